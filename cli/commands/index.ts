@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+
+/** Every sub-command registers itself on the root program; one entry per file in this folder. */
+export type Register = (program: Command) => void;
+
+export const commands: Register[] = [];

@@ -1,0 +1,40 @@
+/**
+ * The contract between the Workflows interpreter and the services it can call as connectors
+ * (`googleapis.bigquery.v2.jobs.insert`, ...). The interpreter owns the registry; emulated services
+ * (the BigQuery emulator) register handlers under the connector's full call name.
+ */
+
+/** A Workflows error value: a map with `tags`, `message` and, where Google sets one, `code`. */
+export interface WorkflowsErrorValue {
+  tags: string[];
+  message: string;
+  code?: number;
+  [key: string]: unknown;
+}
+
+/** Raised by a handler to surface a Workflows error (HttpError, OperationError, ...) to the workflow. */
+export class ConnectorError extends Error {
+  constructor(readonly value: WorkflowsErrorValue) {
+    super(value.message);
+    this.name = 'ConnectorError';
+  }
+}
+
+export interface ConnectorContext {
+  /** The `connector_params` map of the call step, if any (timeout, polling_policy, skip_polling, ...). */
+  connectorParams: Record<string, unknown>;
+  /** Virtual-clock aware sleep, so polling takes no real time in tests. */
+  sleep(seconds: number): Promise<void>;
+  /** Current virtual time in epoch seconds. */
+  now(): number;
+  /** Built-in environment of the execution (GOOGLE_CLOUD_PROJECT_ID, ...). */
+  env: Record<string, string>;
+}
+
+/**
+ * A connector handler gets the call step's evaluated `args` map and returns the value stored in `result`.
+ * Long-running connectors return their final resource; handlers that model polling may use ctx.sleep.
+ */
+export type ConnectorHandler = (args: Record<string, unknown>, ctx: ConnectorContext) => Promise<unknown>;
+
+export type ConnectorRegistry = Map<string, ConnectorHandler>;
