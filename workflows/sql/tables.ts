@@ -1,0 +1,123 @@
+/**
+ * The pipeline's persistent tables, defined once: Pulumi provisions them with these schemas, the local
+ * emulator creates them from the same definitions, and the SQL builders write rows that match them.
+ * All of them are append-only; the latest row wins where a reader needs a current state.
+ */
+
+export type BigQueryType = 'STRING' | 'INT64' | 'FLOAT64' | 'BOOL' | 'TIMESTAMP' | 'JSON';
+export type FieldMode = 'REQUIRED' | 'NULLABLE';
+
+export interface TableField {
+  name: string;
+  type: BigQueryType;
+  mode: FieldMode;
+  description: string;
+}
+
+export interface TableDefinition {
+  /** Table id inside the pipeline dataset. */
+  id: string;
+  description: string;
+  fields: TableField[];
+  /** Column used for time partitioning, where the table grows with every run. */
+  partitionBy?: string;
+  clusterBy?: string[];
+}
+
+const field = (name: string, type: BigQueryType, mode: FieldMode, description: string): TableField => ({
+  name,
+  type,
+  mode,
+  description,
+});
+
+export const predictionsTable: TableDefinition = {
+  id: 'predictions',
+  description:
+    'One row per generated eval example and attempt. Rows are keyed by model and eval-set fingerprint so a later run can reuse them.',
+  partitionBy: 'created_at',
+  clusterBy: ['model_name', 'eval_fingerprint'],
+  fields: [
+    field('run_id', 'STRING', 'REQUIRED', 'Run that generated the row.'),
+    field('model_name', 'STRING', 'REQUIRED', 'BigQuery model that generated the text.'),
+    field('eval_fingerprint', 'STRING', 'REQUIRED', 'Content hash of the eval set and prompt template.'),
+    field('example_id', 'STRING', 'REQUIRED', 'Content hash of the example input.'),
+    field('label', 'STRING', 'REQUIRED', 'Expected label (output_text).'),
+    field('generated_text', 'STRING', 'NULLABLE', 'Raw model output; NULL when the row failed.'),
+    field('predicted_label', 'STRING', 'NULLABLE', 'Normalised label matched from the output, or NULL.'),
+    field('status', 'STRING', 'REQUIRED', 'Per-row status from the generate function; empty on success.'),
+    field('attempt', 'INT64', 'REQUIRED', 'Generation pass, starting at 1.'),
+    field('created_at', 'TIMESTAMP', 'REQUIRED', 'When the row was written.'),
+  ],
+};
+
+export const evaluationsTable: TableDefinition = {
+  id: 'evaluations',
+  description: 'Metrics per run and model, in long form: one row per (scope, label, metric).',
+  partitionBy: 'created_at',
+  clusterBy: ['run_id', 'model_role'],
+  fields: [
+    field('run_id', 'STRING', 'REQUIRED', 'Run that computed the metric.'),
+    field('model_role', 'STRING', 'REQUIRED', 'baseline, tuned or champion.'),
+    field('model_name', 'STRING', 'REQUIRED', 'BigQuery model evaluated.'),
+    field('scope', 'STRING', 'REQUIRED', 'overall, label or confusion.'),
+    field('label', 'STRING', 'NULLABLE', 'Expected label for label and confusion scopes.'),
+    field('predicted_label', 'STRING', 'NULLABLE', 'Predicted label for the confusion scope.'),
+    field('metric', 'STRING', 'REQUIRED', 'precision, recall, f1, support, accuracy, macro_f1, ...'),
+    field('value', 'FLOAT64', 'REQUIRED', 'Metric value.'),
+    field('created_at', 'TIMESTAMP', 'REQUIRED', 'When the metric was written.'),
+  ],
+};
+
+export const runsTable: TableDefinition = {
+  id: 'runs',
+  description:
+    'One row per run state change (running, then succeeded, rejected or failed); the latest row wins.',
+  partitionBy: 'recorded_at',
+  clusterBy: ['run_id'],
+  fields: [
+    field('run_id', 'STRING', 'REQUIRED', 'Run identifier.'),
+    field('status', 'STRING', 'REQUIRED', 'running, succeeded, rejected or failed.'),
+    field('config', 'JSON', 'NULLABLE', 'Run arguments as passed to the workflow.'),
+    field('base_model', 'STRING', 'NULLABLE', 'Baseline remote model.'),
+    field('tuned_model', 'STRING', 'NULLABLE', 'Content-addressed tuned model.'),
+    field('train_fingerprint', 'STRING', 'NULLABLE', 'Content hash of the training set.'),
+    field('eval_fingerprint', 'STRING', 'NULLABLE', 'Content hash of the eval set.'),
+    field('tuning_reused', 'BOOL', 'NULLABLE', 'True when the tuned model already existed.'),
+    field('gate_passed', 'BOOL', 'NULLABLE', 'Gate decision.'),
+    field('gate_reasons', 'JSON', 'NULLABLE', 'Why the gate passed or failed, as a list of strings.'),
+    field('deployed', 'BOOL', 'NULLABLE', 'True when the tuned model became champion.'),
+    field('error', 'JSON', 'NULLABLE', 'The Workflows error map of a failed run.'),
+    field('recorded_at', 'TIMESTAMP', 'REQUIRED', 'When the state was recorded.'),
+  ],
+};
+
+export const registryTable: TableDefinition = {
+  id: 'model_registry',
+  description:
+    'Append-only champion history per serving name: promote and rollback events. The latest event decides the champion.',
+  clusterBy: ['serving_name'],
+  fields: [
+    field('serving_name', 'STRING', 'REQUIRED', 'Stable name that callers resolve.'),
+    field('event', 'STRING', 'REQUIRED', 'promote or rollback.'),
+    field('model_name', 'STRING', 'REQUIRED', 'Model the serving name resolves to after this event.'),
+    field('previous_model', 'STRING', 'NULLABLE', 'Model it resolved to before.'),
+    field('run_id', 'STRING', 'NULLABLE', 'Run that caused the event.'),
+    field('metric', 'STRING', 'NULLABLE', 'Gate metric.'),
+    field('metric_value', 'FLOAT64', 'NULLABLE', 'Gate metric value of model_name.'),
+    field('recorded_at', 'TIMESTAMP', 'REQUIRED', 'When the event was recorded.'),
+  ],
+};
+
+export const pipelineTables: readonly TableDefinition[] = [
+  predictionsTable,
+  evaluationsTable,
+  runsTable,
+  registryTable,
+];
+
+/** Columns of the per-run example tables, the walkthrough's JSONL shape. */
+export const exampleColumns: readonly TableField[] = [
+  field('input_text', 'STRING', 'NULLABLE', 'Prompt input: the transcript or other text.'),
+  field('output_text', 'STRING', 'NULLABLE', 'Expected output: the label.'),
+];
