@@ -4,6 +4,10 @@
  * All of them are append-only; the latest row wins where a reader needs a current state.
  */
 
+import { checkColumnName, quotedPath, type Ident } from './identifiers';
+import { stringLiteral } from './literals';
+import { SqlParts, type Sql } from './sql';
+
 export type BigQueryType = 'STRING' | 'INT64' | 'FLOAT64' | 'BOOL' | 'TIMESTAMP' | 'JSON';
 export type FieldMode = 'REQUIRED' | 'NULLABLE';
 
@@ -87,6 +91,7 @@ export const runsTable: TableDefinition = {
     field('gate_passed', 'BOOL', 'NULLABLE', 'Gate decision.'),
     field('gate_reasons', 'JSON', 'NULLABLE', 'Why the gate passed or failed, as a list of strings.'),
     field('deployed', 'BOOL', 'NULLABLE', 'True when the tuned model became champion.'),
+    field('data_checks', 'JSON', 'NULLABLE', 'Data-check findings: check, split, count, severity, samples.'),
     field('error', 'JSON', 'NULLABLE', 'The Workflows error map of a failed run.'),
     field('recorded_at', 'TIMESTAMP', 'REQUIRED', 'When the state was recorded.'),
   ],
@@ -121,3 +126,39 @@ export const exampleColumns: readonly TableField[] = [
   field('input_text', 'STRING', 'NULLABLE', 'Prompt input: the transcript or other text.'),
   field('output_text', 'STRING', 'NULLABLE', 'Expected output: the label.'),
 ];
+
+/** The table's schema in the BigQuery REST `TableSchema` shape (tables.insert, load jobs). */
+export function tableSchemaJson(def: TableDefinition): {
+  fields: { name: string; type: BigQueryType; mode: FieldMode; description: string }[];
+} {
+  return {
+    fields: def.fields.map((f) => ({ name: f.name, type: f.type, mode: f.mode, description: f.description })),
+  };
+}
+
+/**
+ * `CREATE TABLE IF NOT EXISTS` for one pipeline table in `dataset`, with partitioning (by day of the
+ * partition column), clustering and descriptions. IF NOT EXISTS because the tables are append-only history.
+ */
+export function createTableDdl(def: TableDefinition, dataset: { project?: Ident; dataset: Ident }): Sql {
+  const parts = new SqlParts();
+  const columns = def.fields.map(
+    (f, i) =>
+      `  ${checkColumnName(f.name, `${def.id}.fields[${i}].name`)} ${f.type}${f.mode === 'REQUIRED' ? ' NOT NULL' : ''}` +
+      ` OPTIONS(description = ${stringLiteral(f.description, `${def.id}.${f.name}.description`)})`,
+  );
+  const lines = [
+    `CREATE TABLE IF NOT EXISTS ${quotedPath(parts, { ...dataset, table: def.id }, `createTableDdl.${def.id}`)} (`,
+    columns.join(',\n'),
+    `)`,
+  ];
+  if (def.partitionBy !== undefined)
+    lines.push(`PARTITION BY DATE(${checkColumnName(def.partitionBy, `${def.id}.partitionBy`)})`);
+  if (def.clusterBy !== undefined) {
+    lines.push(
+      `CLUSTER BY ${def.clusterBy.map((c, i) => checkColumnName(c, `${def.id}.clusterBy[${i}]`)).join(', ')}`,
+    );
+  }
+  lines.push(`OPTIONS(description = ${stringLiteral(def.description, `${def.id}.description`)})`);
+  return parts.finish(lines.join('\n'));
+}

@@ -1,0 +1,22 @@
+import { SqlParts, stringParam, type Sql } from './sql';
+
+/**
+ * Content keys for reuse: `tuned_key` identifies a tuning job (base endpoint, options and prompt template,
+ * sent as the JSON @tuning_key, plus the training-set fingerprint); `eval_key` identifies a set of eval
+ * prompts (prompt template plus eval-set fingerprint). Same key, same work: a re-run reuses it.
+ * Computed in SQL because Workflows has no hex encoding of digests.
+ */
+export function contentKeysQuery(): Sql {
+  const parts = new SqlParts();
+  const tuning = parts.param(stringParam('tuning_key', ''));
+  const train = parts.param(stringParam('train_fingerprint', ''));
+  const prompt = parts.param(stringParam('prompt_key', ''));
+  const evalSet = parts.param(stringParam('eval_fingerprint', ''));
+  return parts.finish(
+    [
+      `SELECT`,
+      `  TO_HEX(SHA256(CONCAT(${tuning}, '|', ${train}))) AS tuned_key,`,
+      `  TO_HEX(SHA256(CONCAT(${prompt}, '|', ${evalSet}))) AS eval_key`,
+    ].join('\n'),
+  );
+}

@@ -1,0 +1,54 @@
+import { checkColumnName, quotedPath, type TableRef } from './identifiers';
+import { SqlParts, stringParam, type Sql } from './sql';
+
+/**
+ * Replaces the prompts table (example_id, prompt, label: what generation, tuning and evaluation read) with
+ * an empty one. A separate DDL statement because BigQuery takes no query parameters in DDL, and the prompt
+ * prefix is a parameter of the INSERT that fills it.
+ */
+export function createPromptsTable(table: TableRef): Sql {
+  const parts = new SqlParts();
+  const path = quotedPath(parts, table, 'createPromptsTable.table');
+  return parts.finish(
+    `CREATE OR REPLACE TABLE ${path} (example_id STRING NOT NULL, prompt STRING NOT NULL, label STRING NOT NULL)`,
+  );
+}
+
+export interface InsertPromptsOptions {
+  source: TableRef;
+  target: TableRef;
+  /** Source columns; default the example columns `input_text` and `output_text`. */
+  inputColumn?: string;
+  labelColumn?: string;
+  /** Text put before every input: a concrete value or a run-time expression, sent as @prompt_prefix. */
+  promptPrefix: string;
+  /** Text put after every input, sent as @prompt_suffix; omitted when not given. */
+  promptSuffix?: string;
+}
+
+/**
+ * Materialises prompts: `example_id` is the SHA-256 of the input text (hex), `prompt` is
+ * CONCAT(@prompt_prefix, input), `label` the expected output. Rows with a NULL input or label are skipped
+ * (the data checks report them).
+ */
+export function insertPrompts(options: InsertPromptsOptions): Sql {
+  const f = 'insertPrompts';
+  const parts = new SqlParts();
+  const input = checkColumnName(options.inputColumn ?? 'input_text', `${f}.inputColumn`);
+  const label = checkColumnName(options.labelColumn ?? 'output_text', `${f}.labelColumn`);
+  const prefix = parts.param(stringParam('prompt_prefix', options.promptPrefix));
+  const suffix =
+    options.promptSuffix === undefined
+      ? ''
+      : `, ${parts.param(stringParam('prompt_suffix', options.promptSuffix))}`;
+  const target = quotedPath(parts, options.target, `${f}.target`);
+  const source = quotedPath(parts, options.source, `${f}.source`);
+  return parts.finish(
+    [
+      `INSERT INTO ${target} (example_id, prompt, label)`,
+      `SELECT TO_HEX(SHA256(\`${input}\`)), CONCAT(${prefix}, \`${input}\`${suffix}), \`${label}\``,
+      `FROM ${source}`,
+      `WHERE \`${input}\` IS NOT NULL AND \`${label}\` IS NOT NULL`,
+    ].join('\n'),
+  );
+}
