@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import definitions from './definitions.schema.json';
+import evaluationRecord from './evaluation-record.schema.json';
+import exampleRow from './example-row.schema.json';
+import pipelineConfig from './pipeline-config.schema.json';
+import runArguments from './run-arguments.schema.json';
+import runSummary from './run-summary.schema.json';
+
+/** One schema file: its name (also its `$id`, which other files' `$ref`s resolve against) and its content. */
+export interface SchemaDocument {
+  file: string;
+  schema: object;
+}
+
+/** The schemas as compiled into the program; what the validators use. */
+export const schemaDocuments: readonly SchemaDocument[] = [
+  { file: 'definitions.schema.json', schema: definitions },
+  { file: 'pipeline-config.schema.json', schema: pipelineConfig },
+  { file: 'run-arguments.schema.json', schema: runArguments },
+  { file: 'example-row.schema.json', schema: exampleRow },
+  { file: 'evaluation-record.schema.json', schema: evaluationRecord },
+  { file: 'run-summary.schema.json', schema: runSummary },
+];
+
+function packageRoot(): string {
+  let dir = __dirname;
+  // Works from the TypeScript sources and from the build output alike.
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('bqtune: cannot find the package root above ' + __dirname);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** The source folder of the schemas, which the type generator reads and writes. */
+export const schemasDir = path.join(packageRoot(), 'schemas');
+
+/** The schema files as they are on disk now, so the generator sees edits made since the last build. */
+export function sourceSchemaDocuments(): SchemaDocument[] {
+  return schemaDocuments.map(({ file }) => ({
+    file,
+    schema: JSON.parse(fs.readFileSync(path.join(schemasDir, file), 'utf8')) as object,
+  }));
+}

@@ -1,0 +1,389 @@
+/* Generated from the JSON Schemas in this folder by `bqtune schemas`; do not edit by hand. */
+/* Types describe validated values: options with a default are always present. */
+
+/**
+ * lowercase letters, digits and hyphens, starting with a letter, at most 63 characters (it names cloud resources)
+ */
+export type PipelineName = string;
+/**
+ * a label of 1 to 200 characters without control characters or leading/trailing spaces
+ */
+export type Label = string;
+/**
+ * a Cloud Storage URI gs://bucket/object (bucket naming rules; no quotes, backslashes, whitespace or control characters; at most one *)
+ */
+export type GcsUri = string;
+/**
+ * a Cloud Storage URI gs://bucket/object, or a local file path (relative paths are relative to the config file)
+ */
+export type DataLocation = string;
+/**
+ * a run id: a lowercase letter, then up to 62 lowercase letters, digits or underscores
+ */
+export type RunId = string;
+/**
+ * fail stops the run with a report of offending rows; warn records the finding and goes on.
+ */
+export type CheckAction = 'fail' | 'warn';
+/**
+ * The metric the gate compares, computed from the stored predictions.
+ */
+export type GateMetric = 'macro_f1' | 'micro_f1' | 'weighted_f1' | 'accuracy';
+export type Fraction = number;
+
+/**
+ * What the model is tuned for. Only classification is evaluated per label and gated on it.
+ */
+export interface Task {
+  /**
+   * classification is gated on labels; the other types are evaluated with ML.EVALUATE.
+   */
+  type: 'classification' | 'text_generation' | 'summarization' | 'question_answering';
+  /**
+   * The closed set of labels (output_text values), spelled as the model should answer.
+   *
+   * @minItems 2
+   * @maxItems 200
+   */
+  labels?: Label[];
+  promptTemplate: PromptTemplate;
+}
+/**
+ * The prompt sent for one example: prefix + input_text + suffix.
+ */
+export interface PromptTemplate {
+  /**
+   * Text before the input.
+   */
+  prefix: string;
+  /**
+   * Text after the input.
+   */
+  suffix: string;
+}
+export interface ModelSettings {
+  /**
+   * a Vertex AI model name (e.g. gemini-2.0-flash-001) or https:// endpoint URL without quotes or spaces
+   */
+  baseEndpoint: string;
+  tuning: TuningOptions;
+  generation: GenerationOptions;
+  retries: RetryOptions;
+}
+/**
+ * CREATE MODEL options of the supervised (LoRA) tuning job.
+ */
+export interface TuningOptions {
+  /**
+   * MAX_ITERATIONS; BigQuery converts it to whole epochs over the training rows.
+   */
+  maxIterations: number;
+  /**
+   * LEARNING_RATE_MULTIPLIER applied to Vertex AI's recommended learning rate.
+   */
+  learningRateMultiplier: number;
+  /**
+   * DATA_SPLIT_METHOD. NO_SPLIT by default: the pipeline evaluates on its own eval set.
+   */
+  dataSplitMethod: 'AUTO_SPLIT' | 'RANDOM' | 'CUSTOM' | 'SEQ' | 'NO_SPLIT';
+  /**
+   * DATA_SPLIT_EVAL_FRACTION, used with RANDOM and SEQ (BigQuery keeps two decimals).
+   */
+  dataSplitEvalFraction?: number;
+  /**
+   * DATA_SPLIT_COL, a column of the training rows; required for CUSTOM and SEQ.
+   */
+  dataSplitCol?: string;
+  /**
+   * EVALUATION_TASK of the tuning job.
+   */
+  evaluationTask:
+    'TEXT_GENERATION' | 'CLASSIFICATION' | 'SUMMARIZATION' | 'QUESTION_ANSWERING' | 'UNSPECIFIED';
+}
+/**
+ * Options of the batch generation pass over the eval set.
+ */
+export interface GenerationOptions {
+  /**
+   * AI.GENERATE_TEXT is Google's preferred replacement for ML.GENERATE_TEXT.
+   */
+  function: 'AI.GENERATE_TEXT' | 'ML.GENERATE_TEXT';
+  maxOutputTokens: number;
+  /**
+   * 0 keeps evaluation as repeatable as the model allows.
+   */
+  temperature: number;
+  topP: number;
+}
+export interface RetryOptions {
+  /**
+   * Generation passes in total; later passes only retry rows whose status says retryable.
+   */
+  maxPasses: number;
+}
+/**
+ * Checks on the loaded train and eval sets, before anything costs money.
+ */
+export interface DataChecks {
+  /**
+   * At least 10: BigQuery ML refuses to tune on fewer.
+   */
+  minTrainRows: number;
+  minEvalRows: number;
+  emptyInputs: CheckAction;
+  unknownLabels: CheckAction;
+  duplicates: CheckAction;
+  leakage: CheckAction;
+  conflictingLabels: CheckAction;
+}
+/**
+ * When a tuned model may become champion.
+ */
+export interface GateOptions {
+  metric: GateMetric;
+  /**
+   * Absolute gain on the metric required over the base model.
+   */
+  minImprovementOverBaseline: number;
+  /**
+   * Absolute gain on the metric required over the current champion, if any.
+   */
+  minImprovementOverChampion: number;
+  /**
+   * Largest per-label F1 drop against the baseline that is still accepted.
+   */
+  maxLabelRegression: number;
+  /**
+   * Share of eval rows that must have been generated successfully, for each model.
+   */
+  minSuccessRate: number;
+}
+export interface DeployOptions {
+  /**
+   * an identifier: a letter, then up to 63 letters, digits or underscores
+   */
+  servingName: string;
+}
+/**
+ * One tuning task, as its author writes it (JSON or YAML). Omitted options take the defaults shown here.
+ */
+export interface PipelineConfig {
+  /**
+   * Lets editors find this schema.
+   */
+  $schema?: string;
+  name: PipelineName;
+  description?: string;
+  task: Task;
+  data: DataFiles;
+  model: ModelSettings;
+  checks: DataChecks;
+  gate: GateOptions;
+  deploy: DeployOptions;
+}
+/**
+ * Newline-delimited JSON files of {input_text, output_text} rows.
+ */
+export interface DataFiles {
+  train: DataLocation;
+  eval: DataLocation;
+}
+/**
+ * What one workflow execution receives: the pipeline config with its data in Cloud Storage, plus where to run.
+ */
+export interface RunArguments {
+  runId: RunId;
+  /**
+   * a Google Cloud project id: 6 to 30 lowercase letters, digits or hyphens, starting with a letter, not ending with a hyphen
+   */
+  project: string;
+  /**
+   * a BigQuery location: US, EU or a region such as us-central1
+   */
+  location: string;
+  /**
+   * a BigQuery dataset id: 1 to 1024 letters, digits or underscores
+   */
+  dataset: string;
+  /**
+   * a Cloud resource connection as project.location.connection_id
+   */
+  connection: string;
+  name: PipelineName;
+  description?: string;
+  task: Task;
+  data: DataUris;
+  model: ModelSettings;
+  checks: DataChecks;
+  gate: GateOptions;
+  deploy: DeployOptions;
+}
+/**
+ * Newline-delimited JSON files of {input_text, output_text} rows, already in Cloud Storage.
+ */
+export interface DataUris {
+  train: GcsUri;
+  eval: GcsUri;
+}
+/**
+ * One line of a train or eval JSONL file, the walkthrough's shape. Other fields are allowed: the files are loaded with ignore_unknown_values, so ids, notes or a DATA_SPLIT_COL column can live beside the two used here.
+ */
+export interface ExampleRow {
+  /**
+   * The text the prompt template wraps.
+   */
+  input_text: string;
+  /**
+   * The expected answer: for classification, one of the labels.
+   */
+  output_text: string;
+  [k: string]: unknown | undefined;
+}
+/**
+ * One row of the evaluations table: a metric of one model in one run, overall, for one label, or one confusion-matrix cell.
+ */
+export interface EvaluationRecord {
+  run_id: RunId;
+  model_role: 'baseline' | 'tuned' | 'champion';
+  model_name: string;
+  scope: 'overall' | 'label' | 'confusion';
+  /**
+   * Expected label; set for the label and confusion scopes only.
+   */
+  label: string | null;
+  /**
+   * Predicted label of a confusion cell; null when the output matched no label.
+   */
+  predicted_label: string | null;
+  /**
+   * Classification metrics by label and overall, the confusion cell count, and the ML.EVALUATE metrics of the other task types.
+   */
+  metric:
+    | 'precision'
+    | 'recall'
+    | 'f1'
+    | 'support'
+    | 'accuracy'
+    | 'macro_precision'
+    | 'macro_recall'
+    | 'macro_f1'
+    | 'micro_f1'
+    | 'weighted_f1'
+    | 'success_rate'
+    | 'successful_rows'
+    | 'total_rows'
+    | 'count'
+    | 'bleu4_score'
+    | 'rouge-l_precision'
+    | 'rouge-l_recall'
+    | 'rouge-l_f1'
+    | 'exact_match';
+  value: number;
+  created_at: string;
+}
+export interface ModelEvaluation {
+  model: string;
+  macroF1: Fraction;
+  microF1: Fraction;
+  weightedF1: Fraction;
+  accuracy: Fraction;
+  successRate: Fraction;
+  /**
+   * Metrics of each label of the task.
+   */
+  perLabel: {
+    [k: string]: LabelMetrics | undefined;
+  };
+}
+export interface LabelMetrics {
+  precision: Fraction;
+  recall: Fraction;
+  f1: Fraction;
+  /**
+   * Eval rows with this expected label.
+   */
+  support: number;
+}
+export interface DataCheckFinding {
+  /**
+   * The checks option that governs the finding.
+   */
+  check:
+    | 'minTrainRows'
+    | 'minEvalRows'
+    | 'emptyInputs'
+    | 'unknownLabels'
+    | 'duplicates'
+    | 'leakage'
+    | 'conflictingLabels';
+  split: 'train' | 'eval' | 'both';
+  severity: CheckAction;
+  /**
+   * Offending rows.
+   */
+  count: number;
+  message: string;
+  /**
+   * A few offending inputs, for the report.
+   */
+  examples?: string[];
+}
+/**
+ * summary.json of one run: what was evaluated, what the gate decided, and what was deployed.
+ */
+export interface RunSummary {
+  runId: RunId;
+  /**
+   * succeeded: the tuned model was deployed; rejected: the gate said no; failed: a step failed.
+   */
+  status: 'succeeded' | 'rejected' | 'failed';
+  startedAt: string;
+  finishedAt: string;
+  baseline?: ModelEvaluation;
+  tuned?: ModelEvaluation;
+  tuning?: TuningOutcome;
+  gate?: GateDecision;
+  deployed: boolean;
+  champion?: ChampionChange;
+  /**
+   * Remote model calls the run made, retries included.
+   */
+  modelInvocations: number;
+  dataChecks: DataCheckFinding[];
+  error?: RunError;
+}
+export interface TuningOutcome {
+  /**
+   * Content-addressed name of the tuned model.
+   */
+  model: string;
+  /**
+   * True when a previous run had already tuned this model.
+   */
+  reused: boolean;
+}
+export interface GateDecision {
+  passed: boolean;
+  metric: GateMetric;
+  /**
+   * Every rule checked, passed or not.
+   */
+  reasons: string[];
+}
+/**
+ * What the serving name resolved to before and after the run; null when it had no champion.
+ */
+export interface ChampionChange {
+  before: string | null;
+  after: string | null;
+}
+/**
+ * Why a failed run failed.
+ */
+export interface RunError {
+  message: string;
+  /**
+   * Workflow step that raised the error.
+   */
+  step?: string;
+}

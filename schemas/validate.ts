@@ -1,0 +1,104 @@
+import Ajv2020 from 'ajv/dist/2020';
+import type { ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { normalizeLabel } from '../workflows/sql/normalize';
+import { schemaDocuments } from './documents';
+import { describeErrors, SchemaValidationError } from './messages';
+import type { SchemaIssue } from './messages';
+import type {
+  EvaluationRecord,
+  ExampleRow,
+  PipelineConfig,
+  RunArguments,
+  RunSummary,
+} from './types.generated';
+
+let ajv: Ajv2020 | undefined;
+const compiled = new Map<string, ValidateFunction>();
+
+/** Each schema is compiled on first use and kept; all of them share one ajv instance so `$ref`s resolve. */
+function validatorFor(file: string): ValidateFunction {
+  let validate = compiled.get(file);
+  if (validate === undefined) {
+    if (ajv === undefined) {
+      ajv = new Ajv2020({
+        allErrors: true,
+        useDefaults: true,
+        verbose: true,
+        strict: true,
+        strictRequired: false,
+        strictTypes: false,
+      });
+      addFormats(ajv, ['date-time']);
+      for (const document of schemaDocuments) ajv.addSchema(document.schema);
+    }
+    validate = ajv.getSchema(file);
+    if (validate === undefined) throw new Error(`schemas: ${file} is not loaded`);
+    compiled.set(file, validate);
+  }
+  return validate;
+}
+
+/**
+ * Labels the pipeline would read as the same answer once normalised (case, and spacing around `/` and `-`): a
+ * prediction of either would count as both.
+ */
+function labelClashes(value: unknown): SchemaIssue[] {
+  const labels = (value as { task?: { labels?: unknown } }).task?.labels;
+  if (!Array.isArray(labels)) return [];
+  const firstIndex = new Map<string, number>();
+  const issues: SchemaIssue[] = [];
+  labels.forEach((label, index) => {
+    if (typeof label !== 'string') return;
+    const key = normalizeLabel(label);
+    const first = firstIndex.get(key);
+    if (first === undefined) firstIndex.set(key, index);
+    else if (labels[first] !== label) {
+      issues.push({
+        path: `task.labels[${index}]`,
+        message: `task.labels[${index}] must differ from task.labels[${first}] by more than case and spacing around / and -`,
+      });
+    }
+  });
+  return issues;
+}
+
+function check<T>(
+  file: string,
+  value: unknown,
+  source: string,
+  extra?: (value: unknown) => SchemaIssue[],
+): T {
+  // ajv writes defaults into the object it validates; the caller's value stays as it was.
+  const copy: unknown = structuredClone(value);
+  const validate = validatorFor(file);
+  const issues = validate(copy) ? [] : describeErrors(validate.errors ?? []);
+  issues.push(...(extra?.(copy) ?? []));
+  if (issues.length > 0) throw new SchemaValidationError(source, issues);
+  return copy as T;
+}
+
+/** A pipeline config with every default filled in, or a SchemaValidationError naming each bad field. */
+export function validatePipelineConfig(value: unknown, source = 'pipeline config'): PipelineConfig {
+  return check('pipeline-config.schema.json', value, source, labelClashes);
+}
+
+/** The arguments of one workflow execution, with every default filled in. */
+export function validateRunArguments(value: unknown, source = 'run arguments'): RunArguments {
+  return check('run-arguments.schema.json', value, source, labelClashes);
+}
+
+/** One train or eval row. */
+export function validateExampleRow(value: unknown, source = 'example row'): ExampleRow {
+  return check('example-row.schema.json', value, source);
+}
+
+/** One row of the evaluations table. */
+export function validateEvaluationRecord(value: unknown, source = 'evaluation record'): EvaluationRecord {
+  return check('evaluation-record.schema.json', value, source);
+}
+
+/** The summary.json of one run. */
+export function validateRunSummary(value: unknown, source = 'run summary'): RunSummary {
+  return check('run-summary.schema.json', value, source);
+}

@@ -1,0 +1,216 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import exampleConfig from '../../examples/medical-specialty/pipeline.json';
+import { loadPipelineConfig, SchemaValidationError, validatePipelineConfig } from '../../schemas';
+import { errorLines, minimalConfig } from './fixtures';
+
+describe('validatePipelineConfig', () => {
+  test('accepts the example config unchanged, apart from filling in suffix', () => {
+    const config = validatePipelineConfig(exampleConfig);
+    expect(config).toEqual({
+      ...exampleConfig,
+      task: { ...exampleConfig.task, promptTemplate: { ...exampleConfig.task.promptTemplate, suffix: '' } },
+    });
+  });
+
+  test('fills in every default without touching the caller’s object', () => {
+    const input = structuredClone(minimalConfig);
+    const config = validatePipelineConfig(input);
+    expect(input).toEqual(minimalConfig);
+    expect(config).toEqual({
+      ...minimalConfig,
+      task: {
+        type: 'classification',
+        labels: ['Billing', 'Outage'],
+        promptTemplate: { prefix: 'Label this ticket: ', suffix: '' },
+      },
+      model: {
+        baseEndpoint: 'gemini-2.0-flash-001',
+        tuning: {
+          maxIterations: 300,
+          learningRateMultiplier: 1,
+          dataSplitMethod: 'NO_SPLIT',
+          evaluationTask: 'UNSPECIFIED',
+        },
+        generation: { function: 'AI.GENERATE_TEXT', maxOutputTokens: 1024, temperature: 0, topP: 0.95 },
+        retries: { maxPasses: 3 },
+      },
+      checks: {
+        minTrainRows: 10,
+        minEvalRows: 10,
+        emptyInputs: 'fail',
+        unknownLabels: 'fail',
+        duplicates: 'warn',
+        leakage: 'fail',
+        conflictingLabels: 'fail',
+      },
+      gate: {
+        metric: 'macro_f1',
+        minImprovementOverBaseline: 0.02,
+        minImprovementOverChampion: 0,
+        maxLabelRegression: 0.1,
+        minSuccessRate: 0.95,
+      },
+    });
+  });
+
+  test('reports every error at once, one per line, naming the field and the source', () => {
+    const bad = {
+      ...minimalConfig,
+      name: 'Tickets Pipeline',
+      extra: true,
+      task: { labels: ['Billing', 'Outage', 'Billing', ' Spam'], promptTemplate: { prefx: 'x' } },
+      model: {
+        baseEndpoint: "gemini'",
+        tuning: { maxIterations: 0, learningRateMultiplier: 0, dataSplitMethod: 'SEQ' },
+        generation: { function: 'GENERATE', temperature: 1.5, maxOutputTokens: 2.5 },
+      },
+      checks: { minTrainRows: 5, leakage: 'ignore' },
+      gate: { metric: 'f1', minSuccessRate: 2 },
+      deploy: { servingName: '1st' },
+    };
+    let error: unknown;
+    try {
+      validatePipelineConfig(bad, 'tickets/pipeline.yaml');
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(SchemaValidationError);
+    const { message, source, issues } = error as SchemaValidationError;
+    expect(source).toBe('tickets/pipeline.yaml');
+    expect(message.split('\n')[0]).toBe('tickets/pipeline.yaml is invalid:');
+    expect(errorLines(() => validatePipelineConfig(bad))).toEqual([
+      'extra is not allowed',
+      'name must be lowercase letters, digits and hyphens, starting with a letter, at most 63 characters (it names cloud resources) (got "Tickets Pipeline")',
+      'task.labels[3] must be a label of 1 to 200 characters without control characters or leading/trailing spaces (got " Spam")',
+      'task.labels[2] must be unique (same as task.labels[0])',
+      'task.promptTemplate.prefix is required',
+      'task.promptTemplate.prefx is not allowed (did you mean prefix?)',
+      `model.baseEndpoint must be a Vertex AI model name (e.g. gemini-2.0-flash-001) or https:// endpoint URL without quotes or spaces (got "gemini'")`,
+      'model.tuning.dataSplitCol is required when dataSplitMethod is CUSTOM or SEQ',
+      'model.tuning.maxIterations must be >= 1 (got 0)',
+      'model.tuning.learningRateMultiplier must be > 0 (got 0)',
+      'model.generation.function must be one of "AI.GENERATE_TEXT", "ML.GENERATE_TEXT" (got "GENERATE")',
+      'model.generation.maxOutputTokens must be an integer (got 2.5)',
+      'model.generation.temperature must be <= 1 (got 1.5)',
+      'checks.minTrainRows must be >= 10 (got 5)',
+      'checks.leakage must be one of "fail", "warn" (got "ignore")',
+      'gate.metric must be one of "macro_f1", "micro_f1", "weighted_f1", "accuracy" (got "f1")',
+      'gate.minSuccessRate must be <= 1 (got 2)',
+      'deploy.servingName must be an identifier: a letter, then up to 63 letters, digits or underscores (got "1st")',
+    ]);
+    expect(issues.map((issue) => issue.path)).toContain('model.tuning.maxIterations');
+  });
+
+  test('rejects labels that only differ by case or spacing around / and -', () => {
+    const config = {
+      ...minimalConfig,
+      task: { ...minimalConfig.task, labels: ['Allergy / Immunology', 'Urology', 'allergy/immunology'] },
+    };
+    expect(errorLines(() => validatePipelineConfig(config))).toEqual([
+      'task.labels[2] must differ from task.labels[0] by more than case and spacing around / and -',
+    ]);
+  });
+
+  test.each([
+    ['a single label', ['Only one'], 'task.labels must NOT have fewer than 2 items'],
+    ['a control character', ['Tab\there', 'Other'], 'task.labels[0] must be a label'],
+    ['an empty label', ['', 'Other'], 'task.labels[0] must NOT have fewer than 1 characters'],
+    [
+      'a 201-character label',
+      ['x'.repeat(201), 'Other'],
+      'task.labels[0] must NOT have more than 200 characters',
+    ],
+    [
+      '201 labels',
+      Array.from({ length: 201 }, (_, i) => `L${i}`),
+      'task.labels must NOT have more than 200 items',
+    ],
+  ])('a label list with %s is rejected', (_what, labels, expected) => {
+    const config = { ...minimalConfig, task: { ...minimalConfig.task, labels } };
+    expect(errorLines(() => validatePipelineConfig(config)).join('\n')).toContain(expected);
+  });
+
+  test('labels are required for classification only', () => {
+    const task = { promptTemplate: { prefix: 'Summarise: ' } };
+    expect(errorLines(() => validatePipelineConfig({ ...minimalConfig, task }))).toEqual([
+      'task.labels is required when type is classification',
+    ]);
+    const summary = validatePipelineConfig({ ...minimalConfig, task: { ...task, type: 'summarization' } });
+    expect(summary.task.labels).toBeUndefined();
+  });
+
+  test('a split column is accepted with CUSTOM and not needed with RANDOM', () => {
+    const tuning = (t: object) => ({ ...minimalConfig, model: { ...minimalConfig.model, tuning: t } });
+    expect(
+      validatePipelineConfig(tuning({ dataSplitMethod: 'CUSTOM', dataSplitCol: 'is_eval' })).model.tuning,
+    ).toMatchObject({ dataSplitMethod: 'CUSTOM', dataSplitCol: 'is_eval' });
+    expect(
+      validatePipelineConfig(tuning({ dataSplitMethod: 'RANDOM', dataSplitEvalFraction: 0.25 })).model.tuning,
+    ).toMatchObject({ dataSplitEvalFraction: 0.25 });
+    expect(errorLines(() => validatePipelineConfig(tuning({ dataSplitEvalFraction: 1.5 })))).toEqual([
+      'model.tuning.dataSplitEvalFraction must be <= 1 (got 1.5)',
+    ]);
+  });
+
+  test.each([
+    'data/train.jsonl',
+    '../shared/train.jsonl',
+    '/abs/train.jsonl',
+    'gs://my-bucket/train-*.jsonl',
+  ])('data location %s is accepted', (train) => {
+    expect(
+      validatePipelineConfig({ ...minimalConfig, data: { ...minimalConfig.data, train } }).data.train,
+    ).toBe(train);
+  });
+
+  test.each(['', 'https://example.com/train.jsonl', 's3://bucket/train.jsonl', 'gs://UPPER/train.jsonl'])(
+    'data location %j is rejected',
+    (train) => {
+      expect(
+        errorLines(() =>
+          validatePipelineConfig({ ...minimalConfig, data: { ...minimalConfig.data, train } }),
+        )[0],
+      ).toMatch(/^data\.train must /);
+    },
+  );
+});
+
+describe('loadPipelineConfig', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bqtune-config-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('reads YAML, resolves local data paths against the config folder and keeps gs:// URIs', () => {
+    const file = path.join(dir, 'pipeline.yaml');
+    fs.writeFileSync(
+      file,
+      [
+        'name: tickets',
+        'task:',
+        '  labels: [Billing, Outage]',
+        '  promptTemplate: { prefix: "Label this ticket: " }',
+        'data: { train: data/train.jsonl, eval: "gs://my-bucket/eval.jsonl" }',
+        'model: { baseEndpoint: gemini-2.0-flash-001 }',
+        'deploy: { servingName: tickets }',
+      ].join('\n'),
+    );
+    const config = loadPipelineConfig(file);
+    expect(config.data).toEqual({
+      train: path.join(dir, 'data', 'train.jsonl'),
+      eval: 'gs://my-bucket/eval.jsonl',
+    });
+    expect(config.gate.metric).toBe('macro_f1');
+  });
+
+  test('names the file in validation and syntax errors', () => {
+    const json = path.join(dir, 'pipeline.json');
+    fs.writeFileSync(json, JSON.stringify({ ...minimalConfig, name: 'Bad' }));
+    expect(() => loadPipelineConfig(json)).toThrow(`${json} is invalid:\n  name must be`);
+    fs.writeFileSync(json, '{ "name": ');
+    expect(() => loadPipelineConfig(json)).toThrow(`${json} is not valid JSON`);
+  });
+});
