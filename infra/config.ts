@@ -1,0 +1,162 @@
+import * as pulumi from '@pulumi/pulumi';
+import Ajv2020 from 'ajv/dist/2020';
+import type { ErrorObject } from 'ajv';
+import stackConfigSchema from '../schemas/stack-config.schema.json';
+import { SchemaValidationError } from '../schemas/messages';
+import { validateRunArguments } from '../schemas/validate';
+
+export type CallLogLevel = 'LOG_ALL_CALLS' | 'LOG_ERRORS_ONLY' | 'LOG_NONE';
+export type ExecutionHistoryLevel = 'EXECUTION_HISTORY_BASIC' | 'EXECUTION_HISTORY_DETAILED';
+
+/** The `bqtune:` settings of a stack, as `schemas/stack-config.schema.json` describes them. */
+export interface StackConfig {
+  environment: 'dev' | 'prod';
+  location: string;
+  region: string;
+  namePrefix: string;
+  datasetId: string;
+  bucket: { create: boolean; name?: string };
+  baseEndpoint: string;
+  baselineModelId: string;
+  retentionDays?: number;
+  workflow: { callLogLevel: CallLogLevel; executionHistoryLevel: ExecutionHistoryLevel };
+  schedule?: { cron: string; timeZone: string; runArguments: Record<string, unknown> };
+  eventTrigger?: { prefix: string };
+  labels?: Record<string, string>;
+}
+
+/** Validated stack settings plus what is derived from them once, so components agree on it. */
+export interface Settings extends StackConfig {
+  project: string;
+  /** The data bucket: the configured name, or one derived from the project and prefix. */
+  bucketName: string;
+  /** The Vertex AI connection's id inside its location. */
+  connectionId: string;
+  /** `project.location.connection_id`, as SQL and run arguments refer to the connection. */
+  connectionQualifiedId: string;
+  /** Prod data refuses deletion; dev stacks can be destroyed with their contents. */
+  protectData: boolean;
+  /** Labels every labelled resource carries. */
+  resourceLabels: Record<string, string>;
+}
+
+const namespace = 'bqtune';
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+const validate = ajv.compile<StackConfig>(stackConfigSchema);
+
+function invalid(messages: string[]): Error {
+  return new Error(`Invalid stack configuration:\n  - ${messages.join('\n  - ')}`);
+}
+
+function keyOf(error: ErrorObject): string {
+  const segments = error.instancePath.split('/').filter((s) => s !== '');
+  if (error.keyword === 'required') segments.push(String(error.params.missingProperty));
+  if (error.keyword === 'additionalProperties') segments.push(String(error.params.additionalProperty));
+  return `${namespace}:${segments.join('.')}`;
+}
+
+function describe(error: ErrorObject): string | undefined {
+  const key = keyOf(error);
+  switch (error.keyword) {
+    case 'required':
+      return `${key} is required`;
+    case 'additionalProperties':
+      return `${key} is not a known setting`;
+    case 'enum':
+      return `${key} must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
+    case 'pattern':
+      return `${key} must match ${String(error.params.pattern)} (got ${JSON.stringify(error.data)})`;
+    case 'if':
+      // The failed `then` branch is reported by its own `required` error.
+      return undefined;
+    default:
+      return `${key} ${error.message ?? 'is invalid'}`;
+  }
+}
+
+/**
+ * Checks raw settings against the stack-config schema and throws one error listing every bad key, so a
+ * wrong value fails `pulumi preview` before any resource is planned.
+ */
+export function validateStackConfig(raw: Record<string, unknown>): StackConfig {
+  if (validate(raw)) return raw;
+  const messages = [...new Set((validate.errors ?? []).map(describe).filter((m) => m !== undefined))];
+  throw invalid(messages);
+}
+
+/** Reads every key the schema declares from the `bqtune:` namespace; non-string values arrive as JSON. */
+function readRawConfig(config: pulumi.Config): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const [key, property] of Object.entries(stackConfigSchema.properties)) {
+    const text = config.get(key);
+    if (text === undefined) continue;
+    if (property.type === 'string') {
+      raw[key] = text;
+      continue;
+    }
+    try {
+      raw[key] = JSON.parse(text);
+    } catch {
+      throw invalid([`${namespace}:${key} must be ${property.type}`]);
+    }
+  }
+  return raw;
+}
+
+const projectIdPattern = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+
+/** Run arguments the workflow takes from its environment (userEnvVars) or its execution, not from the stack. */
+const environmentArguments = ['runId', 'project', 'location', 'dataset', 'connection'] as const;
+
+/**
+ * A scheduled execution receives the stack's run arguments plus what the workflow knows from its environment;
+ * that whole must be valid run arguments, or every scheduled run would fail at its first step.
+ */
+function checkScheduledRunArguments(settings: Settings): void {
+  const runArguments = settings.schedule?.runArguments;
+  if (runArguments === undefined) return;
+  const key = `${namespace}:schedule.runArguments`;
+  const misplaced = environmentArguments.filter((name) => name in runArguments);
+  if (misplaced.length > 0) {
+    throw invalid(misplaced.map((name) => `${key}.${name} comes from the stack or the execution; remove it`));
+  }
+  try {
+    validateRunArguments({
+      ...runArguments,
+      // A sample id: the stack leaves runId to the workflow, which gives each scheduled execution its own.
+      runId: 'scheduled',
+      project: settings.project,
+      location: settings.location,
+      dataset: settings.datasetId,
+      connection: settings.connectionQualifiedId,
+    });
+  } catch (error) {
+    if (!(error instanceof SchemaValidationError)) throw error;
+    throw invalid(error.issues.map((issue) => `${key}.${issue.message}`));
+  }
+}
+
+export function deriveSettings(project: string, config: StackConfig): Settings {
+  if (!projectIdPattern.test(project)) {
+    throw invalid([`gcp:project must be a project id (got ${JSON.stringify(project)})`]);
+  }
+  const connectionId = `${config.namePrefix.replace(/-/g, '_')}_vertex`;
+  const settings: Settings = {
+    ...config,
+    project,
+    bucketName: config.bucket.name ?? `${project}-${config.namePrefix}-data`,
+    connectionId,
+    connectionQualifiedId: `${project}.${config.location}.${connectionId}`,
+    protectData: config.environment === 'prod',
+    resourceLabels: { ...config.labels, app: 'bqtune', environment: config.environment },
+  };
+  checkScheduledRunArguments(settings);
+  return settings;
+}
+
+/** The stack's settings, validated once at start-up. */
+export function loadSettings(): Settings {
+  const project = new pulumi.Config('gcp').require('project');
+  return deriveSettings(project, validateStackConfig(readRawConfig(new pulumi.Config(namespace))));
+}

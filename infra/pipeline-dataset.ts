@@ -1,0 +1,88 @@
+import * as gcp from '@pulumi/gcp';
+import * as pulumi from '@pulumi/pulumi';
+import { pipelineTables } from '../workflows/sql/tables';
+import { childOptions } from './child-options';
+import type { Settings } from './config';
+import { currentChampionsSql } from './sql';
+import { pulumiTableSchema } from './table-schema';
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+export const currentChampionsViewId = 'current_champions';
+
+/**
+ * The dataset holding examples, predictions, evaluations, runs and the model registry, with the tables
+ * defined in `workflows/sql/tables.ts` and the view that resolves each serving name to its champion.
+ */
+export class PipelineDataset extends pulumi.ComponentResource {
+  readonly dataset: gcp.bigquery.Dataset;
+  readonly datasetId: pulumi.Output<string>;
+  readonly tables: gcp.bigquery.Table[];
+
+  constructor(name: string, settings: Settings, opts?: pulumi.ComponentResourceOptions) {
+    super('bqtune:infra:PipelineDataset', name, {}, opts);
+    const protect = settings.protectData;
+    const deletionPolicy = protect ? 'PREVENT' : 'DELETE';
+
+    this.dataset = new gcp.bigquery.Dataset(
+      name,
+      {
+        project: settings.project,
+        datasetId: settings.datasetId,
+        location: settings.location,
+        description: 'bqtune: examples, predictions, evaluations, runs and the model registry.',
+        labels: settings.resourceLabels,
+        deleteContentsOnDestroy: !protect,
+        deletionPolicy,
+      },
+      childOptions(this, opts),
+    );
+    this.datasetId = this.dataset.datasetId;
+
+    const tableArgs = {
+      project: settings.project,
+      datasetId: this.dataset.datasetId,
+      labels: settings.resourceLabels,
+      deletionProtection: protect,
+      deletionPolicy,
+    };
+    this.tables = pipelineTables.map(
+      (table) =>
+        new gcp.bigquery.Table(
+          `${name}-${table.id}`,
+          {
+            ...tableArgs,
+            tableId: table.id,
+            description: table.description,
+            schema: pulumiTableSchema(table),
+            timePartitioning:
+              table.partitionBy === undefined
+                ? undefined
+                : {
+                    type: 'DAY',
+                    field: table.partitionBy,
+                    expirationMs:
+                      settings.retentionDays === undefined ? undefined : settings.retentionDays * dayMs,
+                  },
+            clusterings: table.clusterBy,
+          },
+          childOptions(this, opts),
+        ),
+    );
+
+    const view = new gcp.bigquery.Table(
+      `${name}-${currentChampionsViewId}`,
+      {
+        ...tableArgs,
+        tableId: currentChampionsViewId,
+        description: 'The champion model of each serving name: the latest model_registry event.',
+        view: { query: currentChampionsSql(settings.project, settings.datasetId), useLegacySql: false },
+      },
+      // The view reads the registry table, which must exist first.
+      childOptions(this, opts, ...this.tables),
+    );
+    this.tables.push(view);
+
+    this.registerOutputs({ datasetId: this.datasetId, tables: this.tables.map((t) => t.tableId) });
+  }
+}
