@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { register as compile } from './compile';
+import { register as schemas } from './schemas';
 
 /** Every sub-command registers itself on the root program; one entry per file in this folder. */
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [];
+export const commands: Register[] = [compile, schemas];

@@ -1,5 +1,6 @@
 import { pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
-import { enumOption } from './options';
+import { enumOrPlaceholderOption } from './options';
+import type { Placeholder } from './placeholders';
 import { latestPredictionsSql } from './generateText';
 import { normalizeLabelSql } from './normalize';
 import { SqlParts, stringParam, type Sql } from './sql';
@@ -28,7 +29,8 @@ export interface ClassificationMetricsOptions {
   predictions: TableRef;
   evaluations: TableRef;
   model: ModelRef;
-  role: ModelRole;
+  /** A placeholder lets one compiled statement serve every role. */
+  role: ModelRole | Placeholder;
   /** Sent as @run_id and @eval_fingerprint: concrete values or run-time expressions. */
   runId: string;
   evalFingerprint: string;
@@ -56,7 +58,7 @@ export function classificationMetrics(options: ClassificationMetricsOptions): Sq
   const parts = new SqlParts();
   const runId = parts.param(stringParam('run_id', options.runId));
   const fingerprint = parts.param(stringParam('eval_fingerprint', options.evalFingerprint));
-  const role = enumOption(options.role, modelRoles, `${f}.role`);
+  const role = enumOrPlaceholderOption(parts, options.role, modelRoles, `${f}.role`);
   const evaluations = quotedPath(parts, options.evaluations, `${f}.evaluations`);
   const predictions = quotedPath(parts, options.predictions, `${f}.predictions`);
   const modelName = pathLiteral(parts, options.model, `${f}.model`);
@@ -146,7 +148,8 @@ export function classificationMetrics(options: ClassificationMetricsOptions): Sq
 export interface OverallMetricsQueryOptions {
   evaluations: TableRef;
   model: ModelRef;
-  role: ModelRole;
+  /** A placeholder lets one compiled statement serve every role. */
+  role: ModelRole | Placeholder;
   runId: string;
 }
 
@@ -158,7 +161,7 @@ export function overallMetricsQuery(options: OverallMetricsQueryOptions): Sql {
   const f = 'overallMetricsQuery';
   const parts = new SqlParts();
   const runId = parts.param(stringParam('run_id', options.runId));
-  const role = enumOption(options.role, modelRoles, `${f}.role`);
+  const role = enumOrPlaceholderOption(parts, options.role, modelRoles, `${f}.role`);
   const evaluations = quotedPath(parts, options.evaluations, `${f}.evaluations`);
   const modelName = pathLiteral(parts, options.model, `${f}.model`);
   const where = `run_id = ${runId} AND model_role = ${role} AND model_name = ${modelName} AND scope = 'overall'`;

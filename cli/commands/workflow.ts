@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Register } from './index';
+import { localConnectors } from '../../emulator/connectors';
+import { RealClock, VirtualClock, parseWorkflowSource, runWorkflow } from '../../emulator/workflows';
+import { parseJson } from '../../emulator/workflows/json-values';
+import { encodeJson } from '../../emulator/workflows/json-values';
+import { fromJs } from '../../emulator/workflows/values';
+
+interface RunFlags {
+  data?: string;
+  log?: boolean;
+  virtualTime?: boolean;
+}
+
+function fail(code: number, message: string): void {
+  process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
+  process.exitCode = code;
+}
+
+export const register: Register = (program) => {
+  const workflow = program
+    .command('workflow')
+    .description('Run Cloud Workflows sources on the local interpreter');
+  workflow
+    .command('run <file>')
+    .description(
+      'Run a workflow file like `gcloud workflows run`: the result as JSON on stdout (exit 0), the error as ' +
+        'JSON on stderr (exit 1), deploy errors on stderr (exit 2)',
+    )
+    .option('--data <json>', 'the execution argument, as JSON')
+    .option('--log', 'also print sys.log entries to stderr')
+    .option('--virtual-time', 'sleeps, retries and polling take no real time')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ bqtune workflow run workflows/dist/tune-and-evaluate.yaml --data \'{"run_id": "r1"}\'',
+    )
+    .action(async (file: string, flags: RunFlags) => {
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (e) {
+        return fail(2, `bqtune workflow run: cannot read ${file}: ${(e as Error).message}`);
+      }
+      if (flags.data !== undefined) {
+        try {
+          parseJson(flags.data);
+        } catch (e) {
+          return fail(2, `bqtune workflow run: --data is not valid JSON: ${(e as Error).message}`);
+        }
+      }
+      const fileName = path.basename(file);
+      const parsed = parseWorkflowSource(text, { fileName });
+      if (!parsed.program) {
+        return fail(2, parsed.deployErrors.map((e) => `deploy error: ${e}`).join('\n'));
+      }
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        const outcome = await runWorkflow(parsed.program, {
+          argumentJson: flags.data,
+          fileName,
+          connectors: localConnectors(),
+          clock: flags.virtualTime ? new VirtualClock(Date.now() / 1000) : new RealClock(),
+          signal: controller.signal,
+          keepEvents: false,
+          onEvent: (e) => {
+            if (flags.log && e.type === 'log') {
+              const payload = typeof e.payload === 'string' ? e.payload : encodeJson(fromJs(e.payload));
+              process.stderr.write(`[${e.severity}] ${payload}\n`);
+            }
+          },
+        });
+        if (outcome.state === 'SUCCEEDED') process.stdout.write(`${outcome.resultJson}\n`);
+        else fail(1, `${outcome.errorJson}\n`);
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
+    });
+};

@@ -1,0 +1,91 @@
+import { assign, call, fn, forIn, tpl, v, type Step } from '../../dsl';
+import { placeholderPatternsByName } from './statements';
+import { arg, validateArguments } from './validate';
+
+const env = (name: string, fallback: ReturnType<typeof fn> | null = null) =>
+  fallback === null ? fn('sys.get_env', name) : fn('sys.get_env', name, fallback);
+
+/**
+ * Reads the run's identity from its arguments, falling back to the environment the deployment sets
+ * (BQTUNE_*) so a scheduled execution with partial arguments still knows where to run, then validates.
+ */
+export function contextSteps(): Step[] {
+  return [
+    assign('read_arguments', {
+      run_id: fn(
+        'default',
+        arg('runId'),
+        tpl`run_${fn('text.replace_all_regex', fn('text.to_lower', env('GOOGLE_CLOUD_WORKFLOW_EXECUTION_ID')), '[^a-z0-9]', '_')}`,
+      ),
+      project: fn('default', arg('project'), env('BQTUNE_PROJECT', env('GOOGLE_CLOUD_PROJECT_ID'))),
+      location: fn('default', arg('location'), env('BQTUNE_LOCATION')),
+      dataset: fn('default', arg('dataset'), env('BQTUNE_DATASET')),
+      connection: fn('default', arg('connection'), env('BQTUNE_CONNECTION')),
+    }),
+    call('validate_arguments', validateArguments, {
+      args: {
+        args: v('args'),
+        run_id: v('run_id'),
+        project: v('project'),
+        location: v('location'),
+        dataset: v('dataset'),
+        connection: v('connection'),
+      },
+    }),
+    assign('label_parameter', { labels_param: [] }),
+    forIn('each_label', { value: 'label', in: v('args').get('task').get('labels') }, [
+      assign('add_label', { labels_param: fn('list.concat', v('labels_param'), { value: v('label') }) }),
+    ]),
+    assign('build_context', {
+      conn: fn('text.split', v('connection'), '.'),
+      tuning: v('args').get('model').get('tuning'),
+      generation: v('args').get('model').get('generation'),
+      base_model_id: tpl`base_${fn('text.replace_all_regex', v('args').get('model').get('baseEndpoint'), '[^A-Za-z0-9]', '_')}`,
+    }),
+    assign('context', {
+      ctx: {
+        run_id: v('run_id'),
+        project: v('project'),
+        location: v('location'),
+        dataset: v('dataset'),
+        serving_name: v('args').get('deploy').get('servingName'),
+        generate: fn('if', v('generation').get('function').eq('AI.GENERATE_TEXT'), 'ai', 'ml'),
+        max_passes: v('args').get('model').get('retries').get('maxPasses'),
+        labels_param: v('labels_param'),
+        patterns: placeholderPatternsByName,
+        values: {
+          project: v('project'),
+          dataset: v('dataset'),
+          conn_project: v('conn').at(0),
+          conn_location: v('conn').at(1),
+          conn_id: v('conn').at(2),
+          train_uri: v('args').get('data').get('train'),
+          eval_uri: v('args').get('data').get('eval'),
+          train_table: tpl`train_${v('run_id')}`,
+          eval_table: tpl`eval_${v('run_id')}`,
+          train_prompts: tpl`train_prompts_${v('run_id')}`,
+          eval_prompts: tpl`eval_prompts_${v('run_id')}`,
+          base_model: v('base_model_id'),
+          generation_endpoint: v('args').get('model').get('baseEndpoint'),
+          tuning_endpoint: v('args').get('model').get('baseEndpoint'),
+          max_iterations: fn('string', v('tuning').get('maxIterations')),
+          learning_rate_multiplier: fn('string', v('tuning').get('learningRateMultiplier')),
+          data_split_method: fn(
+            'if',
+            v('tuning').get('dataSplitMethod').eq('RANDOM'),
+            'NO_SPLIT',
+            v('tuning').get('dataSplitMethod'),
+          ),
+          data_split_eval_fraction: fn(
+            'string',
+            fn('default', fn('map.get', v('tuning'), 'dataSplitEvalFraction'), 0.2),
+          ),
+          evaluation_task: v('tuning').get('evaluationTask'),
+          max_output_tokens: fn('string', v('generation').get('maxOutputTokens')),
+          temperature: fn('string', v('generation').get('temperature')),
+          top_p: fn('string', v('generation').get('topP')),
+        },
+      },
+    }),
+  ];
+}

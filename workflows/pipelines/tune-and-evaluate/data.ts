@@ -1,0 +1,174 @@
+import {
+  assign,
+  branch,
+  call,
+  fn,
+  forIn,
+  parallel,
+  raiseStep,
+  subworkflow,
+  switchStep,
+  tpl,
+  v,
+  when,
+  type Step,
+} from '../../dsl';
+import { runStatement } from './bigquery';
+import { arg } from './validate';
+import { statements } from './statements';
+
+/** Which `checks.*` setting decides the severity of each finding of the data-checks query. */
+const severitySetting: Record<string, string> = {
+  empty_inputs: 'emptyInputs',
+  unknown_labels: 'unknownLabels',
+  duplicates: 'duplicates',
+  leakage: 'leakage',
+  conflicting_labels: 'conflictingLabels',
+};
+
+/**
+ * Turns the data-check rows into findings with a severity from the run's `checks` settings, and raises
+ * one error listing every failing finding (with sample inputs) before any model is called.
+ */
+export const judgeDataChecks = subworkflow(
+  'judge_data_checks',
+  ['checks', 'rows'],
+  [
+    assign('init_findings', { findings: [], failures: [], settings: severitySetting }),
+    forIn('each_row', { value: 'row', in: v('rows') }, [
+      assign('read_row', {
+        count: fn('int', v('row').get('violations')),
+        check: v('row').get('check_name'),
+        split: v('row').get('split'),
+      }),
+      switchStep('kind', [
+        when(v('check').eq('row_count'), {
+          steps: [
+            assign('minimum', {
+              needed: fn(
+                'if',
+                v('split').eq('train'),
+                v('checks').get('minTrainRows'),
+                v('checks').get('minEvalRows'),
+              ),
+            }),
+            switchStep('too_few', [
+              when(v('count').lt(v('needed')), {
+                steps: [
+                  assign('row_count_finding', {
+                    finding: {
+                      check: 'row_count',
+                      split: v('split'),
+                      count: v('count'),
+                      severity: 'fail',
+                      message: tpl`${v('split')} has ${fn('string', v('count'))} rows; at least ${fn('string', v('needed'))} are needed`,
+                      samples: [],
+                    },
+                  }),
+                ],
+              }),
+              when(true, { next: 'continue' }),
+            ]),
+          ],
+        }),
+        when(true, {
+          steps: [
+            assign('finding_from_row', {
+              finding: {
+                check: v('check'),
+                split: v('split'),
+                count: v('count'),
+                severity: v('checks').at(v('settings').at(v('check'))),
+                message: tpl`${v('check')} in ${v('split')}: ${fn('string', v('count'))}`,
+                samples: fn('json.decode', v('row').get('samples')),
+              },
+            }),
+          ],
+        }),
+      ]),
+      assign('keep_finding', { findings: fn('list.concat', v('findings'), v('finding')) }),
+      switchStep('is_failure', [
+        when(v('finding').get('severity').eq('fail'), {
+          steps: [
+            assign('keep_failure', {
+              failures: fn('list.concat', v('failures'), v('finding').get('message')),
+            }),
+          ],
+        }),
+      ]),
+    ]),
+    switchStep('passed', [when(fn('len', v('failures')).eq(0), { return: v('findings') })]),
+    assign('start_message', { message: 'data checks failed:' }),
+    forIn('join_failures', { value: 'failure', in: v('failures') }, [
+      assign('append_failure', { message: tpl`${v('message')}\n- ${v('failure')}` }),
+    ]),
+    raiseStep('data_checks_failed', {
+      tags: ['ValueError', 'DataCheckError'],
+      message: v('message'),
+      findings: v('findings'),
+    }),
+  ],
+);
+
+/** Load both splits, check them, fingerprint them, derive the content keys, and materialise the prompts. */
+export function dataSteps(): Step[] {
+  const prefix = arg('task', 'promptTemplate', 'prefix');
+  const suffix = fn('default', arg('task', 'promptTemplate', 'suffix'), '');
+  const tuning = v('args').get('model').get('tuning');
+  return [
+    parallel('load_data', [
+      branch('load_train', runStatement('load_train_data', statements.loadTrain)),
+      branch('load_eval', runStatement('load_eval_data', statements.loadEval)),
+    ]),
+    ...runStatement('check_data', statements.dataChecks, {
+      params: { labels: v('ctx').get('labels_param') },
+      rows: 'check_rows',
+    }),
+    call('judge_data', judgeDataChecks, {
+      args: { checks: v('args').get('checks'), rows: v('check_rows') },
+      result: 'findings',
+    }),
+    ...runStatement('fingerprint_train', statements.trainFingerprint, { rows: 'train_fp_rows' }),
+    ...runStatement('fingerprint_eval', statements.evalFingerprint, { rows: 'eval_fp_rows' }),
+    ...runStatement('content_keys', statements.contentKeys, {
+      params: {
+        tuning_key: fn('json.encode_to_string', [
+          v('args').get('model').get('baseEndpoint'),
+          tuning.get('maxIterations'),
+          tuning.get('learningRateMultiplier'),
+          tuning.get('dataSplitMethod'),
+          fn('default', fn('map.get', tuning, 'dataSplitEvalFraction'), null),
+          tuning.get('evaluationTask'),
+          prefix,
+          suffix,
+        ]),
+        train_fingerprint: v('train_fp_rows').at(0).get('fingerprint'),
+        prompt_key: fn('json.encode_to_string', [prefix, suffix]),
+        eval_fingerprint: v('eval_fp_rows').at(0).get('fingerprint'),
+      },
+      rows: 'key_rows',
+    }),
+    assign('content_addresses', {
+      train_fingerprint: v('train_fp_rows').at(0).get('fingerprint'),
+      eval_fingerprint: v('eval_fp_rows').at(0).get('fingerprint'),
+      eval_key: v('key_rows').at(0).get('eval_key'),
+      tuned_model_id: tpl`tuned_${fn('text.substring', v('key_rows').at(0).get('tuned_key'), 0, 32)}`,
+    }),
+    parallel('prepare_prompts', [
+      branch('train_prompts', [
+        ...runStatement('create_train_prompts', statements.trainPrompts.create),
+        ...runStatement('insert_train_prompts', statements.trainPrompts.insert, {
+          params: { prompt_prefix: prefix, prompt_suffix: suffix },
+        }),
+      ]),
+      branch('eval_prompts', [
+        ...runStatement('create_eval_prompts', statements.evalPrompts.create),
+        ...runStatement('insert_eval_prompts', statements.evalPrompts.insert, {
+          params: { prompt_prefix: prefix, prompt_suffix: suffix },
+        }),
+      ]),
+    ]),
+  ];
+}
+
+export const dataSubworkflows = [judgeDataChecks];

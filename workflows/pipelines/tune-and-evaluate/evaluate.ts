@@ -1,0 +1,120 @@
+import {
+  assign,
+  call,
+  fn,
+  forIn,
+  forRange,
+  returnStep,
+  subworkflow,
+  switchStep,
+  tpl,
+  v,
+  when,
+  type Step,
+} from '../../dsl';
+import { runStatement } from './bigquery';
+import { statements } from './statements';
+
+const withRun = { run_id: v('ctx').get('run_id'), eval_fingerprint: v('eval_key') };
+
+/** One generation pass with the run's generate function: every prompt, or only the retryable rows. */
+function generatePass(name: string, mode: 'all' | 'retry'): Step[] {
+  return [
+    switchStep(name, [
+      when(v('ctx').get('generate').eq('ai'), {
+        steps: runStatement(`${name}_ai`, statements.generate.ai[mode], {
+          values: v('values'),
+          params: withRun,
+        }),
+      }),
+      when(true, {
+        steps: runStatement(`${name}_ml`, statements.generate.ml[mode], {
+          values: v('values'),
+          params: withRun,
+        }),
+      }),
+    ]),
+  ];
+}
+
+/** How far generation got for one model over the eval prompts (see predictionStatusQuery). */
+export const predictionStatus = subworkflow(
+  'prediction_status',
+  ['ctx', 'values', 'eval_key'],
+  [
+    ...runStatement('status_query', statements.predictionStatus, {
+      values: v('values'),
+      params: { eval_fingerprint: v('eval_key') },
+      rows: 'status_rows',
+    }),
+    returnStep('status', v('status_rows').at(0)),
+  ],
+);
+
+function status(name: string): Step {
+  return call(name, predictionStatus, {
+    args: { ctx: v('ctx'), values: v('values'), eval_key: v('eval_key') },
+    result: `${name}_status`,
+  });
+}
+
+/**
+ * Batch-generates predictions of one model over the eval prompts and computes its metrics from them.
+ * Generation happens only when nothing is stored yet for this model and eval key (so a re-run with the same
+ * data costs no model calls), then re-generates only rows whose status is retryable, up to `max_passes`.
+ */
+export const evaluateModel = subworkflow(
+  'evaluate_model',
+  ['ctx', 'model_id', 'role', 'eval_key'],
+  [
+    assign('model_values', {
+      values: fn('map.merge', v('ctx').get('values'), { model: v('model_id'), role: v('role') }),
+      model_path: tpl`${v('ctx').get('project')}.${v('ctx').get('dataset')}.${v('model_id')}`,
+      generated: false,
+      passes: 0,
+    }),
+    status('stored'),
+    switchStep('need_generation', [
+      when(fn('int', v('stored_status').get('predicted')).eq(0), {
+        steps: [
+          ...generatePass('generate_all', 'all'),
+          assign('did_generate', { generated: true, passes: 1 }),
+        ],
+      }),
+    ]),
+    forRange('retry_passes', { value: 'pass', range: [2, v('ctx').get('max_passes')] }, [
+      status('before_retry'),
+      switchStep('anything_to_retry', [
+        when(fn('int', v('before_retry_status').get('retryable')).eq(0), { next: 'break' }),
+      ]),
+      ...generatePass('generate_retryable', 'retry'),
+      assign('did_retry', { generated: true, passes: v('pass') }),
+    ]),
+    status('final'),
+    ...runStatement('write_metrics', statements.writeMetrics, { values: v('values'), params: withRun }),
+    ...runStatement('read_metrics', statements.readMetrics, {
+      values: v('values'),
+      params: { run_id: v('ctx').get('run_id') },
+      rows: 'metric_rows',
+    }),
+    assign('start_metrics', { metrics: {}, row: v('metric_rows').at(0) }),
+    forIn('each_metric', { value: 'name', in: fn('keys', v('row')) }, [
+      switchStep('metric_present', [
+        when(v('row').at(v('name')).ne(null), {
+          steps: [assign('put_metric', [[v('metrics').at(v('name')), fn('double', v('row').at(v('name')))]])],
+        }),
+      ]),
+    ]),
+    returnStep('evaluated', {
+      model: v('model_path'),
+      model_id: v('model_id'),
+      role: v('role'),
+      generated: v('generated'),
+      passes: v('passes'),
+      prompts: fn('int', v('final_status').get('prompts')),
+      succeeded: fn('int', v('final_status').get('succeeded')),
+      retryable: fn('int', v('final_status').get('retryable')),
+      metrics: v('metrics'),
+    }),
+  ],
+);

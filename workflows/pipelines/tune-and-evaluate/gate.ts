@@ -1,0 +1,110 @@
+import { assign, fn, forIn, returnStep, subworkflow, switchStep, tpl, v, when } from '../../dsl';
+
+const num = (x: ReturnType<typeof v>) => fn('string', x);
+
+/**
+ * The deploy decision: the tuned model must beat the baseline and the current champion by the configured
+ * margins on the configured metric, keep every label's F1 within the allowed drop, and have enough rows
+ * generated successfully. Every rule adds a reason, passed or not, so the record explains itself.
+ */
+export const decideGate = subworkflow(
+  'decide_gate',
+  ['gate', 'baseline', 'tuned', 'champion', 'regressions'],
+  [
+    assign('gate_init', {
+      metric: v('gate').get('metric'),
+      passed: true,
+      reasons: [],
+    }),
+    assign('gate_values', {
+      baseline_value: fn('default', fn('map.get', v('baseline').get('metrics'), v('metric')), -1),
+      tuned_value: fn('default', fn('map.get', v('tuned').get('metrics'), v('metric')), -1),
+      success: fn('default', fn('map.get', v('tuned').get('metrics'), 'success_share'), 0),
+    }),
+    switchStep('versus_baseline', [
+      when(v('tuned_value').sub(v('baseline_value')).lt(v('gate').get('minImprovementOverBaseline')), {
+        steps: [
+          assign('below_baseline', {
+            passed: false,
+            reasons: fn(
+              'list.concat',
+              v('reasons'),
+              tpl`tuned ${v('metric')} ${num(v('tuned_value'))} does not beat baseline ${num(v('baseline_value'))} by ${num(v('gate').get('minImprovementOverBaseline'))}`,
+            ),
+          }),
+        ],
+      }),
+      when(true, {
+        steps: [
+          assign('above_baseline', {
+            reasons: fn(
+              'list.concat',
+              v('reasons'),
+              tpl`tuned ${v('metric')} ${num(v('tuned_value'))} beats baseline ${num(v('baseline_value'))} by at least ${num(v('gate').get('minImprovementOverBaseline'))}`,
+            ),
+          }),
+        ],
+      }),
+    ]),
+    switchStep('versus_champion', [
+      when(v('champion').eq(null), {
+        steps: [
+          assign('no_champion', { reasons: fn('list.concat', v('reasons'), 'there is no champion yet') }),
+        ],
+      }),
+      when(
+        v('tuned_value')
+          .sub(fn('default', fn('map.get', v('champion').get('metrics'), v('metric')), -1))
+          .lt(v('gate').get('minImprovementOverChampion')),
+        {
+          steps: [
+            assign('below_champion', {
+              passed: false,
+              reasons: fn(
+                'list.concat',
+                v('reasons'),
+                tpl`tuned ${v('metric')} ${num(v('tuned_value'))} does not beat champion ${v('champion').get('model')} (${num(fn('default', fn('map.get', v('champion').get('metrics'), v('metric')), -1))}) by ${num(v('gate').get('minImprovementOverChampion'))}`,
+              ),
+            }),
+          ],
+        },
+      ),
+      when(true, {
+        steps: [
+          assign('above_champion', {
+            reasons: fn(
+              'list.concat',
+              v('reasons'),
+              tpl`tuned ${v('metric')} beats champion ${v('champion').get('model')}`,
+            ),
+          }),
+        ],
+      }),
+    ]),
+    switchStep('success_share', [
+      when(v('success').lt(v('gate').get('minSuccessRate')), {
+        steps: [
+          assign('too_many_failed_rows', {
+            passed: false,
+            reasons: fn(
+              'list.concat',
+              v('reasons'),
+              tpl`only ${num(v('success'))} of tuned predictions succeeded; at least ${num(v('gate').get('minSuccessRate'))} are required`,
+            ),
+          }),
+        ],
+      }),
+    ]),
+    forIn('each_regression', { value: 'r', in: v('regressions') }, [
+      assign('label_regressed', {
+        passed: false,
+        reasons: fn(
+          'list.concat',
+          v('reasons'),
+          tpl`label ${v('r').get('label')}: F1 fell from ${v('r').get('baseline_f1')} to ${v('r').get('tuned_f1')}, more than ${num(v('gate').get('maxLabelRegression'))}`,
+        ),
+      }),
+    ]),
+    returnStep('decided', { passed: v('passed'), metric: v('metric'), reasons: v('reasons') }),
+  ],
+);

@@ -1,0 +1,24 @@
+import { fn, returnStep, subworkflow, v, type Value } from '../../dsl';
+import { runRecordFields } from '../../sql';
+import { runStatement } from './bigquery';
+import { statements } from './statements';
+
+/** Appends one state of this run to the runs table; `fields` holds text values, missing ones are NULL. */
+export const recordRun = subworkflow(
+  'record_run',
+  ['ctx', 'fields'],
+  [
+    ...runStatement('insert_run_row', statements.recordRun, {
+      params: {
+        run_id: v('ctx').get('run_id'),
+        ...Object.fromEntries(
+          runRecordFields.map((f) => [f, fn('default', fn('map.get', v('fields'), f), '')]),
+        ),
+      },
+    }),
+    returnStep('recorded', true),
+  ],
+);
+
+/** JSON text of any value: the JSON columns, and 'true' / 'false' for the boolean ones. */
+export const asJson = (value: Value) => fn('json.encode_to_string', value);

@@ -1,0 +1,62 @@
+import { assign, call, fn, raiseStep, switchStep, tryStep, v, when, type Step } from '../../dsl';
+import { isRetryableError, runStatement } from './bigquery';
+import { statements } from './statements';
+
+/**
+ * LoRA-tunes the base model under its content-addressed name unless a model of that name already exists:
+ * the same endpoint, options, prompt template and training data were tuned before, so it is reused.
+ * CREATE MODEL IF NOT EXISTS keeps a concurrent run from tuning it twice.
+ */
+export function tuneSteps(): Step[] {
+  const values = v('tune_values');
+  return [
+    assign('tune_setup', {
+      tune_values: fn('map.merge', v('ctx').get('values'), { tuned_model: v('tuned_model_id') }),
+    }),
+    tryStep(
+      'find_tuned_model',
+      [
+        call('get_tuned_model', 'googleapis.bigquery.v2.models.get', {
+          args: {
+            projectId: v('ctx').get('project'),
+            datasetId: v('ctx').get('dataset'),
+            modelId: v('tuned_model_id'),
+          },
+          result: 'existing_model',
+        }),
+        assign('found', { tuning_reused: true }),
+      ],
+      {
+        retry: {
+          predicate: isRetryableError,
+          maxRetries: 5,
+          backoff: { initialDelay: 2, maxDelay: 60, multiplier: 2 },
+        },
+        except: {
+          as: 'e',
+          steps: [
+            switchStep('not_found', [
+              when(fn('map.get', v('e'), 'code').eq(404), {
+                steps: [assign('absent', { tuning_reused: false })],
+              }),
+              when(true, { steps: [raiseStep('lookup_failed', v('e'))] }),
+            ]),
+          ],
+        },
+      },
+    ),
+    switchStep('tune_if_new', [
+      when(
+        v('tuning_reused')
+          .not()
+          .and(v('args').get('model').get('tuning').get('dataSplitMethod').eq('RANDOM')),
+        {
+          steps: runStatement('tune_random_split', statements.tuneRandomSplit, { values, long: true }),
+        },
+      ),
+      when(v('tuning_reused').not(), {
+        steps: runStatement('tune', statements.tuneNoSplit, { values, long: true }),
+      }),
+    ]),
+  ];
+}
