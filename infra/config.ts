@@ -4,26 +4,13 @@ import type { ErrorObject } from 'ajv';
 import stackConfigSchema from '../schemas/stack-config.schema.json';
 import { SchemaValidationError } from '../schemas/messages';
 import { validateRunArguments } from '../schemas/validate';
+import type { StackConfig } from '../schemas/types.generated';
 
-export type CallLogLevel = 'LOG_ALL_CALLS' | 'LOG_ERRORS_ONLY' | 'LOG_NONE';
-export type ExecutionHistoryLevel = 'EXECUTION_HISTORY_BASIC' | 'EXECUTION_HISTORY_DETAILED';
+export type CallLogLevel = StackConfig['workflow']['callLogLevel'];
+export type ExecutionHistoryLevel = StackConfig['workflow']['executionHistoryLevel'];
 
-/** The `bqtune:` settings of a stack, as `schemas/stack-config.schema.json` describes them. */
-export interface StackConfig {
-  environment: 'dev' | 'prod';
-  location: string;
-  region: string;
-  namePrefix: string;
-  datasetId: string;
-  bucket: { create: boolean; name?: string };
-  baseEndpoint: string;
-  baselineModelId: string;
-  retentionDays?: number;
-  workflow: { callLogLevel: CallLogLevel; executionHistoryLevel: ExecutionHistoryLevel };
-  schedule?: { cron: string; timeZone: string; runArguments: Record<string, unknown> };
-  eventTrigger?: { prefix: string };
-  labels?: Record<string, string>;
-}
+/** The `bqtune:` settings of a stack, typed from `schemas/stack-config.schema.json`. */
+export type { StackConfig };
 
 /** Validated stack settings plus what is derived from them once, so components agree on it. */
 export interface Settings extends StackConfig {

@@ -6,6 +6,7 @@ import exampleRow from './example-row.schema.json';
 import pipelineConfig from './pipeline-config.schema.json';
 import runArguments from './run-arguments.schema.json';
 import runSummary from './run-summary.schema.json';
+import stackConfig from './stack-config.schema.json';
 
 /** One schema file: its name (also its `$id`, which other files' `$ref`s resolve against) and its content. */
 export interface SchemaDocument {
@@ -21,6 +22,7 @@ export const schemaDocuments: readonly SchemaDocument[] = [
   { file: 'example-row.schema.json', schema: exampleRow },
   { file: 'evaluation-record.schema.json', schema: evaluationRecord },
   { file: 'run-summary.schema.json', schema: runSummary },
+  { file: 'stack-config.schema.json', schema: stackConfig },
 ];
 
 function packageRoot(): string {

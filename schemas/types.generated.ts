@@ -269,9 +269,9 @@ export interface EvaluationRecord {
     | 'macro_f1'
     | 'micro_f1'
     | 'weighted_f1'
-    | 'success_rate'
-    | 'successful_rows'
-    | 'total_rows'
+    | 'success_share'
+    | 'num_successful_rows'
+    | 'num_rows'
     | 'count'
     | 'bleu4_score'
     | 'rouge-l_precision'
@@ -386,4 +386,87 @@ export interface RunError {
    * Workflow step that raised the error.
    */
   step?: string;
+}
+/**
+ * Settings of one Pulumi stack of bqtune (the `bqtune:` namespace of Pulumi.<stack>.yaml). The GCP project comes from `gcp:project`.
+ */
+export interface StackConfig {
+  /**
+   * dev stacks are disposable; prod data is deletion-protected.
+   */
+  environment: 'dev' | 'prod';
+  /**
+   * BigQuery location of the dataset, the connection and every job: a multi-region (US, EU) or a region.
+   */
+  location: string;
+  /**
+   * Region of the workflow and the Cloud Scheduler job (the bucket follows location; the Eventarc trigger is global).
+   */
+  region: string;
+  /**
+   * Prefix of every resource name; service account ids are built from it, hence the short limit.
+   */
+  namePrefix: string;
+  /**
+   * Dataset holding the examples, predictions, evaluations, runs and the model registry.
+   */
+  datasetId: string;
+  /**
+   * Bucket for training and evaluation files: created by the stack, or an existing one.
+   */
+  bucket: {
+    create: boolean;
+    /**
+     * Bucket name; required when create is false, derived from the project when omitted.
+     */
+    name?: string;
+  };
+  /**
+   * Vertex AI endpoint of the baseline remote model, e.g. gemini-2.0-flash-001.
+   */
+  baseEndpoint: string;
+  /**
+   * Model id of the baseline remote model inside the dataset.
+   */
+  baselineModelId: string;
+  /**
+   * Days a partition of predictions, evaluations and runs is kept; omit to keep history for ever.
+   */
+  retentionDays?: number;
+  workflow: {
+    callLogLevel: 'LOG_ALL_CALLS' | 'LOG_ERRORS_ONLY' | 'LOG_NONE';
+    executionHistoryLevel: 'EXECUTION_HISTORY_BASIC' | 'EXECUTION_HISTORY_DETAILED';
+  };
+  /**
+   * Start the pipeline on a cron schedule with these run arguments.
+   */
+  schedule?: {
+    /**
+     * unix-cron expression of five fields.
+     */
+    cron: string;
+    /**
+     * tz database name, e.g. Etc/UTC or Europe/Paris.
+     */
+    timeZone: string;
+    /**
+     * Arguments of each scheduled run, as `bqtune run` would pass them.
+     */
+    runArguments: {};
+  };
+  /**
+   * Start the pipeline when an object is written under this prefix of the data bucket.
+   */
+  eventTrigger?: {
+    /**
+     * Object name prefix, a folder path ending with a slash, e.g. training/.
+     */
+    prefix: string;
+  };
+  /**
+   * Labels added to every labelled resource, next to environment and app.
+   */
+  labels?: {
+    [k: string]: string | undefined;
+  };
 }
