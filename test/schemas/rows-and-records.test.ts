@@ -97,7 +97,7 @@ describe('evaluation records', () => {
     ).toEqual([
       'label must be null (got "Urology") when scope is overall',
       'model_role must be one of "baseline", "tuned", "champion" (got "candidate")',
-      'metric must be one of "precision", "recall", "f1", "support", "accuracy", "macro_precision", "macro_recall", "macro_f1", "micro_f1", "weighted_f1", "success_rate", "successful_rows", "total_rows", "count", "bleu4_score", "rouge-l_precision", "rouge-l_recall", "rouge-l_f1", "exact_match" (got "f1_macro")',
+      'metric must be one of "precision", "recall", "f1", "support", "accuracy", "macro_precision", "macro_recall", "macro_f1", "micro_f1", "weighted_f1", "success_share", "num_successful_rows", "num_rows", "count", "bleu4_score", "rouge-l_precision", "rouge-l_recall", "rouge-l_f1", "exact_match" (got "f1_macro")',
       'value must be a number (got "0.5")',
       'created_at must be a valid date-time (got "yesterday")',
     ]);
