@@ -1,0 +1,281 @@
+import { ConnectorError, type ConnectorContext, type ConnectorRegistry } from '../workflows/connector-types';
+import type { Engine, ExecutionContext } from './engine';
+import { statementType } from './engine';
+import { BigQueryError, httpError, notFound, operationError } from './errors';
+import type { FaultInjector } from './faults';
+import { jobReference, jobResource, page, type JobRecord } from './jobs';
+import { connectionName, displayModel, type ModelCatalog } from './models';
+import { tokenize } from './tokenizer';
+import { bindRestParameter, schemaField, type BoundValue, type QueryParameter } from './values';
+import { tableName, type Warehouse } from './warehouse';
+
+/**
+ * The Workflows BigQuery connectors (`googleapis.bigquery.v2.*`), answering with BigQuery's REST resources
+ * and failing the way the connector does: HttpError maps for rejected requests, OperationError when a job
+ * that jobs.insert waited for finished with an errorResult.
+ */
+export interface ConnectorDeps {
+  engine: Engine;
+  warehouse: Warehouse;
+  catalog: ModelCatalog;
+  faults: FaultInjector;
+  stats: { jobs: number; failedJobs: number };
+}
+
+/** Default `connector_params.timeout` of a Workflows connector call, in seconds. */
+const defaultTimeout = 1800;
+
+function requireString(args: Record<string, unknown>, name: string): string {
+  const value = args[name];
+  if (typeof value !== 'string' || value.length === 0) {
+    throw httpError(new BigQueryError('invalid', `Required parameter is missing: ${name}`));
+  }
+  return value;
+}
+
+function bindParameters(config: Record<string, unknown>): Pick<ExecutionContext, 'params' | 'positional'> {
+  const list = config.queryParameters;
+  const params = new Map<string, BoundValue>();
+  const positional: BoundValue[] = [];
+  if (list === undefined) return { params, positional };
+  if (!Array.isArray(list)) throw new BigQueryError('invalid', 'queryParameters must be a list');
+  const mode = String(
+    config.parameterMode ?? (list.some((p) => (p as QueryParameter).name) ? 'NAMED' : 'POSITIONAL'),
+  ).toUpperCase();
+  list.forEach((raw, i) => {
+    const param = raw as QueryParameter;
+    if (mode === 'NAMED') {
+      if (!param.name)
+        throw new BigQueryError('invalid', `queryParameters[${i}]: a named parameter needs a name`);
+      params.set(param.name, bindRestParameter(param, `@${param.name}`));
+    } else positional.push(bindRestParameter(param, `${i + 1}`));
+  });
+  return { params, positional };
+}
+
+export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
+  const jobs = new Map<string, JobRecord>();
+  let counter = 0;
+  const key = (projectId: string, jobId: string): string => `${projectId}/${jobId}`;
+
+  async function runJob(
+    projectId: string,
+    config: Record<string, unknown>,
+    reference: Record<string, unknown>,
+    ctx: ConnectorContext,
+    labels?: Record<string, string>,
+  ): Promise<JobRecord> {
+    const sql = config.query;
+    if (typeof sql !== 'string' || sql.trim().length === 0) {
+      throw httpError(new BigQueryError('invalid', 'Job configuration must contain a query'));
+    }
+    if (config.useLegacySql !== false) {
+      throw httpError(
+        new BigQueryError(
+          'invalid',
+          'Legacy SQL is not emulated: set useLegacySql to false (the API default is true)',
+        ),
+      );
+    }
+    const jobId =
+      typeof reference.jobId === 'string'
+        ? reference.jobId
+        : `bqjob_emulated_${String(++counter).padStart(6, '0')}`;
+    if (jobs.has(key(projectId, jobId))) {
+      throw httpError(
+        new BigQueryError(
+          'duplicate',
+          `Already Exists: Job ${projectId}:${String(reference.location ?? 'US')}.${jobId}`,
+        ),
+      );
+    }
+    let type = 'UNKNOWN';
+    try {
+      type = statementType(tokenize(sql));
+    } catch {
+      // A statement that does not tokenize fails in the job below with its syntax error.
+    }
+    const injected = deps.faults.jobFailure(type);
+    if (injected?.reason === 'rateLimitExceeded') throw httpError(injected);
+    const start = ctx.now();
+    const job: JobRecord = {
+      projectId,
+      jobId,
+      location: typeof reference.location === 'string' ? reference.location : 'US',
+      query: sql,
+      creationTime: start,
+      startTime: start,
+      endTime: start,
+      labels,
+    };
+    jobs.set(key(projectId, jobId), job);
+    deps.stats.jobs++;
+    try {
+      if (injected) throw injected;
+      job.result = await deps.engine.execute(sql, {
+        ...bindParameters(config),
+        sleep: ctx.sleep,
+        now: ctx.now,
+      });
+    } catch (error) {
+      if (!(error instanceof BigQueryError)) throw error;
+      job.error = error;
+      deps.stats.failedJobs++;
+    }
+    job.endTime = ctx.now();
+    return job;
+  }
+
+  function findJob(args: Record<string, unknown>): JobRecord {
+    const projectId = requireString(args, 'projectId');
+    const jobId = requireString(args, 'jobId');
+    const job = jobs.get(key(projectId, jobId));
+    if (!job)
+      throw httpError(notFound(`Not found: Job ${projectId}:${String(args.location ?? 'US')}.${jobId}`));
+    return job;
+  }
+
+  const registry: ConnectorRegistry = new Map();
+
+  registry.set('googleapis.bigquery.v2.jobs.insert', async (args, ctx) => {
+    const projectId = requireString(args, 'projectId');
+    const body = (args.body ?? {}) as Record<string, unknown>;
+    const configuration = (body.configuration ?? {}) as Record<string, unknown>;
+    const query = configuration.query as Record<string, unknown> | undefined;
+    if (!query)
+      throw httpError(
+        new BigQueryError('invalid', 'Only query jobs are emulated: configuration.query is required'),
+      );
+    const job = await runJob(
+      projectId,
+      query,
+      (body.jobReference ?? {}) as Record<string, unknown>,
+      ctx,
+      configuration.labels as Record<string, string> | undefined,
+    );
+    const resource = jobResource(job);
+    // The Workflows interpreter passes parsed connector_params; a direct caller may pass only the raw map.
+    const timeout = ctx.timeout ?? Number(ctx.connectorParams?.timeout ?? defaultTimeout);
+    if (ctx.skipPolling ?? ctx.connectorParams?.skip_polling === true) return resource;
+    if (job.endTime - job.startTime > timeout) {
+      throw new ConnectorError({
+        tags: ['TimeoutError'],
+        message: `Timed out after ${timeout}s waiting for job ${job.jobId}`,
+      });
+    }
+    if (job.error) throw operationError(resource, job.error);
+    return resource;
+  });
+
+  registry.set('googleapis.bigquery.v2.jobs.query', async (args, ctx) => {
+    const projectId = requireString(args, 'projectId');
+    const body = (args.body ?? {}) as Record<string, unknown>;
+    const job = await runJob(
+      projectId,
+      body,
+      { location: body.location, jobId: undefined },
+      ctx,
+      body.labels as Record<string, string> | undefined,
+    );
+    if (job.error) throw httpError(job.error);
+    const result = job.result!;
+    return {
+      kind: 'bigquery#queryResponse',
+      jobReference: jobReference(job),
+      jobComplete: true,
+      totalBytesProcessed: '0',
+      cacheHit: false,
+      ...(result.numDmlAffectedRows !== undefined
+        ? { numDmlAffectedRows: String(result.numDmlAffectedRows) }
+        : {}),
+      ...pageOrThrow(job, body.maxResults, undefined, undefined),
+    };
+  });
+
+  registry.set('googleapis.bigquery.v2.jobs.getQueryResults', async (args) => {
+    const job = findJob(args);
+    if (job.error) throw httpError(job.error);
+    return {
+      kind: 'bigquery#getQueryResultsResponse',
+      jobReference: jobReference(job),
+      jobComplete: true,
+      totalBytesProcessed: '0',
+      cacheHit: false,
+      ...(job.result?.numDmlAffectedRows !== undefined
+        ? { numDmlAffectedRows: String(job.result.numDmlAffectedRows) }
+        : {}),
+      ...pageOrThrow(job, args.maxResults, args.pageToken, args.startIndex),
+    };
+  });
+
+  registry.set('googleapis.bigquery.v2.jobs.get', async (args) => jobResource(findJob(args)));
+
+  registry.set('googleapis.bigquery.v2.models.get', async (args) => {
+    const ref = {
+      projectId: requireString(args, 'projectId'),
+      datasetId: requireString(args, 'datasetId'),
+      modelId: requireString(args, 'modelId'),
+    };
+    const entry = deps.catalog.get(ref);
+    if (!entry) throw httpError(notFound(`Not found: Model ${displayModel(ref)}`));
+    const { record } = entry;
+    const resource: Record<string, unknown> = {
+      kind: 'bigquery#model',
+      modelReference: { projectId: ref.projectId, datasetId: ref.datasetId, modelId: ref.modelId },
+      creationTime: String(record.creationTime),
+      lastModifiedTime: String(record.creationTime),
+      location: record.connection.location.toUpperCase(),
+      remoteModelInfo: { endpoint: record.endpoint, connection: connectionName(record.connection) },
+    };
+    if (record.training) {
+      resource.trainingRuns = [
+        {
+          startTime: new Date(record.training.startTime).toISOString(),
+          trainingOptions: {
+            maxIterations: String(record.options.max_iterations ?? 300),
+            learnRate: record.training.report.learningRate,
+            dataSplitMethod: String(record.options.data_split_method ?? 'AUTO_SPLIT').toUpperCase(),
+          },
+          results: record.training.report.epochLoss.map((loss, index) => ({ index, trainingLoss: loss })),
+        },
+      ];
+    }
+    return resource;
+  });
+
+  registry.set('googleapis.bigquery.v2.tables.get', async (args) => {
+    const ref = {
+      projectId: requireString(args, 'projectId'),
+      datasetId: requireString(args, 'datasetId'),
+      tableId: requireString(args, 'tableId'),
+    };
+    const type = await deps.warehouse.tableType(ref);
+    if (!type) throw httpError(notFound(`Not found: Table ${ref.projectId}:${ref.datasetId}.${ref.tableId}`));
+    const reader = await deps.warehouse.connection.runAndReadAll(`SELECT * FROM ${tableName(ref)} LIMIT 0`);
+    const fields = reader.columnNames().map((name, i) => schemaField(name, reader.columnTypes()[i]));
+    const count = await deps.warehouse.connection.runAndReadAll(`SELECT count(*) FROM ${tableName(ref)}`);
+    return {
+      kind: 'bigquery#table',
+      id: `${ref.projectId}:${ref.datasetId}.${ref.tableId}`,
+      tableReference: ref,
+      type,
+      schema: { fields },
+      numRows: String(count.getRowsJson()[0][0]),
+    };
+  });
+
+  return registry;
+
+  function pageOrThrow(
+    job: JobRecord,
+    maxResults: unknown,
+    pageToken: unknown,
+    startIndex: unknown,
+  ): ReturnType<typeof page> {
+    try {
+      return page(job, maxResults, pageToken, startIndex);
+    } catch {
+      throw httpError(new BigQueryError('invalid', `Invalid page token for job ${job.jobId}`));
+    }
+  }
+}

@@ -1,0 +1,430 @@
+import { DOUBLE, LIST, VARCHAR, listValue, type DuckDBResultReader, type Json } from '@duckdb/node-api';
+import { Cursor } from './cursor';
+import { BigQueryError, invalidQuery } from './errors';
+import type { FaultInjector } from './faults';
+import { loadData, parseLoadData } from './load-data';
+import {
+  createModel,
+  parseCreateModel,
+  type ConnectionRef,
+  type ModelCatalog,
+  type TrainingRun,
+} from './models';
+import {
+  evaluationColumns,
+  findTableFunctions,
+  generateRows,
+  generationColumns,
+  readSettings,
+  type GenerationStats,
+  type OutputColumn,
+  type TableFunctionCall,
+} from './table-functions';
+import { isOp, isWord, tokenize, type Token } from './tokenizer';
+import { quoteIdent } from './translate';
+import { schemaField, type BoundValue, type SchemaField } from './values';
+import { displayTable, tableName, type TableRef, type Warehouse } from './warehouse';
+
+/**
+ * Runs GoogleSQL statements: BigQuery ML statements through their own parsers, everything else translated
+ * to DuckDB, with ML./AI. table functions materialised first. A script (statements separated by `;`) runs
+ * in order and reports its last statement, as a BigQuery script job's child jobs would.
+ */
+export interface StatementResult {
+  statementType: string;
+  schema?: SchemaField[];
+  rows?: Json[][];
+  numDmlAffectedRows?: number;
+  ddlOperationPerformed?: string;
+  ddlTargetTable?: TableRef;
+  training?: TrainingRun;
+  genAiFunctions: { functionName: string; numProcessedRows: number; numFailedRows: number }[];
+}
+
+export interface ExecutionContext {
+  params: Map<string, BoundValue>;
+  positional: BoundValue[];
+  sleep(seconds: number): Promise<void>;
+  now(): number;
+}
+
+export interface EngineOptions {
+  warehouse: Warehouse;
+  catalog: ModelCatalog;
+  gcsDir: string;
+  connections: ConnectionRef[];
+  faults: FaultInjector;
+  stats: GenerationStats;
+}
+
+const rawToken = (sql: string, at: Token): Token => ({
+  kind: 'raw',
+  text: sql,
+  value: sql,
+  line: at.line,
+  column: at.column,
+});
+
+function splitStatements(tokens: Token[]): Token[][] {
+  const statements: Token[][] = [];
+  let current: Token[] = [];
+  let depth = 0;
+  for (const t of tokens) {
+    if (isOp(t, '(')) depth++;
+    else if (isOp(t, ')')) depth--;
+    if (depth === 0 && isOp(t, ';')) {
+      if (current.length > 0) statements.push(current);
+      current = [];
+    } else current.push(t);
+  }
+  if (current.length > 0) statements.push(current);
+  return statements;
+}
+
+/** The statement type BigQuery reports in `statistics.query.statementType`, read from the leading keywords. */
+export function statementType(tokens: Token[]): string {
+  const c = new Cursor(tokens);
+  if (c.acceptWord('WITH', 'SELECT') || isOp(c.peek(), '(')) return 'SELECT';
+  if (c.acceptWord('LOAD')) return 'LOAD_DATA';
+  if (c.acceptWord('INSERT', 'UPDATE', 'DELETE', 'MERGE', 'TRUNCATE'))
+    return tokens[0].value.toUpperCase() === 'TRUNCATE' ? 'TRUNCATE_TABLE' : tokens[0].value.toUpperCase();
+  const verb = c.acceptWord('CREATE') ? 'CREATE' : c.acceptWord('DROP') ? 'DROP' : undefined;
+  if (!verb) return 'UNKNOWN';
+  if (c.acceptWord('OR')) c.expectWord('REPLACE');
+  c.acceptWord('TEMP', 'TEMPORARY');
+  const object = c.peek()?.value.toUpperCase() ?? '';
+  if (verb === 'CREATE' && object === 'TABLE') {
+    let depth = 0;
+    for (const t of tokens) {
+      if (isOp(t, '(')) depth++;
+      else if (isOp(t, ')')) depth--;
+      else if (depth === 0 && isWord(t, 'AS')) return 'CREATE_TABLE_AS_SELECT';
+    }
+  }
+  return `${verb}_${object}`;
+}
+
+export class Engine {
+  private tempCounter = 0;
+  /** Statements share one DuckDB connection (and LOAD DATA a transaction on it): they run one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: EngineOptions) {}
+
+  async execute(sql: string, ctx: ExecutionContext): Promise<StatementResult> {
+    const statements = splitStatements(tokenize(sql));
+    if (statements.length === 0) throw invalidQuery('Syntax error: Unexpected end of script');
+    let last: StatementResult | undefined;
+    const genAi: StatementResult['genAiFunctions'] = [];
+    for (const tokens of statements) {
+      // CREATE MODEL takes the lock only around its queries, so a tuning job's (virtual) hours do not hold
+      // up a parallel branch's statements.
+      last =
+        statementType(tokens) === 'CREATE_MODEL'
+          ? await this.statement(tokens, ctx)
+          : await this.locked(() => this.statement(tokens, ctx));
+      genAi.push(...last.genAiFunctions);
+    }
+    return statements.length === 1 ? last! : { ...last!, statementType: 'SCRIPT', genAiFunctions: genAi };
+  }
+
+  private locked<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async statement(tokens: Token[], ctx: ExecutionContext): Promise<StatementResult> {
+    const type = statementType(tokens);
+    const { warehouse, catalog } = this.options;
+    const cursor = new Cursor(tokens);
+    switch (type) {
+      case 'LOAD_DATA': {
+        cursor.expectWord('LOAD');
+        cursor.expectWord('DATA');
+        const statement = parseLoadData(cursor, warehouse);
+        const rows = await loadData(statement, warehouse, this.options.gcsDir);
+        return {
+          statementType: type,
+          numDmlAffectedRows: rows,
+          ddlTargetTable: statement.table,
+          genAiFunctions: [],
+        };
+      }
+      case 'CREATE_MODEL': {
+        cursor.expectWord('CREATE');
+        const orReplace = cursor.acceptWord('OR');
+        if (orReplace) cursor.expectWord('REPLACE');
+        cursor.expectWord('MODEL');
+        const statement = parseCreateModel(cursor, orReplace, warehouse);
+        const outcome = await createModel(statement, {
+          requireDataset: (ref) => this.locked(() => warehouse.requireDataset(ref)),
+          catalog,
+          connections: this.options.connections,
+          faults: this.options.faults,
+          select: async (query) => {
+            const result = await this.locked(() => this.sql(query, ctx, 'SELECT'));
+            const names = result.schema?.map((f) => f.name) ?? [];
+            return (result.rows ?? []).map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]])));
+          },
+          sleep: ctx.sleep,
+          now: ctx.now,
+        });
+        return {
+          statementType: type,
+          ddlOperationPerformed: outcome.ddlOperationPerformed,
+          training: outcome.training,
+          genAiFunctions: [],
+        };
+      }
+      case 'DROP_MODEL': {
+        cursor.expectWord('DROP');
+        cursor.expectWord('MODEL');
+        const ifExists = cursor.acceptWord('IF');
+        if (ifExists) cursor.expectWord('EXISTS');
+        const { parts, at } = cursor.path('a model name');
+        const t = warehouse.tableRef(parts, at);
+        const ref = { projectId: t.projectId, datasetId: t.datasetId, modelId: t.tableId };
+        if (!catalog.delete(ref) && !ifExists) catalog.require(ref);
+        return { statementType: type, ddlOperationPerformed: 'DROP', genAiFunctions: [] };
+      }
+      case 'CREATE_SCHEMA': {
+        cursor.expectWord('CREATE');
+        cursor.expectWord('SCHEMA');
+        const ifNotExists = cursor.acceptWord('IF');
+        if (ifNotExists) {
+          cursor.expectWord('NOT');
+          cursor.expectWord('EXISTS');
+        }
+        const { parts } = cursor.path('a dataset name');
+        const ref =
+          parts.length === 2
+            ? { projectId: parts[0], datasetId: parts[1] }
+            : { projectId: warehouse.defaultProject, datasetId: parts[0] };
+        const exists = await warehouse.datasetExists(ref);
+        if (exists && !ifNotExists)
+          throw invalidQuery(`Already Exists: Dataset ${ref.projectId}:${ref.datasetId}`);
+        await warehouse.createDataset(ref);
+        return { statementType: type, ddlOperationPerformed: exists ? 'SKIP' : 'CREATE', genAiFunctions: [] };
+      }
+      case 'SELECT':
+      case 'INSERT':
+      case 'UPDATE':
+      case 'DELETE':
+      case 'MERGE':
+      case 'TRUNCATE_TABLE':
+      case 'CREATE_TABLE':
+      case 'CREATE_TABLE_AS_SELECT':
+      case 'CREATE_VIEW':
+      case 'DROP_TABLE':
+      case 'DROP_VIEW':
+        return this.sql(tokens, ctx, type);
+      default:
+        throw invalidQuery(
+          `Statement ${tokens
+            .slice(0, 3)
+            .map((t) => t.text)
+            .join(' ')} ... is not supported by the emulator`,
+        );
+    }
+  }
+
+  /** Plain SQL: table functions materialised, the rest translated to DuckDB. */
+  private async sql(original: Token[], ctx: ExecutionContext, type: string): Promise<StatementResult> {
+    const { warehouse } = this.options;
+    const temps: string[] = [];
+    const genAiFunctions: StatementResult['genAiFunctions'] = [];
+    try {
+      const tokens = [...original];
+      const calls = findTableFunctions(tokens, warehouse);
+      if (type === 'CREATE_VIEW' && calls.length > 0) {
+        throw invalidQuery(
+          'A view over ML./AI. table functions is not emulated; create a table from them instead',
+        );
+      }
+      for (const call of calls.reverse()) {
+        const replacement = await this.materialise(call, ctx, temps, genAiFunctions);
+        tokens.splice(call.start, call.end - call.start, rawToken(replacement, tokens[call.start]));
+      }
+      const target =
+        type.startsWith('CREATE_') || type.startsWith('DROP_') ? this.ddlTarget(tokens) : undefined;
+      let ddlOperationPerformed: string | undefined;
+      if (target && type.startsWith('CREATE_')) {
+        const exists = await warehouse.tableExists(target.ref);
+        if (exists && target.ifNotExists) ddlOperationPerformed = 'SKIP';
+        else if (exists && !target.orReplace)
+          throw new BigQueryError('duplicate', `Already Exists: Table ${displayTable(target.ref)}`);
+        else ddlOperationPerformed = exists ? 'REPLACE' : 'CREATE';
+      } else if (target) ddlOperationPerformed = 'DROP';
+      const translation = warehouse.translate(tokens, { ddl: type.startsWith('CREATE_') });
+      const reader = await warehouse.run(translation, ctx.params, ctx.positional);
+      const result: StatementResult = { statementType: type, genAiFunctions };
+      if (type === 'SELECT') Object.assign(result, readResult(reader));
+      else if (['INSERT', 'UPDATE', 'DELETE', 'MERGE'].includes(type))
+        result.numDmlAffectedRows = reader.rowsChanged;
+      if (target) {
+        result.ddlTargetTable = target.ref;
+        result.ddlOperationPerformed = ddlOperationPerformed;
+      }
+      return result;
+    } finally {
+      for (const temp of temps) await warehouse.connection.run(`DROP TABLE IF EXISTS ${temp}`);
+    }
+  }
+
+  private ddlTarget(
+    tokens: Token[],
+  ): { ref: TableRef; orReplace: boolean; ifNotExists: boolean } | undefined {
+    const c = new Cursor(tokens);
+    c.acceptWord('CREATE', 'DROP');
+    const orReplace = c.acceptWord('OR');
+    if (orReplace) c.expectWord('REPLACE');
+    if (c.acceptWord('TEMP', 'TEMPORARY')) return undefined;
+    c.acceptWord('TABLE', 'VIEW');
+    const ifNotExists = c.acceptWord('IF');
+    if (ifNotExists) {
+      // CREATE ... IF NOT EXISTS, DROP ... IF EXISTS
+      c.acceptWord('NOT');
+      c.expectWord('EXISTS');
+    }
+    const { parts, at } = c.path('a table name');
+    if (parts.length < 2) return undefined;
+    return { ref: this.options.warehouse.tableRef(parts, at), orReplace, ifNotExists };
+  }
+
+  private async materialise(
+    call: TableFunctionCall,
+    ctx: ExecutionContext,
+    temps: string[],
+    genAi: StatementResult['genAiFunctions'],
+  ): Promise<string> {
+    const { warehouse, catalog, faults, stats } = this.options;
+    const model = catalog.require(call.model);
+    const n = ++this.tempCounter;
+    const input = quoteIdent(`__bq_input_${n}`);
+    const output = quoteIdent(`__bq_output_${n}`);
+    let settingsValues: Record<string, unknown> = {};
+    if (call.settings) {
+      const settings = await this.sql(
+        [...tokenize('SELECT'), ...call.settings, ...tokenize('AS s')],
+        ctx,
+        'SELECT',
+      );
+      settingsValues = (settings.rows?.[0]?.[0] ?? {}) as Record<string, unknown>;
+    }
+    const settings = readSettings(call.name, settingsValues);
+    const tuned = model.model.tuned;
+    // A tuned model reads its PROMPT_COL; an untuned one `prompt`, or `input_text` in ML.EVALUATE.
+    const promptCol = tuned ? model.record.promptCol : call.name === 'ML.EVALUATE' ? 'input_text' : 'prompt';
+    const labelCol = tuned ? model.record.labelCol : 'output_text';
+    let prompts: (string | null)[];
+    let expected: string[];
+    if (call.input) {
+      const tableInput =
+        'table' in call.input ? warehouse.tableRef(call.input.table, call.input.at) : undefined;
+      const source: Token[] =
+        'query' in call.input
+          ? call.input.query
+          : [...tokenize('SELECT * FROM'), rawToken(tableName(tableInput!), call.input.at)];
+      const inner = warehouse.translate(await this.withTableFunctions(source, ctx, temps, genAi));
+      if (tableInput) inner.tables.push(tableInput);
+      temps.push(input);
+      await warehouse.run(
+        {
+          ...inner,
+          sql: `CREATE TEMP TABLE ${input} AS SELECT row_number() OVER () AS __bq_row, * FROM (${inner.sql})`,
+        },
+        ctx.params,
+        ctx.positional,
+      );
+      const columns = (
+        await warehouse.connection.runAndReadAll(`SELECT * FROM ${input} LIMIT 0`)
+      ).columnNames();
+      const find = (name: string): string => {
+        const found = columns.find((c) => c.toLowerCase() === name.toLowerCase());
+        if (!found)
+          throw invalidQuery(
+            `${call.name}: the input has no column named ${name} (columns: ${columns.filter((c) => c !== '__bq_row').join(', ')})`,
+          );
+        return found;
+      };
+      const wanted = [find(promptCol), ...(call.name === 'ML.EVALUATE' ? [find(labelCol)] : [])];
+      const rows = (
+        await warehouse.connection.runAndReadAll(
+          `SELECT ${wanted.map(quoteIdent).join(', ')} FROM ${input} ORDER BY __bq_row`,
+        )
+      ).getRowsJson();
+      prompts = rows.map((r) => (r[0] === null ? null : String(r[0])));
+      expected = rows.map((r) => (r[1] === null || r[1] === undefined ? '' : String(r[1])));
+    } else {
+      if (!model.record.training || model.record.training.evalRows.length === 0) {
+        throw invalidQuery(
+          `ML.EVALUATE: model ${call.model.modelId} has no evaluation split; pass input data (TABLE or a query)`,
+        );
+      }
+      prompts = model.record.training.evalRows.map((r) => r.prompt);
+      expected = model.record.training.evalRows.map((r) => r.label);
+    }
+    const results = generateRows(prompts, model, settings, faults, stats);
+    genAi.push({
+      functionName: call.name,
+      numProcessedRows: results.length,
+      numFailedRows: results.filter((r) => r.status !== '').length,
+    });
+    if (call.name === 'ML.EVALUATE') {
+      const taskType =
+        settings.taskType ??
+        (model.record.evaluationTask !== 'UNSPECIFIED' ? model.record.evaluationTask : 'TEXT_GENERATION');
+      await this.writeColumns(output, evaluationColumns(taskType, expected, results), false);
+      temps.push(output);
+      return `(SELECT * EXCLUDE (__bq_row) FROM ${output})`;
+    }
+    await this.writeColumns(
+      output,
+      generationColumns(call.name, settings, results, model.record.endpoint),
+      true,
+    );
+    temps.push(output);
+    return `(SELECT o.* EXCLUDE (__bq_row), i.* EXCLUDE (__bq_row) FROM ${input} AS i JOIN ${output} AS o ON i.__bq_row = o.__bq_row)`;
+  }
+
+  private async withTableFunctions(
+    tokens: Token[],
+    ctx: ExecutionContext,
+    temps: string[],
+    genAi: StatementResult['genAiFunctions'],
+  ): Promise<Token[]> {
+    const copy = [...tokens];
+    for (const call of findTableFunctions(copy, this.options.warehouse).reverse()) {
+      const replacement = await this.materialise(call, ctx, temps, genAi);
+      copy.splice(call.start, call.end - call.start, rawToken(replacement, copy[call.start]));
+    }
+    return copy;
+  }
+
+  private async writeColumns(table: string, columns: OutputColumn[], numbered: boolean): Promise<void> {
+    const length = columns[0]?.values.length ?? 0;
+    const values: Record<string, ReturnType<typeof listValue>> = {
+      rn: listValue(Array.from({ length }, (_, i) => i + 1)),
+    };
+    const types: Record<string, ReturnType<typeof LIST>> = { rn: LIST(DOUBLE) };
+    const select = ['CAST(unnest($rn) AS BIGINT) AS __bq_row'];
+    columns.forEach((column, i) => {
+      values[`c${i}`] = listValue(column.values);
+      types[`c${i}`] = LIST(column.type === 'DOUBLE' ? DOUBLE : VARCHAR);
+      select.push(`CAST(unnest($c${i}) AS ${column.type}) AS ${quoteIdent(column.name)}`);
+    });
+    const order = numbered ? '' : ' ORDER BY __bq_row';
+    await this.options.warehouse.connection.run(
+      `CREATE TEMP TABLE ${table} AS SELECT * FROM (SELECT ${select.join(', ')})${order}`,
+      values,
+      types,
+    );
+  }
+}
+
+export function readResult(reader: DuckDBResultReader): { schema: SchemaField[]; rows: Json[][] } {
+  const names = reader.columnNames();
+  const types = reader.columnTypes();
+  return { schema: names.map((name, i) => schemaField(name, types[i])), rows: reader.getRowsJson() };
+}

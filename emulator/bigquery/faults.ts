@@ -1,0 +1,100 @@
+import { fnv1a } from '../model/rng';
+import { BigQueryError } from './errors';
+
+/**
+ * Faults to inject, so a workflow's retry paths run for real. Every fault is deterministic: counts are
+ * consumed in order, and row failures depend only on the model, the prompt and the attempt number.
+ */
+export interface FaultConfig {
+  /** The first `count` query jobs (of the given statement types, if set) fail with `reason`. */
+  jobFailures?: {
+    count: number;
+    reason: 'backendError' | 'internalError' | 'rateLimitExceeded';
+    statementTypes?: string[];
+  };
+  /** Each generation request fails with RESOURCE_EXHAUSTED with probability `rate`, at most `maxPerRow` times per prompt. */
+  rowResourceExhausted?: { rate: number; maxPerRow: number };
+  /** The first N tuning jobs fail after running. */
+  tuningFailures?: number;
+  /** The first N `CREATE MODEL ... REMOTE` statements fail with accessDenied, as while IAM grants propagate. */
+  iamPropagationFailures?: number;
+}
+
+export function validateFaults(faults: FaultConfig): void {
+  const row = faults.rowResourceExhausted;
+  if (row && (!(row.rate >= 0 && row.rate <= 1) || !Number.isInteger(row.maxPerRow) || row.maxPerRow < 0)) {
+    throw new Error(
+      'faults.rowResourceExhausted: rate must be in [0, 1] and maxPerRow a non-negative integer',
+    );
+  }
+  for (const key of ['tuningFailures', 'iamPropagationFailures'] as const) {
+    const n = faults[key];
+    if (n !== undefined && (!Number.isInteger(n) || n < 0))
+      throw new Error(`faults.${key}: expected a non-negative integer`);
+  }
+  const jobs = faults.jobFailures;
+  if (jobs && (!Number.isInteger(jobs.count) || jobs.count < 0))
+    throw new Error('faults.jobFailures.count: expected a non-negative integer');
+}
+
+export class FaultInjector {
+  private jobFailuresLeft: number;
+  private tuningFailuresLeft: number;
+  private iamFailuresLeft: number;
+  private readonly rowFailures = new Map<string, number>();
+  private readonly rowAttempts = new Map<string, number>();
+
+  constructor(private readonly faults: FaultConfig) {
+    validateFaults(faults);
+    this.jobFailuresLeft = faults.jobFailures?.count ?? 0;
+    this.tuningFailuresLeft = faults.tuningFailures ?? 0;
+    this.iamFailuresLeft = faults.iamPropagationFailures ?? 0;
+  }
+
+  /** Called when a query job starts; returns the error to fail it with, if one is due. */
+  jobFailure(statementType: string): BigQueryError | undefined {
+    const config = this.faults.jobFailures;
+    if (!config || this.jobFailuresLeft === 0) return undefined;
+    if (config.statementTypes && !config.statementTypes.includes(statementType)) return undefined;
+    this.jobFailuresLeft--;
+    const messages = {
+      backendError: 'Backend error. Job aborted. (injected fault)',
+      internalError: 'An internal error occurred and the request could not be completed. (injected fault)',
+      rateLimitExceeded:
+        'Exceeded rate limits: too many concurrent queries for this project. (injected fault)',
+    };
+    return new BigQueryError(config.reason, messages[config.reason]);
+  }
+
+  tuningFailure(): BigQueryError | undefined {
+    if (this.tuningFailuresLeft === 0) return undefined;
+    this.tuningFailuresLeft--;
+    return new BigQueryError(
+      'invalid',
+      'Supervised tuning job failed: the tuning pipeline exited with an error. (injected fault)',
+    );
+  }
+
+  iamFailure(connection: string, endpoint: string): BigQueryError | undefined {
+    if (this.iamFailuresLeft === 0) return undefined;
+    this.iamFailuresLeft--;
+    return new BigQueryError(
+      'accessDenied',
+      `Access Denied: The connection ${connection} service account does not have the permission to access or use the endpoint ${endpoint}. Please grant the Vertex AI user role to the service account. (injected fault)`,
+    );
+  }
+
+  /** The per-row status for one generation request, or undefined when it goes through. */
+  rowFailure(model: string, prompt: string, endpoint: string): string | undefined {
+    const config = this.faults.rowResourceExhausted;
+    if (!config) return undefined;
+    const key = `${model}\u0000${prompt}`;
+    const attempt = (this.rowAttempts.get(key) ?? 0) + 1;
+    this.rowAttempts.set(key, attempt);
+    const failures = this.rowFailures.get(key) ?? 0;
+    if (failures >= config.maxPerRow) return undefined;
+    if (fnv1a(`${key}\u0000${attempt}`) / 4294967296 >= config.rate) return undefined;
+    this.rowFailures.set(key, failures + 1);
+    return `A retryable error occurred: RESOURCE EXHAUSTED error from remote service/endpoint ${endpoint}. (injected fault)`;
+  }
+}

@@ -1,0 +1,235 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
+import { BigQueryError, invalidQuery } from './errors';
+import type { Cursor, OptionValue } from './cursor';
+import { isOp, isWord } from './tokenizer';
+import { quoteIdent, translate } from './translate';
+import { displayTable, tableName, type TableRef, type Warehouse } from './warehouse';
+
+/**
+ * `LOAD DATA {OVERWRITE|INTO} table [(columns)] FROM FILES(format='NEWLINE_DELIMITED_JSON', uris=[...])`,
+ * reading `gs://bucket/object` from a local folder laid out as `<gcsDir>/bucket/object`. The whole input is
+ * read and checked before the table is touched, so a failed load leaves the table unchanged.
+ */
+export interface LoadDataStatement {
+  table: TableRef;
+  overwrite: boolean;
+  temp: boolean;
+  columns?: { name: string; type: string; notNull?: boolean }[];
+  files: Map<string, OptionValue>;
+}
+
+export function parseLoadData(cursor: Cursor, warehouse: Warehouse): LoadDataStatement {
+  let overwrite: boolean;
+  if (cursor.acceptWord('OVERWRITE')) overwrite = true;
+  else if (cursor.acceptWord('INTO')) overwrite = false;
+  else throw invalidQuery(`Syntax error: Expected OVERWRITE or INTO but got ${cursor.describe()}`);
+  const temp = cursor.acceptWord('TEMP', 'TEMPORARY');
+  if (temp) cursor.expectWord('TABLE');
+  const { parts, at } = cursor.path('a table name');
+  const table = warehouse.tableRef(parts, at);
+  let columns: { name: string; type: string; notNull?: boolean }[] | undefined;
+  if (isOp(cursor.peek(), '(')) {
+    const start = cursor.index;
+    cursor.expectOp('(');
+    columns = [];
+    while (!cursor.acceptOp(')')) {
+      const name = cursor.peek();
+      if (!name || (name.kind !== 'ident' && name.kind !== 'quoted'))
+        throw invalidQuery(`Syntax error: Expected a column name but got ${cursor.describe()}`);
+      cursor.index++;
+      const typeStart = cursor.index;
+      let depth = 0;
+      while (!cursor.atEnd() && !(depth === 0 && (isOp(cursor.peek(), ',') || isOp(cursor.peek(), ')')))) {
+        if (isOp(cursor.peek(), '<') || isOp(cursor.peek(), '(')) depth++;
+        if (isOp(cursor.peek(), '>') || (isOp(cursor.peek(), ')') && depth > 0)) depth--;
+        cursor.index++;
+      }
+      const typeTokens = cursor.tokens.slice(typeStart, cursor.index);
+      const notNull =
+        typeTokens.length > 2 &&
+        isWord(typeTokens[typeTokens.length - 2], 'NOT') &&
+        isWord(typeTokens[typeTokens.length - 1], 'NULL');
+      if (notNull) typeTokens.splice(-2);
+      if (typeTokens.length === 0) throw invalidQuery(`Column ${name.value} needs a type`);
+      columns.push({ name: name.value, type: translate(typeTokens, () => '').sql, notNull });
+      cursor.acceptOp(',');
+    }
+    if (columns.length === 0)
+      throw invalidQuery(`Empty column list at ${cursor.tokens[start].line}:${cursor.tokens[start].column}`);
+  }
+  while (cursor.acceptWord('PARTITION', 'CLUSTER', 'OPTIONS')) {
+    while (
+      !cursor.atEnd() &&
+      !(
+        cursor.peek()?.kind === 'ident' &&
+        ['FROM', 'CLUSTER', 'OPTIONS'].includes(cursor.peek()!.value.toUpperCase())
+      )
+    ) {
+      cursor.index++;
+    }
+  }
+  cursor.expectWord('FROM');
+  cursor.expectWord('FILES');
+  const files = cursor.options();
+  if (!cursor.atEnd())
+    throw invalidQuery(
+      `LOAD DATA: ${cursor.describe()} is not emulated (WITH PARTITION COLUMNS / WITH CONNECTION)`,
+    );
+  return { table, overwrite, temp, columns, files };
+}
+
+function globToRegExp(pattern: string): RegExp {
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? listFiles(path.join(dir, entry.name), rel) : [rel];
+  });
+}
+
+/** Local files for one `gs://` URI (at most one `*`, after the bucket name). */
+export function resolveUri(uri: string, gcsDir: string): { uri: string; file: string }[] {
+  const m = /^gs:\/\/([a-z0-9][a-z0-9._-]{1,221}[a-z0-9])\/(.+)$/.exec(uri);
+  if (!m) throw invalidQuery(`Invalid URI ${uri}: expected gs://bucket/object`);
+  const [, bucket, object] = m;
+  if ((object.match(/\*/g) ?? []).length > 1) throw invalidQuery(`URI ${uri} has more than one wildcard`);
+  const bucketDir = path.join(gcsDir, bucket);
+  if (!object.includes('*')) {
+    const file = path.join(bucketDir, ...object.split('/'));
+    if (!fs.existsSync(file)) throw new BigQueryError('notFound', `Not found: URI ${uri}`);
+    return [{ uri, file }];
+  }
+  const pattern = globToRegExp(object);
+  const matches = listFiles(bucketDir)
+    .filter((rel) => pattern.test(rel))
+    .sort();
+  if (matches.length === 0) throw new BigQueryError('notFound', `Not found: URI ${uri}`);
+  return matches.map((rel) => ({
+    uri: `gs://${bucket}/${rel}`,
+    file: path.join(bucketDir, ...rel.split('/')),
+  }));
+}
+
+function inferType(value: unknown): string {
+  if (typeof value === 'boolean') return 'BOOLEAN';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'BIGINT' : 'DOUBLE';
+  if (value !== null && typeof value === 'object') return 'JSON';
+  return 'VARCHAR';
+}
+
+export async function loadData(
+  statement: LoadDataStatement,
+  warehouse: Warehouse,
+  gcsDir: string,
+): Promise<number> {
+  const { files: options, table } = statement;
+  const format = String(options.get('format') ?? '').toUpperCase();
+  if (format !== 'NEWLINE_DELIMITED_JSON' && format !== 'JSON') {
+    throw invalidQuery(
+      `LOAD DATA: format ${format || '(missing)'} is not emulated; use NEWLINE_DELIMITED_JSON`,
+    );
+  }
+  const uris = options.get('uris');
+  if (!Array.isArray(uris) || uris.length === 0 || uris.some((u) => typeof u !== 'string')) {
+    throw invalidQuery("LOAD DATA: FILES needs uris = ['gs://bucket/object', ...]");
+  }
+  const ignoreUnknown = options.get('ignore_unknown_values') === true;
+  const maxBad =
+    typeof options.get('max_bad_records') === 'number' ? (options.get('max_bad_records') as number) : 0;
+  await warehouse.requireDataset(table);
+  const records: Record<string, unknown>[] = [];
+  const bad: string[] = [];
+  for (const { uri, file } of (uris as string[]).flatMap((u) => resolveUri(u, gcsDir))) {
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      if (line.trim().length === 0) return;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch (error) {
+        bad.push(
+          `JSON parsing error in row starting at line ${i + 1} of ${uri}: ${(error as Error).message}`,
+        );
+        return;
+      }
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        bad.push(`Line ${i + 1} of ${uri} is not a JSON object`);
+        return;
+      }
+      records.push(parsed as Record<string, unknown>);
+    });
+  }
+  if (bad.length > maxBad) {
+    throw new BigQueryError(
+      'invalid',
+      `Error while reading data, error message: ${bad[0]}${bad.length > 1 ? ` (and ${bad.length - 1} more bad records)` : ''}`,
+    );
+  }
+  const exists = await warehouse.tableExists(table);
+  let columns = statement.columns;
+  if (!columns && exists && !statement.overwrite) {
+    const reader = await warehouse.connection.runAndReadAll(`SELECT * FROM ${tableName(table)} LIMIT 0`);
+    columns = reader.columnNames().map((name, i) => ({ name, type: String(reader.columnTypes()[i]) }));
+  }
+  if (!columns) {
+    const seen = new Map<string, string>();
+    for (const record of records)
+      for (const [key, value] of Object.entries(record))
+        if (value !== null && !seen.has(key)) seen.set(key, inferType(value));
+    columns = [...seen.entries()].map(([name, type]) => ({ name, type }));
+    if (columns.length === 0)
+      throw invalidQuery(`LOAD DATA: cannot detect a schema for ${displayTable(table)} from empty input`);
+  }
+  const known = new Set(columns.map((c) => c.name.toLowerCase()));
+  if (!ignoreUnknown) {
+    records.forEach((record, i) => {
+      const unknown = Object.keys(record).find((key) => !known.has(key.toLowerCase()));
+      if (unknown) {
+        throw new BigQueryError(
+          'invalid',
+          `Error while reading data, error message: JSON parsing error in row ${i + 1}: No such field: ${unknown}.`,
+        );
+      }
+    });
+  }
+  const target = tableName(table);
+  const values: Record<string, ReturnType<typeof listValue>> = {};
+  const select = columns.map((column, i) => {
+    values[`c${i}`] = listValue(
+      records.map((record) => {
+        const key = Object.keys(record).find((k) => k.toLowerCase() === column.name.toLowerCase());
+        const value = key === undefined ? null : record[key];
+        if (value === null || value === undefined) return null;
+        return typeof value === 'string' ? value : JSON.stringify(value);
+      }),
+    );
+    return `CAST(unnest($c${i}) AS ${column.type}) AS ${quoteIdent(column.name)}`;
+  });
+  const types = Object.fromEntries(Object.keys(values).map((k) => [k, LIST(VARCHAR)]));
+  const definition = columns
+    .map((c) => `${quoteIdent(c.name)} ${c.type}${c.notNull ? ' NOT NULL' : ''}`)
+    .join(', ');
+  const rows = `SELECT ${select.join(', ')}`;
+  try {
+    await warehouse.connection.run('BEGIN TRANSACTION');
+    if (statement.overwrite || !exists)
+      await warehouse.connection.run(`CREATE OR REPLACE TABLE ${target} (${definition})`);
+    if (records.length > 0)
+      await warehouse.connection.run(`INSERT INTO ${target} BY NAME ${rows}`, values, types);
+    await warehouse.connection.run('COMMIT');
+  } catch (error) {
+    await warehouse.connection.run('ROLLBACK');
+    throw warehouse.mapError(error, [table]);
+  }
+  return records.length;
+}

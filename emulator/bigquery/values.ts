@@ -1,0 +1,236 @@
+import {
+  BIGINT,
+  BOOLEAN,
+  DOUBLE,
+  DuckDBListType,
+  DuckDBStructType,
+  DuckDBTypeId,
+  LIST,
+  STRUCT,
+  TIMESTAMPTZ,
+  VARCHAR,
+  listValue,
+  structValue,
+  timestampTZValue,
+  type DuckDBType,
+  type DuckDBValue,
+  type Json,
+} from '@duckdb/node-api';
+import { invalidQuery } from './errors';
+
+/** A column of a BigQuery REST schema (`schema.fields[]`). */
+export interface SchemaField {
+  name: string;
+  type: string;
+  mode: 'NULLABLE' | 'REPEATED';
+  fields?: SchemaField[];
+}
+
+/** A row in the REST `f`/`v` encoding. */
+export interface FvRow {
+  f: { v: unknown }[];
+}
+
+const scalarNames: Partial<Record<DuckDBTypeId, string>> = {
+  [DuckDBTypeId.VARCHAR]: 'STRING',
+  [DuckDBTypeId.BOOLEAN]: 'BOOLEAN',
+  [DuckDBTypeId.TINYINT]: 'INTEGER',
+  [DuckDBTypeId.SMALLINT]: 'INTEGER',
+  [DuckDBTypeId.INTEGER]: 'INTEGER',
+  [DuckDBTypeId.BIGINT]: 'INTEGER',
+  [DuckDBTypeId.HUGEINT]: 'INTEGER',
+  [DuckDBTypeId.UTINYINT]: 'INTEGER',
+  [DuckDBTypeId.USMALLINT]: 'INTEGER',
+  [DuckDBTypeId.UINTEGER]: 'INTEGER',
+  [DuckDBTypeId.UBIGINT]: 'INTEGER',
+  [DuckDBTypeId.FLOAT]: 'FLOAT',
+  [DuckDBTypeId.DOUBLE]: 'FLOAT',
+  [DuckDBTypeId.DECIMAL]: 'NUMERIC',
+  [DuckDBTypeId.TIMESTAMP_TZ]: 'TIMESTAMP',
+  [DuckDBTypeId.TIMESTAMP]: 'DATETIME',
+  [DuckDBTypeId.DATE]: 'DATE',
+  [DuckDBTypeId.TIME]: 'TIME',
+  [DuckDBTypeId.BLOB]: 'BYTES',
+  [DuckDBTypeId.INTERVAL]: 'INTERVAL',
+  [DuckDBTypeId.UUID]: 'STRING',
+  [DuckDBTypeId.SQLNULL]: 'STRING',
+};
+
+export function schemaField(name: string, type: DuckDBType): SchemaField {
+  if (type instanceof DuckDBListType) return { ...schemaField(name, type.valueType), mode: 'REPEATED' };
+  if (type instanceof DuckDBStructType) {
+    return {
+      name,
+      type: 'RECORD',
+      mode: 'NULLABLE',
+      fields: type.entryNames.map((entry, i) => schemaField(entry, type.entryTypes[i])),
+    };
+  }
+  if (type.alias === 'JSON') return { name, type: 'JSON', mode: 'NULLABLE' };
+  return { name, type: scalarNames[type.typeId] ?? 'STRING', mode: 'NULLABLE' };
+}
+
+/** BigQuery's REST encoding of a TIMESTAMP: seconds since the epoch, as Java prints a double ("1.7E9"). */
+function timestampSeconds(text: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d+)?([+-]\d{2})(:?\d{2})?$/.exec(text);
+  if (!m) return text;
+  const offset = `${m[4]}:${(m[5] ?? '00').replace(':', '')}`;
+  const seconds = Math.floor(Date.parse(`${m[1]}T${m[2]}${offset}`) / 1000);
+  const fraction = (m[3] ?? '').slice(1).replace(/0+$/, '');
+  const digits = `${Math.abs(seconds)}${fraction}`.replace(/0+$/, '') || '0';
+  const exponent = String(Math.abs(seconds)).length - 1;
+  const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : `${digits}.0`;
+  return `${seconds < 0 ? '-' : ''}${mantissa}E${exponent}`;
+}
+
+function cell(value: Json, field: SchemaField, repeatedItem = false): unknown {
+  if (value === null || value === undefined) return null;
+  if (field.mode === 'REPEATED' && !repeatedItem) {
+    return (value as Json[]).map((item) => ({ v: cell(item, field, true) }));
+  }
+  if (field.type === 'RECORD') {
+    const record = value as Record<string, Json>;
+    return { f: (field.fields ?? []).map((sub) => ({ v: cell(record[sub.name], sub) })) };
+  }
+  if (field.type === 'TIMESTAMP') return timestampSeconds(String(value));
+  if (field.type === 'DATETIME') return String(value).replace(' ', 'T');
+  if (field.type === 'BOOLEAN') return value ? 'true' : 'false';
+  if (field.type === 'JSON' && typeof value !== 'string') return JSON.stringify(value);
+  return typeof value === 'string' ? value : String(value);
+}
+
+export function fvRow(values: Json[], fields: SchemaField[]): FvRow {
+  return { f: fields.map((field, i) => ({ v: cell(values[i], field) })) };
+}
+
+/** A BigQuery REST query parameter (`queryParameters[]`). */
+export interface QueryParameter {
+  name?: string;
+  parameterType: {
+    type: string;
+    arrayType?: QueryParameter['parameterType'];
+    structTypes?: { name: string; type: QueryParameter['parameterType'] }[];
+  };
+  parameterValue: RestValue;
+}
+
+interface RestValue {
+  value?: unknown;
+  arrayValues?: RestValue[];
+  structValues?: Record<string, RestValue>;
+}
+
+export interface BoundValue {
+  value: DuckDBValue;
+  type: DuckDBType;
+}
+
+function scalarType(type: string, where: string): DuckDBType {
+  switch (type.toUpperCase()) {
+    case 'STRING':
+      return VARCHAR;
+    case 'INT64':
+    case 'INTEGER':
+      return BIGINT;
+    case 'FLOAT64':
+    case 'FLOAT':
+    case 'NUMERIC':
+    case 'BIGNUMERIC':
+      return DOUBLE;
+    case 'BOOL':
+    case 'BOOLEAN':
+      return BOOLEAN;
+    case 'TIMESTAMP':
+      return TIMESTAMPTZ;
+    case 'JSON':
+      return VARCHAR;
+    default:
+      throw invalidQuery(`Query parameter ${where} has unsupported type ${type}`);
+  }
+}
+
+function restType(type: QueryParameter['parameterType'], where: string): DuckDBType {
+  if (type.type.toUpperCase() === 'ARRAY') {
+    if (!type.arrayType) throw invalidQuery(`Query parameter ${where}: ARRAY needs arrayType`);
+    return LIST(restType(type.arrayType, where));
+  }
+  if (type.type.toUpperCase() === 'STRUCT') {
+    return STRUCT(Object.fromEntries((type.structTypes ?? []).map((s) => [s.name, restType(s.type, where)])));
+  }
+  return scalarType(type.type, where);
+}
+
+function restValue(
+  type: QueryParameter['parameterType'],
+  value: RestValue | undefined,
+  where: string,
+): DuckDBValue {
+  const kind = type.type.toUpperCase();
+  if (kind === 'ARRAY') {
+    return listValue((value?.arrayValues ?? []).map((item) => restValue(type.arrayType!, item, where)));
+  }
+  if (kind === 'STRUCT') {
+    return structValue(
+      Object.fromEntries(
+        (type.structTypes ?? []).map((s) => [
+          s.name,
+          restValue(s.type, value?.structValues?.[s.name], where),
+        ]),
+      ),
+    );
+  }
+  const raw = value?.value;
+  if (raw === null || raw === undefined) return null;
+  const text = String(raw);
+  switch (kind) {
+    case 'INT64':
+    case 'INTEGER':
+      if (!/^-?\d+$/.test(text))
+        throw invalidQuery(`Query parameter ${where}: ${JSON.stringify(text)} is not an INT64`);
+      return BigInt(text);
+    case 'FLOAT64':
+    case 'FLOAT':
+    case 'NUMERIC':
+    case 'BIGNUMERIC': {
+      const n = Number(text);
+      if (Number.isNaN(n))
+        throw invalidQuery(`Query parameter ${where}: ${JSON.stringify(text)} is not a number`);
+      return n;
+    }
+    case 'BOOL':
+    case 'BOOLEAN':
+      if (!/^(true|false)$/i.test(text))
+        throw invalidQuery(`Query parameter ${where}: ${JSON.stringify(text)} is not a BOOL`);
+      return /^true$/i.test(text);
+    case 'TIMESTAMP': {
+      const ms = Date.parse(text);
+      if (Number.isNaN(ms))
+        throw invalidQuery(`Query parameter ${where}: ${JSON.stringify(text)} is not a TIMESTAMP`);
+      return timestampTZValue(BigInt(ms) * 1000n);
+    }
+    default:
+      return text;
+  }
+}
+
+export function bindRestParameter(param: QueryParameter, where: string): BoundValue {
+  if (!param.parameterType?.type) throw invalidQuery(`Query parameter ${where} has no parameterType.type`);
+  return {
+    type: restType(param.parameterType, where),
+    value: restValue(param.parameterType, param.parameterValue, where),
+  };
+}
+
+/** Plain JavaScript values, for the emulator's own query(): strings, numbers, booleans, string arrays. */
+export function bindPlainValue(value: unknown, where: string): BoundValue {
+  if (typeof value === 'string' || value === null) return { type: VARCHAR, value };
+  if (typeof value === 'boolean') return { type: BOOLEAN, value };
+  if (typeof value === 'bigint') return { type: BIGINT, value };
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? { type: BIGINT, value: BigInt(value) } : { type: DOUBLE, value };
+  if (Array.isArray(value)) {
+    const items = value.map((item, i) => bindPlainValue(item, `${where}[${i}]`));
+    return { type: LIST(items[0]?.type ?? VARCHAR), value: listValue(items.map((item) => item.value)) };
+  }
+  throw invalidQuery(`Query parameter ${where}: unsupported value ${JSON.stringify(value)}`);
+}

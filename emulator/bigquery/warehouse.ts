@@ -1,0 +1,171 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  DuckDBInstance,
+  type DuckDBConnection,
+  type DuckDBResultReader,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import { BigQueryError, invalidQuery, notFound } from './errors';
+import { location as tokenLocation, type Token } from './tokenizer';
+import { duckdbMacros, quoteIdent, translate, type Translation } from './translate';
+import type { BoundValue } from './values';
+
+/**
+ * The DuckDB side: one database file per run directory. A BigQuery dataset `project.dataset` is the DuckDB
+ * schema `project__dataset` (project ids cannot contain `__`, so the mapping is reversible).
+ */
+export interface DatasetRef {
+  projectId: string;
+  datasetId: string;
+}
+
+export interface TableRef extends DatasetRef {
+  tableId: string;
+}
+
+export const schemaName = (ref: DatasetRef): string => `${ref.projectId}__${ref.datasetId}`;
+
+export const tableName = (ref: TableRef): string =>
+  `${quoteIdent(schemaName(ref))}.${quoteIdent(ref.tableId)}`;
+
+export const displayTable = (ref: TableRef): string => `${ref.projectId}:${ref.datasetId}.${ref.tableId}`;
+
+export interface ResultSet {
+  reader: DuckDBResultReader;
+}
+
+export class Warehouse {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+    readonly defaultProject: string,
+  ) {}
+
+  static async open(file: string, defaultProject: string): Promise<Warehouse> {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const instance = await DuckDBInstance.create(file);
+    const connection = await instance.connect();
+    await connection.run("SET TimeZone = 'UTC'");
+    // BigQuery sorts NULLs first in ascending and last in descending order.
+    await connection.run("SET default_null_order = 'nulls_first_on_asc_last_on_desc'");
+    for (const macro of duckdbMacros) await connection.run(macro);
+    return new Warehouse(instance, connection, defaultProject);
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+
+  /** Resolves a table path the way BigQuery does with no default dataset: `dataset.table` uses the job's project. */
+  tableRef(parts: string[], at?: Token): TableRef {
+    if (parts.length === 3) return { projectId: parts[0], datasetId: parts[1], tableId: parts[2] };
+    if (parts.length === 2) return { projectId: this.defaultProject, datasetId: parts[0], tableId: parts[1] };
+    throw invalidQuery(
+      `Table name "${parts.join('.')}" missing dataset while no default dataset is set in the request at ${tokenLocation(at)}`,
+    );
+  }
+
+  async datasetExists(ref: DatasetRef): Promise<boolean> {
+    const reader = await this.connection.runAndReadAll(
+      'SELECT 1 FROM information_schema.schemata WHERE schema_name = $name',
+      { name: schemaName(ref) },
+    );
+    return reader.currentRowCount > 0;
+  }
+
+  async createDataset(ref: DatasetRef): Promise<void> {
+    await this.connection.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schemaName(ref))}`);
+  }
+
+  async requireDataset(ref: DatasetRef): Promise<void> {
+    if (!(await this.datasetExists(ref))) {
+      throw notFound(`Not found: Dataset ${ref.projectId}:${ref.datasetId}`);
+    }
+  }
+
+  async tableExists(ref: TableRef): Promise<boolean> {
+    const reader = await this.connection.runAndReadAll(
+      'SELECT 1 FROM information_schema.tables WHERE table_schema = $schema AND table_name = $table',
+      { schema: schemaName(ref), table: ref.tableId },
+    );
+    return reader.currentRowCount > 0;
+  }
+
+  async tableType(ref: TableRef): Promise<'TABLE' | 'VIEW' | undefined> {
+    const reader = await this.connection.runAndReadAll(
+      'SELECT table_type FROM information_schema.tables WHERE table_schema = $schema AND table_name = $table',
+      { schema: schemaName(ref), table: ref.tableId },
+    );
+    if (reader.currentRowCount === 0) return undefined;
+    return String(reader.getRows()[0][0]) === 'VIEW' ? 'VIEW' : 'TABLE';
+  }
+
+  /** Translates GoogleSQL tokens, remembering which tables they named so errors can name them back. */
+  translate(tokens: Token[], options: { ddl?: boolean } = {}): Translation & { tables: TableRef[] } {
+    const tables: TableRef[] = [];
+    const translation = translate(
+      tokens,
+      (parts, at) => {
+        const ref = this.tableRef(parts, at);
+        tables.push(ref);
+        return tableName(ref);
+      },
+      options,
+    );
+    return { ...translation, tables };
+  }
+
+  async run(
+    translation: Translation & { tables: TableRef[] },
+    params: Map<string, BoundValue>,
+    positional: BoundValue[],
+  ): Promise<DuckDBResultReader> {
+    const values: Record<string, DuckDBValue> = {};
+    const types: Record<string, DuckDBType> = {};
+    for (const name of translation.params) {
+      const bound = params.get(name);
+      if (!bound) throw invalidQuery(`Query parameter '${name}' not found`);
+      values[name] = bound.value;
+      types[name] = bound.type;
+    }
+    for (let i = 0; i < translation.positional; i++) {
+      const bound = positional[i];
+      if (!bound) throw invalidQuery(`Positional query parameter ${i + 1} not found`);
+      values[String(i + 1)] = bound.value;
+      types[String(i + 1)] = bound.type;
+    }
+    try {
+      return await this.connection.runAndReadAll(translation.sql, values, types);
+    } catch (error) {
+      throw this.mapError(error, translation.tables);
+    }
+  }
+
+  /** DuckDB's errors, said the way BigQuery says them. */
+  mapError(error: unknown, tables: TableRef[]): BigQueryError {
+    if (error instanceof BigQueryError) return error;
+    const message = error instanceof Error ? error.message : String(error);
+    const firstLine = message.split('\n')[0];
+    const missingTable = /Table with name (\S+) does not exist/.exec(firstLine);
+    if (missingTable) {
+      const ref = tables.find((t) => t.tableId === missingTable[1]);
+      return notFound(
+        `Not found: Table ${ref ? displayTable(ref) : missingTable[1]} was not found in location US`,
+      );
+    }
+    const missingSchema = /Schema with name "?([^"\s]+?)"? does not exist/.exec(firstLine);
+    if (missingSchema) {
+      const [projectId, datasetId] = missingSchema[1].split('__');
+      return notFound(`Not found: Dataset ${projectId}:${datasetId ?? ''} was not found in location US`);
+    }
+    if (/already exists/i.test(firstLine))
+      return new BigQueryError('duplicate', `Already Exists: ${firstLine.replace(/^[A-Za-z ]+Error: /, '')}`);
+    if (/^(Constraint|Conversion|Invalid Input|Out of Range) Error/.test(firstLine)) {
+      return new BigQueryError('invalid', firstLine.replace(/^[A-Za-z ]+Error: /, ''));
+    }
+    return invalidQuery(firstLine.replace(/^[A-Za-z ]+Error: /, ''));
+  }
+}

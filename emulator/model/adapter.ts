@@ -1,0 +1,186 @@
+import { dot, featureDim, featurize, featurizeLabel, type SparseVector } from './features';
+import { seededRandom } from './rng';
+
+/**
+ * A LoRA-style classifier head. The frozen base maps an input x to one logit per label, `scale · x·φ(label)`
+ * (φ = the label's own hashed features: what the zero-shot base model does). Tuning learns a rank-r update
+ * W = A·B on top of it, so logit_c = scale · x·φ(c) + (x·A)·B[:, c]. A starts small and random, B at zero, so
+ * an untrained adapter is exactly the base model; training runs SGD on softmax cross-entropy over the labels
+ * seen in training.
+ */
+export const adapterRank = 8;
+export const baseScale = 10;
+/** The stand-in for Vertex's recommended learning rate that LEARNING_RATE_MULTIPLIER multiplies. */
+export const baseLearningRate = 1;
+const initScale = 0.1;
+const gradientClip = 1;
+const seed = 20240521;
+
+export interface TrainingPair {
+  prompt: string;
+  input: string;
+  label: string;
+}
+
+export interface TrainingOptions {
+  maxIterations: number;
+  learningRateMultiplier: number;
+}
+
+export interface TrainingReport {
+  epochs: number;
+  steps: number;
+  learningRate: number;
+  /** Mean cross-entropy per epoch, first to last. */
+  epochLoss: number[];
+}
+
+export interface AdapterState {
+  rank: number;
+  scale: number;
+  labels: string[];
+  /** Row-major featureDim × rank and rank × labels, as base64 little-endian float32. */
+  a: string;
+  b: string;
+}
+
+function squaredNorm(values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i] * values[i];
+  return sum;
+}
+
+const labelKey = (label: string): string => label.trim().toLowerCase();
+
+function encode(values: Float32Array): string {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+}
+
+function decode(text: string, length: number, field: string): Float32Array {
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length !== length * 4)
+    throw new Error(`adapter ${field}: expected ${length} floats, got ${bytes.length / 4}`);
+  const copy = new Uint8Array(bytes);
+  return new Float32Array(copy.buffer);
+}
+
+export class LowRankAdapter {
+  private readonly labelIndex: Map<string, number>;
+  private readonly labelFeatures: SparseVector[];
+
+  private constructor(
+    readonly labels: string[],
+    private readonly a: Float32Array,
+    private readonly b: Float32Array,
+  ) {
+    this.labelIndex = new Map(labels.map((label, i) => [labelKey(label), i]));
+    this.labelFeatures = labels.map((label) => featurizeLabel(label));
+  }
+
+  static fromState(state: AdapterState): LowRankAdapter {
+    if (state.rank !== adapterRank || state.scale !== baseScale) {
+      throw new Error(`adapter: rank ${state.rank} / scale ${state.scale} do not match this local model`);
+    }
+    return new LowRankAdapter(
+      state.labels,
+      decode(state.a, featureDim * adapterRank, 'a'),
+      decode(state.b, adapterRank * state.labels.length, 'b'),
+    );
+  }
+
+  toState(): AdapterState {
+    return { rank: adapterRank, scale: baseScale, labels: this.labels, a: encode(this.a), b: encode(this.b) };
+  }
+
+  static train(
+    pairs: TrainingPair[],
+    options: TrainingOptions,
+  ): { adapter: LowRankAdapter; report: TrainingReport } {
+    if (pairs.length === 0) throw new Error('tuning needs at least one training row');
+    const labels: string[] = [];
+    const seen = new Set<string>();
+    for (const pair of pairs) {
+      const key = labelKey(pair.label);
+      if (!seen.has(key)) {
+        seen.add(key);
+        labels.push(pair.label.trim());
+      }
+    }
+    const random = seededRandom(seed);
+    const a = new Float32Array(featureDim * adapterRank).map(() => (random() * 2 - 1) * initScale);
+    const adapter = new LowRankAdapter(labels, a, new Float32Array(adapterRank * labels.length));
+    const examples = pairs.map((pair) => ({
+      x: featurize(pair.input),
+      y: adapter.labelIndex.get(labelKey(pair.label)) ?? 0,
+    }));
+    const epochs = Math.max(1, Math.ceil(options.maxIterations / pairs.length));
+    const learningRate = baseLearningRate * options.learningRateMultiplier;
+    const order = examples.map((_, i) => i);
+    const epochLoss: number[] = [];
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      let loss = 0;
+      for (const index of order) loss += adapter.step(examples[index].x, examples[index].y, learningRate);
+      epochLoss.push(loss / order.length);
+    }
+    return { adapter, report: { epochs, steps: epochs * pairs.length, learningRate, epochLoss } };
+  }
+
+  private hidden(x: SparseVector): Float64Array {
+    const h = new Float64Array(adapterRank);
+    for (let k = 0; k < x.indices.length; k++) {
+      const row = x.indices[k] * adapterRank;
+      for (let r = 0; r < adapterRank; r++) h[r] += x.values[k] * this.a[row + r];
+    }
+    return h;
+  }
+
+  private adapterLogit(h: Float64Array, label: number): number {
+    let sum = 0;
+    for (let r = 0; r < adapterRank; r++) sum += h[r] * this.b[r * this.labels.length + label];
+    return sum;
+  }
+
+  /** One SGD step on one example; returns its cross-entropy before the update. */
+  private step(x: SparseVector, target: number, learningRate: number): number {
+    const n = this.labels.length;
+    const h = this.hidden(x);
+    const logits = this.labelFeatures.map((phi, c) => baseScale * dot(x, phi) + this.adapterLogit(h, c));
+    const max = Math.max(...logits);
+    const exps = logits.map((l) => Math.exp(l - max));
+    const total = exps.reduce((s, e) => s + e, 0);
+    const grad = exps.map((e, c) => e / total - (c === target ? 1 : 0));
+    const dh = new Float64Array(adapterRank);
+    for (let r = 0; r < adapterRank; r++) for (let c = 0; c < n; c++) dh[r] += this.b[r * n + c] * grad[c];
+    // Clip the step's global gradient norm (x has unit norm, so |dA| = |dh| and |dB| = |h|·|grad|): the
+    // product A·B otherwise feeds back on itself and diverges at large learning rates.
+    const norm = Math.sqrt(squaredNorm(h) * squaredNorm(grad) + squaredNorm(dh));
+    const step = learningRate * Math.min(1, gradientClip / Math.max(norm, 1e-12));
+    for (let r = 0; r < adapterRank; r++)
+      for (let c = 0; c < n; c++) this.b[r * n + c] -= step * h[r] * grad[c];
+    for (let k = 0; k < x.indices.length; k++) {
+      const row = x.indices[k] * adapterRank;
+      for (let r = 0; r < adapterRank; r++) this.a[row + r] -= step * x.values[k] * dh[r];
+    }
+    return -Math.log(Math.max(exps[target] / total, 1e-12));
+  }
+
+  /**
+   * Scores candidate labels for an input: the frozen base term for every candidate, plus the learned term
+   * for candidates seen in training. With no candidates, the training labels are the candidates.
+   */
+  score(input: string, candidates: string[]): { label: string; logit: number }[] {
+    const x = featurize(input);
+    const h = this.hidden(x);
+    const pool = candidates.length > 0 ? candidates : this.labels;
+    return pool.map((label) => {
+      const trained = this.labelIndex.get(labelKey(label));
+      const base =
+        baseScale * dot(x, trained === undefined ? featurizeLabel(label) : this.labelFeatures[trained]);
+      return { label, logit: base + (trained === undefined ? 0 : this.adapterLogit(h, trained)) };
+    });
+  }
+}

@@ -1,0 +1,73 @@
+import { fnv1a } from './rng';
+
+/**
+ * The frozen base representation: hashed word unigrams plus hashed character 4-grams of each word, with
+ * signed feature hashing (so collisions cancel rather than accumulate), sub-linear term weights and L2
+ * normalisation. It never changes, which is what makes it a "base" for the adapter.
+ */
+export const featureDim = 4096;
+
+export interface SparseVector {
+  indices: number[];
+  values: number[];
+}
+
+const wordPattern = /[\p{L}\p{N}]+/gu;
+
+export function words(text: string): string[] {
+  return text.toLowerCase().match(wordPattern) ?? [];
+}
+
+function addFeature(acc: Map<number, number>, name: string, weight: number): void {
+  const h = fnv1a(name);
+  const index = h % featureDim;
+  const sign = (h >>> 31) & 1 ? -1 : 1;
+  acc.set(index, (acc.get(index) ?? 0) + sign * weight);
+}
+
+export function featurize(text: string): SparseVector {
+  const acc = new Map<number, number>();
+  for (const word of words(text)) {
+    addFeature(acc, `w:${word}`, 1);
+    const padded = `^${word}$`;
+    for (let i = 0; i + 4 <= padded.length; i++) addFeature(acc, `c:${padded.slice(i, i + 4)}`, 0.5);
+  }
+  const indices: number[] = [];
+  const values: number[] = [];
+  let norm = 0;
+  for (const [index, raw] of [...acc.entries()].sort((a, b) => a[0] - b[0])) {
+    const value = Math.sign(raw) * Math.log1p(Math.abs(raw));
+    if (value === 0) continue;
+    indices.push(index);
+    values.push(value);
+    norm += value * value;
+  }
+  norm = Math.sqrt(norm);
+  return { indices, values: norm > 0 ? values.map((v) => v / norm) : values };
+}
+
+export function dot(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < a.indices.length && j < b.indices.length) {
+    if (a.indices[i] === b.indices[j]) sum += a.values[i++] * b.values[j++];
+    else if (a.indices[i] < b.indices[j]) i++;
+    else j++;
+  }
+  return sum;
+}
+
+const labelCache = new Map<string, SparseVector>();
+const labelCacheLimit = 4096;
+
+/** Features of a short label text, cached: every prompt of a run lists the same candidate labels. */
+export function featurizeLabel(label: string): SparseVector {
+  let vector = labelCache.get(label);
+  if (!vector) {
+    if (labelCache.size >= labelCacheLimit) labelCache.clear();
+    vector = featurize(label);
+    labelCache.set(label, vector);
+  }
+  return vector;
+}

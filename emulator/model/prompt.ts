@@ -1,0 +1,30 @@
+/**
+ * Reads a prompt the way the local model needs it: the candidate labels, when the instruction lists them
+ * in brackets ("... from among these labels [A, B, C]. TRANSCRIPT: ..."), and the input text the answer is
+ * about (what follows the list, without a leading "NAME:" marker), so the label names in the instruction do
+ * not count as evidence for themselves.
+ */
+export interface ParsedPrompt {
+  labels: string[];
+  input: string;
+}
+
+const bracketList = /\[([^[\]]*,[^[\]]*)\]/;
+const leadingMarker = /^[\s.:;-]*(?:[A-Za-z][A-Za-z _-]{0,40}:)?\s*/;
+
+function unquote(item: string): string {
+  const trimmed = item.trim();
+  const quoted = /^(['"`])(.*)\1$/.exec(trimmed);
+  return quoted ? quoted[2].trim() : trimmed;
+}
+
+export function parsePrompt(prompt: string): ParsedPrompt {
+  const match = bracketList.exec(prompt);
+  if (!match || match.index === undefined) return { labels: [], input: prompt };
+  const labels = match[1]
+    .split(',')
+    .map(unquote)
+    .filter((label) => label.length > 0);
+  const after = prompt.slice(match.index + match[0].length).replace(leadingMarker, '');
+  return { labels: [...new Set(labels)], input: after.length > 0 ? after : prompt.slice(0, match.index) };
+}
