@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Register } from './index';
 import { localConnectors } from '../../emulator/connectors';
@@ -19,6 +20,11 @@ export const register: Register = (program) => {
         throw new Error(`--port must be an integer between 0 and 65535, got ${opts.port}`);
       }
       const workflowsDir = opts.workflows ? path.resolve(opts.workflows) : distDir();
+      if (!fs.existsSync(workflowsDir)) {
+        throw new Error(
+          `workflows folder ${workflowsDir} does not exist (run \`bqtune compile\` or pass --workflows)`,
+        );
+      }
       const server = await startExecutionsServer({
         port,
         workflowsDir,

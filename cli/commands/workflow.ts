@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { Register } from './index';
 import { localConnectors } from '../../emulator/connectors';
 import { RealClock, VirtualClock, parseWorkflowSource, runWorkflow } from '../../emulator/workflows';
-import { parseJson } from '../../emulator/workflows/json-values';
-import { encodeJson } from '../../emulator/workflows/json-values';
+import { encodeJson, parseJson } from '../../emulator/workflows/json-values';
+import { LIMITS } from '../../emulator/workflows/limits';
 import { fromJs } from '../../emulator/workflows/values';
 
 interface RunFlags {
@@ -43,6 +43,12 @@ export const register: Register = (program) => {
         return fail(2, `bqtune workflow run: cannot read ${file}: ${(e as Error).message}`);
       }
       if (flags.data !== undefined) {
+        if (Buffer.byteLength(flags.data) > LIMITS.argumentBytes) {
+          return fail(
+            2,
+            `bqtune workflow run: --data is larger than the ${LIMITS.argumentBytes / 1024} KB argument limit`,
+          );
+        }
         try {
           parseJson(flags.data);
         } catch (e) {

@@ -68,7 +68,7 @@ export function dataChecksQuery(options: DataChecksOptions): Sql {
       `  WHERE input_key <> '' GROUP BY input_key`,
       `  HAVING COUNTIF(split = 'train') > 0 AND COUNTIF(split = 'eval') > 0`,
       `  UNION ALL`,
-      `  SELECT 'conflicting_labels', 'all', MIN(input_text), 1 FROM examples`,
+      `  SELECT 'conflicting_labels', 'both', MIN(input_text), 1 FROM examples`,
       `  WHERE input_key <> '' AND label_key <> '' GROUP BY input_key`,
       `  HAVING COUNT(DISTINCT label_key) > 1`,
       `),`,

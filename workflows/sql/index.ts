@@ -19,3 +19,4 @@ export * from './pipelineKeys';
 export * from './predictionStatus';
 export * from './registry';
 export * from './runs';
+export * from './labelMetrics';

@@ -53,12 +53,12 @@ export const isRetryableError = subworkflow(
  */
 export const bindSql = subworkflow(
   'bind_sql',
-  ['sql', 'placeholders', 'values'],
+  ['sql', 'placeholders', 'values', 'patterns'],
   [
-    forIn('substitute', { value: 'placeholder', in: v('placeholders') }, [
+    forIn('substitute', { value: 'name', in: v('placeholders') }, [
       assign('pick', {
-        name: v('placeholder').get('name'),
-        value: fn('map.get', v('values'), v('placeholder').get('name')),
+        value: fn('map.get', v('values'), v('name')),
+        pattern: v('patterns').at(v('name')),
       }),
       switchStep('check_type', [
         when(fn('get_type', v('value')).ne('string'), {
@@ -69,10 +69,10 @@ export const bindSql = subworkflow(
         }),
       ]),
       switchStep('check_pattern', [
-        when(fn('text.match_regex', v('value'), v('placeholder').get('pattern')).not(), {
+        when(fn('text.match_regex', v('value'), v('pattern')).not(), {
           raise: {
             tags: ['ValueError'],
-            message: tpl`${v('name')} = ${v('value')} does not match ${v('placeholder').get('pattern')}`,
+            message: tpl`${v('name')} = ${v('value')} does not match ${v('pattern')}`,
           },
         }),
       ]),
@@ -119,6 +119,7 @@ export const runQuery = subworkflow(
         sql: v('statement').get('text'),
         placeholders: v('statement').get('placeholders'),
         values: v('values'),
+        patterns: v('ctx').get('patterns'),
       },
       result: 'query',
     }),

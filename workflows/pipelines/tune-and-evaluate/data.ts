@@ -27,7 +27,7 @@ const severitySetting: Record<string, string> = {
 };
 
 /**
- * Turns the data-check rows into findings with a severity from the run's `checks` settings, and raises
+ * Turns the data-check rows into findings (shaped as the run summary's `dataChecks` entries) with a severity from the run's `checks` settings, and raises
  * one error listing every failing finding (with sample inputs) before any model is called.
  */
 export const judgeDataChecks = subworkflow(
@@ -57,12 +57,12 @@ export const judgeDataChecks = subworkflow(
                 steps: [
                   assign('row_count_finding', {
                     finding: {
-                      check: 'row_count',
+                      check: fn('if', v('split').eq('train'), 'minTrainRows', 'minEvalRows'),
                       split: v('split'),
                       count: v('count'),
                       severity: 'fail',
                       message: tpl`${v('split')} has ${fn('string', v('count'))} rows; at least ${fn('string', v('needed'))} are needed`,
-                      samples: [],
+                      examples: [],
                     },
                   }),
                 ],
@@ -75,12 +75,12 @@ export const judgeDataChecks = subworkflow(
           steps: [
             assign('finding_from_row', {
               finding: {
-                check: v('check'),
+                check: v('settings').at(v('check')),
                 split: v('split'),
                 count: v('count'),
                 severity: v('checks').at(v('settings').at(v('check'))),
                 message: tpl`${v('check')} in ${v('split')}: ${fn('string', v('count'))}`,
-                samples: fn('json.decode', v('row').get('samples')),
+                examples: fn('json.decode', v('row').get('samples')),
               },
             }),
           ],

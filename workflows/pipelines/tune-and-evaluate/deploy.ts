@@ -86,19 +86,6 @@ export function deploySteps(): Step[] {
           ],
         },
       ),
-      when(v('gate_result').get('passed'), {
-        steps: [
-          assign('already_champion', {
-            gate_result: fn('map.merge', v('gate_result'), {
-              reasons: fn(
-                'list.concat',
-                v('gate_result').get('reasons'),
-                'the tuned model is already the champion',
-              ),
-            }),
-          }),
-        ],
-      }),
     ]),
   ];
 }

@@ -9,7 +9,7 @@ const num = (x: ReturnType<typeof v>) => fn('string', x);
  */
 export const decideGate = subworkflow(
   'decide_gate',
-  ['gate', 'baseline', 'tuned', 'champion', 'regressions'],
+  ['gate', 'baseline', 'tuned', 'champion_model', 'champion', 'regressions'],
   [
     assign('gate_init', {
       metric: v('gate').get('metric'),
@@ -47,9 +47,16 @@ export const decideGate = subworkflow(
       }),
     ]),
     switchStep('versus_champion', [
-      when(v('champion').eq(null), {
+      when(v('champion_model').eq(null), {
         steps: [
           assign('no_champion', { reasons: fn('list.concat', v('reasons'), 'there is no champion yet') }),
+        ],
+      }),
+      when(v('champion_model').eq(v('tuned').get('model')), {
+        steps: [
+          assign('same_model', {
+            reasons: fn('list.concat', v('reasons'), 'the tuned model is already the champion'),
+          }),
         ],
       }),
       when(

@@ -66,6 +66,7 @@ function runSteps() {
         gate: v('args').get('gate'),
         baseline: v('baseline'),
         tuned: v('tuned'),
+        champion_model: v('champion_before'),
         champion: v('champion'),
         regressions: v('regressions'),
       },

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Register } from './index';
+import type { FaultConfig } from '../../emulator/bigquery';
+import { Progress } from '../run/progress';
+import { exampleConfig, runLocally } from '../run/local-run';
+import { renderSummary } from '../run/report-table';
+
+/** Exit code of a run the gate rejected: it worked, but nothing was deployed. */
+export const rejectedExitCode = 3;
+
+function readFaults(value: string): FaultConfig {
+  const text = fs.existsSync(value) ? fs.readFileSync(value, 'utf8') : value;
+  try {
+    return JSON.parse(text) as FaultConfig;
+  } catch {
+    throw new Error(`--faults: ${JSON.stringify(value)} is neither a JSON file nor JSON text`);
+  }
+}
+
+export const register: Register = (program) => {
+  program
+    .command('run')
+    .description(
+      'Run the tune-and-evaluate pipeline on the embedded local emulator: the compiled Workflows YAML and its SQL, offline',
+    )
+    .argument('[config]', 'pipeline config (JSON or YAML)', path.relative(process.cwd(), exampleConfig))
+    .option('--state-dir <dir>', 'local warehouse and run folders', '.bqtune')
+    .option('--run-id <id>', 'run id (default: run_<timestamp>_<random>)')
+    .option(
+      '--faults <json|file>',
+      'inject emulator faults, e.g. {"rowResourceExhausted":{"rate":0.1,"maxPerRow":1}}',
+    )
+    .option('--json', 'print summary.json instead of the table')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes: 0 deployed (or already champion), 1 failed, 3 rejected by the gate.',
+        '',
+        'Examples:',
+        '  $ bqtune run                                   # the medical-specialty example',
+        '  $ bqtune run my-task/pipeline.yaml --run-id run_001',
+        `  $ bqtune run --faults '{"jobFailures":{"count":2,"reason":"backendError"}}'`,
+      ].join('\n'),
+    )
+    .action(
+      async (config: string, opts: { stateDir: string; runId?: string; faults?: string; json?: boolean }) => {
+        let invocations = { modelInvocations: 0 };
+        const progress = opts.json
+          ? undefined
+          : new Progress({ stream: process.stderr, rowsProcessed: () => invocations.modelInvocations });
+        let result;
+        try {
+          result = await runLocally({
+            configFile: path.resolve(config),
+            stateDir: path.resolve(opts.stateDir),
+            runId: opts.runId,
+            faults: opts.faults === undefined ? undefined : readFaults(opts.faults),
+            onEvent: progress?.onEvent,
+            onStart: (stats) => (invocations = stats),
+          });
+        } catch (err) {
+          progress?.stop('failed');
+          throw err;
+        }
+        progress?.stop(result.summary.status === 'failed' ? 'failed' : 'done');
+        const runDir = path.relative(process.cwd(), result.runDir) || '.';
+        process.stdout.write(
+          opts.json ? JSON.stringify(result.summary, null, 2) + '\n' : renderSummary(result.summary, runDir),
+        );
+        if (result.summary.status === 'failed') process.exitCode = 1;
+        else if (result.summary.status === 'rejected') process.exitCode = rejectedExitCode;
+      },
+    );
+};
