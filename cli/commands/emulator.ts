@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Register } from './index';
-import { localConnectors } from '../../emulator/connectors';
-import { RealClock, startExecutionsServer } from '../../emulator/workflows';
+import { RealClock, VirtualClock, startExecutionsServer } from '../../emulator/workflows';
+import { openLocalEnvironment } from '../run/local-environment';
 import { distDir } from '../../workflows/compiled';
 
 export const register: Register = (program) => {
@@ -14,7 +14,13 @@ export const register: Register = (program) => {
     )
     .option('--port <n>', 'port to listen on (0 picks a free one)', '8787')
     .option('--workflows <dir>', 'folder of workflow sources (default: workflows/dist/)')
-    .action(async (opts: { port: string; workflows?: string }) => {
+    .option('--state-dir <dir>', 'local BigQuery state the workflows run against', '.bqtune')
+    .option('--real-time', 'sleeps, backoff and polling take real time (default: a virtual clock)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ bqtune emulator --port 8787\n  $ bqtune trigger --endpoint http://127.0.0.1:8787 --watch',
+    )
+    .action(async (opts: { port: string; workflows?: string; stateDir: string; realTime?: boolean }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         throw new Error(`--port must be an integer between 0 and 65535, got ${opts.port}`);
@@ -25,20 +31,25 @@ export const register: Register = (program) => {
           `workflows folder ${workflowsDir} does not exist (run \`bqtune compile\` or pass --workflows)`,
         );
       }
+      const env = await openLocalEnvironment(path.resolve(opts.stateDir));
       const server = await startExecutionsServer({
         port,
         workflowsDir,
-        connectors: localConnectors(),
-        clock: new RealClock(),
+        connectors: env.bigquery.connectors,
+        clock: opts.realTime ? new RealClock() : new VirtualClock(Date.now() / 1000),
       });
       process.stdout.write(
-        `Workflows Executions API listening on ${server.url} (workflows from ${workflowsDir})\n`,
+        `Workflows Executions API listening on ${server.url} (workflows from ${workflowsDir})\n` +
+          `ExecutionsClient options: { fallback: true, protocol: 'http', apiEndpoint: '127.0.0.1', port: ${server.port} }\n`,
       );
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
-          server.close().then(resolve, resolve);
+          server
+            .close()
+            .then(() => env.close())
+            .then(resolve, resolve);
         };
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { register as compile } from './compile';
+import { register as emulator } from './emulator';
 import { register as run } from './run';
 import { register as schemas } from './schemas';
+import { register as workflow } from './workflow';
 
 /** Every sub-command registers itself on the root program; one entry per file in this folder. */
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [run, compile, schemas];
+export const commands: Register[] = [run, compile, schemas, workflow, emulator];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Register } from './index';
-import { localConnectors } from '../../emulator/connectors';
+import { openLocalEnvironment, type LocalEnvironment } from '../run/local-environment';
 import { RealClock, VirtualClock, parseWorkflowSource, runWorkflow } from '../../emulator/workflows';
 import { encodeJson, parseJson } from '../../emulator/workflows/json-values';
 import { LIMITS } from '../../emulator/workflows/limits';
@@ -9,6 +9,7 @@ import { fromJs } from '../../emulator/workflows/values';
 
 interface RunFlags {
   data?: string;
+  stateDir: string;
   log?: boolean;
   virtualTime?: boolean;
 }
@@ -31,9 +32,14 @@ export const register: Register = (program) => {
     .option('--data <json>', 'the execution argument, as JSON')
     .option('--log', 'also print sys.log entries to stderr')
     .option('--virtual-time', 'sleeps, retries and polling take no real time')
+    .option(
+      '--state-dir <dir>',
+      'local BigQuery state, for workflows that call BigQuery connectors',
+      '.bqtune',
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ bqtune workflow run workflows/dist/tune-and-evaluate.yaml --data \'{"run_id": "r1"}\'',
+      '\nExamples:\n  $ bqtune workflow run workflows/dist/tune-and-evaluate.yaml --data \'{"runId": "run_1"}\' --virtual-time',
     )
     .action(async (file: string, flags: RunFlags) => {
       let text: string;
@@ -64,11 +70,15 @@ export const register: Register = (program) => {
       const stop = () => controller.abort();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      // Only a workflow that calls BigQuery opens (and creates) the local warehouse.
+      let env: LocalEnvironment | undefined;
       try {
+        if (text.includes('googleapis.bigquery.'))
+          env = await openLocalEnvironment(path.resolve(flags.stateDir));
         const outcome = await runWorkflow(parsed.program, {
           argumentJson: flags.data,
           fileName,
-          connectors: localConnectors(),
+          connectors: env?.bigquery.connectors ?? new Map(),
           clock: flags.virtualTime ? new VirtualClock(Date.now() / 1000) : new RealClock(),
           signal: controller.signal,
           keepEvents: false,
@@ -84,6 +94,7 @@ export const register: Register = (program) => {
       } finally {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
+        await env?.close();
       }
     });
 };

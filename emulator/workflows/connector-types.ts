@@ -20,6 +20,13 @@ export class ConnectorError extends Error {
   }
 }
 
+/** `connector_params.polling_policy`: how a long-running operation is polled (seconds). */
+export interface PollingPolicy {
+  initialDelay: number;
+  multiplier: number;
+  maxDelay: number;
+}
+
 export interface ConnectorContext {
   /** The `connector_params` map of the call step, if any (timeout, polling_policy, skip_polling, ...). */
   connectorParams: Record<string, unknown>;
@@ -29,6 +36,20 @@ export interface ConnectorContext {
   now(): number;
   /** Built-in environment of the execution (GOOGLE_CLOUD_PROJECT_ID, ...). */
   env: Record<string, string>;
+  /*
+   * The fields below are always set by the interpreter; they are optional so that handlers can be
+   * driven directly in tests with only the fields above.
+   */
+  /** The connector's full name, e.g. `googleapis.bigquery.v2.jobs.insert`. */
+  connector?: string;
+  /** Seconds the call may take before the workflow gets a TimeoutError (`connector_params.timeout`). */
+  timeout?: number;
+  /** `connector_params.polling_policy`, with Google's defaults filled in. */
+  pollingPolicy?: PollingPolicy;
+  /** `connector_params.skip_polling`: return the operation as soon as it is started. */
+  skipPolling?: boolean;
+  /** Aborted when the execution is cancelled. */
+  signal?: AbortSignal;
 }
 
 /**

@@ -1,0 +1,110 @@
+import type { Clock } from './clock';
+import type { ConnectorContext, ConnectorRegistry, PollingPolicy } from './connector-types';
+import { ConnectorError } from './connector-types';
+import { WorkflowError, wfError } from './errors';
+import type { Value } from './values';
+import { fromJs, isMap, isNumber, toJs, typeOf } from './values';
+
+/** Connector defaults from the connector reference: 30 min timeout, polling 1 s × 1.25 up to 60 s. */
+const DEFAULT_TIMEOUT_SECONDS = 1800;
+const DEFAULT_POLLING: PollingPolicy = { initialDelay: 1, multiplier: 1.25, maxDelay: 60 };
+
+function seconds(name: string, v: Value | undefined, fallback: number): number {
+  if (v === undefined || v === null) return fallback;
+  if (!isNumber(v) || Number(v) <= 0) {
+    throw wfError('TypeError', `connector_params.${name} must be a positive number, got ${typeOf(v)}`);
+  }
+  return Number(v);
+}
+
+function parseConnectorParams(raw: Value | undefined): {
+  connectorParams: Record<string, unknown>;
+  timeout: number;
+  pollingPolicy: PollingPolicy;
+  skipPolling: boolean;
+} {
+  if (raw === undefined || raw === null) {
+    return {
+      connectorParams: {},
+      timeout: DEFAULT_TIMEOUT_SECONDS,
+      pollingPolicy: DEFAULT_POLLING,
+      skipPolling: false,
+    };
+  }
+  if (!isMap(raw)) throw wfError('TypeError', `connector_params must be a map, got ${typeOf(raw)}`);
+  const polling = raw.get('polling_policy');
+  if (polling !== undefined && !isMap(polling))
+    throw wfError('TypeError', 'connector_params.polling_policy must be a map');
+  const skip = raw.get('skip_polling');
+  if (skip !== undefined && typeof skip !== 'boolean')
+    throw wfError('TypeError', 'connector_params.skip_polling must be a boolean');
+  return {
+    connectorParams: toJs(raw) as Record<string, unknown>,
+    timeout: seconds('timeout', raw.get('timeout'), DEFAULT_TIMEOUT_SECONDS),
+    pollingPolicy: {
+      initialDelay: seconds(
+        'polling_policy.initial_delay',
+        polling?.get('initial_delay'),
+        DEFAULT_POLLING.initialDelay,
+      ),
+      multiplier: seconds(
+        'polling_policy.multiplier',
+        polling?.get('multiplier'),
+        DEFAULT_POLLING.multiplier,
+      ),
+      maxDelay: seconds('polling_policy.max_delay', polling?.get('max_delay'), DEFAULT_POLLING.maxDelay),
+    },
+    skipPolling: skip === true,
+  };
+}
+
+/** Runs a `call: googleapis....` step against the registry, mapping handler failures to Workflows errors. */
+export async function callConnector(
+  name: string,
+  args: Map<string, Value>,
+  registry: ConnectorRegistry,
+  clock: Clock,
+  env: Record<string, string>,
+  signal: AbortSignal,
+): Promise<Value> {
+  const handler = registry.get(name);
+  if (!handler) {
+    const known = [...registry.keys()].filter((k) => k.startsWith(name.split('.').slice(0, 3).join('.')));
+    throw wfError(
+      'SystemError',
+      `connector ${name} is not available in the local emulator` +
+        (known.length > 0 ? ` (available: ${known.join(', ')})` : ''),
+    );
+  }
+  const params = parseConnectorParams(args.get('connector_params'));
+  const plainArgs: Record<string, unknown> = {};
+  for (const [k, v] of args) if (k !== 'connector_params') plainArgs[k] = toJs(v);
+  const started = clock.now();
+  const overdue = () => clock.now() - started > params.timeout;
+  const timeoutError = () =>
+    wfError(
+      'TimeoutError',
+      `connector ${name} did not finish within ${params.timeout} seconds (connector_params.timeout)`,
+    );
+  const ctx: ConnectorContext = {
+    ...params,
+    connector: name,
+    env,
+    signal,
+    now: () => clock.now(),
+    sleep: async (s: number) => {
+      await clock.sleep(s, signal);
+      if (overdue()) throw timeoutError();
+    },
+  };
+  let result: unknown;
+  try {
+    result = await handler(plainArgs, ctx);
+  } catch (e) {
+    if (e instanceof ConnectorError) throw new WorkflowError(fromJs(e.value));
+    if (e instanceof WorkflowError || signal.aborted) throw e;
+    throw wfError('SystemError', `connector ${name} failed: ${(e as Error).message ?? String(e)}`);
+  }
+  if (overdue()) throw timeoutError();
+  return fromJs(result);
+}

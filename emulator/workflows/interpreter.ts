@@ -1,0 +1,681 @@
+import type { Clock } from './clock';
+import { callConnector } from './connector-call';
+import type { ConnectorRegistry } from './connector-types';
+import { CancelledError, WorkflowError, errorValue, wfError } from './errors';
+import type { ExecutionEvent } from './events';
+import type { EvalEnv } from './expr-eval';
+import { callsSubworkflow, evalAsync, evalSync } from './expr-eval';
+import type { FnContext, FnTable } from './functions';
+import { LIMITS } from './limits';
+import { DEFAULT_BACKOFF, RETRY_POLICIES } from './named-values';
+import { index as readIndex, member as readMember } from './operators';
+import type { AssignTarget, ForLoop, Program, RetrySpec, Routine, Step, Tmpl } from './program';
+import { MemoryMeter, Vars } from './scope';
+import type { Value, WfMap } from './values';
+import { FuncRef, deepCopy, isMap, isNumber, toJs, typeOf } from './values';
+
+/** How a step list ends early: a jump that this list may resolve, or a return/end/break/continue. */
+type Flow =
+  | undefined
+  | { k: 'jump'; target: string }
+  | { k: 'return'; value: Value }
+  | { k: 'end' }
+  | { k: 'break' }
+  | { k: 'continue' };
+
+/** Thrown into the other branches when a parallel step stops them after one failed (default policy). */
+class BranchStopped extends Error {}
+
+interface Ctx {
+  routine: string;
+  vars: Vars;
+  callDepth: number;
+  parallelDepth: number;
+  /** The execution's signal, combined with those of the enclosing parallel steps. */
+  signal: AbortSignal;
+  /** Aborted when the enclosing parallel step stops its branches. */
+  branchStop?: AbortSignal;
+}
+
+export interface InterpreterOptions {
+  builtins: FnTable;
+  connectors: ConnectorRegistry;
+  clock: Clock;
+  env: Record<string, string>;
+  signal: AbortSignal;
+  httpFetch: typeof fetch;
+  emit(e: ExecutionEvent): void;
+}
+
+function jumpFlow(target: string): Flow {
+  if (target === 'end') return { k: 'end' };
+  if (target === 'break') return { k: 'break' };
+  if (target === 'continue') return { k: 'continue' };
+  return { k: 'jump', target };
+}
+
+const stepIndexes = new WeakMap<Step[], Map<string, number>>();
+function stepIndex(steps: Step[], name: string): number {
+  let m = stepIndexes.get(steps);
+  if (!m) {
+    m = new Map(steps.map((s, i) => [s.name, i]));
+    stepIndexes.set(steps, m);
+  }
+  return m.get(name) ?? -1;
+}
+
+export class Interpreter {
+  steps = 0;
+  readonly meter = new MemoryMeter();
+  /** Steps running right now, for `status.currentSteps`. */
+  readonly active = new Set<{ routine: string; step: string }>();
+  private readonly reported = new WeakSet<WorkflowError>();
+
+  constructor(
+    private readonly program: Program,
+    private readonly o: InterpreterOptions,
+  ) {}
+
+  async run(argument: Value | undefined): Promise<Value> {
+    const vars = new Vars(undefined, this.meter);
+    const main = this.program.main;
+    if (main.params.length === 1) vars.store(main.params[0].name, argument ?? null);
+    return this.runRoutine(main, {
+      routine: 'main',
+      vars,
+      callDepth: 0,
+      parallelDepth: 0,
+      signal: this.o.signal,
+    });
+  }
+
+  private async runRoutine(routine: Routine, ctx: Ctx): Promise<Value> {
+    const flow = await this.execList(routine.steps, ctx);
+    if (flow?.k === 'return') return flow.value;
+    if (flow?.k === 'jump')
+      throw wfError('SystemError', `next target '${flow.target}' not found in ${routine.name}`);
+    if (flow?.k === 'break' || flow?.k === 'continue') {
+      throw wfError('SystemError', `'${flow.k}' used outside a for loop in ${routine.name}`);
+    }
+    return null;
+  }
+
+  private async execList(steps: Step[], ctx: Ctx): Promise<Flow> {
+    let i = 0;
+    while (i < steps.length) {
+      const step = steps[i];
+      let flow = await this.execStep(step, ctx);
+      if (flow === undefined && step.next !== undefined) flow = jumpFlow(step.next);
+      if (flow === undefined) {
+        i++;
+        continue;
+      }
+      if (flow.k === 'jump') {
+        const j = stepIndex(steps, flow.target);
+        if (j >= 0) {
+          i = j;
+          continue;
+        }
+      }
+      return flow;
+    }
+    return undefined;
+  }
+
+  private checkRunnable(ctx: Ctx): void {
+    if (this.o.signal.aborted) throw new CancelledError();
+    if (ctx.branchStop?.aborted) throw new BranchStopped();
+  }
+
+  private async execStep(step: Step, ctx: Ctx): Promise<Flow> {
+    // An inline body (switch condition, `try:` without steps) is part of its enclosing step.
+    if (step.inline) return this.stepBody(step, ctx);
+    this.checkRunnable(ctx);
+    const marker = { routine: ctx.routine, step: step.name };
+    this.active.add(marker);
+    this.o.emit({ type: 'step-start', routine: ctx.routine, step: step.name, time: this.o.clock.now() });
+    try {
+      if (++this.steps > LIMITS.stepsPerExecution) {
+        throw wfError('ResourceLimitError', `the execution exceeded ${LIMITS.stepsPerExecution} steps`);
+      }
+      return await this.stepBody(step, ctx);
+    } catch (e) {
+      if (this.o.signal.aborted && !(e instanceof CancelledError)) throw new CancelledError();
+      if (ctx.branchStop?.aborted && !(e instanceof WorkflowError)) throw new BranchStopped();
+      if (e instanceof WorkflowError && !this.reported.has(e)) {
+        this.reported.add(e);
+        this.o.emit({
+          type: 'error',
+          routine: ctx.routine,
+          step: step.name,
+          time: this.o.clock.now(),
+          error: toJs(e.value),
+        });
+      }
+      throw e;
+    } finally {
+      this.active.delete(marker);
+      this.o.emit({ type: 'step-end', routine: ctx.routine, step: step.name, time: this.o.clock.now() });
+    }
+  }
+
+  private async stepBody(step: Step, ctx: Ctx): Promise<Flow> {
+    const b = step.body;
+    switch (b.kind) {
+      case 'assign':
+        for (const item of b.items) {
+          const pending = this.evalNow(item.value, ctx);
+          const value = pending instanceof Promise ? await pending : pending;
+          const done = this.assign(item.target, value, ctx);
+          if (done) await done;
+        }
+        return undefined;
+      case 'call': {
+        const args = new Map<string, Value>();
+        for (const a of b.args) args.set(a.name, await this.evalNow(a.value, ctx));
+        const result = await this.call(b.fn, args, ctx, step);
+        if (b.result) ctx.vars.set(b.result, deepCopy(result));
+        return undefined;
+      }
+      case 'switch':
+        for (const c of b.cases) {
+          const cond = await this.evalNow(c.condition, ctx);
+          if (typeof cond !== 'boolean') {
+            throw wfError(
+              'TypeError',
+              `switch condition in step ${step.name} must be a boolean, got ${typeOf(cond)}`,
+            );
+          }
+          if (!cond) continue;
+          if (c.steps) {
+            const flow = await this.execList(c.steps, ctx);
+            if (flow) return flow;
+          }
+          return c.next !== undefined ? jumpFlow(c.next) : undefined;
+        }
+        return undefined;
+      case 'for':
+        return this.forLoop(b.loop, ctx);
+      case 'parallel':
+        await this.parallel(b, step, ctx);
+        return undefined;
+      case 'try':
+        return this.tryStep(b, ctx);
+      case 'raise':
+        throw new WorkflowError(deepCopy(await this.evalNow(b.value, ctx)));
+      case 'return':
+        return { k: 'return', value: deepCopy(await this.evalNow(b.value, ctx)) };
+      case 'steps':
+        return this.execList(b.steps, ctx);
+      case 'jump':
+        return undefined;
+    }
+  }
+
+  // ---- expressions -------------------------------------------------------------------------------
+
+  private env(ctx: Ctx): EvalEnv {
+    return {
+      lookup: (name) => ctx.vars.lookup(name),
+      isSubworkflow: (name) => this.program.subworkflows.has(name),
+      isBuiltin: (name) => name in this.o.builtins,
+      callBuiltin: (name, args) => this.callBuiltinInExpression(name, args, ctx),
+      callSubworkflow: (name, args) => this.callSubworkflow(name, args, ctx),
+    };
+  }
+
+  private callBuiltinInExpression(name: string, args: Value[], ctx: Ctx): Value {
+    const spec = this.o.builtins[name];
+    if (!spec) throw wfError('KeyError', `unknown function '${name}'`);
+    if (spec.blocking) throw wfError('TypeError', `${name} can only be called from a call step`);
+    if (args.length < spec.required || args.length > spec.params.length) {
+      throw wfError(
+        'TypeError',
+        `${name} takes ${spec.required}..${spec.params.length} arguments, got ${args.length}`,
+      );
+    }
+    const out = spec.run(args, this.fnContext(ctx, name));
+    if (out instanceof Promise) throw wfError('TypeError', `${name} can only be called from a call step`);
+    return out;
+  }
+
+  private readonly asyncTmpl = new WeakMap<Tmpl, boolean>();
+
+  private tmplIsAsync(t: Tmpl): boolean {
+    if (t.t === 'const') return false;
+    let found = this.asyncTmpl.get(t);
+    if (found === undefined) {
+      const isSub = (n: string) => this.program.subworkflows.has(n);
+      if (t.t === 'expr') found = callsSubworkflow(t.e, isSub);
+      else if (t.t === 'list') found = t.items.some((i) => this.tmplIsAsync(i));
+      else {
+        found = t.entries.some(
+          (e) => (typeof e.key !== 'string' && callsSubworkflow(e.key, isSub)) || this.tmplIsAsync(e.value),
+        );
+      }
+      this.asyncTmpl.set(t, found);
+    }
+    return found;
+  }
+
+  /**
+   * Evaluates without yielding unless a subworkflow is called, so that `x: ${x + 1}` on a shared variable
+   * reads and writes in one go even while parallel branches interleave.
+   */
+  private evalNow(t: Tmpl, ctx: Ctx): Value | Promise<Value> {
+    return this.tmplIsAsync(t) ? this.evalTmpl(t, ctx) : this.evalTmplSync(t, ctx);
+  }
+
+  private evalTmplSync(t: Tmpl, ctx: Ctx): Value {
+    switch (t.t) {
+      case 'const':
+        return t.v;
+      case 'expr':
+        return evalSync(t.e, this.env(ctx));
+      case 'list':
+        return t.items.map((i) => deepCopy(this.evalTmplSync(i, ctx)));
+      case 'map': {
+        const out: WfMap = new Map();
+        for (const e of t.entries) {
+          const key = typeof e.key === 'string' ? e.key : evalSync(e.key, this.env(ctx));
+          if (typeof key !== 'string')
+            throw wfError('TypeError', `map keys must be strings, got ${typeOf(key)}`);
+          out.set(key, deepCopy(this.evalTmplSync(e.value, ctx)));
+        }
+        return out;
+      }
+    }
+  }
+
+  private async evalTmpl(t: Tmpl, ctx: Ctx): Promise<Value> {
+    switch (t.t) {
+      case 'const':
+        return t.v;
+      case 'expr':
+        return evalAsync(t.e, this.env(ctx));
+      case 'list': {
+        const out: Value[] = [];
+        for (const i of t.items) out.push(deepCopy(await this.evalTmpl(i, ctx)));
+        return out;
+      }
+      case 'map': {
+        const out: WfMap = new Map();
+        for (const e of t.entries) {
+          const key = typeof e.key === 'string' ? e.key : await evalAsync(e.key, this.env(ctx));
+          if (typeof key !== 'string')
+            throw wfError('TypeError', `map keys must be strings, got ${typeOf(key)}`);
+          out.set(key, deepCopy(await this.evalTmpl(e.value, ctx)));
+        }
+        return out;
+      }
+    }
+  }
+
+  /** Stores into the target; returns a promise only when an index expression calls a subworkflow. */
+  private assign(target: AssignTarget, value: Value, ctx: Ctx): Promise<void> | undefined {
+    if (target.path.length === 0) {
+      ctx.vars.set(target.root, deepCopy(value));
+      return undefined;
+    }
+    const env = this.env(ctx);
+    const isSub = (n: string) => this.program.subworkflows.has(n);
+    if (target.path.some((p) => p.k === 'index' && callsSubworkflow(p.e, isSub))) {
+      return (async () => {
+        const keys: Value[] = [];
+        for (const p of target.path) keys.push(p.k === 'key' ? p.name : await evalAsync(p.e, env));
+        this.assignPath(target, keys, value, ctx);
+      })();
+    }
+    this.assignPath(
+      target,
+      target.path.map((p) => (p.k === 'key' ? p.name : evalSync(p.e, env))),
+      value,
+      ctx,
+    );
+    return undefined;
+  }
+
+  private assignPath(target: AssignTarget, keys: Value[], value: Value, ctx: Ctx): void {
+    let container = ctx.vars.lookup(target.root);
+    if (container === undefined) throw wfError('KeyError', `variable '${target.root}' is not defined`);
+    for (let i = 0; i < keys.length - 1; i++) {
+      container =
+        target.path[i].k === 'key' ? readMember(container, keys[i] as string) : readIndex(container, keys[i]);
+    }
+    const last = keys[keys.length - 1];
+    if (isMap(container)) {
+      if (typeof last !== 'string')
+        throw wfError('TypeError', `map key must be a string, got ${typeOf(last)}`);
+      container.set(last, deepCopy(value));
+    } else if (Array.isArray(container)) {
+      if (typeof last !== 'bigint')
+        throw wfError('TypeError', `list index must be an integer, got ${typeOf(last)}`);
+      if (last < 0n || last >= BigInt(container.length)) {
+        throw wfError('IndexError', `list index ${last} out of range in assignment to ${target.src}`);
+      }
+      container[Number(last)] = deepCopy(value);
+    } else {
+      throw wfError('TypeError', `cannot assign into ${typeOf(container)} (${target.src})`);
+    }
+    ctx.vars.touch(target.root);
+  }
+
+  // ---- calls -------------------------------------------------------------------------------------
+
+  private fnContext(ctx: Ctx, stepName: string): FnContext {
+    return {
+      clock: this.o.clock,
+      env: this.o.env,
+      signal: ctx.signal,
+      httpFetch: this.o.httpFetch,
+      log: (severity, payload) =>
+        this.o.emit({
+          type: 'log',
+          routine: ctx.routine,
+          step: stepName,
+          time: this.o.clock.now(),
+          severity,
+          payload: toJs(payload),
+        }),
+    };
+  }
+
+  private async call(name: string, args: Map<string, Value>, ctx: Ctx, step: Step): Promise<Value> {
+    if (this.program.subworkflows.has(name)) return this.callSubworkflow(name, args, ctx);
+    if (name.startsWith('googleapis.')) {
+      return callConnector(name, args, this.o.connectors, this.o.clock, this.o.env, ctx.signal);
+    }
+    const spec = this.o.builtins[name];
+    if (!spec) throw wfError('KeyError', `unknown function '${name}'`);
+    for (const k of args.keys()) {
+      if (!spec.params.includes(k)) throw wfError('TypeError', `${name} has no argument '${k}'`);
+    }
+    const positional = spec.params.map((p) => args.get(p));
+    const missing = spec.params.slice(0, spec.required).filter((p) => !args.has(p));
+    if (missing.length > 0) throw wfError('TypeError', `${name} needs argument(s) ${missing.join(', ')}`);
+    return spec.run(positional, this.fnContext(ctx, step.name));
+  }
+
+  private async callSubworkflow(
+    name: string,
+    args: Map<string, Value> | Value[],
+    caller: Ctx,
+  ): Promise<Value> {
+    const routine = this.program.subworkflows.get(name) as Routine;
+    if (caller.callDepth + 1 > LIMITS.callStackDepth) {
+      throw wfError(
+        'RecursionError',
+        `maximum call depth of ${LIMITS.callStackDepth} exceeded calling ${name}`,
+      );
+    }
+    const vars = new Vars(undefined, this.meter);
+    const ctx: Ctx = { ...caller, routine: name, vars, callDepth: caller.callDepth + 1 };
+    try {
+      if (Array.isArray(args)) {
+        if (args.length > routine.params.length) {
+          throw wfError(
+            'TypeError',
+            `${name} takes at most ${routine.params.length} arguments, got ${args.length}`,
+          );
+        }
+      } else {
+        for (const k of args.keys()) {
+          if (!routine.params.some((p) => p.name === k))
+            throw wfError('TypeError', `${name} has no parameter '${k}'`);
+        }
+      }
+      for (const [i, p] of routine.params.entries()) {
+        const given = Array.isArray(args) ? args[i] : args.get(p.name);
+        if (given !== undefined) vars.store(p.name, deepCopy(given));
+        else if (p.default !== undefined) vars.store(p.name, deepCopy(await this.evalTmpl(p.default, ctx)));
+        else throw wfError('TypeError', `${name} needs argument '${p.name}'`);
+      }
+      return await this.runRoutine(routine, ctx);
+    } finally {
+      vars.release();
+    }
+  }
+
+  // ---- loops and parallel ------------------------------------------------------------------------
+
+  private async iterationValues(loop: ForLoop, ctx: Ctx): Promise<Value[]> {
+    if (loop.in) {
+      const list = await this.evalNow(loop.in, ctx);
+      if (!Array.isArray(list)) {
+        throw wfError(
+          'TypeError',
+          `for: 'in' needs a list, got ${typeOf(list)}` + (isMap(list) ? '; iterate over keys(map)' : ''),
+        );
+      }
+      return list;
+    }
+    const range = await this.evalNow(loop.range as Tmpl, ctx);
+    if (!Array.isArray(range) || range.length !== 2 || !range.every(isNumber)) {
+      throw wfError('TypeError', 'for: range must be [start, end] with two numbers');
+    }
+    const [a, b] = range as (bigint | number)[];
+    const out: Value[] = [];
+    if (typeof a === 'bigint' && typeof b === 'bigint') {
+      if (b - a + 1n > BigInt(LIMITS.stepsPerExecution)) {
+        throw wfError(
+          'ResourceLimitError',
+          `for: range [${a}, ${b}] has more iterations than the step limit`,
+        );
+      }
+      for (let i = a; i <= b; i++) out.push(i);
+    } else {
+      const end = Number(b);
+      if (end - Number(a) + 1 > LIMITS.stepsPerExecution) {
+        throw wfError(
+          'ResourceLimitError',
+          `for: range [${a}, ${b}] has more iterations than the step limit`,
+        );
+      }
+      for (let x = Number(a); x <= end; x++) out.push(x);
+    }
+    return out;
+  }
+
+  private async runIteration(
+    loop: ForLoop,
+    value: Value,
+    i: number,
+    ctx: Ctx,
+    shared?: Set<string>,
+  ): Promise<Flow> {
+    const vars = new Vars(ctx.vars, this.meter, shared);
+    try {
+      vars.store(loop.value, deepCopy(value));
+      if (loop.index) vars.store(loop.index, BigInt(i));
+      return await this.execList(loop.steps, { ...ctx, vars });
+    } finally {
+      vars.release();
+    }
+  }
+
+  private async forLoop(loop: ForLoop, ctx: Ctx): Promise<Flow> {
+    const values = await this.iterationValues(loop, ctx);
+    for (let i = 0; i < values.length; i++) {
+      const flow = await this.runIteration(loop, values[i], i, ctx);
+      if (flow?.k === 'break') break;
+      if (flow?.k === 'continue' || flow === undefined) continue;
+      return flow;
+    }
+    return undefined;
+  }
+
+  private async parallel(
+    b: Extract<Step['body'], { kind: 'parallel' }>,
+    step: Step,
+    ctx: Ctx,
+  ): Promise<void> {
+    if (ctx.parallelDepth + 1 > LIMITS.parallelNestingDepth) {
+      throw wfError(
+        'ParallelNestingError',
+        `parallel step ${step.name} is nested more than ${LIMITS.parallelNestingDepth} levels deep`,
+      );
+    }
+    let limit: number = LIMITS.parallelConcurrency;
+    if (b.concurrencyLimit) {
+      const v = await this.evalTmpl(b.concurrencyLimit, ctx);
+      if (typeof v !== 'bigint' || v < 1n) {
+        throw wfError('TypeError', `concurrency_limit of ${step.name} must be a positive integer`);
+      }
+      limit = Math.min(limit, Number(v));
+    }
+    const shared = new Set(b.shared);
+    const stop = new AbortController();
+    const inner: Ctx = {
+      ...ctx,
+      parallelDepth: ctx.parallelDepth + 1,
+      signal: AbortSignal.any([ctx.signal, stop.signal]),
+      branchStop: ctx.branchStop ? AbortSignal.any([ctx.branchStop, stop.signal]) : stop.signal,
+    };
+    const tasks: { id: Value; run: () => Promise<Flow> }[] = [];
+    for (const br of b.branches ?? []) {
+      tasks.push({
+        id: br.name,
+        run: async () => {
+          const vars = new Vars(ctx.vars, this.meter, shared);
+          try {
+            return await this.execList(br.steps, { ...inner, vars });
+          } finally {
+            vars.release();
+          }
+        },
+      });
+    }
+    if (b.loop) {
+      const loop = b.loop;
+      const values = await this.iterationValues(loop, ctx);
+      values.forEach((v, i) =>
+        tasks.push({ id: BigInt(i), run: () => this.runIteration(loop, v, i, inner, shared) }),
+      );
+    }
+    const failures: { id: Value; error: WorkflowError }[] = [];
+    let stopLaunching = false;
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < tasks.length && !stopLaunching) {
+        const task = tasks[next++];
+        try {
+          const flow = await task.run();
+          if (flow?.k === 'break') stopLaunching = true;
+        } catch (e) {
+          if (e instanceof BranchStopped) continue;
+          if (!(e instanceof WorkflowError)) throw e;
+          failures.push({ id: task.id, error: e });
+          if (!b.continueAll) {
+            stopLaunching = true;
+            stop.abort();
+          }
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+    if (failures.length === 0) return;
+    if (!b.continueAll) throw failures[0].error;
+    const err = errorValue(
+      'UnhandledBranchError',
+      `${failures.length} of ${tasks.length} branches of ${step.name} failed with unhandled errors`,
+    );
+    err.set(
+      'branches',
+      failures.map(
+        (f) =>
+          new Map<string, Value>([
+            ['id', f.id],
+            ['error', f.error.value],
+          ]),
+      ),
+    );
+    throw new WorkflowError(err);
+  }
+
+  // ---- try / retry / except ----------------------------------------------------------------------
+
+  private async tryStep(b: Extract<Step['body'], { kind: 'try' }>, ctx: Ctx): Promise<Flow> {
+    let attempt = 0;
+    let policy:
+      { predicate: Value; maxRetries: number; initial: number; max: number; multiplier: number } | undefined;
+    for (;;) {
+      try {
+        return await this.execList(b.steps, ctx);
+      } catch (e) {
+        if (!(e instanceof WorkflowError)) throw e;
+        if (b.retry) {
+          policy ??= await this.retryPolicy(b.retry, ctx);
+          if (attempt < policy.maxRetries && (await this.predicate(policy.predicate, e.value, ctx))) {
+            const delay = Math.min(policy.initial * policy.multiplier ** attempt, policy.max);
+            attempt++;
+            await this.o.clock.sleep(delay, ctx.signal).catch(() => {
+              throw ctx.branchStop?.aborted && !this.o.signal.aborted
+                ? new BranchStopped()
+                : new CancelledError();
+            });
+            continue;
+          }
+        }
+        if (!b.except) throw e;
+        const vars = new Vars(ctx.vars, this.meter);
+        try {
+          if (b.except.as) vars.store(b.except.as, deepCopy(e.value));
+          return await this.execList(b.except.steps, { ...ctx, vars });
+        } finally {
+          vars.release();
+        }
+      }
+    }
+  }
+
+  private async retryPolicy(spec: RetrySpec, ctx: Ctx) {
+    if ('policy' in spec) {
+      const p = await this.evalTmpl(spec.policy, ctx);
+      const named = p instanceof FuncRef ? RETRY_POLICIES[p.name] : undefined;
+      if (!named)
+        throw wfError(
+          'TypeError',
+          'retry policy must be ${http.default_retry} or ${http.default_retry_non_idempotent}',
+        );
+      return {
+        predicate: new FuncRef(named.predicate) as Value,
+        maxRetries: named.maxRetries,
+        initial: DEFAULT_BACKOFF.initialDelay,
+        max: DEFAULT_BACKOFF.maxDelay,
+        multiplier: DEFAULT_BACKOFF.multiplier,
+      };
+    }
+    const num = async (t: Tmpl, what: string, int = false): Promise<number> => {
+      const v = await this.evalTmpl(t, ctx);
+      if (!isNumber(v) || (int && typeof v !== 'bigint') || Number(v) < 0) {
+        throw wfError(
+          'TypeError',
+          `retry ${what} must be a non-negative ${int ? 'integer' : 'number'}, got ${typeOf(v)}`,
+        );
+      }
+      return Number(v);
+    };
+    return {
+      predicate: await this.evalTmpl(spec.predicate, ctx),
+      maxRetries: await num(spec.maxRetries, 'max_retries', true),
+      initial: await num(spec.backoff.initialDelay, 'initial_delay'),
+      max: await num(spec.backoff.maxDelay, 'max_delay'),
+      multiplier: await num(spec.backoff.multiplier, 'multiplier'),
+    };
+  }
+
+  private async predicate(pred: Value, error: Value, ctx: Ctx): Promise<boolean> {
+    if (!(pred instanceof FuncRef)) {
+      throw wfError(
+        'TypeError',
+        `retry predicate must be a function such as \${http.default_retry_predicate}`,
+      );
+    }
+    let out: Value;
+    if (this.program.subworkflows.has(pred.name)) out = await this.callSubworkflow(pred.name, [error], ctx);
+    else out = this.callBuiltinInExpression(pred.name, [error], ctx);
+    if (typeof out !== 'boolean')
+      throw wfError('TypeError', `retry predicate ${pred.name} returned ${typeOf(out)}, not a boolean`);
+    return out;
+  }
+}

@@ -1,0 +1,185 @@
+import { WorkflowError, errorTags, errorValue, wfError } from '../errors';
+import type { FnContext, FnSpec, FnTable } from '../functions';
+import { fn } from '../functions';
+import { encodeJson, parseJson } from '../json-values';
+import { scalarText } from '../operators';
+import type { Value, WfMap } from '../values';
+import { isMap } from '../values';
+import { map, num, optional, str } from './args';
+
+const DEFAULT_TIMEOUT_SECONDS = 300;
+const MAX_TIMEOUT_SECONDS = 1800;
+const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+
+function queryString(fnName: string, q: WfMap): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of q) {
+    for (const item of Array.isArray(v) ? v : [v]) {
+      const textValue = scalarText(item);
+      if (textValue === undefined)
+        throw wfError('TypeError', `${fnName}: query value for ${k} must be a scalar`);
+      params.append(k, textValue);
+    }
+  }
+  return params.toString();
+}
+
+function requestBody(
+  fnName: string,
+  body: Value,
+  headers: Record<string, string>,
+): string | Uint8Array | undefined {
+  if (body === null) return undefined;
+  if (body instanceof Uint8Array) return body;
+  const type = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+  if (typeof body === 'string' && type !== undefined && !type.includes('json')) return body;
+  if (type === undefined) headers['Content-Type'] = 'application/json';
+  try {
+    return encodeJson(body);
+  } catch (e) {
+    throw wfError('TypeError', `${fnName}: body is not JSON-encodable: ${(e as Error).message}`);
+  }
+}
+
+function causeCode(e: unknown): string | undefined {
+  const cause = (e as { cause?: { code?: string } }).cause;
+  return cause?.code;
+}
+
+async function request(
+  fnName: string,
+  method: string,
+  a: Record<string, Value | undefined>,
+  ctx: FnContext,
+): Promise<Value> {
+  const url = new URL(str(fnName, 'url', a.url));
+  const q = optional(a.query, (x) => map(fnName, 'query', x));
+  if (q) url.search = [url.search.slice(1), queryString(fnName, q)].filter(Boolean).join('&');
+  const headers: Record<string, string> = {};
+  for (const [k, v] of optional(a.headers, (x) => map(fnName, 'headers', x)) ?? new Map()) {
+    const textValue = scalarText(v);
+    if (textValue === undefined) throw wfError('TypeError', `${fnName}: header ${k} must be a scalar`);
+    headers[k] = textValue;
+  }
+  const body = requestBody(fnName, a.body ?? null, headers);
+  const timeout = Number(optional(a.timeout, (x) => num(fnName, 'timeout', x)) ?? DEFAULT_TIMEOUT_SECONDS);
+  if (timeout <= 0 || timeout > MAX_TIMEOUT_SECONDS) {
+    throw wfError('ValueError', `${fnName}: timeout must be between 0 and ${MAX_TIMEOUT_SECONDS} seconds`);
+  }
+  const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeout * 1000)]);
+  const transportError = (e: unknown) => {
+    if (ctx.signal.aborted) return e;
+    if ((e as Error).name === 'TimeoutError')
+      return wfError('TimeoutError', `${fnName}: ${url.host} timed out`);
+    const code = causeCode(e);
+    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+      return wfError('ConnectionFailedError', `${fnName}: cannot connect to ${url.host} (${code})`);
+    }
+    return wfError('ConnectionError', `${fnName}: connection to ${url.host} failed: ${(e as Error).message}`);
+  };
+  let res: Response;
+  let raw: Uint8Array;
+  try {
+    res = await ctx.httpFetch(url, { method, headers, body, signal });
+    raw = new Uint8Array(await res.arrayBuffer());
+  } catch (e) {
+    throw transportError(e);
+  }
+  if (raw.length > MAX_RESPONSE_BYTES) {
+    throw wfError('ResourceLimitError', `${fnName}: response of ${raw.length} bytes exceeds the 2 MB limit`);
+  }
+  const responseHeaders: WfMap = new Map();
+  res.headers.forEach((v, k) => responseHeaders.set(k.toLowerCase(), v));
+  const type = res.headers.get('content-type') ?? '';
+  let decoded: Value = raw;
+  if (/json/i.test(type)) {
+    try {
+      decoded = parseJson(Buffer.from(raw).toString('utf8'));
+    } catch {
+      decoded = Buffer.from(raw).toString('utf8');
+    }
+  } else if (type === '' || /^text\/|xml|x-www-form-urlencoded/i.test(type)) {
+    decoded = Buffer.from(raw).toString('utf8');
+  }
+  const response: WfMap = new Map<string, Value>([
+    ['body', decoded],
+    ['code', BigInt(res.status)],
+    ['headers', responseHeaders],
+  ]);
+  if (res.status < 200 || res.status >= 300) {
+    const error = errorValue('HttpError', `HTTP server responded with error code ${res.status}`);
+    for (const [k, v] of response) error.set(k, v);
+    throw new WorkflowError(error);
+  }
+  return response;
+}
+
+const ARGS = ['url', 'timeout', 'body', 'headers', 'query', 'auth', 'private_service_name', 'ca_certificate'];
+
+function verb(method: string, withBody: boolean): FnSpec {
+  const params = withBody ? ARGS : ARGS.filter((a) => a !== 'body');
+  return fn(
+    params,
+    (args, ctx) => request(`http.${method.toLowerCase()}`, method, named(params, args), ctx),
+    {
+      required: 1,
+      blocking: true,
+    },
+  );
+}
+
+function named(params: string[], args: (Value | undefined)[]): Record<string, Value | undefined> {
+  return Object.fromEntries(params.map((p, i) => [p, args[i]]));
+}
+
+function errorCode(e: Value): bigint | undefined {
+  if (!isMap(e)) return undefined;
+  const code = e.get('code');
+  return typeof code === 'bigint' ? code : typeof code === 'number' ? BigInt(Math.trunc(code)) : undefined;
+}
+
+/** http.default_retry_predicate: 429, 502, 503, 504 and connection/timeout errors. */
+function defaultRetryPredicate(e: Value): boolean {
+  const tags = errorTags(e);
+  if (tags.some((t) => ['ConnectionError', 'ConnectionFailedError', 'TimeoutError'].includes(t))) return true;
+  const code = errorCode(e);
+  return tags.includes('HttpError') && code !== undefined && [429n, 502n, 503n, 504n].includes(code);
+}
+
+/** http.default_retry_predicate_non_idempotent: only responses that say the request was not processed. */
+function nonIdempotentRetryPredicate(e: Value): boolean {
+  const code = errorCode(e);
+  return errorTags(e).includes('HttpError') && code !== undefined && [429n, 503n].includes(code);
+}
+
+const predicateArg = (name: string, run: (e: Value) => boolean) =>
+  fn(['exception'], ([e]) => {
+    if (e === undefined) throw wfError('TypeError', `${name}: missing argument`);
+    return run(e);
+  });
+
+export const http: FnTable = {
+  'http.get': verb('GET', false),
+  'http.delete': verb('DELETE', true),
+  'http.post': verb('POST', true),
+  'http.put': verb('PUT', true),
+  'http.patch': verb('PATCH', true),
+  'http.request': fn(
+    ['method', ...ARGS],
+    ([m, ...rest], ctx) => {
+      const method = str('http.request', 'method', m).toUpperCase();
+      if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].includes(method)) {
+        throw wfError('ValueError', `http.request: unsupported method ${method}`);
+      }
+      return request('http.request', method, named(ARGS, rest), ctx);
+    },
+    { required: 2, blocking: true },
+  ),
+  'http.default_retry_predicate': predicateArg('http.default_retry_predicate', defaultRetryPredicate),
+  'http.default_retry_predicate_non_idempotent': predicateArg(
+    'http.default_retry_predicate_non_idempotent',
+    nonIdempotentRetryPredicate,
+  ),
+  'retry.always': predicateArg('retry.always', () => true),
+  'retry.never': predicateArg('retry.never', () => false),
+};
