@@ -452,7 +452,9 @@ export interface StackConfig {
     /**
      * Arguments of each scheduled run, as `bqtune run` would pass them.
      */
-    runArguments: {};
+    runArguments: {
+      [k: string]: unknown | undefined;
+    };
   };
   /**
    * Start the pipeline when an object is written under this prefix of the data bucket.
