@@ -45,7 +45,9 @@ export class Warehouse {
 
   static async open(file: string, defaultProject: string): Promise<Warehouse> {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const instance = await DuckDBInstance.create(file);
+    // One thread: parallel aggregation sums doubles in varying order, and metrics must not wobble
+    // in the last bit between runs over the same rows.
+    const instance = await DuckDBInstance.create(file, { threads: '1' });
     const connection = await instance.connect();
     await connection.run("SET TimeZone = 'UTC'");
     // BigQuery sorts NULLs first in ascending and last in descending order.

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Clock } from './clock';
 import { callConnector } from './connector-call';
 import type { ConnectorRegistry } from './connector-types';
@@ -525,12 +526,14 @@ export class Interpreter {
     }
     const shared = new Set(b.shared);
     const stop = new AbortController();
+    setMaxListeners(0, stop.signal);
     const inner: Ctx = {
       ...ctx,
       parallelDepth: ctx.parallelDepth + 1,
       signal: AbortSignal.any([ctx.signal, stop.signal]),
       branchStop: ctx.branchStop ? AbortSignal.any([ctx.branchStop, stop.signal]) : stop.signal,
     };
+    setMaxListeners(0, inner.signal, inner.branchStop as AbortSignal);
     const tasks: { id: Value; run: () => Promise<Flow> }[] = [];
     for (const br of b.branches ?? []) {
       tasks.push({

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import { checkProgram } from './checks';
 import type { Clock } from './clock';
@@ -114,6 +115,8 @@ export async function runWorkflow(source: string | Program, opts: RunOptions = {
   const keep = opts.keepEvents ?? true;
   const controller = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal;
+  // Every sleeping branch of a parallel step listens on it; their number is bounded by the parallel limits.
+  setMaxListeners(0, signal, controller.signal);
   const interpreter = new Interpreter(program, {
     builtins,
     connectors: opts.connectors ?? new Map(),
