@@ -2,6 +2,7 @@ import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 import { childOptions } from './child-options';
 import type { Settings } from './config';
+import { baseModelId } from '../workflows/sql';
 import { createBaselineModelSql, jobIdFor } from './sql';
 
 /**
@@ -16,10 +17,11 @@ export class BaselineModel extends pulumi.ComponentResource {
 
   constructor(name: string, settings: Settings, opts?: pulumi.ComponentResourceOptions) {
     super('bqtune:infra:BaselineModel', name, {}, opts);
+    const model = baseModelId(settings.baseEndpoint);
     this.statement = createBaselineModelSql({
       project: settings.project,
       dataset: settings.datasetId,
-      model: settings.baselineModelId,
+      model,
       connection: {
         project: settings.project,
         location: settings.location,
@@ -27,7 +29,7 @@ export class BaselineModel extends pulumi.ComponentResource {
       },
       endpoint: settings.baseEndpoint,
     });
-    this.modelPath = `${settings.project}.${settings.datasetId}.${settings.baselineModelId}`;
+    this.modelPath = `${settings.project}.${settings.datasetId}.${model}`;
 
     this.job = new gcp.bigquery.Job(
       name,

@@ -426,10 +426,6 @@ export interface StackConfig {
    */
   baseEndpoint: string;
   /**
-   * Model id of the baseline remote model inside the dataset.
-   */
-  baselineModelId: string;
-  /**
    * Days a partition of predictions, evaluations and runs is kept; omit to keep history for ever.
    */
   retentionDays?: number;

@@ -150,7 +150,7 @@ test('stack outputs name what a run needs', () => {
     workflowName: 'bqtune-dev-tune-and-evaluate',
     workflowServiceAccount: `bqtune-dev-pipeline@${project}.iam.gserviceaccount.com`,
     dataset: 'bqtune_dev',
-    baselineModel: `${project}.bqtune_dev.gemini_flash_base`,
+    baselineModel: `${project}.bqtune_dev.base_gemini_2_0_flash_001`,
     connection: `${project}.US.bqtune_dev_vertex`,
     connectionServiceAccount,
     bucket,
@@ -168,7 +168,7 @@ test('the connection is a CLOUD_RESOURCE connection in the dataset location', ()
 test('the baseline model is created by a DDL job whose id follows the statement', () => {
   const job = only(run, types.job);
   const statement = [
-    `CREATE MODEL IF NOT EXISTS \`${project}.bqtune_dev.gemini_flash_base\``,
+    `CREATE MODEL IF NOT EXISTS \`${project}.bqtune_dev.base_gemini_2_0_flash_001\``,
     `REMOTE WITH CONNECTION \`${project}.US.bqtune_dev_vertex\``,
     "OPTIONS (ENDPOINT = 'gemini-2.0-flash-001')",
   ].join('\n');

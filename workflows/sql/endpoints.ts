@@ -122,3 +122,13 @@ export function parseEndpoint(endpoint: string, purpose: EndpointPurpose, field:
   }
   return location === undefined ? { model } : { model, location };
 }
+
+/**
+ * The id of the base remote model over an endpoint: `base_` and the endpoint with every character other
+ * than a letter or digit replaced by `_` (gemini-2.0-flash-001 → base_gemini_2_0_flash_001). Pulumi creates
+ * it under this id and the pipeline's CREATE MODEL IF NOT EXISTS finds it; the workflow computes the same
+ * id with text.replace_all_regex.
+ */
+export function baseModelId(endpoint: string): string {
+  return `base_${endpoint.replace(/[^A-Za-z0-9]/g, '_')}`;
+}

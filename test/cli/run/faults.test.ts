@@ -56,6 +56,21 @@ describe('with a champion in place', () => {
     champion = summary.tuned!.model;
   });
 
+  test('a new tuned model is compared with the champion, reusing every stored prediction', async () => {
+    const { summary } = await runLocally({
+      configFile: exampleVariant(tempDir('config'), { model: { tuning: { maxIterations: 600 } } }),
+      stateDir,
+      runId: 'run_challenger',
+    });
+    expect(summary.tuned!.model).not.toBe(champion);
+    expect(summary.gate!.reasons.join('\n')).toContain(`champion ${champion}`);
+    // Only the new model generated: the baseline's and the champion's predictions were stored already.
+    expect(summary.modelInvocations).toBe(150);
+    const expected = summary.deployed ? summary.tuned!.model : champion;
+    expect(await championOf(stateDir)).toBe(expected);
+    champion = expected;
+  });
+
   test('a failed tuning job fails the run, records why, and leaves the champion untouched', async () => {
     const { summary } = await runLocally({
       configFile: exampleVariant(tempDir('config'), { model: { tuning: { maxIterations: 700 } } }),
