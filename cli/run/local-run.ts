@@ -125,6 +125,7 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
       result: execution.result,
       error: execution.error,
       modelInvocations: env.bigquery.stats.modelInvocations,
+      labels: args.task.labels ?? [],
       failedStep,
     });
     fs.writeFileSync(path.join(runDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');

@@ -17,7 +17,7 @@ export function renderSummary(summary: RunSummary, runDir: string): string {
   if (baseline && tuned) {
     const table = new Table({
       head: ['label', 'support', 'baseline P', 'baseline R', 'baseline F1', 'tuned P', 'tuned R', 'tuned F1'],
-      style: { head: [], border: [] },
+      style: { head: [], border: [], compact: true },
     });
     const labels = [...new Set([...Object.keys(baseline.perLabel), ...Object.keys(tuned.perLabel)])].sort();
     for (const label of labels) {
@@ -36,6 +36,7 @@ export function renderSummary(summary: RunSummary, runDir: string): string {
       ]);
     }
     table.push(
+      [],
       ['macro F1', '', '', '', f(baseline.macroF1), '', '', f(tuned.macroF1)],
       ['micro F1', '', '', '', f(baseline.microF1), '', '', f(tuned.microF1)],
       ['weighted F1', '', '', '', f(baseline.weightedF1), '', '', f(tuned.weightedF1)],

@@ -1,6 +1,6 @@
 import type { RunSummary, ModelEvaluation, DataCheckFinding } from '../../schemas/types.generated';
 import { validateRunSummary } from '../../schemas/validate';
-import { evaluationsTable, labelMetricsQuery } from '../../workflows/sql';
+import { evaluationsTable, labelMetricsQuery, normalizeLabel } from '../../workflows/sql';
 import type { BigQueryEmulator } from '../../emulator/bigquery';
 import { localDataset, localProject } from './local-environment';
 
@@ -24,13 +24,21 @@ interface PipelineResult {
 
 type PerLabel = ModelEvaluation['perLabel'];
 
-async function perLabelMetrics(bigquery: BigQueryEmulator, runId: string): Promise<Record<string, PerLabel>> {
+/**
+ * Metrics are stored under normalised labels; the summary shows each as the task spells it.
+ */
+async function perLabelMetrics(
+  bigquery: BigQueryEmulator,
+  runId: string,
+  labels: readonly string[],
+): Promise<Record<string, PerLabel>> {
+  const spelling = new Map(labels.map((l) => [normalizeLabel(l), l]));
   const sql = labelMetricsQuery({ project: localProject, dataset: localDataset, table: evaluationsTable.id });
   const { rows } = await bigquery.query(sql.text, { run_id: runId });
   const byRole: Record<string, PerLabel> = {};
   for (const row of rows) {
     const role = String(row.model_role);
-    const label = String(row.label);
+    const label = spelling.get(String(row.label)) ?? String(row.label);
     const perLabel = (byRole[role] ??= {});
     const metrics = (perLabel[label] ??= { precision: 0, recall: 0, f1: 0, support: 0 });
     (metrics as unknown as Record<string, number>)[String(row.metric)] = Number(row.value);
@@ -59,6 +67,8 @@ export interface SummaryInput {
   result?: unknown;
   error?: unknown;
   modelInvocations: number;
+  /** The task's labels, as the config spells them. */
+  labels: readonly string[];
   /** The step whose error ended a failed run. */
   failedStep?: string;
 }
@@ -88,7 +98,7 @@ export async function buildSummary(bigquery: BigQueryEmulator, input: SummaryInp
     );
   }
   const result = input.result as PipelineResult;
-  const perLabel = await perLabelMetrics(bigquery, input.runId);
+  const perLabel = await perLabelMetrics(bigquery, input.runId, input.labels);
   return validateRunSummary(
     {
       ...common,

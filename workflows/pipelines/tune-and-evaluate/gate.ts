@@ -1,6 +1,7 @@
 import { assign, fn, forIn, returnStep, subworkflow, switchStep, tpl, v, when } from '../../dsl';
 
-const num = (x: ReturnType<typeof v>) => fn('string', x);
+/** A metric as text with three decimals (Workflows has no rounding function; int() truncates). */
+const num = (x: ReturnType<typeof v>) => fn('string', fn('int', x.mul(1000).add(0.5)).div(1000));
 
 /**
  * The deploy decision: the tuned model must beat the baseline and the current champion by the configured
@@ -82,7 +83,7 @@ export const decideGate = subworkflow(
             reasons: fn(
               'list.concat',
               v('reasons'),
-              tpl`tuned ${v('metric')} beats champion ${v('champion').get('model')}`,
+              tpl`tuned ${v('metric')} ${num(v('tuned_value'))} beats champion ${v('champion').get('model')} (${num(fn('default', fn('map.get', v('champion').get('metrics'), v('metric')), -1))}) by at least ${num(v('gate').get('minImprovementOverChampion'))}`,
             ),
           }),
         ],
@@ -108,7 +109,7 @@ export const decideGate = subworkflow(
         reasons: fn(
           'list.concat',
           v('reasons'),
-          tpl`label ${v('r').get('label')}: F1 fell from ${v('r').get('baseline_f1')} to ${v('r').get('tuned_f1')}, more than ${num(v('gate').get('maxLabelRegression'))}`,
+          tpl`label ${v('r').get('label')}: F1 fell from ${num(fn('double', v('r').get('baseline_f1')))} to ${num(fn('double', v('r').get('tuned_f1')))}, more than ${num(v('gate').get('maxLabelRegression'))}`,
         ),
       }),
     ]),
