@@ -1,49 +1,11 @@
 import { runWorkflow } from '../../../emulator/workflows';
 import { compiledWorkflowSource } from '../../../workflows/compiled';
 import type { ConnectorRegistry } from '../../../emulator/workflows';
+import { validateRunArguments } from '../../../schemas/validate';
+import { exampleRunArguments } from '../../schemas/fixtures';
 
-const validArguments = {
-  runId: 'run_1',
-  project: 'my-project',
-  location: 'US',
-  dataset: 'bqtune',
-  connection: 'my-project.us.vertex',
-  name: 'x',
-  task: {
-    type: 'classification',
-    labels: ['A', 'B'],
-    promptTemplate: { prefix: 'Label this: ', suffix: '' },
-  },
-  data: { train: 'gs://bucket/train.jsonl', eval: 'gs://bucket/eval.jsonl' },
-  model: {
-    baseEndpoint: 'gemini-2.0-flash-001',
-    tuning: {
-      maxIterations: 300,
-      learningRateMultiplier: 1,
-      dataSplitMethod: 'NO_SPLIT',
-      evaluationTask: 'CLASSIFICATION',
-    },
-    generation: { function: 'AI.GENERATE_TEXT', maxOutputTokens: 64, temperature: 0, topP: 0.95 },
-    retries: { maxPasses: 3 },
-  },
-  checks: {
-    minTrainRows: 10,
-    minEvalRows: 10,
-    emptyInputs: 'fail',
-    unknownLabels: 'fail',
-    duplicates: 'warn',
-    leakage: 'fail',
-    conflictingLabels: 'fail',
-  },
-  gate: {
-    metric: 'macro_f1',
-    minImprovementOverBaseline: 0.02,
-    minImprovementOverChampion: 0,
-    maxLabelRegression: 0.1,
-    minSuccessRate: 0.95,
-  },
-  deploy: { servingName: 'specialty' },
-};
+/** The example's run arguments with every default applied, as the CLI passes them. */
+const validArguments = validateRunArguments(exampleRunArguments());
 
 /** Counts connector calls: validation must fail before the first one. */
 function countingConnectors(): { registry: ConnectorRegistry; calls: string[] } {

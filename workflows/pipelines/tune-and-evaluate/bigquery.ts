@@ -165,6 +165,20 @@ export const runQuery = subworkflow(
 /** Rows per result page: small enough that a page of metrics or findings stays far below 512 KB. */
 const pageSize = 100;
 
+function resultsPage(name: string, withToken: boolean): Step {
+  const job = v('job').get('jobReference');
+  return call(name, 'googleapis.bigquery.v2.jobs.getQueryResults', {
+    args: {
+      projectId: job.get('projectId'),
+      jobId: job.get('jobId'),
+      location: job.get('location'),
+      maxResults: pageSize,
+      ...(withToken ? { pageToken: v('page_token') } : {}),
+    },
+    result: 'page',
+  });
+}
+
 /** Reads every page of a finished query job's result as a list of maps keyed by column name (values are strings). */
 export const readRows = subworkflow(
   'read_rows',
@@ -175,33 +189,8 @@ export const readRows = subworkflow(
       'fetch',
       [
         switchStep('which_page', [
-          when(v('page_token').eq(null), {
-            steps: [
-              call('first_page', 'googleapis.bigquery.v2.jobs.getQueryResults', {
-                args: {
-                  projectId: v('job').get('jobReference').get('projectId'),
-                  jobId: v('job').get('jobReference').get('jobId'),
-                  location: v('job').get('jobReference').get('location'),
-                  maxResults: pageSize,
-                },
-                result: 'page',
-              }),
-            ],
-          }),
-          when(true, {
-            steps: [
-              call('next_page', 'googleapis.bigquery.v2.jobs.getQueryResults', {
-                args: {
-                  projectId: v('job').get('jobReference').get('projectId'),
-                  jobId: v('job').get('jobReference').get('jobId'),
-                  location: v('job').get('jobReference').get('location'),
-                  maxResults: pageSize,
-                  pageToken: v('page_token'),
-                },
-                result: 'page',
-              }),
-            ],
-          }),
+          when(v('page_token').eq(null), { steps: [resultsPage('first_page', false)] }),
+          when(true, { steps: [resultsPage('next_page', true)] }),
         ]),
       ],
       { retry },
