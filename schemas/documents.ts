@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { packageRoot } from '../workflows/package-root';
 import definitions from './definitions.schema.json';
 import evaluationRecord from './evaluation-record.schema.json';
 import exampleRow from './example-row.schema.json';
@@ -24,17 +25,6 @@ export const schemaDocuments: readonly SchemaDocument[] = [
   { file: 'run-summary.schema.json', schema: runSummary },
   { file: 'stack-config.schema.json', schema: stackConfig },
 ];
-
-function packageRoot(): string {
-  let dir = __dirname;
-  // Works from the TypeScript sources and from the build output alike.
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('bqtune: cannot find the package root above ' + __dirname);
-    dir = parent;
-  }
-  return dir;
-}
 
 /** The source folder of the schemas, which the type generator reads and writes. */
 export const schemasDir = path.join(packageRoot(), 'schemas');

@@ -1,16 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { packageRoot } from './package-root';
 
 /** Folder of the committed, compiled workflow sources (what pull requests review and Pulumi deploys). */
 export function distDir(): string {
-  let dir = __dirname;
-  // Works from the TypeScript sources and from the build output alike: find the package root.
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('bqtune: cannot find the package root above ' + __dirname);
-    dir = parent;
-  }
-  return path.join(dir, 'workflows', 'dist');
+  return path.join(packageRoot(), 'workflows', 'dist');
 }
 
 /** The committed YAML of one pipeline, e.g. `tune-and-evaluate`. */

@@ -8,6 +8,7 @@ import { loadPipelineConfig } from '../../schemas/pipeline-config-file';
 import type { RunArguments, RunSummary } from '../../schemas/types.generated';
 import { validateRunArguments } from '../../schemas/validate';
 import { compiledWorkflowSource } from '../../workflows/compiled';
+import { packageRoot } from '../../workflows/package-root';
 import {
   localConnection,
   localDataset,
@@ -21,14 +22,7 @@ import { buildSummary } from './summary';
 export const pipelineName = 'tune-and-evaluate';
 
 /** The bundled example's config; its data is generated on first use. */
-export const exampleConfig = path.resolve(
-  __dirname,
-  '..',
-  '..',
-  'examples',
-  'medical-specialty',
-  'pipeline.json',
-);
+export const exampleConfig = path.join(packageRoot(), 'examples', 'medical-specialty', 'pipeline.json');
 
 export interface LocalRunOptions {
   configFile: string;
@@ -69,6 +63,7 @@ function ensureData(configFile: string, files: { train: string; eval: string }):
  * the same program and SQL text that would run on Google Cloud, on local state that persists across runs.
  */
 export async function runLocally(options: LocalRunOptions): Promise<LocalRunResult> {
+  if (!fs.existsSync(options.configFile)) throw new Error(`config file not found: ${options.configFile}`);
   const config = loadPipelineConfig(options.configFile);
   ensureData(options.configFile, config.data);
   for (const uri of [config.data.train, config.data.eval]) {
