@@ -96,31 +96,46 @@ const projectIdPattern = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 /** Run arguments the workflow takes from its environment (userEnvVars) or its execution, not from the stack. */
 const environmentArguments = ['runId', 'project', 'location', 'dataset', 'connection'] as const;
 
+/** userEnvVars values are limited to 4 KiB each. */
+const maxEnvValueBytes = 4096;
+
 /**
- * A scheduled execution receives the stack's run arguments plus what the workflow knows from its environment;
- * that whole must be valid run arguments, or every scheduled run would fail at its first step.
+ * A scheduled or event-started execution gets the stack's run arguments plus what the workflow knows from its
+ * environment; that whole must be valid run arguments, or every such run would fail at its first step.
  */
-function checkScheduledRunArguments(settings: Settings): void {
-  const runArguments = settings.schedule?.runArguments;
-  if (runArguments === undefined) return;
-  const key = `${namespace}:schedule.runArguments`;
-  const misplaced = environmentArguments.filter((name) => name in runArguments);
-  if (misplaced.length > 0) {
-    throw invalid(misplaced.map((name) => `${key}.${name} comes from the stack or the execution; remove it`));
-  }
-  try {
-    validateRunArguments({
-      ...runArguments,
-      // A sample id: the stack leaves runId to the workflow, which gives each scheduled execution its own.
-      runId: 'scheduled',
-      project: settings.project,
-      location: settings.location,
-      dataset: settings.datasetId,
-      connection: settings.connectionQualifiedId,
-    });
-  } catch (error) {
-    if (!(error instanceof SchemaValidationError)) throw error;
-    throw invalid(error.issues.map((issue) => `${key}.${issue.message}`));
+function checkTriggerRunArguments(settings: Settings): void {
+  const triggers = [
+    ['schedule', settings.schedule?.runArguments],
+    ['eventTrigger', settings.eventTrigger?.runArguments],
+  ] as const;
+  for (const [trigger, runArguments] of triggers) {
+    if (runArguments === undefined) continue;
+    const key = `${namespace}:${trigger}.runArguments`;
+    const misplaced = environmentArguments.filter((name) => name in runArguments);
+    if (misplaced.length > 0) {
+      throw invalid(
+        misplaced.map((name) => `${key}.${name} comes from the stack or the execution; remove it`),
+      );
+    }
+    if (trigger === 'eventTrigger' && Buffer.byteLength(JSON.stringify(runArguments)) > maxEnvValueBytes) {
+      throw invalid([
+        `${key} must fit in ${maxEnvValueBytes} bytes of JSON (a workflow environment variable)`,
+      ]);
+    }
+    try {
+      validateRunArguments({
+        ...runArguments,
+        // A sample id: the stack leaves runId to the workflow, which gives each execution its own.
+        runId: 'triggered',
+        project: settings.project,
+        location: settings.location,
+        dataset: settings.datasetId,
+        connection: settings.connectionQualifiedId,
+      });
+    } catch (error) {
+      if (!(error instanceof SchemaValidationError)) throw error;
+      throw invalid(error.issues.map((issue) => `${key}.${issue.message}`));
+    }
   }
 }
 
@@ -138,7 +153,7 @@ export function deriveSettings(project: string, config: StackConfig): Settings {
     protectData: config.environment === 'prod',
     resourceLabels: { ...config.labels, app: 'bqtune', environment: config.environment },
   };
-  checkScheduledRunArguments(settings);
+  checkTriggerRunArguments(settings);
   return settings;
 }
 

@@ -106,6 +106,10 @@ export class PipelineWorkflow extends pulumi.ComponentResource {
           BQTUNE_DATASET: args.datasetId,
           BQTUNE_CONNECTION: args.connectionQualifiedId,
           BQTUNE_BUCKET: args.bucketName,
+          // An Eventarc execution receives the storage event, not run arguments: it runs with these.
+          ...(settings.eventTrigger
+            ? { BQTUNE_RUN_ARGUMENTS: JSON.stringify(settings.eventTrigger.runArguments) }
+            : {}),
         },
       },
       // A run that starts before its grants exist fails on its first BigQuery call.

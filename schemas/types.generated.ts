@@ -460,6 +460,12 @@ export interface StackConfig {
      * Object name prefix, a folder path ending with a slash, e.g. training/.
      */
     prefix: string;
+    /**
+     * Arguments of each event-started run (the execution itself receives the storage event); the workflow reads them from BQTUNE_RUN_ARGUMENTS, so their JSON must fit in 4 KiB.
+     */
+    runArguments: {
+      [k: string]: unknown | undefined;
+    };
   };
   /**
    * Labels added to every labelled resource, next to environment and app.

@@ -194,6 +194,12 @@ test('the workflow runs as its own service account and knows its environment', (
       BQTUNE_BUCKET: bucket,
     },
   });
+  // Executions started by the storage event run with the stack's event run arguments.
+  const env = only(run, types.workflow).inputs.userEnvVars as Record<string, string>;
+  expect(JSON.parse(env.BQTUNE_RUN_ARGUMENTS)).toMatchObject({
+    name: 'medical-specialty',
+    data: { train: `gs://${bucket}/training/*.jsonl` },
+  });
 });
 
 test('the current_champions view reads the registry with standard SQL', () => {

@@ -84,6 +84,24 @@ test('scheduled run arguments may not fix what the environment provides', () => 
   );
 });
 
+test('an event trigger needs run arguments, and they must fit in a workflow environment variable', () => {
+  expect(
+    errorOf(() => validateStackConfig({ ...devConfig(), eventTrigger: { prefix: 'training/' } })),
+  ).toContain('eventTrigger.runArguments is required');
+  const dev = devConfig() as { eventTrigger: { prefix: string; runArguments: { task: object } } };
+  const huge = {
+    ...dev.eventTrigger,
+    runArguments: {
+      ...dev.eventTrigger.runArguments,
+      task: { ...dev.eventTrigger.runArguments.task, promptTemplate: { prefix: 'x'.repeat(5000) } },
+    },
+  };
+  const config = validateStackConfig({ ...dev, eventTrigger: huge });
+  expect(errorOf(() => deriveSettings('bqtune-dev-123456', config))).toContain(
+    'bqtune:eventTrigger.runArguments must fit in 4096 bytes of JSON',
+  );
+});
+
 test('the program refuses to start on bad config, naming the key', async () => {
   const config = { ...stackConfig('dev'), 'bqtune:environment': 'staging' };
   await expect(runProgram('dev', config)).rejects.toThrow('bqtune:environment must be one of dev, prod');

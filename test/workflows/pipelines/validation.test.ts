@@ -20,11 +20,12 @@ function countingConnectors(): { registry: ConnectorRegistry; calls: string[] } 
   return { registry, calls };
 }
 
-async function run(argument: unknown) {
+async function run(argument: unknown, env: Record<string, string> = {}) {
   const { registry, calls } = countingConnectors();
   const outcome = await runWorkflow(compiledWorkflowSource('tune-and-evaluate'), {
     argument,
     connectors: registry,
+    env,
   });
   return { outcome, calls };
 }
@@ -59,4 +60,26 @@ test('valid run arguments pass validation and reach BigQuery', async () => {
   expect(calls[0]).toBe('jobs.insert');
   expect(outcome.state).toBe('FAILED');
   expect(JSON.stringify(outcome.error)).not.toMatch(/invalid run arguments/);
+});
+
+test("an execution started by a storage event runs with the deployment's run arguments", async () => {
+  const event = {
+    type: 'google.cloud.audit.log.v1.written',
+    data: { protoPayload: { methodName: 'storage.objects.create' } },
+  };
+  const { runId: _runId, project, location, dataset, connection, ...configured } = validArguments;
+  const env = {
+    BQTUNE_RUN_ARGUMENTS: JSON.stringify(configured),
+    BQTUNE_PROJECT: project,
+    BQTUNE_LOCATION: location,
+    BQTUNE_DATASET: dataset,
+    BQTUNE_CONNECTION: connection,
+  };
+  const started = await run(event, env);
+  expect(started.calls[0]).toBe('jobs.insert');
+  expect(JSON.stringify(started.outcome.error)).not.toMatch(/invalid run arguments/);
+
+  const withoutDefaults = await run(event);
+  expect(withoutDefaults.calls).toEqual([]);
+  expect((withoutDefaults.outcome.error as { message: string }).message).toMatch(/invalid run arguments/);
 });

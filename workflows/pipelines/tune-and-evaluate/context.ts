@@ -1,4 +1,4 @@
-import { assign, call, fn, forIn, tpl, v, type Step } from '../../dsl';
+import { assign, call, fn, forIn, switchStep, tpl, v, when, type Step } from '../../dsl';
 import { placeholderPatternsByName } from './statements';
 import { arg, validateArguments } from './validate';
 
@@ -11,6 +11,24 @@ const env = (name: string, fallback: ReturnType<typeof fn> | null = null) =>
  */
 export function contextSteps(): Step[] {
   return [
+    // An execution started by an Eventarc trigger receives the storage event, not run arguments: it runs
+    // with the arguments the deployment configured for events (BQTUNE_RUN_ARGUMENTS), keeping the event.
+    switchStep('event_started', [
+      when(fn('get_type', v('args')).ne('map'), {
+        steps: [assign('no_arguments', { args: { trigger_event: v('args') } })],
+      }),
+    ]),
+    switchStep('use_deployed_arguments', [
+      when(arg('task').eq(null).and(env('BQTUNE_RUN_ARGUMENTS').ne(null)), {
+        steps: [
+          assign('deployed_arguments', {
+            args: fn('map.merge', fn('json.decode', env('BQTUNE_RUN_ARGUMENTS')), {
+              trigger_event: v('args'),
+            }),
+          }),
+        ],
+      }),
+    ]),
     assign('read_arguments', {
       run_id: fn(
         'default',
