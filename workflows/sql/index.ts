@@ -20,3 +20,7 @@ export * from './predictionStatus';
 export * from './registry';
 export * from './runs';
 export * from './labelMetrics';
+export * from './registryHistory';
+export * from './confusionMatrix';
+export * from './changedPredictions';
+export * from './runHistory';
