@@ -5,6 +5,7 @@ import type { FaultConfig } from '../../emulator/bigquery';
 import { Progress } from '../run/progress';
 import { exampleConfig, runLocally } from '../run/local-run';
 import { renderSummary } from '../run/report-table';
+import { writeReport } from '../report';
 
 /** Exit code of a run the gate rejected: it worked, but nothing was deployed. */
 export const rejectedExitCode = 3;
@@ -65,9 +66,13 @@ export const register: Register = (program) => {
           throw err;
         }
         progress?.stop(result.summary.status === 'failed' ? 'failed' : 'done');
+        const report = await writeReport(result.runDir);
         const runDir = path.relative(process.cwd(), result.runDir) || '.';
         process.stdout.write(
-          opts.json ? JSON.stringify(result.summary, null, 2) + '\n' : renderSummary(result.summary, runDir),
+          opts.json
+            ? JSON.stringify(result.summary, null, 2) + '\n'
+            : renderSummary(result.summary, runDir) +
+                `report: ${path.relative(process.cwd(), report) || report}\n`,
         );
         if (result.summary.status === 'failed') process.exitCode = 1;
         else if (result.summary.status === 'rejected') process.exitCode = rejectedExitCode;

@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Register } from './index';
+import { writeReport } from '../report';
+
+/** A run id under the state folder, or a run folder's path. */
+function runFolder(run: string, stateDir: string): string {
+  const byId = path.resolve(stateDir, 'runs', run);
+  if (fs.existsSync(path.join(byId, 'summary.json'))) return byId;
+  const byPath = path.resolve(run);
+  if (fs.existsSync(path.join(byPath, 'summary.json'))) return byPath;
+  throw new Error(
+    `no run ${run}: neither ${path.join(stateDir, 'runs', run)} nor ${run} holds a summary.json`,
+  );
+}
+
+export const register: Register = (program) => {
+  program
+    .command('report')
+    .description('Write the evaluation report of a local run: one self-contained HTML file')
+    .argument('<run>', 'run id (under --state-dir) or run folder')
+    .option('--state-dir <dir>', 'local state (see `bqtune run`)', '.bqtune')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'The report shows the configuration, the gate decision and its reasons, F1 per label (baseline vs',
+        'tuned), the confusion matrices, the eval rows whose prediction changed, and the data-check findings.',
+        '',
+        'Examples:',
+        '  $ bqtune report run_20261125_071502_a1b2',
+        '  $ bqtune report .bqtune/runs/run_001 && xdg-open .bqtune/runs/run_001/report.html',
+      ].join('\n'),
+    )
+    .action(async (run: string, opts: { stateDir: string }) => {
+      const file = await writeReport(runFolder(run, opts.stateDir), path.resolve(opts.stateDir));
+      process.stdout.write(`${path.relative(process.cwd(), file) || file}\n`);
+    });
+};

@@ -1,0 +1,128 @@
+import path from 'node:path';
+import pc from 'picocolors';
+import type { Register } from './index';
+import { exampleConfig, newRunId } from '../run/local-run';
+import { rejectedExitCode } from './run';
+import { executionsClient, startExecution, watchExecution, type ExecutionView } from '../ops/executions';
+import { currentStep, describeError, describeResult, progressLine } from '../ops/execution-display';
+import { buildRunArguments } from '../ops/run-arguments';
+import { stackOutputs } from '../ops/stack-outputs';
+import { localTarget, resolveTarget, type TargetFlags } from '../ops/target';
+import { apiError } from '../ops/api-errors';
+
+interface TriggerOptions extends TargetFlags {
+  stack?: string;
+  outputs?: string;
+  endpoint?: string;
+  stateDir: string;
+  runId?: string;
+  train?: string;
+  eval?: string;
+  watch?: boolean;
+}
+
+/** Rewrites one status line on a terminal; elsewhere prints a line only when the state or step changes. */
+function statusWriter(stream: NodeJS.WriteStream) {
+  let last: string | undefined;
+  let shown = false;
+  return {
+    update(e: ExecutionView, since: Date) {
+      const line = progressLine(e, since);
+      if (stream.isTTY) {
+        stream.write(`\r\x1b[2K${line}`);
+        shown = true;
+        return;
+      }
+      const key = `${e.state} ${currentStep(e)}`;
+      if (key !== last) stream.write(`${line}\n`);
+      last = key;
+    },
+    end() {
+      if (shown) stream.write('\n');
+    },
+  };
+}
+
+function printOutcome(done: ExecutionView): void {
+  if (done.state === 'SUCCEEDED') {
+    process.stdout.write(`${pc.green('✓ execution succeeded')}\n${describeResult(done.result)}\n`);
+    const status = (JSON.parse(done.result ?? 'null') as { status?: string } | null)?.status;
+    if (status === 'rejected') process.exitCode = rejectedExitCode;
+    return;
+  }
+  const at = done.error?.step ? ` at ${done.error.step}` : '';
+  process.stdout.write(
+    `${pc.red(`✗ execution ${done.state.toLowerCase()}${at}`)}\n${describeError(done.error)}\n`,
+  );
+  process.exitCode = 1;
+}
+
+export const register: Register = (program) => {
+  program
+    .command('trigger')
+    .description('Start an execution of the deployed pipeline on Cloud Workflows (or a local Executions API)')
+    .argument('[config]', 'pipeline config (JSON or YAML)', path.relative(process.cwd(), exampleConfig))
+    .option('--stack <name>', 'read project, region, workflow, dataset, ... from this Pulumi stack')
+    .option('--outputs <file>', 'read them from a file saved with `pulumi stack output --json`')
+    .option('--project <id>', 'Google Cloud project (stack output project)')
+    .option('--region <region>', 'region of the workflow (stack output region)')
+    .option('--workflow <name>', 'workflow name (stack output workflowName)')
+    .option('--location <location>', 'BigQuery location (stack output location)')
+    .option('--dataset <id>', 'pipeline dataset (stack output dataset)')
+    .option(
+      '--connection <id>',
+      'Vertex AI connection, project.location.connection_id (stack output connection)',
+    )
+    .option('--train <gs-uri>', 'training data in Cloud Storage (default: the config)')
+    .option('--eval <gs-uri>', 'eval data in Cloud Storage (default: the config)')
+    .option('--run-id <id>', 'run id (default: run_<timestamp>_<random>)')
+    .option('--endpoint <url>', 'a local Executions API (`bqtune emulator`), e.g. http://127.0.0.1:8787')
+    .option(
+      '--state-dir <dir>',
+      'with --endpoint: the emulator state, whose gcs/ folder receives local data files',
+      '.bqtune',
+    )
+    .option('--watch', 'follow the execution until it ends; exit 0 only if it succeeded')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes with --watch: 0 succeeded, 1 failed or cancelled, 3 rejected by the gate.',
+        '',
+        'Examples:',
+        '  $ bqtune trigger --stack dev --train gs://my-bucket/train.jsonl --eval gs://my-bucket/eval.jsonl --watch',
+        '  $ pulumi stack output --json > outputs.json && bqtune trigger my-task/pipeline.yaml --outputs outputs.json',
+        '  $ bqtune emulator --port 8787 &  bqtune trigger --endpoint http://127.0.0.1:8787 --watch',
+      ].join('\n'),
+    )
+    .action(async (config: string, opts: TriggerOptions) => {
+      const target = resolveTarget(opts, stackOutputs(opts), opts.endpoint ? localTarget : undefined);
+      const runId = opts.runId ?? newRunId();
+      const args = buildRunArguments({
+        configFile: path.resolve(config),
+        target,
+        runId,
+        train: opts.train,
+        eval: opts.eval,
+        localGcsDir: opts.endpoint ? path.resolve(opts.stateDir, 'gcs') : undefined,
+      });
+      const client = executionsClient(opts.endpoint);
+      try {
+        const started = await startExecution(client, target, args);
+        process.stdout.write(`started ${started.name} (run ${runId})\n`);
+        if (!opts.watch) return;
+        const since = started.startTime ?? new Date();
+        const status = statusWriter(process.stderr);
+        const done = await watchExecution(client, started.name, {
+          intervalMs: opts.endpoint ? 250 : 5000,
+          onUpdate: (e) => status.update(e, since),
+        });
+        status.end();
+        printOutcome(done);
+      } catch (err) {
+        throw apiError(err, opts.endpoint ?? 'workflowexecutions.googleapis.com');
+      } finally {
+        await client.close();
+      }
+    });
+};

@@ -1,0 +1,299 @@
+import type { ModelEvaluation, RunSummary } from '../../schemas/types.generated';
+import type { ChangedRow, ConfusionCell, ReportData } from './data';
+import { escapeXml as x } from './escape';
+import { groupedBarChart } from './svg-chart';
+import { reportStyle } from './style';
+
+const colors = { baseline: '#94a3b8', tuned: '#2563eb' };
+const f3 = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(3));
+
+function section(id: string, title: string, body: string): string {
+  return `<section id="${id}">\n<h2>${x(title)}</h2>\n${body}\n</section>`;
+}
+
+function statusBadge(status: RunSummary['status']): string {
+  return `<span class="badge ${status}">${status}</span>`;
+}
+
+function header(summary: RunSummary, name: string): string {
+  const seconds = (Date.parse(summary.finishedAt) - Date.parse(summary.startedAt)) / 1000;
+  return [
+    `<header>`,
+    `<p class="eyebrow">bqtune evaluation report · ${x(name)}</p>`,
+    `<h1>Run ${x(summary.runId)} ${statusBadge(summary.status)}</h1>`,
+    `<p class="meta">started ${x(summary.startedAt.replace('T', ' ').replace('Z', ' UTC'))} · took ${seconds.toFixed(1)} s · ${summary.modelInvocations} model invocations</p>`,
+    `</header>`,
+  ].join('\n');
+}
+
+function gateSection(summary: RunSummary): string {
+  if (summary.status === 'failed') {
+    const step = summary.error?.step ? ` at <code>${x(summary.error.step)}</code>` : '';
+    return section(
+      'gate',
+      'Outcome',
+      `<div class="callout fail"><strong>The run failed${step}.</strong><p>${x(summary.error?.message ?? '')}</p></div>`,
+    );
+  }
+  const gate = summary.gate;
+  const passed = gate?.passed === true;
+  const champion = summary.champion;
+  const deployed = summary.deployed
+    ? `<strong>${x(champion?.after ?? '')}</strong> is now the champion (was ${x(champion?.before ?? 'none')}).`
+    : `Nothing was deployed; the champion is still ${x(champion?.before ?? 'none')}.`;
+  const reasons = (gate?.reasons ?? []).map((r) => `<li>${x(r)}</li>`).join('');
+  const tuning = summary.tuning
+    ? `<p class="meta">Tuned model <code>${x(summary.tuning.model)}</code>${summary.tuning.reused ? ' (reused from an earlier run; nothing was tuned)' : ''}.</p>`
+    : '';
+  return section(
+    'gate',
+    'Gate decision',
+    [
+      `<div class="callout ${passed ? 'pass' : 'fail'}">`,
+      `<strong>${passed ? 'Passed' : 'Rejected'}</strong> on <code>${x(gate?.metric ?? '')}</code>. ${deployed}`,
+      `<ul class="reasons">${reasons}</ul>`,
+      `</div>`,
+      tuning,
+    ].join('\n'),
+  );
+}
+
+function metricsSection(baseline: ModelEvaluation, tuned: ModelEvaluation, gateMetric?: string): string {
+  const rows: [string, string, keyof ModelEvaluation][] = [
+    ['macro_f1', 'macro F1', 'macroF1'],
+    ['micro_f1', 'micro F1', 'microF1'],
+    ['weighted_f1', 'weighted F1', 'weightedF1'],
+    ['accuracy', 'accuracy', 'accuracy'],
+    ['success_rate', 'rows succeeded', 'successRate'],
+  ];
+  const body = rows
+    .map(([key, name, field]) => {
+      const b = baseline[field] as number;
+      const t = tuned[field] as number;
+      const delta = t - b;
+      const cls = delta > 0.0005 ? 'up' : delta < -0.0005 ? 'down' : '';
+      return `<tr${key === gateMetric ? ' class="gate-metric"' : ''}><th scope="row">${name}${key === gateMetric ? ' <span class="tag">gate</span>' : ''}</th><td>${f3(b)}</td><td>${f3(t)}</td><td class="${cls}">${delta >= 0 ? '+' : ''}${delta.toFixed(3)}</td></tr>`;
+    })
+    .join('\n');
+  return section(
+    'metrics',
+    'Overall metrics',
+    [
+      `<table class="metrics"><thead><tr><th></th><th>baseline</th><th>tuned</th><th>change</th></tr></thead><tbody>`,
+      body,
+      `</tbody></table>`,
+      `<p class="meta">baseline <code>${x(baseline.model)}</code> · tuned <code>${x(tuned.model)}</code></p>`,
+    ].join('\n'),
+  );
+}
+
+function perLabelSection(labels: string[], baseline: ModelEvaluation, tuned: ModelEvaluation): string {
+  const known = labels.filter((l) => l in baseline.perLabel || l in tuned.perLabel);
+  const extra = [...new Set([...Object.keys(baseline.perLabel), ...Object.keys(tuned.perLabel)])]
+    .filter((l) => !known.includes(l))
+    .sort();
+  const all = [...known, ...extra];
+  const chart = groupedBarChart({
+    title: 'F1 per label, baseline vs tuned',
+    categories: all,
+    series: [
+      { name: 'baseline', color: colors.baseline, values: all.map((l) => baseline.perLabel[l]?.f1 ?? null) },
+      { name: 'tuned', color: colors.tuned, values: all.map((l) => tuned.perLabel[l]?.f1 ?? null) },
+    ],
+    valueLabel: 'F1',
+  });
+  const rows = all
+    .map((l) => {
+      const b = baseline.perLabel[l];
+      const t = tuned.perLabel[l];
+      const delta = (t?.f1 ?? 0) - (b?.f1 ?? 0);
+      const cls = delta > 0.0005 ? 'up' : delta < -0.0005 ? 'down' : '';
+      return `<tr><th scope="row">${x(l)}</th><td>${t?.support ?? b?.support ?? 0}</td><td>${f3(b?.precision)}</td><td>${f3(b?.recall)}</td><td>${f3(b?.f1)}</td><td>${f3(t?.precision)}</td><td>${f3(t?.recall)}</td><td>${f3(t?.f1)}</td><td class="${cls}">${delta >= 0 ? '+' : ''}${delta.toFixed(3)}</td></tr>`;
+    })
+    .join('\n');
+  return section(
+    'per-label',
+    'F1 per label',
+    [
+      `<figure class="chart-frame">${chart}</figure>`,
+      `<details><summary>Precision, recall and F1 per label</summary>`,
+      `<table class="per-label"><thead><tr><th>label</th><th>support</th><th>baseline P</th><th>baseline R</th><th>baseline F1</th><th>tuned P</th><th>tuned R</th><th>tuned F1</th><th>ΔF1</th></tr></thead><tbody>`,
+      rows,
+      `</tbody></table></details>`,
+    ].join('\n'),
+  );
+}
+
+const none = '(no label)';
+
+function confusionTable(role: string, labels: string[], cells: ConfusionCell[]): string {
+  const expected = [...labels];
+  const predicted = [...labels];
+  for (const c of cells) {
+    if (!expected.includes(c.expected)) expected.push(c.expected);
+    const p = c.predicted ?? none;
+    if (!predicted.includes(p)) predicted.push(p);
+  }
+  const count = new Map(cells.map((c) => [`${c.expected}\u0000${c.predicted ?? none}`, c.count]));
+  const max = Math.max(1, ...cells.map((c) => c.count));
+  const head = predicted.map((p) => `<th class="col"><span>${x(p)}</span></th>`).join('');
+  const rows = expected
+    .map((e) => {
+      const tds = predicted
+        .map((p) => {
+          const n = count.get(`${e}\u0000${p}`) ?? 0;
+          const alpha = n === 0 ? 0 : 0.12 + 0.78 * (n / max);
+          const hue = e === p ? '37, 99, 235' : '220, 38, 38';
+          const style =
+            n === 0
+              ? ''
+              : ` style="background: rgba(${hue}, ${alpha.toFixed(2)})${alpha > 0.55 ? '; color: #fff' : ''}"`;
+          return `<td${e === p ? ' class="diag"' : ''}${style}>${n === 0 ? '' : n}</td>`;
+        })
+        .join('');
+      return `<tr><th scope="row">${x(e)}</th>${tds}</tr>`;
+    })
+    .join('\n');
+  return [
+    `<div class="confusion-block"><h3>${x(role)}</h3>`,
+    `<div class="scroll"><table class="confusion" data-model="${x(role)}">`,
+    `<thead><tr><th class="corner">expected ↓ · predicted →</th>${head}</tr></thead>`,
+    `<tbody>${rows}</tbody></table></div></div>`,
+  ].join('\n');
+}
+
+function confusionSection(data: ReportData): string {
+  return section(
+    'confusion',
+    'Confusion matrices',
+    [
+      `<p class="meta">Rows are the expected label, columns the predicted one; blue cells are correct, red cells are mistakes, darker means more rows.</p>`,
+      confusionTable('baseline', data.labels, data.confusion.baseline),
+      confusionTable('tuned', data.labels, data.confusion.tuned),
+    ].join('\n'),
+  );
+}
+
+function changeKind(r: ChangedRow): { cls: string; text: string } {
+  if (r.tuned === r.expected) return { cls: 'fixed', text: 'fixed' };
+  if (r.baseline === r.expected) return { cls: 'broken', text: 'regressed' };
+  return { cls: 'changed', text: 'still wrong' };
+}
+
+function changedSection(rows: ChangedRow[]): string {
+  if (rows.length === 0) {
+    return section('changed', 'Predictions that changed', '<p>No eval row changed its prediction.</p>');
+  }
+  const counts = { fixed: 0, broken: 0, changed: 0 };
+  // Regressions first: they are what a reviewer must look at.
+  const order = { broken: 0, fixed: 1, changed: 2 };
+  const kinds = rows.map((r) => ({ r, kind: changeKind(r) }));
+  kinds.sort((a, b) => order[a.kind.cls as keyof typeof order] - order[b.kind.cls as keyof typeof order]);
+  const predicted = (label: string | null, text: string | null, expected: string) =>
+    `<td class="${label === expected ? 'right' : 'wrong'}" title="${x(text ?? '')}">${x(label ?? none)}</td>`;
+  const body = kinds
+    .map(({ r, kind }) => {
+      counts[kind.cls as keyof typeof counts]++;
+      const input = r.input.length > 220 ? `${r.input.slice(0, 220)}…` : r.input;
+      return `<tr class="${kind.cls}"><td><span class="pill ${kind.cls}">${kind.text}</span></td><td class="input" title="${x(r.input)}">${x(input)}</td><td>${x(r.expected)}</td>${predicted(r.baseline, r.baselineText, r.expected)}${predicted(r.tuned, r.tunedText, r.expected)}</tr>`;
+    })
+    .join('\n');
+  return section(
+    'changed',
+    'Predictions that changed',
+    [
+      `<p class="meta">${rows.length} eval rows changed their predicted label: ${counts.fixed} fixed, ${counts.broken} regressed, ${counts.changed} still wrong.</p>`,
+      `<table class="changed"><thead><tr><th></th><th>input</th><th>expected</th><th>baseline</th><th>tuned</th></tr></thead><tbody>`,
+      body,
+      `</tbody></table>`,
+    ].join('\n'),
+  );
+}
+
+function dataChecksSection(summary: RunSummary): string {
+  if (summary.dataChecks.length === 0) {
+    return section('data-checks', 'Data checks', '<p class="ok">Every data check passed.</p>');
+  }
+  const rows = summary.dataChecks
+    .map(
+      (d) =>
+        `<tr><td><span class="pill ${d.severity}">${x(d.severity)}</span></td><td><code>${x(d.check)}</code></td><td>${x(d.split)}</td><td>${d.count}</td><td>${x(d.message)}${
+          d.examples && d.examples.length > 0
+            ? `<ul class="examples">${d.examples.map((e) => `<li>${x(e.length > 160 ? `${e.slice(0, 160)}…` : e)}</li>`).join('')}</ul>`
+            : ''
+        }</td></tr>`,
+    )
+    .join('\n');
+  return section(
+    'data-checks',
+    'Data checks',
+    `<table class="checks"><thead><tr><th>severity</th><th>check</th><th>split</th><th>rows</th><th>finding</th></tr></thead><tbody>${rows}</tbody></table>`,
+  );
+}
+
+function configSection(data: ReportData): string {
+  const { args } = data;
+  const m = args.model;
+  const items: [string, unknown][] = [
+    ['task', `${args.task.type}, ${data.labels.length} labels`],
+    ['base endpoint', m.baseEndpoint],
+    ['tuning', m.tuning],
+    ['generation', m.generation],
+    ['gate', args.gate],
+    ['checks', args.checks],
+    ['serving name', args.deploy?.servingName],
+    ['train data', args.data.train],
+    ['eval data', args.data.eval],
+    ['target', `${args.project}.${args.dataset} (${args.location}), connection ${args.connection}`],
+  ];
+  const value = (v: unknown) =>
+    v === undefined
+      ? '—'
+      : typeof v === 'object' && v !== null
+        ? Object.entries(v)
+            .map(([k, w]) => `<span class="kv"><code>${x(k)}</code> ${x(JSON.stringify(w))}</span>`)
+            .join(' ')
+        : x(String(v));
+  const rows = items.map(([k, v]) => `<tr><th scope="row">${x(k)}</th><td>${value(v)}</td></tr>`).join('\n');
+  return section(
+    'config',
+    'Configuration',
+    [
+      `<table class="config"><tbody>${rows}</tbody></table>`,
+      `<details><summary>Run arguments (JSON)</summary><pre>${x(JSON.stringify(args, null, 2))}</pre></details>`,
+    ].join('\n'),
+  );
+}
+
+/** The whole report as one HTML document: inline style and SVG, no script, nothing fetched. */
+export function renderReport(data: ReportData): string {
+  const { summary } = data;
+  const sections = [gateSection(summary)];
+  if (summary.baseline && summary.tuned) {
+    sections.push(
+      metricsSection(summary.baseline, summary.tuned, summary.gate?.metric),
+      perLabelSection(data.labels, summary.baseline, summary.tuned),
+      confusionSection(data),
+      changedSection(data.changed),
+    );
+  }
+  sections.push(dataChecksSection(summary), configSection(data));
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>bqtune · ${x(summary.runId)} · ${summary.status}</title>`,
+    `<style>${reportStyle}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    header(summary, data.args.name ?? 'pipeline'),
+    ...sections,
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import { writeReport } from '../../../cli/report';
+import { runLocally } from '../../../cli/run/local-run';
+import { exampleVariant, tempDir } from '../run/fixtures';
+
+test('a run that failed its data checks still gets a report: the error and the findings', async () => {
+  const config = exampleVariant(tempDir('report-failed'), { checks: { minTrainRows: 100000 } });
+  const { runDir, summary } = await runLocally({
+    configFile: config,
+    stateDir: tempDir('report-failed-state'),
+  });
+  expect(summary.status).toBe('failed');
+  const html = fs.readFileSync(await writeReport(runDir), 'utf8');
+  expect(html).toContain('<span class="badge failed">failed</span>');
+  expect(html).toMatch(/The run failed at <code>[\w.]+<\/code>/);
+  expect(html).toContain('<code>minTrainRows</code>');
+  expect(html).not.toContain('class="confusion"');
+});

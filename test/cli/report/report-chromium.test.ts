@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeReport } from '../../../cli/report';
+import { runLocally } from '../../../cli/run/local-run';
+import { exampleVariant, tempDir } from '../run/fixtures';
+
+const chromium = '/usr/bin/chromium';
+const haveChromium = fs.existsSync(chromium);
+if (!haveChromium) {
+  // CI installs it (.ci/run: apt-get install chromium); a developer machine may not have it.
+  console.warn(`skipping the report rendering test: ${chromium} is not installed`);
+}
+
+function chromiumRun(args: string[]) {
+  const result = spawnSync(
+    chromium,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${tempDir('chromium-profile')}`,
+      ...args,
+    ],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 },
+  );
+  if (result.status !== 0) throw new Error(`chromium failed (${result.status}): ${result.stderr}`);
+  return result.stdout;
+}
+
+const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;
+
+(haveChromium ? test : test.skip)(
+  'the report of a run renders in headless Chromium with its chart, confusion matrices and changed rows',
+  async () => {
+    const state = tempDir('report-state');
+    const { runDir, summary } = await runLocally({
+      configFile: exampleVariant(tempDir('report-config')),
+      stateDir: state,
+      runId: 'run_report',
+    });
+    const file = await writeReport(runDir);
+    expect(file).toBe(path.join(runDir, 'report.html'));
+    const html = fs.readFileSync(file, 'utf8');
+    // Self-contained: nothing is fetched to view it.
+    expect(html).not.toMatch(/<script|<link|src="http|url\(http/);
+
+    const dom = chromiumRun(['--dump-dom', `file://${file}`]);
+    const labels = Object.keys(summary.tuned?.perLabel ?? {});
+    expect(labels.length).toBe(18);
+    expect(dom).toContain('<svg');
+    for (const model of ['baseline', 'tuned']) {
+      expect(count(dom, new RegExp(`<rect class="bar" data-series="${model}"`, 'g'))).toBe(labels.length);
+      expect(dom).toContain(`<table class="confusion" data-model="${model}">`);
+    }
+    for (const label of ['Allergy / Immunology', 'Sleep Medicine', 'ENT - Otolaryngology']) {
+      expect(dom).toContain(`data-category="${label}"`);
+    }
+    // 18 expected labels per matrix, plus the header row.
+    const tuned = dom.slice(dom.indexOf('data-model="tuned"'));
+    expect(count(tuned.slice(0, tuned.indexOf('</table>')), /<tr>/g)).toBe(19);
+    const changedRows = count(dom, /<tr class="(fixed|broken|changed)">/g);
+    expect(changedRows).toBeGreaterThan(0);
+    expect(dom).toMatch(new RegExp(`${changedRows} eval rows changed their predicted label`));
+    expect(dom).toContain('Every data check passed.');
+    expect(dom).toMatch(/<strong>Passed<\/strong> on <code>macro_f1<\/code>/);
+    expect(dom).toContain('gemini-2.0-flash-001');
+
+    const shot = path.join(tempDir('report-shot'), 'report.png');
+    chromiumRun([`--screenshot=${shot}`, '--window-size=1280,2000', `file://${file}`]);
+    expect(fs.statSync(shot).size).toBeGreaterThan(50_000);
+  },
+);
