@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import pc from 'picocolors';
+import { colors as pc } from '../colors';
 import type { Register } from './index';
 import { championHistory, championLineage, rollbackChampion, type RegistryEvent } from '../ops/champion';
 import { addWarehouseOptions, withWarehouse, type WarehouseFlags } from '../ops/warehouse-target';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import pc from 'picocolors';
+import { colors as pc } from '../colors';
 import type { Register } from './index';
 import { exampleConfig, newRunId } from '../run/local-run';
 import { rejectedExitCode } from './run';

@@ -1,4 +1,4 @@
-import pc from 'picocolors';
+import { colors as pc } from '../colors';
 import type { ExecutionView } from './executions';
 
 export function elapsed(since: Date, now = new Date()): string {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureData } from '../run/local-run';
 import { loadPipelineConfig } from '../../schemas/pipeline-config-file';
 import type { RunArguments } from '../../schemas/types.generated';
 import { validateRunArguments } from '../../schemas/validate';
@@ -47,6 +48,11 @@ function dataUri(
 export function buildRunArguments(input: RunArgumentsInput): RunArguments {
   if (!fs.existsSync(input.configFile)) throw new Error(`config file not found: ${input.configFile}`);
   const config = loadPipelineConfig(input.configFile);
+  // The bundled example's data is generated on first use; flags may replace either file with a gs:// URI.
+  ensureData(input.configFile, {
+    train: input.train ?? config.data.train,
+    eval: input.eval ?? config.data.eval,
+  });
   const { $schema: _schema, ...rest } = config as typeof config & { $schema?: string };
   const { project, location, dataset, connection } = input.target;
   const train = dataUri(input.train ?? config.data.train, 'train', input);

@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import pc from 'picocolors';
+import { colors as pc } from '../colors';
 import type { ModelEvaluation, RunSummary } from '../../schemas/types.generated';
 import type { LocalRun } from './local-runs';
 import type { RecordedRun } from './remote-runs';

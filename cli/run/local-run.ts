@@ -48,7 +48,8 @@ export function newRunId(now = new Date()): string {
   return `run_${stamp}_${crypto.randomBytes(2).toString('hex')}`;
 }
 
-function ensureData(configFile: string, files: { train: string; eval: string }): void {
+/** Generates the bundled example's data the first time it is needed; any other missing file is an error. */
+export function ensureData(configFile: string, files: { train: string; eval: string }): void {
   const missing = [files.train, files.eval].filter((f) => !f.startsWith('gs://') && !fs.existsSync(f));
   if (missing.length === 0) return;
   if (path.resolve(configFile) === exampleConfig) {

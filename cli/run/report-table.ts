@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import pc from 'picocolors';
+import { colors as pc } from '../colors';
 import type { RunSummary } from '../../schemas/types.generated';
 
 const f = (x: number | undefined) => (x === undefined ? '—' : x.toFixed(3));
