@@ -16,6 +16,8 @@ export interface RecordedRun {
   error: string | null;
   /** Content hash of the eval set: with the model names, it keys the run's predictions. */
   evalFingerprint: string | null;
+  /** The key the run's eval predictions are stored under. */
+  evalKey: string | null;
   recordedAt: string;
 }
 
@@ -48,6 +50,7 @@ function recordedRun(row: Record<string, unknown>): RecordedRun {
     deployed: optional(row.deployed, Boolean),
     error: error === null || error === undefined ? null : String(error.message ?? JSON.stringify(error)),
     evalFingerprint: optional(row.eval_fingerprint, String),
+    evalKey: optional(row.eval_key, String),
     recordedAt: typeof at === 'object' && at !== null ? String(at.value) : String(at),
   };
 }

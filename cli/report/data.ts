@@ -6,7 +6,6 @@ import { validateRunArguments } from '../../schemas/validate';
 import {
   changedPredictionsQuery,
   confusionMatrixQuery,
-  contentKeysQuery,
   evaluationsTable,
   normalizeLabel,
   predictionsTable,
@@ -101,21 +100,14 @@ export async function loadReportData(runDir: string, stateDir?: string): Promise
     if (summary.baseline && summary.tuned) {
       const recorded = await readRecordedRun(warehouse, summary.runId);
       const { prefix, suffix = '' } = args.task.promptTemplate;
-      if (recorded.evalFingerprint !== null) {
-        // Predictions are keyed by the eval set and prompt template together, as the pipeline's
-        // content_keys step computes it: the same statement, with the prompt key its workflow encodes.
-        const keys = await warehouse.query(contentKeysQuery(), {
-          tuning_key: '',
-          train_fingerprint: '',
-          prompt_key: JSON.stringify([prefix, suffix]),
-          eval_fingerprint: recorded.evalFingerprint,
-        });
+      if (recorded.evalKey !== null) {
+        // Predictions are stored under the eval key the run's content_keys step computed and recorded.
         const sql = changedPredictionsQuery({
           predictions: table(predictionsTable.id),
           prompts: table(`eval_prompts_${summary.runId}`),
         });
         const { rows } = await warehouse.query(sql, {
-          eval_fingerprint: String(keys.rows[0].eval_key),
+          eval_fingerprint: recorded.evalKey,
           baseline_model: summary.baseline.model,
           tuned_model: summary.tuned.model,
         });

@@ -87,6 +87,12 @@ export const runsTable: TableDefinition = {
     field('tuned_model', 'STRING', 'NULLABLE', 'Content-addressed tuned model.'),
     field('train_fingerprint', 'STRING', 'NULLABLE', 'Content hash of the training set.'),
     field('eval_fingerprint', 'STRING', 'NULLABLE', 'Content hash of the eval set.'),
+    field(
+      'eval_key',
+      'STRING',
+      'NULLABLE',
+      'Key the eval predictions are stored under (eval set and prompt).',
+    ),
     field('tuning_reused', 'BOOL', 'NULLABLE', 'True when the tuned model already existed.'),
     field('gate_passed', 'BOOL', 'NULLABLE', 'Gate decision.'),
     field('gate_reasons', 'JSON', 'NULLABLE', 'Why the gate passed or failed, as a list of strings.'),

@@ -84,6 +84,7 @@ function runSteps() {
           tuned_model: v('tuned').get('model'),
           train_fingerprint: v('train_fingerprint'),
           eval_fingerprint: v('eval_fingerprint'),
+          eval_key: v('eval_key'),
           tuning_reused: asJson(v('tuning_reused')),
           gate_passed: asJson(v('gate_result').get('passed')),
           gate_reasons: asJson(v('gate_result').get('reasons')),
