@@ -288,6 +288,12 @@ function checkLoop(loop: ForLoop, name: string): void {
   else loop.range.forEach((bound) => checkValue(bound, `step ${name}, range`));
 }
 
+function forStep(name: string, full: ForLoop, options: Jumps): ForStep {
+  checkName(name);
+  checkLoop(full, name);
+  return { kind: 'for', name, loop: full, ...options };
+}
+
 /** forIn('each_table', { value: 'table', in: v('tables') }, [ ...steps ]) */
 export function forIn(
   name: string,
@@ -295,10 +301,7 @@ export function forIn(
   steps: readonly Step[],
   options: Jumps = {},
 ): ForStep {
-  checkName(name);
-  const full: ForLoop = { ...loop, steps };
-  checkLoop(full, name);
-  return { kind: 'for', name, loop: full, ...options };
+  return forStep(name, { ...loop, steps }, options);
 }
 
 /** forRange('retry_loop', { value: 'i', range: [1, v('n')] }, [ ...steps ]); both ends inclusive. */
@@ -308,10 +311,7 @@ export function forRange(
   steps: readonly Step[],
   options: Jumps = {},
 ): ForStep {
-  checkName(name);
-  const full: ForLoop = { ...loop, steps };
-  checkLoop(full, name);
-  return { kind: 'for', name, loop: full, ...options };
+  return forStep(name, { ...loop, steps }, options);
 }
 
 export function branch(name: string, steps: readonly Step[]): Branch {
