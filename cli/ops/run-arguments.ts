@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { ensureData } from '../run/local-run';
 import { loadPipelineConfig } from '../../schemas/pipeline-config-file';
 import type { RunArguments } from '../../schemas/types.generated';
 import { validateRunArguments } from '../../schemas/validate';
-import { localBucket } from '../run/local-environment';
+import { localBucket, uploadToLocalBucket } from '../run/local-environment';
 import type { TriggerTarget } from './target';
 
 export interface RunArgumentsInput {
@@ -36,12 +35,10 @@ function dataUri(
   }
   if (!fs.existsSync(location)) throw new Error(`data.${split}: file not found: ${location}`);
   const object = `${input.runId}/${split}.jsonl`;
-  const upload = () => {
-    const target = path.join(gcsDir, localBucket, object);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(location, target);
+  return {
+    uri: `gs://${localBucket}/${object}`,
+    upload: () => uploadToLocalBucket(gcsDir, location, object),
   };
-  return { uri: `gs://${localBucket}/${object}`, upload };
 }
 
 /** The pipeline config minus `$schema`, with gs:// data and the target's names: valid run arguments. */

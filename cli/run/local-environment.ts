@@ -45,9 +45,9 @@ export async function openLocalEnvironment(
   return { bigquery, gcsDir, warehouseDir, close: () => bigquery.close() };
 }
 
-/** Copies a local file into the stand-in bucket and returns its `gs://` URI. */
-export function uploadToLocalBucket(env: LocalEnvironment, file: string, objectName: string): string {
-  const target = path.join(env.gcsDir, localBucket, objectName);
+/** Copies a local file into the stand-in bucket under `gcsDir` and returns its `gs://` URI. */
+export function uploadToLocalBucket(gcsDir: string, file: string, objectName: string): string {
+  const target = path.join(gcsDir, localBucket, objectName);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.copyFileSync(file, target);
   return `gs://${localBucket}/${objectName}`;

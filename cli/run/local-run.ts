@@ -90,8 +90,8 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
         dataset: localDataset,
         connection: localConnection,
         data: {
-          train: uploadToLocalBucket(env, config.data.train, `${runId}/train.jsonl`),
-          eval: uploadToLocalBucket(env, config.data.eval, `${runId}/eval.jsonl`),
+          train: uploadToLocalBucket(env.gcsDir, config.data.train, `${runId}/train.jsonl`),
+          eval: uploadToLocalBucket(env.gcsDir, config.data.eval, `${runId}/eval.jsonl`),
         },
       },
       'run arguments',
