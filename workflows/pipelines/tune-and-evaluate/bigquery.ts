@@ -12,6 +12,7 @@ import {
   tryStep,
   v,
   when,
+  type ConnectorParams,
   type Expr,
   type Step,
   type Value,
@@ -106,6 +107,21 @@ const insertArgs = {
   },
 };
 
+/** Inserts the bound query as a job and waits for it, retrying transient and IAM-propagation failures. */
+function submitJob(name: string, callName: string, connectorParams: ConnectorParams): Step {
+  return tryStep(
+    name,
+    [
+      call(callName, 'googleapis.bigquery.v2.jobs.insert', {
+        args: insertArgs,
+        connectorParams,
+        result: 'job',
+      }),
+    ],
+    { retry },
+  );
+}
+
 /**
  * Runs one statement as a BigQuery job and returns the finished Job resource. The connector polls until the
  * job is done; `long` statements (tuning) get a timeout sized for hours-long Vertex tuning jobs.
@@ -126,38 +142,18 @@ export const runQuery = subworkflow(
     switchStep('how_long', [
       when(v('long'), {
         steps: [
-          tryStep(
-            'submit_long',
-            [
-              call('insert_long_job', 'googleapis.bigquery.v2.jobs.insert', {
-                args: insertArgs,
-                connectorParams: {
-                  timeout: 86400,
-                  pollingPolicy: { initialDelay: 30, multiplier: 1.5, maxDelay: 600 },
-                },
-                result: 'job',
-              }),
-            ],
-            { retry },
-          ),
+          submitJob('submit_long', 'insert_long_job', {
+            timeout: 86400,
+            pollingPolicy: { initialDelay: 30, multiplier: 1.5, maxDelay: 600 },
+          }),
           returnStep('long_done', v('job')),
         ],
       }),
     ]),
-    tryStep(
-      'submit',
-      [
-        call('insert_job', 'googleapis.bigquery.v2.jobs.insert', {
-          args: insertArgs,
-          connectorParams: {
-            timeout: 3600,
-            pollingPolicy: { initialDelay: 1, multiplier: 1.5, maxDelay: 30 },
-          },
-          result: 'job',
-        }),
-      ],
-      { retry },
-    ),
+    submitJob('submit', 'insert_job', {
+      timeout: 3600,
+      pollingPolicy: { initialDelay: 1, multiplier: 1.5, maxDelay: 30 },
+    }),
     returnStep('done', v('job')),
   ],
 );

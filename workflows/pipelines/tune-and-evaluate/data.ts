@@ -130,6 +130,10 @@ export function dataSteps(): Step[] {
     }),
     ...runStatement('fingerprint_train', statements.trainFingerprint, { rows: 'train_fp_rows' }),
     ...runStatement('fingerprint_eval', statements.evalFingerprint, { rows: 'eval_fp_rows' }),
+    assign('fingerprints', {
+      train_fingerprint: v('train_fp_rows').at(0).get('fingerprint'),
+      eval_fingerprint: v('eval_fp_rows').at(0).get('fingerprint'),
+    }),
     ...runStatement('content_keys', statements.contentKeys, {
       params: {
         tuning_key: fn('json.encode_to_string', [
@@ -142,15 +146,13 @@ export function dataSteps(): Step[] {
           prefix,
           suffix,
         ]),
-        train_fingerprint: v('train_fp_rows').at(0).get('fingerprint'),
+        train_fingerprint: v('train_fingerprint'),
         prompt_key: fn('json.encode_to_string', [prefix, suffix]),
-        eval_fingerprint: v('eval_fp_rows').at(0).get('fingerprint'),
+        eval_fingerprint: v('eval_fingerprint'),
       },
       rows: 'key_rows',
     }),
     assign('content_addresses', {
-      train_fingerprint: v('train_fp_rows').at(0).get('fingerprint'),
-      eval_fingerprint: v('eval_fp_rows').at(0).get('fingerprint'),
       eval_key: v('key_rows').at(0).get('eval_key'),
       tuned_model_id: tpl`tuned_${fn('text.substring', v('key_rows').at(0).get('tuned_key'), 0, 32)}`,
     }),
