@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runLocally } from '../cli/run/local-run';
+import { runLocally } from '../cli/local/run-locally';
 import { writeExample } from '../examples/medical-specialty/generate';
 import exampleConfig from '../examples/medical-specialty/pipeline.json';
 

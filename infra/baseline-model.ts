@@ -2,7 +2,7 @@ import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 import { childOptions } from './child-options';
 import type { Settings } from './config';
-import { baseModelId } from '../workflows/sql';
+import { baseModelId } from '../bigquery';
 import { createBaselineModelSql, jobIdFor } from './sql';
 
 /**

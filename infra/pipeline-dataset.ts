@@ -1,6 +1,6 @@
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
-import { pipelineTables } from '../workflows/sql/tables';
+import { pipelineTables } from '../bigquery/tables';
 import { childOptions } from './child-options';
 import type { Settings } from './config';
 import { currentChampionsSql } from './sql';
@@ -12,7 +12,7 @@ export const currentChampionsViewId = 'current_champions';
 
 /**
  * The dataset holding examples, predictions, evaluations, runs and the model registry, with the tables
- * defined in `workflows/sql/tables.ts` and the view that resolves each serving name to its champion.
+ * defined in `bigquery/tables.ts` and the view that resolves each serving name to its champion.
  */
 export class PipelineDataset extends pulumi.ComponentResource {
   readonly dataset: gcp.bigquery.Dataset;

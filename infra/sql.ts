@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createRemoteModel, quoteColumn, quotedPath, registryTable, SqlParts } from '../workflows/sql';
+import { createRemoteModel, quoteColumn, quotedPath, registryTable, SqlParts } from '../bigquery';
 
 export interface BaselineModelStatement {
   project: string;

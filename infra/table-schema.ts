@@ -1,4 +1,4 @@
-import type { BigQueryType, TableDefinition } from '../workflows/sql/tables';
+import type { BigQueryType, TableDefinition } from '../bigquery/tables';
 
 /**
  * The REST API accepts both type spellings but reports the legacy ones, so writing the legacy ones keeps

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../workflows/package-root';
+import { packageRoot } from '../package-root';
 import definitions from './definitions.schema.json';
 import evaluationRecord from './evaluation-record.schema.json';
 import exampleRow from './example-row.schema.json';

@@ -1,7 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import type { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { normalizeLabel } from '../workflows/sql/normalize';
+import { normalizeLabel } from '../bigquery/normalize';
 import { schemaDocuments } from './documents';
 import { describeErrors, SchemaValidationError } from './messages';
 import type { SchemaIssue } from './messages';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from './package-root';
+import { packageRoot } from '../package-root';
 
 /** Folder of the committed, compiled workflow sources (what pull requests review and Pulumi deploys). */
 export function distDir(): string {

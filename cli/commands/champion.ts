@@ -1,8 +1,8 @@
 import Table from 'cli-table3';
 import { colors as pc } from '../colors';
 import type { Register } from './index';
-import { championHistory, championLineage, rollbackChampion, type RegistryEvent } from '../ops/champion';
-import { addWarehouseOptions, withWarehouse, type WarehouseFlags } from '../ops/warehouse-target';
+import { championHistory, championLineage, rollbackChampion, type RegistryEvent } from '../history/champion';
+import { addWarehouseOptions, withWarehouse, type WarehouseFlags } from '../history/warehouse-target';
 
 function historyTable(events: readonly RegistryEvent[]): string {
   const table = new Table({

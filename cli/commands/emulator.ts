@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Register } from './index';
 import { RealClock, VirtualClock, startExecutionsServer } from '../../emulator/workflows';
-import { openLocalEnvironment } from '../run/local-environment';
+import { openLocalEnvironment } from '../local/environment';
 import { distDir } from '../../workflows/compiled';
 
 export const register: Register = (program) => {

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Register } from './index';
 import type { FaultConfig } from '../../emulator/bigquery';
-import { Progress } from '../run/progress';
-import { exampleConfig, runLocally } from '../run/local-run';
-import { renderSummary } from '../run/report-table';
+import { Progress } from '../local/progress';
+import { exampleConfig, runLocally } from '../local/run-locally';
+import { renderSummary } from '../report/summary-table';
 import { writeReport } from '../report';
 
 /** Exit code of a run the gate rejected: it worked, but nothing was deployed. */

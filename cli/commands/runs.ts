@@ -1,16 +1,16 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Register } from './index';
-import { listLocalRuns, readLocalRun } from '../ops/local-runs';
-import { listRecordedRuns, readRecordedRun } from '../ops/remote-runs';
-import { localRunsTable, recordedRunDetails, recordedRunsTable } from '../ops/run-views';
+import { listLocalRuns, readLocalRun } from '../history/local-runs';
+import { listRecordedRuns, readRecordedRun } from '../history/recorded-runs';
+import { localRunsTable, recordedRunDetails, recordedRunsTable } from '../history/run-views';
 import {
   addWarehouseOptions,
   isRemoteTarget,
   withWarehouse,
   type WarehouseFlags,
-} from '../ops/warehouse-target';
-import { renderSummary } from '../run/report-table';
+} from '../history/warehouse-target';
+import { renderSummary } from '../report/summary-table';
 
 export const register: Register = (program) => {
   const runs = addWarehouseOptions(

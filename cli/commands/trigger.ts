@@ -1,14 +1,19 @@
 import path from 'node:path';
 import { colors as pc } from '../colors';
 import type { Register } from './index';
-import { exampleConfig, newRunId } from '../run/local-run';
+import { exampleConfig, newRunId } from '../local/run-locally';
 import { rejectedExitCode } from './run';
-import { executionsClient, startExecution, watchExecution, type ExecutionView } from '../ops/executions';
-import { currentStep, describeError, describeResult, progressLine } from '../ops/execution-display';
-import { buildRunArguments } from '../ops/run-arguments';
-import { stackOutputs } from '../ops/stack-outputs';
-import { localTarget, resolveTarget, type TargetFlags } from '../ops/target';
-import { apiError } from '../ops/api-errors';
+import {
+  executionsClient,
+  startExecution,
+  watchExecution,
+  type ExecutionView,
+} from '../deployment/executions';
+import { currentStep, describeError, describeResult, progressLine } from '../deployment/execution-display';
+import { buildRunArguments } from '../deployment/run-arguments';
+import { stackOutputs } from '../deployment/stack-outputs';
+import { localTarget, resolveTarget, type TargetFlags } from '../deployment/target';
+import { apiError } from '../deployment/api-errors';
 
 interface TriggerOptions extends TargetFlags {
   stack?: string;

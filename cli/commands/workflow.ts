@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Register } from './index';
-import { openLocalEnvironment, type LocalEnvironment } from '../run/local-environment';
+import { openLocalEnvironment, type LocalEnvironment } from '../local/environment';
 import { RealClock, VirtualClock, parseWorkflowSource, runWorkflow } from '../../emulator/workflows';
 import { encodeJson, parseJson } from '../../emulator/workflows/json-values';
 import { LIMITS } from '../../emulator/workflows/limits';

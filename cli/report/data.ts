@@ -9,10 +9,10 @@ import {
   evaluationsTable,
   normalizeLabel,
   predictionsTable,
-} from '../../workflows/sql';
-import { readRunFolder } from '../ops/local-runs';
-import { readRecordedRun } from '../ops/remote-runs';
-import { openLocalWarehouse, type PipelineWarehouse } from '../ops/warehouse';
+} from '../../bigquery';
+import { readRunFolder } from '../history/local-runs';
+import { readRecordedRun } from '../history/recorded-runs';
+import { openLocalWarehouse, type PipelineWarehouse } from '../history/warehouse';
 
 /** Counts of (expected, predicted) label pairs; `predicted` is null where the model gave no label. */
 export interface ConfusionCell {

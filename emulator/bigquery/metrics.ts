@@ -1,5 +1,5 @@
 import { words } from '../model/features';
-import { normalizeLabel } from '../../workflows/sql/normalize';
+import { normalizeLabel } from '../../bigquery/normalize';
 
 /**
  * ML.EVALUATE's metrics, computed the textbook way: ROUGE-L from the longest common subsequence of word

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LocalModel, type ModelState, type TrainingReport } from '../model';
 import { fnv1a } from '../model/rng';
-import { parseEndpoint } from '../../workflows/sql/endpoints';
+import { parseEndpoint } from '../../bigquery/endpoints';
 import { BigQueryError, invalidQuery, notFound } from './errors';
 import type { Cursor, OptionValue } from './cursor';
 import type { FaultInjector } from './faults';

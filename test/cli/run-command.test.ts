@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bqtuneBin } from '../support/bin';
-import { exampleVariant, tempDir } from './run/fixtures';
+import { exampleVariant, tempDir } from './local/fixtures';
 
 const bqtune = (args: string[]) =>
   spawnSync(process.execPath, [bqtuneBin, ...args], {

@@ -1,7 +1,7 @@
 import { currentChampionsSql, jobIdFor } from '../../infra/sql';
 import { policies } from '../../policy/policies';
 import { compiledWorkflowSource } from '../../workflows/compiled';
-import { pipelineTables } from '../../workflows/sql/tables';
+import { pipelineTables } from '../../bigquery/tables';
 import {
   connectionServiceAccount,
   grantsByMember,

@@ -1,6 +1,6 @@
 import { createBaselineModelSql, currentChampionsSql, jobIdFor } from '../../infra/sql';
 import { pulumiTableSchema } from '../../infra/table-schema';
-import { runsTable } from '../../workflows/sql/tables';
+import { runsTable } from '../../bigquery/tables';
 
 const statement = {
   project: 'my-project',

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { writeReport } from '../../../cli/report';
-import { runLocally } from '../../../cli/run/local-run';
-import { exampleVariant, tempDir } from '../run/fixtures';
+import { runLocally } from '../../../cli/local/run-locally';
+import { exampleVariant, tempDir } from '../local/fixtures';
 
 test('a run that failed its data checks still gets a report: the error and the findings', async () => {
   const config = exampleVariant(tempDir('report-failed'), { checks: { minTrainRows: 100000 } });

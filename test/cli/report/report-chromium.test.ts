@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeReport } from '../../../cli/report';
-import { runLocally } from '../../../cli/run/local-run';
-import { exampleVariant, tempDir } from '../run/fixtures';
+import { runLocally } from '../../../cli/local/run-locally';
+import { exampleVariant, tempDir } from '../local/fixtures';
 
 const chromium = '/usr/bin/chromium';
 const haveChromium = fs.existsSync(chromium);

@@ -23,7 +23,7 @@ import {
   tunedModelEvalColumns,
   remoteModelEvalColumns,
   type Sql,
-} from '../../../workflows/sql';
+} from '../../../bigquery';
 import { ConnectorError } from '../../../emulator/workflows/connector-types';
 import { classificationPrompt, syntheticLabels, syntheticRows } from '../model/synthetic';
 import { connection, harness, project, type Harness, type Resource } from './harness';
@@ -34,7 +34,7 @@ const table = (name: string): { project: string; dataset: string; table: string 
 const model = (name: string): { project: string; dataset: string; model: string } => ({ ...ds, model: name });
 const prefix = classificationPrompt('').replace(/ $/, ' ');
 
-describe('statements from workflows/sql', () => {
+describe('statements from bigquery/', () => {
   let h: Harness;
   const run = (sql: Sql): Promise<unknown> =>
     h.call('googleapis.bigquery.v2.jobs.insert', {

@@ -17,7 +17,7 @@ import {
   type Step,
   type Value,
 } from '../../dsl';
-import type { QueryParameter, Sql } from '../../sql';
+import type { QueryParameter, Sql } from '../../../bigquery';
 
 /** BigQuery error reasons and HTTP codes worth retrying: rate limits, backend errors and 5xx. */
 const transientReasons = 'rateLimitExceeded|backendError|internalError|jobBackendError|jobInternalError';

@@ -58,7 +58,7 @@ export function contextSteps(): Step[] {
       conn: fn('text.split', v('connection'), '.'),
       tuning: v('args').get('model').get('tuning'),
       generation: v('args').get('model').get('generation'),
-      // The same id as baseModelId() in workflows/sql/endpoints.ts, which Pulumi creates the model under.
+      // The same id as baseModelId() in bigquery/endpoints.ts, which Pulumi creates the model under.
       base_model_id: tpl`base_${fn('text.replace_all_regex', v('args').get('model').get('baseEndpoint'), '[^A-Za-z0-9]', '_')}`,
     }),
     assign('context', {

@@ -1,5 +1,5 @@
 import { fn, returnStep, subworkflow, v, type Value } from '../../dsl';
-import { runRecordFields } from '../../sql';
+import { runRecordFields } from '../../../bigquery';
 import { runStatement } from './bigquery';
 import { statements } from './statements';
 

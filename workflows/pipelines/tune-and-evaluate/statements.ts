@@ -29,7 +29,7 @@ import {
   type ModelRef,
   type Sql,
   type TableRef,
-} from '../../sql';
+} from '../../../bigquery';
 
 /**
  * Every statement the pipeline runs, compiled once with `{{placeholders}}` for what is only known at run

@@ -12,7 +12,12 @@ import {
   type Expr,
   type Value,
 } from '../../dsl';
-import { placeholderPatterns, retiredModels, tunableBaseModels, type PlaceholderKind } from '../../sql';
+import {
+  placeholderPatterns,
+  retiredModels,
+  tunableBaseModels,
+  type PlaceholderKind,
+} from '../../../bigquery';
 
 /** A run-argument value by path; missing keys read as null so one bad argument cannot hide the others. */
 export const arg = (...path: string[]): Expr => fn('map.get', v('args'), path);

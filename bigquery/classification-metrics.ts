@@ -1,0 +1,178 @@
+import { pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
+import { enumOrPlaceholderOption } from './options';
+import type { Placeholder } from './placeholders';
+import { latestPredictionsSql } from './generate-text';
+import { normalizeLabelSql } from './normalize';
+import { SqlParts, stringParam, type Sql } from './sql';
+
+export const modelRoles = ['baseline', 'tuned', 'champion'] as const;
+export type ModelRole = (typeof modelRoles)[number];
+
+/** The `overall` metrics, in the column order of `overallMetricsQuery`. */
+export const overallMetricNames = [
+  'accuracy',
+  'macro_precision',
+  'macro_recall',
+  'macro_f1',
+  'micro_f1',
+  'weighted_f1',
+  'success_share',
+  'num_rows',
+  'num_successful_rows',
+] as const;
+export type OverallMetric = (typeof overallMetricNames)[number];
+
+/** Per-label metrics (scope `label`); the confusion matrix is scope `confusion`, metric `count`. */
+export const labelMetricNames = ['precision', 'recall', 'f1', 'support'] as const;
+
+export interface ClassificationMetricsOptions {
+  predictions: TableRef;
+  evaluations: TableRef;
+  model: ModelRef;
+  /** A placeholder lets one compiled statement serve every role. */
+  role: ModelRole | Placeholder;
+  /** Sent as @run_id and @eval_fingerprint: concrete values or run-time expressions. */
+  runId: string;
+  evalFingerprint: string;
+}
+
+const divide = (n: string, d: string): string => `CASE WHEN ${d} = 0 THEN 0.0 ELSE ${n} / ${d} END`;
+
+/**
+ * Classification metrics from stored predictions, written to the evaluations table in long form.
+ * - Rows: the latest attempt per example of this model and eval fingerprint. Rows whose latest status is not
+ *   empty failed; they count in `success_share` and `num_rows` only, the other metrics skip them (as
+ *   ML.EVALUATE does), so a gate should also require a minimum success share.
+ * - Labels: expected and predicted labels both go through the one normalisation (normalize.ts). The label
+ *   set is the expected labels present in the eval set; a prediction outside it is simply wrong, it adds no
+ *   class (it still shows in the confusion matrix).
+ * - Per label: precision = TP / predicted as the label, recall = TP / support, F1 their harmonic mean, each
+ *   0 when its denominator is 0. Macro = unweighted mean over labels, weighted F1 = support-weighted mean,
+ *   micro F1 from summed TP over predictions inside the label set and over all rows. Accuracy = share of
+ *   succeeded rows whose prediction equals the expected label.
+ * Written in plain SQL (CASE, COUNT, window ROW_NUMBER, LOWER, REGEXP_REPLACE, CURRENT_TIMESTAMP without
+ * parentheses, which GoogleSQL allows) so it runs on DuckDB too.
+ */
+export function classificationMetrics(options: ClassificationMetricsOptions): Sql {
+  const f = 'classificationMetrics';
+  const parts = new SqlParts();
+  const runId = parts.param(stringParam('run_id', options.runId));
+  const fingerprint = parts.param(stringParam('eval_fingerprint', options.evalFingerprint));
+  const role = enumOrPlaceholderOption(parts, options.role, modelRoles, `${f}.role`);
+  const evaluations = quotedPath(parts, options.evaluations, `${f}.evaluations`);
+  const predictions = quotedPath(parts, options.predictions, `${f}.predictions`);
+  const modelName = pathLiteral(parts, options.model, `${f}.model`);
+  const latest = latestPredictionsSql(predictions, modelName, fingerprint).split('\n').join('\n  ');
+  const nullString = 'CAST(NULL AS STRING)';
+  const overall = (metric: OverallMetric, value: string): string =>
+    `  SELECT 'overall' AS scope, ${nullString} AS label, ${nullString} AS predicted_label, '${metric}' AS metric, ${value} AS value FROM totals`;
+  const perLabel = (metric: string, column: string): string =>
+    `  SELECT 'label' AS scope, label, ${nullString} AS predicted_label, '${metric}' AS metric, ${column} AS value FROM label_metrics`;
+  return parts.finish(
+    [
+      `INSERT INTO ${evaluations} (run_id, model_role, model_name, scope, label, predicted_label, metric, value, created_at)`,
+      `WITH latest AS (`,
+      `  ${latest}`,
+      `),`,
+      `scored AS (`,
+      `  SELECT ${normalizeLabelSql('label')} AS actual,`,
+      `    COALESCE(${normalizeLabelSql('predicted_label')}, '') AS predicted,`,
+      `    status = '' AS succeeded`,
+      `  FROM latest WHERE row_rank = 1`,
+      `),`,
+      `ok AS (SELECT actual, predicted FROM scored WHERE succeeded),`,
+      `labels AS (SELECT DISTINCT actual AS label FROM ok),`,
+      `counts AS (`,
+      `  SELECT l.label,`,
+      `    COUNT(CASE WHEN o.actual = l.label AND o.predicted = l.label THEN 1 END) AS tp,`,
+      `    COUNT(CASE WHEN o.predicted = l.label THEN 1 END) AS predicted_count,`,
+      `    COUNT(CASE WHEN o.actual = l.label THEN 1 END) AS support`,
+      `  FROM labels AS l CROSS JOIN ok AS o`,
+      `  GROUP BY l.label`,
+      `),`,
+      `rates AS (`,
+      `  SELECT label, tp, predicted_count, support,`,
+      `    ${divide('tp', 'predicted_count')} AS label_precision,`,
+      `    ${divide('tp', 'support')} AS label_recall`,
+      `  FROM counts`,
+      `),`,
+      `label_metrics AS (`,
+      `  SELECT label, tp, predicted_count, support, label_precision, label_recall,`,
+      `    ${divide('2 * label_precision * label_recall', '(label_precision + label_recall)')} AS label_f1`,
+      `  FROM rates`,
+      `),`,
+      `sums AS (`,
+      `  SELECT`,
+      `    (SELECT COUNT(*) FROM scored) AS num_rows,`,
+      `    (SELECT COUNT(*) FROM ok) AS num_ok,`,
+      `    (SELECT COUNT(CASE WHEN actual = predicted THEN 1 END) FROM ok) AS correct,`,
+      `    (SELECT COALESCE(SUM(tp), 0) FROM label_metrics) AS tp_sum,`,
+      `    (SELECT COALESCE(SUM(predicted_count), 0) FROM label_metrics) AS predicted_in_set,`,
+      `    (SELECT COALESCE(AVG(label_precision), 0.0) FROM label_metrics) AS macro_precision,`,
+      `    (SELECT COALESCE(AVG(label_recall), 0.0) FROM label_metrics) AS macro_recall,`,
+      `    (SELECT COALESCE(AVG(label_f1), 0.0) FROM label_metrics) AS macro_f1,`,
+      `    (SELECT COALESCE(SUM(label_f1 * support), 0.0) FROM label_metrics) AS weighted_f1_sum`,
+      `),`,
+      `micro AS (`,
+      `  SELECT ${divide('tp_sum', 'predicted_in_set')} AS micro_precision, ${divide('tp_sum', 'num_ok')} AS micro_recall`,
+      `  FROM sums`,
+      `),`,
+      `totals AS (`,
+      `  SELECT sums.*, ${divide('2 * micro_precision * micro_recall', '(micro_precision + micro_recall)')} AS micro_f1`,
+      `  FROM sums CROSS JOIN micro`,
+      `),`,
+      `metrics AS (`,
+      [
+        overall('accuracy', divide('correct', 'num_ok')),
+        overall('macro_precision', 'macro_precision'),
+        overall('macro_recall', 'macro_recall'),
+        overall('macro_f1', 'macro_f1'),
+        overall('micro_f1', 'micro_f1'),
+        overall('weighted_f1', divide('weighted_f1_sum', 'num_ok')),
+        overall('success_share', divide('num_ok', 'num_rows')),
+        overall('num_rows', 'num_rows'),
+        overall('num_successful_rows', 'num_ok'),
+        perLabel('precision', 'label_precision'),
+        perLabel('recall', 'label_recall'),
+        perLabel('f1', 'label_f1'),
+        perLabel('support', 'support'),
+        `  SELECT 'confusion' AS scope, actual AS label, predicted AS predicted_label, 'count' AS metric, COUNT(*) AS value FROM ok GROUP BY actual, predicted`,
+      ].join('\n  UNION ALL\n'),
+      `)`,
+      `SELECT ${runId}, ${role}, ${modelName}, scope, label, predicted_label, metric, value, CURRENT_TIMESTAMP`,
+      `FROM metrics`,
+    ].join('\n'),
+  );
+}
+
+export interface OverallMetricsQueryOptions {
+  evaluations: TableRef;
+  model: ModelRef;
+  /** A placeholder lets one compiled statement serve every role. */
+  role: ModelRole | Placeholder;
+  runId: string;
+}
+
+/**
+ * One row with the overall metrics of one model in one run (columns in `overallMetricNames` order), from the
+ * latest write, so a retried metrics step does not double count. NULL where a metric was not written.
+ */
+export function overallMetricsQuery(options: OverallMetricsQueryOptions): Sql {
+  const f = 'overallMetricsQuery';
+  const parts = new SqlParts();
+  const runId = parts.param(stringParam('run_id', options.runId));
+  const role = enumOrPlaceholderOption(parts, options.role, modelRoles, `${f}.role`);
+  const evaluations = quotedPath(parts, options.evaluations, `${f}.evaluations`);
+  const modelName = pathLiteral(parts, options.model, `${f}.model`);
+  const where = `run_id = ${runId} AND model_role = ${role} AND model_name = ${modelName} AND scope = 'overall'`;
+  const columns = overallMetricNames.map((m) => `  MAX(CASE WHEN metric = '${m}' THEN value END) AS ${m}`);
+  return parts.finish(
+    [
+      `SELECT`,
+      columns.join(',\n'),
+      `FROM ${evaluations}`,
+      `WHERE ${where}`,
+      `  AND created_at = (SELECT MAX(created_at) FROM ${evaluations} WHERE ${where})`,
+    ].join('\n'),
+  );
+}

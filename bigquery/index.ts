@@ -1,0 +1,37 @@
+// Identifiers, literals, placeholders and the statement type every builder returns.
+export * from './identifiers';
+export * from './literals';
+export * from './placeholders';
+export * from './sql';
+export * from './normalize';
+
+// The pipeline's tables and the keys that address their rows.
+export * from './tables';
+export * from './fingerprint';
+export * from './pipeline-keys';
+
+// Loading and checking data.
+export * from './load-data';
+export * from './data-checks';
+export * from './prompts';
+
+// Models: endpoints, tuning options, CREATE MODEL, generation.
+export * from './endpoints';
+export * from './options';
+export * from './create-model';
+export * from './generate-text';
+export * from './prediction-status';
+
+// Evaluation and the gate's inputs.
+export * from './evaluate';
+export * from './classification-metrics';
+export * from './label-metrics';
+export * from './label-regressions';
+export * from './confusion-matrix';
+export * from './changed-predictions';
+
+// Runs and the champion registry.
+export * from './runs';
+export * from './run-history';
+export * from './registry';
+export * from './registry-history';

@@ -1,0 +1,100 @@
+import { promoteChampionStatement, registryHistoryQuery, registryTable } from '../../bigquery';
+import type { PipelineWarehouse } from './warehouse';
+
+export interface RegistryEvent {
+  event: string;
+  model: string;
+  previous: string | null;
+  runId: string | null;
+  metric: string | null;
+  metricValue: number | null;
+  recordedAt: string;
+}
+
+const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** BigQuery's client gives TIMESTAMP as `{ value }`, DuckDB as a string. */
+function timestamp(v: unknown): string {
+  if (v && typeof v === 'object' && 'value' in v) return String((v as { value: unknown }).value);
+  return String(v);
+}
+
+/** The registry events of a serving name, oldest first. */
+export async function championHistory(
+  warehouse: PipelineWarehouse,
+  servingName: string,
+): Promise<RegistryEvent[]> {
+  const sql = registryHistoryQuery({
+    project: warehouse.project,
+    dataset: warehouse.dataset,
+    table: registryTable.id,
+  });
+  const { rows } = await warehouse.query(sql, { serving_name: servingName });
+  return rows.map((row) => ({
+    event: String(row.event),
+    model: String(row.model_name),
+    previous: text(row.previous_model),
+    runId: text(row.run_id),
+    metric: text(row.metric),
+    metricValue:
+      row.metric_value === null || row.metric_value === undefined ? null : Number(row.metric_value),
+    recordedAt: timestamp(row.recorded_at),
+  }));
+}
+
+/**
+ * The champions still standing after the history, oldest first: a promote stacks its model, a rollback
+ * unstacks the champion it replaced. The last entry is the current champion.
+ */
+export function championLineage(events: readonly RegistryEvent[]): string[] {
+  const stack: string[] = [];
+  for (const e of events) {
+    if (e.event === 'rollback') {
+      while (stack.length > 0 && stack[stack.length - 1] !== e.model) stack.pop();
+      if (stack.length === 0) stack.push(e.model);
+    } else stack.push(e.model);
+  }
+  return stack;
+}
+
+export interface Rollback {
+  from: string;
+  to: string;
+}
+
+/**
+ * Makes the champion before the current one the champion again by appending a `rollback` event with the
+ * same compare-and-set statement the pipeline promotes with: nothing is rewritten, and a promotion that
+ * lands in between makes the rollback fail instead of silently undoing it.
+ */
+export async function rollbackChampion(warehouse: PipelineWarehouse, servingName: string): Promise<Rollback> {
+  const events = await championHistory(warehouse, servingName);
+  const lineage = championLineage(events);
+  if (lineage.length === 0) throw new Error(`serving name ${servingName} has no champion to roll back`);
+  const from = lineage[lineage.length - 1];
+  const to = lineage[lineage.length - 2];
+  if (to === undefined) {
+    throw new Error(`serving name ${servingName} has no earlier champion than ${from} to roll back to`);
+  }
+  const promotedTo = [...events].reverse().find((e) => e.model === to && e.event === 'promote');
+  const sql = promoteChampionStatement({
+    project: warehouse.project,
+    dataset: warehouse.dataset,
+    table: registryTable.id,
+  });
+  const outcome = await warehouse.query(sql, {
+    serving_name: servingName,
+    event: 'rollback',
+    model_name: to,
+    expected_previous: from,
+    run_id: '',
+    metric: promotedTo?.metric ?? '',
+    metric_value: promotedTo?.metricValue ?? 0,
+  });
+  if (outcome.numDmlAffectedRows !== 1) {
+    throw new Error(
+      `the champion of ${servingName} changed while rolling back (it is no longer ${from}); run the command again`,
+    );
+  }
+  return { from, to };
+}

@@ -1,0 +1,135 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { runWorkflow, VirtualClock, type ExecutionEvent } from '../../emulator/workflows';
+import type { FaultConfig } from '../../emulator/bigquery';
+import { writeExample } from '../../examples/medical-specialty/generate';
+import { loadPipelineConfig } from '../../schemas/pipeline-config-file';
+import type { RunArguments, RunSummary } from '../../schemas/types.generated';
+import { validateRunArguments } from '../../schemas/validate';
+import { compiledWorkflowSource } from '../../workflows/compiled';
+import { packageRoot } from '../../package-root';
+import {
+  localConnection,
+  localDataset,
+  localLocation,
+  localProject,
+  openLocalEnvironment,
+  uploadToLocalBucket,
+} from './environment';
+import { buildSummary } from './summary';
+
+export const pipelineName = 'tune-and-evaluate';
+
+/** The bundled example's config; its data is generated on first use. */
+export const exampleConfig = path.join(packageRoot(), 'examples', 'medical-specialty', 'pipeline.json');
+
+export interface LocalRunOptions {
+  configFile: string;
+  /** Holds the persistent local warehouse and `runs/<run-id>/`. */
+  stateDir: string;
+  runId?: string;
+  faults?: FaultConfig;
+  onEvent?: (event: ExecutionEvent) => void;
+  /** Called once the emulator exists, so a progress display can read its counters. */
+  onStart?: (stats: { modelInvocations: number }) => void;
+}
+
+export interface LocalRunResult {
+  summary: RunSummary;
+  runDir: string;
+  /** The execution's result map (on success) or error map (on failure), as the workflow returned it. */
+  outcome: unknown;
+}
+
+/** Sortable, unique and valid as a BigQuery table-name suffix: run_20261125_071502_a1b2. */
+export function newRunId(now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '_').slice(0, 15);
+  return `run_${stamp}_${crypto.randomBytes(2).toString('hex')}`;
+}
+
+/** Generates the bundled example's data the first time it is needed; any other missing file is an error. */
+export function ensureData(configFile: string, files: { train: string; eval: string }): void {
+  const missing = [files.train, files.eval].filter((f) => !f.startsWith('gs://') && !fs.existsSync(f));
+  if (missing.length === 0) return;
+  if (path.resolve(configFile) === exampleConfig) {
+    writeExample(path.dirname(files.train));
+    return;
+  }
+  throw new Error(`data file not found: ${missing.join(', ')} (named in ${configFile})`);
+}
+
+/**
+ * Runs the compiled pipeline YAML in the Workflows interpreter against the embedded BigQuery emulator:
+ * the same program and SQL text that would run on Google Cloud, on local state that persists across runs.
+ */
+export async function runLocally(options: LocalRunOptions): Promise<LocalRunResult> {
+  if (!fs.existsSync(options.configFile)) throw new Error(`config file not found: ${options.configFile}`);
+  const config = loadPipelineConfig(options.configFile);
+  ensureData(options.configFile, config.data);
+  for (const uri of [config.data.train, config.data.eval]) {
+    if (uri.startsWith('gs://'))
+      throw new Error(`${uri}: the local target reads local files, not Cloud Storage`);
+  }
+  const runId = options.runId ?? newRunId();
+  const runDir = path.join(options.stateDir, 'runs', runId);
+  if (fs.existsSync(runDir)) throw new Error(`run ${runId} already exists in ${runDir}`);
+  fs.mkdirSync(runDir, { recursive: true });
+
+  const env = await openLocalEnvironment(options.stateDir, options.faults);
+  try {
+    options.onStart?.(env.bigquery.stats);
+    // `$schema` points editors at the config's schema; run arguments have a schema of their own.
+    const { $schema: _schema, ...rest } = config as typeof config & { $schema?: string };
+    const args: RunArguments = validateRunArguments(
+      {
+        ...rest,
+        runId,
+        project: localProject,
+        location: localLocation,
+        dataset: localDataset,
+        connection: localConnection,
+        data: {
+          train: uploadToLocalBucket(env.gcsDir, config.data.train, `${runId}/train.jsonl`),
+          eval: uploadToLocalBucket(env.gcsDir, config.data.eval, `${runId}/eval.jsonl`),
+        },
+      },
+      'run arguments',
+    );
+    let failedStep: string | undefined;
+    const startedAt = new Date();
+    const execution = await runWorkflow(compiledWorkflowSource(pipelineName), {
+      argument: args,
+      connectors: env.bigquery.connectors,
+      clock: new VirtualClock(),
+      fileName: `${pipelineName}.yaml`,
+      executionId: runId,
+      keepEvents: false,
+      onEvent: (event) => {
+        if (event.type === 'error' && failedStep === undefined) failedStep = `${event.routine}.${event.step}`;
+        options.onEvent?.(event);
+      },
+    });
+    if (execution.deployErrors && execution.deployErrors.length > 0) {
+      throw new Error(`the compiled workflow does not deploy:\n${execution.deployErrors.join('\n')}`);
+    }
+    const summary = await buildSummary(env.bigquery, {
+      runId,
+      startedAt,
+      finishedAt: new Date(),
+      state: execution.state,
+      result: execution.result,
+      error: execution.error,
+      modelInvocations: env.bigquery.stats.modelInvocations,
+      labels: args.task.labels ?? [],
+      failedStep,
+    });
+    fs.writeFileSync(path.join(runDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+    fs.writeFileSync(path.join(runDir, 'arguments.json'), JSON.stringify(args, null, 2) + '\n');
+    return { summary, runDir, outcome: execution.state === 'SUCCEEDED' ? execution.result : execution.error };
+  } finally {
+    await env.close();
+    // A copy of the warehouse as this run left it, to inspect with any DuckDB client.
+    fs.copyFileSync(path.join(env.warehouseDir, 'warehouse.duckdb'), path.join(runDir, 'warehouse.duckdb'));
+  }
+}
