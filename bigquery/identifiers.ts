@@ -1,4 +1,4 @@
-import { isPlaceholder, kindName, placeholderPatterns, type Placeholder } from './placeholders';
+import { isPlaceholder, kindName, placeholderMatches, type Placeholder } from './placeholders';
 import type { SqlParts } from './sql';
 
 /**
@@ -51,7 +51,7 @@ const rules: Record<IdentifierKind, string> = {
 const columnPattern = /^[A-Za-z_][A-Za-z0-9_]{0,299}$/;
 
 export function checkIdentifier(kind: IdentifierKind, value: string, field: string): string {
-  if (typeof value !== 'string' || !new RegExp(placeholderPatterns[kind]).test(value)) {
+  if (typeof value !== 'string' || !placeholderMatches(kind, value)) {
     throw new Error(`${field}: ${JSON.stringify(value)} is not a valid ${kind} (${rules[kind]})`);
   }
   return value;

@@ -1,6 +1,6 @@
 import { checkColumnName, quotedPath, type TableRef } from './identifiers';
 import { boolLiteral, int64Literal, stringLiteral } from './literals';
-import { isPlaceholder, kindName, placeholderPatterns, type Placeholder } from './placeholders';
+import { isPlaceholder, kindName, placeholderMatches, type Placeholder } from './placeholders';
 import { SqlParts, type Sql } from './sql';
 import type { TableField } from './tables';
 
@@ -38,7 +38,7 @@ export function loadData(options: LoadDataOptions): Sql {
         throw new Error(`${field}: placeholder {{${uri.name}}} is a ${kindName(uri.kind)}, expected gcsUri`);
       return `'${parts.placeholder(uri)}'`;
     }
-    if (!new RegExp(placeholderPatterns.gcsUri).test(uri)) {
+    if (!placeholderMatches('gcsUri', uri)) {
       throw new Error(
         `${field}: ${JSON.stringify(uri)} is not a gs://bucket/path URI with at most one * wildcard`,
       );

@@ -1,3 +1,4 @@
+import { compileRe2, re2Pattern, re2Test } from '../workflows/re2';
 import type { Sql } from './sql';
 
 /**
@@ -30,14 +31,16 @@ export interface Placeholder {
 }
 
 const gcsPathChar = '[A-Za-z0-9._~=+@,:/-]';
+/** 1 to 1024 of `chars`: RE2 rejects a repeat count above 1000, so the bound is written as two repeats. */
+const upTo1024 = (chars: string) => `^${chars}{1,1000}${chars}{0,24}$`;
 
 export const placeholderPatterns = {
   // 6-30 chars, lower-case letters, digits and hyphens, optionally scoped to a domain (`example.com:proj`).
   projectId: '^([a-z0-9][a-z0-9.-]{0,61}[a-z0-9]:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$',
-  datasetId: '^[A-Za-z0-9_]{1,1024}$',
-  tableId: '^[A-Za-z0-9_]{1,1024}$',
-  modelId: '^[A-Za-z0-9_]{1,1024}$',
-  connectionId: '^[A-Za-z0-9_-]{1,1024}$',
+  datasetId: upTo1024('[A-Za-z0-9_]'),
+  tableId: upTo1024('[A-Za-z0-9_]'),
+  modelId: upTo1024('[A-Za-z0-9_]'),
+  connectionId: upTo1024('[A-Za-z0-9_-]'),
   // Multi-regions US and EU (any case) or a region such as us-central1 or europe-west4.
   location: '^([Uu][Ss]|[Ee][Uu]|[a-z]+-[a-z]+[0-9]{1,2})$',
   // A bucket, then an object path with at most one `*` wildcard (LOAD DATA allows one per URI).
@@ -56,18 +59,20 @@ export const placeholderPatterns = {
 const enumValue = /^[A-Za-z0-9_.-]+$/;
 const placeholderName = /^[a-z][a-z0-9_]{0,62}$/;
 
+/** The RE2 pattern of a kind; throws if RE2 would reject it, so a bad pattern fails at compile time. */
 export function patternFor(kind: PlaceholderKind): string {
-  if (typeof kind === 'string') return placeholderPatterns[kind];
+  if (typeof kind === 'string') return re2Pattern(placeholderPatterns[kind]);
   if (kind.enum.length === 0) throw new Error('an enum placeholder needs at least one value');
   for (const v of kind.enum) {
     if (!enumValue.test(v))
       throw new Error(`enum placeholder value ${JSON.stringify(v)} has unsafe characters`);
   }
-  return `^(${kind.enum.map((v) => v.replace(/\./g, '\\.')).join('|')})$`;
+  return re2Pattern(`^(${kind.enum.map((v) => v.replace(/\./g, '\\.')).join('|')})$`);
 }
 
-export function placeholderRegExp(kind: PlaceholderKind): RegExp {
-  return new RegExp(patternFor(kind));
+/** True when `value` matches the kind's pattern under RE2, as the compiled workflow's `text.match_regex`. */
+export function placeholderMatches(kind: PlaceholderKind, value: string): boolean {
+  return compileRe2(patternFor(kind)).test(value);
 }
 
 /** A value known only when the workflow runs; rendered as `{{name}}`. */
@@ -100,7 +105,7 @@ export function bindSql(sql: Sql, values: Record<string, string>): Sql {
   for (const p of sql.placeholders) {
     const value = values[p.name];
     if (value === undefined) throw new Error(`bindSql: no value for {{${p.name}}}`);
-    if (!new RegExp(p.pattern).test(value)) {
+    if (!re2Test(p.pattern, value)) {
       throw new Error(`bindSql: value for {{${p.name}}} is not a valid ${kindName(p.kind)}`);
     }
     text = text.split(`{{${p.name}}}`).join(value);

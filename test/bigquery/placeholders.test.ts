@@ -6,28 +6,30 @@ import {
   patternFor,
   placeholder,
   placeholderPatterns,
-  placeholderRegExp,
+  placeholderMatches,
   type PlaceholderKind,
   type Sql,
 } from '../../bigquery';
+import { re2SyntaxError } from '../../workflows/re2';
 import { tokenKinds } from './googlesql';
 
 const accepts = (kind: PlaceholderKind, values: string[]) =>
-  values.filter((v) => !placeholderRegExp(kind).test(v));
+  values.filter((v) => !placeholderMatches(kind, v));
 const rejects = (kind: PlaceholderKind, values: string[]) =>
-  values.filter((v) => placeholderRegExp(kind).test(v));
+  values.filter((v) => placeholderMatches(kind, v));
 
 describe('placeholder patterns', () => {
   test('are anchored and stay inside the RE2 subset (no lookaround, no backreference)', () => {
     for (const source of [...Object.values(placeholderPatterns), patternFor({ enum: ['a.b', 'C'] })]) {
       expect(source.startsWith('^') && source.endsWith('$')).toBe(true);
-      expect(source).not.toMatch(/\(\?[=!<]|\\[1-9]/);
+      expect(re2SyntaxError(source)).toBeUndefined();
     }
   });
 
   test('maxOutputTokens is exactly 1..8192', () => {
-    const re = placeholderRegExp('maxOutputTokens');
-    for (let n = 0; n <= 10000; n++) expect([n, re.test(String(n))]).toEqual([n, n >= 1 && n <= 8192]);
+    for (let n = 0; n <= 10000; n++) {
+      expect([n, placeholderMatches('maxOutputTokens', String(n))]).toEqual([n, n >= 1 && n <= 8192]);
+    }
     expect(rejects('maxOutputTokens', ['01', '+5', '5.0', ''])).toEqual([]);
   });
 
@@ -65,6 +67,16 @@ describe('placeholder patterns', () => {
     expect(accepts('connectionId', ['conn', 'my-conn', '__default_cloudresource_connection__'])).toEqual([]);
   });
 
+  test('ids are 1 to 1024 characters, written within RE2 repeat limit of 1000', () => {
+    for (const kind of ['datasetId', 'tableId', 'modelId', 'connectionId'] as const) {
+      expect([kind, accepts(kind, ['a', 'a'.repeat(1000), 'a'.repeat(1001), 'a'.repeat(1024)])]).toEqual([
+        kind,
+        [],
+      ]);
+      expect([kind, rejects(kind, ['', 'a'.repeat(1025), 'a'.repeat(2000)])]).toEqual([kind, []]);
+    }
+  });
+
   test('gs:// URIs allow one wildcard after the bucket', () => {
     expect(
       accepts('gcsUri', [
@@ -89,7 +101,7 @@ describe('placeholder patterns', () => {
 
   test('enums escape dots and refuse unsafe values', () => {
     expect(patternFor({ enum: ['gemini-2.5-pro', 'X'] })).toBe('^(gemini-2\\.5-pro|X)$');
-    expect(placeholderRegExp({ enum: ['gemini-2.5-pro'] }).test('gemini-2x5-pro')).toBe(false);
+    expect(placeholderMatches({ enum: ['gemini-2.5-pro'] }, 'gemini-2x5-pro')).toBe(false);
     expect(() => patternFor({ enum: ["a'b"] })).toThrow('unsafe characters');
     expect(() => patternFor({ enum: [] })).toThrow('at least one value');
   });

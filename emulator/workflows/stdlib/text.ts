@@ -3,7 +3,7 @@ import type { FnTable } from '../functions';
 import { fn } from '../functions';
 import type { Value } from '../values';
 import { bytes, num, optional, str } from './args';
-import { re2 } from './re2';
+import { Re2SyntaxError, re2MatchAll, re2ReplaceAll, re2Test } from '../../../workflows/re2';
 
 function charset(fnName: string, v: Value | undefined): BufferEncoding {
   const name = (optional(v, (x) => str(fnName, 'charset', x)) ?? 'UTF-8').toUpperCase();
@@ -16,6 +16,16 @@ function charset(fnName: string, v: Value | undefined): BufferEncoding {
 /** Indexes are in characters (code points), as `len()` counts them, not UTF-16 units. */
 function codePointIndex(s: string, utf16Index: number): bigint {
   return BigInt([...s.slice(0, utf16Index)].length);
+}
+
+/** Runs an RE2 operation; a pattern RE2 rejects is the documented ValueError, naming the function. */
+function onRe2<T>(fnName: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof Re2SyntaxError) throw wfError('ValueError', `${fnName}: ${e.message}`);
+    throw e;
+  }
 }
 
 export const text: FnTable = {
@@ -41,30 +51,35 @@ export const text: FnTable = {
   }),
   'text.find_all_regex': fn(['source', 'regexp'], ([s, r]) => {
     const source = str('text.find_all_regex', 'source', s);
-    const re = re2('text.find_all_regex', str('text.find_all_regex', 'regexp', r), true);
-    return [...source.matchAll(re)].map(
+    const pattern = str('text.find_all_regex', 'regexp', r);
+    return onRe2('text.find_all_regex', () => re2MatchAll(pattern, source)).map(
       (m) =>
         new Map<string, Value>([
           ['index', codePointIndex(source, m.index)],
-          ['match', m[0]],
+          ['match', m.groups[0] as string],
         ]),
     );
   }),
-  'text.match_regex': fn(['source', 'regexp'], ([s, r]) =>
-    re2('text.match_regex', str('text.match_regex', 'regexp', r)).test(str('text.match_regex', 'source', s)),
-  ),
+  'text.match_regex': fn(['source', 'regexp'], ([s, r]) => {
+    const source = str('text.match_regex', 'source', s);
+    const pattern = str('text.match_regex', 'regexp', r);
+    return onRe2('text.match_regex', () => re2Test(pattern, source));
+  }),
   'text.replace_all': fn(['source', 'substr', 'repl'], ([s, sub, rep]) =>
     str('text.replace_all', 'source', s)
       .split(str('text.replace_all', 'substr', sub))
       .join(str('text.replace_all', 'repl', rep)),
   ),
   'text.replace_all_regex': fn(['source', 'substr', 'repl'], ([s, r, rep]) => {
-    const re = re2('text.replace_all_regex', str('text.replace_all_regex', 'substr', r), true);
-    // RE2 replacement syntax refers to groups as \1; JavaScript uses $1.
-    const repl = str('text.replace_all_regex', 'repl', rep)
-      .replace(/\$/g, '$$$$')
-      .replace(/\\(\d)/g, '$$$1');
-    return str('text.replace_all_regex', 'source', s).replace(re, repl);
+    const source = str('text.replace_all_regex', 'source', s);
+    const pattern = str('text.replace_all_regex', 'substr', r);
+    const repl = str('text.replace_all_regex', 'repl', rep);
+    // RE2 rewrite strings refer to groups as \1 .. \9.
+    return onRe2('text.replace_all_regex', () =>
+      re2ReplaceAll(pattern, source, (m) =>
+        repl.replace(/\\(\d)/g, (_t, d: string) => m.groups[Number(d)] ?? ''),
+      ),
+    );
   }),
   'text.split': fn(['source', 'separator'], ([s, sep]) =>
     str('text.split', 'source', s).split(str('text.split', 'separator', sep)),

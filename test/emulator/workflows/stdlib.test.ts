@@ -34,8 +34,13 @@ describe('text', () => {
   ])('RE2 syntax: %s gives %s', async (e, out) => {
     expect(await expr(e)).toBe(out);
   });
-  test('RE2 flags in the middle of a pattern are a ValueError, not a silent mismatch', async () => {
-    expect(await exprError('text.match_regex("a", "a(?i)b")')).toEqual(['ValueError']);
+  test('RE2, not JavaScript: lookahead and backreferences are a ValueError; (?U) and mid-pattern flags work', async () => {
+    expect(await exprError('text.match_regex("abc", "a(?=b)")')).toEqual(['ValueError']);
+    expect(await exprError('text.match_regex("abab", "(ab)\\\\1")')).toEqual(['ValueError']);
+    expect(await expr('text.match_regex("aB", "a(?i)b")')).toBe('true');
+    expect(await expr('text.find_all_regex("aaa", "(?U)a+")')).toBe(
+      '[{"index":0,"match":"a"},{"index":1,"match":"a"},{"index":2,"match":"a"}]',
+    );
   });
   test('bad regular expressions are a ValueError; wrong types a TypeError', async () => {
     expect(await exprError('text.match_regex("a", "(")')).toEqual(['ValueError']);

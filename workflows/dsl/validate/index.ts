@@ -1,5 +1,6 @@
 import type { Workflow } from '../workflow';
 import { checkCalls, subworkflowTable } from './calls';
+import { checkPatterns } from './patterns';
 import { routinesOf } from './routines';
 import { checkScopes } from './scope';
 import { checkRoutines, checkStructure } from './structure';
@@ -11,7 +12,12 @@ export function validateWorkflow(wf: Workflow): Violation[] {
   const subs = subworkflowTable(routines);
   return [
     ...checkRoutines(wf),
-    ...routines.flatMap((r) => [...checkStructure(r), ...checkCalls(r, subs), ...checkScopes(r)]),
+    ...routines.flatMap((r) => [
+      ...checkStructure(r),
+      ...checkCalls(r, subs),
+      ...checkPatterns(r),
+      ...checkScopes(r),
+    ]),
   ];
 }
 

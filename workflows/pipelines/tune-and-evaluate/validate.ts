@@ -18,6 +18,7 @@ import {
   tunableBaseModels,
   type PlaceholderKind,
 } from '../../../bigquery';
+import { re2Pattern } from '../../re2';
 
 /** A run-argument value by path; missing keys read as null so one bad argument cannot hide the others. */
 export const arg = (...path: string[]): Expr => fn('map.get', v('args'), path);
@@ -185,8 +186,8 @@ function rules(): { ok: Expr; message: string }[] {
 function patterns(): Value {
   return {
     ...placeholderPatterns,
-    runId: '^[a-z][a-z0-9_]{0,62}$',
-    servingName: '^[A-Za-z][A-Za-z0-9_]{0,63}$',
+    runId: re2Pattern('^[a-z][a-z0-9_]{0,62}$'),
+    servingName: re2Pattern('^[A-Za-z][A-Za-z0-9_]{0,63}$'),
   };
 }
 
