@@ -21,6 +21,7 @@ export * from './options';
 export * from './create-model';
 export * from './generate-text';
 export * from './prediction-status';
+export * from './token-count';
 
 // Evaluation and the gate's inputs.
 export * from './evaluate';
