@@ -35,3 +35,6 @@ export * from './runs';
 export * from './run-history';
 export * from './registry';
 export * from './registry-history';
+
+// Serving: batch prediction with the champion, drift.
+export * from './batch-predict';

@@ -1,4 +1,5 @@
 import { DOUBLE, LIST, VARCHAR, listValue, type DuckDBResultReader, type Json } from '@duckdb/node-api';
+import { alterTable } from './alter-table';
 import { Cursor } from './cursor';
 import { BigQueryError, invalidQuery } from './errors';
 import type { FaultInjector } from './faults';
@@ -88,7 +89,13 @@ export function statementType(tokens: Token[]): string {
   if (c.acceptWord('LOAD')) return 'LOAD_DATA';
   if (c.acceptWord('INSERT', 'UPDATE', 'DELETE', 'MERGE', 'TRUNCATE'))
     return tokens[0].value.toUpperCase() === 'TRUNCATE' ? 'TRUNCATE_TABLE' : tokens[0].value.toUpperCase();
-  const verb = c.acceptWord('CREATE') ? 'CREATE' : c.acceptWord('DROP') ? 'DROP' : undefined;
+  const verb = c.acceptWord('CREATE')
+    ? 'CREATE'
+    : c.acceptWord('DROP')
+      ? 'DROP'
+      : c.acceptWord('ALTER')
+        ? 'ALTER'
+        : undefined;
   if (!verb) return 'UNKNOWN';
   if (c.acceptWord('OR')) c.expectWord('REPLACE');
   c.acceptWord('TEMP', 'TEMPORARY');
@@ -219,6 +226,14 @@ export class Engine {
       case 'DROP_TABLE':
       case 'DROP_VIEW':
         return this.sql(tokens, ctx, type);
+      case 'ALTER_TABLE': {
+        const added = await alterTable(tokens, this.options.warehouse);
+        return {
+          statementType: type,
+          ddlOperationPerformed: added.length > 0 ? 'ALTER' : 'SKIP',
+          genAiFunctions: [],
+        };
+      }
       default:
         throw invalidQuery(
           `Statement ${tokens
