@@ -38,3 +38,4 @@ export * from './registry-history';
 
 // Serving: batch prediction with the champion, drift.
 export * from './batch-predict';
+export * from './serving-function';

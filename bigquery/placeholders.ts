@@ -16,6 +16,7 @@ export type PlaceholderKind =
   | 'location'
   | 'gcsUri'
   | 'columnName'
+  | 'runId'
   | 'positiveInteger'
   | 'maxOutputTokens'
   | 'unitInterval'
@@ -46,6 +47,8 @@ export const placeholderPatterns = {
   // A column name as BigQuery documents it without flexible names: a letter or underscore, then letters,
   // digits and underscores, at most 300 characters (https://cloud.google.com/bigquery/docs/schemas#column_names).
   columnName: '^[A-Za-z_][A-Za-z0-9_]{0,299}$',
+  // The pipeline's run ids: a lower-case letter, then lower-case letters, digits and underscores.
+  runId: '^[a-z][a-z0-9_]{0,62}$',
   positiveInteger: '^[1-9][0-9]{0,8}$',
   // 1..8192, the documented max_output_tokens range for Gemini.
   maxOutputTokens: '^([1-9][0-9]{0,2}|[1-7][0-9]{3}|80[0-9]{2}|81[0-8][0-9]|819[0-2])$',

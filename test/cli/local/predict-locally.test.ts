@@ -74,6 +74,23 @@ describe('batch-predict with the champion, on the local emulator', () => {
     modelA = a.summary.tuned!.model;
   });
 
+  /** What downstream SQL gets from the serving name's stable table function, and from which model. */
+  const viaStableName = async () => {
+    const notes = table('downstream_notes');
+    await queryState(
+      stateDir,
+      `CREATE OR REPLACE TABLE ${notes} (id STRING, input_text STRING, note_date DATE)`,
+    );
+    await queryState(
+      stateDir,
+      `INSERT INTO ${notes} (id, input_text) VALUES ('d1', 'Chest pain on exertion, ECG with ST changes.')`,
+    );
+    return queryState(
+      stateDir,
+      `SELECT id, model_name, status FROM bqtune.medical_specialty(TABLE ${notes})`,
+    );
+  };
+
   const served = (where = '') =>
     queryState(
       stateDir,
@@ -90,6 +107,7 @@ describe('batch-predict with the champion, on the local emulator', () => {
     );
     const out = fs.readFileSync(r.out!, 'utf8').trim().split('\n');
     expect(out).toHaveLength(30);
+    expect(await viaStableName()).toEqual([{ id: 'd1', model_name: modelA, status: '' }]);
   });
 
   test('after B is promoted, B answers the second file; A keeps its rows; nothing is asked twice', async () => {
@@ -114,6 +132,7 @@ describe('batch-predict with the champion, on the local emulator', () => {
     expect(rows.filter((x) => x.model_name === modelB)).toHaveLength(30);
     const pairs = rows.map((x) => `${String(x.model_name)}/${String(x.source_key)}`);
     expect(new Set(pairs).size).toBe(pairs.length);
+    expect(await viaStableName()).toEqual([{ id: 'd1', model_name: modelB, status: '' }]);
   });
 
   test('after a rollback to A, only the rows A never answered are sent', async () => {
@@ -126,6 +145,7 @@ describe('batch-predict with the champion, on the local emulator', () => {
     expect(r.rows.filter((x) => x.run_id === 'predict_1').map((x) => x.id)).toEqual(
       Array.from({ length: 10 }, (_, i) => `k${20 + i}`),
     );
+    expect(await viaStableName()).toEqual([{ id: 'd1', model_name: modelA, status: '' }]);
   });
 
   test('the drift statistic equals PSI computed from the raw rows, and a shifted input warns', async () => {

@@ -97,12 +97,22 @@ function championSteps(): Step[] {
         generate: fn('if', v('generation').get('function').eq('AI.GENERATE_TEXT'), 'ai', 'ml'),
         values: fn('map.merge', v('ctx').get('values'), {
           model: v('champion_parts').at(fn('len', v('champion_parts')).sub(1)),
+          serving_function: v('ctx').get('serving_name'),
+          champion_run: v('champion_runs').at(0).get('run_id'),
           max_output_tokens: fn('string', v('generation').get('maxOutputTokens')),
           temperature: fn('string', v('generation').get('temperature')),
           top_p: fn('string', v('generation').get('topP')),
         }),
       }),
     }),
+    // The stable name for ad-hoc SQL follows the champion; promotion and rollback switch it too, so this
+    // only repairs a switch that did not happen (a promotion whose next step failed).
+    switchStep('switch_serving_function', [
+      when(v('ctx').get('generate').eq('ai'), {
+        steps: runStatement('serving_function_ai', statements.servingFunction.ai),
+      }),
+      when(true, { steps: runStatement('serving_function_ml', statements.servingFunction.ml) }),
+    ]),
   ];
 }
 

@@ -12,6 +12,7 @@ import {
   servedPredictionsTable,
   servedStatusQuery,
   servePredictions,
+  servingFunctionDdl,
   sourceKeyCheckQuery,
   type GenerateFunction,
   type ModelRef,
@@ -31,6 +32,8 @@ const p = {
   sourceTable: placeholder('source_table', 'tableId'),
   sourceUri: placeholder('source_uri', 'gcsUri'),
   prompts: placeholder('prompts_table', 'tableId'),
+  servingFunction: placeholder('serving_function', 'tableId'),
+  championRun: placeholder('champion_run', 'runId'),
   model: placeholder('model', 'modelId'),
   keyColumn: placeholder('key_column', 'columnName'),
   inputColumn: placeholder('input_column', 'columnName'),
@@ -48,6 +51,16 @@ const prompts = table(p.prompts);
 
 /** Columns of source files: the key and the input, as text (`bqtune predict` writes CSV input this way). */
 export const sourceFileColumns = { key: 'id', input: 'input_text' } as const;
+
+const servingFunction = (fn: GenerateFunction): Sql =>
+  servingFunctionDdl({
+    function: fn,
+    name: table(p.servingFunction),
+    model: champion,
+    runs: table(runsTable.id),
+    championRun: p.championRun,
+    settings: { maxOutputTokens: p.maxOutputTokens, temperature: p.temperature, topP: p.topP },
+  });
 
 const serve = (fn: GenerateFunction, mode: 'all' | 'retryable'): Sql =>
   servePredictions({
@@ -85,6 +98,7 @@ export const statements = {
     ai: { all: serve('AI.GENERATE_TEXT', 'all'), retry: serve('AI.GENERATE_TEXT', 'retryable') },
     ml: { all: serve('ML.GENERATE_TEXT', 'all'), retry: serve('ML.GENERATE_TEXT', 'retryable') },
   },
+  servingFunction: { ai: servingFunction('AI.GENERATE_TEXT'), ml: servingFunction('ML.GENERATE_TEXT') },
   status: servedStatusQuery({ served, prompts, model: champion }),
   drift: driftQuery({ served, predictions: table(predictionsTable.id) }),
 };
