@@ -57,7 +57,12 @@ export interface GeneratePredictionsOptions {
   mode: 'all' | 'retryable';
 }
 
-function settingsStruct(parts: SqlParts, fn: GenerateFunction, s: GenerationSettings): string | undefined {
+/** The STRUCT of generation settings as the function takes it, or undefined when there is none. */
+export function settingsStruct(
+  parts: SqlParts,
+  fn: GenerateFunction,
+  s: GenerationSettings,
+): string | undefined {
   const f = 'generatePredictions.settings';
   const fields: string[] = [];
   if (s.maxOutputTokens !== undefined) {

@@ -36,3 +36,7 @@ export * from './runs';
 export * from './run-history';
 export * from './registry';
 export * from './registry-history';
+
+// Serving: batch prediction with the champion, drift.
+export * from './batch-predict';
+export * from './serving-function';

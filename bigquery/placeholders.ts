@@ -16,6 +16,8 @@ export type PlaceholderKind =
   | 'connectionId'
   | 'location'
   | 'gcsUri'
+  | 'columnName'
+  | 'runId'
   | 'positiveInteger'
   | 'maxOutputTokens'
   | 'unitInterval'
@@ -45,6 +47,11 @@ export const placeholderPatterns = {
   location: '^([Uu][Ss]|[Ee][Uu]|[a-z]+-[a-z]+[0-9]{1,2})$',
   // A bucket, then an object path with at most one `*` wildcard (LOAD DATA allows one per URI).
   gcsUri: `^gs://[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]/(${gcsPathChar}+(\\*${gcsPathChar}*)?|\\*${gcsPathChar}*)$`,
+  // A column name as BigQuery documents it without flexible names: a letter or underscore, then letters,
+  // digits and underscores, at most 300 characters (https://cloud.google.com/bigquery/docs/schemas#column_names).
+  columnName: '^[A-Za-z_][A-Za-z0-9_]{0,299}$',
+  // The pipeline's run ids: a lower-case letter, then lower-case letters, digits and underscores.
+  runId: '^[a-z][a-z0-9_]{0,62}$',
   positiveInteger: '^[1-9][0-9]{0,8}$',
   // 1..8192, the documented max_output_tokens range for Gemini.
   maxOutputTokens: '^([1-9][0-9]{0,2}|[1-7][0-9]{3}|80[0-9]{2}|81[0-8][0-9]|819[0-2])$',

@@ -16,6 +16,8 @@ export const runRecordFields = [
   'deployed',
   'data_checks',
   'error',
+  'pipeline',
+  'predictions',
 ] as const;
 
 /**
@@ -38,7 +40,7 @@ export function recordRunStatement(runs: TableRef): Sql {
       `  ${runId}, ${p.status}, ${json('config')}, ${text('base_model')}, ${text('tuned_model')},`,
       `  ${text('train_fingerprint')}, ${text('eval_fingerprint')}, ${text('eval_key')}, ${bool('tuning_reused')},`,
       `  ${bool('gate_passed')}, ${json('gate_reasons')}, ${bool('deployed')}, ${json('data_checks')},`,
-      `  ${json('error')}, CURRENT_TIMESTAMP`,
+      `  ${json('error')}, ${text('pipeline')}, ${json('predictions')}, CURRENT_TIMESTAMP`,
       `)`,
     ].join('\n'),
   );

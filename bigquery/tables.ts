@@ -98,6 +98,13 @@ export const runsTable: TableDefinition = {
     field('gate_reasons', 'JSON', 'NULLABLE', 'Why the gate passed or failed, as a list of strings.'),
     field('deployed', 'BOOL', 'NULLABLE', 'True when the tuned model became champion.'),
     field('data_checks', 'JSON', 'NULLABLE', 'Data-check findings: check, split, count, severity, samples.'),
+    field('pipeline', 'STRING', 'NULLABLE', 'tune-and-evaluate or batch-predict.'),
+    field(
+      'predictions',
+      'JSON',
+      'NULLABLE',
+      'batch-predict: the champion it served, counts of rows sent, succeeded and failed, and the drift check.',
+    ),
     field('error', 'JSON', 'NULLABLE', 'The Workflows error map of a failed run.'),
     field('recorded_at', 'TIMESTAMP', 'REQUIRED', 'When the state was recorded.'),
   ],
@@ -120,11 +127,31 @@ export const registryTable: TableDefinition = {
   ],
 };
 
+export const servedPredictionsTable: TableDefinition = {
+  id: 'served_predictions',
+  description:
+    "Predictions of each serving name's champion on new rows (batch-predict), one row per source key, model and attempt, with lineage.",
+  partitionBy: 'predicted_at',
+  clusterBy: ['serving_name', 'model_name'],
+  fields: [
+    field('serving_name', 'STRING', 'REQUIRED', 'Serving name whose champion answered.'),
+    field('source_key', 'STRING', 'REQUIRED', 'Value of the source key column, as text.'),
+    field('generated_text', 'STRING', 'NULLABLE', 'Raw model output; NULL when the row failed.'),
+    field('predicted_label', 'STRING', 'NULLABLE', 'Normalised output (the label, for classification).'),
+    field('status', 'STRING', 'REQUIRED', 'Per-row status from the generate function; empty on success.'),
+    field('attempt', 'INT64', 'REQUIRED', 'Generation attempt for this key and model, starting at 1.'),
+    field('model_name', 'STRING', 'REQUIRED', 'The champion model that generated the row.'),
+    field('run_id', 'STRING', 'REQUIRED', 'batch-predict run that wrote the row.'),
+    field('predicted_at', 'TIMESTAMP', 'REQUIRED', 'When the row was written.'),
+  ],
+};
+
 export const pipelineTables: readonly TableDefinition[] = [
   predictionsTable,
   evaluationsTable,
   runsTable,
   registryTable,
+  servedPredictionsTable,
 ];
 
 /** Columns of the per-run example tables, the walkthrough's JSONL shape. */
@@ -167,4 +194,26 @@ export function createTableDdl(def: TableDefinition, dataset: { project?: Ident;
   }
   lines.push(`OPTIONS(description = ${stringLiteral(def.description, `${def.id}.description`)})`);
   return parts.finish(lines.join('\n'));
+}
+
+/**
+ * `ALTER TABLE ... ADD COLUMN IF NOT EXISTS` for every NULLABLE column of the definition: brings a table
+ * created by an earlier version up to date, as Pulumi's in-place schema update does on Google Cloud. A
+ * REQUIRED column cannot be added to an existing table, so a definition only ever gains NULLABLE ones
+ * (https://cloud.google.com/bigquery/docs/managing-table-schemas#add_an_empty_column).
+ */
+export function addNullableColumnsDdl(
+  def: TableDefinition,
+  dataset: { project?: Ident; dataset: Ident },
+): Sql {
+  const parts = new SqlParts();
+  const columns = def.fields
+    .filter((f) => f.mode === 'NULLABLE')
+    .map(
+      (f, i) =>
+        `ADD COLUMN IF NOT EXISTS ${checkColumnName(f.name, `${def.id}.fields[${i}].name`)} ${f.type}`,
+    );
+  return parts.finish(
+    `ALTER TABLE ${quotedPath(parts, { ...dataset, table: def.id }, `addNullableColumnsDdl.${def.id}`)}\n  ${columns.join(',\n  ')}`,
+  );
 }

@@ -3,7 +3,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject } from 'ajv';
 import stackConfigSchema from '../schemas/stack-config.schema.json';
 import { SchemaValidationError } from '../schemas/messages';
-import { validateRunArguments } from '../schemas/validate';
+import { validateBatchPredictArguments, validateRunArguments } from '../schemas/validate';
 import type { StackConfig } from '../schemas/types.generated';
 
 export type CallLogLevel = StackConfig['workflow']['callLogLevel'];
@@ -139,6 +139,31 @@ function checkTriggerRunArguments(settings: Settings): void {
   }
 }
 
+/** batch-predict arguments the workflow takes from its environment or its execution. */
+const predictEnvironmentArguments = ['runId', 'project', 'location', 'dataset'] as const;
+
+/** The scheduled batch-predict arguments, with what the environment adds, must be valid arguments. */
+function checkPredictSchedule(settings: Settings): void {
+  const args = settings.predict?.schedule?.arguments;
+  if (args === undefined) return;
+  const key = `${namespace}:predict.schedule.arguments`;
+  const misplaced = predictEnvironmentArguments.filter((name) => name in args);
+  if (misplaced.length > 0) {
+    throw invalid(misplaced.map((name) => `${key}.${name} comes from the stack or the execution; remove it`));
+  }
+  try {
+    validateBatchPredictArguments({
+      ...args,
+      project: settings.project,
+      location: settings.location,
+      dataset: settings.datasetId,
+    });
+  } catch (error) {
+    if (!(error instanceof SchemaValidationError)) throw error;
+    throw invalid(error.issues.map((issue) => `${key}.${issue.message}`));
+  }
+}
+
 export function deriveSettings(project: string, config: StackConfig): Settings {
   if (!projectIdPattern.test(project)) {
     throw invalid([`gcp:project must be a project id (got ${JSON.stringify(project)})`]);
@@ -154,6 +179,7 @@ export function deriveSettings(project: string, config: StackConfig): Settings {
     resourceLabels: { ...config.labels, app: 'bqtune', environment: config.environment },
   };
   checkTriggerRunArguments(settings);
+  checkPredictSchedule(settings);
   return settings;
 }
 

@@ -7,6 +7,7 @@ import { DataBucket } from './data-bucket';
 import { PipelineDataset } from './pipeline-dataset';
 import { PipelineTriggers } from './triggers';
 import { PipelineWorkflow } from './pipeline-workflow';
+import { PredictWorkflow } from './predict-workflow';
 import { VertexConnection } from './vertex-connection';
 
 const settings = loadSettings();
@@ -40,6 +41,25 @@ const pipeline = new PipelineWorkflow(
   afterApis,
 );
 
+const predict = new PredictWorkflow(
+  `${prefix}-predict`,
+  {
+    project: settings.project,
+    region: settings.region,
+    location: settings.location,
+    namePrefix: prefix,
+    source: compiledWorkflowSource('batch-predict'),
+    datasetId: pipelineDataset.datasetId,
+    bucketName: dataBucket.name,
+    predict: settings.predict ?? {},
+    callLogLevel: settings.workflow.callLogLevel,
+    executionHistoryLevel: settings.workflow.executionHistoryLevel,
+    deletionProtection: settings.protectData,
+    labels: settings.resourceLabels,
+  },
+  afterApis,
+);
+
 if (settings.schedule !== undefined || settings.eventTrigger !== undefined) {
   new PipelineTriggers(
     `${prefix}-triggers`,
@@ -55,6 +75,8 @@ export const location = settings.location;
 export const region = settings.region;
 export const workflowName = pipeline.name;
 export const workflowServiceAccount = pipeline.serviceAccount.email;
+export const predictWorkflowName = predict.name;
+export const predictServiceAccount = predict.serviceAccount.email;
 export const dataset = pipelineDataset.datasetId;
 export const baselineModel = baseline.modelPath;
 export const connection = vertexConnection.qualifiedId;

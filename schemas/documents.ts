@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../package-root';
+import batchPredictArguments from './batch-predict-arguments.schema.json';
 import definitions from './definitions.schema.json';
 import evaluationRecord from './evaluation-record.schema.json';
 import exampleRow from './example-row.schema.json';
@@ -20,6 +21,7 @@ export const schemaDocuments: readonly SchemaDocument[] = [
   { file: 'definitions.schema.json', schema: definitions },
   { file: 'pipeline-config.schema.json', schema: pipelineConfig },
   { file: 'run-arguments.schema.json', schema: runArguments },
+  { file: 'batch-predict-arguments.schema.json', schema: batchPredictArguments },
   { file: 'example-row.schema.json', schema: exampleRow },
   { file: 'evaluation-record.schema.json', schema: evaluationRecord },
   { file: 'run-summary.schema.json', schema: runSummary },

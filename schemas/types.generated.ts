@@ -226,6 +226,61 @@ export interface DataUris {
   eval: GcsUri;
 }
 /**
+ * What one batch-predict execution receives: the serving name whose champion answers, the rows to answer, and where to run (project, location and dataset default to the deployment's environment).
+ */
+export interface BatchPredictArguments {
+  runId?: RunId;
+  /**
+   * a Google Cloud project id: 6 to 30 lowercase letters, digits or hyphens, starting with a letter, not ending with a hyphen
+   */
+  project?: string;
+  /**
+   * a BigQuery location: US, EU or a region such as us-central1
+   */
+  location?: string;
+  /**
+   * the pipeline dataset: 1 to 1024 letters, digits or underscores
+   */
+  dataset?: string;
+  /**
+   * an identifier: a letter, then up to 63 letters, digits or underscores
+   */
+  servingName: string;
+  source: PredictionSource;
+  /**
+   * the source table's key column (files always use id): a letter or underscore, then up to 299 letters, digits or underscores
+   */
+  keyColumn: string;
+  /**
+   * the source table's text column (files always use input_text)
+   */
+  inputColumn: string;
+  drift?: DriftOptions;
+  retries?: PredictRetries;
+}
+/**
+ * Either newline-delimited JSON files of {id, input_text} rows in Cloud Storage, or a BigQuery table read by keyColumn and inputColumn.
+ */
+export interface PredictionSource {
+  uri?: GcsUri;
+  /**
+   * a table as project.dataset.table
+   */
+  table?: string;
+}
+export interface DriftOptions {
+  /**
+   * Warn when the population stability index of the new predictions against the champion's evaluation predictions exceeds this. 0.1 is often read as a small shift and 0.25 as a large one.
+   */
+  warnPsi: number;
+}
+export interface PredictRetries {
+  /**
+   * Generation passes at most: the first, then one per retry of rows whose status is retryable.
+   */
+  maxPasses: number;
+}
+/**
  * One line of a train or eval JSONL file, the walkthrough's shape. Other fields are allowed: the files are loaded with ignore_unknown_values, so ids, notes or a DATA_SPLIT_COL column can live beside the two used here.
  */
 export interface ExampleRow {
@@ -472,5 +527,34 @@ export interface StackConfig {
    */
   labels?: {
     [k: string]: string | undefined;
+  };
+  predict?: PredictSettings;
+}
+/**
+ * The batch-predict workflow: which datasets it may read source tables from, and an optional schedule.
+ */
+export interface PredictSettings {
+  /**
+   * Datasets (project.dataset) whose tables batch-predict may read as sources; it gets BigQuery Data Viewer on each. Files in the data bucket need nothing here.
+   */
+  sourceDatasets?: string[];
+  /**
+   * Start batch-predict on a cron schedule with these arguments.
+   */
+  schedule?: {
+    /**
+     * unix-cron expression of five fields.
+     */
+    cron: string;
+    /**
+     * tz database name, e.g. Etc/UTC or Europe/Paris.
+     */
+    timeZone: string;
+    /**
+     * Arguments of each scheduled batch-predict run (project, location and dataset come from the stack).
+     */
+    arguments: {
+      [k: string]: unknown | undefined;
+    };
   };
 }

@@ -6,6 +6,7 @@ import { schemaDocuments } from './documents';
 import { describeErrors, SchemaValidationError } from './messages';
 import type { SchemaIssue } from './messages';
 import type {
+  BatchPredictArguments,
   EvaluationRecord,
   ExampleRow,
   PipelineConfig,
@@ -86,6 +87,14 @@ export function validatePipelineConfig(value: unknown, source = 'pipeline config
 /** The arguments of one workflow execution, with every default filled in. */
 export function validateRunArguments(value: unknown, source = 'run arguments'): RunArguments {
   return check('run-arguments.schema.json', value, source, labelClashes);
+}
+
+/** The arguments of one batch-predict execution, with every default filled in. */
+export function validateBatchPredictArguments(
+  value: unknown,
+  source = 'batch-predict arguments',
+): BatchPredictArguments {
+  return check('batch-predict-arguments.schema.json', value, source);
 }
 
 /** One train or eval row. */

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { register as champion } from './champion';
 import { register as compile } from './compile';
 import { register as emulator } from './emulator';
+import { register as predict } from './predict';
 import { register as report } from './report';
 import { register as run } from './run';
 import { register as runs } from './runs';
@@ -14,6 +15,7 @@ export type Register = (program: Command) => void;
 
 export const commands: Register[] = [
   run,
+  predict,
   runs,
   champion,
   report,

@@ -10,6 +10,7 @@ import {
   type ExecutionView,
 } from '../deployment/executions';
 import { currentStep, describeError, describeResult, progressLine } from '../deployment/execution-display';
+import { buildPredictArguments } from '../deployment/predict-arguments';
 import { buildRunArguments } from '../deployment/run-arguments';
 import { stackOutputs } from '../deployment/stack-outputs';
 import { localTarget, resolveTarget, type TargetFlags } from '../deployment/target';
@@ -24,6 +25,7 @@ interface TriggerOptions extends TargetFlags {
   train?: string;
   eval?: string;
   watch?: boolean;
+  pipeline: string;
 }
 
 /** Rewrites one status line on a terminal; elsewhere prints a line only when the state or step changes. */
@@ -66,7 +68,16 @@ export const register: Register = (program) => {
   program
     .command('trigger')
     .description('Start an execution of the deployed pipeline on Cloud Workflows (or a local Executions API)')
-    .argument('[config]', 'pipeline config (JSON or YAML)', path.relative(process.cwd(), exampleConfig))
+    .argument(
+      '[config]',
+      'pipeline config (JSON or YAML); with --pipeline batch-predict, its arguments file',
+      path.relative(process.cwd(), exampleConfig),
+    )
+    .option(
+      '--pipeline <name>',
+      'tune-and-evaluate, or batch-predict (workflow: stack output predictWorkflowName)',
+      'tune-and-evaluate',
+    )
     .option('--stack <name>', 'read project, region, workflow, dataset, ... from this Pulumi stack')
     .option('--outputs <file>', 'read them from a file saved with `pulumi stack output --json`')
     .option('--project <id>', 'Google Cloud project (stack output project)')
@@ -98,19 +109,33 @@ export const register: Register = (program) => {
         '  $ bqtune trigger --stack dev --train gs://my-bucket/train.jsonl --eval gs://my-bucket/eval.jsonl --watch',
         '  $ pulumi stack output --json > outputs.json && bqtune trigger my-task/pipeline.yaml --outputs outputs.json',
         '  $ bqtune emulator --port 8787 &  bqtune trigger --endpoint http://127.0.0.1:8787 --watch',
+        '  $ bqtune trigger --pipeline batch-predict predict.json --stack prod --watch',
       ].join('\n'),
     )
     .action(async (config: string, opts: TriggerOptions) => {
-      const target = resolveTarget(opts, stackOutputs(opts), opts.endpoint ? localTarget : undefined);
-      const runId = opts.runId ?? newRunId();
-      const args = buildRunArguments({
-        configFile: path.resolve(config),
-        target,
-        runId,
-        train: opts.train,
-        eval: opts.eval,
-        localGcsDir: opts.endpoint ? path.resolve(opts.stateDir, 'gcs') : undefined,
-      });
+      if (opts.pipeline !== 'tune-and-evaluate' && opts.pipeline !== 'batch-predict')
+        throw new Error(`--pipeline: expected tune-and-evaluate or batch-predict, got ${opts.pipeline}`);
+      const predict = opts.pipeline === 'batch-predict';
+      if (predict && config === path.relative(process.cwd(), exampleConfig))
+        throw new Error('--pipeline batch-predict needs an arguments file (servingName, source, ...)');
+      const outputs = stackOutputs(opts);
+      const target = resolveTarget(
+        predict ? { ...opts, workflow: opts.workflow ?? outputs.predictWorkflowName } : opts,
+        outputs,
+        opts.endpoint ? { ...localTarget, workflow: opts.pipeline } : undefined,
+      );
+      const localGcsDir = opts.endpoint ? path.resolve(opts.stateDir, 'gcs') : undefined;
+      const runId = opts.runId ?? (predict ? newRunId().replace(/^run_/, 'predict_') : newRunId());
+      const args = predict
+        ? buildPredictArguments({ argumentsFile: path.resolve(config), target, runId, localGcsDir })
+        : buildRunArguments({
+            configFile: path.resolve(config),
+            target,
+            runId,
+            train: opts.train,
+            eval: opts.eval,
+            localGcsDir,
+          });
       const client = executionsClient(opts.endpoint);
       try {
         const started = await startExecution(client, target, args);

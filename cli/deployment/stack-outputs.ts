@@ -8,6 +8,8 @@ export const stackOutputNames = [
   'region',
   'workflowName',
   'workflowServiceAccount',
+  'predictWorkflowName',
+  'predictServiceAccount',
   'dataset',
   'baselineModel',
   'connection',

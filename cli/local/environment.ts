@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createBigQueryEmulator, type BigQueryEmulator, type FaultConfig } from '../../emulator/bigquery';
-import { createTableDdl, pipelineTables } from '../../bigquery';
+import { addNullableColumnsDdl, createTableDdl, pipelineTables } from '../../bigquery';
 
 /**
  * The embedded stand-in for what `pulumi up` provisions on Google Cloud: one project, one dataset with the
@@ -39,8 +39,10 @@ export async function openLocalEnvironment(
     faults,
   });
   for (const table of pipelineTables) {
-    const ddl = createTableDdl(table, { project: localProject, dataset: localDataset });
-    await bigquery.query(ddl.text);
+    const dataset = { project: localProject, dataset: localDataset };
+    await bigquery.query(createTableDdl(table, dataset).text);
+    // A state folder made by an earlier version gets the columns added since.
+    await bigquery.query(addNullableColumnsDdl(table, dataset).text);
   }
   return { bigquery, gcsDir, warehouseDir, close: () => bigquery.close() };
 }

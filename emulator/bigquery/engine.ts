@@ -1,6 +1,13 @@
 import { DOUBLE, LIST, VARCHAR, listValue, type DuckDBResultReader, type Json } from '@duckdb/node-api';
+import { alterTable } from './alter-table';
+import {
+  emptyArgumentsBody,
+  inlineTableFunctions,
+  parseCreateTableFunction,
+  type RoutineCatalog,
+} from './routines';
 import { Cursor } from './cursor';
-import { BigQueryError, invalidQuery } from './errors';
+import { BigQueryError, invalidQuery, notFound } from './errors';
 import type { FaultInjector } from './faults';
 import { loadData, parseLoadData } from './load-data';
 import {
@@ -51,6 +58,7 @@ export interface ExecutionContext {
 export interface EngineOptions {
   warehouse: Warehouse;
   catalog: ModelCatalog;
+  routines: RoutineCatalog;
   gcsDir: string;
   connections: ConnectionRef[];
   faults: FaultInjector;
@@ -88,11 +96,18 @@ export function statementType(tokens: Token[]): string {
   if (c.acceptWord('LOAD')) return 'LOAD_DATA';
   if (c.acceptWord('INSERT', 'UPDATE', 'DELETE', 'MERGE', 'TRUNCATE'))
     return tokens[0].value.toUpperCase() === 'TRUNCATE' ? 'TRUNCATE_TABLE' : tokens[0].value.toUpperCase();
-  const verb = c.acceptWord('CREATE') ? 'CREATE' : c.acceptWord('DROP') ? 'DROP' : undefined;
+  const verb = c.acceptWord('CREATE')
+    ? 'CREATE'
+    : c.acceptWord('DROP')
+      ? 'DROP'
+      : c.acceptWord('ALTER')
+        ? 'ALTER'
+        : undefined;
   if (!verb) return 'UNKNOWN';
   if (c.acceptWord('OR')) c.expectWord('REPLACE');
   c.acceptWord('TEMP', 'TEMPORARY');
   const object = c.peek()?.value.toUpperCase() ?? '';
+  if (object === 'TABLE' && isWord(c.peek(1), 'FUNCTION')) return `${verb}_TABLE_FUNCTION`;
   if (verb === 'CREATE' && object === 'TABLE') {
     let depth = 0;
     for (const t of tokens) {
@@ -219,6 +234,28 @@ export class Engine {
       case 'DROP_TABLE':
       case 'DROP_VIEW':
         return this.sql(tokens, ctx, type);
+      case 'CREATE_TABLE_FUNCTION':
+        return this.createTableFunction(tokens, ctx);
+      case 'DROP_TABLE_FUNCTION': {
+        cursor.expectWord('DROP');
+        cursor.expectWord('TABLE');
+        cursor.expectWord('FUNCTION');
+        const ifExists = cursor.acceptWord('IF');
+        if (ifExists) cursor.expectWord('EXISTS');
+        const { parts, at } = cursor.path('a function name');
+        const ref = warehouse.tableRef(parts, at);
+        if (!this.options.routines.delete(ref) && !ifExists)
+          throw notFound(`Not found: Function ${displayTable(ref)}`);
+        return { statementType: type, ddlOperationPerformed: 'DROP', genAiFunctions: [] };
+      }
+      case 'ALTER_TABLE': {
+        const added = await alterTable(tokens, this.options.warehouse);
+        return {
+          statementType: type,
+          ddlOperationPerformed: added.length > 0 ? 'ALTER' : 'SKIP',
+          genAiFunctions: [],
+        };
+      }
       default:
         throw invalidQuery(
           `Statement ${tokens
@@ -229,13 +266,38 @@ export class Engine {
     }
   }
 
-  /** Plain SQL: table functions materialised, the rest translated to DuckDB. */
+  /**
+   * A table function is stored once its body runs on empty tables of the declared parameter columns, so a
+   * body naming a missing table, model or column fails at CREATE, as BigQuery checks it then.
+   */
+  private async createTableFunction(tokens: Token[], ctx: ExecutionContext): Promise<StatementResult> {
+    const { warehouse, routines } = this.options;
+    const statement = parseCreateTableFunction(tokens, warehouse);
+    const { ref } = statement.record;
+    await warehouse.requireDataset({ projectId: ref.projectId, datasetId: ref.datasetId });
+    const exists = routines.get(ref) !== undefined;
+    const statementType = 'CREATE_TABLE_FUNCTION';
+    if (exists && statement.ifNotExists)
+      return { statementType, ddlOperationPerformed: 'SKIP', genAiFunctions: [] };
+    if (exists && !statement.orReplace)
+      throw new BigQueryError('duplicate', `Already Exists: Function ${displayTable(ref)}`);
+    const check = [
+      ...tokenize('SELECT * FROM ('),
+      ...emptyArgumentsBody(statement.record),
+      ...tokenize(') LIMIT 0'),
+    ];
+    await this.sql(check, ctx, 'SELECT');
+    routines.put(statement.record);
+    return { statementType, ddlOperationPerformed: exists ? 'REPLACE' : 'CREATE', genAiFunctions: [] };
+  }
+
+  /** Plain SQL: stored table functions inlined, ML./AI. table functions materialised, the rest translated to DuckDB. */
   private async sql(original: Token[], ctx: ExecutionContext, type: string): Promise<StatementResult> {
     const { warehouse } = this.options;
     const temps: string[] = [];
     const genAiFunctions: StatementResult['genAiFunctions'] = [];
     try {
-      const tokens = [...original];
+      const tokens = await inlineTableFunctions([...original], warehouse, this.options.routines);
       const calls = findTableFunctions(tokens, warehouse);
       if (type === 'CREATE_VIEW' && calls.length > 0) {
         throw invalidQuery(

@@ -4,6 +4,7 @@ import type { ConnectorRegistry } from '../workflows/connector-types';
 import { createConnectors } from './connectors';
 import { Engine, type StatementResult } from './engine';
 import { FaultInjector, type FaultConfig } from './faults';
+import { RoutineCatalog } from './routines';
 import { ModelCatalog, parseConnection } from './models';
 import {
   bindPlainValue,
@@ -92,7 +93,16 @@ export async function createBigQueryEmulator(options: BigQueryEmulatorOptions): 
     jobs: 0,
     failedJobs: 0,
   };
-  const engine = new Engine({ warehouse, catalog, gcsDir: options.gcsDir, connections, faults, stats });
+  const routines = new RoutineCatalog(path.join(options.dataDir, 'routines'));
+  const engine = new Engine({
+    warehouse,
+    catalog,
+    routines,
+    gcsDir: options.gcsDir,
+    connections,
+    faults,
+    stats,
+  });
   const connectors = createConnectors({ engine, warehouse, catalog, faults, stats });
   return {
     connectors,

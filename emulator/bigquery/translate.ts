@@ -11,7 +11,8 @@ export interface TableResolver {
   (parts: string[], at: Token): string;
 }
 
-const scalarTypes: Record<string, string> = {
+/** GoogleSQL scalar types and the DuckDB types that store them. */
+export const scalarTypes: Record<string, string> = {
   STRING: 'VARCHAR',
   INT64: 'BIGINT',
   INTEGER: 'BIGINT',

@@ -117,3 +117,51 @@ test('an unreachable endpoint, a wrong flag or a missing stack output is one lin
       'pass --stack NAME, --outputs FILE or the flags\n',
   );
 });
+
+test('`bqtune trigger --pipeline batch-predict` starts batch-predict with an arguments file', () => {
+  // The first test promoted a champion in this state folder.
+  const dir = tempDir('trigger-predict');
+  fs.writeFileSync(
+    path.join(dir, 'in.jsonl'),
+    '{"id":"a","input_text":"Follow-up for chest pain and palpitations."}\n{"id":"b","input_text":"Rash on both forearms."}\n',
+  );
+  const file = path.join(dir, 'predict.json');
+  fs.writeFileSync(file, JSON.stringify({ servingName: 'medical_specialty', source: { uri: 'in.jsonl' } }));
+  const run = bqtune([
+    'trigger',
+    file,
+    '--pipeline',
+    'batch-predict',
+    '--endpoint',
+    endpoint,
+    '--state-dir',
+    state,
+    '--run-id',
+    'predict_t1',
+    '--watch',
+  ]);
+  expect(run.stdout).toMatch(
+    /^started projects\/bqtune-local\/locations\/us-central1\/workflows\/batch-predict\/executions\/\S+ \(run predict_t1\)$/m,
+  );
+  expect(run.stdout).toContain('✓ execution succeeded');
+  expect(run.status).toBe(0);
+  expect(fs.existsSync(path.join(state, 'gcs', 'bqtune-local-data', 'predict_t1', 'source.jsonl'))).toBe(
+    true,
+  );
+
+  const bad = path.join(dir, 'bad.json');
+  fs.writeFileSync(bad, JSON.stringify({ servingName: 'medical_specialty', source: { table: 'nope' } }));
+  const refused = bqtune([
+    'trigger',
+    bad,
+    '--pipeline',
+    'batch-predict',
+    '--endpoint',
+    endpoint,
+    '--state-dir',
+    state,
+  ]);
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).toContain(`${bad} is invalid`);
+  expect(refused.stderr).toContain('source.table must be a table as project.dataset.table');
+});

@@ -10,6 +10,7 @@ import {
   runProgram,
   stackConfig,
   types,
+  workflowOf,
   type ProgramRun,
 } from './harness';
 import { resourceArgs, violations } from '../policy/fabricate';
@@ -23,6 +24,7 @@ beforeAll(async () => {
 const project = 'bqtune-dev-123456';
 const pipelineMember = `serviceAccount:bqtune-dev-pipeline@${project}.iam.gserviceaccount.com`;
 const invokerMember = `serviceAccount:bqtune-dev-invoker@${project}.iam.gserviceaccount.com`;
+const predictMember = `serviceAccount:bqtune-dev-predict@${project}.iam.gserviceaccount.com`;
 const bucket = `${project}-bqtune-dev-data`;
 
 test('enables the pipeline APIs and Eventarc, but not Cloud Scheduler', () => {
@@ -77,7 +79,7 @@ test('a created bucket has uniform access, no public access and can be destroyed
 });
 
 test('the workflow may be deleted in dev and logs every call', () => {
-  expect(only(run, types.workflow).inputs).toMatchObject({
+  expect(workflowOf(run, 'tune-and-evaluate').inputs).toMatchObject({
     deletionProtection: false,
     callLogLevel: 'LOG_ALL_CALLS',
     executionHistoryLevel: 'EXECUTION_HISTORY_DETAILED',
@@ -86,7 +88,9 @@ test('the workflow may be deleted in dev and logs every call', () => {
 });
 
 test('the workflow source is the committed compiled YAML, byte for byte', () => {
-  expect(only(run, types.workflow).inputs.sourceContents).toBe(compiledWorkflowSource('tune-and-evaluate'));
+  expect(workflowOf(run, 'tune-and-evaluate').inputs.sourceContents).toBe(
+    compiledWorkflowSource('tune-and-evaluate'),
+  );
 });
 
 test('the Eventarc trigger fires on uploads under the training prefix only', () => {
@@ -138,7 +142,7 @@ test('the pipeline and connection service accounts hold exactly their roles', ()
     `project:${project} roles/aiplatform.user`,
   ]);
   expect([...grants.keys()].sort()).toEqual(
-    [pipelineMember, invokerMember, `serviceAccount:${connectionServiceAccount}`].sort(),
+    [pipelineMember, invokerMember, predictMember, `serviceAccount:${connectionServiceAccount}`].sort(),
   );
 });
 
@@ -149,6 +153,8 @@ test('stack outputs name what a run needs', () => {
     region: 'us-central1',
     workflowName: 'bqtune-dev-tune-and-evaluate',
     workflowServiceAccount: `bqtune-dev-pipeline@${project}.iam.gserviceaccount.com`,
+    predictWorkflowName: 'bqtune-dev-batch-predict',
+    predictServiceAccount: `bqtune-dev-predict@${project}.iam.gserviceaccount.com`,
     dataset: 'bqtune_dev',
     baselineModel: `${project}.bqtune_dev.base_gemini_2_0_flash_001`,
     connection: `${project}.US.bqtune_dev_vertex`,
@@ -183,7 +189,7 @@ test('the baseline model is created by a DDL job whose id follows the statement'
 });
 
 test('the workflow runs as its own service account and knows its environment', () => {
-  expect(only(run, types.workflow).inputs).toMatchObject({
+  expect(workflowOf(run, 'tune-and-evaluate').inputs).toMatchObject({
     name: 'bqtune-dev-tune-and-evaluate',
     serviceAccount: `bqtune-dev-pipeline@${project}.iam.gserviceaccount.com`,
     userEnvVars: {
@@ -195,7 +201,7 @@ test('the workflow runs as its own service account and knows its environment', (
     },
   });
   // Executions started by the storage event run with the stack's event run arguments.
-  const env = only(run, types.workflow).inputs.userEnvVars as Record<string, string>;
+  const env = workflowOf(run, 'tune-and-evaluate').inputs.userEnvVars as Record<string, string>;
   expect(JSON.parse(env.BQTUNE_RUN_ARGUMENTS)).toMatchObject({
     name: 'medical-specialty',
     data: { train: `gs://${bucket}/training/*.jsonl` },
@@ -236,7 +242,7 @@ test('the baseline model waits for the dataset and the connection grants', () =>
 });
 
 test('the workflow is deployed after its identity has its grants', () => {
-  const workflow = only(run, types.workflow);
+  const workflow = workflowOf(run, 'tune-and-evaluate');
   const grants = run.resources.filter((r) => r.inputs.member === pipelineMember);
   expect(grants).toHaveLength(6);
   expect(workflow.dependencies).toEqual(expect.arrayContaining(grants.map((r) => r.urn)));
@@ -247,4 +253,24 @@ test('every resource waits for the APIs', () => {
   const others = run.resources.filter((r) => r.type.startsWith('gcp:') && r.type !== types.service);
   expect(others.length).toBeGreaterThan(20);
   for (const resource of others) expect(resource.dependencies).toEqual(expect.arrayContaining(apis));
+});
+
+test('batch-predict is deployed without a schedule or source datasets when the stack configures none', () => {
+  expect(workflowOf(run, 'batch-predict').inputs).toMatchObject({
+    name: 'bqtune-dev-batch-predict',
+    sourceContents: compiledWorkflowSource('batch-predict'),
+    deletionProtection: false,
+  });
+  expect(grantsByMember(run).get(predictMember)).toEqual(
+    [
+      `bucket:${bucket} roles/storage.legacyBucketReader`,
+      `bucket:${bucket} roles/storage.objectViewer`,
+      'dataset:bqtune_dev roles/bigquery.dataEditor',
+      `project:${project} roles/bigquery.jobUser`,
+      `project:${project} roles/logging.logWriter`,
+    ].sort(),
+  );
+  const workflow = workflowOf(run, 'batch-predict');
+  const grants = run.resources.filter((r) => r.inputs.member === predictMember);
+  expect(workflow.dependencies).toEqual(expect.arrayContaining(grants.map((r) => r.urn)));
 });

@@ -155,6 +155,13 @@ export function only(run: ProgramRun, type: string): RegisteredResource {
   return found[0];
 }
 
+/** The Workflows program whose name ends with the pipeline's name (`tune-and-evaluate`, `batch-predict`). */
+export function workflowOf(run: ProgramRun, pipeline: string): RegisteredResource {
+  const found = ofType(run, types.workflow).filter((w) => String(w.inputs.name).endsWith(`-${pipeline}`));
+  if (found.length !== 1) throw new Error(`expected one ${pipeline} workflow, found ${found.length}`);
+  return found[0];
+}
+
 /** Every grant of every member, as `scope role` strings, e.g. `project roles/bigquery.jobUser`. */
 export function grantsByMember(run: ProgramRun): Map<string, string[]> {
   const scopes: Record<string, (inputs: RegisteredResource['inputs']) => string> = {

@@ -9,6 +9,7 @@ import {
   runProgram,
   stackConfig,
   types,
+  workflowOf,
 } from './harness';
 import type { ProgramRun } from './harness';
 
@@ -32,7 +33,7 @@ test('prod data refuses deletion', () => {
     expect(table.inputs).toMatchObject({ deletionProtection: true, deletionPolicy: 'PREVENT' });
   }
   expect(only(run, types.bucket).inputs).toMatchObject({ forceDestroy: false, deletionPolicy: 'PREVENT' });
-  expect(only(run, types.workflow).inputs.deletionProtection).toBe(true);
+  expect(workflowOf(run, 'tune-and-evaluate').inputs.deletionProtection).toBe(true);
 });
 
 test('prod keeps every partition', () => {
@@ -42,7 +43,9 @@ test('prod keeps every partition', () => {
 });
 
 test('the workflow source is the committed compiled YAML, byte for byte', () => {
-  expect(only(run, types.workflow).inputs.sourceContents).toBe(compiledWorkflowSource('tune-and-evaluate'));
+  expect(workflowOf(run, 'tune-and-evaluate').inputs.sourceContents).toBe(
+    compiledWorkflowSource('tune-and-evaluate'),
+  );
 });
 
 test('enables Cloud Scheduler but not Eventarc', () => {
@@ -54,7 +57,7 @@ test('enables Cloud Scheduler but not Eventarc', () => {
 });
 
 test('the scheduler starts an execution with the stack run arguments as the invoker', () => {
-  const job = only(run, types.scheduler);
+  const job = ofType(run, types.scheduler).find((j) => j.inputs.name === 'bqtune-tune-and-evaluate')!;
   expect(job.inputs).toMatchObject({ schedule: '0 3 * * 1', timeZone: 'Etc/UTC', region: 'us-central1' });
   const target = job.inputs.httpTarget;
   expect(target.uri).toBe(
@@ -92,4 +95,55 @@ test('every resource passes the policy pack', async () => {
     for (const policy of policies) reported.push(...(await violations(policy, args)));
   }
   expect(reported).toEqual([]);
+});
+
+describe('batch-predict', () => {
+  const predictMember = `serviceAccount:bqtune-predict@${project}.iam.gserviceaccount.com`;
+  const predictInvoker = `serviceAccount:bqtune-predict-invoker@${project}.iam.gserviceaccount.com`;
+
+  test('runs the committed batch-predict YAML as its own service account, protected in prod', () => {
+    expect(workflowOf(run, 'batch-predict').inputs).toMatchObject({
+      name: 'bqtune-batch-predict',
+      serviceAccount: `bqtune-predict@${project}.iam.gserviceaccount.com`,
+      sourceContents: compiledWorkflowSource('batch-predict'),
+      deletionProtection: true,
+      userEnvVars: { BQTUNE_PROJECT: project, BQTUNE_LOCATION: 'US', BQTUNE_DATASET: 'bqtune' },
+    });
+  });
+
+  test('its identity can run inference and write its tables, and read only the configured source dataset', () => {
+    expect(grantsByMember(run).get(predictMember)).toEqual(
+      [
+        `bucket:${project}-bqtune-data roles/storage.legacyBucketReader`,
+        `bucket:${project}-bqtune-data roles/storage.objectViewer`,
+        'dataset:bqtune roles/bigquery.dataEditor',
+        'dataset:clinical_notes roles/bigquery.dataViewer',
+        `project:${project} roles/bigquery.jobUser`,
+        `project:${project} roles/logging.logWriter`,
+      ].sort(),
+    );
+    const source = ofType(run, types.datasetIam).find((g) => g.inputs.datasetId === 'clinical_notes')!;
+    expect(source.inputs.project).toBe(project);
+    expect(grantsByMember(run).get(predictInvoker)).toEqual([`project:${project} roles/workflows.invoker`]);
+  });
+
+  test('the schedule starts batch-predict with the stack arguments, after the invoker may do so', () => {
+    const job = ofType(run, types.scheduler).find((j) => j.inputs.name === 'bqtune-batch-predict')!;
+    expect(job.inputs).toMatchObject({ schedule: '0 6 * * *', timeZone: 'Etc/UTC', region: 'us-central1' });
+    expect(job.inputs.httpTarget.uri).toBe(
+      `https://workflowexecutions.googleapis.com/v1/projects/${project}/locations/us-central1/workflows/bqtune-batch-predict/executions`,
+    );
+    expect(job.inputs.httpTarget.oauthToken.serviceAccountEmail).toBe(
+      `bqtune-predict-invoker@${project}.iam.gserviceaccount.com`,
+    );
+    const body = JSON.parse(Buffer.from(job.inputs.httpTarget.body, 'base64').toString('utf8')) as {
+      argument: string;
+    };
+    const configured = JSON.parse(stackConfig('prod')['bqtune:predict']) as {
+      schedule: { arguments: unknown };
+    };
+    expect(JSON.parse(body.argument)).toEqual(configured.schedule.arguments);
+    const grant = run.resources.find((r) => r.inputs.member === predictInvoker)!;
+    expect(job.dependencies).toContain(grant.urn);
+  });
 });

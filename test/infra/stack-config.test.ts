@@ -106,3 +106,37 @@ test('the program refuses to start on bad config, naming the key', async () => {
   const config = { ...stackConfig('dev'), 'bqtune:environment': 'staging' };
   await expect(runProgram('dev', config)).rejects.toThrow('bqtune:environment must be one of dev, prod');
 });
+
+describe('the batch-predict schedule', () => {
+  const schedule = (args: Record<string, unknown>) => ({
+    ...devConfig(),
+    predict: { schedule: { cron: '0 6 * * *', timeZone: 'Etc/UTC', arguments: args } },
+  });
+  const derive = (config: Record<string, unknown>) =>
+    deriveSettings('bqtune-dev-123456', validateStackConfig(config));
+
+  test('valid arguments pass', () => {
+    expect(() =>
+      derive(
+        schedule({ servingName: 'medical_specialty', source: { table: 'bqtune-dev-123456.notes.new' } }),
+      ),
+    ).not.toThrow();
+  });
+
+  test('arguments the stack or the execution supply are refused by name', () => {
+    expect(
+      errorOf(() =>
+        derive(schedule({ servingName: 'x', source: { uri: 'gs://bkt/a.jsonl' }, dataset: 'd' })),
+      ),
+    ).toBe(
+      'Invalid stack configuration:\n  - bqtune:predict.schedule.arguments.dataset comes from the stack or the execution; remove it',
+    );
+  });
+
+  test('invalid arguments fail the preview with their path', () => {
+    const message = errorOf(() => derive(schedule({ servingName: 'x', source: { table: 'not a table' } })));
+    expect(message).toContain(
+      'bqtune:predict.schedule.arguments.source.table must be a table as project.dataset.table',
+    );
+  });
+});

@@ -63,6 +63,7 @@ export function contextSteps(): Step[] {
     }),
     assign('context', {
       ctx: {
+        pipeline: 'tune-and-evaluate',
         run_id: v('run_id'),
         project: v('project'),
         location: v('location'),

@@ -3,7 +3,10 @@ import { runRecordFields } from '../../../bigquery';
 import { runStatement } from './bigquery';
 import { statements } from './statements';
 
-/** Appends one state of this run to the runs table; `fields` holds text values, missing ones are NULL. */
+/**
+ * Appends one state of this run to the runs table; `fields` holds text values, missing ones are NULL. The
+ * `pipeline` column comes from the context, so every row of a run names the pipeline that wrote it.
+ */
 export const recordRun = subworkflow(
   'record_run',
   ['ctx', 'fields'],
@@ -12,7 +15,10 @@ export const recordRun = subworkflow(
       params: {
         run_id: v('ctx').get('run_id'),
         ...Object.fromEntries(
-          runRecordFields.map((f) => [f, fn('default', fn('map.get', v('fields'), f), '')]),
+          runRecordFields.map((f) => [
+            f,
+            f === 'pipeline' ? v('ctx').get('pipeline') : fn('default', fn('map.get', v('fields'), f), ''),
+          ]),
         ),
       },
     }),

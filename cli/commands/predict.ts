@@ -1,0 +1,109 @@
+import path from 'node:path';
+import type { Register } from './index';
+import { predictLocally } from '../local/predict-locally';
+
+interface PredictFlags {
+  serving?: string;
+  out?: string;
+  key: string;
+  input: string;
+  stateDir: string;
+  runId?: string;
+  warnPsi?: string;
+  json?: boolean;
+}
+
+interface PredictOutcome {
+  champion: string;
+  sourceRows: number;
+  pending: number;
+  succeeded: number;
+  failed: number;
+  retryable: number;
+  drift: {
+    computed: boolean;
+    psi?: number;
+    threshold?: number;
+    warning?: boolean;
+    reason?: string;
+    by?: string;
+  };
+}
+
+function describeDrift(drift: PredictOutcome['drift']): string {
+  if (!drift.computed) return `drift: not computed (${drift.reason ?? 'no reference'})`;
+  const psi = (drift.psi ?? 0).toFixed(3);
+  return drift.warning
+    ? `drift: WARNING population stability index ${psi} > ${drift.threshold} (by ${drift.by})`
+    : `drift: population stability index ${psi} <= ${drift.threshold} (by ${drift.by})`;
+}
+
+export const register: Register = (program) => {
+  program
+    .command('predict')
+    .description(
+      "Run the batch-predict pipeline on the embedded local emulator: the serving name's champion answers every input row it has not answered yet",
+    )
+    .argument('<input>', 'JSONL or CSV file (CSV with a header row), one row per input')
+    .option('--serving <name>', 'serving name (default: the only one with a champion)')
+    .option(
+      '--out <file>',
+      'write the predictions here, JSONL or CSV by extension (default: in the run folder)',
+    )
+    .option('--key <column>', 'key column of the input', 'id')
+    .option('--input <column>', 'text column of the input', 'input_text')
+    .option('--state-dir <dir>', 'local warehouse and run folders', '.bqtune')
+    .option('--run-id <id>', 'run id (default: predict_<timestamp>_<random>)')
+    .option('--warn-psi <number>', 'warn when the population stability index exceeds this (default 0.2)')
+    .option('--json', 'print the run outcome as JSON')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes: 0 predicted, 1 failed (no champion, bad input, ...).',
+        '',
+        'Examples:',
+        '  $ bqtune predict examples/medical-specialty/data/eval.jsonl --out predictions.csv',
+        '  $ bqtune predict new-rows.csv --serving medical_specialty --key note_id --input text',
+      ].join('\n'),
+    )
+    .action(async (input: string, opts: PredictFlags) => {
+      const warnPsi = opts.warnPsi === undefined ? undefined : Number(opts.warnPsi);
+      if (warnPsi !== undefined && !(Number.isFinite(warnPsi) && warnPsi > 0))
+        throw new Error(`--warn-psi: ${JSON.stringify(opts.warnPsi)} is not a positive number`);
+      const result = await predictLocally({
+        input: path.resolve(input),
+        stateDir: path.resolve(opts.stateDir),
+        servingName: opts.serving,
+        keyColumn: opts.key,
+        inputColumn: opts.input,
+        out: opts.out === undefined ? undefined : path.resolve(opts.out),
+        runId: opts.runId,
+        warnPsi,
+      });
+      if (opts.json) {
+        process.stdout.write(
+          JSON.stringify(
+            { runId: result.runId, state: result.state, outcome: result.outcome, out: result.out },
+            null,
+            2,
+          ) + '\n',
+        );
+      } else if (result.state === 'SUCCEEDED') {
+        const o = (result.outcome as { predictions: PredictOutcome }).predictions;
+        process.stdout.write(
+          [
+            `run ${result.runId}: champion ${o.champion}`,
+            `${o.sourceRows} input rows; ${o.pending} sent to the champion (the rest it had answered before): ${o.succeeded} succeeded, ${o.failed} failed, ${o.retryable} still retryable`,
+            describeDrift(o.drift),
+            `predictions: ${path.relative(process.cwd(), result.out ?? '') || result.out}`,
+          ].join('\n') + '\n',
+        );
+      }
+      if (result.state !== 'SUCCEEDED') {
+        const error = result.outcome as { message?: string } | undefined;
+        process.stderr.write(`batch-predict failed: ${error?.message ?? JSON.stringify(result.outcome)}\n`);
+        process.exitCode = 1;
+      }
+    });
+};

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { BatchPredictArguments } from '../../schemas/types.generated';
+import { validateBatchPredictArguments } from '../../schemas/validate';
+import { localBucket, uploadToLocalBucket } from '../local/environment';
+import type { TriggerTarget } from './target';
+
+export interface PredictArgumentsInput {
+  /** JSON or YAML: servingName, source ({ uri } or { table }), and optionally keyColumn, inputColumn, drift, retries. */
+  argumentsFile: string;
+  target: TriggerTarget;
+  runId: string;
+  /** As for run arguments: with a local Executions API, a local source file is copied into its bucket. */
+  localGcsDir?: string;
+}
+
+/**
+ * The arguments of one batch-predict execution: the file's, plus the run id and the target's project,
+ * location and dataset, validated with `schemas/batch-predict-arguments.schema.json`. Errors name the file.
+ */
+export function buildPredictArguments(input: PredictArgumentsInput): BatchPredictArguments {
+  const file = input.argumentsFile;
+  if (!fs.existsSync(file)) throw new Error(`arguments file not found: ${file}`);
+  const yaml = /\.ya?ml$/i.test(file);
+  let parsed: unknown;
+  try {
+    parsed = yaml ? parseYaml(fs.readFileSync(file, 'utf8')) : JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`${file} is not valid ${yaml ? 'YAML' : 'JSON'}: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error(`${file} must hold an object of batch-predict arguments`);
+  const given = parsed as Record<string, unknown>;
+  const source = given.source as Record<string, unknown> | undefined;
+  let upload: (() => void) | undefined;
+  let sourceValue: unknown = source;
+  if (typeof source?.uri === 'string' && !source.uri.startsWith('gs://')) {
+    const local = path.resolve(path.dirname(file), source.uri);
+    const gcsDir = input.localGcsDir;
+    if (gcsDir === undefined)
+      throw new Error(`${file}: source.uri ${source.uri} is a local file; upload it to Cloud Storage first`);
+    if (!fs.existsSync(local)) throw new Error(`${file}: source.uri: file not found: ${local}`);
+    const object = `${input.runId}/source.jsonl`;
+    sourceValue = { ...source, uri: `gs://${localBucket}/${object}` };
+    upload = () => uploadToLocalBucket(gcsDir, local, object);
+  }
+  const args = validateBatchPredictArguments(
+    {
+      ...given,
+      source: sourceValue,
+      runId: input.runId,
+      project: input.target.project,
+      location: input.target.location,
+      dataset: input.target.dataset,
+    },
+    file,
+  );
+  upload?.();
+  return args;
+}

@@ -1,0 +1,261 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { runWorkflow, VirtualClock, type ExecutionEvent } from '../../emulator/workflows';
+import type { FaultConfig } from '../../emulator/bigquery';
+import {
+  currentChampionsSql,
+  quotedPath,
+  registryTable,
+  servedPredictionsTable,
+  SqlParts,
+} from '../../bigquery';
+import { compiledWorkflowSource } from '../../workflows/compiled';
+import {
+  localDataset,
+  localLocation,
+  localProject,
+  openLocalEnvironment,
+  uploadToLocalBucket,
+} from './environment';
+import { newRunId } from './run-locally';
+
+export const predictPipelineName = 'batch-predict';
+
+export interface LocalPredictOptions {
+  /** A JSONL or CSV file (by extension), one row per input, with a key column and an input column. */
+  input: string;
+  stateDir: string;
+  /** Default: the only serving name that has a champion. */
+  servingName?: string;
+  keyColumn?: string;
+  inputColumn?: string;
+  /** Where the predictions go (JSONL or CSV by extension); default `<run folder>/predictions.jsonl`. */
+  out?: string;
+  runId?: string;
+  warnPsi?: number;
+  faults?: FaultConfig;
+  onEvent?: (event: ExecutionEvent) => void;
+}
+
+/** One input row's prediction by the champion, with the lineage of the row that answered it. */
+export interface PredictionRow {
+  id: string;
+  generated_text: string | null;
+  predicted_label: string | null;
+  status: string;
+  model_name: string;
+  serving_name: string;
+  run_id: string;
+  predicted_at: string;
+}
+
+export interface LocalPredictResult {
+  runId: string;
+  runDir: string;
+  state: 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+  /** The execution's result map (on success) or error map (on failure). */
+  outcome: unknown;
+  out?: string;
+  rows: PredictionRow[];
+}
+
+/**
+ * Reads the input rows as `{ id, input_text }` from JSONL or CSV (with a header row). Errors name the file
+ * and line: a row that is not an object, a missing or empty key, a repeated key.
+ */
+export function readPredictionInput(
+  file: string,
+  keyColumn = 'id',
+  inputColumn = 'input_text',
+): { id: string; input_text: string | null }[] {
+  if (!fs.existsSync(file)) throw new Error(`input file not found: ${file}`);
+  const text = fs.readFileSync(file, 'utf8');
+  const ext = path.extname(file).toLowerCase();
+  let records: { line: number; row: unknown }[];
+  if (ext === '.csv') {
+    const rows = parseCsv(text, { columns: true, skip_empty_lines: true, info: true, bom: true }) as {
+      record: Record<string, string>;
+      info: { lines: number };
+    }[];
+    records = rows.map((r) => ({ line: r.info.lines, row: r.record }));
+  } else if (ext === '.jsonl' || ext === '.json' || ext === '.ndjson') {
+    records = [];
+    text.split('\n').forEach((line, i) => {
+      if (line.trim() === '') return;
+      try {
+        records.push({ line: i + 1, row: JSON.parse(line) as unknown });
+      } catch {
+        throw new Error(`${file}:${i + 1}: not a JSON object`);
+      }
+    });
+  } else {
+    throw new Error(`${file}: expected a .jsonl or .csv file`);
+  }
+  const seen = new Map<string, number>();
+  return records.map(({ line, row }) => {
+    if (typeof row !== 'object' || row === null || Array.isArray(row))
+      throw new Error(`${file}:${line}: not a JSON object`);
+    const fields = row as Record<string, unknown>;
+    const key = fields[keyColumn];
+    if (key === undefined || key === null || key === '')
+      throw new Error(`${file}:${line}: no value in key column ${keyColumn}`);
+    if (typeof key !== 'string' && typeof key !== 'number')
+      throw new Error(`${file}:${line}: key column ${keyColumn} must be text or a number`);
+    const id = String(key);
+    const first = seen.get(id);
+    if (first !== undefined) throw new Error(`${file}:${line}: key ${id} repeats line ${first}`);
+    seen.set(id, line);
+    const input = fields[inputColumn];
+    if (input !== undefined && input !== null && typeof input !== 'string')
+      throw new Error(`${file}:${line}: ${inputColumn} must be text`);
+    return { id, input_text: input ?? null };
+  });
+}
+
+function toCsvField(value: unknown): string {
+  const s = value === null || value === undefined ? '' : String(value);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Writes the rows as JSONL or CSV (by the file's extension), through a temporary file then a rename. */
+export function writePredictions(file: string, rows: PredictionRow[]): void {
+  const columns: (keyof PredictionRow)[] = [
+    'id',
+    'generated_text',
+    'predicted_label',
+    'status',
+    'model_name',
+    'serving_name',
+    'run_id',
+    'predicted_at',
+  ];
+  const text =
+    path.extname(file).toLowerCase() === '.csv'
+      ? [columns.join(','), ...rows.map((r) => columns.map((c) => toCsvField(r[c])).join(','))].join('\n') +
+        '\n'
+      : rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length > 0 ? '\n' : '');
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
+
+/**
+ * Runs the compiled batch-predict YAML in the Workflows interpreter against the embedded emulator, on one
+ * input file, and writes every input row's prediction by the serving name's champion (rows answered by an
+ * earlier run keep that run's lineage).
+ */
+export async function predictLocally(options: LocalPredictOptions): Promise<LocalPredictResult> {
+  const rows = readPredictionInput(options.input, options.keyColumn, options.inputColumn);
+  const runId = options.runId ?? newRunId().replace(/^run_/, 'predict_');
+  const runDir = path.join(options.stateDir, 'predictions', runId);
+  if (fs.existsSync(runDir)) throw new Error(`prediction run ${runId} already exists in ${runDir}`);
+  const env = await openLocalEnvironment(options.stateDir, options.faults);
+  try {
+    const servingName = options.servingName ?? (await onlyServingName(env.bigquery));
+    fs.mkdirSync(runDir, { recursive: true });
+    const source = path.join(runDir, 'source.jsonl');
+    fs.writeFileSync(source, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const uri = uploadToLocalBucket(env.gcsDir, source, `${runId}/source.jsonl`);
+    const args = {
+      runId,
+      project: localProject,
+      location: localLocation,
+      dataset: localDataset,
+      servingName,
+      source: { uri },
+      ...(options.warnPsi === undefined ? {} : { drift: { warnPsi: options.warnPsi } }),
+    };
+    const execution = await runWorkflow(compiledWorkflowSource(predictPipelineName), {
+      argument: args,
+      connectors: env.bigquery.connectors,
+      clock: new VirtualClock(),
+      fileName: `${predictPipelineName}.yaml`,
+      executionId: runId,
+      keepEvents: false,
+      onEvent: options.onEvent,
+    });
+    if (execution.deployErrors && execution.deployErrors.length > 0) {
+      throw new Error(`the compiled workflow does not deploy:\n${execution.deployErrors.join('\n')}`);
+    }
+    const state = execution.state as LocalPredictResult['state'];
+    const outcome = state === 'SUCCEEDED' ? execution.result : execution.error;
+    let predictions: PredictionRow[] = [];
+    let out: string | undefined;
+    if (state === 'SUCCEEDED') {
+      const champion = (execution.result as { predictions: { champion: string } }).predictions.champion;
+      predictions = await championPredictions(
+        env.bigquery,
+        servingName,
+        champion,
+        rows.map((r) => r.id),
+      );
+      out = options.out ?? path.join(runDir, 'predictions.jsonl');
+      writePredictions(out, predictions);
+    }
+    fs.writeFileSync(
+      path.join(runDir, 'summary.json'),
+      JSON.stringify({ runId, servingName, state, outcome, out }, null, 2) + '\n',
+    );
+    return { runId, runDir, state, outcome, out, rows: predictions };
+  } finally {
+    await env.close();
+  }
+}
+
+type Warehouse = Awaited<ReturnType<typeof openLocalEnvironment>>['bigquery'];
+
+async function onlyServingName(bigquery: Warehouse): Promise<string> {
+  const registry = { project: localProject, dataset: localDataset, table: registryTable.id };
+  const { rows } = await bigquery.query(
+    `SELECT serving_name FROM (${currentChampionsSql(registry)}) AS current ORDER BY serving_name`,
+  );
+  const names = rows.map((r) => String(r.serving_name));
+  if (names.length === 1) return names[0];
+  if (names.length === 0)
+    throw new Error('no serving name has a champion yet: run `bqtune run` until a model is promoted');
+  throw new Error(`several serving names have a champion (${names.join(', ')}): choose one with --serving`);
+}
+
+/** The latest row per key of the champion's answers for the given keys, in the input's order. */
+async function championPredictions(
+  bigquery: Warehouse,
+  servingName: string,
+  champion: string,
+  ids: string[],
+): Promise<PredictionRow[]> {
+  const parts = new SqlParts();
+  const served = quotedPath(
+    parts,
+    { project: localProject, dataset: localDataset, table: servedPredictionsTable.id },
+    'served',
+  );
+  const { rows } = await bigquery.query(
+    [
+      `SELECT source_key, generated_text, predicted_label, status, model_name, serving_name, run_id,`,
+      `  CAST(predicted_at AS STRING) AS predicted_at`,
+      `FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY source_key ORDER BY attempt DESC, predicted_at DESC) AS row_rank`,
+      `  FROM ${served} WHERE serving_name = @serving_name AND model_name = @model_name) AS latest`,
+      `WHERE row_rank = 1`,
+    ].join('\n'),
+    { serving_name: servingName, model_name: champion },
+  );
+  const byKey = new Map(rows.map((r) => [String(r.source_key), r]));
+  return ids.flatMap((id) => {
+    const r = byKey.get(id);
+    if (r === undefined) return [];
+    return [
+      {
+        id,
+        generated_text: (r.generated_text as string | null) ?? null,
+        predicted_label: (r.predicted_label as string | null) ?? null,
+        status: String(r.status),
+        model_name: String(r.model_name),
+        serving_name: String(r.serving_name),
+        run_id: String(r.run_id),
+        predicted_at: String(r.predicted_at),
+      },
+    ];
+  });
+}
