@@ -13,18 +13,23 @@ import {
   type Step,
 } from '../../dsl';
 import { placeholderPatterns } from '../../../bigquery';
+import { re2Pattern } from '../../re2';
 import { placeholderPatternsByName } from './statements';
 
 const env = (name: string, fallback: Expr | string | null = null) =>
   fallback === null ? fn('sys.get_env', name) : fn('sys.get_env', name, fallback);
 const arg = (...path: string[]): Expr => fn('map.get', v('args'), path);
 
+const unanchored = (pattern: string) => pattern.slice(1, -1);
+
 /** Run-id and serving-name patterns: the same as tune-and-evaluate's, so both pipelines share one runs table. */
 const patterns = {
-  runId: '^[a-z][a-z0-9_]{0,62}$',
-  servingName: '^[A-Za-z][A-Za-z0-9_]{0,63}$',
+  runId: re2Pattern('^[a-z][a-z0-9_]{0,62}$'),
+  servingName: re2Pattern('^[A-Za-z][A-Za-z0-9_]{0,63}$'),
   // project.dataset.table, each part as BigQuery allows it.
-  tablePath: `^${placeholderPatterns.projectId.slice(1, -1)}\\.[A-Za-z0-9_]{1,1024}\\.[A-Za-z0-9_]{1,1024}$`,
+  tablePath: re2Pattern(
+    `^${unanchored(placeholderPatterns.projectId)}\\.${unanchored(placeholderPatterns.datasetId)}\\.${unanchored(placeholderPatterns.tableId)}$`,
+  ),
 };
 
 const matches = (value: Expr, pattern: string): Expr =>
