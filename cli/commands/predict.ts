@@ -97,6 +97,7 @@ export const register: Register = (program) => {
             `${o.sourceRows} input rows; ${o.pending} sent to the champion (the rest it had answered before): ${o.succeeded} succeeded, ${o.failed} failed, ${o.retryable} still retryable`,
             describeDrift(o.drift),
             `predictions: ${path.relative(process.cwd(), result.out ?? '') || result.out}`,
+            `report: ${path.relative(process.cwd(), result.report) || result.report}`,
           ].join('\n') + '\n',
         );
       }

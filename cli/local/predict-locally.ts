@@ -19,6 +19,7 @@ import {
   uploadToLocalBucket,
 } from './environment';
 import { newRunId } from './run-locally';
+import { renderPredictReport, type PredictReportData } from '../report/predict-html';
 
 export const predictPipelineName = 'batch-predict';
 
@@ -57,6 +58,8 @@ export interface LocalPredictResult {
   /** The execution's result map (on success) or error map (on failure). */
   outcome: unknown;
   out?: string;
+  /** The run's self-contained HTML report: counts, drift, first predictions. */
+  report: string;
   rows: PredictionRow[];
 }
 
@@ -136,6 +139,11 @@ export function writePredictions(file: string, rows: PredictionRow[]): void {
         '\n'
       : rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length > 0 ? '\n' : '');
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeAtomically(file, text);
+}
+
+/** Writes through a temporary file and a rename, so a reader never sees half a file. */
+function writeAtomically(file: string, text: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, text);
   fs.renameSync(tmp, file);
@@ -194,11 +202,24 @@ export async function predictLocally(options: LocalPredictOptions): Promise<Loca
       out = options.out ?? path.join(runDir, 'predictions.jsonl');
       writePredictions(out, predictions);
     }
-    fs.writeFileSync(
+    writeAtomically(
       path.join(runDir, 'summary.json'),
       JSON.stringify({ runId, servingName, state, outcome, out }, null, 2) + '\n',
     );
-    return { runId, runDir, state, outcome, out, rows: predictions };
+    const report = path.join(runDir, 'report.html');
+    const reportData: PredictReportData = {
+      runId,
+      servingName,
+      state,
+      error: state === 'SUCCEEDED' ? undefined : String((outcome as { message?: unknown })?.message ?? ''),
+      outcome:
+        state === 'SUCCEEDED'
+          ? (outcome as { predictions: PredictReportData['outcome'] }).predictions
+          : undefined,
+      sample: predictions.slice(0, 20),
+    };
+    writeAtomically(report, renderPredictReport(reportData));
+    return { runId, runDir, state, outcome, out, report, rows: predictions };
   } finally {
     await env.close();
   }

@@ -203,6 +203,10 @@ describe('batch-predict with the champion, on the local emulator', () => {
       9,
     );
     expect(drift.warning).toBe(true);
+    const report = fs.readFileSync(shifted.report, 'utf8');
+    expect(report).toContain('Drift warning:</strong> population stability index');
+    expect(report).toContain((drift.psi as number).toFixed(3));
+    expect(fs.readFileSync(same.report, 'utf8')).toContain('is within the threshold 0.200');
     const runs = await queryState(
       stateDir,
       `SELECT status, pipeline, TO_JSON_STRING(predictions) AS predictions FROM ${table('runs')} WHERE run_id = 'predict_shifted' ORDER BY recorded_at`,
@@ -237,6 +241,10 @@ describe('batch-predict refuses before any model call', () => {
       `SELECT status FROM ${table('runs')} WHERE run_id = 'predict_none' ORDER BY recorded_at`,
     );
     expect(runs.map((x) => x.status)).toEqual(['running', 'failed']);
+    const report = fs.readFileSync(path.join(stateDir, 'predictions', 'predict_none', 'report.html'), 'utf8');
+    expect(report).toContain(
+      '<strong>The run failed.</strong><p>serving name medical_specialty has no champion yet',
+    );
   });
 
   test('input errors name the file and line', () => {
