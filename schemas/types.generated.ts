@@ -131,6 +131,7 @@ export interface DataChecks {
   minTrainRows: number;
   minEvalRows: number;
   emptyInputs: CheckAction;
+  missingOutputs: CheckAction;
   unknownLabels: CheckAction;
   duplicates: CheckAction;
   leakage: CheckAction;
@@ -150,9 +151,13 @@ export interface GateOptions {
    */
   minImprovementOverChampion: number;
   /**
-   * Largest per-label F1 drop against the baseline that is still accepted.
+   * Largest per-label F1 drop against the baseline or the champion that is still accepted.
    */
   maxLabelRegression: number;
+  /**
+   * Eval rows a label needs before its F1 drop can reject a run (smaller labels are too noisy to decide alone).
+   */
+  minLabelSupport: number;
   /**
    * Share of eval rows that must have been generated successfully, for each model.
    */
@@ -312,21 +317,62 @@ export interface DataCheckFinding {
     | 'minTrainRows'
     | 'minEvalRows'
     | 'emptyInputs'
+    | 'missingOutputs'
     | 'unknownLabels'
     | 'duplicates'
     | 'leakage'
     | 'conflictingLabels';
+  /**
+   * The data check that found it.
+   */
+  kind?:
+    | 'row_count'
+    | 'empty_inputs'
+    | 'missing_outputs'
+    | 'unknown_labels'
+    | 'duplicates'
+    | 'leakage'
+    | 'conflicting_labels';
   split: 'train' | 'eval' | 'both';
   severity: CheckAction;
   /**
-   * Offending rows.
+   * Offending rows or distinct texts, see unit.
    */
   count: number;
+  /**
+   * What count counts.
+   */
+  unit?: 'rows' | 'texts';
   message: string;
   /**
-   * A few offending inputs, for the report.
+   * A few offending entries, with the lines of the user's files they come from.
    */
-  examples?: string[];
+  examples?: FindingExample[];
+}
+export interface FindingExample {
+  /**
+   * The input text, cut to 80 characters.
+   */
+  text: string;
+  /**
+   * Hex SHA-256 of the normalised input text.
+   */
+  key?: string;
+  /**
+   * The row's output_text, when the finding is about it.
+   */
+  label?: string | null;
+  /**
+   * The labels that clash, for conflicting labels.
+   */
+  labels?: string[] | null;
+  /**
+   * Where the offending rows are: the user's file and 1-based line.
+   */
+  lines?: {
+    file: string;
+    line: number;
+  }[];
 }
 /**
  * summary.json of one run: what was evaluated, what the gate decided, and what was deployed.
