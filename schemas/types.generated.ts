@@ -294,6 +294,14 @@ export interface ModelEvaluation {
   accuracy: Fraction;
   successRate: Fraction;
   /**
+   * Succeeded rows whose answer is outside the label set (each counts as wrong).
+   */
+  invalidAnswers?: number;
+  /**
+   * Rows whose generation failed after every retry (each counts as wrong).
+   */
+  failedRows?: number;
+  /**
    * Metrics of each label of the task.
    */
   perLabel: {
@@ -359,6 +367,10 @@ export interface FindingExample {
    */
   key?: string;
   /**
+   * True when the finding is about this row's own output_text, given in label.
+   */
+  with_label?: boolean;
+  /**
    * The row's output_text, when the finding is about it.
    */
   label?: string | null;
@@ -387,6 +399,7 @@ export interface RunSummary {
   finishedAt: string;
   baseline?: ModelEvaluation;
   tuned?: ModelEvaluation;
+  championEvaluation?: ModelEvaluation;
   tuning?: TuningOutcome;
   gate?: GateDecision;
   deployed: boolean;
