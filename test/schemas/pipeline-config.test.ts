@@ -40,6 +40,7 @@ describe('validatePipelineConfig', () => {
         minTrainRows: 10,
         minEvalRows: 10,
         emptyInputs: 'fail',
+        missingOutputs: 'fail',
         unknownLabels: 'fail',
         duplicates: 'warn',
         leakage: 'fail',
@@ -50,6 +51,7 @@ describe('validatePipelineConfig', () => {
         minImprovementOverBaseline: 0.02,
         minImprovementOverChampion: 0,
         maxLabelRegression: 0.1,
+        minLabelSupport: 10,
         minSuccessRate: 0.95,
       },
     });

@@ -153,7 +153,13 @@ describe('statements from bigquery/', () => {
       expect(failedFirst).toBeGreaterThan(0);
       for (const role of [name === 'base' ? 'baseline' : 'tuned'] as const) {
         await run(
-          classificationMetrics({ ...common, evaluations: table('evaluations'), model: model(name), role }),
+          classificationMetrics({
+            ...common,
+            evaluations: table('evaluations'),
+            model: model(name),
+            role,
+            labels: [...syntheticLabels],
+          }),
         );
       }
     }
