@@ -409,6 +409,10 @@ export interface RunSummary {
    */
   modelInvocations: number;
   dataChecks: DataCheckFinding[];
+  /**
+   * What validation found suspicious but allowed, such as a prompt label list that differs from task.labels.
+   */
+  warnings?: string[];
   error?: RunError;
 }
 export interface TuningOutcome {

@@ -6,7 +6,7 @@ import type { FaultConfig } from '../../emulator/bigquery';
 import { writeExample } from '../../examples/medical-specialty/generate';
 import { loadPipelineConfig } from '../../schemas/pipeline-config-file';
 import type { RunArguments, RunSummary } from '../../schemas/types.generated';
-import { validateRunArguments } from '../../schemas/validate';
+import { promptLabelWarnings, validateRunArguments } from '../../schemas/validate';
 import { compiledWorkflowSource } from '../../workflows/compiled';
 import { packageRoot } from '../../package-root';
 import {
@@ -128,7 +128,12 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
       labels: args.task.labels ?? [],
       failedStep,
     });
-    const summary = { ...built, dataChecks: locateFindings(built.dataChecks, files) };
+    const warnings = promptLabelWarnings(config);
+    const summary = {
+      ...built,
+      dataChecks: locateFindings(built.dataChecks, files),
+      ...(warnings.length > 0 ? { warnings } : {}),
+    };
     fs.writeFileSync(path.join(runDir, 'findings.json'), JSON.stringify(summary.dataChecks, null, 2) + '\n');
     fs.writeFileSync(path.join(runDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
     fs.writeFileSync(path.join(runDir, 'arguments.json'), JSON.stringify(args, null, 2) + '\n');

@@ -238,9 +238,20 @@ function findingExample(e: FindingExample): string {
   return `<li>${x(text)}${label}${lines ? ` · ${lines}` : ''}</li>`;
 }
 
+function warningsList(summary: RunSummary): string {
+  const warnings = summary.warnings ?? [];
+  return warnings.length === 0
+    ? ''
+    : `<ul class="reasons">${warnings.map((w) => `<li>warning: ${x(w)}</li>`).join('')}</ul>`;
+}
+
 function dataChecksSection(summary: RunSummary): string {
   if (summary.dataChecks.length === 0) {
-    return section('data-checks', 'Data checks', '<p class="ok">Every data check passed.</p>');
+    return section(
+      'data-checks',
+      'Data checks',
+      `<p class="ok">Every data check passed.</p>${warningsList(summary)}`,
+    );
   }
   const rows = summary.dataChecks
     .map(
@@ -255,7 +266,7 @@ function dataChecksSection(summary: RunSummary): string {
   return section(
     'data-checks',
     'Data checks',
-    `<table class="checks"><thead><tr><th>severity</th><th>check</th><th>split</th><th>count</th><th>finding</th></tr></thead><tbody>${rows}</tbody></table>`,
+    `<table class="checks"><thead><tr><th>severity</th><th>check</th><th>split</th><th>count</th><th>finding</th></tr></thead><tbody>${rows}</tbody></table>${warningsList(summary)}`,
   );
 }
 

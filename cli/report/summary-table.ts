@@ -38,6 +38,7 @@ export function renderSummary(summary: RunSummary, runDir: string): string {
     // The error of failed data checks only repeats the findings, which follow with their lines.
     if (!dataCheckFailure) lines.push(summary.error?.message ?? '');
   }
+  for (const warning of summary.warnings ?? []) lines.push(`${pc.yellow('warning')}: ${warning}`);
   const { baseline, tuned, championEvaluation: champion } = summary;
   if (baseline && tuned) {
     const models: [string, ModelEvaluation][] = [['baseline', baseline]];

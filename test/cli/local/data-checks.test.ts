@@ -3,8 +3,8 @@ import path from 'node:path';
 import { runLocally } from '../../../cli/local/run-locally';
 import { labels } from '../../../examples/medical-specialty/generate';
 import type { DataCheckFinding } from '../../../schemas/types.generated';
-import { exampleVariant, tempDir } from './fixtures';
-import { expectedFindings, readLines } from './independent';
+import { exampleVariant, queryState, table, tempDir } from './fixtures';
+import { expectedFindings, labelKey, readLines, scoresOf } from './independent';
 
 /** Each data check through the compiled pipeline on the local emulator, on small generated JSONL files. */
 
@@ -143,17 +143,36 @@ describe('every data check on bad data, in fail and in warn mode', () => {
     );
   });
 
-  test('warn: the same findings are recorded as warnings and the run goes on', async () => {
-    const { config, expected } = badData('warn');
-    const { summary } = await runLocally({
-      configFile: config,
-      stateDir: tempDir('state'),
-      runId: 'run_bad_warn',
-    });
+  test('warn: the same findings are recorded as warnings, the run goes on, and every eval row is scored once with its own label', async () => {
+    const { config, files } = badData('warn');
+    // One eval text twice with two labels, and one eval row repeated exactly.
+    const first = readLines(files.eval)[0];
+    const [a, b] = labels.filter((l) => l !== first.output);
+    fs.appendFileSync(files.eval, `${JSON.stringify({ input_text: 'Twice labelled.', output_text: a })}\n`);
+    fs.appendFileSync(files.eval, `${JSON.stringify({ input_text: 'Twice labelled.', output_text: b })}\n`);
+    fs.appendFileSync(
+      files.eval,
+      `${JSON.stringify({ input_text: first.input, output_text: first.output })}\n`,
+    );
+    const evalLines = readLines(files.eval);
+    const expected = expectedFindings(readLines(files.train), evalLines, labels);
+    const stateDir = tempDir('state');
+    const { summary } = await runLocally({ configFile: config, stateDir, runId: 'run_bad_warn' });
     expect(summary.status).not.toBe('failed');
-    expect(summary.modelInvocations).toBeGreaterThan(0);
     expect(counts(summary.dataChecks)).toEqual(expected);
     expect(summary.dataChecks.every((f) => f.severity === 'warn')).toBe(true);
+
+    // Rows with both fields are scored (the others are findings); each counts once, with its own label.
+    const scorable = evalLines.filter((l) => l.input !== undefined && l.output !== undefined);
+    for (const role of ['baseline', 'tuned'] as const) {
+      const s = await scoresOf(stateDir, 'run_bad_warn', summary[role]!.model, labels);
+      expect(s.rows).toBe(scorable.length);
+    }
+    for (const label of labels) {
+      const support = scorable.filter((l) => labelKey(l.output!) === labelKey(label)).length;
+      expect(summary.tuned!.perLabel[label]?.support ?? 0).toBe(support);
+      expect(summary.baseline!.perLabel[label]?.support ?? 0).toBe(support);
+    }
   });
 });
 
@@ -183,4 +202,33 @@ describe('files the loader cannot read', () => {
       ),
     );
   });
+});
+
+test('a prompt that lists labels with en dashes scores the echoed answers as right, without a warning', async () => {
+  const config = exampleVariant(tempDir('dash'), {}, small);
+  const parsed = JSON.parse(fs.readFileSync(config, 'utf8')) as {
+    task: { promptTemplate: { prefix: string } };
+  };
+  parsed.task.promptTemplate.prefix = parsed.task.promptTemplate.prefix.replace(/ - /g, ' \u2013 ');
+  expect(parsed.task.promptTemplate.prefix).toContain('ENT \u2013 Otolaryngology');
+  fs.writeFileSync(config, JSON.stringify(parsed));
+  const stateDir = tempDir('state');
+  const { summary } = await runLocally({ configFile: config, stateDir, runId: 'run_dash' });
+  expect(summary.warnings).toBeUndefined();
+  const raw = await queryState(
+    stateDir,
+    `SELECT label, generated_text FROM ${table('predictions')} WHERE model_name = @model AND status = ''`,
+    { model: summary.baseline!.model },
+  );
+  // The base model answers with the prompt's spelling: en dashes where the data has hyphens.
+  const dashed = raw.filter((r) => String(r.generated_text).includes('\u2013'));
+  expect(dashed.length).toBeGreaterThan(0);
+  const fold = (s: string) => labelKey(s.replace(/\u2013/g, '-'));
+  const right = dashed.filter((r) => fold(String(r.generated_text)) === fold(String(r.label))).length;
+  expect(right).toBeGreaterThan(0);
+  for (const label of labels.filter((l) => l.includes(' - '))) {
+    const rows = raw.filter((r) => r.label === label);
+    const tp = rows.filter((r) => fold(String(r.generated_text)) === fold(label)).length;
+    expect(summary.baseline!.perLabel[label]!.recall).toBeCloseTo(rows.length ? tp / rows.length : 0, 12);
+  }
 });
