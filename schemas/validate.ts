@@ -74,7 +74,7 @@ export function promptLabelWarnings(config: Pick<PipelineConfig, 'task'>): strin
   const labels = config.task.labels ?? [];
   const template = config.task.promptTemplate;
   const lists = [template.prefix, template.suffix ?? '']
-    .flatMap((text) => [...text.matchAll(/\[([^\[\]]*,[^\[\]]*)\]/g)])
+    .flatMap((text) => [...text.matchAll(/\[([^[\]]*,[^[\]]*)\]/g)])
     .map((m) =>
       m[1]
         .split(',')
