@@ -355,7 +355,7 @@ export interface DataCheckFinding {
   /**
    * A few offending entries, with the lines of the user's files they come from.
    */
-  examples?: FindingExample[];
+  examples?: (FindingExample | string)[];
 }
 export interface FindingExample {
   /**

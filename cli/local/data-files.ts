@@ -93,8 +93,8 @@ export function locateFindings(
         : finding.split === 'eval' && finding.kind !== 'leakage'
           ? [files.eval]
           : [files.train, files.eval];
-    const examples = (finding.examples ?? []).map((example: FindingExample) => {
-      if (example.key === undefined) return example;
+    const examples = (finding.examples ?? []).map((example: string | FindingExample) => {
+      if (typeof example === 'string' || example.key === undefined) return example;
       const aboutLabel = example.with_label === true;
       const lines = sources.flatMap((source) =>
         (index(source).get(example.key!) ?? [])

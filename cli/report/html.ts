@@ -2,6 +2,7 @@ import type { FindingExample, ModelEvaluation, RunSummary } from '../../schemas/
 import type { ChangedRow, ConfusionCell, ReportData } from './data';
 import { escapeXml as x } from './escape';
 import { groupedBarChart } from './svg-chart';
+import { asExample } from './summary-table';
 import { reportStyle } from './style';
 
 const colors = { baseline: '#94a3b8', tuned: '#2563eb' };
@@ -258,7 +259,7 @@ function dataChecksSection(summary: RunSummary): string {
       (d) =>
         `<tr><td><span class="pill ${d.severity}">${x(d.severity)}</span></td><td><code>${x(d.check)}</code></td><td>${x(d.split)}</td><td>${d.count} ${x(d.unit ?? 'rows')}</td><td>${x(d.message)}${
           d.examples && d.examples.length > 0
-            ? `<ul class="examples">${d.examples.map(findingExample).join('')}</ul>`
+            ? `<ul class="examples">${d.examples.map((e) => findingExample(asExample(e))).join('')}</ul>`
             : ''
         }</td></tr>`,
     )

@@ -1,15 +1,24 @@
 import Table from 'cli-table3';
 import { colors as pc } from '../colors';
-import type { DataCheckFinding, ModelEvaluation, RunSummary } from '../../schemas/types.generated';
+import type {
+  DataCheckFinding,
+  FindingExample,
+  ModelEvaluation,
+  RunSummary,
+} from '../../schemas/types.generated';
 
 const f = (x: number | undefined) => (x === undefined ? '—' : x.toFixed(3));
 const n = (x: number | undefined) => (x === undefined ? '—' : String(x));
+
+/** A finding's example; runs from before findings carried lines stored the input text alone. */
+export const asExample = (e: string | FindingExample): FindingExample =>
+  typeof e === 'string' ? { text: e } : e;
 
 /** One finding, printed once: its message, then each example with its value and the lines it is on. */
 export function renderFinding(finding: DataCheckFinding): string[] {
   const tag = finding.severity === 'fail' ? pc.red('data check') : pc.yellow('data check (warn)');
   const lines = [`${tag}: ${finding.message}`];
-  for (const e of finding.examples ?? []) {
+  for (const e of (finding.examples ?? []).map(asExample)) {
     const value = e.text === '' ? '(empty input)' : JSON.stringify(e.text);
     const label =
       e.labels && e.labels.length > 0

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runLocally } from '../../../cli/local/run-locally';
 import { labels } from '../../../examples/medical-specialty/generate';
-import type { DataCheckFinding } from '../../../schemas/types.generated';
+import type { DataCheckFinding, FindingExample } from '../../../schemas/types.generated';
 import { exampleVariant, queryState, table, tempDir } from './fixtures';
 import { expectedFindings, labelKey, readLines, scoresOf } from './independent';
 
@@ -13,6 +13,12 @@ const dataOf = (config: string) => ({
   train: path.join(path.dirname(config), 'data', 'train.jsonl'),
   eval: path.join(path.dirname(config), 'data', 'eval.jsonl'),
 });
+/** A new run's examples are objects with lines (only old run folders hold bare strings). */
+const examplesOf = (finding: DataCheckFinding): FindingExample[] =>
+  (finding.examples ?? []).map((e) => {
+    if (typeof e === 'string') throw new Error(`a bare example: ${e}`);
+    return e;
+  });
 const counts = (findings: DataCheckFinding[]) => {
   const out: Record<string, Record<string, number>> = {};
   for (const f of findings) if (f.kind !== 'row_count') (out[f.kind!] ??= {})[f.split] = f.count;
@@ -118,7 +124,7 @@ describe('every data check on bad data, in fail and in warn mode', () => {
 
     const lines = { [files.train]: readLines(files.train), [files.eval]: readLines(files.eval) };
     for (const finding of summary.dataChecks) {
-      for (const example of finding.examples ?? []) {
+      for (const example of examplesOf(finding)) {
         expect(example.lines!.length).toBeGreaterThan(0);
         for (const where of example.lines!) {
           const row = lines[where.file].find((l) => l.line === where.line)!;
@@ -128,15 +134,17 @@ describe('every data check on bad data, in fail and in warn mode', () => {
     }
     const missing = summary.dataChecks.find((f) => f.kind === 'missing_outputs')!;
     const evalLines = lines[files.eval];
-    expect(missing.examples!.flatMap((e) => e.lines!.map((l) => l.line)).sort((a, b) => a - b)).toEqual(
-      evalLines.slice(-2).map((l) => l.line),
-    );
+    expect(
+      examplesOf(missing)
+        .flatMap((e) => e.lines!.map((l) => l.line))
+        .sort((a, b) => a - b),
+    ).toEqual(evalLines.slice(-2).map((l) => l.line));
     const leak = summary.dataChecks.find((f) => f.kind === 'leakage')!;
-    for (const example of leak.examples!) {
+    for (const example of examplesOf(leak)) {
       expect(new Set(example.lines!.map((l) => l.file))).toEqual(new Set([files.train, files.eval]));
     }
     const conflict = summary.dataChecks.find((f) => f.kind === 'conflicting_labels')!;
-    expect(conflict.examples![0].labels).toHaveLength(2);
+    expect(examplesOf(conflict)[0].labels).toHaveLength(2);
     // The same findings, machine-readable, in the run folder.
     expect(JSON.parse(fs.readFileSync(path.join(runDir, 'findings.json'), 'utf8'))).toEqual(
       summary.dataChecks,

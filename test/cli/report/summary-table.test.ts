@@ -6,6 +6,7 @@ import { renderReport } from '../../../cli/report/html';
 import type { ReportData } from '../../../cli/report/data';
 import type { ModelEvaluation, RunSummary } from '../../../schemas/types.generated';
 import { bqtuneBin } from '../../support/bin';
+import { validateRunSummary } from '../../../schemas/validate';
 import { exampleVariant, tempDir } from '../local/fixtures';
 import { readLines } from '../local/independent';
 
@@ -37,6 +38,14 @@ const summary: RunSummary = {
   dataChecks: [],
 };
 
+const reportData = {
+  summary,
+  args: { task: { labels: ['billing'], promptTemplate: { prefix: '' } }, model: {}, data: {} },
+  labels: ['billing'],
+  confusion: { baseline: [], tuned: [] },
+  changed: [],
+} as unknown as ReportData;
+
 test("the CLI table shows the champion's metrics between the baseline's and the tuned model's", () => {
   const text = renderSummary(summary, 'runs/run_1');
   const header = text.split('\n').find((l) => l.includes('label'))!;
@@ -58,13 +67,7 @@ test("the CLI table shows the champion's metrics between the baseline's and the 
 });
 
 test("the report shows the champion's metrics next to baseline and tuned", () => {
-  const html = renderReport({
-    summary,
-    args: { task: { labels: ['billing'], promptTemplate: { prefix: '' } }, model: {}, data: {} },
-    labels: ['billing'],
-    confusion: { baseline: [], tuned: [] },
-    changed: [],
-  } as unknown as ReportData);
+  const html = renderReport(reportData);
   expect(html).toContain('<th>baseline</th><th>champion</th><th>tuned</th>');
   expect(html).toContain(
     '<th scope="row">macro F1 <span class="tag">gate</span></th><td>0.250</td><td>0.875</td><td>0.625</td>',
@@ -106,4 +109,22 @@ test('`bqtune run` on bad data prints each finding once with its lines, and puts
   expect(out).toContain(`findings.json`);
   const report = fs.readFileSync(path.join(state, 'runs', 'run_bad', 'report.html'), 'utf8');
   for (const line of leaked) expect(report).toContain(`${evalFile}:${line}</code>`);
+});
+
+test('a run folder from before findings carried lines still validates and renders its examples', () => {
+  const old = validateRunSummary({
+    ...summary,
+    dataChecks: [
+      {
+        check: 'duplicates',
+        split: 'train',
+        severity: 'warn',
+        count: 1,
+        message: '1 repeated row',
+        examples: ['a <b>'],
+      },
+    ],
+  });
+  expect(renderSummary(old, 'runs/run_1')).toContain('    "a <b>"');
+  expect(renderReport({ ...reportData, summary: old })).toContain('<li>a &lt;b&gt;</li>');
 });
