@@ -114,6 +114,12 @@ export const judgeDataChecks = subworkflow(
   ],
 );
 
+/**
+ * Part of the eval key, so predictions stored under example ids of an older construction (one per input
+ * text, see insertPrompts) are never read as this run's: a changed scheme means the eval rows are new.
+ */
+const exampleIdScheme = 'example-id: input, label, copy';
+
 /** Load both splits, check them, fingerprint them, derive the content keys, and materialise the prompts. */
 export function dataSteps(): Step[] {
   const prefix = arg('task', 'promptTemplate', 'prefix');
@@ -151,7 +157,7 @@ export function dataSteps(): Step[] {
           suffix,
         ]),
         train_fingerprint: v('train_fingerprint'),
-        prompt_key: fn('json.encode_to_string', [prefix, suffix]),
+        prompt_key: fn('json.encode_to_string', [prefix, suffix, exampleIdScheme]),
         eval_fingerprint: v('eval_fingerprint'),
       },
       rows: 'key_rows',
