@@ -3,7 +3,7 @@ import { enumOrPlaceholderOption } from './options';
 import type { Placeholder } from './placeholders';
 import { latestPredictionsSql } from './generate-text';
 import { normalizeLabelSql } from './normalize';
-import { SqlParts, stringParam, type Sql } from './sql';
+import { SqlParts, stringArrayParam, stringParam, type Sql } from './sql';
 
 export const modelRoles = ['baseline', 'tuned', 'champion'] as const;
 export type ModelRole = (typeof modelRoles)[number];
@@ -19,6 +19,7 @@ export const overallMetricNames = [
   'success_share',
   'num_rows',
   'num_successful_rows',
+  'invalid_answers',
 ] as const;
 export type OverallMetric = (typeof overallMetricNames)[number];
 
@@ -34,22 +35,27 @@ export interface ClassificationMetricsOptions {
   /** Sent as @run_id and @eval_fingerprint: concrete values or run-time expressions. */
   runId: string;
   evalFingerprint: string;
+  /** The task's label set, sent as @labels (a compiled workflow supplies it at run time). */
+  labels: readonly string[];
 }
 
 const divide = (n: string, d: string): string => `CASE WHEN ${d} = 0 THEN 0.0 ELSE ${n} / ${d} END`;
 
 /**
  * Classification metrics from stored predictions, written to the evaluations table in long form.
- * - Rows: the latest attempt per example of this model and eval fingerprint. Rows whose latest status is not
- *   empty failed; they count in `success_share` and `num_rows` only, the other metrics skip them (as
- *   ML.EVALUATE does), so a gate should also require a minimum success share.
+ * - Rows: the latest attempt per example (one per eval row, see prompts.ts) of this model and eval
+ *   fingerprint. Every row counts, with its own label: a row whose latest status is not empty failed
+ *   generation after every retry and counts as a wrong answer (predicted ''), so all models are scored on
+ *   the same rows; `success_share` says how many succeeded, and the gate requires a minimum of it.
  * - Labels: expected and predicted labels both go through the one normalisation (normalize.ts). The label
- *   set is the expected labels present in the eval set; a prediction outside it is simply wrong, it adds no
- *   class (it still shows in the confusion matrix).
+ *   set is the task's labels (@labels) plus any other expected label present in the eval set, so a label
+ *   with no eval rows is listed with support 0. A succeeded answer outside that set is an invalid answer:
+ *   wrong for every label and counted in `invalid_answers` (it shows in the confusion matrix too).
  * - Per label: precision = TP / predicted as the label, recall = TP / support, F1 their harmonic mean, each
- *   0 when its denominator is 0. Macro = unweighted mean over labels, weighted F1 = support-weighted mean,
- *   micro F1 from summed TP over predictions inside the label set and over all rows. Accuracy = share of
- *   succeeded rows whose prediction equals the expected label.
+ *   0 when its denominator is 0. Macro = unweighted mean over the label set, weighted F1 = support-weighted
+ *   mean over all rows; micro precision = TP / answers inside the label set, micro recall = TP / rows (equal
+ *   to accuracy), micro F1 their harmonic mean, so micro F1 differs from accuracy exactly when some answers
+ *   are invalid or failed. Accuracy = rows whose prediction equals the expected label / rows.
  * Written in plain SQL (CASE, COUNT, window ROW_NUMBER, LOWER, REGEXP_REPLACE, CURRENT_TIMESTAMP without
  * parentheses, which GoogleSQL allows) so it runs on DuckDB too.
  */
@@ -58,6 +64,7 @@ export function classificationMetrics(options: ClassificationMetricsOptions): Sq
   const parts = new SqlParts();
   const runId = parts.param(stringParam('run_id', options.runId));
   const fingerprint = parts.param(stringParam('eval_fingerprint', options.evalFingerprint));
+  const labelSet = parts.param(stringArrayParam('labels', options.labels));
   const role = enumOrPlaceholderOption(parts, options.role, modelRoles, `${f}.role`);
   const evaluations = quotedPath(parts, options.evaluations, `${f}.evaluations`);
   const predictions = quotedPath(parts, options.predictions, `${f}.predictions`);
@@ -76,18 +83,23 @@ export function classificationMetrics(options: ClassificationMetricsOptions): Sq
       `),`,
       `scored AS (`,
       `  SELECT ${normalizeLabelSql('label')} AS actual,`,
-      `    COALESCE(${normalizeLabelSql('predicted_label')}, '') AS predicted,`,
+      `    CASE WHEN status = '' THEN COALESCE(${normalizeLabelSql('predicted_label')}, '') ELSE '' END AS predicted,`,
       `    status = '' AS succeeded`,
       `  FROM latest WHERE row_rank = 1`,
       `),`,
-      `ok AS (SELECT actual, predicted FROM scored WHERE succeeded),`,
-      `labels AS (SELECT DISTINCT actual AS label FROM ok),`,
+      `labels AS (`,
+      `  SELECT DISTINCT label FROM (`,
+      `    SELECT ${normalizeLabelSql('configured')} AS label FROM UNNEST(${labelSet}) AS configured`,
+      `    UNION ALL`,
+      `    SELECT actual AS label FROM scored`,
+      `  ) AS all_labels`,
+      `),`,
       `counts AS (`,
       `  SELECT l.label,`,
       `    COUNT(CASE WHEN o.actual = l.label AND o.predicted = l.label THEN 1 END) AS tp,`,
       `    COUNT(CASE WHEN o.predicted = l.label THEN 1 END) AS predicted_count,`,
       `    COUNT(CASE WHEN o.actual = l.label THEN 1 END) AS support`,
-      `  FROM labels AS l CROSS JOIN ok AS o`,
+      `  FROM labels AS l LEFT JOIN scored AS o ON TRUE`,
       `  GROUP BY l.label`,
       `),`,
       `rates AS (`,
@@ -104,8 +116,9 @@ export function classificationMetrics(options: ClassificationMetricsOptions): Sq
       `sums AS (`,
       `  SELECT`,
       `    (SELECT COUNT(*) FROM scored) AS num_rows,`,
-      `    (SELECT COUNT(*) FROM ok) AS num_ok,`,
-      `    (SELECT COUNT(CASE WHEN actual = predicted THEN 1 END) FROM ok) AS correct,`,
+      `    (SELECT COUNT(CASE WHEN succeeded THEN 1 END) FROM scored) AS num_ok,`,
+      `    (SELECT COUNT(CASE WHEN succeeded AND predicted NOT IN (SELECT label FROM labels) THEN 1 END) FROM scored) AS invalid,`,
+      `    (SELECT COUNT(CASE WHEN actual = predicted THEN 1 END) FROM scored) AS correct,`,
       `    (SELECT COALESCE(SUM(tp), 0) FROM label_metrics) AS tp_sum,`,
       `    (SELECT COALESCE(SUM(predicted_count), 0) FROM label_metrics) AS predicted_in_set,`,
       `    (SELECT COALESCE(AVG(label_precision), 0.0) FROM label_metrics) AS macro_precision,`,
@@ -114,7 +127,7 @@ export function classificationMetrics(options: ClassificationMetricsOptions): Sq
       `    (SELECT COALESCE(SUM(label_f1 * support), 0.0) FROM label_metrics) AS weighted_f1_sum`,
       `),`,
       `micro AS (`,
-      `  SELECT ${divide('tp_sum', 'predicted_in_set')} AS micro_precision, ${divide('tp_sum', 'num_ok')} AS micro_recall`,
+      `  SELECT ${divide('tp_sum', 'predicted_in_set')} AS micro_precision, ${divide('tp_sum', 'num_rows')} AS micro_recall`,
       `  FROM sums`,
       `),`,
       `totals AS (`,
@@ -123,20 +136,21 @@ export function classificationMetrics(options: ClassificationMetricsOptions): Sq
       `),`,
       `metrics AS (`,
       [
-        overall('accuracy', divide('correct', 'num_ok')),
+        overall('accuracy', divide('correct', 'num_rows')),
         overall('macro_precision', 'macro_precision'),
         overall('macro_recall', 'macro_recall'),
         overall('macro_f1', 'macro_f1'),
         overall('micro_f1', 'micro_f1'),
-        overall('weighted_f1', divide('weighted_f1_sum', 'num_ok')),
+        overall('weighted_f1', divide('weighted_f1_sum', 'num_rows')),
         overall('success_share', divide('num_ok', 'num_rows')),
         overall('num_rows', 'num_rows'),
         overall('num_successful_rows', 'num_ok'),
+        overall('invalid_answers', 'invalid'),
         perLabel('precision', 'label_precision'),
         perLabel('recall', 'label_recall'),
         perLabel('f1', 'label_f1'),
         perLabel('support', 'support'),
-        `  SELECT 'confusion' AS scope, actual AS label, predicted AS predicted_label, 'count' AS metric, COUNT(*) AS value FROM ok GROUP BY actual, predicted`,
+        `  SELECT 'confusion' AS scope, actual AS label, predicted AS predicted_label, 'count' AS metric, COUNT(*) AS value FROM scored GROUP BY actual, predicted`,
       ].join('\n  UNION ALL\n'),
       `)`,
       `SELECT ${runId}, ${role}, ${modelName}, scope, label, predicted_label, metric, value, CURRENT_TIMESTAMP`,

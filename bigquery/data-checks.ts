@@ -2,16 +2,34 @@ import { quotedPath, type TableRef } from './identifiers';
 import { normalizeLabelSql } from './normalize';
 import { SqlParts, stringArrayParam, type Sql } from './sql';
 
-/** The data-check findings the pipeline can report; each is configured to fail or warn. */
-export const dataCheckNames = [
-  'row_count',
-  'empty_inputs',
-  'unknown_labels',
-  'duplicates',
-  'leakage',
-  'conflicting_labels',
-] as const;
-export type DataCheckName = (typeof dataCheckNames)[number];
+/**
+ * The data-check findings the pipeline can report, each with the `checks.*` option that sets its severity
+ * (row_count is always fatal: a split below its minimum cannot be tuned or scored) and what its count counts:
+ * rows of a split, or distinct input texts.
+ */
+export const dataChecks = {
+  row_count: { setting: null, counts: 'rows', what: 'rows' },
+  empty_inputs: { setting: 'emptyInputs', counts: 'rows', what: 'rows with an empty input_text' },
+  missing_outputs: { setting: 'missingOutputs', counts: 'rows', what: 'rows without an output_text' },
+  unknown_labels: {
+    setting: 'unknownLabels',
+    counts: 'rows',
+    what: 'rows whose output_text is not in task.labels',
+  },
+  duplicates: {
+    setting: 'duplicates',
+    counts: 'rows',
+    what: 'rows repeating an input_text of the same split',
+  },
+  leakage: { setting: 'leakage', counts: 'texts', what: 'distinct eval input texts that are also in train' },
+  conflicting_labels: {
+    setting: 'conflictingLabels',
+    counts: 'texts',
+    what: 'distinct input texts with more than one label',
+  },
+} as const;
+export type DataCheckName = keyof typeof dataChecks;
+export const dataCheckNames = Object.keys(dataChecks) as DataCheckName[];
 
 export interface DataChecksOptions {
   train: TableRef;
@@ -22,16 +40,24 @@ export interface DataChecksOptions {
   sampleSize?: number;
 }
 
-/** Inputs compare after trimming and collapsing whitespace, so "a  b" and "a b " are the same input. */
-function normalizeInputSql(expression: string): string {
+/** Inputs compare after collapsing whitespace and trimming, so "a  b" and "a b " are the same input. */
+export function normalizeInputSql(expression: string): string {
   return `REGEXP_REPLACE(REGEXP_REPLACE(${expression}, '[[:space:]]+', ' '), '^ | $', '')`;
 }
 
+/** The TypeScript twin of normalizeInputSql (ASCII whitespace, as RE2's [[:space:]]). */
+export function normalizeInput(value: string): string {
+  return value.replace(/[ \t\n\r\v\f]+/g, ' ').replace(/^ | $/g, '');
+}
+
 /**
- * One query that returns a row per (check, split): `check_name`, `split`, `violations` (rows or inputs at
- * fault; for row_count the number of rows) and `samples`, a JSON array of up to `sampleSize` offending
- * inputs (cut to 80 characters), so a failed check can name what to fix without a second query.
- * Samples are ranked with ROW_NUMBER rather than ARRAY_AGG(... LIMIT n) so the query stays portable.
+ * One query that returns a row per (check, split): `check_name`, `split`, `violations` (see `dataChecks` for
+ * whether rows or texts are counted; for row_count the number of rows, 0 for an empty split) and `samples`,
+ * a JSON array of up to `sampleSize` offending entries, each
+ * `{text, key, label, labels}`: the input cut to 80 characters, `key` the hex SHA-256 of the normalised
+ * input (so a client can find the lines of its own file: see normalizeInput), `label` the row's raw
+ * output_text where the check is about that row's label (else absent), `labels` the clashing labels of a
+ * conflict. Samples are ranked with ROW_NUMBER rather than ARRAY_AGG(... LIMIT n) so the query stays portable.
  */
 export function dataChecksQuery(options: DataChecksOptions): Sql {
   const f = 'dataChecksQuery';
@@ -43,9 +69,10 @@ export function dataChecksQuery(options: DataChecksOptions): Sql {
   const labels = parts.param(stringArrayParam('labels', options.labels));
   const train = quotedPath(parts, options.train, `${f}.train`);
   const evalTable = quotedPath(parts, options.eval, `${f}.eval`);
-  const input = normalizeInputSql('input_text');
-  const label = normalizeLabelSql('output_text');
+  const input = `COALESCE(${normalizeInputSql('input_text')}, '')`;
+  const label = `COALESCE(${normalizeLabelSql('output_text')}, '')`;
   const known = normalizeLabelSql('known');
+  const noLabels = 'CAST(NULL AS ARRAY<STRING>)';
 
   return parts.finish(
     [
@@ -54,33 +81,41 @@ export function dataChecksQuery(options: DataChecksOptions): Sql {
       `  UNION ALL`,
       `  SELECT 'eval' AS split, input_text, output_text, ${input} AS input_key, ${label} AS label_key FROM ${evalTable}`,
       `),`,
+      `splits AS (SELECT 'train' AS split UNION ALL SELECT 'eval' AS split),`,
       `offending AS (`,
-      `  SELECT 'empty_inputs' AS check_name, split, COALESCE(input_text, '') AS sample, 1 AS weight FROM examples`,
-      `  WHERE input_text IS NULL OR input_key = '' OR output_text IS NULL OR label_key = ''`,
+      `  SELECT 'empty_inputs' AS check_name, split, COALESCE(input_text, '') AS sample, input_key,`,
+      `    TRUE AS with_label, output_text AS label, ${noLabels} AS labels, 1 AS weight`,
+      `  FROM examples WHERE input_key = ''`,
       `  UNION ALL`,
-      `  SELECT 'unknown_labels', split, CONCAT(COALESCE(output_text, ''), ' <- ', COALESCE(input_text, '')), 1 FROM examples`,
-      `  WHERE label_key <> '' AND label_key NOT IN (SELECT ${known} FROM UNNEST(${labels}) AS known)`,
+      `  SELECT 'missing_outputs', split, COALESCE(input_text, ''), input_key, TRUE, output_text, ${noLabels}, 1`,
+      `  FROM examples WHERE label_key = ''`,
       `  UNION ALL`,
-      `  SELECT 'duplicates', split, MIN(input_text), COUNT(*) - 1 FROM examples`,
-      `  WHERE input_key <> '' GROUP BY split, input_key HAVING COUNT(*) > 1`,
+      `  SELECT 'unknown_labels', split, COALESCE(input_text, ''), input_key, TRUE, output_text, ${noLabels}, 1`,
+      `  FROM examples WHERE label_key <> '' AND label_key NOT IN (SELECT ${known} FROM UNNEST(${labels}) AS known)`,
       `  UNION ALL`,
-      `  SELECT 'leakage', 'eval', MIN(input_text), 1 FROM examples`,
-      `  WHERE input_key <> '' GROUP BY input_key`,
+      `  SELECT 'duplicates', split, MIN(input_text), input_key, FALSE, CAST(NULL AS STRING), ${noLabels}, COUNT(*) - 1`,
+      `  FROM examples WHERE input_key <> '' GROUP BY split, input_key HAVING COUNT(*) > 1`,
+      `  UNION ALL`,
+      `  SELECT 'leakage', 'eval', MIN(input_text), input_key, FALSE, CAST(NULL AS STRING), ${noLabels}, 1`,
+      `  FROM examples WHERE input_key <> '' GROUP BY input_key`,
       `  HAVING COUNTIF(split = 'train') > 0 AND COUNTIF(split = 'eval') > 0`,
       `  UNION ALL`,
-      `  SELECT 'conflicting_labels', 'both', MIN(input_text), 1 FROM examples`,
-      `  WHERE input_key <> '' AND label_key <> '' GROUP BY input_key`,
+      `  SELECT 'conflicting_labels', 'both', MIN(input_text), input_key, FALSE, CAST(NULL AS STRING),`,
+      `    ARRAY_AGG(DISTINCT output_text IGNORE NULLS ORDER BY output_text), 1`,
+      `  FROM examples WHERE input_key <> '' AND label_key <> '' GROUP BY input_key`,
       `  HAVING COUNT(DISTINCT label_key) > 1`,
       `),`,
       `ranked AS (`,
-      `  SELECT check_name, split, sample, weight,`,
-      `    ROW_NUMBER() OVER (PARTITION BY check_name, split ORDER BY sample) AS rank_in_check`,
+      `  SELECT check_name, split, weight,`,
+      `    STRUCT(SUBSTR(sample, 1, 80) AS text, TO_HEX(SHA256(input_key)) AS key, with_label, label, labels) AS entry,`,
+      `    ROW_NUMBER() OVER (PARTITION BY check_name, split ORDER BY sample, label) AS rank_in_check`,
       `  FROM offending`,
       `)`,
-      `SELECT 'row_count' AS check_name, split, COUNT(*) AS violations, '[]' AS samples FROM examples GROUP BY split`,
+      `SELECT 'row_count' AS check_name, s.split AS split, COUNT(e.split) AS violations, '[]' AS samples`,
+      `FROM splits AS s LEFT JOIN examples AS e ON e.split = s.split GROUP BY s.split`,
       `UNION ALL`,
       `SELECT check_name, split, SUM(weight) AS violations,`,
-      `  TO_JSON_STRING(ARRAY_AGG(IF(rank_in_check <= ${sampleSize}, SUBSTR(sample, 1, 80), NULL) IGNORE NULLS ORDER BY sample)) AS samples`,
+      `  TO_JSON_STRING(ARRAY_AGG(IF(rank_in_check <= ${sampleSize}, entry, NULL) IGNORE NULLS ORDER BY rank_in_check)) AS samples`,
       `FROM ranked GROUP BY check_name, split`,
       `ORDER BY check_name, split`,
     ].join('\n'),

@@ -1,9 +1,12 @@
 import { quotedPath, type TableRef } from './identifiers';
-import { SqlParts, stringParam, type Sql } from './sql';
+import { SqlParts, int64Param, stringParam, type Sql } from './sql';
 
 /**
- * Labels whose tuned F1 falls more than @max_regression below the baseline F1 in run @run_id, from the
- * latest metric write of each role. A label the tuned model has no row for counts as F1 0.
+ * Labels whose tuned F1 falls more than @max_regression below the F1 of a reference model (the baseline,
+ * and the champion when it was evaluated in the run) in run @run_id, counting only labels with at least
+ * @min_support eval rows, so a label with a handful of rows cannot decide alone. Reads the latest metric
+ * write of each role. One row per (label, reference): label, reference ('baseline' | 'champion'),
+ * reference_f1, tuned_f1 (0 when the tuned model has no row for the label), support (eval rows with the label).
  */
 export function labelRegressionsQuery(evaluations: TableRef): Sql {
   const parts = new SqlParts();
@@ -13,26 +16,30 @@ export function labelRegressionsQuery(evaluations: TableRef): Sql {
     parameterType: { type: 'FLOAT64' },
     parameterValue: { value: '0' },
   });
+  const minSupport = parts.param(int64Param('min_support', 0));
   const path = quotedPath(parts, evaluations, 'labelRegressionsQuery.evaluations');
-  const latest = (role: string) =>
-    [
-      `SELECT label, value FROM (`,
-      `    SELECT label, value, ROW_NUMBER() OVER (PARTITION BY label ORDER BY created_at DESC) AS row_rank`,
-      `    FROM ${path}`,
-      `    WHERE run_id = ${runId} AND model_role = '${role}' AND scope = 'label' AND metric = 'f1'`,
-      `  ) AS ranked WHERE row_rank = 1`,
-    ].join('\n');
   return parts.finish(
     [
-      `SELECT b.label AS label, b.value AS baseline_f1, COALESCE(t.value, 0.0) AS tuned_f1`,
-      `FROM (`,
-      `  ${latest('baseline')}`,
-      `) AS b`,
-      `LEFT JOIN (`,
-      `  ${latest('tuned')}`,
-      `) AS t ON t.label = b.label`,
-      `WHERE b.value - COALESCE(t.value, 0.0) > ${maxRegression}`,
-      `ORDER BY b.label`,
+      `WITH latest AS (`,
+      `  SELECT model_role, label, metric, value FROM (`,
+      `    SELECT model_role, label, metric, value,`,
+      `      ROW_NUMBER() OVER (PARTITION BY model_role, label, metric ORDER BY created_at DESC) AS row_rank`,
+      `    FROM ${path}`,
+      `    WHERE run_id = ${runId} AND scope = 'label' AND metric IN ('f1', 'support')`,
+      `  ) AS ranked WHERE row_rank = 1`,
+      `),`,
+      `support AS (SELECT label, MAX(value) AS support FROM latest WHERE metric = 'support' GROUP BY label),`,
+      `tuned AS (SELECT label, value FROM latest WHERE metric = 'f1' AND model_role = 'tuned'),`,
+      `reference AS (`,
+      `  SELECT label, model_role, value FROM latest WHERE metric = 'f1' AND model_role IN ('baseline', 'champion')`,
+      `)`,
+      `SELECT r.label AS label, r.model_role AS reference, r.value AS reference_f1,`,
+      `  COALESCE(t.value, 0.0) AS tuned_f1, COALESCE(s.support, 0.0) AS support`,
+      `FROM reference AS r`,
+      `LEFT JOIN tuned AS t ON t.label = r.label`,
+      `LEFT JOIN support AS s ON s.label = r.label`,
+      `WHERE r.value - COALESCE(t.value, 0.0) > ${maxRegression} AND COALESCE(s.support, 0.0) >= ${minSupport}`,
+      `ORDER BY r.label, r.model_role`,
     ].join('\n'),
   );
 }

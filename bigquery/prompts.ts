@@ -27,9 +27,12 @@ export interface InsertPromptsOptions {
 }
 
 /**
- * Materialises prompts: `example_id` is the SHA-256 of the input text (hex), `prompt` is
- * CONCAT(@prompt_prefix, input), `label` the expected output. Rows with a NULL input or label are skipped
- * (the data checks report them).
+ * Materialises prompts, one per source row: `prompt` is CONCAT(@prompt_prefix, input[, @prompt_suffix]),
+ * `label` the expected output, and `example_id` the hex SHA-256 of the JSON array [input, label, n] where n
+ * numbers the rows that repeat that same input and label. So every row is scored once with its own label,
+ * a text listed with two labels gives two examples, and the id does not depend on the order rows load in
+ * (rows with equal input and label are interchangeable). Rows with a NULL input or label are skipped (the
+ * data checks report them).
  */
 export function insertPrompts(options: InsertPromptsOptions): Sql {
   const f = 'insertPrompts';
@@ -46,9 +49,14 @@ export function insertPrompts(options: InsertPromptsOptions): Sql {
   return parts.finish(
     [
       `INSERT INTO ${target} (example_id, prompt, label)`,
-      `SELECT TO_HEX(SHA256(\`${input}\`)), CONCAT(${prefix}, \`${input}\`${suffix}), \`${label}\``,
-      `FROM ${source}`,
-      `WHERE \`${input}\` IS NOT NULL AND \`${label}\` IS NOT NULL`,
+      `SELECT TO_HEX(SHA256(TO_JSON_STRING([input_value, label_value, CAST(copy_number AS STRING)]))),`,
+      `  CONCAT(${prefix}, input_value${suffix}), label_value`,
+      `FROM (`,
+      `  SELECT \`${input}\` AS input_value, \`${label}\` AS label_value,`,
+      `    ROW_NUMBER() OVER (PARTITION BY \`${input}\`, \`${label}\`) AS copy_number`,
+      `  FROM ${source}`,
+      `  WHERE \`${input}\` IS NOT NULL AND \`${label}\` IS NOT NULL`,
+      `) AS numbered`,
     ].join('\n'),
   );
 }

@@ -45,7 +45,7 @@ export const predictionsTable: TableDefinition = {
     field('run_id', 'STRING', 'REQUIRED', 'Run that generated the row.'),
     field('model_name', 'STRING', 'REQUIRED', 'BigQuery model that generated the text.'),
     field('eval_fingerprint', 'STRING', 'REQUIRED', 'Content hash of the eval set and prompt template.'),
-    field('example_id', 'STRING', 'REQUIRED', 'Content hash of the example input.'),
+    field('example_id', 'STRING', 'REQUIRED', 'Hash of the example input, label and copy number.'),
     field('label', 'STRING', 'REQUIRED', 'Expected label (output_text).'),
     field('generated_text', 'STRING', 'NULLABLE', 'Raw model output; NULL when the row failed.'),
     field('predicted_label', 'STRING', 'NULLABLE', 'Normalised label matched from the output, or NULL.'),

@@ -4,6 +4,7 @@ export type { SchemaIssue } from './messages';
 export { loadPipelineConfig } from './pipeline-config-file';
 export type * from './types.generated';
 export {
+  promptLabelWarnings,
   validateEvaluationRecord,
   validateExampleRow,
   validatePipelineConfig,

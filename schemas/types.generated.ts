@@ -131,6 +131,7 @@ export interface DataChecks {
   minTrainRows: number;
   minEvalRows: number;
   emptyInputs: CheckAction;
+  missingOutputs: CheckAction;
   unknownLabels: CheckAction;
   duplicates: CheckAction;
   leakage: CheckAction;
@@ -150,9 +151,13 @@ export interface GateOptions {
    */
   minImprovementOverChampion: number;
   /**
-   * Largest per-label F1 drop against the baseline that is still accepted.
+   * Largest per-label F1 drop against the baseline or the champion that is still accepted.
    */
   maxLabelRegression: number;
+  /**
+   * Eval rows a label needs before its F1 drop can reject a run (smaller labels are too noisy to decide alone).
+   */
+  minLabelSupport: number;
   /**
    * Share of eval rows that must have been generated successfully, for each model.
    */
@@ -344,6 +349,14 @@ export interface ModelEvaluation {
   accuracy: Fraction;
   successRate: Fraction;
   /**
+   * Succeeded rows whose answer is outside the label set (each counts as wrong).
+   */
+  invalidAnswers?: number;
+  /**
+   * Rows whose generation failed after every retry (each counts as wrong).
+   */
+  failedRows?: number;
+  /**
    * Metrics of each label of the task.
    */
   perLabel: {
@@ -367,21 +380,66 @@ export interface DataCheckFinding {
     | 'minTrainRows'
     | 'minEvalRows'
     | 'emptyInputs'
+    | 'missingOutputs'
     | 'unknownLabels'
     | 'duplicates'
     | 'leakage'
     | 'conflictingLabels';
+  /**
+   * The data check that found it.
+   */
+  kind?:
+    | 'row_count'
+    | 'empty_inputs'
+    | 'missing_outputs'
+    | 'unknown_labels'
+    | 'duplicates'
+    | 'leakage'
+    | 'conflicting_labels';
   split: 'train' | 'eval' | 'both';
   severity: CheckAction;
   /**
-   * Offending rows.
+   * Offending rows or distinct texts, see unit.
    */
   count: number;
+  /**
+   * What count counts.
+   */
+  unit?: 'rows' | 'texts';
   message: string;
   /**
-   * A few offending inputs, for the report.
+   * A few offending entries, with the lines of the user's files they come from.
    */
-  examples?: string[];
+  examples?: (FindingExample | string)[];
+}
+export interface FindingExample {
+  /**
+   * The input text, cut to 80 characters.
+   */
+  text: string;
+  /**
+   * Hex SHA-256 of the normalised input text.
+   */
+  key?: string;
+  /**
+   * True when the finding is about this row's own output_text, given in label.
+   */
+  with_label?: boolean;
+  /**
+   * The row's output_text, when the finding is about it.
+   */
+  label?: string | null;
+  /**
+   * The labels that clash, for conflicting labels.
+   */
+  labels?: string[] | null;
+  /**
+   * Where the offending rows are: the user's file and 1-based line.
+   */
+  lines?: {
+    file: string;
+    line: number;
+  }[];
 }
 /**
  * summary.json of one run: what was evaluated, what the gate decided, and what was deployed.
@@ -396,6 +454,7 @@ export interface RunSummary {
   finishedAt: string;
   baseline?: ModelEvaluation;
   tuned?: ModelEvaluation;
+  championEvaluation?: ModelEvaluation;
   tuning?: TuningOutcome;
   gate?: GateDecision;
   deployed: boolean;
@@ -405,6 +464,10 @@ export interface RunSummary {
    */
   modelInvocations: number;
   dataChecks: DataCheckFinding[];
+  /**
+   * What validation found suspicious but allowed, such as a prompt label list that differs from task.labels.
+   */
+  warnings?: string[];
   error?: RunError;
 }
 export interface TuningOutcome {

@@ -64,6 +64,41 @@ function labelClashes(value: unknown): SchemaIssue[] {
   return issues;
 }
 
+/**
+ * Warnings (not errors) about a config that is valid but likely wrong: the prompt template's label list
+ * against `task.labels`. The list is the bracketed, comma-separated part of the prefix or suffix, as in
+ * "... from among these labels [A, B, C]"; labels compare after normalizeLabel, so case, spacing and dash
+ * variants do not matter. A label in one and not in the other gives one line each; a prompt without such
+ * a list gives none (it may name the labels in prose).
+ */
+export function promptLabelWarnings(config: Pick<PipelineConfig, 'task'>): string[] {
+  const labels = config.task.labels ?? [];
+  const template = config.task.promptTemplate;
+  const lists = [template.prefix, template.suffix ?? '']
+    .flatMap((text) => [...text.matchAll(/\[([^[\]]*,[^[\]]*)\]/g)])
+    .map((m) =>
+      m[1]
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    );
+  if (lists.length === 0) return [];
+  const listed = lists.flat();
+  const inPrompt = new Set(listed.map(normalizeLabel));
+  const inTask = new Set(labels.map(normalizeLabel));
+  return [
+    ...listed
+      .filter((label) => !inTask.has(normalizeLabel(label)))
+      .map((label) => `task.promptTemplate lists ${JSON.stringify(label)}, which is not in task.labels`),
+    ...labels
+      .filter((label) => !inPrompt.has(normalizeLabel(label)))
+      .map(
+        (label) =>
+          `task.labels has ${JSON.stringify(label)}, which the prompt template's label list does not`,
+      ),
+  ];
+}
+
 function check<T>(
   file: string,
   value: unknown,

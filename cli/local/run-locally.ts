@@ -6,7 +6,7 @@ import type { FaultConfig } from '../../emulator/bigquery';
 import { writeExample } from '../../examples/medical-specialty/generate';
 import { loadPipelineConfig } from '../../schemas/pipeline-config-file';
 import type { RunArguments, RunSummary } from '../../schemas/types.generated';
-import { validateRunArguments } from '../../schemas/validate';
+import { promptLabelWarnings, validateRunArguments } from '../../schemas/validate';
 import { compiledWorkflowSource } from '../../workflows/compiled';
 import { packageRoot } from '../../package-root';
 import {
@@ -18,6 +18,7 @@ import {
   uploadToLocalBucket,
 } from './environment';
 import { buildSummary } from './summary';
+import { locateFindings, readExampleFile } from './data-files';
 
 export const pipelineName = 'tune-and-evaluate';
 
@@ -71,6 +72,9 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
     if (uri.startsWith('gs://'))
       throw new Error(`${uri}: the local target reads local files, not Cloud Storage`);
   }
+  // Read before anything runs: invalid UTF-8 or a broken line is an error naming the user's file and line,
+  // and the lines let each data-check finding point back at the user's file.
+  const files = { train: readExampleFile(config.data.train), eval: readExampleFile(config.data.eval) };
   const runId = options.runId ?? newRunId();
   const runDir = path.join(options.stateDir, 'runs', runId);
   if (fs.existsSync(runDir)) throw new Error(`run ${runId} already exists in ${runDir}`);
@@ -113,7 +117,7 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
     if (execution.deployErrors && execution.deployErrors.length > 0) {
       throw new Error(`the compiled workflow does not deploy:\n${execution.deployErrors.join('\n')}`);
     }
-    const summary = await buildSummary(env.bigquery, {
+    const built = await buildSummary(env.bigquery, {
       runId,
       startedAt,
       finishedAt: new Date(),
@@ -124,6 +128,13 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
       labels: args.task.labels ?? [],
       failedStep,
     });
+    const warnings = promptLabelWarnings(config);
+    const summary = {
+      ...built,
+      dataChecks: locateFindings(built.dataChecks, files),
+      ...(warnings.length > 0 ? { warnings } : {}),
+    };
+    fs.writeFileSync(path.join(runDir, 'findings.json'), JSON.stringify(summary.dataChecks, null, 2) + '\n');
     fs.writeFileSync(path.join(runDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
     fs.writeFileSync(path.join(runDir, 'arguments.json'), JSON.stringify(args, null, 2) + '\n');
     return { summary, runDir, outcome: execution.state === 'SUCCEEDED' ? execution.result : execution.error };

@@ -15,7 +15,7 @@ interface PipelineResult {
   status: 'succeeded' | 'rejected';
   baseline: EvaluatedModel;
   tuned: EvaluatedModel;
-  champion: { before: string | null; after: string | null };
+  champion: { before: string | null; after: string | null; evaluation: EvaluatedModel | null };
   tuning: { model: string; reused: boolean };
   gate: { passed: boolean; metric: string; reasons: string[] };
   deployed: boolean;
@@ -48,6 +48,7 @@ async function perLabelMetrics(
 
 function evaluation(model: EvaluatedModel, perLabel: PerLabel | undefined): ModelEvaluation {
   const m = model.metrics;
+  const rows = m.num_rows ?? 0;
   return {
     model: model.model,
     macroF1: m.macro_f1 ?? 0,
@@ -55,6 +56,8 @@ function evaluation(model: EvaluatedModel, perLabel: PerLabel | undefined): Mode
     weightedF1: m.weighted_f1 ?? 0,
     accuracy: m.accuracy ?? 0,
     successRate: m.success_share ?? 0,
+    invalidAnswers: m.invalid_answers ?? 0,
+    failedRows: rows - (m.num_successful_rows ?? rows),
     perLabel: perLabel ?? {},
   };
 }
@@ -105,6 +108,9 @@ export async function buildSummary(bigquery: BigQueryEmulator, input: SummaryInp
       status: result.status,
       baseline: evaluation(result.baseline, perLabel.baseline),
       tuned: evaluation(result.tuned, perLabel.tuned),
+      ...(result.champion.evaluation
+        ? { championEvaluation: evaluation(result.champion.evaluation, perLabel.champion) }
+        : {}),
       tuning: result.tuning,
       gate: result.gate,
       deployed: result.deployed,

@@ -1,7 +1,8 @@
-import type { ModelEvaluation, RunSummary } from '../../schemas/types.generated';
+import type { FindingExample, ModelEvaluation, RunSummary } from '../../schemas/types.generated';
 import type { ChangedRow, ConfusionCell, ReportData } from './data';
 import { escapeXml as x } from './escape';
 import { groupedBarChart } from './svg-chart';
+import { asExample } from './summary-table';
 import { reportStyle } from './style';
 
 const colors = { baseline: '#94a3b8', tuned: '#2563eb' };
@@ -58,36 +59,51 @@ function gateSection(summary: RunSummary): string {
   );
 }
 
-function metricsSection(baseline: ModelEvaluation, tuned: ModelEvaluation, gateMetric?: string): string {
+function metricsSection(summary: RunSummary, gateMetric?: string): string {
+  const { baseline, tuned, championEvaluation: champion } = summary as Required<RunSummary>;
   const rows: [string, string, keyof ModelEvaluation][] = [
     ['macro_f1', 'macro F1', 'macroF1'],
     ['micro_f1', 'micro F1', 'microF1'],
     ['weighted_f1', 'weighted F1', 'weightedF1'],
     ['accuracy', 'accuracy', 'accuracy'],
     ['success_rate', 'rows succeeded', 'successRate'],
+    ['invalid_answers', 'invalid answers', 'invalidAnswers'],
+    ['failed_rows', 'failed rows', 'failedRows'],
   ];
+  const counts = (field: keyof ModelEvaluation) => field === 'invalidAnswers' || field === 'failedRows';
+  const cell = (m: ModelEvaluation | undefined, field: keyof ModelEvaluation) => {
+    const value = m?.[field];
+    if (typeof value !== 'number') return '—';
+    return counts(field) ? String(value) : f3(value);
+  };
   const body = rows
     .map(([key, name, field]) => {
-      const b = baseline[field] as number;
-      const t = tuned[field] as number;
+      const b = (baseline[field] as number | undefined) ?? 0;
+      const t = (tuned[field] as number | undefined) ?? 0;
       const delta = t - b;
       const cls = delta > 0.0005 ? 'up' : delta < -0.0005 ? 'down' : '';
-      return `<tr${key === gateMetric ? ' class="gate-metric"' : ''}><th scope="row">${name}${key === gateMetric ? ' <span class="tag">gate</span>' : ''}</th><td>${f3(b)}</td><td>${f3(t)}</td><td class="${cls}">${delta >= 0 ? '+' : ''}${delta.toFixed(3)}</td></tr>`;
+      return `<tr${key === gateMetric ? ' class="gate-metric"' : ''}><th scope="row">${name}${key === gateMetric ? ' <span class="tag">gate</span>' : ''}</th><td>${cell(baseline, field)}</td>${champion ? `<td>${cell(champion, field)}</td>` : ''}<td>${cell(tuned, field)}</td><td class="${counts(field) ? '' : cls}">${delta >= 0 ? '+' : ''}${counts(field) ? String(delta) : delta.toFixed(3)}</td></tr>`;
     })
     .join('\n');
   return section(
     'metrics',
     'Overall metrics',
     [
-      `<table class="metrics"><thead><tr><th></th><th>baseline</th><th>tuned</th><th>change</th></tr></thead><tbody>`,
+      `<table class="metrics"><thead><tr><th></th><th>baseline</th>${champion ? '<th>champion</th>' : ''}<th>tuned</th><th>change</th></tr></thead><tbody>`,
       body,
       `</tbody></table>`,
-      `<p class="meta">baseline <code>${x(baseline.model)}</code> · tuned <code>${x(tuned.model)}</code></p>`,
+      `<p class="meta">baseline <code>${x(baseline.model)}</code>${champion ? ` · champion <code>${x(champion.model)}</code>` : ''} · tuned <code>${x(tuned.model)}</code></p>`,
+      `<p class="meta">Every model is scored on the same eval rows, each once with its own label. A row whose generation failed after every retry counts as a wrong answer, and so does an answer outside the label set (an invalid answer). Accuracy is correct rows over all rows; micro F1 combines that recall with micro precision, correct rows over answers inside the label set, so the two differ exactly when some answers were invalid or failed. Macro F1 averages the labels' F1 over the whole label set, labels without eval rows included (support 0).</p>`,
     ].join('\n'),
   );
 }
 
-function perLabelSection(labels: string[], baseline: ModelEvaluation, tuned: ModelEvaluation): string {
+function perLabelSection(
+  labels: string[],
+  baseline: ModelEvaluation,
+  tuned: ModelEvaluation,
+  champion?: ModelEvaluation,
+): string {
   const known = labels.filter((l) => l in baseline.perLabel || l in tuned.perLabel);
   const extra = [...new Set([...Object.keys(baseline.perLabel), ...Object.keys(tuned.perLabel)])]
     .filter((l) => !known.includes(l))
@@ -108,7 +124,8 @@ function perLabelSection(labels: string[], baseline: ModelEvaluation, tuned: Mod
       const t = tuned.perLabel[l];
       const delta = (t?.f1 ?? 0) - (b?.f1 ?? 0);
       const cls = delta > 0.0005 ? 'up' : delta < -0.0005 ? 'down' : '';
-      return `<tr><th scope="row">${x(l)}</th><td>${t?.support ?? b?.support ?? 0}</td><td>${f3(b?.precision)}</td><td>${f3(b?.recall)}</td><td>${f3(b?.f1)}</td><td>${f3(t?.precision)}</td><td>${f3(t?.recall)}</td><td>${f3(t?.f1)}</td><td class="${cls}">${delta >= 0 ? '+' : ''}${delta.toFixed(3)}</td></tr>`;
+      const c = champion ? `<td>${f3(champion.perLabel[l]?.f1)}</td>` : '';
+      return `<tr><th scope="row">${x(l)}</th><td>${t?.support ?? b?.support ?? 0}</td><td>${f3(b?.precision)}</td><td>${f3(b?.recall)}</td><td>${f3(b?.f1)}</td>${c}<td>${f3(t?.precision)}</td><td>${f3(t?.recall)}</td><td>${f3(t?.f1)}</td><td class="${cls}">${delta >= 0 ? '+' : ''}${delta.toFixed(3)}</td></tr>`;
     })
     .join('\n');
   return section(
@@ -117,7 +134,7 @@ function perLabelSection(labels: string[], baseline: ModelEvaluation, tuned: Mod
     [
       `<figure class="chart-frame">${chart}</figure>`,
       `<details><summary>Precision, recall and F1 per label</summary>`,
-      `<table class="per-label"><thead><tr><th>label</th><th>support</th><th>baseline P</th><th>baseline R</th><th>baseline F1</th><th>tuned P</th><th>tuned R</th><th>tuned F1</th><th>ΔF1</th></tr></thead><tbody>`,
+      `<table class="per-label"><thead><tr><th>label</th><th>support</th><th>baseline P</th><th>baseline R</th><th>baseline F1</th>${champion ? '<th>champion F1</th>' : ''}<th>tuned P</th><th>tuned R</th><th>tuned F1</th><th>ΔF1</th></tr></thead><tbody>`,
       rows,
       `</tbody></table></details>`,
     ].join('\n'),
@@ -210,16 +227,39 @@ function changedSection(rows: ChangedRow[]): string {
   );
 }
 
+function findingExample(e: FindingExample): string {
+  const text = e.text === '' ? '(empty input)' : e.text;
+  const label =
+    e.labels && e.labels.length > 0
+      ? ` · labels ${e.labels.map((l) => `<code>${x(l)}</code>`).join(', ')}`
+      : e.with_label
+        ? ` · output_text ${e.label === null || e.label === undefined ? '(missing)' : `<code>${x(e.label)}</code>`}`
+        : '';
+  const lines = (e.lines ?? []).map((l) => `<code>${x(`${l.file}:${l.line}`)}</code>`).join(', ');
+  return `<li>${x(text)}${label}${lines ? ` · ${lines}` : ''}</li>`;
+}
+
+function warningsList(summary: RunSummary): string {
+  const warnings = summary.warnings ?? [];
+  return warnings.length === 0
+    ? ''
+    : `<ul class="reasons">${warnings.map((w) => `<li>warning: ${x(w)}</li>`).join('')}</ul>`;
+}
+
 function dataChecksSection(summary: RunSummary): string {
   if (summary.dataChecks.length === 0) {
-    return section('data-checks', 'Data checks', '<p class="ok">Every data check passed.</p>');
+    return section(
+      'data-checks',
+      'Data checks',
+      `<p class="ok">Every data check passed.</p>${warningsList(summary)}`,
+    );
   }
   const rows = summary.dataChecks
     .map(
       (d) =>
-        `<tr><td><span class="pill ${d.severity}">${x(d.severity)}</span></td><td><code>${x(d.check)}</code></td><td>${x(d.split)}</td><td>${d.count}</td><td>${x(d.message)}${
+        `<tr><td><span class="pill ${d.severity}">${x(d.severity)}</span></td><td><code>${x(d.check)}</code></td><td>${x(d.split)}</td><td>${d.count} ${x(d.unit ?? 'rows')}</td><td>${x(d.message)}${
           d.examples && d.examples.length > 0
-            ? `<ul class="examples">${d.examples.map((e) => `<li>${x(e.length > 160 ? `${e.slice(0, 160)}…` : e)}</li>`).join('')}</ul>`
+            ? `<ul class="examples">${d.examples.map((e) => findingExample(asExample(e))).join('')}</ul>`
             : ''
         }</td></tr>`,
     )
@@ -227,7 +267,7 @@ function dataChecksSection(summary: RunSummary): string {
   return section(
     'data-checks',
     'Data checks',
-    `<table class="checks"><thead><tr><th>severity</th><th>check</th><th>split</th><th>rows</th><th>finding</th></tr></thead><tbody>${rows}</tbody></table>`,
+    `<table class="checks"><thead><tr><th>severity</th><th>check</th><th>split</th><th>count</th><th>finding</th></tr></thead><tbody>${rows}</tbody></table>${warningsList(summary)}`,
   );
 }
 
@@ -271,8 +311,8 @@ export function renderReport(data: ReportData): string {
   const sections = [gateSection(summary)];
   if (summary.baseline && summary.tuned) {
     sections.push(
-      metricsSection(summary.baseline, summary.tuned, summary.gate?.metric),
-      perLabelSection(data.labels, summary.baseline, summary.tuned),
+      metricsSection(summary, summary.gate?.metric),
+      perLabelSection(data.labels, summary.baseline, summary.tuned, summary.championEvaluation),
       confusionSection(data),
       changedSection(data.changed),
     );

@@ -1,25 +1,63 @@
 import Table from 'cli-table3';
 import { colors as pc } from '../colors';
-import type { RunSummary } from '../../schemas/types.generated';
+import type {
+  DataCheckFinding,
+  FindingExample,
+  ModelEvaluation,
+  RunSummary,
+} from '../../schemas/types.generated';
 
 const f = (x: number | undefined) => (x === undefined ? '—' : x.toFixed(3));
+const n = (x: number | undefined) => (x === undefined ? '—' : String(x));
 
-/** The end-of-run report: metrics per label for baseline and tuned, then the gate and what was deployed. */
+/** A finding's example; runs from before findings carried lines stored the input text alone. */
+export const asExample = (e: string | FindingExample): FindingExample =>
+  typeof e === 'string' ? { text: e } : e;
+
+/** One finding, printed once: its message, then each example with its value and the lines it is on. */
+export function renderFinding(finding: DataCheckFinding): string[] {
+  const tag = finding.severity === 'fail' ? pc.red('data check') : pc.yellow('data check (warn)');
+  const lines = [`${tag}: ${finding.message}`];
+  for (const e of (finding.examples ?? []).map(asExample)) {
+    const value = e.text === '' ? '(empty input)' : JSON.stringify(e.text);
+    const label =
+      e.labels && e.labels.length > 0
+        ? ` labels ${e.labels.map((l) => JSON.stringify(l)).join(' vs ')}`
+        : e.with_label
+          ? ` output_text ${e.label === null || e.label === undefined ? '(missing)' : JSON.stringify(e.label)}`
+          : '';
+    const where = (e.lines ?? []).map((l) => `${l.file}:${l.line}`).join(', ');
+    lines.push(`    ${where ? `${where}: ` : ''}${value}${label}`);
+  }
+  return lines;
+}
+
+/**
+ * The end-of-run report: metrics per label for baseline, champion (when there is another one) and tuned,
+ * then each data-check finding once, the gate with every reason, and what was deployed.
+ */
 export function renderSummary(summary: RunSummary, runDir: string): string {
   const lines: string[] = [];
+  const dataCheckFailure =
+    summary.status === 'failed' && summary.dataChecks.some((d) => d.severity === 'fail');
   if (summary.status === 'failed') {
     lines.push(
       pc.red(`✗ run ${summary.runId} failed${summary.error?.step ? ` at ${summary.error.step}` : ''}`),
     );
-    lines.push(summary.error?.message ?? '');
+    // The error of failed data checks only repeats the findings, which follow with their lines.
+    if (!dataCheckFailure) lines.push(summary.error?.message ?? '');
   }
-  const { baseline, tuned } = summary;
+  for (const warning of summary.warnings ?? []) lines.push(`${pc.yellow('warning')}: ${warning}`);
+  const { baseline, tuned, championEvaluation: champion } = summary;
   if (baseline && tuned) {
+    const models: [string, ModelEvaluation][] = [['baseline', baseline]];
+    if (champion) models.push(['champion', champion]);
+    models.push(['tuned', tuned]);
     const table = new Table({
-      head: ['label', 'support', 'baseline P', 'baseline R', 'baseline F1', 'tuned P', 'tuned R', 'tuned F1'],
+      head: ['label', 'support', ...models.flatMap(([role]) => [`${role} P`, `${role} R`, `${role} F1`])],
       style: { head: [], border: [], compact: true },
     });
-    const labels = [...new Set([...Object.keys(baseline.perLabel), ...Object.keys(tuned.perLabel)])].sort();
+    const labels = [...new Set(models.flatMap(([, m]) => Object.keys(m.perLabel)))].sort();
     for (const label of labels) {
       const b = baseline.perLabel[label];
       const t = tuned.perLabel[label];
@@ -27,25 +65,30 @@ export function renderSummary(summary: RunSummary, runDir: string): string {
       table.push([
         label,
         String(t?.support ?? b?.support ?? 0),
-        f(b?.precision),
-        f(b?.recall),
-        f(b?.f1),
-        f(t?.precision),
-        f(t?.recall),
-        better ? pc.green(f(t?.f1)) : f(t?.f1),
+        ...models.flatMap(([role, m]) => {
+          const p = m.perLabel[label];
+          const f1 = role === 'tuned' && better ? pc.green(f(p?.f1)) : f(p?.f1);
+          return [f(p?.precision), f(p?.recall), f1];
+        }),
       ]);
     }
+    const overall = (name: string, value: (m: ModelEvaluation) => string) => [
+      name,
+      '',
+      ...models.flatMap(([, m]) => ['', '', value(m)]),
+    ];
     table.push(
       [],
-      ['macro F1', '', '', '', f(baseline.macroF1), '', '', f(tuned.macroF1)],
-      ['micro F1', '', '', '', f(baseline.microF1), '', '', f(tuned.microF1)],
-      ['weighted F1', '', '', '', f(baseline.weightedF1), '', '', f(tuned.weightedF1)],
-      ['accuracy', '', '', '', f(baseline.accuracy), '', '', f(tuned.accuracy)],
-      ['rows succeeded', '', '', '', f(baseline.successRate), '', '', f(tuned.successRate)],
+      overall('macro F1', (m) => f(m.macroF1)),
+      overall('micro F1', (m) => f(m.microF1)),
+      overall('weighted F1', (m) => f(m.weightedF1)),
+      overall('accuracy', (m) => f(m.accuracy)),
+      overall('rows succeeded', (m) => f(m.successRate)),
+      overall('invalid answers', (m) => n(m.invalidAnswers)),
+      overall('failed rows', (m) => n(m.failedRows)),
     );
     lines.push(table.toString());
-    lines.push(`baseline: ${baseline.model}`);
-    lines.push(`tuned:    ${tuned.model}`);
+    for (const [role, m] of models) lines.push(`${`${role}:`.padEnd(10)}${m.model}`);
   }
   if (summary.tuning) {
     lines.push(
@@ -54,11 +97,7 @@ export function renderSummary(summary: RunSummary, runDir: string): string {
         : `tuning: tuned ${summary.tuning.model}`,
     );
   }
-  for (const finding of summary.dataChecks) {
-    lines.push(
-      `${finding.severity === 'fail' ? pc.red('data check') : pc.yellow('data check')}: ${finding.message}`,
-    );
-  }
+  for (const finding of summary.dataChecks) lines.push(...renderFinding(finding));
   if (summary.gate) {
     const verdict = summary.gate.passed ? pc.green('passed') : pc.red('rejected');
     lines.push(`gate (${summary.gate.metric}): ${verdict}`);
@@ -75,6 +114,7 @@ export function renderSummary(summary: RunSummary, runDir: string): string {
   }
   lines.push(`model invocations: ${summary.modelInvocations}`);
   lines.push(`summary: ${runDir}/summary.json`);
+  if (summary.dataChecks.length > 0) lines.push(`data-check findings: ${runDir}/findings.json`);
   lines.push(`warehouse: ${runDir}/warehouse.duckdb`);
   return lines.join('\n') + '\n';
 }

@@ -54,6 +54,9 @@ export const duckdbMacros = [
   'CREATE OR REPLACE MACRO bq_to_hex(x) AS lower(hex(x))',
 ];
 
+/** The modes GoogleSQL's NORMALIZE takes. */
+export const normalizationModes = ['NFC', 'NFKC', 'NFD', 'NFKD'];
+
 /** Functions whose arguments use FROM for something other than a table. */
 const fromTakingFunctions = ['EXTRACT', 'SUBSTRING', 'TRIM', 'POSITION', 'OVERLAY'];
 
@@ -351,6 +354,20 @@ class Translator {
       case 'REGEXP_REPLACE': {
         const { close, args } = this.args(open);
         out.push(`regexp_replace(${args.join(', ')}, 'g')`);
+        return close + 1;
+      }
+      case 'NORMALIZE': {
+        // NORMALIZE(value[, NFC|NFKC|NFD|NFKD]), default NFC
+        // (https://cloud.google.com/bigquery/docs/reference/standard-sql/string_functions#normalize).
+        // DuckDB has only NFC, so the warehouse registers bq_normalize over String.prototype.normalize.
+        const { close, args } = this.args(open);
+        const mode = (args[1] ?? 'NFC').trim().toUpperCase();
+        if (args.length > 2 || !normalizationModes.includes(mode)) {
+          throw invalidQuery(
+            `No matching signature for function NORMALIZE: the mode must be one of ${normalizationModes.join(', ')} at ${location(this.tokens[k])}`,
+          );
+        }
+        out.push(`bq_normalize(${args[0]}, '${mode}')`);
         return close + 1;
       }
       case 'CURRENT_TIMESTAMP': {

@@ -304,6 +304,7 @@ const identifierSites: [string, (v: string) => Sql, string?][] = [
         role: 'tuned',
         runId: 'r',
         evalFingerprint: 'f',
+        labels: [],
       }),
   ],
   [
@@ -316,6 +317,7 @@ const identifierSites: [string, (v: string) => Sql, string?][] = [
         role: 'tuned',
         runId: 'r',
         evalFingerprint: 'f',
+        labels: [],
       }),
     'my-proj-1',
   ],
@@ -384,15 +386,19 @@ describe('fuzz: hostile strings as every user-supplied value', () => {
         role: 'tuned',
         runId: v,
         evalFingerprint: v,
+        labels: [v],
       });
     for (const build of [prompts, generate, metrics]) {
       const benign = build('benign');
       for (const v of text) {
         const sql = build(v);
         expect(sql.text).toBe(benign.text);
-        expect(sql.params.every((p) => 'value' in p.parameterValue && p.parameterValue.value === v)).toBe(
-          true,
+        const values = sql.params.flatMap((p) =>
+          'value' in p.parameterValue
+            ? [p.parameterValue.value]
+            : p.parameterValue.arrayValues.map((a) => a.value),
         );
+        expect(values.every((value) => value === v)).toBe(true);
       }
     }
   });

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { fingerprintQuery, normalizeLabel, normalizeLabelSql } from '../../bigquery';
 import { openDuckDb, runSql } from './duckdb';
+import { openLocalEnvironment, type LocalEnvironment } from '../../cli/local/environment';
+import { tempDir } from '../cli/local/fixtures';
 
 const cases: [string, string][] = [
   ['Billing', 'billing'],
@@ -22,40 +23,45 @@ const cases: [string, string][] = [
   ['/', '/'],
   [' - ', '-'],
   ['Mixed  Case / Sub - Type ', 'mixed case/sub-type'],
+  // Dash variants: en dash, em dash, minus sign, hyphen, figure dash, horizontal bar, non-breaking hyphen.
+  ['Consult \u2013 History and Phy.', 'consult-history and phy.'],
+  ['Consult \u2014 History and Phy.', 'consult-history and phy.'],
+  ['x \u2212 y', 'x-y'],
+  ['x\u2010y\u2012z\u2015w\u2011v', 'x-y-z-w-v'],
+  // NFKC: full-width letters and hyphen, a ligature, no-break and em spaces, a circled digit.
+  ['\uff21\uff22\uff23\uff0d\uff44', 'abc-d'],
+  ['\ufb01ne', 'fine'],
+  ['a\u00a0b\u2003c', 'a b c'],
+  ['Stage \u2460', 'stage 1'],
+  // Composed and decomposed accents agree.
+  ['Cafe\u0301', 'caf\u00e9'],
 ];
 
 describe('label normalisation', () => {
-  let db: DuckDBConnection;
+  let env: LocalEnvironment;
   beforeAll(async () => {
-    db = await openDuckDb();
+    env = await openLocalEnvironment(tempDir('normalize'));
   });
-  afterAll(() => db.closeSync());
+  afterAll(() => env.close());
 
   test.each(cases)('TypeScript: %j -> %j', (input, expected) => {
     expect(normalizeLabel(input)).toBe(expected);
     expect(normalizeLabel(expected)).toBe(expected);
   });
 
-  test('the SQL expression agrees with the TypeScript one on every case', async () => {
-    // DuckDB reads no backslash escapes, so the cases are fed as plain DuckDB strings.
-    const plain = cases.map(
-      ([input], i) => `SELECT ${i} AS i, ${normalizeLabelSql(`'${input.replace(/'/g, "''")}'`)} AS v`,
+  test('the SQL expression, run by the BigQuery emulator, agrees with the TypeScript one on every case', async () => {
+    // Each case travels as a query parameter, so no escaping stands between the text and the function.
+    const selects = cases.map((_, i) => `SELECT ${i} AS i, ${normalizeLabelSql(`@case_${i}`)} AS v`);
+    const { rows } = await env.bigquery.query(
+      `${selects.join(' UNION ALL ')} ORDER BY i`,
+      Object.fromEntries(cases.map(([input], i) => [`case_${i}`, input])),
     );
-    const rows = await runSql(db, {
-      text: plain.join(' UNION ALL ') + ' ORDER BY i',
-      params: [],
-      placeholders: [],
-    });
-    expect(rows.map((r) => r.v)).toEqual(cases.map(([input]) => normalizeLabel(input)));
+    expect(rows.map((r) => r.v)).toEqual(cases.map(([, expected]) => expected));
   });
 
   test('NULL stays NULL in SQL', async () => {
-    const [row] = await runSql(db, {
-      text: `SELECT ${normalizeLabelSql('CAST(NULL AS STRING)')} AS v`,
-      params: [],
-      placeholders: [],
-    });
-    expect(row.v).toBeNull();
+    const { rows } = await env.bigquery.query(`SELECT ${normalizeLabelSql('CAST(NULL AS STRING)')} AS v`);
+    expect(rows[0].v).toBeNull();
   });
 });
 

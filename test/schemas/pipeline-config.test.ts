@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import exampleConfig from '../../examples/medical-specialty/pipeline.json';
-import { loadPipelineConfig, SchemaValidationError, validatePipelineConfig } from '../../schemas';
+import {
+  promptLabelWarnings,
+  loadPipelineConfig,
+  SchemaValidationError,
+  validatePipelineConfig,
+} from '../../schemas';
 import { errorLines, minimalConfig } from './fixtures';
 
 describe('validatePipelineConfig', () => {
@@ -40,6 +45,7 @@ describe('validatePipelineConfig', () => {
         minTrainRows: 10,
         minEvalRows: 10,
         emptyInputs: 'fail',
+        missingOutputs: 'fail',
         unknownLabels: 'fail',
         duplicates: 'warn',
         leakage: 'fail',
@@ -50,6 +56,7 @@ describe('validatePipelineConfig', () => {
         minImprovementOverBaseline: 0.02,
         minImprovementOverChampion: 0,
         maxLabelRegression: 0.1,
+        minLabelSupport: 10,
         minSuccessRate: 0.95,
       },
     });
@@ -212,5 +219,40 @@ describe('loadPipelineConfig', () => {
     expect(() => loadPipelineConfig(json)).toThrow(`${json} is invalid:\n  name must be`);
     fs.writeFileSync(json, '{ "name": ');
     expect(() => loadPipelineConfig(json)).toThrow(`${json} is not valid JSON`);
+  });
+});
+
+describe('promptLabelWarnings', () => {
+  const task = (prefix: string, labels: string[], suffix = '') => ({
+    task: { type: 'classification' as const, labels, promptTemplate: { prefix, suffix } },
+  });
+
+  test('a list that names the same labels up to case, spacing and dash variants gives no warning', () => {
+    expect(
+      promptLabelWarnings(
+        task('Pick one of [Consult \u2013 History and Phy., surgery , ENT\u2014Otolaryngology]: ', [
+          'Consult - History and Phy.',
+          'Surgery',
+          'ENT - Otolaryngology',
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  test('a label in one list and not the other is a warning, each way, in the suffix too', () => {
+    expect(
+      promptLabelWarnings(
+        task('Text: ', ['Billing', 'Technical Support'], ' Answer with one of [Billing, Refunds].'),
+      ),
+    ).toEqual([
+      'task.promptTemplate lists "Refunds", which is not in task.labels',
+      `task.labels has "Technical Support", which the prompt template's label list does not`,
+    ]);
+  });
+
+  test('a prompt without a bracketed list is not checked', () => {
+    expect(
+      promptLabelWarnings(task('Classify the ticket as billing or support: ', ['Billing', 'Support'])),
+    ).toEqual([]);
   });
 });

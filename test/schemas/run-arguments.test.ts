@@ -17,6 +17,7 @@ test('accepts the example config with Cloud Storage data, filling in defaults', 
     minImprovementOverBaseline: 0.02,
     minImprovementOverChampion: 0,
     maxLabelRegression: 0.1,
+    minLabelSupport: 10,
     minSuccessRate: 0.95,
   });
 });

@@ -98,7 +98,9 @@ describe('with a champion in place', () => {
     });
     expect(summary.status).toBe('rejected');
     expect(summary.gate!.passed).toBe(false);
-    expect(summary.gate!.reasons.join('\n')).toMatch(/does not beat baseline .* by 0\.9/);
+    expect(summary.gate!.reasons.join('\n')).toMatch(
+      /does not beat baseline .* by more than 0 and at least 0\.9/,
+    );
     expect(summary.deployed).toBe(false);
     expect(summary.champion).toEqual({ before: champion, after: champion });
     expect(await championOf(stateDir)).toBe(champion);

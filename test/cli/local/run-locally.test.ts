@@ -48,7 +48,7 @@ describe('the example pipeline on the local emulator', () => {
 
   test('writes summary.json and a warehouse snapshot into the run folder', () => {
     const files = fs.readdirSync(first.runDir).sort();
-    expect(files).toEqual(['arguments.json', 'summary.json', 'warehouse.duckdb']);
+    expect(files).toEqual(['arguments.json', 'findings.json', 'summary.json', 'warehouse.duckdb']);
     const stored = JSON.parse(fs.readFileSync(path.join(first.runDir, 'summary.json'), 'utf8'));
     expect(stored).toEqual(first.summary);
   });

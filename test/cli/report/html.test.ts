@@ -35,11 +35,22 @@ const failed: ReportData = {
     dataChecks: [
       {
         check: 'leakage',
-        split: 'both',
+        kind: 'leakage',
+        split: 'eval',
         severity: 'fail',
         count: 2,
+        unit: 'texts',
         message: '2 eval inputs also appear in train',
-        examples: ['<b>patient</b> notes'],
+        examples: [
+          {
+            text: '<b>patient</b> notes',
+            key: 'k',
+            lines: [
+              { file: 'data/train&eval.jsonl', line: 7 },
+              { file: 'data/eval.jsonl', line: 3 },
+            ],
+          },
+        ],
       },
     ],
     error: { message: 'data checks failed', step: 'main.check_data' },
@@ -67,6 +78,8 @@ test('a failed run reports its error and data checks, without metrics it does no
   expect(html).toContain('data checks failed');
   expect(html).toContain('2 eval inputs also appear in train');
   expect(html).toContain('&lt;b&gt;patient&lt;/b&gt; notes');
+  expect(html).toContain('<td>2 texts</td>');
+  expect(html).toContain('<code>data/train&amp;eval.jsonl:7</code>, <code>data/eval.jsonl:3</code>');
   expect(html).not.toContain('<svg');
   expect(html).not.toContain('class="confusion"');
 });

@@ -153,7 +153,13 @@ describe('statements from bigquery/', () => {
       expect(failedFirst).toBeGreaterThan(0);
       for (const role of [name === 'base' ? 'baseline' : 'tuned'] as const) {
         await run(
-          classificationMetrics({ ...common, evaluations: table('evaluations'), model: model(name), role }),
+          classificationMetrics({
+            ...common,
+            evaluations: table('evaluations'),
+            model: model(name),
+            role,
+            labels: [...syntheticLabels],
+          }),
         );
       }
     }
@@ -271,7 +277,11 @@ describe('statements from bigquery/', () => {
     expect(status[0]).toEqual({ prompts: '30', predicted: '0', succeeded: '0', retryable: '0' });
 
     const regressions = await query(
-      withParams(labelRegressionsQuery(table('evaluations')), { run_id: 'run-1', max_regression: '0.5' }),
+      withParams(labelRegressionsQuery(table('evaluations')), {
+        run_id: 'run-1',
+        max_regression: '0.5',
+        min_support: '10',
+      }),
     );
     expect(regressions.totalRows).toBe('0');
 

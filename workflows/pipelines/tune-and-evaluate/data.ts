@@ -16,25 +16,24 @@ import {
 import { runStatement } from './bigquery';
 import { arg } from './validate';
 import { statements } from './statements';
+import { dataChecks } from '../../../bigquery';
 
-/** Which `checks.*` setting decides the severity of each finding of the data-checks query. */
-const severitySetting: Record<string, string> = {
-  empty_inputs: 'emptyInputs',
-  unknown_labels: 'unknownLabels',
-  duplicates: 'duplicates',
-  leakage: 'leakage',
-  conflicting_labels: 'conflictingLabels',
-};
+/** For each check of the data-checks query: the `checks.*` setting of its severity, its unit and wording. */
+const checkTable = Object.fromEntries(
+  Object.entries(dataChecks).map(([name, c]) => [name, { setting: c.setting, unit: c.counts, what: c.what }]),
+);
 
 /**
- * Turns the data-check rows into findings (shaped as the run summary's `dataChecks` entries) with a severity from the run's `checks` settings, and raises
- * one error listing every failing finding (with sample inputs) before any model is called.
+ * Turns the data-check rows into findings (shaped as the run summary's `dataChecks` entries: check, kind,
+ * split, count, unit, severity, message, examples) with a severity from the run's `checks` settings, and
+ * raises one DataCheckError listing every failing finding before any model is called. A split with fewer
+ * rows than its minimum (an empty file included) always fails.
  */
 export const judgeDataChecks = subworkflow(
   'judge_data_checks',
   ['checks', 'rows'],
   [
-    assign('init_findings', { findings: [], failures: [], settings: severitySetting }),
+    assign('init_findings', { findings: [], failures: [], table: checkTable }),
     forIn('each_row', { value: 'row', in: v('rows') }, [
       assign('read_row', {
         count: fn('int', v('row').get('violations')),
@@ -58,8 +57,10 @@ export const judgeDataChecks = subworkflow(
                   assign('row_count_finding', {
                     finding: {
                       check: fn('if', v('split').eq('train'), 'minTrainRows', 'minEvalRows'),
+                      kind: 'row_count',
                       split: v('split'),
                       count: v('count'),
+                      unit: 'rows',
                       severity: 'fail',
                       message: tpl`${v('split')} has ${fn('string', v('count'))} rows; at least ${fn('string', v('needed'))} are needed`,
                       examples: [],
@@ -73,13 +74,16 @@ export const judgeDataChecks = subworkflow(
         }),
         when(true, {
           steps: [
+            assign('check_entry', { entry: v('table').at(v('check')) }),
             assign('finding_from_row', {
               finding: {
-                check: v('settings').at(v('check')),
+                check: v('entry').get('setting'),
+                kind: v('check'),
                 split: v('split'),
                 count: v('count'),
-                severity: v('checks').at(v('settings').at(v('check'))),
-                message: tpl`${v('check')} in ${v('split')}: ${fn('string', v('count'))}`,
+                unit: v('entry').get('unit'),
+                severity: v('checks').at(v('entry').get('setting')),
+                message: tpl`${v('split')}: ${fn('string', v('count'))} ${v('entry').get('what')} (${v('check')})`,
                 examples: fn('json.decode', v('row').get('samples')),
               },
             }),
@@ -109,6 +113,12 @@ export const judgeDataChecks = subworkflow(
     }),
   ],
 );
+
+/**
+ * Part of the eval key, so predictions stored under example ids of an older construction (one per input
+ * text, see insertPrompts) are never read as this run's: a changed scheme means the eval rows are new.
+ */
+const exampleIdScheme = 'example-id: input, label, copy';
 
 /** Load both splits, check them, fingerprint them, derive the content keys, and materialise the prompts. */
 export function dataSteps(): Step[] {
@@ -147,7 +157,7 @@ export function dataSteps(): Step[] {
           suffix,
         ]),
         train_fingerprint: v('train_fingerprint'),
-        prompt_key: fn('json.encode_to_string', [prefix, suffix]),
+        prompt_key: fn('json.encode_to_string', [prefix, suffix, exampleIdScheme]),
         eval_fingerprint: v('eval_fingerprint'),
       },
       rows: 'key_rows',

@@ -91,7 +91,10 @@ export const evaluateModel = subworkflow(
       assign('did_retry', { generated: true, passes: v('pass') }),
     ]),
     status('final'),
-    ...runStatement('write_metrics', statements.writeMetrics, { values: v('values'), params: withRun }),
+    ...runStatement('write_metrics', statements.writeMetrics, {
+      values: v('values'),
+      params: { ...withRun, labels: v('ctx').get('labels_param') },
+    }),
     ...runStatement('read_metrics', statements.readMetrics, {
       values: v('values'),
       params: { run_id: v('ctx').get('run_id') },

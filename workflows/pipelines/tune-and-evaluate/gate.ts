@@ -1,12 +1,67 @@
-import { assign, fn, forIn, returnStep, subworkflow, switchStep, tpl, v, when } from '../../dsl';
+import {
+  assign,
+  fn,
+  forIn,
+  returnStep,
+  subworkflow,
+  switchStep,
+  tpl,
+  v,
+  when,
+  type Expr,
+  type Step,
+} from '../../dsl';
 
 /** A metric as text with three decimals (Workflows has no rounding function; int() truncates). */
-const num = (x: ReturnType<typeof v>) => fn('string', fn('int', x.mul(1000).add(0.5)).div(1000));
+const num = (x: Expr) => fn('string', fn('int', x.mul(1000).add(0.5)).div(1000));
+
+/** The default of `gate.minLabelSupport`: a label needs this many eval rows before its F1 can block a run. */
+export const defaultMinLabelSupport = 10;
 
 /**
- * The deploy decision: the tuned model must beat the baseline and the current champion by the configured
- * margins on the configured metric, keep every label's F1 within the allowed drop, and have enough rows
- * generated successfully. Every rule adds a reason, passed or not, so the record explains itself.
+ * The rule "the tuned model beats `reference` by the margin": the gain must be positive (a tie never
+ * replaces anything) and at least the margin. Adds a reason either way; a failure clears `passed`.
+ */
+function beatsRule(name: string, reference: Expr, what: Expr, margin: Expr): Step {
+  const gain = v('tuned_value').sub(reference);
+  const said = tpl`tuned ${v('metric')} ${num(v('tuned_value'))}`;
+  return switchStep(name, [
+    when(gain.le(0).or(gain.lt(margin)), {
+      steps: [
+        assign(`${name}_fails`, {
+          passed: false,
+          reasons: fn(
+            'list.concat',
+            v('reasons'),
+            tpl`${said} does not beat ${what} ${num(reference)} by more than 0 and at least ${num(margin)}`,
+          ),
+        }),
+      ],
+    }),
+    when(true, {
+      steps: [
+        assign(`${name}_holds`, {
+          reasons: fn(
+            'list.concat',
+            v('reasons'),
+            tpl`${said} beats ${what} ${num(reference)} by at least ${num(margin)}`,
+          ),
+        }),
+      ],
+    }),
+  ]);
+}
+
+/**
+ * The deploy decision. Inputs: `gate` (the run's gate options), `baseline`, `tuned` and `champion` (the
+ * evaluate_model results; `champion` null when there is none or it is the tuned model), `champion_model`
+ * (the serving name's champion path or null) and `regressions` (rows of labelRegressionsQuery: label,
+ * reference, reference_f1, tuned_f1, support). Rules, each adding a reason whether it holds or not:
+ * - the tuned model beats the baseline, and the champion, by more than 0 and at least each margin;
+ * - every evaluated model generated at least `minSuccessRate` of its rows;
+ * - no label with at least `minLabelSupport` eval rows lost more than `maxLabelRegression` F1 against the
+ *   baseline or the champion.
+ * Returns { passed, metric, reasons }.
  */
 export const decideGate = subworkflow(
   'decide_gate',
@@ -14,39 +69,21 @@ export const decideGate = subworkflow(
   [
     assign('gate_init', {
       metric: v('gate').get('metric'),
+      min_support: fn('default', fn('map.get', v('gate'), 'minLabelSupport'), defaultMinLabelSupport),
       passed: true,
       reasons: [],
+      evaluated: [v('baseline'), v('tuned')],
     }),
     assign('gate_values', {
       baseline_value: fn('default', fn('map.get', v('baseline').get('metrics'), v('metric')), -1),
       tuned_value: fn('default', fn('map.get', v('tuned').get('metrics'), v('metric')), -1),
-      success: fn('default', fn('map.get', v('tuned').get('metrics'), 'success_share'), 0),
     }),
-    switchStep('versus_baseline', [
-      when(v('tuned_value').sub(v('baseline_value')).lt(v('gate').get('minImprovementOverBaseline')), {
-        steps: [
-          assign('below_baseline', {
-            passed: false,
-            reasons: fn(
-              'list.concat',
-              v('reasons'),
-              tpl`tuned ${v('metric')} ${num(v('tuned_value'))} does not beat baseline ${num(v('baseline_value'))} by ${num(v('gate').get('minImprovementOverBaseline'))}`,
-            ),
-          }),
-        ],
-      }),
-      when(true, {
-        steps: [
-          assign('above_baseline', {
-            reasons: fn(
-              'list.concat',
-              v('reasons'),
-              tpl`tuned ${v('metric')} ${num(v('tuned_value'))} beats baseline ${num(v('baseline_value'))} by at least ${num(v('gate').get('minImprovementOverBaseline'))}`,
-            ),
-          }),
-        ],
-      }),
-    ]),
+    beatsRule(
+      'versus_baseline',
+      v('baseline_value'),
+      tpl`baseline`,
+      v('gate').get('minImprovementOverBaseline'),
+    ),
     switchStep('versus_champion', [
       when(v('champion_model').eq(null), {
         steps: [
@@ -60,48 +97,50 @@ export const decideGate = subworkflow(
           }),
         ],
       }),
-      when(
-        v('tuned_value')
-          .sub(fn('default', fn('map.get', v('champion').get('metrics'), v('metric')), -1))
-          .lt(v('gate').get('minImprovementOverChampion')),
-        {
+      when(true, {
+        steps: [
+          assign('champion_values', {
+            champion_value: fn('default', fn('map.get', v('champion').get('metrics'), v('metric')), -1),
+            evaluated: fn('list.concat', v('evaluated'), v('champion')),
+          }),
+          beatsRule(
+            'champion_rule',
+            v('champion_value'),
+            tpl`champion ${v('champion').get('model')}`,
+            v('gate').get('minImprovementOverChampion'),
+          ),
+        ],
+      }),
+    ]),
+    forIn('each_model', { value: 'model', in: v('evaluated') }, [
+      assign('model_success', {
+        success: fn('default', fn('map.get', v('model').get('metrics'), 'success_share'), 0),
+      }),
+      switchStep('success_share', [
+        when(v('success').lt(v('gate').get('minSuccessRate')), {
           steps: [
-            assign('below_champion', {
+            assign('too_many_failed_rows', {
               passed: false,
               reasons: fn(
                 'list.concat',
                 v('reasons'),
-                tpl`tuned ${v('metric')} ${num(v('tuned_value'))} does not beat champion ${v('champion').get('model')} (${num(fn('default', fn('map.get', v('champion').get('metrics'), v('metric')), -1))}) by ${num(v('gate').get('minImprovementOverChampion'))}`,
+                tpl`only ${num(v('success'))} of ${v('model').get('role')} predictions succeeded; at least ${num(v('gate').get('minSuccessRate'))} are required`,
               ),
             }),
           ],
-        },
-      ),
-      when(true, {
-        steps: [
-          assign('above_champion', {
-            reasons: fn(
-              'list.concat',
-              v('reasons'),
-              tpl`tuned ${v('metric')} ${num(v('tuned_value'))} beats champion ${v('champion').get('model')} (${num(fn('default', fn('map.get', v('champion').get('metrics'), v('metric')), -1))}) by at least ${num(v('gate').get('minImprovementOverChampion'))}`,
-            ),
-          }),
-        ],
-      }),
-    ]),
-    switchStep('success_share', [
-      when(v('success').lt(v('gate').get('minSuccessRate')), {
-        steps: [
-          assign('too_many_failed_rows', {
-            passed: false,
-            reasons: fn(
-              'list.concat',
-              v('reasons'),
-              tpl`only ${num(v('success'))} of tuned predictions succeeded; at least ${num(v('gate').get('minSuccessRate'))} are required`,
-            ),
-          }),
-        ],
-      }),
+        }),
+        when(true, {
+          steps: [
+            assign('enough_rows', {
+              reasons: fn(
+                'list.concat',
+                v('reasons'),
+                tpl`${num(v('success'))} of ${v('model').get('role')} predictions succeeded, at least ${num(v('gate').get('minSuccessRate'))} are required`,
+              ),
+            }),
+          ],
+        }),
+      ]),
     ]),
     forIn('each_regression', { value: 'r', in: v('regressions') }, [
       assign('label_regressed', {
@@ -109,8 +148,21 @@ export const decideGate = subworkflow(
         reasons: fn(
           'list.concat',
           v('reasons'),
-          tpl`label ${v('r').get('label')}: F1 fell from ${num(fn('double', v('r').get('baseline_f1')))} to ${num(fn('double', v('r').get('tuned_f1')))}, more than ${num(v('gate').get('maxLabelRegression'))}`,
+          tpl`label ${v('r').get('label')}: F1 fell from ${num(fn('double', v('r').get('reference_f1')))} (${v('r').get('reference')}) to ${num(fn('double', v('r').get('tuned_f1')))}, more than ${num(v('gate').get('maxLabelRegression'))} (${fn('string', fn('int', v('r').get('support')))} eval rows)`,
         ),
+      }),
+    ]),
+    switchStep('no_regression', [
+      when(fn('len', v('regressions')).eq(0), {
+        steps: [
+          assign('labels_hold', {
+            reasons: fn(
+              'list.concat',
+              v('reasons'),
+              tpl`no label with at least ${fn('string', v('min_support'))} eval rows lost more than ${num(v('gate').get('maxLabelRegression'))} F1 against the baseline or the champion`,
+            ),
+          }),
+        ],
       }),
     ]),
     returnStep('decided', { passed: v('passed'), metric: v('metric'), reasons: v('reasons') }),

@@ -16,7 +16,7 @@ import { contextSteps } from './context';
 import { dataSteps, dataSubworkflows } from './data';
 import { championSteps, deploySteps } from './deploy';
 import { evaluateModel, predictionStatus } from './evaluate';
-import { decideGate } from './gate';
+import { decideGate, defaultMinLabelSupport } from './gate';
 import { asJson, recordRun } from './record';
 import { statements } from './statements';
 import { tuneSteps } from './tune';
@@ -58,6 +58,10 @@ function runSteps() {
       params: {
         run_id: v('ctx').get('run_id'),
         max_regression: fn('string', v('args').get('gate').get('maxLabelRegression')),
+        min_support: fn(
+          'string',
+          fn('default', fn('map.get', v('args').get('gate'), 'minLabelSupport'), defaultMinLabelSupport),
+        ),
       },
       rows: 'regressions',
     }),

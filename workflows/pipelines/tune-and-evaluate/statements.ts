@@ -142,6 +142,7 @@ export const statements = {
     role: p.role,
     runId: '',
     evalFingerprint: '',
+    labels: [],
   }),
   readMetrics: overallMetricsQuery({ evaluations, model: model(p.model), role: p.role, runId: '' }),
   labelRegressions: labelRegressionsQuery(evaluations),

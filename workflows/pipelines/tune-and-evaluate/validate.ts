@@ -13,12 +13,14 @@ import {
   type Value,
 } from '../../dsl';
 import {
+  dataChecks,
   placeholderPatterns,
   retiredModels,
   tunableBaseModels,
   type PlaceholderKind,
 } from '../../../bigquery';
 import { re2Pattern } from '../../re2';
+import { defaultMinLabelSupport } from './gate';
 
 /** A run-argument value by path; missing keys read as null so one bad argument cannot hide the others. */
 export const arg = (...path: string[]): Expr => fn('map.get', v('args'), path);
@@ -70,7 +72,8 @@ const number = (value: Expr, kind: PlaceholderKind): Expr =>
 const unit = (value: Expr): Expr => number(value, 'unitInterval');
 
 const checkLevels = ['fail', 'warn'];
-const checkNames = ['emptyInputs', 'unknownLabels', 'duplicates', 'leakage', 'conflictingLabels'];
+/** Every `checks.*` option that sets a data check's severity. */
+const checkNames = Object.values(dataChecks).flatMap((c) => (c.setting === null ? [] : [c.setting]));
 
 /** Every rule a run argument must meet, each with the message a user sees when it does not. */
 function rules(): { ok: Expr; message: string }[] {
@@ -170,6 +173,10 @@ function rules(): { ok: Expr; message: string }[] {
       'maxLabelRegression',
       'minSuccessRate',
     ].map((key) => ({ ok: unit(arg('gate', key)), message: `gate.${key} must be a number in [0, 1]` })),
+    {
+      ok: number(fn('default', arg('gate', 'minLabelSupport'), defaultMinLabelSupport), 'positiveInteger'),
+      message: 'gate.minLabelSupport must be a whole number >= 1',
+    },
     {
       ok: text(arg('deploy', 'servingName'), 'servingName'),
       message: 'deploy.servingName must be a letter, then up to 63 letters, digits or _',

@@ -1,0 +1,130 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { renderSummary } from '../../../cli/report/summary-table';
+import { renderReport } from '../../../cli/report/html';
+import type { ReportData } from '../../../cli/report/data';
+import type { ModelEvaluation, RunSummary } from '../../../schemas/types.generated';
+import { bqtuneBin } from '../../support/bin';
+import { validateRunSummary } from '../../../schemas/validate';
+import { exampleVariant, tempDir } from '../local/fixtures';
+import { readLines } from '../local/independent';
+
+const model = (name: string, macroF1: number, f1: number): ModelEvaluation => ({
+  model: `p.d.${name}`,
+  macroF1,
+  microF1: 0.5,
+  weightedF1: 0.5,
+  accuracy: 0.5,
+  successRate: 1,
+  invalidAnswers: 2,
+  failedRows: 0,
+  perLabel: { billing: { precision: f1, recall: f1, f1, support: 12 } },
+});
+
+const summary: RunSummary = {
+  runId: 'run_1',
+  status: 'rejected',
+  startedAt: '2026-11-25T07:00:00.000Z',
+  finishedAt: '2026-11-25T07:00:02.000Z',
+  baseline: model('base', 0.25, 0.125),
+  tuned: model('tuned_b', 0.625, 0.375),
+  championEvaluation: model('tuned_a', 0.875, 0.75),
+  tuning: { model: 'p.d.tuned_b', reused: false },
+  gate: { passed: false, metric: 'macro_f1', reasons: ['tuned macro_f1 0.625 does not beat champion'] },
+  deployed: false,
+  champion: { before: 'p.d.tuned_a', after: 'p.d.tuned_a' },
+  modelInvocations: 10,
+  dataChecks: [],
+};
+
+const reportData = {
+  summary,
+  args: { task: { labels: ['billing'], promptTemplate: { prefix: '' } }, model: {}, data: {} },
+  labels: ['billing'],
+  confusion: { baseline: [], tuned: [] },
+  changed: [],
+} as unknown as ReportData;
+
+test("the CLI table shows the champion's metrics between the baseline's and the tuned model's", () => {
+  const text = renderSummary(summary, 'runs/run_1');
+  const header = text.split('\n').find((l) => l.includes('label'))!;
+  expect(header.indexOf('baseline F1')).toBeLessThan(header.indexOf('champion F1'));
+  expect(header.indexOf('champion F1')).toBeLessThan(header.indexOf('tuned F1'));
+  const billing = text.split('\n').find((l) => l.includes('billing'))!;
+  expect(billing.match(/\d\.\d{3}/g)).toEqual([
+    ...['0.125', '0.125', '0.125'],
+    ...['0.750', '0.750', '0.750'],
+    ...['0.375', '0.375', '0.375'],
+  ]);
+  expect(
+    text
+      .split('\n')
+      .find((l) => l.includes('macro F1'))!
+      .match(/\d\.\d{3}/g),
+  ).toEqual(['0.250', '0.875', '0.625']);
+  expect(text).toMatch(/champion: +p\.d\.tuned_a/);
+});
+
+test("the report shows the champion's metrics next to baseline and tuned", () => {
+  const html = renderReport(reportData);
+  expect(html).toContain('<th>baseline</th><th>champion</th><th>tuned</th>');
+  expect(html).toContain(
+    '<th scope="row">macro F1 <span class="tag">gate</span></th><td>0.250</td><td>0.875</td><td>0.625</td>',
+  );
+  expect(html).toContain('champion <code>p.d.tuned_a</code>');
+  expect(html).toContain('<th scope="row">invalid answers</th><td>2</td><td>2</td><td>2</td>');
+});
+
+test('`bqtune run` on bad data prints each finding once with its lines, and puts them in the report', () => {
+  const config = exampleVariant(
+    tempDir('cli-findings'),
+    {},
+    { trainRows: 120, evalRows: 60, inject: { leakage: 2 } },
+  );
+  const evalFile = path.join(path.dirname(config), 'data', 'eval.jsonl');
+  const state = tempDir('cli-findings-state');
+  const run = spawnSync(
+    process.execPath,
+    [bqtuneBin, 'run', config, '--state-dir', state, '--run-id', 'run_bad'],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    },
+  );
+  expect(run.status).toBe(1);
+  // The leaked rows: eval lines whose input is also a train input.
+  const trainInputs = new Set(
+    readLines(path.join(path.dirname(config), 'data', 'train.jsonl')).map((l) => l.input),
+  );
+  const leaked = readLines(evalFile)
+    .filter((l) => trainInputs.has(l.input))
+    .map((l) => l.line);
+  expect(leaked).toHaveLength(2);
+  const out = run.stdout;
+  expect(out.match(/leakage/g)).toHaveLength(1);
+  expect(out).toContain('data check: eval: 2 distinct eval input texts that are also in train (leakage)');
+  for (const line of leaked) expect(out.match(new RegExp(`${evalFile}:${line}\\b`, 'g'))).toHaveLength(1);
+  expect(out).not.toContain('data checks failed');
+  expect(out).toContain(`findings.json`);
+  const report = fs.readFileSync(path.join(state, 'runs', 'run_bad', 'report.html'), 'utf8');
+  for (const line of leaked) expect(report).toContain(`${evalFile}:${line}</code>`);
+});
+
+test('a run folder from before findings carried lines still validates and renders its examples', () => {
+  const old = validateRunSummary({
+    ...summary,
+    dataChecks: [
+      {
+        check: 'duplicates',
+        split: 'train',
+        severity: 'warn',
+        count: 1,
+        message: '1 repeated row',
+        examples: ['a <b>'],
+      },
+    ],
+  });
+  expect(renderSummary(old, 'runs/run_1')).toContain('    "a <b>"');
+  expect(renderReport({ ...reportData, summary: old })).toContain('<li>a &lt;b&gt;</li>');
+});
