@@ -9,7 +9,8 @@ import {
 } from '@duckdb/node-api';
 import { BigQueryError, invalidQuery, notFound } from './errors';
 import { location as tokenLocation, type Token } from './tokenizer';
-import { duckdbMacros, quoteIdent, translate, type Translation } from './translate';
+import { installFunctions } from './duckdb-functions';
+import { quoteIdent, translate, type Translation } from './translate';
 import type { BoundValue } from './values';
 
 /**
@@ -52,7 +53,7 @@ export class Warehouse {
     await connection.run("SET TimeZone = 'UTC'");
     // BigQuery sorts NULLs first in ascending and last in descending order.
     await connection.run("SET default_null_order = 'nulls_first_on_asc_last_on_desc'");
-    for (const macro of duckdbMacros) await connection.run(macro);
+    await installFunctions(connection);
     return new Warehouse(instance, connection, defaultProject);
   }
 

@@ -1,0 +1,835 @@
+import { invalidQuery } from './errors';
+
+/**
+ * The GoogleSQL functions the local emulator runs, and how each becomes DuckDB SQL that gives BigQuery's
+ * answer: its NULL handling, its errors and its result type. A function that is not in this table is
+ * refused with `not supported by the local emulator: ...` rather than handed to DuckDB, whose function of
+ * the same name may answer differently. `emulator/README.md` prints this table (a test keeps the two
+ * equal). Each entry names the BigQuery reference page it follows, under
+ * https://cloud.google.com/bigquery/docs/reference/standard-sql/.
+ */
+export interface FunctionRule {
+  /** Fewest and most arguments. */
+  arity: [number, number];
+  /** BigQuery's behaviour that the translation keeps, for the README table. */
+  behaviour: string;
+  /** Reference page (file name under the standard-sql reference). */
+  page: string;
+  /**
+   * DuckDB SQL for a call from its already translated arguments; absent where the translator handles the
+   * call's own syntax (ORDER BY / LIMIT inside aggregates, `AS type`, `part FROM x`).
+   */
+  sql?: (args: string[], raw: RawArgs) => string;
+}
+
+/** What the rules can see of the untranslated arguments: a literal's value and an argument's keyword. */
+export interface RawArgs {
+  /** The decoded value of argument i if it is a single string literal. */
+  stringLiteral(i: number): string | undefined;
+  /** Argument i as an upper-case keyword (a date part such as `DAY`), if it is one bare word. */
+  word(i: number): string | undefined;
+  /** Whether argument i is a `PARSE_JSON(...)` call or a `JSON '...'` literal (a JSON-typed value). */
+  isJson(i: number): boolean;
+}
+
+export const referenceBase = 'https://cloud.google.com/bigquery/docs/reference/standard-sql/';
+
+export const unsupported = (what: string): Error =>
+  invalidQuery(`not supported by the local emulator: ${what}`);
+
+/** DuckDB macros the warehouse defines once; the rules below call them. */
+export const duckdbMacros = [
+  `CREATE OR REPLACE MACRO bq_nonzero(b) AS CASE WHEN b = 0 THEN error('division by zero') ELSE b END`,
+  'CREATE OR REPLACE MACRO bq_safe_divide(a, b) AS CASE WHEN b = 0 THEN NULL ELSE a / b END',
+  `CREATE OR REPLACE MACRO bq_div(a, b) AS CASE WHEN b = 0 THEN error('division by zero: DIV') ELSE a // b END`,
+  `CREATE OR REPLACE MACRO bq_mod(a, b) AS CASE WHEN b = 0 THEN error('division by zero: MOD') ELSE mod(a, b) END`,
+  `CREATE OR REPLACE MACRO bq_float_check(r, what) AS CASE WHEN isinf(r) OR isnan(r) THEN error('Floating point error in function: ' || what) ELSE r END`,
+  'CREATE OR REPLACE MACRO bq_sha256(x) AS unhex(sha256(x))',
+  'CREATE OR REPLACE MACRO bq_to_hex(x) AS lower(hex(x))',
+  `CREATE OR REPLACE MACRO bq_substr(s, p, l) AS CASE WHEN l < 0 THEN error('Third argument in SUBSTR() cannot be negative') ELSE substring(s, CASE WHEN p = 0 OR -p > length(s) THEN 1 ELSE p END, l) END`,
+  'CREATE OR REPLACE MACRO bq_substr_rest(s, p) AS substring(s, CASE WHEN p = 0 OR -p > length(s) THEN 1 ELSE p END)',
+  `CREATE OR REPLACE MACRO bq_json_value(j, p) AS CASE WHEN json_type(json_extract(j, p)) IN ('OBJECT', 'ARRAY') THEN NULL ELSE json_extract_string(j, p) END`,
+  `CREATE OR REPLACE MACRO bq_json_array(j, p) AS CASE WHEN json_type(json_extract(j, p)) = 'ARRAY' THEN CAST(CAST(json_extract(j, p) AS JSON[]) AS VARCHAR[]) END`,
+  `CREATE OR REPLACE MACRO bq_offset(arr, i) AS CASE WHEN i < 0 OR i >= len(arr) THEN error('Array index ' || i || ' is out of bounds') ELSE arr[i + 1] END`,
+  'CREATE OR REPLACE MACRO bq_safe_offset(arr, i) AS CASE WHEN i < 0 OR i >= len(arr) THEN NULL ELSE arr[i + 1] END',
+  `CREATE OR REPLACE MACRO bq_ordinal(arr, i) AS CASE WHEN i < 1 OR i > len(arr) THEN error('Array index ' || i || ' is out of bounds') ELSE arr[i] END`,
+  'CREATE OR REPLACE MACRO bq_safe_ordinal(arr, i) AS CASE WHEN i < 1 OR i > len(arr) THEN NULL ELSE arr[i] END',
+  `CREATE OR REPLACE MACRO bq_no_null_elements(arr) AS CASE WHEN len(list_filter(arr, lambda x: x IS NULL)) > 0 THEN error('Array cannot have a null element') ELSE arr END`,
+  `CREATE OR REPLACE MACRO bq_generate_array(a, b, s) AS CASE WHEN s = 0 THEN error('Sequence step cannot be 0.') ELSE generate_series(a, b, s) END`,
+  `CREATE OR REPLACE MACRO bq_string(x) AS CASE WHEN typeof(x) IN ('DOUBLE', 'FLOAT') THEN regexp_replace(CAST(x AS VARCHAR), '\\.0$', '') ELSE CAST(x AS VARCHAR) END`,
+];
+
+/** A rule that renames the function and keeps its arguments. */
+const same =
+  (name: string) =>
+  (args: string[]): string =>
+    `${name}(${args.join(', ')})`;
+
+/** All arguments non-NULL or the answer is NULL (BigQuery's GREATEST/LEAST/ARRAY_CONCAT; DuckDB skips NULLs). */
+const nullIfAnyNull = (args: string[], body: string): string =>
+  `CASE WHEN ${args.map((a) => `(${a}) IS NULL`).join(' OR ')} THEN NULL ELSE ${body} END`;
+
+/** Date parts DuckDB counts and truncates the way BigQuery does (WEEK starts on Sunday in BigQuery). */
+const calendarParts: Record<string, string> = {
+  DAY: 'day',
+  ISOWEEK: 'week',
+  MONTH: 'month',
+  QUARTER: 'quarter',
+  YEAR: 'year',
+  ISOYEAR: 'isoyear',
+};
+const timeParts: Record<string, string> = {
+  MICROSECOND: 'microseconds',
+  MILLISECOND: 'milliseconds',
+  SECOND: 'second',
+  MINUTE: 'minute',
+  HOUR: 'hour',
+};
+/** Microseconds in a TIMESTAMP_DIFF unit: BigQuery counts whole units elapsed (a DAY is 24 hours). */
+const unitMicros: Record<string, number> = {
+  MICROSECOND: 1,
+  MILLISECOND: 1000,
+  SECOND: 1_000_000,
+  MINUTE: 60_000_000,
+  HOUR: 3_600_000_000,
+  DAY: 86_400_000_000,
+};
+
+function part(raw: RawArgs, i: number, allowed: Record<string, string>, fn: string): string {
+  const word = raw.word(i);
+  if (!word || !(word in allowed))
+    throw unsupported(
+      `${fn} with date part ${word ?? '(expression)'} (supported: ${Object.keys(allowed).join(', ')})`,
+    );
+  return allowed[word];
+}
+
+/** Format elements whose meaning DuckDB's strftime/strptime shares with BigQuery's. */
+const formatElements = new Set([
+  'Y',
+  'm',
+  'd',
+  'H',
+  'M',
+  'S',
+  'y',
+  'b',
+  'B',
+  'h',
+  'a',
+  'A',
+  'j',
+  'p',
+  'I',
+  '%',
+]);
+
+function formatString(raw: RawArgs, i: number, fn: string): string {
+  const format = raw.stringLiteral(i);
+  if (format === undefined) throw unsupported(`${fn} with a format that is not a string literal`);
+  const expanded = format.replace(/%F/g, '%Y-%m-%d').replace(/%T/g, '%H:%M:%S').replace(/%D/g, '%m/%d/%y');
+  for (const m of expanded.matchAll(/%(.)/g)) {
+    if (!formatElements.has(m[1])) throw unsupported(`${fn} format element %${m[1]}`);
+  }
+  return `'${expanded.replace(/'/g, "''")}'`;
+}
+
+/** Capture groups in an RE2 pattern: `(` not escaped and not `(?`. */
+function captureGroups(pattern: string): number {
+  let groups = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] === '\\') i++;
+    else if (pattern[i] === '[') {
+      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
+    } else if (pattern[i] === '(' && pattern[i + 1] !== '?') groups++;
+  }
+  return groups;
+}
+
+function regexpGroup(raw: RawArgs, fn: string): number {
+  const pattern = raw.stringLiteral(1);
+  if (pattern === undefined) throw unsupported(`${fn} with a pattern that is not a string literal`);
+  const groups = captureGroups(pattern);
+  if (groups > 1)
+    throw invalidQuery(
+      `Regular expressions passed into extraction functions must not have more than 1 capturing group`,
+    );
+  return groups;
+}
+
+const agg = 'aggregate_functions';
+const str = 'string_functions';
+const math = 'mathematical_functions';
+const json = 'json_functions';
+const ts = 'timestamp_functions';
+const date = 'date_functions';
+const arr = 'array_functions';
+const cond = 'conditional_expressions';
+const win = 'numbering_functions';
+const nav = 'navigation_functions';
+const hash = 'hash_functions';
+
+const NULL_IN_NULL_OUT = 'NULL if any argument is NULL';
+
+export const functions: Record<string, FunctionRule> = {
+  // Aggregates
+  COUNT: {
+    arity: [1, 1],
+    page: agg,
+    behaviour: '`COUNT(*)`, `COUNT(DISTINCT x)`; 0 over no rows',
+    sql: same('count'),
+  },
+  COUNTIF: {
+    arity: [1, 1],
+    page: agg,
+    behaviour: '0 over no rows (DuckDB: NULL)',
+    sql: (a) => `count(CASE WHEN ${a[0]} THEN 1 END)`,
+  },
+  SUM: {
+    arity: [1, 1],
+    page: agg,
+    behaviour: 'NULL over no rows; INT64 overflow is an error',
+    sql: same('sum'),
+  },
+  AVG: { arity: [1, 1], page: agg, behaviour: 'FLOAT64; NULL over no rows', sql: same('avg') },
+  MIN: { arity: [1, 1], page: agg, behaviour: 'ignores NULLs; NULL over no rows', sql: same('min') },
+  MAX: { arity: [1, 1], page: agg, behaviour: 'ignores NULLs; NULL over no rows', sql: same('max') },
+  ANY_VALUE: {
+    arity: [1, 1],
+    page: agg,
+    behaviour: 'some value of the group (BigQuery leaves the choice open)',
+    sql: same('any_value'),
+  },
+  LOGICAL_AND: { arity: [1, 1], page: agg, behaviour: 'ignores NULLs', sql: same('bool_and') },
+  LOGICAL_OR: { arity: [1, 1], page: agg, behaviour: 'ignores NULLs', sql: same('bool_or') },
+  BIT_AND: { arity: [1, 1], page: agg, behaviour: 'ignores NULLs', sql: same('bit_and') },
+  BIT_OR: { arity: [1, 1], page: agg, behaviour: 'ignores NULLs', sql: same('bit_or') },
+  BIT_XOR: { arity: [1, 1], page: agg, behaviour: 'ignores NULLs', sql: same('bit_xor') },
+  ARRAY_AGG: {
+    arity: [1, 1],
+    page: agg,
+    behaviour:
+      'a NULL element is an error ("Array cannot have a null element") unless `IGNORE NULLS`; `DISTINCT`, `ORDER BY`, `LIMIT`',
+  },
+  STRING_AGG: {
+    arity: [1, 2],
+    page: agg,
+    behaviour: 'skips NULLs; delimiter `,` by default; `DISTINCT`, `ORDER BY`, `LIMIT`; NULL over no rows',
+  },
+  STDDEV: {
+    arity: [1, 1],
+    page: 'statistical_aggregate_functions',
+    behaviour: 'sample; NULL for one row',
+    sql: same('stddev_samp'),
+  },
+  STDDEV_SAMP: {
+    arity: [1, 1],
+    page: 'statistical_aggregate_functions',
+    behaviour: 'NULL for one row',
+    sql: same('stddev_samp'),
+  },
+  STDDEV_POP: {
+    arity: [1, 1],
+    page: 'statistical_aggregate_functions',
+    behaviour: 'population',
+    sql: same('stddev_pop'),
+  },
+  VARIANCE: {
+    arity: [1, 1],
+    page: 'statistical_aggregate_functions',
+    behaviour: 'sample; NULL for one row',
+    sql: same('var_samp'),
+  },
+  VAR_SAMP: {
+    arity: [1, 1],
+    page: 'statistical_aggregate_functions',
+    behaviour: 'NULL for one row',
+    sql: same('var_samp'),
+  },
+  VAR_POP: {
+    arity: [1, 1],
+    page: 'statistical_aggregate_functions',
+    behaviour: 'population',
+    sql: same('var_pop'),
+  },
+  CORR: {
+    arity: [2, 2],
+    page: 'statistical_aggregate_functions',
+    behaviour: 'pairs with a NULL ignored',
+    sql: same('corr'),
+  },
+  COVAR_POP: {
+    arity: [2, 2],
+    page: 'statistical_aggregate_functions',
+    behaviour: 'pairs with a NULL ignored',
+    sql: same('covar_pop'),
+  },
+  COVAR_SAMP: {
+    arity: [2, 2],
+    page: 'statistical_aggregate_functions',
+    behaviour: 'pairs with a NULL ignored',
+    sql: same('covar_samp'),
+  },
+
+  // Window functions (with OVER)
+  ROW_NUMBER: { arity: [0, 0], page: win, behaviour: 'window only', sql: same('row_number') },
+  RANK: { arity: [0, 0], page: win, behaviour: 'window only', sql: same('rank') },
+  DENSE_RANK: { arity: [0, 0], page: win, behaviour: 'window only', sql: same('dense_rank') },
+  PERCENT_RANK: { arity: [0, 0], page: win, behaviour: 'window only', sql: same('percent_rank') },
+  CUME_DIST: { arity: [0, 0], page: win, behaviour: 'window only', sql: same('cume_dist') },
+  NTILE: { arity: [1, 1], page: win, behaviour: 'window only', sql: same('ntile') },
+  LAG: { arity: [1, 3], page: nav, behaviour: 'window only; default NULL', sql: same('lag') },
+  LEAD: { arity: [1, 3], page: nav, behaviour: 'window only; default NULL', sql: same('lead') },
+  FIRST_VALUE: {
+    arity: [1, 1],
+    page: nav,
+    behaviour: 'window only; `IGNORE NULLS`',
+    sql: same('first_value'),
+  },
+  LAST_VALUE: { arity: [1, 1], page: nav, behaviour: 'window only; `IGNORE NULLS`', sql: same('last_value') },
+  NTH_VALUE: { arity: [2, 2], page: nav, behaviour: 'window only', sql: same('nth_value') },
+  PERCENTILE_CONT: {
+    arity: [2, 2],
+    page: nav,
+    behaviour: 'window only; ignores NULLs; interpolated',
+    sql: (a) => `quantile_cont(${a[0]}, ${a[1]})`,
+  },
+  PERCENTILE_DISC: {
+    arity: [2, 2],
+    page: nav,
+    behaviour: 'window only; ignores NULLs',
+    sql: (a) => `quantile_disc(${a[0]}, ${a[1]})`,
+  },
+
+  // Conditional
+  IF: {
+    arity: [3, 3],
+    page: cond,
+    behaviour: 'NULL condition takes the else branch',
+    sql: (a) => `CASE WHEN ${a[0]} THEN ${a[1]} ELSE ${a[2]} END`,
+  },
+  IFNULL: { arity: [2, 2], page: cond, behaviour: 'first non-NULL', sql: same('coalesce') },
+  COALESCE: { arity: [1, Infinity], page: cond, behaviour: 'first non-NULL', sql: same('coalesce') },
+  NULLIF: { arity: [2, 2], page: cond, behaviour: 'NULL when equal', sql: same('nullif') },
+
+  // Mathematical
+  ABS: { arity: [1, 1], page: math, behaviour: 'INT64 overflow is an error', sql: same('abs') },
+  SIGN: { arity: [1, 1], page: math, behaviour: NULL_IN_NULL_OUT, sql: same('sign') },
+  DIV: {
+    arity: [2, 2],
+    page: math,
+    behaviour: 'integer division rounding toward zero; division by zero is an error',
+    sql: (a) => `bq_div(${a[0]}, ${a[1]})`,
+  },
+  MOD: {
+    arity: [2, 2],
+    page: math,
+    behaviour: 'sign of the dividend; division by zero is an error (DuckDB: NULL)',
+    sql: (a) => `bq_mod(${a[0]}, ${a[1]})`,
+  },
+  SAFE_DIVIDE: {
+    arity: [2, 2],
+    page: math,
+    behaviour: 'NULL when dividing by zero',
+    sql: (a) => `bq_safe_divide(${a[0]}, ${a[1]})`,
+  },
+  IEEE_DIVIDE: {
+    arity: [2, 2],
+    page: math,
+    behaviour: 'FLOAT64 division; x/0 is ±inf, 0/0 is NaN',
+    sql: (a) => `(CAST(${a[0]} AS DOUBLE) / CAST(${a[1]} AS DOUBLE))`,
+  },
+  ROUND: {
+    arity: [1, 2],
+    page: math,
+    behaviour: 'halfway cases away from zero; FLOAT64 for INT64 input',
+    sql: (a) => `round(CAST(${a[0]} AS DOUBLE)${a[1] ? `, ${a[1]}` : ''})`,
+  },
+  TRUNC: {
+    arity: [1, 2],
+    page: math,
+    behaviour: 'toward zero; FLOAT64 for INT64 input',
+    sql: (a) => (a[1] ? `trunc(CAST(${a[0]} AS DOUBLE), ${a[1]})` : `trunc(CAST(${a[0]} AS DOUBLE))`),
+  },
+  CEIL: {
+    arity: [1, 1],
+    page: math,
+    behaviour: 'FLOAT64 for INT64 input',
+    sql: (a) => `ceil(CAST(${a[0]} AS DOUBLE))`,
+  },
+  CEILING: {
+    arity: [1, 1],
+    page: math,
+    behaviour: 'FLOAT64 for INT64 input',
+    sql: (a) => `ceil(CAST(${a[0]} AS DOUBLE))`,
+  },
+  FLOOR: {
+    arity: [1, 1],
+    page: math,
+    behaviour: 'FLOAT64 for INT64 input',
+    sql: (a) => `floor(CAST(${a[0]} AS DOUBLE))`,
+  },
+  SQRT: { arity: [1, 1], page: math, behaviour: 'negative input is an error', sql: same('sqrt') },
+  POW: {
+    arity: [2, 2],
+    page: math,
+    behaviour: 'overflow, 0 to a negative power and a negative base to a fractional power are errors',
+    sql: (a) => `bq_float_check(power(CAST(${a[0]} AS DOUBLE), ${a[1]}), 'pow')`,
+  },
+  POWER: {
+    arity: [2, 2],
+    page: math,
+    behaviour: 'as POW',
+    sql: (a) => `bq_float_check(power(CAST(${a[0]} AS DOUBLE), ${a[1]}), 'pow')`,
+  },
+  EXP: {
+    arity: [1, 1],
+    page: math,
+    behaviour: 'overflow is an error',
+    sql: (a) => `bq_float_check(exp(${a[0]}), 'exp')`,
+  },
+  LN: { arity: [1, 1], page: math, behaviour: 'input ≤ 0 is an error', sql: same('ln') },
+  LOG10: { arity: [1, 1], page: math, behaviour: 'input ≤ 0 is an error', sql: same('log10') },
+  LOG: {
+    arity: [1, 2],
+    page: math,
+    behaviour: '`LOG(x, base)`: logarithm of x to base (DuckDB takes the base first); input ≤ 0 is an error',
+    sql: (a) => (a[1] ? `(ln(${a[0]}) / ln(${a[1]}))` : `ln(${a[0]})`),
+  },
+  GREATEST: {
+    arity: [1, Infinity],
+    page: math,
+    behaviour: NULL_IN_NULL_OUT + ' (DuckDB skips NULLs)',
+    sql: (a) => nullIfAnyNull(a, `greatest(${a.join(', ')})`),
+  },
+  LEAST: {
+    arity: [1, Infinity],
+    page: math,
+    behaviour: NULL_IN_NULL_OUT + ' (DuckDB skips NULLs)',
+    sql: (a) => nullIfAnyNull(a, `least(${a.join(', ')})`),
+  },
+  IS_NAN: { arity: [1, 1], page: math, behaviour: NULL_IN_NULL_OUT, sql: same('isnan') },
+  IS_INF: { arity: [1, 1], page: math, behaviour: NULL_IN_NULL_OUT, sql: same('isinf') },
+  RAND: { arity: [0, 0], page: math, behaviour: 'uniform in [0, 1)', sql: () => 'random()' },
+
+  // Strings
+  CONCAT: {
+    arity: [1, Infinity],
+    page: str,
+    behaviour: 'NULL if any argument is NULL; STRING (DuckDB skips NULLs)',
+    // `||` is NULL when a side is; a literal NULL would make DuckDB type the folded result INTEGER.
+    sql: (a, raw) =>
+      a.some((_, i) => raw.word(i) === 'NULL')
+        ? 'CAST(NULL AS VARCHAR)'
+        : `(${a.map((x) => `(${x})`).join(' || ')})`,
+  },
+  LENGTH: { arity: [1, 1], page: str, behaviour: 'characters of a STRING', sql: same('length') },
+  CHAR_LENGTH: { arity: [1, 1], page: str, behaviour: 'characters', sql: same('length') },
+  CHARACTER_LENGTH: { arity: [1, 1], page: str, behaviour: 'characters', sql: same('length') },
+  BYTE_LENGTH: {
+    arity: [1, 1],
+    page: str,
+    behaviour: 'UTF-8 bytes of a STRING',
+    sql: (a) => `octet_length(encode(${a[0]}))`,
+  },
+  LOWER: { arity: [1, 1], page: str, behaviour: NULL_IN_NULL_OUT, sql: same('lower') },
+  UPPER: { arity: [1, 1], page: str, behaviour: NULL_IN_NULL_OUT, sql: same('upper') },
+  TRIM: { arity: [1, 2], page: str, behaviour: 'whitespace, or the given characters', sql: same('trim') },
+  LTRIM: { arity: [1, 2], page: str, behaviour: 'whitespace, or the given characters', sql: same('ltrim') },
+  RTRIM: { arity: [1, 2], page: str, behaviour: 'whitespace, or the given characters', sql: same('rtrim') },
+  SUBSTR: {
+    arity: [2, 3],
+    page: str,
+    behaviour:
+      'position 0 is 1, negative counts from the end (before the start is 1); negative length is an error',
+    sql: (a) => (a.length === 3 ? `bq_substr(${a.join(', ')})` : `bq_substr_rest(${a.join(', ')})`),
+  },
+  SUBSTRING: {
+    arity: [2, 3],
+    page: str,
+    behaviour: 'as SUBSTR',
+    sql: (a) => (a.length === 3 ? `bq_substr(${a.join(', ')})` : `bq_substr_rest(${a.join(', ')})`),
+  },
+  STRPOS: { arity: [2, 2], page: str, behaviour: '1-based; 0 when absent', sql: same('strpos') },
+  STARTS_WITH: { arity: [2, 2], page: str, behaviour: NULL_IN_NULL_OUT, sql: same('starts_with') },
+  ENDS_WITH: { arity: [2, 2], page: str, behaviour: NULL_IN_NULL_OUT, sql: same('ends_with') },
+  REPLACE: {
+    arity: [3, 3],
+    page: str,
+    behaviour: 'all occurrences; an empty pattern changes nothing',
+    sql: same('replace'),
+  },
+  REVERSE: { arity: [1, 1], page: str, behaviour: NULL_IN_NULL_OUT, sql: same('reverse') },
+  LEFT: {
+    arity: [2, 2],
+    page: str,
+    behaviour: 'negative length is an error',
+    sql: (a) =>
+      `CASE WHEN ${a[1]} < 0 THEN error('Second argument in LEFT() cannot be negative') ELSE left(${a[0]}, ${a[1]}) END`,
+  },
+  RIGHT: {
+    arity: [2, 2],
+    page: str,
+    behaviour: 'negative length is an error',
+    sql: (a) =>
+      `CASE WHEN ${a[1]} < 0 THEN error('Second argument in RIGHT() cannot be negative') ELSE right(${a[0]}, ${a[1]}) END`,
+  },
+  REPEAT: {
+    arity: [2, 2],
+    page: str,
+    behaviour: 'negative count is an error',
+    sql: (a) =>
+      `CASE WHEN ${a[1]} < 0 THEN error('Second argument in REPEAT() cannot be negative') ELSE repeat(${a[0]}, ${a[1]}) END`,
+  },
+  LPAD: {
+    arity: [2, 3],
+    page: str,
+    behaviour: 'pads with spaces by default; truncates to the length',
+    sql: (a) => `lpad(${a[0]}, ${a[1]}, ${a[2] ?? "' '"})`,
+  },
+  RPAD: {
+    arity: [2, 3],
+    page: str,
+    behaviour: 'pads with spaces by default; truncates to the length',
+    sql: (a) => `rpad(${a[0]}, ${a[1]}, ${a[2] ?? "' '"})`,
+  },
+  SPLIT: {
+    arity: [1, 2],
+    page: str,
+    behaviour: 'delimiter `,` by default; an empty STRING gives `[""]`',
+    sql: (a) => `string_split(${a[0]}, ${a[1] ?? "','"})`,
+  },
+  REGEXP_CONTAINS: { arity: [2, 2], page: str, behaviour: 'RE2, partial match', sql: same('regexp_matches') },
+  REGEXP_EXTRACT: {
+    arity: [2, 2],
+    page: str,
+    behaviour:
+      'the capture group if the pattern has one, else the match; NULL when nothing matches; pattern must be a literal',
+    sql: (a, raw) => {
+      const group = regexpGroup(raw, 'REGEXP_EXTRACT');
+      return `CASE WHEN regexp_matches(${a[0]}, ${a[1]}) THEN regexp_extract(${a[0]}, ${a[1]}, ${group}) END`;
+    },
+  },
+  REGEXP_EXTRACT_ALL: {
+    arity: [2, 2],
+    page: str,
+    behaviour: 'every match (its capture group if the pattern has one); pattern must be a literal',
+    sql: (a, raw) => `regexp_extract_all(${a[0]}, ${a[1]}, ${regexpGroup(raw, 'REGEXP_EXTRACT_ALL')})`,
+  },
+  REGEXP_REPLACE: {
+    arity: [3, 3],
+    page: str,
+    behaviour: 'every match; `\\1` group references',
+    sql: (a) => `regexp_replace(${a.join(', ')}, 'g')`,
+  },
+  TO_HEX: {
+    arity: [1, 1],
+    page: str,
+    behaviour: 'lower-case hex of BYTES',
+    sql: (a) => `bq_to_hex(${a[0]})`,
+  },
+  FROM_HEX: { arity: [1, 1], page: str, behaviour: 'BYTES', sql: same('unhex') },
+  TO_BASE64: { arity: [1, 1], page: str, behaviour: 'of BYTES', sql: same('to_base64') },
+  FROM_BASE64: { arity: [1, 1], page: str, behaviour: 'BYTES', sql: same('from_base64') },
+
+  // Hashes (BYTES)
+  SHA256: { arity: [1, 1], page: hash, behaviour: 'BYTES (32)', sql: (a) => `bq_sha256(${a[0]})` },
+  SHA1: { arity: [1, 1], page: hash, behaviour: 'BYTES (20)', sql: (a) => `unhex(sha1(${a[0]}))` },
+  MD5: { arity: [1, 1], page: hash, behaviour: 'BYTES (16)', sql: (a) => `unhex(md5(${a[0]}))` },
+  FARM_FINGERPRINT: {
+    arity: [1, 1],
+    page: hash,
+    behaviour: 'FarmHash Fingerprint64 of the UTF-8 bytes, as INT64',
+    sql: (a) => `bq_farm_fingerprint(${a[0]})`,
+  },
+
+  // JSON
+  PARSE_JSON: { arity: [1, 1], page: json, behaviour: 'invalid JSON is an error', sql: same('json') },
+  TO_JSON_STRING: {
+    arity: [1, 1],
+    page: json,
+    behaviour: 'SQL NULL is `null`',
+    sql: (a) => `COALESCE(CAST(to_json(${a[0]}) AS VARCHAR), 'null')`,
+  },
+  JSON_VALUE: {
+    arity: [1, 2],
+    page: json,
+    behaviour: 'a scalar as STRING; NULL for an object, an array, JSON null or a missing path',
+    sql: (a) => `bq_json_value(${a[0]}, ${a[1] ?? "'$'"})`,
+  },
+  JSON_EXTRACT_SCALAR: {
+    arity: [1, 2],
+    page: json,
+    behaviour: 'as JSON_VALUE',
+    sql: (a) => `bq_json_value(${a[0]}, ${a[1] ?? "'$'"})`,
+  },
+  JSON_QUERY: {
+    arity: [1, 2],
+    page: json,
+    behaviour:
+      'the JSON text at the path (JSON null is `null`); NULL for a missing path; JSON for JSON input, else STRING',
+    sql: (a, raw) =>
+      raw.isJson(0)
+        ? `json_extract(${a[0]}, ${a[1] ?? "'$'"})`
+        : `CAST(json_extract(${a[0]}, ${a[1] ?? "'$'"}) AS VARCHAR)`,
+  },
+  JSON_EXTRACT: {
+    arity: [1, 2],
+    page: json,
+    behaviour: 'as JSON_QUERY',
+    sql: (a, raw) =>
+      raw.isJson(0)
+        ? `json_extract(${a[0]}, ${a[1] ?? "'$'"})`
+        : `CAST(json_extract(${a[0]}, ${a[1] ?? "'$'"}) AS VARCHAR)`,
+  },
+  JSON_QUERY_ARRAY: {
+    arity: [1, 2],
+    page: json,
+    behaviour: 'ARRAY<STRING> of the elements\u2019 JSON text; NULL unless the path holds an array',
+    sql: (a) => `bq_json_array(${a[0]}, ${a[1] ?? "'$'"})`,
+  },
+  JSON_EXTRACT_ARRAY: {
+    arity: [1, 2],
+    page: json,
+    behaviour: 'as JSON_QUERY_ARRAY',
+    sql: (a) => `bq_json_array(${a[0]}, ${a[1] ?? "'$'"})`,
+  },
+
+  // Arrays
+  ARRAY_LENGTH: { arity: [1, 1], page: arr, behaviour: NULL_IN_NULL_OUT, sql: same('len') },
+  ARRAY_REVERSE: { arity: [1, 1], page: arr, behaviour: NULL_IN_NULL_OUT, sql: same('list_reverse') },
+  ARRAY_CONCAT: {
+    arity: [1, Infinity],
+    page: arr,
+    behaviour: NULL_IN_NULL_OUT + ' (DuckDB skips NULLs)',
+    sql: (a) => nullIfAnyNull(a, a.length === 1 ? a[0] : `list_concat(${a.join(', ')})`),
+  },
+  ARRAY_TO_STRING: {
+    arity: [2, 3],
+    page: arr,
+    behaviour: 'skips NULL elements unless a NULL text is given',
+    sql: (a) =>
+      a[2]
+        ? `array_to_string(list_transform(${a[0]}, lambda e: coalesce(CAST(e AS VARCHAR), ${a[2]})), ${a[1]})`
+        : `array_to_string(${a[0]}, ${a[1]})`,
+  },
+  GENERATE_ARRAY: {
+    arity: [2, 3],
+    page: arr,
+    behaviour: 'inclusive; step 0 is an error; empty when the step points away',
+    sql: (a) => `bq_generate_array(${a[0]}, ${a[1]}, ${a[2] ?? '1'})`,
+  },
+  GENERATE_DATE_ARRAY: {
+    arity: [2, 3],
+    page: arr,
+    behaviour: 'inclusive; default step `INTERVAL 1 DAY`',
+    sql: (a) =>
+      `CAST(generate_series(CAST(${a[0]} AS DATE), CAST(${a[1]} AS DATE), ${a[2] ?? 'INTERVAL 1 DAY'}) AS DATE[])`,
+  },
+
+  // Dates and times
+  CURRENT_TIMESTAMP: {
+    arity: [0, 0],
+    page: ts,
+    behaviour: 'statement start time',
+    sql: () => 'get_current_timestamp()',
+  },
+  CURRENT_DATE: {
+    arity: [0, 0],
+    page: date,
+    behaviour: 'UTC date',
+    sql: () => 'CAST(get_current_timestamp() AS DATE)',
+  },
+  DATE: {
+    arity: [1, 3],
+    page: date,
+    behaviour: '`DATE(year, month, day)` or the UTC date of a TIMESTAMP/DATETIME',
+    sql: (a) => {
+      if (a.length === 3) return `make_date(${a.join(', ')})`;
+      if (a.length === 1) return `CAST(${a[0]} AS DATE)`;
+      throw unsupported('DATE with a time zone argument');
+    },
+  },
+  TIMESTAMP_ADD: {
+    arity: [2, 2],
+    page: ts,
+    behaviour: '`INTERVAL n part`',
+    sql: (a) => `(${a[0]} + ${a[1]})`,
+  },
+  TIMESTAMP_SUB: {
+    arity: [2, 2],
+    page: ts,
+    behaviour: '`INTERVAL n part`',
+    sql: (a) => `(${a[0]} - ${a[1]})`,
+  },
+  TIMESTAMP: {
+    arity: [1, 1],
+    page: ts,
+    behaviour: 'a STRING read as UTC, or a DATE at midnight UTC',
+    sql: (a) => `CAST(${a[0]} AS TIMESTAMPTZ)`,
+  },
+  DATE_ADD: {
+    arity: [2, 2],
+    page: date,
+    behaviour: 'DATE; month ends clamp',
+    sql: (a) => `CAST(${a[0]} + ${a[1]} AS DATE)`,
+  },
+  DATE_SUB: {
+    arity: [2, 2],
+    page: date,
+    behaviour: 'DATE; month ends clamp',
+    sql: (a) => `CAST(${a[0]} - ${a[1]} AS DATE)`,
+  },
+  TIMESTAMP_DIFF: {
+    arity: [3, 3],
+    page: ts,
+    behaviour: 'whole units elapsed, truncated toward zero (DuckDB counts boundaries); MICROSECOND to DAY',
+    sql: (a, raw) => {
+      const word = raw.word(2);
+      if (!word || !(word in unitMicros))
+        throw unsupported(`TIMESTAMP_DIFF with date part ${word ?? '(expression)'}`);
+      return `((epoch_us(${a[0]}) - epoch_us(${a[1]})) // ${unitMicros[word]})`;
+    },
+  },
+  DATE_DIFF: {
+    arity: [3, 3],
+    page: date,
+    behaviour: 'part boundaries crossed: DAY, ISOWEEK, MONTH, QUARTER, YEAR, ISOYEAR',
+    sql: (a, raw) =>
+      `date_diff('${part(raw, 2, calendarParts, 'DATE_DIFF')}', CAST(${a[1]} AS DATE), CAST(${a[0]} AS DATE))`,
+  },
+  DATE_TRUNC: {
+    arity: [2, 2],
+    page: date,
+    behaviour: 'DATE; DAY, ISOWEEK, MONTH, QUARTER, YEAR, ISOYEAR',
+    sql: (a, raw) =>
+      `CAST(date_trunc('${part(raw, 1, calendarParts, 'DATE_TRUNC')}', CAST(${a[0]} AS DATE)) AS DATE)`,
+  },
+  TIMESTAMP_TRUNC: {
+    arity: [2, 2],
+    page: ts,
+    behaviour: 'in UTC; MICROSECOND to HOUR, DAY, ISOWEEK, MONTH, QUARTER, YEAR, ISOYEAR',
+    sql: (a, raw) =>
+      `date_trunc('${part(raw, 1, { ...timeParts, ...calendarParts }, 'TIMESTAMP_TRUNC')}', ${a[0]})`,
+  },
+  UNIX_SECONDS: {
+    arity: [1, 1],
+    page: ts,
+    behaviour: 'rounds down',
+    sql: (a) => `floor(epoch_us(${a[0]}) / 1000000)::BIGINT`,
+  },
+  UNIX_MILLIS: {
+    arity: [1, 1],
+    page: ts,
+    behaviour: 'rounds down',
+    sql: (a) => `floor(epoch_us(${a[0]}) / 1000)::BIGINT`,
+  },
+  UNIX_MICROS: { arity: [1, 1], page: ts, behaviour: NULL_IN_NULL_OUT, sql: (a) => `epoch_us(${a[0]})` },
+  TIMESTAMP_SECONDS: {
+    arity: [1, 1],
+    page: ts,
+    behaviour: 'TIMESTAMP',
+    sql: (a) => `make_timestamptz(CAST(${a[0]} AS BIGINT) * 1000000)`,
+  },
+  TIMESTAMP_MILLIS: {
+    arity: [1, 1],
+    page: ts,
+    behaviour: 'TIMESTAMP',
+    sql: (a) => `make_timestamptz(CAST(${a[0]} AS BIGINT) * 1000)`,
+  },
+  TIMESTAMP_MICROS: {
+    arity: [1, 1],
+    page: ts,
+    behaviour: 'TIMESTAMP',
+    sql: (a) => `make_timestamptz(CAST(${a[0]} AS BIGINT))`,
+  },
+  FORMAT_DATE: {
+    arity: [2, 2],
+    page: date,
+    behaviour: 'format elements %Y %m %d %H %M %S %F %T %D %y %b %B %h %a %A %j %p %I (a literal format)',
+    sql: (a, raw) => `strftime(CAST(${a[1]} AS DATE), ${formatString(raw, 0, 'FORMAT_DATE')})`,
+  },
+  FORMAT_TIMESTAMP: {
+    arity: [2, 2],
+    page: ts,
+    behaviour: 'in UTC; format elements as FORMAT_DATE',
+    sql: (a, raw) => `strftime(${a[1]}, ${formatString(raw, 0, 'FORMAT_TIMESTAMP')})`,
+  },
+  PARSE_DATE: {
+    arity: [2, 2],
+    page: date,
+    behaviour: 'the whole string must match; format elements as FORMAT_DATE',
+    sql: (a, raw) => `CAST(strptime(${a[1]}, ${formatString(raw, 0, 'PARSE_DATE')}) AS DATE)`,
+  },
+  PARSE_TIMESTAMP: {
+    arity: [2, 2],
+    page: ts,
+    behaviour: 'read as UTC; format elements as FORMAT_DATE',
+    sql: (a, raw) => `CAST(strptime(${a[1]}, ${formatString(raw, 0, 'PARSE_TIMESTAMP')}) AS TIMESTAMPTZ)`,
+  },
+
+  // Utility
+  GENERATE_UUID: {
+    arity: [0, 0],
+    page: 'utility-functions',
+    behaviour: 'random v4 UUID STRING',
+    sql: () => 'CAST(uuid() AS VARCHAR)',
+  },
+};
+
+/** Functions with syntax of their own, translated by the translator itself. */
+export const syntaxFunctions: Record<string, { behaviour: string; page: string }> = {
+  CAST: {
+    page: 'conversion_functions',
+    behaviour: 'failure is an error; FLOAT64 to STRING without a trailing `.0`',
+  },
+  SAFE_CAST: { page: 'conversion_functions', behaviour: 'NULL on failure' },
+  EXTRACT: {
+    page: 'date_functions',
+    behaviour:
+      'YEAR, QUARTER, MONTH, DAY, DAYOFWEEK (1 = Sunday), DAYOFYEAR, ISOWEEK, ISOYEAR, HOUR, MINUTE, SECOND, DATE',
+  },
+  STRUCT: { page: 'data-types', behaviour: '`STRUCT(x AS name, ...)`, field names from paths' },
+  ARRAY: { page: 'array_functions', behaviour: '`ARRAY(subquery)`' },
+  UNNEST: {
+    page: 'query-syntax',
+    behaviour:
+      '`UNNEST(a) AS x`, `WITH OFFSET [AS o]`, fields of an unaliased array of STRUCTs as columns, `x IN UNNEST(a)`',
+  },
+};
+
+/** Operators whose DuckDB meaning differs, and what the translation does. */
+export const operatorNotes: [string, string][] = [
+  ['`/`', 'FLOAT64 division; division by zero is an error (`IEEE_DIVIDE` gives inf/NaN, `SAFE_DIVIDE` NULL)'],
+  ['`||`', 'STRING/BYTES concatenation; NULL if either side is'],
+  ['`^`', 'bitwise XOR (DuckDB: power); refused unless both operands are simple terms'],
+  ['`arr[OFFSET(i)]`, `arr[ORDINAL(i)]`', 'out of range is an error; `SAFE_OFFSET`/`SAFE_ORDINAL` give NULL'],
+  ['`0x1F`', 'hexadecimal INT64 literal'],
+];
+
+/** Checks a call's argument count against the table. */
+export function checkArity(name: string, rule: FunctionRule, count: number): void {
+  const [min, max] = rule.arity;
+  if (count < min || count > max)
+    throw invalidQuery(
+      `No matching signature for function ${name} with ${count} argument${count === 1 ? '' : 's'}` +
+        (max === Infinity ? ` (at least ${min})` : ` (expects ${min === max ? min : `${min} to ${max}`})`),
+    );
+}
+
+/** The README's table of supported functions, generated from the declarations above. */
+export function functionTableMarkdown(): string {
+  const rows = [
+    ...Object.entries(functions).map(([name, rule]) => [name, rule.behaviour, rule.page] as const),
+    ...Object.entries(syntaxFunctions).map(([name, rule]) => [name, rule.behaviour, rule.page] as const),
+  ].sort((a, b) => a[0].localeCompare(b[0]));
+  const lines = [
+    '| Function | BigQuery behaviour kept (NULLs, errors, type) | Reference |',
+    '| --- | --- | --- |',
+  ];
+  for (const [name, behaviour, page] of rows)
+    lines.push(`| \`${name}\` | ${behaviour} | [${page}](${referenceBase}${page}) |`);
+  lines.push('', '| Operator | Behaviour |', '| --- | --- |');
+  for (const [op, behaviour] of operatorNotes) lines.push(`| ${op} | ${behaviour} |`);
+  return lines.join('\n');
+}
