@@ -487,7 +487,7 @@ class Translator {
       throw unsupported(`function ${this.dottedName(k)} at ${location(this.tokens[k])}`);
     }
     if (syntaxBeforeParen.has(word)) return undefined;
-    if (word in scalarTypes && (isWord(prev, 'AS') || this.ddlHead) && !(word in functions)) {
+    if (word in scalarTypes && (isWord(this.tokens[k - 1], 'AS') || this.ddlHead) && !(word in functions)) {
       // A parameterised type: STRING(10), NUMERIC(10, 2) in a column definition or a CAST.
       push(scalarTypes[word], k);
       return matchingClose(this.tokens, open) + 1;
