@@ -43,7 +43,18 @@ export const duckdbMacros = [
   'CREATE OR REPLACE MACRO bq_safe_divide(a, b) AS CASE WHEN b = 0 THEN NULL ELSE a / b END',
   `CREATE OR REPLACE MACRO bq_div(a, b) AS CASE WHEN b = 0 THEN error('division by zero: DIV') ELSE a // b END`,
   `CREATE OR REPLACE MACRO bq_mod(a, b) AS CASE WHEN b = 0 THEN error('division by zero: MOD') ELSE mod(a, b) END`,
-  `CREATE OR REPLACE MACRO bq_float_check(r, what) AS CASE WHEN isinf(r) OR isnan(r) THEN error('Floating point error in function: ' || what) ELSE r END`,
+  // POW/EXP fail on overflow or an undefined result from finite arguments; infinite or NaN arguments give
+  // the IEEE answer (the POW and EXP tables of mathematical_functions).
+  `CREATE OR REPLACE MACRO bq_pow(x, y) AS CASE WHEN (isinf(power(x, y)) OR isnan(power(x, y))) AND NOT (isinf(x) OR isinf(y) OR isnan(x) OR isnan(y)) THEN error('Floating point error in function: POW(' || x || ', ' || y || ')') ELSE power(x, y) END`,
+  `CREATE OR REPLACE MACRO bq_exp(x) AS CASE WHEN isinf(exp(x)) AND NOT isinf(x) THEN error('Floating point overflow in function: EXP(' || x || ')') ELSE exp(x) END`,
+  // LN/LOG/LOG10: -inf and a +inf base give NaN; x <= 0, base <= 0 and base 1 are errors (DuckDB: -inf
+  // fails, base 1 gives inf).
+  `CREATE OR REPLACE MACRO bq_log(x, b) AS CASE WHEN x = CAST('-inf' AS DOUBLE) OR b = CAST('inf' AS DOUBLE) THEN CAST('NaN' AS DOUBLE) WHEN x <= 0 OR b <= 0 OR b = 1 THEN error('Argument to LOG must be positive and the base positive and not 1: LOG(' || x || ', ' || b || ')') ELSE ln(x) / ln(b) END`,
+  `CREATE OR REPLACE MACRO bq_ln(x) AS CASE WHEN x = CAST('-inf' AS DOUBLE) THEN CAST('NaN' AS DOUBLE) WHEN x <= 0 THEN error('Argument to LN must be positive: ' || x) ELSE ln(x) END`,
+  `CREATE OR REPLACE MACRO bq_log10(x) AS CASE WHEN x = CAST('-inf' AS DOUBLE) THEN CAST('NaN' AS DOUBLE) WHEN x <= 0 THEN error('Argument to LOG10 must be positive: ' || x) ELSE log10(x) END`,
+  // SIGN and LEAST of a NaN are NaN (DuckDB: 0, and LEAST skips it); typeof() is fixed per argument type.
+  `CREATE OR REPLACE MACRO bq_sign(x) AS CASE WHEN typeof(x) IN ('DOUBLE', 'FLOAT') AND isnan(TRY_CAST(x AS DOUBLE)) THEN x ELSE sign(x) END`,
+  `CREATE OR REPLACE MACRO bq_range_bucket(p, arr) AS CASE WHEN p IS NULL THEN NULL WHEN len(list_filter(arr, lambda e: e IS NULL)) > 0 THEN error('RANGE_BUCKET: the array has a NULL element') WHEN arr <> list_sort(arr) THEN error('RANGE_BUCKET: the array is not sorted') ELSE len(list_filter(arr, lambda e: e <= p)) END`,
   'CREATE OR REPLACE MACRO bq_sha256(x) AS unhex(sha256(x))',
   'CREATE OR REPLACE MACRO bq_to_hex(x) AS lower(hex(x))',
   `CREATE OR REPLACE MACRO bq_substr(s, p, l) AS CASE WHEN l < 0 THEN error('Third argument in SUBSTR() cannot be negative') ELSE substring(s, CASE WHEN p = 0 OR -p > length(s) THEN 1 ELSE p END, l) END`,
@@ -314,7 +325,32 @@ export const functions: Record<string, FunctionRule> = {
 
   // Mathematical
   ABS: { arity: [1, 1], page: math, behaviour: 'INT64 overflow is an error', sql: same('abs') },
-  SIGN: { arity: [1, 1], page: math, behaviour: NULL_IN_NULL_OUT, sql: same('sign') },
+  SIGN: { arity: [1, 1], page: math, behaviour: 'NaN for NaN', sql: (a) => `bq_sign(${a[0]})` },
+  SAFE_ADD: {
+    arity: [2, 2],
+    page: math,
+    behaviour: 'NULL on overflow',
+    sql: (a) => `try((${a[0]}) + (${a[1]}))`,
+  },
+  SAFE_SUBTRACT: {
+    arity: [2, 2],
+    page: math,
+    behaviour: 'NULL on overflow',
+    sql: (a) => `try((${a[0]}) - (${a[1]}))`,
+  },
+  SAFE_MULTIPLY: {
+    arity: [2, 2],
+    page: math,
+    behaviour: 'NULL on overflow',
+    sql: (a) => `try((${a[0]}) * (${a[1]}))`,
+  },
+  SAFE_NEGATE: { arity: [1, 1], page: math, behaviour: 'NULL on overflow', sql: (a) => `try(-(${a[0]}))` },
+  RANGE_BUCKET: {
+    arity: [2, 2],
+    page: math,
+    behaviour: 'elements ≤ the point; NULL point is NULL; a NULL element or an unsorted array is an error',
+    sql: (a) => `bq_range_bucket(${a[0]}, ${a[1]})`,
+  },
   DIV: {
     arity: [2, 2],
     page: math,
@@ -374,27 +410,39 @@ export const functions: Record<string, FunctionRule> = {
     arity: [2, 2],
     page: math,
     behaviour: 'overflow, 0 to a negative power and a negative base to a fractional power are errors',
-    sql: (a) => `bq_float_check(power(CAST(${a[0]} AS DOUBLE), ${a[1]}), 'pow')`,
+    sql: (a) => `bq_pow(CAST(${a[0]} AS DOUBLE), CAST(${a[1]} AS DOUBLE))`,
   },
   POWER: {
     arity: [2, 2],
     page: math,
     behaviour: 'as POW',
-    sql: (a) => `bq_float_check(power(CAST(${a[0]} AS DOUBLE), ${a[1]}), 'pow')`,
+    sql: (a) => `bq_pow(CAST(${a[0]} AS DOUBLE), CAST(${a[1]} AS DOUBLE))`,
   },
   EXP: {
     arity: [1, 1],
     page: math,
     behaviour: 'overflow is an error',
-    sql: (a) => `bq_float_check(exp(${a[0]}), 'exp')`,
+    sql: (a) => `bq_exp(CAST(${a[0]} AS DOUBLE))`,
   },
-  LN: { arity: [1, 1], page: math, behaviour: 'input ≤ 0 is an error', sql: same('ln') },
-  LOG10: { arity: [1, 1], page: math, behaviour: 'input ≤ 0 is an error', sql: same('log10') },
+  LN: {
+    arity: [1, 1],
+    page: math,
+    behaviour: 'input ≤ 0 is an error; -inf is NaN',
+    sql: (a) => `bq_ln(CAST(${a[0]} AS DOUBLE))`,
+  },
+  LOG10: {
+    arity: [1, 1],
+    page: math,
+    behaviour: 'input ≤ 0 is an error; -inf is NaN',
+    sql: (a) => `bq_log10(CAST(${a[0]} AS DOUBLE))`,
+  },
   LOG: {
     arity: [1, 2],
     page: math,
-    behaviour: '`LOG(x, base)`: logarithm of x to base (DuckDB takes the base first); input ≤ 0 is an error',
-    sql: (a) => (a[1] ? `(ln(${a[0]}) / ln(${a[1]}))` : `ln(${a[0]})`),
+    behaviour:
+      '`LOG(x, base)`: logarithm of x to base (DuckDB takes the base first); x ≤ 0, base ≤ 0 or 1 is an error',
+    sql: (a) =>
+      a[1] ? `bq_log(CAST(${a[0]} AS DOUBLE), CAST(${a[1]} AS DOUBLE))` : `bq_ln(CAST(${a[0]} AS DOUBLE))`,
   },
   GREATEST: {
     arity: [1, Infinity],

@@ -1,0 +1,31 @@
+import { harness, type Harness } from './harness';
+import { outcome, type Example, type Outcome } from './reference-examples/example';
+import { mathematical } from './reference-examples/mathematical';
+
+/**
+ * The examples of BigQuery's function reference pages, run through the local emulator. Each must answer
+ * exactly as its page shows or be refused ("not supported by the local emulator"); none may answer
+ * differently, and at least 90% must answer.
+ */
+const examples: Example[] = [...mathematical];
+
+let h: Harness;
+const outcomes = new Map<Example, Outcome>();
+beforeAll(async () => {
+  h = await harness();
+});
+afterAll(() => h.emulator.close());
+
+describe.each([...new Set(examples.map((e) => e.page))])('%s', (page) => {
+  test.each(examples.filter((e) => e.page === page).map((e) => [e.sql, e] as const))('%s', async (_sql, example) => {
+    const result = await outcome((sql) => h.emulator.query(sql), example);
+    outcomes.set(example, result);
+    expect(result.kind === 'wrong' ? `${example.sql}: ${result.detail}` : result.kind).not.toMatch(/:/);
+  });
+});
+
+test('at least 90% of the examples answer exactly as their page shows', () => {
+  const exact = [...outcomes.values()].filter((o) => o.kind === 'exact').length;
+  expect(outcomes.size).toBe(examples.length);
+  expect(exact / examples.length).toBeGreaterThanOrEqual(0.9);
+});

@@ -1,0 +1,59 @@
+/** A value as a reference page prints it: numbers compare as numbers (so `2.0` is `2`), arrays by element. */
+export type Value = string | number | boolean | null | Value[] | { [field: string]: Value };
+
+/**
+ * One example from a BigQuery function reference page: the query (the page's own, or the page's table row
+ * written as `SELECT <expression> AS x`) and what the page shows: the first column of each result row, or
+ * `'error'` where the page says the call fails.
+ */
+export interface Example {
+  /** Reference page under https://cloud.google.com/bigquery/docs/reference/standard-sql/. */
+  page: string;
+  sql: string;
+  expected: Value | { rows: Value[] } | 'error';
+}
+
+export type Outcome = { kind: 'exact' } | { kind: 'refused'; message: string } | { kind: 'wrong'; detail: string };
+
+function same(actual: unknown, expected: Value): boolean {
+  if (expected === null) return actual === null;
+  if (typeof expected === 'number') {
+    if (actual === null || actual === undefined || typeof actual === 'object') return false;
+    const n = Number(actual);
+    return Number.isNaN(expected) ? Number.isNaN(n) : n === expected;
+  }
+  if (Array.isArray(expected)) {
+    return Array.isArray(actual) && actual.length === expected.length && expected.every((e, i) => same(actual[i], e));
+  }
+  if (typeof expected === 'object') {
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return false;
+    const a = actual as Record<string, unknown>;
+    const keys = Object.keys(expected);
+    return keys.length === Object.keys(a).length && keys.every((k) => same(a[k], expected[k]));
+  }
+  return actual === expected;
+}
+
+/** Runs an example and says whether the answer is the page's, a refusal, or different. */
+export async function outcome(
+  query: (sql: string) => Promise<{ rows: Record<string, unknown>[] }>,
+  example: Example,
+): Promise<Outcome> {
+  let rows: Record<string, unknown>[];
+  try {
+    rows = (await query(example.sql)).rows;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/not supported by the local emulator/.test(message)) return { kind: 'refused', message };
+    if (example.expected === 'error') return { kind: 'exact' };
+    return { kind: 'wrong', detail: `failed: ${message}` };
+  }
+  if (example.expected === 'error') return { kind: 'wrong', detail: `answered ${JSON.stringify(rows)} where the page says error` };
+  const first = rows.map((row) => Object.values(row)[0]);
+  const expected = example.expected;
+  const ok =
+    expected !== null && typeof expected === 'object' && !Array.isArray(expected) && 'rows' in expected
+      ? first.length === expected.rows.length && expected.rows.every((e, i) => same(first[i], e as Value))
+      : first.length === 1 && same(first[0], expected as Value);
+  return ok ? { kind: 'exact' } : { kind: 'wrong', detail: `answered ${JSON.stringify(first)}` };
+}
