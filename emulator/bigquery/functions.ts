@@ -59,8 +59,14 @@ export const duckdbMacros = [
   'CREATE OR REPLACE MACRO bq_to_hex(x) AS lower(hex(x))',
   `CREATE OR REPLACE MACRO bq_substr(s, p, l) AS CASE WHEN l < 0 THEN error('Third argument in SUBSTR() cannot be negative') ELSE substring(s, CASE WHEN p = 0 OR -p > length(s) THEN 1 ELSE p END, l) END`,
   'CREATE OR REPLACE MACRO bq_substr_rest(s, p) AS substring(s, CASE WHEN p = 0 OR -p > length(s) THEN 1 ELSE p END)',
-  `CREATE OR REPLACE MACRO bq_json_value(j, p) AS CASE WHEN json_type(json_extract(j, p)) IN ('OBJECT', 'ARRAY') THEN NULL ELSE json_extract_string(j, p) END`,
-  `CREATE OR REPLACE MACRO bq_json_array(j, p) AS CASE WHEN json_type(json_extract(j, p)) = 'ARRAY' THEN CAST(CAST(json_extract(j, p) AS JSON[]) AS VARCHAR[]) END`,
+  // JSON functions: an invalid JSON-formatted STRING gives NULL (json_functions#json_value_array); a
+  // STRING input's JSON null is SQL NULL, a JSON input's stays JSON null (json_functions#json_query).
+  `CREATE OR REPLACE MACRO bq_json(j) AS CASE WHEN json_valid(j) THEN j END`,
+  `CREATE OR REPLACE MACRO bq_json_value(j, p) AS CASE WHEN json_type(json_extract(bq_json(j), p)) IN ('OBJECT', 'ARRAY') THEN NULL ELSE json_extract_string(bq_json(j), p) END`,
+  `CREATE OR REPLACE MACRO bq_json_query_string(j, p) AS CASE WHEN json_type(json_extract(bq_json(j), p)) = 'NULL' THEN NULL ELSE CAST(json_extract(bq_json(j), p) AS VARCHAR) END`,
+  `CREATE OR REPLACE MACRO bq_json_query_array(j, p) AS CASE WHEN json_type(json_extract(bq_json(j), p)) = 'ARRAY' THEN CAST(json_extract(bq_json(j), p) AS JSON[]) END`,
+  `CREATE OR REPLACE MACRO bq_json_value_array(j, p) AS CASE WHEN json_type(json_extract(bq_json(j), p)) IS DISTINCT FROM 'ARRAY' THEN NULL WHEN len(list_filter(CAST(json_extract(bq_json(j), p) AS JSON[]), lambda e: json_type(e) IN ('OBJECT', 'ARRAY'))) > 0 THEN NULL WHEN len(list_filter(CAST(json_extract(bq_json(j), p) AS JSON[]), lambda e: e IS NULL OR json_type(e) = 'NULL')) > 0 THEN error('Array cannot have a null element') ELSE list_transform(CAST(json_extract(bq_json(j), p) AS JSON[]), lambda e: json_extract_string(e, '$')) END`,
+  `CREATE OR REPLACE MACRO bq_json_type(j) AS CASE json_type(j) WHEN 'OBJECT' THEN 'object' WHEN 'ARRAY' THEN 'array' WHEN 'VARCHAR' THEN 'string' WHEN 'BOOLEAN' THEN 'boolean' WHEN 'NULL' THEN 'null' ELSE 'number' END`,
   `CREATE OR REPLACE MACRO bq_offset(arr, i) AS CASE WHEN i < 0 OR i >= len(arr) THEN error('Array index ' || i || ' is out of bounds') ELSE arr[i + 1] END`,
   'CREATE OR REPLACE MACRO bq_safe_offset(arr, i) AS CASE WHEN i < 0 OR i >= len(arr) THEN NULL ELSE arr[i + 1] END',
   `CREATE OR REPLACE MACRO bq_ordinal(arr, i) AS CASE WHEN i < 1 OR i > len(arr) THEN error('Array index ' || i || ' is out of bounds') ELSE arr[i] END`,
@@ -143,6 +149,29 @@ function formatString(raw: RawArgs, i: number, fn: string): string {
     if (!formatElements.has(m[1])) throw unsupported(`${fn} format element %${m[1]}`);
   }
   return `'${expanded.replace(/'/g, "''")}'`;
+}
+
+/**
+ * A JSONPath argument: a literal in the form BigQuery and DuckDB read alike (`$`, `.name`, `."quoted"`,
+ * `[index]`); `lax` modes, wildcards and `['name']` are refused. Absent means `$`.
+ */
+function jsonPath(a: string[], raw: RawArgs, i: number, fn: string): string {
+  if (a[i] === undefined) return "'$'";
+  const path = raw.stringLiteral(i);
+  if (path === undefined) throw unsupported(`${fn} with a JSONPath that is not a string literal`);
+  if (!/^\$(\.([A-Za-z_][A-Za-z0-9_]*|"[^"]*")|\[\d+\])*$/.test(path))
+    throw unsupported(`${fn} with the JSONPath ${JSON.stringify(path)}`);
+  return a[i];
+}
+
+function jsonQuery(a: string[], raw: RawArgs, fn: string): string {
+  const path = jsonPath(a, raw, 1, fn);
+  return raw.isJson(0) ? `json_extract(${a[0]}, ${path})` : `bq_json_query_string(${a[0]}, ${path})`;
+}
+
+function jsonArray(a: string[], raw: RawArgs, fn: string): string {
+  const array = `bq_json_query_array(${a[0]}, ${jsonPath(a, raw, 1, fn)})`;
+  return raw.isJson(0) ? array : `CAST(${array} AS VARCHAR[])`;
 }
 
 /** Capture groups in an RE2 pattern: `(` not escaped and not `(?`. */
@@ -602,45 +631,58 @@ export const functions: Record<string, FunctionRule> = {
   JSON_VALUE: {
     arity: [1, 2],
     page: json,
-    behaviour: 'a scalar as STRING; NULL for an object, an array, JSON null or a missing path',
-    sql: (a) => `bq_json_value(${a[0]}, ${a[1] ?? "'$'"})`,
+    behaviour:
+      'a scalar as STRING; NULL for an object, an array, JSON null, a missing path or an invalid JSON string',
+    sql: (a, raw) => `bq_json_value(${a[0]}, ${jsonPath(a, raw, 1, 'JSON_VALUE')})`,
   },
   JSON_EXTRACT_SCALAR: {
     arity: [1, 2],
     page: json,
     behaviour: 'as JSON_VALUE',
-    sql: (a) => `bq_json_value(${a[0]}, ${a[1] ?? "'$'"})`,
+    sql: (a, raw) => `bq_json_value(${a[0]}, ${jsonPath(a, raw, 1, 'JSON_EXTRACT_SCALAR')})`,
   },
   JSON_QUERY: {
-    arity: [1, 2],
+    arity: [2, 2],
     page: json,
     behaviour:
-      'the JSON text at the path (JSON null is `null`); NULL for a missing path; JSON for JSON input, else STRING',
-    sql: (a, raw) =>
-      raw.isJson(0)
-        ? `json_extract(${a[0]}, ${a[1] ?? "'$'"})`
-        : `CAST(json_extract(${a[0]}, ${a[1] ?? "'$'"}) AS VARCHAR)`,
+      "the JSON at the path: JSON for `PARSE_JSON(…)`/`JSON '…'` input (JSON null kept), else STRING (JSON null is NULL); NULL for a missing path",
+    sql: (a, raw) => jsonQuery(a, raw, 'JSON_QUERY'),
   },
   JSON_EXTRACT: {
     arity: [1, 2],
     page: json,
     behaviour: 'as JSON_QUERY',
-    sql: (a, raw) =>
-      raw.isJson(0)
-        ? `json_extract(${a[0]}, ${a[1] ?? "'$'"})`
-        : `CAST(json_extract(${a[0]}, ${a[1] ?? "'$'"}) AS VARCHAR)`,
+    sql: (a, raw) => jsonQuery(a, raw, 'JSON_EXTRACT'),
   },
   JSON_QUERY_ARRAY: {
     arity: [1, 2],
     page: json,
-    behaviour: 'ARRAY<STRING> of the elements\u2019 JSON text; NULL unless the path holds an array',
-    sql: (a) => `bq_json_array(${a[0]}, ${a[1] ?? "'$'"})`,
+    behaviour: 'ARRAY of the elements (JSON text for STRING input); NULL unless the path holds an array',
+    sql: (a, raw) => jsonArray(a, raw, 'JSON_QUERY_ARRAY'),
   },
   JSON_EXTRACT_ARRAY: {
     arity: [1, 2],
     page: json,
     behaviour: 'as JSON_QUERY_ARRAY',
-    sql: (a) => `bq_json_array(${a[0]}, ${a[1] ?? "'$'"})`,
+    sql: (a, raw) => jsonArray(a, raw, 'JSON_EXTRACT_ARRAY'),
+  },
+  JSON_VALUE_ARRAY: {
+    arity: [1, 2],
+    page: json,
+    behaviour: 'ARRAY<STRING> of scalars; NULL unless an array of scalars; a JSON null element is an error',
+    sql: (a, raw) => `bq_json_value_array(${a[0]}, ${jsonPath(a, raw, 1, 'JSON_VALUE_ARRAY')})`,
+  },
+  JSON_EXTRACT_STRING_ARRAY: {
+    arity: [1, 2],
+    page: json,
+    behaviour: 'as JSON_VALUE_ARRAY',
+    sql: (a, raw) => `bq_json_value_array(${a[0]}, ${jsonPath(a, raw, 1, 'JSON_EXTRACT_STRING_ARRAY')})`,
+  },
+  JSON_TYPE: {
+    arity: [1, 1],
+    page: json,
+    behaviour: 'object, array, string, number, boolean or null',
+    sql: (a) => `bq_json_type(${a[0]})`,
   },
 
   // Arrays

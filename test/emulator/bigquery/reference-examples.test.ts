@@ -1,5 +1,6 @@
 import { harness, type Harness } from './harness';
 import { outcome, type Example, type Outcome } from './reference-examples/example';
+import { json } from './reference-examples/json';
 import { mathematical } from './reference-examples/mathematical';
 
 /**
@@ -7,7 +8,7 @@ import { mathematical } from './reference-examples/mathematical';
  * exactly as its page shows or be refused ("not supported by the local emulator"); none may answer
  * differently, and at least 90% must answer.
  */
-const examples: Example[] = [...mathematical];
+const examples: Example[] = [...mathematical, ...json];
 
 let h: Harness;
 const outcomes = new Map<Example, Outcome>();
@@ -17,11 +18,14 @@ beforeAll(async () => {
 afterAll(() => h.emulator.close());
 
 describe.each([...new Set(examples.map((e) => e.page))])('%s', (page) => {
-  test.each(examples.filter((e) => e.page === page).map((e) => [e.sql, e] as const))('%s', async (_sql, example) => {
-    const result = await outcome((sql) => h.emulator.query(sql), example);
-    outcomes.set(example, result);
-    expect(result.kind === 'wrong' ? `${example.sql}: ${result.detail}` : result.kind).not.toMatch(/:/);
-  });
+  test.each(examples.filter((e) => e.page === page).map((e) => [e.sql, e] as const))(
+    '%s',
+    async (_sql, example) => {
+      const result = await outcome((sql) => h.emulator.query(sql), example);
+      outcomes.set(example, result);
+      expect(result.kind === 'wrong' ? `${example.sql}: ${result.detail}` : result.kind).not.toMatch(/:/);
+    },
+  );
 });
 
 test('at least 90% of the examples answer exactly as their page shows', () => {

@@ -10,10 +10,14 @@ export interface Example {
   /** Reference page under https://cloud.google.com/bigquery/docs/reference/standard-sql/. */
   page: string;
   sql: string;
-  expected: Value | { rows: Value[] } | 'error';
+  /** The single row's first column, or `'error'`. */
+  expected?: Value | 'error';
+  /** The first column of each row, for an example with several rows. */
+  rows?: Value[];
 }
 
-export type Outcome = { kind: 'exact' } | { kind: 'refused'; message: string } | { kind: 'wrong'; detail: string };
+export type Outcome =
+  { kind: 'exact' } | { kind: 'refused'; message: string } | { kind: 'wrong'; detail: string };
 
 function same(actual: unknown, expected: Value): boolean {
   if (expected === null) return actual === null;
@@ -23,7 +27,11 @@ function same(actual: unknown, expected: Value): boolean {
     return Number.isNaN(expected) ? Number.isNaN(n) : n === expected;
   }
   if (Array.isArray(expected)) {
-    return Array.isArray(actual) && actual.length === expected.length && expected.every((e, i) => same(actual[i], e));
+    return (
+      Array.isArray(actual) &&
+      actual.length === expected.length &&
+      expected.every((e, i) => same(actual[i], e))
+    );
   }
   if (typeof expected === 'object') {
     if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return false;
@@ -48,12 +56,10 @@ export async function outcome(
     if (example.expected === 'error') return { kind: 'exact' };
     return { kind: 'wrong', detail: `failed: ${message}` };
   }
-  if (example.expected === 'error') return { kind: 'wrong', detail: `answered ${JSON.stringify(rows)} where the page says error` };
+  if (example.expected === 'error')
+    return { kind: 'wrong', detail: `answered ${JSON.stringify(rows)} where the page says error` };
   const first = rows.map((row) => Object.values(row)[0]);
-  const expected = example.expected;
-  const ok =
-    expected !== null && typeof expected === 'object' && !Array.isArray(expected) && 'rows' in expected
-      ? first.length === expected.rows.length && expected.rows.every((e, i) => same(first[i], e as Value))
-      : first.length === 1 && same(first[0], expected as Value);
+  const expected = example.rows ?? [example.expected as Value];
+  const ok = first.length === expected.length && expected.every((e, i) => same(first[i], e));
   return ok ? { kind: 'exact' } : { kind: 'wrong', detail: `answered ${JSON.stringify(first)}` };
 }
