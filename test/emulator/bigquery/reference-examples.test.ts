@@ -1,4 +1,4 @@
-import { harness, type Harness } from './harness';
+import { harness, project, type Harness, type Resource } from './harness';
 import { outcome, type Example, type Outcome } from './reference-examples/example';
 import { json } from './reference-examples/json';
 import { mathematical } from './reference-examples/mathematical';
@@ -21,7 +21,14 @@ describe.each([...new Set(examples.map((e) => e.page))])('%s', (page) => {
   test.each(examples.filter((e) => e.page === page).map((e) => [e.sql, e] as const))(
     '%s',
     async (_sql, example) => {
-      const result = await outcome((sql) => h.emulator.query(sql), example);
+      const result = await outcome(
+        (sql) =>
+          h.call('googleapis.bigquery.v2.jobs.query', {
+            projectId: project,
+            body: { query: sql, useLegacySql: false },
+          }) as Promise<Resource>,
+        example,
+      );
       outcomes.set(example, result);
       expect(result.kind === 'wrong' ? `${example.sql}: ${result.detail}` : result.kind).not.toMatch(/:/);
     },

@@ -42,16 +42,39 @@ function same(actual: unknown, expected: Value): boolean {
   return actual === expected;
 }
 
-/** Runs an example and says whether the answer is the page's, a refusal, or different. */
+/** A REST schema field and `v` value, decoded as the page prints it (BYTES stay base64, as the pages show). */
+interface RestField {
+  type: string;
+  mode: string;
+  fields?: RestField[];
+}
+
+export function decode(v: unknown, field: RestField, item = false): unknown {
+  if (v === null || v === undefined) return null;
+  if (field.mode === 'REPEATED' && !item) return (v as { v: unknown }[]).map((e) => decode(e.v, field, true));
+  if (field.type === 'RECORD') {
+    const cells = (v as { f: { v: unknown }[] }).f;
+    return Object.fromEntries(
+      (field.fields ?? []).map((sub, i) => [(sub as { name?: string }).name, decode(cells[i].v, sub)]),
+    );
+  }
+  if (field.type === 'BOOLEAN') return v === 'true';
+  return v;
+}
+
+/** Runs an example through the jobs.query connector and says whether the answer is the page's, a refusal, or different. */
 export async function outcome(
-  query: (sql: string) => Promise<{ rows: Record<string, unknown>[] }>,
+  query: (sql: string) => Promise<{ schema?: { fields: RestField[] }; rows?: { f: { v: unknown }[] }[] }>,
   example: Example,
 ): Promise<Outcome> {
   let rows: Record<string, unknown>[];
   try {
-    rows = (await query(example.sql)).rows;
+    const result = await query(example.sql);
+    const field = result.schema!.fields[0];
+    rows = (result.rows ?? []).map((row) => ({ x: decode(row.f[0].v, field) }));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const body = (error as { value?: { body?: { error?: { message?: string } } } }).value?.body;
+    const message = body?.error?.message ?? (error instanceof Error ? error.message : String(error));
     if (/not supported by the local emulator/.test(message)) return { kind: 'refused', message };
     if (example.expected === 'error') return { kind: 'exact' };
     return { kind: 'wrong', detail: `failed: ${message}` };
