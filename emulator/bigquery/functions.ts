@@ -73,8 +73,22 @@ export const duckdbMacros = [
   'CREATE OR REPLACE MACRO bq_safe_ordinal(arr, i) AS CASE WHEN i < 1 OR i > len(arr) THEN NULL ELSE arr[i] END',
   `CREATE OR REPLACE MACRO bq_no_null_elements(arr) AS CASE WHEN len(list_filter(arr, lambda x: x IS NULL)) > 0 THEN error('Array cannot have a null element') ELSE arr END`,
   `CREATE OR REPLACE MACRO bq_generate_array(a, b, s) AS CASE WHEN s = 0 THEN error('Sequence step cannot be 0.') ELSE generate_series(a, b, s) END`,
-  `CREATE OR REPLACE MACRO bq_string(x) AS CASE WHEN typeof(x) IN ('DOUBLE', 'FLOAT') THEN regexp_replace(CAST(x AS VARCHAR), '\\.0$', '') ELSE CAST(x AS VARCHAR) END`,
+  // CAST(x AS STRING) writes a FLOAT64 without a trailing ".0" (DuckDB keeps it); DuckDB's text of BYTES is
+  // its escape form, so that cast is refused.
+  `CREATE OR REPLACE MACRO bq_string(x) AS CASE WHEN typeof(x) IN ('DOUBLE', 'FLOAT') THEN regexp_replace(CAST(x AS VARCHAR), '\\.0$', '') WHEN typeof(x) = 'BLOB' THEN error('not supported by the local emulator: CAST of BYTES to STRING') ELSE CAST(x AS VARCHAR) END`,
+  `CREATE OR REPLACE MACRO bq_concat_arg(x) AS CASE WHEN typeof(x) = 'BLOB' THEN error('not supported by the local emulator: CONCAT of BYTES') ELSE bq_string(x) END`,
+  `CREATE OR REPLACE MACRO bq_bytes(x) AS CASE WHEN typeof(x) = 'BLOB' THEN TRY_CAST(x AS BLOB) ELSE encode(TRY_CAST(x AS VARCHAR)) END`,
+  // String functions DuckDB has only for VARCHAR: a BYTES argument is refused rather than misread.
+  `CREATE OR REPLACE MACRO bq_text(x, fn) AS CASE WHEN typeof(x) = 'BLOB' THEN error('not supported by the local emulator: ' || fn || ' of BYTES') ELSE TRY_CAST(x AS VARCHAR) END`,
+  `CREATE OR REPLACE MACRO bq_length(x) AS CASE WHEN typeof(x) = 'BLOB' THEN octet_length(TRY_CAST(x AS BLOB)) ELSE length(TRY_CAST(x AS VARCHAR)) END`,
+  `CREATE OR REPLACE MACRO bq_pad(x, n, p, fn) AS CASE WHEN n < 0 THEN error(fn || ': return_length cannot be negative') WHEN p = '' THEN error(fn || ': pattern cannot be empty') WHEN fn = 'LPAD' THEN lpad(x, n, p) ELSE rpad(x, n, p) END`,
 ];
+
+/** A rule for a STRING function: its first argument refused when it is BYTES (see bq_text). */
+const text =
+  (name: string, fn: string) =>
+  (args: string[]): string =>
+    `${name}(${[`bq_text(${args[0]}, '${fn}')`, ...args.slice(1)].join(', ')})`;
 
 /** A rule that renames the function and keeps its arguments. */
 const same =
@@ -498,58 +512,94 @@ export const functions: Record<string, FunctionRule> = {
     sql: (a, raw) =>
       a.some((_, i) => raw.word(i) === 'NULL')
         ? 'CAST(NULL AS VARCHAR)'
-        : `(${a.map((x) => `(${x})`).join(' || ')})`,
+        : `(${a.map((x, i) => (raw.stringLiteral(i) !== undefined ? x : `bq_concat_arg(${x})`)).join(' || ')})`,
   },
-  LENGTH: { arity: [1, 1], page: str, behaviour: 'characters of a STRING', sql: same('length') },
-  CHAR_LENGTH: { arity: [1, 1], page: str, behaviour: 'characters', sql: same('length') },
-  CHARACTER_LENGTH: { arity: [1, 1], page: str, behaviour: 'characters', sql: same('length') },
+  LENGTH: {
+    arity: [1, 1],
+    page: str,
+    behaviour: 'characters of a STRING, bytes of BYTES',
+    sql: (a) => `bq_length(${a[0]})`,
+  },
+  CHAR_LENGTH: { arity: [1, 1], page: str, behaviour: 'characters', sql: text('length', 'CHAR_LENGTH') },
+  CHARACTER_LENGTH: {
+    arity: [1, 1],
+    page: str,
+    behaviour: 'characters',
+    sql: text('length', 'CHARACTER_LENGTH'),
+  },
   BYTE_LENGTH: {
     arity: [1, 1],
     page: str,
     behaviour: 'UTF-8 bytes of a STRING',
     sql: (a) => `octet_length(encode(${a[0]}))`,
   },
-  LOWER: { arity: [1, 1], page: str, behaviour: NULL_IN_NULL_OUT, sql: same('lower') },
-  UPPER: { arity: [1, 1], page: str, behaviour: NULL_IN_NULL_OUT, sql: same('upper') },
-  TRIM: { arity: [1, 2], page: str, behaviour: 'whitespace, or the given characters', sql: same('trim') },
-  LTRIM: { arity: [1, 2], page: str, behaviour: 'whitespace, or the given characters', sql: same('ltrim') },
-  RTRIM: { arity: [1, 2], page: str, behaviour: 'whitespace, or the given characters', sql: same('rtrim') },
+  LOWER: { arity: [1, 1], page: str, behaviour: NULL_IN_NULL_OUT, sql: text('lower', 'LOWER') },
+  UPPER: { arity: [1, 1], page: str, behaviour: NULL_IN_NULL_OUT, sql: text('upper', 'UPPER') },
+  TRIM: {
+    arity: [1, 2],
+    page: str,
+    behaviour: 'whitespace, or the given characters',
+    sql: text('trim', 'TRIM'),
+  },
+  LTRIM: {
+    arity: [1, 2],
+    page: str,
+    behaviour: 'whitespace, or the given characters',
+    sql: text('ltrim', 'LTRIM'),
+  },
+  RTRIM: {
+    arity: [1, 2],
+    page: str,
+    behaviour: 'whitespace, or the given characters',
+    sql: text('rtrim', 'RTRIM'),
+  },
   SUBSTR: {
     arity: [2, 3],
     page: str,
     behaviour:
       'position 0 is 1, negative counts from the end (before the start is 1); negative length is an error',
-    sql: (a) => (a.length === 3 ? `bq_substr(${a.join(', ')})` : `bq_substr_rest(${a.join(', ')})`),
+    sql: (a) => {
+      const v = `bq_text(${a[0]}, 'SUBSTR')`;
+      return a.length === 3 ? `bq_substr(${v}, ${a[1]}, ${a[2]})` : `bq_substr_rest(${v}, ${a[1]})`;
+    },
   },
   SUBSTRING: {
     arity: [2, 3],
     page: str,
     behaviour: 'as SUBSTR',
-    sql: (a) => (a.length === 3 ? `bq_substr(${a.join(', ')})` : `bq_substr_rest(${a.join(', ')})`),
+    sql: (a) => {
+      const v = `bq_text(${a[0]}, 'SUBSTRING')`;
+      return a.length === 3 ? `bq_substr(${v}, ${a[1]}, ${a[2]})` : `bq_substr_rest(${v}, ${a[1]})`;
+    },
   },
-  STRPOS: { arity: [2, 2], page: str, behaviour: '1-based; 0 when absent', sql: same('strpos') },
-  STARTS_WITH: { arity: [2, 2], page: str, behaviour: NULL_IN_NULL_OUT, sql: same('starts_with') },
-  ENDS_WITH: { arity: [2, 2], page: str, behaviour: NULL_IN_NULL_OUT, sql: same('ends_with') },
+  STRPOS: { arity: [2, 2], page: str, behaviour: '1-based; 0 when absent', sql: text('strpos', 'STRPOS') },
+  STARTS_WITH: {
+    arity: [2, 2],
+    page: str,
+    behaviour: NULL_IN_NULL_OUT,
+    sql: text('starts_with', 'STARTS_WITH'),
+  },
+  ENDS_WITH: { arity: [2, 2], page: str, behaviour: NULL_IN_NULL_OUT, sql: text('ends_with', 'ENDS_WITH') },
   REPLACE: {
     arity: [3, 3],
     page: str,
     behaviour: 'all occurrences; an empty pattern changes nothing',
-    sql: same('replace'),
+    sql: text('replace', 'REPLACE'),
   },
-  REVERSE: { arity: [1, 1], page: str, behaviour: NULL_IN_NULL_OUT, sql: same('reverse') },
+  REVERSE: { arity: [1, 1], page: str, behaviour: NULL_IN_NULL_OUT, sql: text('reverse', 'REVERSE') },
   LEFT: {
     arity: [2, 2],
     page: str,
     behaviour: 'negative length is an error',
     sql: (a) =>
-      `CASE WHEN ${a[1]} < 0 THEN error('Second argument in LEFT() cannot be negative') ELSE left(${a[0]}, ${a[1]}) END`,
+      `CASE WHEN ${a[1]} < 0 THEN error('Second argument in LEFT() cannot be negative') ELSE left(bq_text(${a[0]}, 'LEFT'), ${a[1]}) END`,
   },
   RIGHT: {
     arity: [2, 2],
     page: str,
     behaviour: 'negative length is an error',
     sql: (a) =>
-      `CASE WHEN ${a[1]} < 0 THEN error('Second argument in RIGHT() cannot be negative') ELSE right(${a[0]}, ${a[1]}) END`,
+      `CASE WHEN ${a[1]} < 0 THEN error('Second argument in RIGHT() cannot be negative') ELSE right(bq_text(${a[0]}, 'RIGHT'), ${a[1]}) END`,
   },
   REPEAT: {
     arity: [2, 2],
@@ -561,20 +611,35 @@ export const functions: Record<string, FunctionRule> = {
   LPAD: {
     arity: [2, 3],
     page: str,
-    behaviour: 'pads with spaces by default; truncates to the length',
-    sql: (a) => `lpad(${a[0]}, ${a[1]}, ${a[2] ?? "' '"})`,
+    behaviour:
+      'pads with spaces by default; truncates to the length; negative length or empty pattern is an error',
+    sql: (a) => `bq_pad(bq_text(${a[0]}, 'LPAD'), ${a[1]}, ${a[2] ?? "' '"}, 'LPAD')`,
   },
   RPAD: {
     arity: [2, 3],
     page: str,
-    behaviour: 'pads with spaces by default; truncates to the length',
-    sql: (a) => `rpad(${a[0]}, ${a[1]}, ${a[2] ?? "' '"})`,
+    behaviour:
+      'pads with spaces by default; truncates to the length; negative length or empty pattern is an error',
+    sql: (a) => `bq_pad(bq_text(${a[0]}, 'RPAD'), ${a[1]}, ${a[2] ?? "' '"}, 'RPAD')`,
   },
   SPLIT: {
     arity: [1, 2],
     page: str,
     behaviour: 'delimiter `,` by default; an empty STRING gives `[""]`',
-    sql: (a) => `string_split(${a[0]}, ${a[1] ?? "','"})`,
+    sql: (a) => `string_split(bq_text(${a[0]}, 'SPLIT'), ${a[1] ?? "','"})`,
+  },
+  EDIT_DISTANCE: {
+    arity: [2, 2],
+    page: str,
+    behaviour: 'Levenshtein distance of STRINGs',
+    sql: (a) => `levenshtein(bq_text(${a[0]}, 'EDIT_DISTANCE'), ${a[1]})`,
+  },
+  TRANSLATE: {
+    arity: [3, 3],
+    page: str,
+    behaviour: 'character by character; a duplicate source character is an error',
+    sql: (a) =>
+      `CASE WHEN len(list_distinct(string_split(${a[1]}, ''))) < length(${a[1]}) THEN error('TRANSLATE: duplicate character in source_characters') ELSE translate(bq_text(${a[0]}, 'TRANSLATE'), ${a[1]}, ${a[2]}) END`,
   },
   REGEXP_CONTAINS: { arity: [2, 2], page: str, behaviour: 'RE2, partial match', sql: same('regexp_matches') },
   REGEXP_EXTRACT: {
@@ -584,14 +649,24 @@ export const functions: Record<string, FunctionRule> = {
       'the capture group if the pattern has one, else the match; NULL when nothing matches; pattern must be a literal',
     sql: (a, raw) => {
       const group = regexpGroup(raw, 'REGEXP_EXTRACT');
-      return `CASE WHEN regexp_matches(${a[0]}, ${a[1]}) THEN regexp_extract(${a[0]}, ${a[1]}, ${group}) END`;
+      // DuckDB gives '' both for an empty group and for one that took no part in the match (BigQuery: NULL).
+      const found = `regexp_extract(${a[0]}, ${a[1]}, ${group})`;
+      return group === 0
+        ? `CASE WHEN regexp_matches(${a[0]}, ${a[1]}) THEN ${found} END`
+        : `CASE WHEN NOT regexp_matches(${a[0]}, ${a[1]}) THEN NULL WHEN ${found} = '' THEN error('not supported by the local emulator: REGEXP_EXTRACT whose capture group matched nothing') ELSE ${found} END`;
     },
   },
   REGEXP_EXTRACT_ALL: {
     arity: [2, 2],
     page: str,
     behaviour: 'every match (its capture group if the pattern has one); pattern must be a literal',
-    sql: (a, raw) => `regexp_extract_all(${a[0]}, ${a[1]}, ${regexpGroup(raw, 'REGEXP_EXTRACT_ALL')})`,
+    sql: (a, raw) => {
+      const group = regexpGroup(raw, 'REGEXP_EXTRACT_ALL');
+      const all = `regexp_extract_all(${a[0]}, ${a[1]}, ${group})`;
+      return group === 0
+        ? all
+        : `CASE WHEN list_position(${all}, '') IS NOT NULL THEN error('not supported by the local emulator: REGEXP_EXTRACT_ALL whose capture group matched nothing') ELSE ${all} END`;
+    },
   },
   REGEXP_REPLACE: {
     arity: [3, 3],

@@ -530,6 +530,8 @@ class Translator {
         const value = this.range(open + 1, asAt);
         if (isWord(this.tokens[asAt + 1], 'STRING') && asAt + 2 === close) {
           push(`bq_string(${value})`, k);
+        } else if (isWord(this.tokens[asAt + 1], 'BYTES') && asAt + 2 === close) {
+          push(`bq_bytes(${value})`, k);
         } else {
           push(`${word === 'CAST' ? 'CAST' : 'TRY_CAST'}(${value} AS ${this.range(asAt + 1, close)})`, k);
         }
