@@ -33,7 +33,7 @@ const scalarTypes: Record<string, string> = {
  * predicates, CTE and window definitions, DDL column lists.
  */
 const syntaxBeforeParen = new Set(
-  'ALL AND ANY AS BETWEEN BY CASE CROSS CUBE DISTINCT ELSE EXCEPT EXCLUDE EXISTS FROM FULL GROUP HAVING IN INNER INSERT INTERSECT INTERVAL INTO IS JOIN KEY LEFT LIKE LIMIT NOT OFFSET ON OR ORDER OUTER OVER PARTITION QUALIFY RECURSIVE REFERENCES REPLACE RIGHT ROLLUP SELECT SETS SOME THEN UNION USING VALUES WHEN WHERE WINDOW WITH'.split(
+  'ALL AND ANY AS BETWEEN BY CASE CROSS CUBE DISTINCT ELSE EXCEPT EXCLUDE EXISTS FROM FULL GROUP HAVING IN INNER INSERT INTERSECT INTERVAL INTO IS JOIN KEY LIKE LIMIT NOT OFFSET ON OR ORDER OUTER OVER PARTITION QUALIFY RECURSIVE REFERENCES ROLLUP SELECT SETS SOME THEN UNION USING VALUES WHEN WHERE WINDOW WITH'.split(
     ' ',
   ),
 );
@@ -487,6 +487,8 @@ class Translator {
       throw unsupported(`function ${this.dottedName(k)} at ${location(this.tokens[k])}`);
     }
     if (syntaxBeforeParen.has(word)) return undefined;
+    // `SELECT * REPLACE (expr AS column)` is a clause, not the REPLACE function.
+    if (word === 'REPLACE' && isOp(prev, '*')) return undefined;
     if (word in scalarTypes && (isWord(this.tokens[k - 1], 'AS') || this.ddlHead) && !(word in functions)) {
       // A parameterised type: STRING(10), NUMERIC(10, 2) in a column definition or a CAST.
       push(scalarTypes[word], k);

@@ -2,13 +2,14 @@ import { harness, project, type Harness, type Resource } from './harness';
 import { outcome, type Example, type Outcome } from './reference-examples/example';
 import { json } from './reference-examples/json';
 import { mathematical } from './reference-examples/mathematical';
+import { string } from './reference-examples/string';
 
 /**
  * The examples of BigQuery's function reference pages, run through the local emulator. Each must answer
  * exactly as its page shows or be refused ("not supported by the local emulator"); none may answer
  * differently, and at least 90% must answer.
  */
-const examples: Example[] = [...mathematical, ...json];
+const examples: Example[] = [...mathematical, ...json, ...string];
 
 let h: Harness;
 const outcomes = new Map<Example, Outcome>();
@@ -37,6 +38,11 @@ describe.each([...new Set(examples.map((e) => e.page))])('%s', (page) => {
 
 test('at least 90% of the examples answer exactly as their page shows', () => {
   const exact = [...outcomes.values()].filter((o) => o.kind === 'exact').length;
+  if (process.env.REFERENCE_EXAMPLES_REPORT)
+    for (const [example, result] of outcomes)
+      if (result.kind === 'refused') process.stderr.write(`refused: ${example.sql}\n  ${result.message}\n`);
+  if (process.env.REFERENCE_EXAMPLES_REPORT)
+    process.stderr.write(`${exact} of ${examples.length} answer exactly, ${examples.length - exact} refused\n`);
   expect(outcomes.size).toBe(examples.length);
   expect(exact / examples.length).toBeGreaterThanOrEqual(0.9);
 });

@@ -14,6 +14,8 @@ export interface Example {
   expected?: Value | 'error';
   /** The first column of each row, for an example with several rows. */
   rows?: Value[];
+  /** The query has no ORDER BY, so BigQuery's row order is unspecified: rows compare as a multiset. */
+  unordered?: boolean;
 }
 
 export type Outcome =
@@ -83,6 +85,9 @@ export async function outcome(
     return { kind: 'wrong', detail: `answered ${JSON.stringify(rows)} where the page says error` };
   const first = rows.map((row) => Object.values(row)[0]);
   const expected = example.rows ?? [example.expected as Value];
-  const ok = first.length === expected.length && expected.every((e, i) => same(first[i], e));
+  const key = (v: unknown): string => JSON.stringify(v);
+  const actual = example.unordered ? [...first].sort((x, y) => key(x).localeCompare(key(y))) : first;
+  const wanted = example.unordered ? [...expected].sort((x, y) => key(x).localeCompare(key(y))) : expected;
+  const ok = actual.length === wanted.length && wanted.every((e, i) => same(actual[i], e));
   return ok ? { kind: 'exact' } : { kind: 'wrong', detail: `answered ${JSON.stringify(first)}` };
 }
