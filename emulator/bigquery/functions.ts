@@ -55,6 +55,12 @@ export const duckdbMacros = [
   // SIGN and LEAST of a NaN are NaN (DuckDB: 0, and LEAST skips it); typeof() is fixed per argument type.
   `CREATE OR REPLACE MACRO bq_sign(x) AS CASE WHEN typeof(x) IN ('DOUBLE', 'FLOAT') AND isnan(TRY_CAST(x AS DOUBLE)) THEN x ELSE sign(x) END`,
   `CREATE OR REPLACE MACRO bq_range_bucket(p, arr) AS CASE WHEN p IS NULL THEN NULL WHEN len(list_filter(arr, lambda e: e IS NULL)) > 0 THEN error('RANGE_BUCKET: the array has a NULL element') WHEN arr <> list_sort(arr) THEN error('RANGE_BUCKET: the array is not sorted') ELSE len(list_filter(arr, lambda e: e <= p)) END`,
+  // DATE_DIFF/DATE_TRUNC of a TIMESTAMP or DATETIME follow TIMESTAMP_DIFF/TRUNC rules (date_functions#date_diff):
+  // only DATE (and date STRING) arguments are emulated here.
+  // Boundaries crossed, computed per part: DuckDB's week difference counts whole weeks.
+  `CREATE OR REPLACE MACRO bq_date_diff_dates(part, a, b) AS CASE part WHEN 'day' THEN date_diff('day', b, a) WHEN 'week' THEN date_diff('day', CAST(date_trunc('week', b) AS DATE), CAST(date_trunc('week', a) AS DATE)) // 7 WHEN 'month' THEN (year(a) * 12 + month(a)) - (year(b) * 12 + month(b)) WHEN 'quarter' THEN (year(a) * 4 + quarter(a)) - (year(b) * 4 + quarter(b)) WHEN 'year' THEN year(a) - year(b) ELSE isoyear(a) - isoyear(b) END`,
+  `CREATE OR REPLACE MACRO bq_date_diff(part, a, b) AS CASE WHEN typeof(a) NOT IN ('DATE', 'VARCHAR') OR typeof(b) NOT IN ('DATE', 'VARCHAR') THEN error('not supported by the local emulator: DATE_DIFF of ' || typeof(a) || ' values') ELSE bq_date_diff_dates(part, TRY_CAST(a AS DATE), TRY_CAST(b AS DATE)) END`,
+  `CREATE OR REPLACE MACRO bq_date_trunc(part, x) AS CASE WHEN typeof(x) NOT IN ('DATE', 'VARCHAR') THEN error('not supported by the local emulator: DATE_TRUNC of a ' || typeof(x)) ELSE CAST(date_trunc(part, TRY_CAST(x AS DATE)) AS DATE) END`,
   'CREATE OR REPLACE MACRO bq_sha256(x) AS unhex(sha256(x))',
   'CREATE OR REPLACE MACRO bq_to_hex(x) AS lower(hex(x))',
   `CREATE OR REPLACE MACRO bq_substr(s, p, l) AS CASE WHEN l < 0 THEN error('Third argument in SUBSTR() cannot be negative') ELSE substring(s, CASE WHEN p = 0 OR -p > length(s) THEN 1 ELSE p END, l) END`,
@@ -887,6 +893,18 @@ export const functions: Record<string, FunctionRule> = {
     behaviour: 'a STRING read as UTC, or a DATE at midnight UTC',
     sql: (a) => `CAST(${a[0]} AS TIMESTAMPTZ)`,
   },
+  DATE_FROM_UNIX_DATE: {
+    arity: [1, 1],
+    page: date,
+    behaviour: 'days since 1970-01-01',
+    sql: (a) => `CAST(DATE '1970-01-01' + CAST(${a[0]} AS INTEGER) AS DATE)`,
+  },
+  UNIX_DATE: {
+    arity: [1, 1],
+    page: date,
+    behaviour: 'days since 1970-01-01',
+    sql: (a) => `date_diff('day', DATE '1970-01-01', CAST(${a[0]} AS DATE))`,
+  },
   DATE_ADD: {
     arity: [2, 2],
     page: date,
@@ -913,16 +931,16 @@ export const functions: Record<string, FunctionRule> = {
   DATE_DIFF: {
     arity: [3, 3],
     page: date,
-    behaviour: 'part boundaries crossed: DAY, ISOWEEK, MONTH, QUARTER, YEAR, ISOYEAR',
-    sql: (a, raw) =>
-      `date_diff('${part(raw, 2, calendarParts, 'DATE_DIFF')}', CAST(${a[1]} AS DATE), CAST(${a[0]} AS DATE))`,
+    behaviour:
+      'DATE (or date STRING) arguments: part boundaries crossed (DAY, ISOWEEK, MONTH, QUARTER, YEAR, ISOYEAR); TIMESTAMP arguments refused',
+    sql: (a, raw) => `bq_date_diff('${part(raw, 2, calendarParts, 'DATE_DIFF')}', ${a[0]}, ${a[1]})`,
   },
   DATE_TRUNC: {
     arity: [2, 2],
     page: date,
-    behaviour: 'DATE; DAY, ISOWEEK, MONTH, QUARTER, YEAR, ISOYEAR',
-    sql: (a, raw) =>
-      `CAST(date_trunc('${part(raw, 1, calendarParts, 'DATE_TRUNC')}', CAST(${a[0]} AS DATE)) AS DATE)`,
+    behaviour:
+      'DATE (or date STRING); DAY, ISOWEEK, MONTH, QUARTER, YEAR, ISOYEAR; TIMESTAMP/DATETIME refused',
+    sql: (a, raw) => `bq_date_trunc('${part(raw, 1, calendarParts, 'DATE_TRUNC')}', ${a[0]})`,
   },
   TIMESTAMP_TRUNC: {
     arity: [2, 2],

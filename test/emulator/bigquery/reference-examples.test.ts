@@ -1,5 +1,6 @@
 import { harness, project, type Harness, type Resource } from './harness';
 import { outcome, type Example, type Outcome } from './reference-examples/example';
+import { date } from './reference-examples/date';
 import { json } from './reference-examples/json';
 import { mathematical } from './reference-examples/mathematical';
 import { string } from './reference-examples/string';
@@ -9,7 +10,7 @@ import { string } from './reference-examples/string';
  * exactly as its page shows or be refused ("not supported by the local emulator"); none may answer
  * differently, and at least 90% must answer.
  */
-const examples: Example[] = [...mathematical, ...json, ...string];
+const examples: Example[] = [...mathematical, ...json, ...string, ...date];
 
 let h: Harness;
 const outcomes = new Map<Example, Outcome>();
@@ -42,7 +43,9 @@ test('at least 90% of the examples answer exactly as their page shows', () => {
     for (const [example, result] of outcomes)
       if (result.kind === 'refused') process.stderr.write(`refused: ${example.sql}\n  ${result.message}\n`);
   if (process.env.REFERENCE_EXAMPLES_REPORT)
-    process.stderr.write(`${exact} of ${examples.length} answer exactly, ${examples.length - exact} refused\n`);
+    process.stderr.write(
+      `${exact} of ${examples.length} answer exactly, ${examples.length - exact} refused\n`,
+    );
   expect(outcomes.size).toBe(examples.length);
   expect(exact / examples.length).toBeGreaterThanOrEqual(0.9);
 });

@@ -47,7 +47,9 @@ describe('translation to DuckDB', () => {
   it('rewrites functions from their parsed arguments, recursively', () => {
     expect(
       sql("SELECT CONCAT(a, CONCAT('x', b)), arr[OFFSET(0)], arr[ORDINAL(1)], * EXCEPT (c) FROM t"),
-    ).toBe("SELECT (bq_concat_arg(a) || bq_concat_arg(('x' || bq_concat_arg(b)))), bq_offset(arr, 0), bq_ordinal(arr, 1), * EXCLUDE (c) FROM t");
+    ).toBe(
+      "SELECT (bq_concat_arg(a) || bq_concat_arg(('x' || bq_concat_arg(b)))), bq_offset(arr, 0), bq_ordinal(arr, 1), * EXCLUDE (c) FROM t",
+    );
     expect(sql('SELECT STRUCT(1 AS a, b, t.c, 2 + 3) AS s')).toBe(
       'SELECT struct_pack("a" := 1, "b" := b, "c" := t.c, "_field_4" := 2 + 3) AS s',
     );

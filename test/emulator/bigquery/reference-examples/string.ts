@@ -138,9 +138,15 @@ export const string: Example[] = [
   { sql: `SELECT SUBSTR('apple', 123, 5) AS example`, expected: '' },
   { sql: `SELECT TO_BASE32(b'abcde\\xFF') AS base32_string`, expected: 'MFRGGZDF74======' },
   { sql: `SELECT TO_BASE64(b'\\377\\340') AS base64_string`, expected: '/+A=' },
-  { sql: `SELECT REPLACE(REPLACE(TO_BASE64(b'\\377\\340'), '+', '-'), '/', '_') as websafe_base64`, expected: '_-A=' },
+  {
+    sql: `SELECT REPLACE(REPLACE(TO_BASE64(b'\\377\\340'), '+', '-'), '/', '_') as websafe_base64`,
+    expected: '_-A=',
+  },
   { sql: `SELECT TO_CODE_POINTS('foo') AS code_points`, expected: [102, 111, 111] },
-  { sql: `SELECT TO_HEX(b'\\x00\\x01\\x02\\x03\\xAA\\xEE\\xEF\\xFF') AS hex_string`, expected: '00010203aaeeefff' },
+  {
+    sql: `SELECT TO_HEX(b'\\x00\\x01\\x02\\x03\\xAA\\xEE\\xEF\\xFF') AS hex_string`,
+    expected: '00010203aaeeefff',
+  },
   { sql: `SELECT TRANSLATE('This is a cookie', 'sco', 'zku') AS translate`, expected: 'Thiz iz a kuukie' },
   { sql: `SELECT CONCAT('#', TRIM( '   apple   '), '#') AS example`, expected: '#apple#' },
   { sql: `SELECT TRIM('***apple***', '*') AS example`, expected: 'apple' },
