@@ -935,6 +935,14 @@ export const functions: Record<string, FunctionRule> = {
       'DATE (or date STRING) arguments: part boundaries crossed (DAY, ISOWEEK, MONTH, QUARTER, YEAR, ISOYEAR); TIMESTAMP arguments refused',
     sql: (a, raw) => `bq_date_diff('${part(raw, 2, calendarParts, 'DATE_DIFF')}', ${a[0]}, ${a[1]})`,
   },
+  DATETIME_DIFF: {
+    arity: [3, 3],
+    page: 'datetime_functions',
+    behaviour:
+      'date parts only (DAY, ISOWEEK, MONTH, QUARTER, YEAR, ISOYEAR): boundaries crossed; time parts refused',
+    sql: (a, raw) =>
+      `bq_date_diff_dates('${part(raw, 2, calendarParts, 'DATETIME_DIFF')}', CAST(${a[0]} AS DATE), CAST(${a[1]} AS DATE))`,
+  },
   DATE_TRUNC: {
     arity: [2, 2],
     page: date,

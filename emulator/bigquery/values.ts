@@ -108,6 +108,21 @@ export function javaDouble(x: number): string {
   return `${sign}${digits[0]}.${digits.slice(1) || '0'}E${e}`;
 }
 
+/**
+ * An INTERVAL in BigQuery's canonical text, `Y-M D H:M:S[.F]` with a sign on each part that is negative
+ * (data-types#interval_type).
+ */
+function intervalText(value: { months: number; days: number; micros: string | number }): string {
+  const months = Number(value.months);
+  const micros = BigInt(value.micros);
+  const ym = `${months < 0 ? '-' : ''}${Math.trunc(Math.abs(months) / 12)}-${Math.abs(months) % 12}`;
+  const abs = micros < 0n ? -micros : micros;
+  const seconds = abs / 1_000_000n;
+  const fraction = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
+  const hms = `${micros < 0n ? '-' : ''}${seconds / 3600n}:${(seconds / 60n) % 60n}:${seconds % 60n}${fraction ? `.${fraction}` : ''}`;
+  return `${ym} ${value.days} ${hms}`;
+}
+
 /** DuckDB's text for a BLOB (`\xAB` escapes, other bytes as characters) back to its bytes. */
 function blobBytes(text: string): Buffer {
   const bytes: number[] = [];
@@ -135,6 +150,8 @@ function cell(value: Json, field: SchemaField, repeatedItem = false): unknown {
   // BYTES travel base64-encoded in the REST API.
   if (field.type === 'BYTES') return blobBytes(String(value)).toString('base64');
   if (field.type === 'FLOAT') return javaDouble(Number(value));
+  if (field.type === 'INTERVAL')
+    return intervalText(value as { months: number; days: number; micros: string });
   if (field.type === 'JSON' && typeof value !== 'string') return JSON.stringify(value);
   return typeof value === 'string' ? value : String(value);
 }

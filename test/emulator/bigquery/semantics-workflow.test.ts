@@ -179,6 +179,88 @@ const cases: Case[] = [
   { sql: 'SELECT DIV(12, -7) AS d', values: ['-1'], page: 'mathematical_functions#div' },
   { sql: 'SELECT DIV(20, 3) AS d', values: ['6'], page: 'mathematical_functions#div' },
   { sql: 'SELECT DIV(20, 0) AS d', error: /division by zero/, page: 'mathematical_functions#div' },
+  // Coverage the issue lists, each value from the page cited.
+  {
+    sql: "SELECT DATETIME_DIFF(DATETIME '2010-07-07 10:20:00', DATETIME '2008-12-25 15:30:00', DAY) AS d",
+    values: ['559'],
+    page: 'datetime_functions#datetime_diff',
+  },
+  {
+    sql: "SELECT PARSE_DATE('%Y%m%d', '20081225') AS d",
+    values: ['2008-12-25'],
+    type: 'DATE',
+    page: 'date_functions#parse_date',
+  },
+  {
+    sql: 'SELECT FORMAT_TIMESTAMP("%b-%d-%Y", TIMESTAMP "2050-12-25 15:30:55+00") AS f',
+    values: ['Dec-25-2050'],
+    page: 'timestamp_functions#format_timestamp',
+  },
+  {
+    sql: "SELECT PARSE_TIMESTAMP('%Y-%m-%d %H:%M:%S', '2008-12-25 07:30:00') AS t",
+    values: ['1.2301902E9'],
+    type: 'TIMESTAMP',
+    page: 'timestamp_functions#parse_timestamp',
+  },
+  {
+    sql: "SELECT TIMESTAMP_TRUNC(TIMESTAMP '2008-12-25 15:30:00+00', DAY) AS t",
+    values: ['1.2301632E9'],
+    page: 'timestamp_functions#timestamp_trunc',
+  },
+  {
+    sql: "SELECT GENERATE_DATE_ARRAY('2016-01-01', '2016-12-31', INTERVAL 2 MONTH) AS a",
+    values: [
+      ['2016-01-01', '2016-03-01', '2016-05-01', '2016-07-01', '2016-09-01', '2016-11-01'].map((v) => ({
+        v,
+      })),
+    ],
+    page: 'array_functions#generate_date_array',
+  },
+  {
+    sql: "SELECT ARRAY_TO_STRING(['coffee', 'tea', 'milk', NULL], '--', 'MISSING') AS t",
+    values: ['coffee--tea--milk--MISSING'],
+    page: 'array_functions#array_to_string',
+  },
+  {
+    sql: "SELECT o FROM UNNEST(['a', 'b', 'c']) AS x WITH OFFSET AS o ORDER BY o",
+    values: ['0', '1', '2'],
+    page: 'query-syntax#unnest_operator',
+  },
+  {
+    sql: "SELECT b FROM UNNEST([STRUCT(1 AS a, 'x' AS b), STRUCT(2 AS a, 'y' AS b)]) ORDER BY a",
+    values: ['x', 'y'],
+    page: 'query-syntax#unnest_operator',
+  },
+  {
+    sql: 'SELECT [1, 2][OFFSET(5)] AS e',
+    error: /out of bounds/,
+    page: 'array_functions#array_subscript_operator',
+  },
+  { sql: 'SELECT [1, 2][SAFE_OFFSET(5)] AS e', values: [null], page: 'operators#array_subscript_operator' },
+  { sql: 'SELECT 0x1F AS h', values: ['31'], type: 'INTEGER', page: 'lexical#integer_literals' },
+  { sql: 'SELECT 5 ^ 3 AS x', values: ['6'], page: 'operators#bitwise_operators' },
+  {
+    sql: 'SELECT SHA256("Hello World") AS sha256',
+    values: ['pZGm1Av0IEBKARczz7exkNYsZb8LzaMrV7J32a2fFG4='],
+    type: 'BYTES',
+    page: 'hash_functions#sha256',
+  },
+  {
+    sql: 'SELECT PERCENTILE_CONT(x, 0.5) OVER() AS median FROM UNNEST([0, 3, NULL, 1, 2]) AS x LIMIT 1',
+    values: ['1.5'],
+    page: 'navigation_functions#percentile_cont',
+  },
+  {
+    sql: "SELECT PERCENTILE_DISC(x, 0.5) OVER() AS median FROM UNNEST(['c', NULL, 'b', 'a']) AS x LIMIT 1",
+    values: ['b'],
+    page: 'navigation_functions#percentile_disc',
+  },
+  {
+    sql: 'SELECT INTERVAL 1 DAY AS i',
+    values: ['0-0 1 0:0:0'],
+    type: 'INTERVAL',
+    page: 'data-types#interval_type',
+  },
   // Functions outside the table are refused, not handed to DuckDB.
   {
     sql: 'SELECT list_sort([2, 1]) AS l',
