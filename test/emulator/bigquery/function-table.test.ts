@@ -3,6 +3,7 @@ import path from 'node:path';
 import { functionTableMarkdown, functions } from '../../../emulator/bigquery/functions';
 import { tokenize } from '../../../emulator/bigquery/tokenizer';
 import { translate } from '../../../emulator/bigquery/translate';
+import { harness, type Harness } from './harness';
 
 /** Table rows as trimmed cells, separator rows dropped: the README copy may be re-aligned by prettier. */
 const rows = (markdown: string): string[][] =>
@@ -54,5 +55,92 @@ describe('the supported-function table', () => {
       'SELECT a FROM t WHERE a IN (1, 2) AND EXISTS (SELECT 1) UNION ALL (SELECT 3)',
     );
     expect(sql('SELECT CAST(x AS NUMERIC(10, 2)) FROM t')).toBe('SELECT CAST(x AS DECIMAL(38, 9)) FROM t');
+  });
+});
+
+/**
+ * NULL in, NULL out, where the reference pages say so: every mathematical function ("They return NULL if
+ * any of the input parameters is NULL", mathematical_functions) and the string, JSON and array functions
+ * whose pages say a NULL argument gives NULL.
+ */
+describe('NULL arguments', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await harness();
+  });
+  afterAll(() => h.emulator.close());
+
+  const F = 'CAST(NULL AS FLOAT64)';
+  const S = 'CAST(NULL AS STRING)';
+  test.each([
+    ...[
+      'ABS',
+      'SIGN',
+      'ROUND',
+      'TRUNC',
+      'CEIL',
+      'FLOOR',
+      'SQRT',
+      'EXP',
+      'LN',
+      'LOG10',
+      'IS_NAN',
+      'IS_INF',
+    ].map((fn) => `${fn}(${F})`),
+    `ROUND(${F}, 2)`,
+    `POW(${F}, 2)`,
+    `POW(2, ${F})`,
+    `LOG(${F}, 10)`,
+    `DIV(NULL, 2)`,
+    `DIV(2, NULL)`,
+    `MOD(NULL, 2)`,
+    `MOD(2, NULL)`,
+    `SAFE_DIVIDE(${F}, 2)`,
+    `IEEE_DIVIDE(${F}, 2)`,
+    `GREATEST(1, NULL, 3)`,
+    `LEAST(1, NULL, 3)`,
+    `1 / ${F}`,
+    `CONCAT('a', ${S})`,
+    ...[
+      'LENGTH',
+      'LOWER',
+      'UPPER',
+      'REVERSE',
+      'TRIM',
+      'LTRIM',
+      'RTRIM',
+      'SPLIT',
+      'INITCAP',
+      'TO_CODE_POINTS',
+    ].map((fn) => `${fn}(${S})`),
+    `SUBSTR(${S}, 1)`,
+    `SUBSTR('abc', NULL)`,
+    `STRPOS(${S}, 'a')`,
+    `REPLACE(${S}, 'a', 'b')`,
+    `LPAD(${S}, 3)`,
+    `RPAD('a', NULL)`,
+    `REPEAT('a', NULL)`,
+    `STARTS_WITH(${S}, 'a')`,
+    `ENDS_WITH('a', ${S})`,
+    `LEFT(${S}, 1)`,
+    `RIGHT('abc', NULL)`,
+    `INSTR(${S}, 'a')`,
+    `REGEXP_CONTAINS(${S}, 'a')`,
+    `REGEXP_EXTRACT(${S}, 'a')`,
+    `REGEXP_REPLACE(${S}, 'a', 'b')`,
+    `FARM_FINGERPRINT(${S})`,
+    `SHA256(${S})`,
+    `TO_HEX(CAST(NULL AS BYTES))`,
+    `JSON_VALUE(${S}, '$.a')`,
+    `JSON_QUERY(${S}, '$.a')`,
+    `JSON_VALUE_ARRAY(${S})`,
+    `ARRAY_LENGTH(CAST(NULL AS ARRAY<INT64>))`,
+    `ARRAY_TO_STRING(CAST(NULL AS ARRAY<STRING>), ',')`,
+    `DATE_DIFF(CAST(NULL AS DATE), DATE '2020-01-01', DAY)`,
+    `TIMESTAMP_DIFF(CAST(NULL AS TIMESTAMP), TIMESTAMP '2020-01-01', HOUR)`,
+    `EXTRACT(YEAR FROM CAST(NULL AS DATE))`,
+  ])('%s is NULL', async (expr) => {
+    const { rows } = await h.emulator.query(`SELECT ${expr} AS x`);
+    expect(rows).toEqual([{ x: null }]);
   });
 });
