@@ -498,7 +498,17 @@ class Translator {
     if (special !== undefined) return special;
     const rule = functions[word];
     if (!rule) throw unsupported(`function ${word} at ${location(this.tokens[k])}`);
-    const { close, args, ranges } = this.args(open);
+    const close = matchingClose(this.tokens, open);
+    const clause = this.tokens
+      .slice(open + 1, close)
+      .find(
+        (t, i) =>
+          depthAt(this.tokens, open + 1, open + 1 + i) === 0 &&
+          (isWord(t, 'HAVING', 'ORDER', 'LIMIT') ||
+            (isWord(t, 'IGNORE', 'RESPECT') && !['FIRST_VALUE', 'LAST_VALUE', 'NTH_VALUE'].includes(word))),
+      );
+    if (clause) throw unsupported(`${word}(... ${clause.value.toUpperCase()} ...) at ${location(clause)}`);
+    const { args, ranges } = this.args(open);
     checkArity(word, rule, args.length);
     push(rule.sql!(args, this.rawArgs(ranges)), k);
     return close + 1;

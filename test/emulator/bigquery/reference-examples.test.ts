@@ -1,5 +1,6 @@
 import { harness, project, type Harness, type Resource } from './harness';
 import { outcome, type Example, type Outcome } from './reference-examples/example';
+import { aggregate } from './reference-examples/aggregate';
 import { date } from './reference-examples/date';
 import { json } from './reference-examples/json';
 import { mathematical } from './reference-examples/mathematical';
@@ -10,7 +11,7 @@ import { string } from './reference-examples/string';
  * exactly as its page shows or be refused ("not supported by the local emulator"); none may answer
  * differently, and at least 90% must answer.
  */
-const examples: Example[] = [...mathematical, ...json, ...string, ...date];
+const examples: Example[] = [...mathematical, ...json, ...string, ...date, ...aggregate];
 
 let h: Harness;
 const outcomes = new Map<Example, Outcome>();

@@ -16,6 +16,11 @@ export interface Example {
   rows?: Value[];
   /** The query has no ORDER BY, so BigQuery's row order is unspecified: rows compare as a multiset. */
   unordered?: boolean;
+  /**
+   * An array aggregated without ORDER BY over rows whose order is unspecified (a UNION ALL): its elements
+   * compare as a multiset (aggregate-function-calls: without ORDER BY the element order is not defined).
+   */
+  unorderedArrays?: boolean;
 }
 
 export type Outcome =
@@ -83,8 +88,14 @@ export async function outcome(
   }
   if (example.expected === 'error')
     return { kind: 'wrong', detail: `answered ${JSON.stringify(rows)} where the page says error` };
-  const first = rows.map((row) => Object.values(row)[0]);
-  const expected = example.rows ?? [example.expected as Value];
+  const sortArray = (v: unknown): unknown =>
+    Array.isArray(v) ? [...v].sort((x, y) => String(x).localeCompare(String(y))) : v;
+  const first = rows
+    .map((row) => Object.values(row)[0])
+    .map((v) => (example.unorderedArrays ? sortArray(v) : v));
+  const expected = (example.rows ?? [example.expected as Value]).map((v) =>
+    example.unorderedArrays ? (sortArray(v) as Value) : v,
+  );
   const key = (v: unknown): string => JSON.stringify(v);
   const actual = example.unordered ? [...first].sort((x, y) => key(x).localeCompare(key(y))) : first;
   const wanted = example.unordered ? [...expected].sort((x, y) => key(x).localeCompare(key(y))) : expected;
