@@ -243,7 +243,10 @@ export const functions: Record<string, FunctionRule> = {
     arity: [1, 1],
     page: agg,
     behaviour: '0 over no rows (DuckDB: NULL)',
-    sql: (a) => `count(CASE WHEN ${a[0]} THEN 1 END)`,
+    sql: (a) => {
+      if (/^DISTINCT\b/i.test(a[0])) throw unsupported('COUNTIF(DISTINCT ...)');
+      return `count(CASE WHEN ${a[0]} THEN 1 END)`;
+    },
   },
   SUM: {
     arity: [1, 1],

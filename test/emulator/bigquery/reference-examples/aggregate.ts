@@ -71,6 +71,45 @@ export const aggregate: Example[] = [
   { sql: `SELECT BIT_OR(x) as bit_or FROM UNNEST([0xF001, 0x00A1]) as x`, expected: 61601 },
   { sql: `SELECT BIT_XOR(x) AS bit_xor FROM UNNEST([5678, 1234]) AS x`, expected: 4860 },
   { sql: `SELECT BIT_XOR(x) AS bit_xor FROM UNNEST([1234, 5678, 1234]) AS x`, expected: 5678 },
+  { sql: `SELECT BIT_XOR(DISTINCT x) AS bit_xor FROM UNNEST([1234, 5678, 1234]) AS x`, expected: 4860 },
+  { sql: `SELECT COUNT(*) AS count_star FROM UNNEST([1, 4, 4, 5]) AS x`, expected: 4 },
+  { sql: `SELECT COUNT(DISTINCT x) AS count_dist_x FROM UNNEST([1, 4, 4, 5]) AS x`, expected: 3 },
+  {
+    sql: `SELECT COUNT(*) OVER (PARTITION BY MOD(x, 3)) AS count_star FROM UNNEST([1, 4, 4, 5]) AS x`,
+    rows: ['3', '3', '3', '1'],
+    unordered: true,
+  },
+  {
+    sql: `SELECT COUNT(DISTINCT x) OVER (PARTITION BY MOD(x, 3)) AS count_dist_x FROM UNNEST([1, 4, 4, 5]) AS x`,
+    rows: ['2', '2', '2', '1'],
+    unordered: true,
+  },
+  {
+    sql: `SELECT COUNT(x) OVER (PARTITION BY MOD(x, 3)) AS count_x FROM UNNEST([1, 4, NULL, 4, 5]) AS x`,
+    rows: ['0', '3', '3', '3', '1'],
+    unordered: true,
+  },
+  {
+    sql: `SELECT COUNT(DISTINCT IF(x > 0, x, NULL)) AS distinct_positive FROM UNNEST([1, -2, 4, 1, -5, 4, 1, 3, -6, 1]) AS x`,
+    expected: 3,
+  },
+  {
+    sql: `WITH Events AS (SELECT DATE '2021-01-01' AS event_date, 'SUCCESS' AS event_type UNION ALL SELECT DATE '2021-01-02' AS event_date, 'SUCCESS' AS event_type UNION ALL SELECT DATE '2021-01-02' AS event_date, 'FAILURE' AS event_type UNION ALL SELECT DATE '2021-01-03' AS event_date, 'SUCCESS' AS event_type UNION ALL SELECT DATE '2021-01-04' AS event_date, 'FAILURE' AS event_type UNION ALL SELECT DATE '2021-01-04' AS event_date, 'FAILURE' AS event_type) SELECT COUNT(DISTINCT IF(event_type = 'FAILURE', event_date, NULL)) AS distinct_dates_with_failures FROM Events`,
+    expected: 2,
+  },
+  {
+    sql: `WITH customers AS (SELECT 1934 AS id, 'a' AS team UNION ALL SELECT 2991, 'b' UNION ALL SELECT 3988, 'c'), vendors AS (SELECT 1934 AS id, 'd' AS team UNION ALL SELECT 2991, 'e' UNION ALL SELECT 4366, 'f') SELECT COUNT(DISTINCT IF(id IN (SELECT id FROM customers), id, NULL)) AS result FROM vendors`,
+    expected: 2,
+  },
+  { sql: `SELECT COUNTIF(x<0) AS num_negative FROM UNNEST([5, -2, 3, 6, -10, -7, 4, 0]) AS x`, expected: 3 },
+  { sql: `SELECT COUNTIF(x>0) AS num_positive FROM UNNEST([5, -2, 3, 6, -10, -7, 4, 0]) AS x`, expected: 4 },
+  {
+    sql: `SELECT COUNTIF(x<0) OVER (ORDER BY ABS(x) ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS num_negative FROM UNNEST([5, -2, 3, 6, -10, NULL, -7, 4, 0]) AS x`,
+    rows: ['0', '1', '1', '1', '0', '0', '1', '2', '2'],
+    unordered: true,
+  },
+  { sql: `SELECT LOGICAL_AND(x < 3) AS logical_and FROM UNNEST([1, 2, 4]) AS x`, expected: false },
+  { sql: `SELECT LOGICAL_OR(x < 3) AS logical_or FROM UNNEST([1, 2, 4]) AS x`, expected: true },
   {
     sql: `SELECT STRING_AGG(fruit, " & " LIMIT 2) AS string_agg FROM UNNEST(["apple", "pear", "banana", "pear"]) AS fruit`,
     expected: 'apple & pear',
