@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LocalModel, type ModelState, type TrainingReport } from '../model';
-import { fnv1a } from '../model/rng';
+import { fingerprint64 } from './farmhash';
 import { parseEndpoint } from '../../bigquery/endpoints';
 import { BigQueryError, invalidQuery, notFound } from './errors';
 import type { Cursor, OptionValue } from './cursor';
@@ -233,8 +233,12 @@ function splitByHash(
 ): { train: TrainingRow[]; evaluation: TrainingRow[] } {
   const train: TrainingRow[] = [];
   const evaluation: TrainingRow[] = [];
-  for (const row of rows)
-    (fnv1a(`${row.prompt}\u0000${row.label}`) / 4294967296 < fraction ? evaluation : train).push(row);
+  // FARM_FINGERPRINT of the row, read as an unsigned fraction of 2^64: a deterministic split, as BigQuery's
+  // RANDOM split is for unchanged data (bigqueryml-syntax-create#data_split_method).
+  for (const row of rows) {
+    const hash = fingerprint64(Buffer.from(`${row.prompt}\u0000${row.label}`, 'utf8'));
+    (Number(hash >> 11n) / 2 ** 53 < fraction ? evaluation : train).push(row);
+  }
   return { train, evaluation };
 }
 

@@ -98,47 +98,96 @@ export interface Settings {
   safetySettings: boolean;
 }
 
-const generationFields = [
-  'max_output_tokens',
-  'top_p',
-  'temperature',
-  'top_k',
-  'stop_sequences',
-  'ground_with_google_search',
-  'safety_settings',
-  'request_type',
-  'model_params',
-];
+/**
+ * The settings STRUCT fields each function takes for a Gemini remote model, with the ranges its reference
+ * page gives (https://cloud.google.com/bigquery/docs/reference/standard-sql/bigqueryml-syntax-generate-text,
+ * .../bigqueryml-syntax-ai-generate-text, .../bigqueryml-syntax-evaluate). `top_k` is only in the Claude and
+ * open-model syntax of these pages, so a Gemini model refuses it.
+ */
+interface FieldRule {
+  kind: 'int' | 'float' | 'bool' | 'strings' | 'string' | 'any';
+  range?: [number, number];
+  values?: string[];
+  /** A generation parameter, which `model_params` replaces. */
+  modelParam?: boolean;
+}
 
-function numberField(
-  values: Record<string, unknown>,
-  name: string,
-  low: number,
-  high: number,
-  fallback: number,
-): number {
-  const raw = values[name];
-  if (raw === undefined || raw === null) return fallback;
-  const n = Number(raw);
-  if (Number.isNaN(n) || n < low || n > high)
-    throw invalidQuery(`${name} must be in [${low}, ${high}]; got ${String(raw)}`);
-  return n;
+const geminiGenerationFields: Record<string, FieldRule> = {
+  max_output_tokens: { kind: 'int', range: [1, 8192], modelParam: true },
+  top_p: { kind: 'float', range: [0, 1], modelParam: true },
+  temperature: { kind: 'float', range: [0, 1], modelParam: true },
+  stop_sequences: { kind: 'strings', modelParam: true },
+  ground_with_google_search: { kind: 'bool', modelParam: true },
+  safety_settings: { kind: 'any', modelParam: true },
+  request_type: { kind: 'string', values: ['DEDICATED', 'SHARED', 'UNSPECIFIED'] },
+  model_params: { kind: 'string' },
+};
+
+const settingsFields: Record<TableFunctionName, Record<string, FieldRule>> = {
+  'ML.GENERATE_TEXT': { ...geminiGenerationFields, flatten_json_output: { kind: 'bool' } },
+  'AI.GENERATE_TEXT': geminiGenerationFields,
+  'ML.EVALUATE': {
+    task_type: {
+      kind: 'string',
+      values: ['TEXT_GENERATION', 'CLASSIFICATION', 'SUMMARIZATION', 'QUESTION_ANSWERING'],
+    },
+    max_output_tokens: { kind: 'int', range: [1, 8192] },
+    temperature: { kind: 'float', range: [0, 1] },
+    top_p: { kind: 'float', range: [0, 1] },
+  },
+};
+
+function checkField(fn: TableFunctionName, name: string, rule: FieldRule, raw: unknown): void {
+  if (raw === undefined || raw === null) return;
+  const bad = (expected: string): never => {
+    throw invalidQuery(`${fn}: ${name} must be ${expected}; got ${JSON.stringify(raw)}`);
+  };
+  switch (rule.kind) {
+    case 'int':
+    case 'float': {
+      const n = typeof raw === 'number' || typeof raw === 'bigint' ? Number(raw) : Number.NaN;
+      const [low, high] = rule.range!;
+      const what = `${rule.kind === 'int' ? 'an INT64' : 'a FLOAT64'} in [${low}, ${high}]`;
+      if (Number.isNaN(n) || n < low || n > high || (rule.kind === 'int' && !Number.isInteger(n))) bad(what);
+      return;
+    }
+    case 'bool':
+      if (typeof raw !== 'boolean') bad('a BOOL');
+      return;
+    case 'strings':
+      if (!Array.isArray(raw) || raw.some((x) => typeof x !== 'string')) bad('an ARRAY<STRING>');
+      return;
+    case 'string':
+      if (typeof raw !== 'string') bad('a STRING');
+      if (rule.values && !rule.values.includes((raw as string).toUpperCase()))
+        bad(`one of ${rule.values.join(', ')}`);
+      return;
+    default:
+      return;
+  }
 }
 
 /** Checks the STRUCT settings against what each function documents. */
 export function readSettings(name: TableFunctionName, values: Record<string, unknown>): Settings {
-  const allowed = new Set(generationFields);
-  if (name === 'ML.GENERATE_TEXT') allowed.add('flatten_json_output');
-  if (name === 'ML.EVALUATE') allowed.add('task_type');
-  for (const key of Object.keys(values)) {
-    if (!allowed.has(key.toLowerCase()))
-      throw invalidQuery(`${name}: unsupported field ${key} in the settings STRUCT`);
+  const fields = settingsFields[name];
+  const lower: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const field = key.toLowerCase();
+    if (!(field in fields)) throw invalidQuery(`${name}: unsupported field ${key} in the settings STRUCT`);
+    checkField(name, field, fields[field], value);
+    lower[field] = value;
   }
-  const lower = Object.fromEntries(Object.entries(values).map(([k, v]) => [k.toLowerCase(), v]));
-  numberField(lower, 'temperature', 0, 1, 0);
-  numberField(lower, 'top_p', 0, 1, 0.95);
+  if (lower.model_params !== undefined && lower.model_params !== null) {
+    const clash = Object.keys(lower).find((k) => fields[k].modelParam && lower[k] !== null);
+    if (clash)
+      throw invalidQuery(
+        `${name}: ${clash} cannot be set together with model_params; give it inside model_params`,
+      );
+  }
+  const maxOutputTokens = lower.max_output_tokens;
   return {
-    maxOutputTokens: Math.floor(numberField(lower, 'max_output_tokens', 1, 8192, 1024)),
+    maxOutputTokens:
+      maxOutputTokens === undefined || maxOutputTokens === null ? 1024 : Number(maxOutputTokens),
     flattenJsonOutput: lower.flatten_json_output === true,
     taskType: typeof lower.task_type === 'string' ? lower.task_type.toUpperCase() : undefined,
     safetySettings: lower.safety_settings !== undefined && lower.safety_settings !== null,

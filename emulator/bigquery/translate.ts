@@ -1,4 +1,5 @@
 import { invalidQuery } from './errors';
+import { checkArity, functions, unsupported, type RawArgs } from './functions';
 import { isOp, isWord, location, matchingClose, splitTopLevel, type Token } from './tokenizer';
 
 /**
@@ -28,34 +29,18 @@ export const scalarTypes: Record<string, string> = {
   JSON: 'JSON',
 };
 
-/** Functions that only change name. */
-const renamed: Record<string, string> = {
-  SAFE_DIVIDE: 'bq_safe_divide',
-  SHA256: 'bq_sha256',
-  TO_HEX: 'bq_to_hex',
-  REGEXP_CONTAINS: 'regexp_matches',
-  PARSE_JSON: 'json',
-  JSON_VALUE: 'json_extract_string',
-  JSON_EXTRACT_SCALAR: 'json_extract_string',
-  JSON_QUERY: 'json_extract',
-  JSON_EXTRACT: 'json_extract',
-  ARRAY_LENGTH: 'len',
-  LOGICAL_AND: 'bool_and',
-  LOGICAL_OR: 'bool_or',
-  SPLIT: 'string_split',
-  FORMAT: 'printf',
-  GENERATE_ARRAY: 'generate_series',
-};
+/**
+ * Words that may stand before `(` without being a function call: clauses, set operations, subquery
+ * predicates, CTE and window definitions, DDL column lists.
+ */
+const syntaxBeforeParen = new Set(
+  'ALL AND ANY AS BETWEEN BY CASE CROSS CUBE DISTINCT ELSE EXCEPT EXCLUDE EXISTS FROM FULL GROUP HAVING IN INNER INSERT INTERSECT INTERVAL INTO IS JOIN KEY LIKE LIMIT NOT OFFSET ON OR ORDER OUTER OVER PARTITION QUALIFY RECURSIVE REFERENCES ROLLUP SELECT SETS SOME THEN UNION USING VALUES WHEN WHERE WINDOW WITH'.split(
+    ' ',
+  ),
+);
 
-/** Macros the warehouse defines so these functions keep BigQuery's semantics. */
-export const duckdbMacros = [
-  'CREATE OR REPLACE MACRO bq_safe_divide(a, b) AS CASE WHEN b = 0 THEN NULL ELSE a / b END',
-  'CREATE OR REPLACE MACRO bq_sha256(x) AS unhex(sha256(x))',
-  'CREATE OR REPLACE MACRO bq_to_hex(x) AS lower(hex(x))',
-];
-
-/** The modes GoogleSQL's NORMALIZE takes. */
-export const normalizationModes = ['NFC', 'NFKC', 'NFD', 'NFKD'];
+/** Operators binding tighter than GoogleSQL's `^` (bitwise XOR). */
+const tighterThanXor = new Set(['*', '/', '+', '-', '<<', '>>', '&', '||', '.', '[', '~']);
 
 /** Functions whose arguments use FROM for something other than a table. */
 const fromTakingFunctions = ['EXTRACT', 'SUBSTRING', 'TRIM', 'POSITION', 'OVERLAY'];
@@ -68,6 +53,8 @@ const duckdbOnlyReserved = new Set(
 );
 
 const tableKeywords = ['FROM', 'JOIN', 'INTO', 'UPDATE', 'TABLE', 'VIEW', 'USING', 'MERGE', 'EXISTS'];
+
+export { duckdbMacros } from './functions';
 
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
@@ -89,7 +76,7 @@ function bytesLiteral(value: string): string {
 }
 
 const keywordsBeforeParen = new Set(
-  'AND AS BY ELSE EXCLUDE EXISTS FROM IN INTO JOIN NOT ON OR OVER SELECT THEN USING VALUES WHEN WHERE WITH'.split(
+  'ALL AND ANY AS BY DISTINCT ELSE EXCLUDE EXISTS FROM IN INTO JOIN NOT ON OR OVER SELECT SOME THEN USING VALUES WHEN WHERE WITH'.split(
     ' ',
   ),
 );
@@ -142,17 +129,34 @@ class Translator {
     this.ddlHead = ddl;
   }
 
+  /**
+   * Translates tokens[start, end). `out` holds DuckDB pieces and `from` the token each piece starts at, so
+   * a postfix construct (`arr[OFFSET(i)]`, `a ^ b`) can take back the pieces of the operand before it.
+   */
   range(start: number, end: number): string {
     const out: string[] = [];
+    const from: number[] = [];
     const calls: boolean[] = [];
     let k = start;
+    const push = (piece: string, at: number): void => {
+      out.push(piece);
+      from.push(at);
+    };
+    /** Removes and returns the pieces of the operand that starts at token `at`. */
+    const takeBack = (at: number): string => {
+      let i = from.length;
+      while (i > 0 && from[i - 1] >= at) i--;
+      const taken = join(out.splice(i));
+      from.splice(i);
+      return taken;
+    };
     while (k < end) {
       const tok = this.tokens[k];
       const prev = k > start ? this.tokens[k - 1] : undefined;
       const next = this.tokens[k + 1];
       const depth = calls.length;
       if (tok.kind === 'raw') {
-        out.push(tok.value);
+        push(tok.value, k);
         k++;
         continue;
       }
@@ -177,125 +181,238 @@ class Translator {
         !isOp(next, '(') &&
         this.inTablePosition(prev, calls)
       ) {
-        k = this.tablePath(k, end, out);
+        const pieces: string[] = [];
+        const after = this.tablePath(k, end, pieces);
+        push(pieces[0], k);
+        k = after;
         continue;
       }
       if (tok.kind === 'quoted') {
-        out.push(
+        push(
           tok.value.includes('.') ? this.resolveTable(tok.value.split('.'), tok) : quoteIdent(tok.value),
+          k,
         );
         k++;
         continue;
       }
       if (tok.kind === 'string') {
-        out.push(stringLiteral(tok.value));
+        push(stringLiteral(tok.value), k);
         k++;
         continue;
       }
       if (tok.kind === 'bytes') {
-        out.push(bytesLiteral(tok.value));
+        push(bytesLiteral(tok.value), k);
         k++;
         continue;
       }
-      if (tok.kind === 'number' && !/^0[xX]/.test(tok.text) && /[.eE]/.test(tok.text)) {
+      if (tok.kind === 'number' && /^0[xX]/.test(tok.text)) {
+        // A hexadecimal INT64 literal; DuckDB would read `0x1F` as `0 AS x1F`.
+        push(BigInt.asIntN(64, BigInt(tok.text)).toString(), k);
+        k++;
+        continue;
+      }
+      if (tok.kind === 'number' && /[.eE]/.test(tok.text)) {
         // A GoogleSQL literal with a point or exponent is FLOAT64; DuckDB would read it as DECIMAL.
-        out.push(`${tok.text}::DOUBLE`);
+        push(`${tok.text}::DOUBLE`, k);
         k++;
         continue;
       }
       if (tok.kind === 'param') {
         if (!this.params.includes(tok.value)) this.params.push(tok.value);
-        out.push(`$${tok.value}`);
+        push(`$${tok.value}`, k);
         k++;
         continue;
       }
       if (tok.kind === 'positional') {
-        out.push(`$${++this.positional}`);
+        push(`$${++this.positional}`, k);
         k++;
         continue;
       }
       if (tok.kind === 'op') {
-        if (tok.text === '(' || tok.text === '[') {
-          calls.push(tok.text === '(' && isWord(prev, ...fromTakingFunctions));
-          if (
-            tok.text === '[' &&
-            isWord(next, 'OFFSET', 'SAFE_OFFSET', 'ORDINAL', 'SAFE_ORDINAL') &&
-            isOp(this.tokens[k + 2], '(')
-          ) {
-            k = this.subscript(k, out);
-            calls.pop();
-            continue;
-          }
-        } else if (tok.text === ')' || tok.text === ']') calls.pop();
-        else if (tok.text === '*' && isWord(next, 'EXCEPT') && isOp(this.tokens[k + 2], '(')) {
-          out.push('* EXCLUDE');
-          k += 2;
+        if (
+          tok.text === '[' &&
+          isWord(next, 'OFFSET', 'SAFE_OFFSET', 'ORDINAL', 'SAFE_ORDINAL') &&
+          isOp(this.tokens[k + 2], '(')
+        ) {
+          const operandStart = this.operandStart(k - 1, start);
+          const array = takeBack(operandStart);
+          const { sql, next: after } = this.subscript(k, array);
+          push(sql, operandStart);
+          k = after;
           continue;
         }
-        out.push(tok.text);
+        if (tok.text === '(' || tok.text === '[') {
+          calls.push(tok.text === '(' && isWord(prev, ...fromTakingFunctions));
+        } else if (tok.text === ')' || tok.text === ']') calls.pop();
+        else if (tok.text === '*' && isWord(next, 'EXCEPT') && isOp(this.tokens[k + 2], '(')) {
+          push('* EXCLUDE', k);
+          k += 2;
+          continue;
+        } else if (tok.text === '/' && prev !== undefined) {
+          // BigQuery fails a division by zero; DuckDB answers inf or NaN. The divisor is the unary
+          // operand after `/`, which binds tighter than anything that could follow it.
+          const operandEnd = this.operandEnd(k + 1, end);
+          push(`/ bq_nonzero(${this.range(k + 1, operandEnd)})`, k);
+          k = operandEnd;
+          continue;
+        } else if (tok.text === '^') {
+          k = this.xor(k, start, end, takeBack, push);
+          continue;
+        }
+        push(tok.text, k);
         k++;
         continue;
       }
       if (tok.kind === 'ident') {
         const word = tok.value.toUpperCase();
-        if (isOp(next, '(') && !isOp(prev, '.')) {
-          const rewritten = this.call(word, k, out);
+        if (isOp(next, '(')) {
+          const rewritten = this.call(word, k, prev, push);
           if (rewritten !== undefined) {
             k = rewritten;
             continue;
           }
         }
         if (duckdbOnlyReserved.has(word) && !isOp(next, '(')) {
-          out.push(quoteIdent(tok.value));
+          push(quoteIdent(tok.value), k);
           k++;
           continue;
         }
         if (word === 'MERGE' && !isWord(next, 'INTO')) {
-          out.push('MERGE INTO');
+          push('MERGE INTO', k);
           k++;
           continue;
         }
         if (word === 'IN' && isWord(next, 'UNNEST') && isOp(this.tokens[k + 2], '(')) {
           const close = matchingClose(this.tokens, k + 2);
-          out.push(`IN (SELECT UNNEST(${this.range(k + 3, close)}))`);
+          push(`IN (SELECT UNNEST(${this.range(k + 3, close)}))`, k);
           k = close + 1;
           continue;
         }
         if ((word === 'EXCEPT' || word === 'INTERSECT') && isWord(next, 'DISTINCT')) {
-          out.push(word);
+          push(word, k);
           k += 2;
           continue;
         }
         if (word === 'UNION' && isWord(next, 'DISTINCT')) {
-          out.push('UNION');
+          push('UNION', k);
           k += 2;
           continue;
         }
         if ((word === 'ARRAY' || word === 'STRUCT') && isOp(next, '<')) {
-          k = this.typedConstructor(k, out);
+          const pieces: string[] = [];
+          const after = this.typedConstructor(k, pieces);
+          push(pieces[0], k);
+          k = after;
           continue;
         }
-        if (
-          word in scalarTypes &&
-          !isOp(prev, '.') &&
-          !isOp(next, '.') &&
-          !isOp(next, '(') &&
-          next?.kind !== 'string'
-        ) {
-          out.push(scalarTypes[word]);
-          k++;
+        if (word in scalarTypes && next?.kind === 'string' && !isOp(prev, '.')) {
+          // A typed literal: DATE '2020-01-01', TIMESTAMP '...', DATETIME '...', JSON '...', NUMERIC '...'.
+          push(`CAST(${stringLiteral(next.value)} AS ${scalarTypes[word]})`, k);
+          k += 2;
           continue;
         }
-        if (word === 'TIMESTAMP' && next?.kind === 'string') {
-          out.push('TIMESTAMPTZ');
+        if (word in scalarTypes && !isOp(prev, '.') && !isOp(next, '.') && !isOp(next, '(')) {
+          push(scalarTypes[word], k);
           k++;
           continue;
         }
       }
-      out.push(tok.text);
+      push(tok.text, k);
       k++;
     }
     return join(out);
+  }
+
+  /** First token of the operand that ends at token `last` (a path, a call, a literal, a bracketed term). */
+  private operandStart(last: number, floor: number): number {
+    let k = last;
+    for (;;) {
+      const tok = this.tokens[k];
+      if (isOp(tok, ')') || isOp(tok, ']')) {
+        const opener = tok.text === ')' ? '(' : '[';
+        let depth = 0;
+        while (k >= floor) {
+          if (isOp(this.tokens[k], tok.text)) depth++;
+          else if (isOp(this.tokens[k], opener) && --depth === 0) break;
+          k--;
+        }
+        const before = this.tokens[k - 1];
+        if (
+          k - 1 >= floor &&
+          before &&
+          (before.kind === 'ident' || before.kind === 'quoted' || isOp(before, ']') || isOp(before, ')'))
+        ) {
+          if (before.kind === 'ident' && syntaxBeforeParen.has(before.value.toUpperCase())) return k;
+          k--;
+          if (isOp(before, ']') || isOp(before, ')')) continue;
+        }
+      }
+      if (k - 1 >= floor && isOp(this.tokens[k - 1], '.')) {
+        k -= 2;
+        continue;
+      }
+      return Math.max(k, floor);
+    }
+  }
+
+  /** Index after the unary operand starting at `k`: signs, then a term with its postfixes. */
+  private operandEnd(k: number, end: number): number {
+    while (k < end && (isOp(this.tokens[k], '-') || isOp(this.tokens[k], '+') || isOp(this.tokens[k], '~')))
+      k++;
+    const tok = this.tokens[k];
+    if (!tok) throw invalidQuery('Syntax error: Unexpected end of statement');
+    if (isWord(tok, 'CASE')) {
+      let depth = 0;
+      for (let i = k; i < end; i++) {
+        if (isWord(this.tokens[i], 'CASE')) depth++;
+        else if (isWord(this.tokens[i], 'END') && --depth === 0) return i + 1;
+      }
+      throw invalidQuery(`Syntax error: CASE without END at ${location(tok)}`);
+    }
+    if (isOp(tok, '(') || isOp(tok, '[')) k = matchingClose(this.tokens, k) + 1;
+    else if (
+      tok.kind === 'ident' &&
+      tok.value.toUpperCase() in scalarTypes &&
+      this.tokens[k + 1]?.kind === 'string'
+    )
+      k += 2;
+    else k++;
+    for (;;) {
+      const t = this.tokens[k];
+      if (k < end && (isOp(t, '(') || isOp(t, '['))) k = matchingClose(this.tokens, k) + 1;
+      else if (k + 1 < end && isOp(t, '.')) k += 2;
+      else return k;
+    }
+  }
+
+  /**
+   * `a ^ b` is bitwise XOR in GoogleSQL and a power in DuckDB. It binds looser than arithmetic, shifts and
+   * `&`, so it is only rewritten when both operands are single terms not joined to such operators.
+   */
+  private xor(
+    k: number,
+    start: number,
+    end: number,
+    takeBack: (at: number) => string,
+    push: (piece: string, at: number) => void,
+  ): number {
+    const leftStart = this.operandStart(k - 1, start);
+    const rightEnd = this.operandEnd(k + 1, end);
+    const before = this.tokens[leftStart - 1];
+    const after = this.tokens[rightEnd];
+    const tight = (t: Token | undefined): boolean =>
+      t !== undefined && t.kind === 'op' && tighterThanXor.has(t.text);
+    if (
+      (leftStart > start && tight(before)) ||
+      (rightEnd < end && tight(after)) ||
+      isOp(this.tokens[k + 1], '-')
+    )
+      throw unsupported(
+        `"^" next to an operator that binds tighter; add parentheses at ${location(this.tokens[k])}`,
+      );
+    const left = takeBack(leftStart);
+    push(`xor(${left}, ${this.range(k + 1, rightEnd)})`, leftStart);
+    return rightEnd;
   }
 
   private inTablePosition(prev: Token | undefined, calls: boolean[]): boolean {
@@ -330,100 +447,139 @@ class Translator {
     return { close, ranges, args: ranges.map(([s, e]) => this.range(s, e)) };
   }
 
-  /** Rewrites a function call whose name or semantics differ; returns the index after it, or undefined. */
-  private call(word: string, k: number, out: string[]): number | undefined {
+  private rawArgs(ranges: [number, number][]): RawArgs {
+    return {
+      stringLiteral: (i) => {
+        const r = ranges[i];
+        return r && r[1] - r[0] === 1 && this.tokens[r[0]].kind === 'string'
+          ? this.tokens[r[0]].value
+          : undefined;
+      },
+      word: (i) => {
+        const r = ranges[i];
+        return r && r[1] - r[0] === 1 && this.tokens[r[0]].kind === 'ident'
+          ? this.tokens[r[0]].value.toUpperCase()
+          : undefined;
+      },
+      isJson: (i) => {
+        const r = ranges[i];
+        if (!r) return false;
+        const first = this.tokens[r[0]];
+        return (
+          (isWord(first, 'PARSE_JSON') && matchingClose(this.tokens, r[0] + 1) === r[1] - 1) ||
+          (isWord(first, 'JSON') && r[1] - r[0] === 2 && this.tokens[r[0] + 1].kind === 'string')
+        );
+      },
+    };
+  }
+
+  /**
+   * A call `word(...)`: a function of the table, one with syntax of its own, or a keyword followed by a
+   * parenthesis. Returns the index after what it wrote, or undefined to let the caller copy the token.
+   */
+  private call(
+    word: string,
+    k: number,
+    prev: Token | undefined,
+    push: (piece: string, at: number) => void,
+  ): number | undefined {
     const open = k + 1;
-    if (word in renamed) {
-      const { close, args } = this.args(open);
-      out.push(`${renamed[word]}(${args.join(', ')})`);
-      return close + 1;
+    if (isOp(prev, '.')) {
+      throw unsupported(`function ${this.dottedName(k)} at ${location(this.tokens[k])}`);
     }
+    if (syntaxBeforeParen.has(word)) return undefined;
+    // `SELECT * REPLACE (expr AS column)` is a clause, not the REPLACE function.
+    if (word === 'REPLACE' && isOp(prev, '*')) return undefined;
+    if (word in scalarTypes && (isWord(this.tokens[k - 1], 'AS') || this.ddlHead) && !(word in functions)) {
+      // A parameterised type: STRING(10), NUMERIC(10, 2) in a column definition or a CAST.
+      push(scalarTypes[word], k);
+      return matchingClose(this.tokens, open) + 1;
+    }
+    const special = this.specialCall(word, k, push);
+    if (special !== undefined) return special;
+    const rule = functions[word];
+    if (!rule) throw unsupported(`function ${word} at ${location(this.tokens[k])}`);
+    const close = matchingClose(this.tokens, open);
+    const clause = this.tokens
+      .slice(open + 1, close)
+      .find(
+        (t, i) =>
+          depthAt(this.tokens, open + 1, open + 1 + i) === 0 &&
+          (isWord(t, 'HAVING', 'ORDER', 'LIMIT') ||
+            (isWord(t, 'IGNORE', 'RESPECT') && !['FIRST_VALUE', 'LAST_VALUE', 'NTH_VALUE'].includes(word))),
+      );
+    if (clause) throw unsupported(`${word}(... ${clause.value.toUpperCase()} ...) at ${location(clause)}`);
+    const { args, ranges } = this.args(open);
+    checkArity(word, rule, args.length);
+    push(rule.sql!(args, this.rawArgs(ranges)), k);
+    return close + 1;
+  }
+
+  private dottedName(k: number): string {
+    let s = k;
+    while (s >= 2 && isOp(this.tokens[s - 1], '.') && this.tokens[s - 2].kind === 'ident') s -= 2;
+    return this.tokens
+      .slice(s, k + 1)
+      .map((t) => t.text)
+      .join('');
+  }
+
+  /** Calls with syntax of their own; undefined when `word` is not one. */
+  private specialCall(
+    word: string,
+    k: number,
+    push: (piece: string, at: number) => void,
+  ): number | undefined {
+    const open = k + 1;
     switch (word) {
-      case 'CONCAT': {
-        // BigQuery's CONCAT is NULL if any argument is; DuckDB's skips NULLs, its `||` does not.
-        const { close, args } = this.args(open);
-        out.push(`(${args.map((a) => `(${a})`).join(' || ')})`);
-        return close + 1;
-      }
-      case 'COUNTIF': {
-        // DuckDB's count_if is NULL over no rows; BigQuery's COUNTIF is 0.
-        const { close, args } = this.args(open);
-        out.push(`count(CASE WHEN ${args[0]} THEN 1 END)`);
-        return close + 1;
-      }
-      case 'REGEXP_REPLACE': {
-        const { close, args } = this.args(open);
-        out.push(`regexp_replace(${args.join(', ')}, 'g')`);
-        return close + 1;
-      }
-      case 'NORMALIZE': {
-        // NORMALIZE(value[, NFC|NFKC|NFD|NFKD]), default NFC
-        // (https://cloud.google.com/bigquery/docs/reference/standard-sql/string_functions#normalize).
-        // DuckDB has only NFC, so the warehouse registers bq_normalize over String.prototype.normalize.
-        const { close, args } = this.args(open);
-        const mode = (args[1] ?? 'NFC').trim().toUpperCase();
-        if (args.length > 2 || !normalizationModes.includes(mode)) {
-          throw invalidQuery(
-            `No matching signature for function NORMALIZE: the mode must be one of ${normalizationModes.join(', ')} at ${location(this.tokens[k])}`,
-          );
-        }
-        out.push(`bq_normalize(${args[0]}, '${mode}')`);
-        return close + 1;
-      }
-      case 'CURRENT_TIMESTAMP': {
-        const { close } = this.args(open);
-        out.push('get_current_timestamp()');
-        return close + 1;
-      }
-      case 'GENERATE_UUID': {
-        const { close } = this.args(open);
-        out.push('CAST(uuid() AS VARCHAR)');
-        return close + 1;
-      }
-      case 'TO_JSON_STRING': {
-        const { close, args } = this.args(open);
-        // BigQuery writes SQL NULL as the JSON text `null`.
-        out.push(`COALESCE(CAST(to_json(${args[0]}) AS VARCHAR), 'null')`);
-        return close + 1;
-      }
-      case 'ARRAY_AGG': {
-        // ARRAY_AGG([DISTINCT] x [{IGNORE|RESPECT} NULLS] [ORDER BY ...] [LIMIT n]): DuckDB has no
-        // IGNORE NULLS in aggregates, so it becomes a FILTER clause.
-        const close = matchingClose(this.tokens, open);
-        const distinct = isWord(this.tokens[open + 1], 'DISTINCT');
-        const valueStart = distinct ? open + 2 : open + 1;
-        let valueEnd = close;
-        let depth = 0;
-        for (let i = valueStart; i < close && valueEnd === close; i++) {
-          const t = this.tokens[i];
-          if (isOp(t, '(') || isOp(t, '[')) depth++;
-          else if (isOp(t, ')') || isOp(t, ']')) depth--;
-          else if (depth === 0 && isWord(t, 'IGNORE', 'RESPECT', 'ORDER', 'LIMIT')) valueEnd = i;
-        }
-        const nulls =
-          isWord(this.tokens[valueEnd + 1], 'NULLS') && isWord(this.tokens[valueEnd], 'IGNORE', 'RESPECT');
-        const ignore = nulls && isWord(this.tokens[valueEnd], 'IGNORE');
-        const value = this.range(valueStart, valueEnd);
-        const rest = this.range(nulls ? valueEnd + 2 : valueEnd, close);
-        const filter = ignore ? ` FILTER (WHERE (${value}) IS NOT NULL)` : '';
-        out.push(`array_agg(${distinct ? 'DISTINCT ' : ''}${value}${rest ? ` ${rest}` : ''})${filter}`);
-        return close + 1;
-      }
+      case 'CAST':
       case 'SAFE_CAST': {
-        out.push('TRY_CAST');
-        return k + 1;
-      }
-      case 'TIMESTAMP_ADD':
-      case 'TIMESTAMP_SUB': {
-        const { close, args } = this.args(open);
-        out.push(`(${args[0]} ${word === 'TIMESTAMP_ADD' ? '+' : '-'} ${args[1]})`);
+        const close = matchingClose(this.tokens, open);
+        const asAt = this.lastTopLevelAsBefore(open + 1, close);
+        if (asAt === undefined)
+          throw invalidQuery(`Syntax error: Expected AS in ${word} at ${location(this.tokens[k])}`);
+        if (this.tokens.slice(asAt, close).some((t) => isWord(t, 'FORMAT')))
+          throw unsupported(`${word} with FORMAT at ${location(this.tokens[k])}`);
+        const value = this.range(open + 1, asAt);
+        if (isWord(this.tokens[asAt + 1], 'STRING') && asAt + 2 === close) {
+          push(`bq_string(${value})`, k);
+        } else if (isWord(this.tokens[asAt + 1], 'BYTES') && asAt + 2 === close) {
+          push(`bq_bytes(${value})`, k);
+        } else {
+          push(`${word === 'CAST' ? 'CAST' : 'TRY_CAST'}(${value} AS ${this.range(asAt + 1, close)})`, k);
+        }
         return close + 1;
       }
-      case 'TIMESTAMP_DIFF': {
-        const { close, args } = this.args(open);
-        out.push(`date_diff(${stringLiteral(args[2].toLowerCase())}, ${args[1]}, ${args[0]})`);
+      case 'EXTRACT': {
+        const close = matchingClose(this.tokens, open);
+        const partTok = this.tokens[open + 1];
+        if (!isWord(this.tokens[open + 2], 'FROM'))
+          throw unsupported(`EXTRACT of ${partTok?.text ?? '(nothing)'} at ${location(partTok)}`);
+        if (this.tokens.slice(open + 3, close).some((t) => isWord(t, 'AT')))
+          throw unsupported(`EXTRACT ... AT TIME ZONE at ${location(partTok)}`);
+        const value = this.range(open + 3, close);
+        const p = partTok.value.toUpperCase();
+        const simple: Record<string, string> = {
+          YEAR: 'year',
+          QUARTER: 'quarter',
+          MONTH: 'month',
+          DAY: 'day',
+          DAYOFYEAR: 'doy',
+          ISOWEEK: 'week',
+          ISOYEAR: 'isoyear',
+          HOUR: 'hour',
+          MINUTE: 'minute',
+          SECOND: 'second',
+        };
+        if (p in simple) push(`extract(${simple[p]} FROM ${value})`, k);
+        else if (p === 'DAYOFWEEK') push(`(extract(dow FROM ${value}) + 1)`, k);
+        else if (p === 'DATE') push(`CAST(${value} AS DATE)`, k);
+        else throw unsupported(`EXTRACT(${p} FROM ...) at ${location(partTok)}`);
         return close + 1;
       }
+      case 'ARRAY_AGG':
+      case 'STRING_AGG':
+        return this.aggregate(word, k, push);
       case 'STRUCT': {
         const { close, ranges } = this.args(open);
         const fields = ranges.map(([s, e], i) => {
@@ -438,32 +594,168 @@ class Translator {
               : `_field_${i + 1}`;
           return `${quoteIdent(name)} := ${this.range(s, e)}`;
         });
-        out.push(`struct_pack(${fields.join(', ')})`);
+        push(`struct_pack(${fields.join(', ')})`, k);
         return close + 1;
       }
-      case 'UNNEST': {
+      case 'ARRAY': {
         const close = matchingClose(this.tokens, open);
-        const inner = this.range(open + 1, close);
-        let after = close + 1;
-        if (isWord(this.tokens[after], 'AS')) after++;
-        const alias = this.tokens[after];
-        if (
-          alias &&
-          (alias.kind === 'quoted' ||
-            (alias.kind === 'ident' &&
-              !isWord(alias, 'WITH', 'ON', 'LEFT', 'JOIN', 'WHERE', 'CROSS', 'INNER', 'GROUP', 'ORDER')))
-        ) {
-          out.push(
-            `UNNEST(${inner}) AS ${quoteIdent(`__unnest_${alias.value}`)}(${quoteIdent(alias.value)})`,
-          );
-          return after + 1;
-        }
-        out.push(`UNNEST(${inner})`);
+        if (!isWord(this.tokens[open + 1], 'SELECT', 'WITH'))
+          throw invalidQuery(`Syntax error: ARRAY(...) takes a subquery at ${location(this.tokens[k])}`);
+        push(`ARRAY(${this.range(open + 1, close)})`, k);
         return close + 1;
       }
+      case 'UNNEST':
+        return this.unnest(k, push);
       default:
         return undefined;
     }
+  }
+
+  /**
+   * ARRAY_AGG / STRING_AGG([DISTINCT] x [, delimiter] [{IGNORE|RESPECT} NULLS] [ORDER BY ...] [LIMIT n]).
+   * DuckDB has neither IGNORE NULLS nor LIMIT inside an aggregate: they become FILTER and a list slice.
+   */
+  private aggregate(word: string, k: number, push: (piece: string, at: number) => void): number {
+    const open = k + 1;
+    const close = matchingClose(this.tokens, open);
+    const distinct = isWord(this.tokens[open + 1], 'DISTINCT');
+    const valueStart = distinct ? open + 2 : open + 1;
+    let clauseStart = close;
+    let depth = 0;
+    for (let i = valueStart; i < close && clauseStart === close; i++) {
+      const t = this.tokens[i];
+      if (isOp(t, '(') || isOp(t, '[')) depth++;
+      else if (isOp(t, ')') || isOp(t, ']')) depth--;
+      else if (depth === 0 && isWord(t, 'IGNORE', 'RESPECT', 'ORDER', 'LIMIT')) clauseStart = i;
+    }
+    const parts = splitTopLevel(this.tokens, valueStart, clauseStart);
+    const maxParts = word === 'STRING_AGG' ? 2 : 1;
+    if (parts.length === 0 || parts.length > maxParts)
+      throw invalidQuery(
+        `No matching signature for aggregate function ${word} with ${parts.length} arguments`,
+      );
+    const value = this.range(parts[0][0], parts[0][1]);
+    const delimiter = parts[1] ? this.range(parts[1][0], parts[1][1]) : "','";
+    let i = clauseStart;
+    let ignoreNulls = word === 'STRING_AGG';
+    if (isWord(this.tokens[i], 'IGNORE', 'RESPECT') && isWord(this.tokens[i + 1], 'NULLS')) {
+      if (word === 'STRING_AGG')
+        throw invalidQuery(`Syntax error: ${word} does not take IGNORE/RESPECT NULLS`);
+      ignoreNulls = isWord(this.tokens[i], 'IGNORE');
+      i += 2;
+    }
+    let limitAt = close;
+    for (let j = i; j < close; j++)
+      if (isWord(this.tokens[j], 'LIMIT') && depthAt(this.tokens, i, j) === 0) limitAt = j;
+    const orderBy = this.range(i, limitAt);
+    const limit = limitAt < close ? this.range(limitAt + 1, close) : undefined;
+    if (limit !== undefined && !/^\d+$/.test(limit))
+      throw invalidQuery(`LIMIT in ${word} must be an integer literal at ${location(this.tokens[limitAt])}`);
+    const over = isWord(this.tokens[close + 1], 'OVER');
+    const filter = ignoreNulls ? ` FILTER (WHERE (${value}) IS NOT NULL)` : '';
+    const inner = `${distinct ? 'DISTINCT ' : ''}${value}${orderBy ? ` ${orderBy}` : ''}`;
+    if (over && (limit !== undefined || (word === 'ARRAY_AGG' && !ignoreNulls)))
+      throw unsupported(`${word} ... OVER without IGNORE NULLS or with LIMIT at ${location(this.tokens[k])}`);
+    if (word === 'STRING_AGG') {
+      if (limit === undefined && !over)
+        push(
+          `string_agg(${distinct ? 'DISTINCT ' : ''}${value}, ${delimiter}${orderBy ? ` ${orderBy}` : ''})`,
+          k,
+        );
+      else if (limit === undefined) push(`string_agg(${value}, ${delimiter})`, k);
+      else push(`array_to_string(list_slice(array_agg(${inner})${filter}, 1, ${limit}), ${delimiter})`, k);
+      return close + 1;
+    }
+    let sql = `array_agg(${inner})${filter}`;
+    if (limit !== undefined) sql = `list_slice(${sql}, 1, ${limit})`;
+    // BigQuery fails the query when the array would hold a NULL.
+    push(over ? sql : ignoreNulls ? sql : `bq_no_null_elements(${sql})`, k);
+    return close + 1;
+  }
+
+  /**
+   * `UNNEST(a) [AS] x [WITH OFFSET [AS] o]`. Unaliased, an array of STRUCTs gives one column per field.
+   */
+  private unnest(k: number, push: (piece: string, at: number) => void): number {
+    const open = k + 1;
+    const close = matchingClose(this.tokens, open);
+    const inner = this.range(open + 1, close);
+    let after = close + 1;
+    if (isWord(this.tokens[after], 'AS')) after++;
+    const aliasTok = this.tokens[after];
+    const hasAlias =
+      aliasTok !== undefined &&
+      (aliasTok.kind === 'quoted' ||
+        (aliasTok.kind === 'ident' &&
+          !isWord(
+            aliasTok,
+            'WITH',
+            'ON',
+            'LEFT',
+            'RIGHT',
+            'FULL',
+            'JOIN',
+            'WHERE',
+            'CROSS',
+            'INNER',
+            'GROUP',
+            'ORDER',
+            'LIMIT',
+            'UNION',
+            'QUALIFY',
+            'HAVING',
+            'WINDOW',
+          )));
+    const alias = hasAlias ? aliasTok.value : undefined;
+    let end = hasAlias ? after + 1 : close + 1;
+    let offset: string | undefined;
+    if (isWord(this.tokens[end], 'WITH') && isWord(this.tokens[end + 1], 'OFFSET')) {
+      end += 2;
+      if (isWord(this.tokens[end], 'AS')) end++;
+      const o = this.tokens[end];
+      if (
+        o &&
+        (o.kind === 'quoted' ||
+          (o.kind === 'ident' &&
+            !syntaxBeforeParen.has(o.value.toUpperCase()) &&
+            !isWord(o, 'CROSS', 'LEFT', 'JOIN', 'WHERE', 'GROUP', 'ORDER', 'LIMIT')))
+      ) {
+        offset = o.value;
+        end++;
+      } else offset = 'offset';
+    }
+    const structFields = !alias && /^\[?struct_pack\(/.test(inner.replace(/^CAST\(/, ''));
+    if (offset !== undefined) {
+      const name = alias ?? 'f0_';
+      const table = quoteIdent(`__unnest_${name}`);
+      push(
+        `(SELECT UNNEST(${inner}) AS ${quoteIdent(name)}, generate_subscripts(${inner}, 1) - 1 AS ${quoteIdent(offset)}) AS ${table}`,
+        k,
+      );
+      return end;
+    }
+    if (alias) {
+      push(`UNNEST(${inner}) AS ${quoteIdent(`__unnest_${alias}`)}(${quoteIdent(alias)})`, k);
+      return end;
+    }
+    if (structFields) {
+      push(`(SELECT UNNEST(__e) FROM (SELECT UNNEST(${inner}) AS __e))`, k);
+      return end;
+    }
+    push(`UNNEST(${inner})`, k);
+    return end;
+  }
+
+  private lastTopLevelAsBefore(start: number, end: number): number | undefined {
+    let depth = 0;
+    let found: number | undefined;
+    for (let k = start; k < end; k++) {
+      const tok = this.tokens[k];
+      if (isOp(tok, '(') || isOp(tok, '[')) depth++;
+      else if (isOp(tok, ')') || isOp(tok, ']')) depth--;
+      else if (depth === 0 && isWord(tok, 'AS')) found = k;
+    }
+    return found;
   }
 
   private lastTopLevelAs(start: number, end: number): number | undefined {
@@ -478,14 +770,13 @@ class Translator {
     return found;
   }
 
-  /** `arr[OFFSET(i)]` is zero-based in BigQuery; DuckDB lists are one-based. */
-  private subscript(k: number, out: string[]): number {
+  /** `arr[OFFSET(i)]` (zero-based) and `arr[ORDINAL(i)]`: out of range is an error, SAFE_ gives NULL. */
+  private subscript(k: number, array: string): { sql: string; next: number } {
     const kind = this.tokens[k + 1].value.toUpperCase();
     const close = matchingClose(this.tokens, k + 2);
     const index = this.range(k + 3, close);
     const end = matchingClose(this.tokens, k);
-    out.push(kind.endsWith('OFFSET') ? `[(${index}) + 1]` : `[${index}]`);
-    return end + 1;
+    return { sql: `bq_${kind.toLowerCase()}(${array}, ${index})`, next: end + 1 };
   }
 
   /** `ARRAY<T>[...]` and `STRUCT<...>` types (in CAST, DDL) and typed array literals. */
@@ -539,4 +830,14 @@ class Translator {
     }
     throw invalidQuery(`Syntax error: Expected a type at ${location(tok)}`);
   }
+}
+
+/** Bracket depth of tokens[at] relative to tokens[from]. */
+function depthAt(tokens: Token[], from: number, at: number): number {
+  let depth = 0;
+  for (let k = from; k < at; k++) {
+    if (isOp(tokens[k], '(') || isOp(tokens[k], '[')) depth++;
+    else if (isOp(tokens[k], ')') || isOp(tokens[k], ']')) depth--;
+  }
+  return depth;
 }

@@ -83,6 +83,58 @@ function timestampSeconds(text: string): string {
   return `${seconds < 0 ? '-' : ''}${mantissa}E${exponent}`;
 }
 
+/**
+ * A FLOAT64 as the REST API writes it, which is Java's Double.toString: the shortest digits that read back
+ * to the same double, in plain notation with at least one fraction digit for 1e-3 <= |x| < 1e7 ("5.0",
+ * "0.25") and as d.dddE±n otherwise ("1.0E7", "1.5E-4"), the way TIMESTAMP cells read ("1.7E9").
+ */
+export function javaDouble(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const sign = x < 0 ? '-' : '';
+  const [mantissa, exp] = Math.abs(x).toExponential().split('e');
+  const digits = mantissa.replace('.', '');
+  const e = Number(exp);
+  const abs = Math.abs(x);
+  if (abs >= 1e-3 && abs < 1e7) {
+    if (e >= 0) {
+      const whole = digits.slice(0, e + 1).padEnd(e + 1, '0');
+      const fraction = digits.slice(e + 1) || '0';
+      return `${sign}${whole}.${fraction}`;
+    }
+    return `${sign}0.${'0'.repeat(-e - 1)}${digits}`;
+  }
+  return `${sign}${digits[0]}.${digits.slice(1) || '0'}E${e}`;
+}
+
+/**
+ * An INTERVAL in BigQuery's canonical text, `Y-M D H:M:S[.F]` with a sign on each part that is negative
+ * (data-types#interval_type).
+ */
+function intervalText(value: { months: number; days: number; micros: string | number }): string {
+  const months = Number(value.months);
+  const micros = BigInt(value.micros);
+  const ym = `${months < 0 ? '-' : ''}${Math.trunc(Math.abs(months) / 12)}-${Math.abs(months) % 12}`;
+  const abs = micros < 0n ? -micros : micros;
+  const seconds = abs / 1_000_000n;
+  const fraction = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
+  const hms = `${micros < 0n ? '-' : ''}${seconds / 3600n}:${(seconds / 60n) % 60n}:${seconds % 60n}${fraction ? `.${fraction}` : ''}`;
+  return `${ym} ${value.days} ${hms}`;
+}
+
+/** DuckDB's text for a BLOB (`\xAB` escapes, other bytes as characters) back to its bytes. */
+function blobBytes(text: string): Buffer {
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\' && (text[i + 1] === 'x' || text[i + 1] === 'X')) {
+      bytes.push(parseInt(text.slice(i + 2, i + 4), 16));
+      i += 3;
+    } else bytes.push(text.charCodeAt(i));
+  }
+  return Buffer.from(bytes);
+}
+
 function cell(value: Json, field: SchemaField, repeatedItem = false): unknown {
   if (value === null || value === undefined) return null;
   if (field.mode === 'REPEATED' && !repeatedItem) {
@@ -95,6 +147,11 @@ function cell(value: Json, field: SchemaField, repeatedItem = false): unknown {
   if (field.type === 'TIMESTAMP') return timestampSeconds(String(value));
   if (field.type === 'DATETIME') return String(value).replace(' ', 'T');
   if (field.type === 'BOOLEAN') return value ? 'true' : 'false';
+  // BYTES travel base64-encoded in the REST API.
+  if (field.type === 'BYTES') return blobBytes(String(value)).toString('base64');
+  if (field.type === 'FLOAT') return javaDouble(Number(value));
+  if (field.type === 'INTERVAL')
+    return intervalText(value as { months: number; days: number; micros: string });
   if (field.type === 'JSON' && typeof value !== 'string') return JSON.stringify(value);
   return typeof value === 'string' ? value : String(value);
 }

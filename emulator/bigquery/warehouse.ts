@@ -1,8 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  DuckDBScalarFunction,
-  VARCHAR,
   DuckDBInstance,
   type DuckDBConnection,
   type DuckDBResultReader,
@@ -11,7 +9,8 @@ import {
 } from '@duckdb/node-api';
 import { BigQueryError, invalidQuery, notFound } from './errors';
 import { location as tokenLocation, type Token } from './tokenizer';
-import { duckdbMacros, quoteIdent, translate, type Translation } from './translate';
+import { installFunctions } from './duckdb-functions';
+import { quoteIdent, translate, type Translation } from './translate';
 import type { BoundValue } from './values';
 
 /**
@@ -54,8 +53,7 @@ export class Warehouse {
     await connection.run("SET TimeZone = 'UTC'");
     // BigQuery sorts NULLs first in ascending and last in descending order.
     await connection.run("SET default_null_order = 'nulls_first_on_asc_last_on_desc'");
-    for (const macro of duckdbMacros) await connection.run(macro);
-    connection.registerScalarFunction(normalizeFunction());
+    await installFunctions(connection);
     return new Warehouse(instance, connection, defaultProject);
   }
 
@@ -173,25 +171,4 @@ export class Warehouse {
     }
     return invalidQuery(firstLine.replace(/^[A-Za-z ]+Error: /, ''));
   }
-}
-
-/**
- * bq_normalize(text, mode): GoogleSQL NORMALIZE, which DuckDB lacks for the compatibility forms; the mode
- * is one of the four Unicode forms (translate.ts checks it). NULL in, NULL out.
- */
-function normalizeFunction(): DuckDBScalarFunction {
-  return DuckDBScalarFunction.create({
-    name: 'bq_normalize',
-    returnType: VARCHAR,
-    parameterTypes: [VARCHAR, VARCHAR],
-    mainFunction: (_info, input, output) => {
-      const values = input.getColumnVector(0);
-      const modes = input.getColumnVector(1);
-      for (let row = 0; row < input.rowCount; row++) {
-        const value = values.getItem(row);
-        output.setItem(row, typeof value === 'string' ? value.normalize(String(modes.getItem(row))) : null);
-      }
-      output.flush();
-    },
-  });
 }

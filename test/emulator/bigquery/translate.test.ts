@@ -40,14 +40,16 @@ describe('translation to DuckDB', () => {
       'SELECT CAST($n AS BIGINT), $1, $2 FROM <d|t> AS x JOIN <d|u> USING (k)',
     );
     expect(sql('SELECT EXTRACT(DAY FROM t.created_at) FROM t')).toBe(
-      'SELECT EXTRACT(DAY FROM t.created_at) FROM t',
+      'SELECT extract(day FROM t.created_at) FROM t',
     );
   });
 
   it('rewrites functions from their parsed arguments, recursively', () => {
     expect(
       sql("SELECT CONCAT(a, CONCAT('x', b)), arr[OFFSET(0)], arr[ORDINAL(1)], * EXCEPT (c) FROM t"),
-    ).toBe("SELECT ((a) || ((('x') || (b)))), arr [(0) + 1], arr [1], * EXCLUDE (c) FROM t");
+    ).toBe(
+      "SELECT (bq_concat_arg(a) || bq_concat_arg(('x' || bq_concat_arg(b)))), bq_offset(arr, 0), bq_ordinal(arr, 1), * EXCLUDE (c) FROM t",
+    );
     expect(sql('SELECT STRUCT(1 AS a, b, t.c, 2 + 3) AS s')).toBe(
       'SELECT struct_pack("a" := 1, "b" := b, "c" := t.c, "_field_4" := 2 + 3) AS s',
     );
@@ -60,7 +62,7 @@ describe('translation to DuckDB', () => {
     const text =
       "CREATE TABLE `p.d.t` PARTITION BY DATE(ts) CLUSTER BY a, b OPTIONS(description='x') AS SELECT ROW_NUMBER() OVER (PARTITION BY a ORDER BY ts) AS n FROM s";
     expect(translate(tokenize(text), resolve, { ddl: true }).sql).toBe(
-      'CREATE TABLE <p|d|t> AS SELECT ROW_NUMBER() OVER (PARTITION BY a ORDER BY ts) AS n FROM s',
+      'CREATE TABLE <p|d|t> AS SELECT row_number() OVER (PARTITION BY a ORDER BY ts) AS n FROM s',
     );
   });
 
