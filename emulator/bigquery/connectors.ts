@@ -55,6 +55,7 @@ function bindParameters(config: Record<string, unknown>): Pick<ExecutionContext,
 
 export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
   const jobs = new Map<string, JobRecord>();
+  const jobIdPattern = /^[A-Za-z0-9_-]{1,1024}$/;
   let counter = 0;
   const key = (projectId: string, jobId: string): string => `${projectId}/${jobId}`;
 
@@ -78,9 +79,20 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
       );
     }
     const jobId =
-      typeof reference.jobId === 'string'
-        ? reference.jobId
-        : `bqjob_emulated_${String(++counter).padStart(6, '0')}`;
+      reference.jobId === undefined
+        ? `bqjob_emulated_${String(++counter).padStart(6, '0')}`
+        : reference.jobId;
+    if (typeof jobId !== 'string' || !jobIdPattern.test(jobId)) {
+      // https://cloud.google.com/bigquery/docs/reference/rest/v2/JobReference: letters, digits, `_`, `-`, at most 1,024.
+      throw httpError(
+        new BigQueryError(
+          'invalid',
+          `Invalid job ID ${JSON.stringify(jobId)}. Job IDs must be alphanumeric (plus underscores and dashes) and must be at most 1024 characters long.`,
+        ),
+      );
+    }
+    // Job ids are unique in a project: inserting one again is answered `duplicate` (409) whatever became of the
+    // first job, so a caller that lost the answer can fetch that job instead of running the statement twice.
     if (jobs.has(key(projectId, jobId))) {
       throw httpError(
         new BigQueryError(
@@ -105,7 +117,7 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
       query: sql,
       creationTime: start,
       startTime: start,
-      endTime: start,
+      statementType: type,
       labels,
     };
     jobs.set(key(projectId, jobId), job);
@@ -121,8 +133,9 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
       if (!(error instanceof BigQueryError)) throw error;
       job.error = error;
       deps.stats.failedJobs++;
+    } finally {
+      job.endTime = ctx.now();
     }
-    job.endTime = ctx.now();
     return job;
   }
 
@@ -153,11 +166,17 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
       ctx,
       configuration.labels as Record<string, string> | undefined,
     );
+    if (deps.faults.loseAnswer(job.statementType)) {
+      throw new ConnectorError({
+        tags: ['ConnectionError'],
+        message: `The connection was reset before the answer to jobs.insert of ${job.jobId} arrived (injected fault)`,
+      });
+    }
     const resource = jobResource(job);
     // The Workflows interpreter passes parsed connector_params; a direct caller may pass only the raw map.
     const timeout = ctx.timeout ?? Number(ctx.connectorParams?.timeout ?? defaultTimeout);
     if (ctx.skipPolling ?? ctx.connectorParams?.skip_polling === true) return resource;
-    if (job.endTime - job.startTime > timeout) {
+    if (job.endTime! - job.startTime > timeout) {
       throw new ConnectorError({
         tags: ['TimeoutError'],
         message: `Timed out after ${timeout}s waiting for job ${job.jobId}`,
@@ -194,6 +213,13 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
 
   registry.set('googleapis.bigquery.v2.jobs.getQueryResults', async (args) => {
     const job = findJob(args);
+    if (job.endTime === undefined) {
+      return {
+        kind: 'bigquery#getQueryResultsResponse',
+        jobReference: jobReference(job),
+        jobComplete: false,
+      };
+    }
     if (job.error) throw httpError(job.error);
     return {
       kind: 'bigquery#getQueryResultsResponse',
