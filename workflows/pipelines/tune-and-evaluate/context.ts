@@ -64,6 +64,8 @@ export function contextSteps(): Step[] {
     assign('context', {
       ctx: {
         run_id: v('run_id'),
+        // Labels every job of this execution, so a job id taken by another execution is told apart.
+        execution_token: fn('uuid.generate'),
         project: v('project'),
         location: v('location'),
         dataset: v('dataset'),

@@ -17,7 +17,7 @@ import { dataSteps, dataSubworkflows } from './data';
 import { championSteps, deploySteps } from './deploy';
 import { evaluateModel, predictionStatus } from './evaluate';
 import { decideGate } from './gate';
-import { asJson, recordRun } from './record';
+import { asJson, claimRun, recordRun } from './record';
 import { statements } from './statements';
 import { tuneSteps } from './tune';
 import { validationSubworkflows } from './validate';
@@ -105,7 +105,7 @@ export function tuneAndEvaluate(): Workflow {
     params: ['args'],
     steps: [
       ...contextSteps(),
-      call('record_start', recordRun, {
+      call('record_start', claimRun, {
         args: { ctx: v('ctx'), fields: { status: 'running', config: asJson(v('args')) } },
       }),
       tryStep('run', runSteps(), {
@@ -142,6 +142,7 @@ export function tuneAndEvaluate(): Workflow {
       predictionStatus,
       evaluateModel,
       decideGate,
+      claimRun,
       recordRun,
     ],
   });
