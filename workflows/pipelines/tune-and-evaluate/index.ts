@@ -73,7 +73,15 @@ function runSteps() {
       result: 'gate_result',
     }),
     ...deploySteps(),
-    assign('outcome', { status: fn('if', v('gate_result').get('passed'), 'succeeded', 'rejected') }),
+    // A run whose gate passed but whose promotion found the champion moved is rejected too: nothing deployed.
+    assign('outcome', {
+      status: fn(
+        'if',
+        v('gate_result').get('passed').and(v('deploy_error').eq(null)),
+        'succeeded',
+        'rejected',
+      ),
+    }),
     call('record_outcome', recordRun, {
       args: {
         ctx: v('ctx'),
@@ -90,6 +98,7 @@ function runSteps() {
           gate_reasons: asJson(v('gate_result').get('reasons')),
           deployed: asJson(v('deployed')),
           data_checks: asJson(v('findings')),
+          error: fn('if', v('deploy_error').eq(null), '', asJson(v('deploy_error'))),
         },
       },
     }),
