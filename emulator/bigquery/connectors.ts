@@ -19,7 +19,7 @@ export interface ConnectorDeps {
   warehouse: Warehouse;
   catalog: ModelCatalog;
   faults: FaultInjector;
-  stats: { jobs: number; failedJobs: number };
+  stats: { jobs: number; failedJobs: number; jobIds: string[] };
 }
 
 /** Default `connector_params.timeout` of a Workflows connector call, in seconds. */
@@ -122,6 +122,7 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
     };
     jobs.set(key(projectId, jobId), job);
     deps.stats.jobs++;
+    deps.stats.jobIds.push(jobId);
     try {
       if (injected) throw injected;
       job.result = await deps.engine.execute(sql, {
@@ -166,7 +167,7 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
       ctx,
       configuration.labels as Record<string, string> | undefined,
     );
-    if (deps.faults.loseAnswer(job.statementType)) {
+    if (deps.faults.loseAnswer(job.statementType, job.jobId)) {
       throw new ConnectorError({
         tags: ['ConnectionError'],
         message: `The connection was reset before the answer to jobs.insert of ${job.jobId} arrived (injected fault)`,

@@ -22,7 +22,7 @@ export interface FaultConfig {
    * The answers to the first `count` jobs.insert calls (of the given statement types, if set) are lost: the
    * job is created and runs, but the caller gets a ConnectionError instead of the Job.
    */
-  lostAnswers?: { count: number; statementTypes?: string[] };
+  lostAnswers?: { count: number; statementTypes?: string[]; jobIdPattern?: string };
 }
 
 export function validateFaults(faults: FaultConfig): void {
@@ -61,10 +61,11 @@ export class FaultInjector {
   }
 
   /** Called when a job was created; true when the answer to its jobs.insert is to be lost. */
-  loseAnswer(statementType: string): boolean {
+  loseAnswer(statementType: string, jobId: string): boolean {
     const config = this.faults.lostAnswers;
     if (!config || this.lostAnswersLeft === 0) return false;
     if (config.statementTypes && !config.statementTypes.includes(statementType)) return false;
+    if (config.jobIdPattern !== undefined && !new RegExp(config.jobIdPattern).test(jobId)) return false;
     this.lostAnswersLeft--;
     return true;
   }

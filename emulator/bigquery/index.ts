@@ -40,6 +40,8 @@ export interface EmulatorStats {
   rowFailures: number;
   jobs: number;
   failedJobs: number;
+  /** Id of every job created, in order. */
+  jobIds: string[];
 }
 
 export interface QueryResult {
@@ -91,6 +93,7 @@ export async function createBigQueryEmulator(options: BigQueryEmulatorOptions): 
     rowFailures: 0,
     jobs: 0,
     failedJobs: 0,
+    jobIds: [],
   };
   const engine = new Engine({ warehouse, catalog, gcsDir: options.gcsDir, connections, faults, stats });
   const connectors = createConnectors({ engine, warehouse, catalog, faults, stats });

@@ -1,0 +1,216 @@
+import path from 'node:path';
+import { runLocally } from '../../../cli/local/run-locally';
+import {
+  localConnection,
+  localDataset,
+  localLocation,
+  localProject,
+  openLocalEnvironment,
+  uploadToLocalBucket,
+  type LocalEnvironment,
+} from '../../../cli/local/environment';
+import type { EmulatorStats } from '../../../emulator/bigquery';
+import { runWorkflow, VirtualClock, type RunResult } from '../../../emulator/workflows';
+import type { ConnectorHandler } from '../../../emulator/workflows/connector-types';
+import { loadPipelineConfig } from '../../../schemas/pipeline-config-file';
+import { compiledWorkflowSource } from '../../../workflows/compiled';
+import { exampleVariant, table, tempDir } from '../../cli/local/fixtures';
+
+/**
+ * The compiled pipeline on the emulator, where retries, re-used run ids and racing promotions happen for
+ * real: jobs that run once, a run id claimed once, and one winner among promotions of one serving name.
+ */
+type Json = Record<string, unknown>;
+const insertConnector = 'googleapis.bigquery.v2.jobs.insert';
+
+/** The run arguments `bqtune run` would pass for a config, with its data uploaded to the local bucket. */
+function runArguments(env: LocalEnvironment, configFile: string, runId: string): Json {
+  const { $schema: _schema, ...config } = loadPipelineConfig(configFile) as unknown as Json & { data: Json };
+  const dir = path.dirname(configFile);
+  return {
+    ...config,
+    runId,
+    project: localProject,
+    location: localLocation,
+    dataset: localDataset,
+    connection: localConnection,
+    data: {
+      train: uploadToLocalBucket(
+        env.gcsDir,
+        path.resolve(dir, String(config.data.train)),
+        `${runId}/train.jsonl`,
+      ),
+      eval: uploadToLocalBucket(
+        env.gcsDir,
+        path.resolve(dir, String(config.data.eval)),
+        `${runId}/eval.jsonl`,
+      ),
+    },
+  };
+}
+
+/** One execution of the compiled pipeline on a shared emulator (several may run at once). */
+function execute(
+  env: LocalEnvironment,
+  argument: Json,
+  connectors = env.bigquery.connectors,
+): Promise<RunResult> {
+  return runWorkflow(compiledWorkflowSource('tune-and-evaluate'), {
+    argument,
+    connectors,
+    clock: new VirtualClock(),
+    fileName: 'tune-and-evaluate.yaml',
+    executionId: String(argument.runId),
+    keepEvents: false,
+  });
+}
+
+const rows = async (env: LocalEnvironment, sql: string, params: Json = {}) =>
+  (await env.bigquery.query(sql, params)).rows;
+
+test('the answer to the tuning insert is lost: the tuning job runs once and the run succeeds', async () => {
+  let stats: EmulatorStats | undefined;
+  const steps: string[] = [];
+  const { summary } = await runLocally({
+    configFile: exampleVariant(tempDir('config')),
+    stateDir: tempDir('lost-answer'),
+    onEvent: (e) => e.type === 'step-start' && steps.push(`${e.routine}.${e.step}`),
+    runId: 'run_lost',
+    faults: { lostAnswers: { count: 1, jobIdPattern: '^bqtune_run_lost_tune_' } },
+    onStart: (s) => (stats = s as EmulatorStats),
+  });
+  expect(summary.status).toBe('succeeded');
+  expect(summary.tuning).toMatchObject({ reused: false });
+  const ids = stats!.jobIds;
+  // The retry after the lost answer sent the same job id, was answered `duplicate`, and waited on that job.
+  expect(steps.filter((s) => s === 'run_query.wait_existing')).toHaveLength(1);
+  expect(steps).toContain('wait_for_job.get_job');
+  const tuning = ids.filter((id) => id.startsWith('bqtune_run_lost_tune_'));
+  expect(tuning).toHaveLength(1);
+  expect(tuning[0]).toMatch(/^bqtune_run_lost_tune_[0-9a-f]{32}_1$/);
+  // Every job has its own id, within BigQuery's job id rules.
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const id of ids) expect(id).toMatch(/^bqtune_run_lost_[A-Za-z0-9_]+$/);
+  expect(ids).toContain('bqtune_run_lost_claim');
+});
+
+test('a job that failed retryably is submitted again under the next attempt id, never the same one', async () => {
+  let stats: EmulatorStats | undefined;
+  const { summary } = await runLocally({
+    configFile: exampleVariant(tempDir('config')),
+    stateDir: tempDir('failed-job'),
+    runId: 'run_retried',
+    faults: { jobFailures: { count: 1, reason: 'backendError', statementTypes: ['LOAD_DATA'] } },
+    onStart: (s) => (stats = s as EmulatorStats),
+  });
+  expect(summary.status).toBe('succeeded');
+  const loads = stats!.jobIds.filter((id) => /^bqtune_run_retried_load_(train|eval)_/.test(id));
+  const attempts = loads.map((id) => id.replace(/^.*_/, '')).sort();
+  expect(attempts).toEqual(['1', '1', '2']);
+});
+
+describe('on one emulator', () => {
+  let env: LocalEnvironment;
+  beforeAll(async () => {
+    env = await openLocalEnvironment(tempDir('shared'));
+  });
+  afterAll(() => env.close());
+
+  test('a second execution with the same run id is refused before it loads or tunes anything', async () => {
+    const first = await execute(env, runArguments(env, exampleVariant(tempDir('config')), 'run_once'));
+    expect(first.state).toBe('SUCCEEDED');
+    const jobs = env.bigquery.stats.jobs;
+    const invocations = env.bigquery.stats.modelInvocations;
+    const config = exampleVariant(tempDir('config'), { model: { tuning: { maxIterations: 650 } } });
+    const second = await execute(env, runArguments(env, config, 'run_once'));
+    expect(second.state).toBe('FAILED');
+    expect(second.error).toMatchObject({
+      tags: ['ValueError', 'RunIdInUseError'],
+      message: expect.stringContaining('run id run_once is already taken by another execution'),
+    });
+    // No job ran: not a load, not a tuning, not a model call, not a runs row.
+    expect(env.bigquery.stats.jobs).toBe(jobs);
+    expect(env.bigquery.stats.modelInvocations).toBe(invocations);
+    const states = await rows(
+      env,
+      `SELECT status FROM ${table('runs')} WHERE run_id = 'run_once' ORDER BY recorded_at`,
+    );
+    expect(states.map((r) => r.status)).toEqual(['running', 'succeeded']);
+  });
+
+  test('two runs promoting one serving name at once: one deploys, the other records why and deploys nothing', async () => {
+    const servingName = 'race_target';
+    const configs = [500, 600].map((maxIterations) =>
+      exampleVariant(tempDir('config'), { model: { tuning: { maxIterations } }, deploy: { servingName } }),
+    );
+    // Hold each run's promotion until both runs have decided against the same (empty) champion.
+    const insert = env.bigquery.connectors.get(insertConnector)!;
+    let arrived = 0;
+    let release!: () => void;
+    const bothDecided = new Promise<void>((resolve) => (release = resolve));
+    const barrier: ConnectorHandler = async (args, ctx) => {
+      const jobId = String(((args.body as Json).jobReference as Json).jobId);
+      if (/_promote_[0-9a-f]{32}_1$/.test(jobId)) {
+        if (++arrived === 2) release();
+        await bothDecided;
+      }
+      return insert(args, ctx);
+    };
+    const connectors = new Map(env.bigquery.connectors).set(insertConnector, barrier);
+    const runs = await Promise.all(
+      ['run_race_a', 'run_race_b'].map((id, i) =>
+        execute(env, runArguments(env, configs[i], id), connectors),
+      ),
+    );
+    expect(runs.map((r) => r.state)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+    const results = runs.map((r) => r.result as Json & { deployed: boolean; tuned: { model: string } });
+    expect(results.map((r) => (r.gate as Json).passed)).toEqual([true, true]);
+    const winners = results.filter((r) => r.deployed);
+    const losers = results.filter((r) => !r.deployed);
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(1);
+    const [winner, loser] = [winners[0], losers[0]];
+    expect(winner.status).toBe('succeeded');
+    expect(loser).toMatchObject({
+      status: 'rejected',
+      champion: { before: null, after: winner.tuned.model },
+    });
+
+    const recorded = await rows(
+      env,
+      `SELECT status, deployed, JSON_VALUE(error, '$.tags[0]') AS tag, JSON_VALUE(error, '$.message') AS message
+       FROM ${table('runs')} WHERE run_id = @run AND status <> 'running'`,
+      { run: loser.runId },
+    );
+    expect(recorded).toEqual([
+      {
+        status: 'rejected',
+        deployed: false,
+        tag: 'ChampionMovedError',
+        message: `the champion of ${servingName} moved from none to ${winner.tuned.model} while this run was deciding: deployed nothing`,
+      },
+    ]);
+    // The registry and the pointer agree: one promote event, by the winner.
+    const history = await rows(
+      env,
+      `SELECT event, model_name, previous_model, run_id FROM ${table('model_registry')} WHERE serving_name = @name`,
+      { name: servingName },
+    );
+    expect(history).toEqual([
+      { event: 'promote', model_name: winner.tuned.model, previous_model: null, run_id: winner.runId },
+    ]);
+    const pointer = await rows(
+      env,
+      `SELECT model_name FROM ${table('champions')} WHERE serving_name = @name`,
+      {
+        name: servingName,
+      },
+    );
+    expect(pointer).toEqual([{ model_name: winner.tuned.model }]);
+    // The loser's transaction overlapped the winner's: BigQuery cancelled it, and it was retried once.
+    const promotions = env.bigquery.stats.jobIds.filter((id) =>
+      id.startsWith(`bqtune_${loser.runId}_promote_`),
+    );
+    expect(promotions.map((id) => id.replace(/^.*_/, ''))).toEqual(['1', '2']);
+  });
+});
