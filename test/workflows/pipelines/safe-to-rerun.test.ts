@@ -213,4 +213,35 @@ describe('on one emulator', () => {
     );
     expect(promotions.map((id) => id.replace(/^.*_/, ''))).toEqual(['1', '2']);
   });
+
+  test('FLOAT64 values that reach SQL at run time are written with a decimal point', async () => {
+    const config = exampleVariant(tempDir('config'), {
+      model: {
+        tuning: { learningRateMultiplier: 1, maxIterations: 450 },
+        generation: { temperature: 0, topP: 1 },
+      },
+    });
+    const before = env.bigquery.stats.jobIds.length;
+    const run = await execute(env, runArguments(env, config, 'run_floats'));
+    expect(run.state).toBe('SUCCEEDED');
+    const get = env.bigquery.connectors.get('googleapis.bigquery.v2.jobs.get')!;
+    const queries: string[] = [];
+    for (const jobId of env.bigquery.stats.jobIds.slice(before)) {
+      const job = (await get(
+        { projectId: localProject, jobId, location: localLocation },
+        {
+          connectorParams: {},
+          env: {},
+          sleep: async () => undefined,
+          now: () => 0,
+        },
+      )) as { configuration: { query: { query: string } } };
+      queries.push(job.configuration.query.query);
+    }
+    const sql = queries.join('\n');
+    expect(sql).toContain('LEARNING_RATE_MULTIPLIER = 1.0');
+    expect(sql).toContain('0.0 AS temperature');
+    expect(sql).toContain('1.0 AS top_p');
+    expect(sql).not.toMatch(/LEARNING_RATE_MULTIPLIER = 1(?![.\d])|(?<![.\d])[01] AS (temperature|top_p)/);
+  });
 });
