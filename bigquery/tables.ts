@@ -77,7 +77,7 @@ export const evaluationsTable: TableDefinition = {
 export const runsTable: TableDefinition = {
   id: 'runs',
   description:
-    'One row per run state change (running, then succeeded, rejected or failed); the latest row wins.',
+    'One row per run state change (running, then succeeded, rejected or failed); the latest row wins. A run left running is reconciled from its execution.',
   partitionBy: 'recorded_at',
   clusterBy: ['run_id'],
   fields: [
@@ -101,6 +101,12 @@ export const runsTable: TableDefinition = {
     field('data_checks', 'JSON', 'NULLABLE', 'Data-check findings: check, split, count, severity, samples.'),
     field('error', 'JSON', 'NULLABLE', 'The Workflows error map of a failed run.'),
     field('recorded_at', 'TIMESTAMP', 'REQUIRED', 'When the state was recorded.'),
+    field(
+      'execution',
+      'STRING',
+      'NULLABLE',
+      'Workflows execution that recorded the state (projects/P/locations/L/workflows/W/executions/E).',
+    ),
   ],
 };
 
@@ -118,7 +124,12 @@ export const registryTable: TableDefinition = {
     field('metric', 'STRING', 'NULLABLE', 'Gate metric.'),
     field('metric_value', 'FLOAT64', 'NULLABLE', 'Gate metric value of model_name.'),
     field('recorded_at', 'TIMESTAMP', 'REQUIRED', 'When the event was recorded.'),
-    field('event_id', 'STRING', 'NULLABLE', 'Unique id of the change; the champions row that it set carries it.'),
+    field(
+      'event_id',
+      'STRING',
+      'NULLABLE',
+      'Unique id of the change; the champions row that it set carries it.',
+    ),
   ],
 };
 

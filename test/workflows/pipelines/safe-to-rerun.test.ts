@@ -136,6 +136,15 @@ describe('on one emulator', () => {
       `SELECT status FROM ${table('runs')} WHERE run_id = 'run_once' ORDER BY recorded_at`,
     );
     expect(states.map((r) => r.status)).toEqual(['running', 'succeeded']);
+    // Every row names the execution that wrote it, so a run left running can be reconciled.
+    const executions = await rows(
+      env,
+      `SELECT DISTINCT execution FROM ${table('runs')} WHERE run_id = 'run_once'`,
+    );
+    expect(executions).toHaveLength(1);
+    expect(executions[0].execution).toMatch(
+      /^projects\/[a-z-]+\/locations\/us-central1\/workflows\/tune-and-evaluate\/executions\/run_once$/,
+    );
   });
 
   test('two runs promoting one serving name at once: one deploys, the other records why and deploys nothing', async () => {

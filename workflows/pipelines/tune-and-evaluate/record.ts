@@ -5,6 +5,7 @@ import { statements } from './statements';
 
 const runRowParams = {
   run_id: v('ctx').get('run_id'),
+  execution: v('ctx').get('execution'),
   ...Object.fromEntries(runRecordFields.map((f) => [f, fn('default', fn('map.get', v('fields'), f), '')])),
 };
 
