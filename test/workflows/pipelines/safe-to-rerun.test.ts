@@ -109,6 +109,42 @@ test('a job that failed retryably is submitted again under the next attempt id, 
   expect(attempts).toEqual(['1', '1', '2']);
 });
 
+test('a lost answer to a job that failed: the duplicate is waited on, its failure seen, the next attempt runs', async () => {
+  let stats: EmulatorStats | undefined;
+  const steps: string[] = [];
+  const { summary } = await runLocally({
+    configFile: exampleVariant(tempDir('config')),
+    stateDir: tempDir('lost-failed'),
+    runId: 'run_lost_failed',
+    faults: {
+      jobFailures: { count: 1, reason: 'backendError', statementTypes: ['LOAD_DATA'] },
+      lostAnswers: { count: 1, jobIdPattern: '^bqtune_run_lost_failed_load_train_' },
+    },
+    onEvent: (e) => e.type === 'step-start' && steps.push(`${e.routine}.${e.step}`),
+    onStart: (s) => (stats = s as EmulatorStats),
+  });
+  expect(summary.status).toBe('succeeded');
+  expect(steps).toContain('run_query.as_operation_error');
+  const loads = stats!.jobIds.filter((id) => id.startsWith('bqtune_run_lost_failed_load_train_'));
+  expect(loads.map((id) => id.replace(/^.*_/, ''))).toEqual(['1', '2']);
+});
+
+test('a statement whose job keeps failing is given up after eight attempts, and the run fails', async () => {
+  let stats: EmulatorStats | undefined;
+  const { summary } = await runLocally({
+    configFile: exampleVariant(tempDir('config')),
+    stateDir: tempDir('give-up'),
+    runId: 'run_give_up',
+    faults: { jobFailures: { count: 100, reason: 'backendError', statementTypes: ['LOAD_DATA'] } },
+    onStart: (s) => (stats = s as EmulatorStats),
+  });
+  expect(summary.status).toBe('failed');
+  const attempts = stats!.jobIds
+    .filter((id) => id.startsWith('bqtune_run_give_up_load_'))
+    .map((id) => Number(id.replace(/^.*_/, '')));
+  expect(Math.max(...attempts)).toBe(8);
+});
+
 describe('on one emulator', () => {
   let env: LocalEnvironment;
   beforeAll(async () => {
