@@ -145,6 +145,23 @@ test('a statement whose job keeps failing is given up after eight attempts, and 
   expect(Math.max(...attempts)).toBe(8);
 });
 
+test('a claim job that failed retryably is claimed again under the next attempt id', async () => {
+  let stats: EmulatorStats | undefined;
+  const { summary } = await runLocally({
+    configFile: exampleVariant(tempDir('config')),
+    stateDir: tempDir('claim-retry'),
+    runId: 'run_claim_retry',
+    // The first INSERT of a run is its claim.
+    faults: { jobFailures: { count: 1, reason: 'internalError', statementTypes: ['INSERT'] } },
+    onStart: (s) => (stats = s as EmulatorStats),
+  });
+  expect(summary.status).toBe('succeeded');
+  expect(stats!.jobIds.slice(0, 2)).toEqual([
+    'bqtune_run_claim_retry_claim',
+    'bqtune_run_claim_retry_claim_2',
+  ]);
+});
+
 describe('on one emulator', () => {
   let env: LocalEnvironment;
   beforeAll(async () => {

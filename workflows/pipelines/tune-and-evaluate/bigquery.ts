@@ -238,7 +238,8 @@ export const waitForJob = subworkflow(
  * runs the statement twice: a `duplicate` answer means the job exists, and it is waited on instead
  * (https://cloud.google.com/bigquery/docs/error-messages, `duplicate`). Only a job that ran and failed
  * retryably is submitted again, under the next attempt's id. `job_key` gives a fixed id instead (the run's
- * claim, `bqtune_<run id>_<job_key>`), which is never submitted twice.
+ * claim, `bqtune_<run id>_<job_key>`, then `..._<attempt>`): a failed first attempt still holds the bare
+ * id, so another execution asking for it is refused all the same.
  */
 export const runQuery = subworkflow(
   'run_query',
@@ -259,11 +260,17 @@ export const runQuery = subworkflow(
       delay: 5,
     }),
     assign('submit', {
+      // A fixed key keeps its bare id for the first attempt: another execution always asks for that one.
       job_id: fn(
         'if',
         v('job_key').eq(null),
         tpl`bqtune_${v('ctx').get('run_id')}_${v('step')}_${v('invocation')}_${v('attempt')}`,
-        tpl`bqtune_${v('ctx').get('run_id')}_${fn('default', v('job_key'), '')}`,
+        fn(
+          'if',
+          v('attempt').eq(1),
+          tpl`bqtune_${v('ctx').get('run_id')}_${fn('default', v('job_key'), '')}`,
+          tpl`bqtune_${v('ctx').get('run_id')}_${fn('default', v('job_key'), '')}_${v('attempt')}`,
+        ),
       ),
       job: null,
       failure: null,
@@ -326,7 +333,6 @@ export const runQuery = subworkflow(
     switchStep('submit_again', [
       when(
         v('retryable')
-          .and(v('job_key').eq(null))
           .and(lit('OperationError').in(fn('default', fn('map.get', v('failure'), 'tags'), [])))
           .and(v('attempt').lt(maxJobAttempts)),
         { next: 'backoff' },
