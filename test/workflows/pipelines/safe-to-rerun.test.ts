@@ -236,7 +236,9 @@ describe('on one emulator', () => {
     expect(loser).toMatchObject({
       status: 'rejected',
       champion: { before: null, after: winner.tuned.model },
+      deployError: { tags: ['ChampionMovedError'] },
     });
+    expect(winner.deployError).toBeNull();
 
     const recorded = await rows(
       env,

@@ -140,6 +140,8 @@ export function tuneAndEvaluate(): Workflow {
         tuning: { model: v('tuned').get('model'), reused: v('tuning_reused') },
         gate: v('gate_result'),
         deployed: v('deployed'),
+        // Why a run whose gate passed deployed nothing (ChampionMovedError), else null.
+        deployError: v('deploy_error'),
         dataChecks: v('findings'),
         fingerprints: { train: v('train_fingerprint'), eval: v('eval_fingerprint'), evalKey: v('eval_key') },
       }),
