@@ -70,6 +70,22 @@ export interface Rollback {
   to: string;
 }
 
+const championTables = (warehouse: PipelineWarehouse) => {
+  const table = (id: string) => ({ project: warehouse.project, dataset: warehouse.dataset, table: id });
+  return { champions: table(championsTable.id), registry: table(registryTable.id) };
+};
+
+/** The model a serving name resolves to now, read as `current_champions` reads it; undefined when none. */
+export async function currentChampion(
+  warehouse: PipelineWarehouse,
+  servingName: string,
+): Promise<string | undefined> {
+  const current = await warehouse.query(championQuery(championTables(warehouse)), {
+    serving_name: servingName,
+  });
+  return current.rows.length > 0 ? String(current.rows[0].model_name) : undefined;
+}
+
 /** Attempts of a rollback whose transaction BigQuery cancelled for a concurrent update of the champions. */
 const maxAttempts = 5;
 
@@ -83,12 +99,10 @@ const isConcurrentUpdate = (error: unknown): boolean =>
  * that landed in between makes the rollback fail instead of silently undoing it.
  */
 export async function rollbackChampion(warehouse: PipelineWarehouse, servingName: string): Promise<Rollback> {
-  const table = (id: string) => ({ project: warehouse.project, dataset: warehouse.dataset, table: id });
-  const tables = { champions: table(championsTable.id), registry: table(registryTable.id) };
+  const tables = championTables(warehouse);
   const events = await championHistory(warehouse, servingName);
   const lineage = championLineage(events);
-  const current = await warehouse.query(championQuery(tables), { serving_name: servingName });
-  const from = current.rows.length > 0 ? String(current.rows[0].model_name) : undefined;
+  const from = await currentChampion(warehouse, servingName);
   if (from === undefined) throw new Error(`serving name ${servingName} has no champion to roll back`);
   const standing = lineage.lastIndexOf(from);
   const to = standing > 0 ? lineage[standing - 1] : undefined;
