@@ -65,6 +65,7 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
     reference: Record<string, unknown>,
     ctx: ConnectorContext,
     labels?: Record<string, string>,
+    canLoseAnswer = false,
   ): Promise<JobRecord> {
     const sql = config.query;
     if (typeof sql !== 'string' || sql.trim().length === 0) {
@@ -123,20 +124,31 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
     jobs.set(key(projectId, jobId), job);
     deps.stats.jobs++;
     deps.stats.jobIds.push(jobId);
-    try {
-      if (injected) throw injected;
-      job.result = await deps.engine.execute(sql, {
-        ...bindParameters(config),
-        sleep: ctx.sleep,
-        now: ctx.now,
+    const run = async (): Promise<void> => {
+      try {
+        if (injected) throw injected;
+        job.result = await deps.engine.execute(sql, {
+          ...bindParameters(config),
+          sleep: ctx.sleep,
+          now: ctx.now,
+        });
+      } catch (error) {
+        if (!(error instanceof BigQueryError)) throw error;
+        job.error = error;
+        deps.stats.failedJobs++;
+      } finally {
+        job.endTime = ctx.now();
+      }
+    };
+    if (canLoseAnswer && deps.faults.loseAnswer(type, jobId)) {
+      // The job goes on running (jobs.get answers RUNNING until it ends); only its answer is lost.
+      run().catch(() => undefined);
+      throw new ConnectorError({
+        tags: ['ConnectionError'],
+        message: `The connection was reset before the answer to jobs.insert of ${jobId} arrived (injected fault)`,
       });
-    } catch (error) {
-      if (!(error instanceof BigQueryError)) throw error;
-      job.error = error;
-      deps.stats.failedJobs++;
-    } finally {
-      job.endTime = ctx.now();
     }
+    await run();
     return job;
   }
 
@@ -166,13 +178,8 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
       (body.jobReference ?? {}) as Record<string, unknown>,
       ctx,
       configuration.labels as Record<string, string> | undefined,
+      true,
     );
-    if (deps.faults.loseAnswer(job.statementType, job.jobId)) {
-      throw new ConnectorError({
-        tags: ['ConnectionError'],
-        message: `The connection was reset before the answer to jobs.insert of ${job.jobId} arrived (injected fault)`,
-      });
-    }
     const resource = jobResource(job);
     // The Workflows interpreter passes parsed connector_params; a direct caller may pass only the raw map.
     const timeout = ctx.timeout ?? Number(ctx.connectorParams?.timeout ?? defaultTimeout);

@@ -270,7 +270,13 @@ describe('fault injection', () => {
     expect(lost.value.tags).toEqual(['ConnectionError']);
     const again = await rejection(insert('tune_1'));
     expect(again.value).toMatchObject({ code: 409, body: { error: { errors: [{ reason: 'duplicate' }] } } });
-    const done = await get('tune_1');
+    // The lost job goes on running until it is done.
+    expect((await get('tune_1')).status).toEqual({ state: 'RUNNING' });
+    let done = await get('tune_1');
+    for (let i = 0; i < 500 && done.status.state !== 'DONE'; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      done = await get('tune_1');
+    }
     expect(done.status).toEqual({ state: 'DONE' });
     expect(done.statistics.query.ddlOperationPerformed).toBe('CREATE');
     // A job still running answers RUNNING, and its results are not complete.
