@@ -78,7 +78,8 @@ export function contextSteps(): Step[] {
       ctx: {
         run_id: v('run_id'),
         // Labels every job of this execution, so a job id taken by another execution is told apart.
-        execution_token: fn('uuid.generate'),
+        // (a label value: lower-case letters, digits, `-` and `_`, at most 63 characters).
+        execution_token: fn('text.to_lower', fn('uuid.generate')),
         // Recorded with every runs row, so a run left `running` can be reconciled from its execution.
         execution: tpl`projects/${env('GOOGLE_CLOUD_PROJECT_ID')}/locations/${env('GOOGLE_CLOUD_LOCATION')}/workflows/${env('GOOGLE_CLOUD_WORKFLOW_ID')}/executions/${env('GOOGLE_CLOUD_WORKFLOW_EXECUTION_ID')}`,
         project: v('project'),
