@@ -1,19 +1,36 @@
 import { quotedPath, type TableRef } from './identifiers';
 import { SqlParts, stringParam, type QueryParameter, type Sql } from './sql';
 
+/**
+ * The champion of a serving name lives in two tables (bigquery/tables.ts): `champions`, one pointer row per
+ * serving name that only a mutating statement changes, and `model_registry`, the append-only history of
+ * every change. A change is one multi-statement transaction that moves the pointer with an UPDATE that
+ * compares it with the champion the caller decided against, and appends the registry event only if the
+ * UPDATE changed the row. That is what makes it race-free on BigQuery: concurrent INSERTs are never
+ * conflict-checked (https://cloud.google.com/bigquery/docs/data-manipulation-language, "Concurrent jobs"),
+ * but two transactions that mutate one table cannot both commit, and each reads the snapshot taken when it
+ * began (https://cloud.google.com/bigquery/docs/transactions, "Transaction concurrency"), so of two
+ * promotions against the same champion one is cancelled (BigQuery's concurrent-update error, which the
+ * caller retries) and, retried, finds the pointer moved and changes nothing.
+ */
+
 const float64Param = (name: string): QueryParameter => ({
   name,
   parameterType: { type: 'FLOAT64' },
   parameterValue: { value: '0' },
 });
 
-/**
- * The latest registry event of each serving name, in SQL: what a serving name resolves to now. Ties on
- * recorded_at (two events in one instant) are broken towards the later-written row by its event order.
- */
+export interface ChampionTables {
+  champions: TableRef;
+  registry: TableRef;
+}
+
+const columns = 'serving_name, event, model_name, previous_model, run_id, metric, metric_value';
+
+/** The latest registry event of each serving name (`where` filters the registry), newest row first on ties. */
 function latestEventsSql(registry: string, where: string): string {
   return [
-    `SELECT serving_name, event, model_name, previous_model, run_id, metric, metric_value, recorded_at`,
+    `SELECT ${columns}, event_id, recorded_at`,
     `FROM (`,
     `  SELECT *, ROW_NUMBER() OVER (PARTITION BY serving_name ORDER BY recorded_at DESC) AS row_rank`,
     `  FROM ${registry}${where}`,
@@ -22,48 +39,93 @@ function latestEventsSql(registry: string, where: string): string {
   ].join('\n');
 }
 
-/** The body of the `current_champions` view: one row per serving name. */
-export function currentChampionsSql(registry: TableRef): string {
+/**
+ * What each serving name resolves to: its pointer row, or, for a serving name whose champion was set before
+ * the pointer table existed, its latest registry event. `name` restricts it to one serving name.
+ */
+function currentSql(champions: string, registry: string, name?: string): string {
+  const only = (column: string) => (name === undefined ? '' : ` AND ${column} = ${name}`);
+  const registryOnly = name === undefined ? '' : `\n  WHERE serving_name = ${name}`;
+  return [
+    `SELECT ${columns}, updated_at AS recorded_at`,
+    `FROM ${champions}`,
+    `WHERE model_name IS NOT NULL${only('serving_name')}`,
+    `UNION ALL`,
+    `SELECT ${columns}, recorded_at`,
+    `FROM (`,
+    `  ${latestEventsSql(registry, registryOnly).split('\n').join('\n  ')}`,
+    `) AS latest`,
+    `WHERE NOT EXISTS (SELECT 1 FROM ${champions} AS p WHERE p.serving_name = latest.serving_name)`,
+  ].join('\n');
+}
+
+/** The body of the `current_champions` view: one row per serving name that has a champion. */
+export function currentChampionsSql(tables: ChampionTables): string {
   const parts = new SqlParts();
-  const path = quotedPath(parts, registry, 'currentChampionsSql.registry');
-  return latestEventsSql(path, '');
+  const champions = quotedPath(parts, tables.champions, 'currentChampionsSql.champions');
+  const registry = quotedPath(parts, tables.registry, 'currentChampionsSql.registry');
+  return currentSql(champions, registry);
 }
 
 /** The current champion of @serving_name (no row when there is none yet). */
-export function championQuery(registry: TableRef): Sql {
+export function championQuery(tables: ChampionTables): Sql {
   const parts = new SqlParts();
   const name = parts.param(stringParam('serving_name', ''));
-  const path = quotedPath(parts, registry, 'championQuery.registry');
-  return parts.finish(latestEventsSql(path, `\n  WHERE serving_name = ${name}`));
+  const champions = quotedPath(parts, tables.champions, 'championQuery.champions');
+  const registry = quotedPath(parts, tables.registry, 'championQuery.registry');
+  return parts.finish(currentSql(champions, registry, name));
 }
 
 /**
- * Appends a registry event that makes @model_name the champion of @serving_name, but only if the champion
- * is still @expected_previous ('' for none): a compare-and-set in one DML statement, so two runs deciding
- * at once cannot both promote, and nothing is ever rewritten. The caller checks that one row was inserted.
- * @event is `promote` or `rollback`.
+ * One transaction that makes @model_name the champion of @serving_name if the champion is still
+ * @expected_previous ('' for none), and appends the registry event @event (`promote` or `rollback`) under
+ * the caller's unique @event_id; otherwise it changes nothing. Whether it landed is read afterwards with
+ * championChangeQuery, since a script's own result differs between clients. A serving name without a
+ * pointer row gets one first, holding its latest registry event (or no model).
  */
-export function promoteChampionStatement(registry: TableRef): Sql {
+export function changeChampionScript(tables: ChampionTables): Sql {
   const parts = new SqlParts();
-  const path = quotedPath(parts, registry, 'promoteChampionStatement.registry');
+  const champions = quotedPath(parts, tables.champions, 'changeChampionScript.champions');
+  const registry = quotedPath(parts, tables.registry, 'changeChampionScript.registry');
   const name = parts.param(stringParam('serving_name', ''));
   const event = parts.param(stringParam('event', ''));
   const model = parts.param(stringParam('model_name', ''));
   const expected = parts.param(stringParam('expected_previous', ''));
+  const eventId = parts.param(stringParam('event_id', ''));
   const runId = parts.param(stringParam('run_id', ''));
   const metric = parts.param(stringParam('metric', ''));
   const value = parts.param(float64Param('metric_value'));
-  const current = latestEventsSql(path, `\n  WHERE serving_name = ${name}`);
+  const latest = latestEventsSql(registry, `\n  WHERE serving_name = ${name}`);
   return parts.finish(
     [
-      `INSERT INTO ${path} (serving_name, event, model_name, previous_model, run_id, metric, metric_value, recorded_at)`,
-      `SELECT ${name}, ${event}, ${model}, NULLIF(current_model, ''), NULLIF(${runId}, ''), NULLIF(${metric}, ''), ${value}, CURRENT_TIMESTAMP`,
-      `FROM (`,
-      `  SELECT COALESCE((SELECT model_name FROM (`,
-      `    ${current.split('\n').join('\n    ')}`,
-      `  ) AS latest), '') AS current_model`,
-      `) AS state`,
-      `WHERE current_model = ${expected}`,
+      `BEGIN TRANSACTION;`,
+      `INSERT INTO ${champions} (${columns}, event_id, updated_at)`,
+      `SELECT ${name}, latest.event, latest.model_name, latest.previous_model, latest.run_id, latest.metric,`,
+      `  latest.metric_value, latest.event_id, CURRENT_TIMESTAMP`,
+      `FROM (SELECT 1 AS seed) AS seed`,
+      `LEFT JOIN (`,
+      `  ${latest.split('\n').join('\n  ')}`,
+      `) AS latest ON TRUE`,
+      `WHERE NOT EXISTS (SELECT 1 FROM ${champions} WHERE serving_name = ${name});`,
+      `UPDATE ${champions}`,
+      `SET previous_model = model_name, model_name = ${model}, event = ${event}, event_id = ${eventId},`,
+      `  run_id = NULLIF(${runId}, ''), metric = NULLIF(${metric}, ''), metric_value = ${value},`,
+      `  updated_at = CURRENT_TIMESTAMP`,
+      `WHERE serving_name = ${name} AND COALESCE(model_name, '') = ${expected};`,
+      `INSERT INTO ${registry} (${columns}, event_id, recorded_at)`,
+      `SELECT ${columns}, event_id, updated_at`,
+      `FROM ${champions}`,
+      `WHERE serving_name = ${name} AND event_id = ${eventId}`,
+      `LIMIT 1;`,
+      `COMMIT TRANSACTION;`,
     ].join('\n'),
   );
+}
+
+/** `changed`: 1 when the change @event_id landed (its registry event exists), else 0. */
+export function championChangeQuery(registry: TableRef): Sql {
+  const parts = new SqlParts();
+  const path = quotedPath(parts, registry, 'championChangeQuery.registry');
+  const eventId = parts.param(stringParam('event_id', ''));
+  return parts.finish(`SELECT COUNT(*) AS changed FROM ${path} WHERE event_id = ${eventId}`);
 }

@@ -14,7 +14,7 @@ function latestRunStatesSql(runs: string, evaluations: string, where: string): s
     `  ${metric('baseline')},`,
     `  ${metric('tuned')},`,
     `  r.tuned_model, r.tuning_reused, r.gate_passed, TO_JSON_STRING(r.gate_reasons) AS gate_reasons,`,
-    `  r.deployed, TO_JSON_STRING(r.error) AS error, r.eval_fingerprint, r.eval_key, r.recorded_at`,
+    `  r.deployed, TO_JSON_STRING(r.error) AS error, r.eval_fingerprint, r.eval_key, r.recorded_at, r.execution`,
     `FROM (`,
     `  SELECT *, ROW_NUMBER() OVER (PARTITION BY run_id ORDER BY recorded_at DESC) AS row_rank`,
     `  FROM ${runs}${where}`,

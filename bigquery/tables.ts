@@ -1,7 +1,8 @@
 /**
  * The pipeline's persistent tables, defined once: Pulumi provisions them with these schemas, the local
  * emulator creates them from the same definitions, and the SQL builders write rows that match them.
- * All of them are append-only; the latest row wins where a reader needs a current state.
+ * All of them are append-only, the latest row winning where a reader needs a current state, except
+ * `champions`, the one pointer row per serving name that a champion change updates.
  */
 
 import { checkColumnName, quotedPath, type Ident } from './identifiers';
@@ -76,7 +77,7 @@ export const evaluationsTable: TableDefinition = {
 export const runsTable: TableDefinition = {
   id: 'runs',
   description:
-    'One row per run state change (running, then succeeded, rejected or failed); the latest row wins.',
+    'One row per run state change (running, then succeeded, rejected or failed); the latest row wins. A run left running is reconciled from its execution.',
   partitionBy: 'recorded_at',
   clusterBy: ['run_id'],
   fields: [
@@ -107,6 +108,12 @@ export const runsTable: TableDefinition = {
     ),
     field('error', 'JSON', 'NULLABLE', 'The Workflows error map of a failed run.'),
     field('recorded_at', 'TIMESTAMP', 'REQUIRED', 'When the state was recorded.'),
+    field(
+      'execution',
+      'STRING',
+      'NULLABLE',
+      'Workflows execution that recorded the state (projects/P/locations/L/workflows/W/executions/E).',
+    ),
   ],
 };
 
@@ -124,6 +131,34 @@ export const registryTable: TableDefinition = {
     field('metric', 'STRING', 'NULLABLE', 'Gate metric.'),
     field('metric_value', 'FLOAT64', 'NULLABLE', 'Gate metric value of model_name.'),
     field('recorded_at', 'TIMESTAMP', 'REQUIRED', 'When the event was recorded.'),
+    field(
+      'event_id',
+      'STRING',
+      'NULLABLE',
+      'Unique id of the change; the champions row that it set carries it.',
+    ),
+  ],
+};
+
+/**
+ * The pointer each serving name resolves through: one row per serving name, changed only by the UPDATE of
+ * a champion change (bigquery/registry.ts), in the same transaction as its registry event.
+ */
+export const championsTable: TableDefinition = {
+  id: 'champions',
+  description:
+    'One row per serving name: its champion now. Changed only together with a model_registry event, in one transaction.',
+  clusterBy: ['serving_name'],
+  fields: [
+    field('serving_name', 'STRING', 'REQUIRED', 'Stable name that callers resolve.'),
+    field('event', 'STRING', 'NULLABLE', 'promote or rollback: the change that set this state.'),
+    field('model_name', 'STRING', 'NULLABLE', 'The champion model; NULL before the first promotion.'),
+    field('previous_model', 'STRING', 'NULLABLE', 'The champion before the last change.'),
+    field('run_id', 'STRING', 'NULLABLE', 'Run that made the last change.'),
+    field('metric', 'STRING', 'NULLABLE', 'Gate metric.'),
+    field('metric_value', 'FLOAT64', 'NULLABLE', 'Gate metric value of model_name.'),
+    field('event_id', 'STRING', 'NULLABLE', 'Id of the last change, as in its model_registry event.'),
+    field('updated_at', 'TIMESTAMP', 'REQUIRED', 'When the last change was made.'),
   ],
 };
 
@@ -152,6 +187,7 @@ export const pipelineTables: readonly TableDefinition[] = [
   runsTable,
   registryTable,
   servedPredictionsTable,
+  championsTable,
 ];
 
 /** Columns of the per-run example tables, the walkthrough's JSONL shape. */

@@ -75,7 +75,8 @@ export class PipelineDataset extends pulumi.ComponentResource {
       {
         ...tableArgs,
         tableId: currentChampionsViewId,
-        description: 'The champion model of each serving name: the latest model_registry event.',
+        description:
+          'The champion model of each serving name: its champions row (or, before it has one, its latest model_registry event).',
         view: { query: currentChampionsSql(settings.project, settings.datasetId), useLegacySql: false },
       },
       // The view reads the registry table, which must exist first.

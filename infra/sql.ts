@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createRemoteModel, quoteColumn, quotedPath, registryTable, SqlParts } from '../bigquery';
+import {
+  championsTable,
+  createRemoteModel,
+  currentChampionsSql as championsViewSql,
+  registryTable,
+} from '../bigquery';
 
 export interface BaselineModelStatement {
   project: string;
@@ -23,22 +28,12 @@ export function createBaselineModelSql(s: BaselineModelStatement): string {
   return sql.text;
 }
 
-/** The champion of each serving name: the latest event of the append-only model registry. */
+/** The champion of each serving name, read the one way the pipeline reads it (bigquery/registry.ts). */
 export function currentChampionsSql(project: string, dataset: string): string {
-  const parts = new SqlParts();
-  const registry = quotedPath(parts, { project, dataset, table: registryTable.id }, 'currentChampions');
-  const columns = registryTable.fields
-    .map((f) => quoteColumn(f.name, `${registryTable.id}.${f.name}`))
-    .join(', ');
-  return [
-    `SELECT ${columns}`,
-    'FROM (',
-    `  SELECT ${columns},`,
-    '    ROW_NUMBER() OVER (PARTITION BY `serving_name` ORDER BY `recorded_at` DESC) AS `event_rank`',
-    `  FROM ${registry}`,
-    ')',
-    'WHERE `event_rank` = 1',
-  ].join('\n');
+  return championsViewSql({
+    champions: { project, dataset, table: championsTable.id },
+    registry: { project, dataset, table: registryTable.id },
+  });
 }
 
 /**

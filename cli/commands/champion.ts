@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import { colors as pc } from '../colors';
 import type { Register } from './index';
-import { championHistory, championLineage, rollbackChampion, type RegistryEvent } from '../history/champion';
+import { championHistory, currentChampion, rollbackChampion, type RegistryEvent } from '../history/champion';
 import { addWarehouseOptions, withWarehouse, type WarehouseFlags } from '../history/warehouse-target';
 
 function historyTable(events: readonly RegistryEvent[]): string {
@@ -53,8 +53,7 @@ export const register: Register = (program) => {
           );
         }
         const events = await championHistory(warehouse, servingName);
-        const lineage = championLineage(events);
-        const current = lineage[lineage.length - 1];
+        const current = await currentChampion(warehouse, servingName);
         process.stdout.write(
           current === undefined
             ? `${servingName} has no champion yet\n`

@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Register } from './index';
 import { listLocalRuns, readLocalRun } from '../history/local-runs';
+import { executionsClient } from '../deployment/executions';
+import { executionsLookup, reconcileRuns } from '../history/reconcile';
 import { listRecordedRuns, readRecordedRun } from '../history/recorded-runs';
 import { localRunsTable, recordedRunDetails, recordedRunsTable } from '../history/run-views';
 import {
@@ -37,7 +39,9 @@ export const register: Register = (program) => {
         else process.stdout.write(localRunsTable(local));
         return;
       }
-      const recorded = await withWarehouse(opts, listRecordedRuns);
+      const listed = await withWarehouse(opts, listRecordedRuns);
+      // A run still `running` is shown as its execution really ended (failed, cancelled, abandoned).
+      const recorded = await reconcileRuns(listed, executionsLookup(executionsClient()));
       process.stdout.write(recorded.length === 0 ? 'no runs recorded\n' : recordedRunsTable(recorded));
     });
 
@@ -56,7 +60,8 @@ export const register: Register = (program) => {
         process.stdout.write(renderSummary(run.summary, path.relative(process.cwd(), run.dir) || '.'));
         return;
       }
-      const recorded = await withWarehouse(opts, (w) => readRecordedRun(w, id));
+      const read = await withWarehouse(opts, (w) => readRecordedRun(w, id));
+      const [recorded] = await reconcileRuns([read], executionsLookup(executionsClient()));
       process.stdout.write(recordedRunDetails(recorded));
     });
 };

@@ -1,4 +1,12 @@
-import { promoteChampionStatement, registryHistoryQuery, registryTable } from '../../bigquery';
+import { randomUUID } from 'node:crypto';
+import {
+  changeChampionScript,
+  championChangeQuery,
+  championQuery,
+  championsTable,
+  registryHistoryQuery,
+  registryTable,
+} from '../../bigquery';
 import type { PipelineWarehouse } from './warehouse';
 
 export interface RegistryEvent {
@@ -62,36 +70,66 @@ export interface Rollback {
   to: string;
 }
 
+const championTables = (warehouse: PipelineWarehouse) => {
+  const table = (id: string) => ({ project: warehouse.project, dataset: warehouse.dataset, table: id });
+  return { champions: table(championsTable.id), registry: table(registryTable.id) };
+};
+
+/** The model a serving name resolves to now, read as `current_champions` reads it; undefined when none. */
+export async function currentChampion(
+  warehouse: PipelineWarehouse,
+  servingName: string,
+): Promise<string | undefined> {
+  const current = await warehouse.query(championQuery(championTables(warehouse)), {
+    serving_name: servingName,
+  });
+  return current.rows.length > 0 ? String(current.rows[0].model_name) : undefined;
+}
+
+/** Attempts of a rollback whose transaction BigQuery cancelled for a concurrent update of the champions. */
+const maxAttempts = 5;
+
+const isConcurrentUpdate = (error: unknown): boolean =>
+  error instanceof Error && /concurrent update against table/.test(error.message);
+
 /**
- * Makes the champion before the current one the champion again by appending a `rollback` event with the
- * same compare-and-set statement the pipeline promotes with: nothing is rewritten, and a promotion that
- * lands in between makes the rollback fail instead of silently undoing it.
+ * Makes the champion before the current one the champion again, the way the pipeline promotes: one
+ * transaction moves the serving name's pointer only if it still holds the current champion and appends a
+ * `rollback` event (bigquery/registry.ts). A cancellation for a concurrent update is retried; a promotion
+ * that landed in between makes the rollback fail instead of silently undoing it.
  */
 export async function rollbackChampion(warehouse: PipelineWarehouse, servingName: string): Promise<Rollback> {
+  const tables = championTables(warehouse);
   const events = await championHistory(warehouse, servingName);
   const lineage = championLineage(events);
-  if (lineage.length === 0) throw new Error(`serving name ${servingName} has no champion to roll back`);
-  const from = lineage[lineage.length - 1];
-  const to = lineage[lineage.length - 2];
+  const from = await currentChampion(warehouse, servingName);
+  if (from === undefined) throw new Error(`serving name ${servingName} has no champion to roll back`);
+  const standing = lineage.lastIndexOf(from);
+  const to = standing > 0 ? lineage[standing - 1] : undefined;
   if (to === undefined) {
     throw new Error(`serving name ${servingName} has no earlier champion than ${from} to roll back to`);
   }
   const promotedTo = [...events].reverse().find((e) => e.model === to && e.event === 'promote');
-  const sql = promoteChampionStatement({
-    project: warehouse.project,
-    dataset: warehouse.dataset,
-    table: registryTable.id,
-  });
-  const outcome = await warehouse.query(sql, {
-    serving_name: servingName,
-    event: 'rollback',
-    model_name: to,
-    expected_previous: from,
-    run_id: '',
-    metric: promotedTo?.metric ?? '',
-    metric_value: promotedTo?.metricValue ?? 0,
-  });
-  if (outcome.numDmlAffectedRows !== 1) {
+  const eventId = `rollback_${randomUUID().replace(/-/g, '')}`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await warehouse.query(changeChampionScript(tables), {
+        serving_name: servingName,
+        event: 'rollback',
+        model_name: to,
+        expected_previous: from,
+        event_id: eventId,
+        run_id: '',
+        metric: promotedTo?.metric ?? '',
+        metric_value: promotedTo?.metricValue ?? 0,
+      });
+      break;
+    } catch (error) {
+      if (!isConcurrentUpdate(error) || attempt >= maxAttempts) throw error;
+    }
+  }
+  const landed = await warehouse.query(championChangeQuery(tables.registry), { event_id: eventId });
+  if (Number(landed.rows[0]?.changed) !== 1) {
     throw new Error(
       `the champion of ${servingName} changed while rolling back (it is no longer ${from}); run the command again`,
     );

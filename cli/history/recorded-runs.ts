@@ -19,6 +19,8 @@ export interface RecordedRun {
   /** The key the run's eval predictions are stored under. */
   evalKey: string | null;
   recordedAt: string;
+  /** The Workflows execution that recorded the latest state, when the row names one. */
+  execution: string | null;
 }
 
 const optional = <T>(v: unknown, f: (x: unknown) => T): T | null =>
@@ -52,6 +54,7 @@ function recordedRun(row: Record<string, unknown>): RecordedRun {
     evalFingerprint: optional(row.eval_fingerprint, String),
     evalKey: optional(row.eval_key, String),
     recordedAt: typeof at === 'object' && at !== null ? String(at.value) : String(at),
+    execution: optional(row.execution, String),
   };
 }
 

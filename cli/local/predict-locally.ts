@@ -4,6 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { runWorkflow, VirtualClock, type ExecutionEvent } from '../../emulator/workflows';
 import type { FaultConfig } from '../../emulator/bigquery';
 import {
+  championsTable,
   currentChampionsSql,
   quotedPath,
   registryTable,
@@ -228,9 +229,10 @@ export async function predictLocally(options: LocalPredictOptions): Promise<Loca
 type Warehouse = Awaited<ReturnType<typeof openLocalEnvironment>>['bigquery'];
 
 async function onlyServingName(bigquery: Warehouse): Promise<string> {
-  const registry = { project: localProject, dataset: localDataset, table: registryTable.id };
+  const at = (table: string) => ({ project: localProject, dataset: localDataset, table });
+  const tables = { champions: at(championsTable.id), registry: at(registryTable.id) };
   const { rows } = await bigquery.query(
-    `SELECT serving_name FROM (${currentChampionsSql(registry)}) AS current ORDER BY serving_name`,
+    `SELECT serving_name FROM (${currentChampionsSql(tables)}) AS current ORDER BY serving_name`,
   );
   const names = rows.map((r) => String(r.serving_name));
   if (names.length === 1) return names[0];

@@ -19,7 +19,7 @@ export interface ConnectorDeps {
   warehouse: Warehouse;
   catalog: ModelCatalog;
   faults: FaultInjector;
-  stats: { jobs: number; failedJobs: number };
+  stats: { jobs: number; failedJobs: number; jobIds: string[] };
 }
 
 /** Default `connector_params.timeout` of a Workflows connector call, in seconds. */
@@ -55,6 +55,7 @@ function bindParameters(config: Record<string, unknown>): Pick<ExecutionContext,
 
 export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
   const jobs = new Map<string, JobRecord>();
+  const jobIdPattern = /^[A-Za-z0-9_-]{1,1024}$/;
   let counter = 0;
   const key = (projectId: string, jobId: string): string => `${projectId}/${jobId}`;
 
@@ -64,6 +65,7 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
     reference: Record<string, unknown>,
     ctx: ConnectorContext,
     labels?: Record<string, string>,
+    canLoseAnswer = false,
   ): Promise<JobRecord> {
     const sql = config.query;
     if (typeof sql !== 'string' || sql.trim().length === 0) {
@@ -78,9 +80,20 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
       );
     }
     const jobId =
-      typeof reference.jobId === 'string'
-        ? reference.jobId
-        : `bqjob_emulated_${String(++counter).padStart(6, '0')}`;
+      reference.jobId === undefined
+        ? `bqjob_emulated_${String(++counter).padStart(6, '0')}`
+        : reference.jobId;
+    if (typeof jobId !== 'string' || !jobIdPattern.test(jobId)) {
+      // https://cloud.google.com/bigquery/docs/reference/rest/v2/JobReference: letters, digits, `_`, `-`, at most 1,024.
+      throw httpError(
+        new BigQueryError(
+          'invalid',
+          `Invalid job ID ${JSON.stringify(jobId)}. Job IDs must be alphanumeric (plus underscores and dashes) and must be at most 1024 characters long.`,
+        ),
+      );
+    }
+    // Job ids are unique in a project: inserting one again is answered `duplicate` (409) whatever became of the
+    // first job, so a caller that lost the answer can fetch that job instead of running the statement twice.
     if (jobs.has(key(projectId, jobId))) {
       throw httpError(
         new BigQueryError(
@@ -105,24 +118,37 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
       query: sql,
       creationTime: start,
       startTime: start,
-      endTime: start,
+      statementType: type,
       labels,
     };
     jobs.set(key(projectId, jobId), job);
     deps.stats.jobs++;
-    try {
-      if (injected) throw injected;
-      job.result = await deps.engine.execute(sql, {
-        ...bindParameters(config),
-        sleep: ctx.sleep,
-        now: ctx.now,
+    deps.stats.jobIds.push(jobId);
+    const run = async (): Promise<void> => {
+      try {
+        if (injected) throw injected;
+        job.result = await deps.engine.execute(sql, {
+          ...bindParameters(config),
+          sleep: ctx.sleep,
+          now: ctx.now,
+        });
+      } catch (error) {
+        if (!(error instanceof BigQueryError)) throw error;
+        job.error = error;
+        deps.stats.failedJobs++;
+      } finally {
+        job.endTime = ctx.now();
+      }
+    };
+    if (canLoseAnswer && deps.faults.loseAnswer(type, jobId)) {
+      // The job goes on running (jobs.get answers RUNNING until it ends); only its answer is lost.
+      run().catch(() => undefined);
+      throw new ConnectorError({
+        tags: ['ConnectionError'],
+        message: `The connection was reset before the answer to jobs.insert of ${jobId} arrived (injected fault)`,
       });
-    } catch (error) {
-      if (!(error instanceof BigQueryError)) throw error;
-      job.error = error;
-      deps.stats.failedJobs++;
     }
-    job.endTime = ctx.now();
+    await run();
     return job;
   }
 
@@ -152,12 +178,13 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
       (body.jobReference ?? {}) as Record<string, unknown>,
       ctx,
       configuration.labels as Record<string, string> | undefined,
+      true,
     );
     const resource = jobResource(job);
     // The Workflows interpreter passes parsed connector_params; a direct caller may pass only the raw map.
     const timeout = ctx.timeout ?? Number(ctx.connectorParams?.timeout ?? defaultTimeout);
     if (ctx.skipPolling ?? ctx.connectorParams?.skip_polling === true) return resource;
-    if (job.endTime - job.startTime > timeout) {
+    if (job.endTime! - job.startTime > timeout) {
       throw new ConnectorError({
         tags: ['TimeoutError'],
         message: `Timed out after ${timeout}s waiting for job ${job.jobId}`,
@@ -194,6 +221,13 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
 
   registry.set('googleapis.bigquery.v2.jobs.getQueryResults', async (args) => {
     const job = findJob(args);
+    if (job.endTime === undefined) {
+      return {
+        kind: 'bigquery#getQueryResultsResponse',
+        jobReference: jobReference(job),
+        jobComplete: false,
+      };
+    }
     if (job.error) throw httpError(job.error);
     return {
       kind: 'bigquery#getQueryResultsResponse',

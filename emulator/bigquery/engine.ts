@@ -28,6 +28,14 @@ import {
   type TableFunctionCall,
 } from './table-functions';
 import { isOp, isWord, tokenize, type Token } from './tokenizer';
+import {
+  ConcurrencyControl,
+  dmlTarget,
+  mutatingTypes,
+  transactionalTypes,
+  transactionControl,
+  type OpenTransaction,
+} from './transactions';
 import { quoteIdent } from './translate';
 import { schemaField, type BoundValue, type SchemaField } from './values';
 import { displayTable, tableName, type TableRef, type Warehouse } from './warehouse';
@@ -121,26 +129,100 @@ export function statementType(tokens: Token[]): string {
 
 export class Engine {
   private tempCounter = 0;
+  private readonly concurrency: ConcurrencyControl;
   /** Statements share one DuckDB connection (and LOAD DATA a transaction on it): they run one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly options: EngineOptions) {}
+  constructor(private readonly options: EngineOptions) {
+    this.concurrency = new ConcurrencyControl(options.warehouse);
+  }
 
   async execute(sql: string, ctx: ExecutionContext): Promise<StatementResult> {
     const statements = splitStatements(tokenize(sql));
     if (statements.length === 0) throw invalidQuery('Syntax error: Unexpected end of script');
     let last: StatementResult | undefined;
     const genAi: StatementResult['genAiFunctions'] = [];
-    for (const tokens of statements) {
-      // CREATE MODEL takes the lock only around its queries, so a tuning job's (virtual) hours do not hold
-      // up a parallel branch's statements.
-      last =
-        statementType(tokens) === 'CREATE_MODEL'
-          ? await this.statement(tokens, ctx)
-          : await this.locked(() => this.statement(tokens, ctx));
-      genAi.push(...last.genAiFunctions);
+    let tx: OpenTransaction | undefined;
+    try {
+      for (const tokens of statements) {
+        const control = transactionControl(tokens);
+        if (control === 'BEGIN') {
+          if (tx) throw invalidQuery('Nested transactions are not supported: a transaction is already open');
+          tx = await this.locked(() => this.concurrency.begin());
+          continue;
+        }
+        if (control) {
+          if (!tx) throw invalidQuery(`${control} TRANSACTION without an open transaction`);
+          const open = tx;
+          tx = undefined;
+          await this.locked(() =>
+            control === 'COMMIT' ? this.concurrency.commit(open) : this.concurrency.rollback(open),
+          );
+          continue;
+        }
+        last = tx ? await this.inTransaction(tx, tokens, ctx) : await this.outsideTransaction(tokens, ctx);
+        genAi.push(...last.genAiFunctions);
+      }
+    } catch (error) {
+      // An error inside a transaction rolls it back (the transactions page, "Transaction scope").
+      if (tx) await this.locked(() => this.concurrency.rollback(tx!));
+      throw error;
     }
-    return statements.length === 1 ? last! : { ...last!, statementType: 'SCRIPT', genAiFunctions: genAi };
+    // A script that ends with its transaction still open is rolled back, as BigQuery does.
+    if (tx) await this.locked(() => this.concurrency.rollback(tx!));
+    const result = last ?? { statementType: 'SCRIPT', genAiFunctions: [] };
+    return statements.length === 1 ? result : { ...result, statementType: 'SCRIPT', genAiFunctions: genAi };
+  }
+
+  private async outsideTransaction(tokens: Token[], ctx: ExecutionContext): Promise<StatementResult> {
+    const type = statementType(tokens);
+    // CREATE MODEL takes the lock only around its queries, so a tuning job's (virtual) hours do not hold
+    // up a parallel branch's statements.
+    if (type === 'CREATE_MODEL') return this.statement(tokens, ctx);
+    if (!mutatingTypes.has(type)) return this.locked(() => this.statement(tokens, ctx));
+    const table = dmlTarget(tokens, this.options.warehouse);
+    for (;;) {
+      await this.concurrency.waitFor(table);
+      const result = await this.locked(async () => {
+        // Another transaction may have claimed the table between the wait and the lock.
+        if (this.concurrency.held(table)) return undefined;
+        const done = await this.statement(tokens, ctx);
+        this.concurrency.mutated(table);
+        return done;
+      });
+      if (result) return result;
+    }
+  }
+
+  /** A statement between BEGIN TRANSACTION and COMMIT: DML and queries only, on the transaction's snapshot. */
+  private async inTransaction(
+    tx: OpenTransaction,
+    tokens: Token[],
+    ctx: ExecutionContext,
+  ): Promise<StatementResult> {
+    const type = statementType(tokens);
+    if (!transactionalTypes.has(type)) {
+      throw invalidQuery(
+        `${type} is not supported inside a transaction: only SELECT, INSERT, UPDATE, DELETE, MERGE and TRUNCATE TABLE are`,
+      );
+    }
+    const { warehouse } = this.options;
+    if (findTableFunctions([...tokens], warehouse).length > 0) {
+      throw invalidQuery('ML./AI. table functions inside a transaction are not emulated');
+    }
+    return this.locked(async () => {
+      if (mutatingTypes.has(type)) this.concurrency.claim(tx, dmlTarget(tokens, warehouse));
+      const reader = await warehouse.run(
+        warehouse.translate(tokens),
+        ctx.params,
+        ctx.positional,
+        tx.connection,
+      );
+      const result: StatementResult = { statementType: type, genAiFunctions: [] };
+      if (type === 'SELECT') Object.assign(result, readResult(reader));
+      else result.numDmlAffectedRows = reader.rowsChanged;
+      return result;
+    });
   }
 
   private locked<T>(work: () => Promise<T>): Promise<T> {

@@ -18,6 +18,11 @@ export interface FaultConfig {
   tuningFailures?: number;
   /** The first N `CREATE MODEL ... REMOTE` statements fail with accessDenied, as while IAM grants propagate. */
   iamPropagationFailures?: number;
+  /**
+   * The answers to the first `count` jobs.insert calls (of the given statement types, if set) are lost: the
+   * job is created and runs, but the caller gets a ConnectionError instead of the Job.
+   */
+  lostAnswers?: { count: number; statementTypes?: string[]; jobIdPattern?: string };
 }
 
 export function validateFaults(faults: FaultConfig): void {
@@ -32,15 +37,18 @@ export function validateFaults(faults: FaultConfig): void {
     if (n !== undefined && (!Number.isInteger(n) || n < 0))
       throw new Error(`faults.${key}: expected a non-negative integer`);
   }
-  const jobs = faults.jobFailures;
-  if (jobs && (!Number.isInteger(jobs.count) || jobs.count < 0))
-    throw new Error('faults.jobFailures.count: expected a non-negative integer');
+  for (const key of ['jobFailures', 'lostAnswers'] as const) {
+    const config = faults[key];
+    if (config && (!Number.isInteger(config.count) || config.count < 0))
+      throw new Error(`faults.${key}.count: expected a non-negative integer`);
+  }
 }
 
 export class FaultInjector {
   private jobFailuresLeft: number;
   private tuningFailuresLeft: number;
   private iamFailuresLeft: number;
+  private lostAnswersLeft: number;
   private readonly rowFailures = new Map<string, number>();
   private readonly rowAttempts = new Map<string, number>();
 
@@ -49,6 +57,17 @@ export class FaultInjector {
     this.jobFailuresLeft = faults.jobFailures?.count ?? 0;
     this.tuningFailuresLeft = faults.tuningFailures ?? 0;
     this.iamFailuresLeft = faults.iamPropagationFailures ?? 0;
+    this.lostAnswersLeft = faults.lostAnswers?.count ?? 0;
+  }
+
+  /** Called when a job was created; true when the answer to its jobs.insert is to be lost. */
+  loseAnswer(statementType: string, jobId: string): boolean {
+    const config = this.faults.lostAnswers;
+    if (!config || this.lostAnswersLeft === 0) return false;
+    if (config.statementTypes && !config.statementTypes.includes(statementType)) return false;
+    if (config.jobIdPattern !== undefined && !new RegExp(config.jobIdPattern).test(jobId)) return false;
+    this.lostAnswersLeft--;
+    return true;
   }
 
   /** Called when a query job starts; returns the error to fail it with, if one is due. */

@@ -41,6 +41,8 @@ export interface EmulatorStats {
   rowFailures: number;
   jobs: number;
   failedJobs: number;
+  /** Id of every job created, in order. */
+  jobIds: string[];
 }
 
 export interface QueryResult {
@@ -92,6 +94,7 @@ export async function createBigQueryEmulator(options: BigQueryEmulatorOptions): 
     rowFailures: 0,
     jobs: 0,
     failedJobs: 0,
+    jobIds: [],
   };
   const routines = new RoutineCatalog(path.join(options.dataDir, 'routines'));
   const engine = new Engine({

@@ -14,7 +14,10 @@ export interface JobRecord {
   query: string;
   creationTime: number;
   startTime: number;
-  endTime: number;
+  /** Unset while the job runs: jobs.get then answers `RUNNING`. */
+  endTime?: number;
+  /** The statement type read from the query text before it ran. */
+  statementType: string;
   result?: StatementResult;
   error?: BigQueryError;
   labels?: Record<string, string>;
@@ -58,7 +61,7 @@ export function jobResource(job: JobRecord): Record<string, unknown> {
       })),
     };
   }
-  const status: Record<string, unknown> = { state: 'DONE' };
+  const status: Record<string, unknown> = { state: job.endTime === undefined ? 'RUNNING' : 'DONE' };
   if (job.error) {
     status.errorResult = job.error.toErrorProto();
     status.errors = [job.error.toErrorProto()];
@@ -77,7 +80,7 @@ export function jobResource(job: JobRecord): Record<string, unknown> {
     statistics: {
       creationTime: ms(job.creationTime),
       startTime: ms(job.startTime),
-      endTime: ms(job.endTime),
+      ...(job.endTime === undefined ? {} : { endTime: ms(job.endTime) }),
       totalBytesProcessed: '0',
       query,
     },

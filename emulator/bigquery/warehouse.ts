@@ -37,6 +37,13 @@ export interface ResultSet {
   reader: DuckDBResultReader;
 }
 
+/** Session settings every connection needs to answer as BigQuery does. */
+async function configure(connection: DuckDBConnection): Promise<void> {
+  await connection.run("SET TimeZone = 'UTC'");
+  // BigQuery sorts NULLs first in ascending and last in descending order.
+  await connection.run("SET default_null_order = 'nulls_first_on_asc_last_on_desc'");
+}
+
 export class Warehouse {
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -50,11 +57,21 @@ export class Warehouse {
     // in the last bit between runs over the same rows.
     const instance = await DuckDBInstance.create(file, { threads: '1' });
     const connection = await instance.connect();
-    await connection.run("SET TimeZone = 'UTC'");
-    // BigQuery sorts NULLs first in ascending and last in descending order.
-    await connection.run("SET default_null_order = 'nulls_first_on_asc_last_on_desc'");
+    await configure(connection);
+    // Macros and JavaScript functions are the database's: a connection made later for a transaction sees them.
     await installFunctions(connection);
     return new Warehouse(instance, connection, defaultProject);
+  }
+
+  /**
+   * A second connection to the same database, for a multi-statement transaction: DuckDB gives each
+   * connection its own transaction, so one job's open transaction reads its own snapshot while other jobs
+   * go on committing on the shared connection.
+   */
+  async connect(): Promise<DuckDBConnection> {
+    const connection = await this.instance.connect();
+    await configure(connection);
+    return connection;
   }
 
   close(): void {
@@ -125,6 +142,7 @@ export class Warehouse {
     translation: Translation & { tables: TableRef[] },
     params: Map<string, BoundValue>,
     positional: BoundValue[],
+    connection: DuckDBConnection = this.connection,
   ): Promise<DuckDBResultReader> {
     const values: Record<string, DuckDBValue> = {};
     const types: Record<string, DuckDBType> = {};
@@ -141,7 +159,7 @@ export class Warehouse {
       types[String(i + 1)] = bound.type;
     }
     try {
-      return await this.connection.runAndReadAll(translation.sql, values, types);
+      return await connection.runAndReadAll(translation.sql, values, types);
     } catch (error) {
       throw this.mapError(error, translation.tables);
     }

@@ -38,11 +38,12 @@ test('job ids change with the statement and follow BigQuery job id rules', () =>
   expect(() => jobIdFor('bad prefix', 'x')).toThrow('job id prefix');
 });
 
-test('the champions view keeps the latest registry event per serving name', () => {
+test('the champions view reads the pointer rows, and the latest registry event where there is none yet', () => {
   const sql = currentChampionsSql('my-project', 'bqtune');
+  expect(sql).toContain('FROM `my-project.bqtune.champions`');
   expect(sql).toContain('FROM `my-project.bqtune.model_registry`');
-  expect(sql).toContain('PARTITION BY `serving_name` ORDER BY `recorded_at` DESC');
-  expect(sql).toContain('WHERE `event_rank` = 1');
+  expect(sql).toContain('PARTITION BY serving_name ORDER BY recorded_at DESC');
+  expect(sql).toContain('WHERE NOT EXISTS (SELECT 1 FROM `my-project.bqtune.champions` AS p');
   expect(() => currentChampionsSql('my-project', 'a.b')).toThrow('dataset');
 });
 

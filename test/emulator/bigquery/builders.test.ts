@@ -6,7 +6,9 @@ import {
   dataChecksQuery,
   labelRegressionsQuery,
   predictionStatusQuery,
-  promoteChampionStatement,
+  changeChampionScript,
+  currentChampionsSql,
+  championChangeQuery,
   recordRunStatement,
   createPromptsTable,
   createRemoteModel,
@@ -304,30 +306,51 @@ describe('statements from bigquery/', () => {
       { status: 'succeeded', gate_passed: 'true', config: 'null' },
     ]);
 
-    const promote = (values: Record<string, string>): Promise<Resource> =>
-      run(
-        withParams(promoteChampionStatement(table('model_registry')), {
+    const tables = { champions: table('champions'), registry: table('model_registry') };
+    let changes = 0;
+    const promote = async (values: Record<string, string>): Promise<string> => {
+      const eventId = `change_${++changes}`;
+      await run(
+        withParams(changeChampionScript(tables), {
           serving_name: 'svc',
           event: 'promote',
+          event_id: eventId,
           run_id: 'run-1',
           metric: 'macro_f1',
           metric_value: '0.9',
           ...values,
         }),
-      ) as Promise<Resource>;
-    expect(
-      (await promote({ model_name: 'm1', expected_previous: '' })).statistics.query.numDmlAffectedRows,
-    ).toBe('1');
-    expect(
-      (await promote({ model_name: 'm2', expected_previous: 'stale' })).statistics.query.numDmlAffectedRows,
-    ).toBe('0');
-    expect(
-      (await promote({ model_name: 'm2', expected_previous: 'm1' })).statistics.query.numDmlAffectedRows,
-    ).toBe('1');
-    const champion = rowsOf(
-      await query(withParams(championQuery(table('model_registry')), { serving_name: 'svc' })),
-    );
+      );
+      return String(
+        rowsOf(await query(withParams(championChangeQuery(tables.registry), { event_id: eventId })))[0]
+          .changed,
+      );
+    };
+    expect(await promote({ model_name: 'm1', expected_previous: '' })).toBe('1');
+    expect(await promote({ model_name: 'm2', expected_previous: 'stale' })).toBe('0');
+    expect(await promote({ model_name: 'm2', expected_previous: 'm1' })).toBe('1');
+    const champion = rowsOf(await query(withParams(championQuery(tables), { serving_name: 'svc' })));
     expect(champion).toHaveLength(1);
     expect(champion[0]).toMatchObject({ model_name: 'm2', previous_model: 'm1' });
+    const history = (
+      await h.emulator.query(
+        'SELECT model_name, previous_model, event_id FROM `test-proj.ds.model_registry` ORDER BY recorded_at, event_id',
+      )
+    ).rows;
+    // The view resolves every serving name the same way: the pointer, or a registry written before it.
+    await h.emulator.query(
+      "INSERT INTO `test-proj.ds.model_registry` (serving_name, event, model_name, recorded_at) VALUES ('old', 'promote', 'm0', CURRENT_TIMESTAMP)",
+    );
+    const view = await h.emulator.query(`${currentChampionsSql(tables)} ORDER BY serving_name`);
+    expect(view.rows.map((r) => [r.serving_name, r.model_name])).toEqual([
+      ['old', 'm0'],
+      ['svc', 'm2'],
+    ]);
+    await h.emulator.query("DELETE FROM `test-proj.ds.model_registry` WHERE serving_name = 'old'");
+    // The compare that failed appended nothing.
+    expect(history).toEqual([
+      { model_name: 'm1', previous_model: null, event_id: 'change_1' },
+      { model_name: 'm2', previous_model: 'm1', event_id: 'change_3' },
+    ]);
   });
 });

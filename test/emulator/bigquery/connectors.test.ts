@@ -243,4 +243,62 @@ describe('fault injection', () => {
     expect(timeout.value.tags).toEqual(['TimeoutError']);
     await h.emulator.close();
   });
+
+  it('answers a re-used job id with duplicate, reports a running job, and can lose an answer', async () => {
+    const h = await harness({ faults: { lostAnswers: { count: 1, jobIdPattern: '^tune_' } } });
+    await withTrain(h);
+    const insert = (jobId: unknown, sql = tuneSql) =>
+      h.call(
+        'googleapis.bigquery.v2.jobs.insert',
+        {
+          projectId: project,
+          body: {
+            jobReference: { projectId: project, jobId, location: 'US' },
+            configuration: { query: { query: sql, useLegacySql: false } },
+          },
+        },
+        { timeout: 86400 },
+      );
+    const get = (jobId: string) =>
+      h.call('googleapis.bigquery.v2.jobs.get', {
+        projectId: project,
+        jobId,
+        location: 'US',
+      }) as Promise<Resource>;
+    // The job runs, but its answer is lost; a retry with the same id is told it exists.
+    const lost = await rejection(insert('tune_1'));
+    expect(lost.value.tags).toEqual(['ConnectionError']);
+    const again = await rejection(insert('tune_1'));
+    expect(again.value).toMatchObject({ code: 409, body: { error: { errors: [{ reason: 'duplicate' }] } } });
+    // The lost job goes on running until it is done.
+    expect((await get('tune_1')).status).toEqual({ state: 'RUNNING' });
+    let done = await get('tune_1');
+    for (let i = 0; i < 500 && done.status.state !== 'DONE'; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      done = await get('tune_1');
+    }
+    expect(done.status).toEqual({ state: 'DONE' });
+    expect(done.statistics.query.ddlOperationPerformed).toBe('CREATE');
+    // A job still running answers RUNNING, and its results are not complete.
+    const running = insert('tune_2', tuneSql.replace('ds.tuned', 'ds.tuned_2'));
+    const meanwhile = await get('tune_2');
+    expect(meanwhile.status).toEqual({ state: 'RUNNING' });
+    expect(meanwhile.statistics).not.toHaveProperty('endTime');
+    const partial = (await h.call('googleapis.bigquery.v2.jobs.getQueryResults', {
+      projectId: project,
+      jobId: 'tune_2',
+    })) as Resource;
+    expect(partial.jobComplete).toBe(false);
+    expect(((await running) as Resource).status).toEqual({ state: 'DONE' });
+    // Job ids follow BigQuery's rules: letters, digits, `_` and `-`, at most 1,024 characters.
+    for (const bad of ['has space', 'a.b', '', 'x'.repeat(1025), 7]) {
+      const refused = await rejection(insert(bad, 'SELECT 1'));
+      expect(refused.value.code).toBe(400);
+      expect(String(refused.value.message)).toBe('HTTP server responded with error code 400');
+    }
+    expect(((await insert('A-z_0'.padEnd(1024, '9'), 'SELECT 1')) as Resource).status).toEqual({
+      state: 'DONE',
+    });
+    await h.emulator.close();
+  });
 });

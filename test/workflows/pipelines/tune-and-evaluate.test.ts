@@ -80,20 +80,23 @@ test('train and eval load in parallel, and baseline evaluation runs beside tunin
   expect(both.shared).toEqual(expect.arrayContaining(['baseline', 'tuning_reused']));
 });
 
-test('every BigQuery job is GoogleSQL with named parameters, retried only for transient or IAM errors', () => {
+test('every BigQuery job is GoogleSQL with named parameters and a job id, its request retried only for transient errors', () => {
   const inserts = everyStep().filter(([, body]) => body.call === 'googleapis.bigquery.v2.jobs.insert');
   expect(inserts.length).toBe(2);
   for (const [, body] of inserts) {
     const args = body.args as { body: { configuration: { query: Record<string, unknown> } } };
     expect(args.body.configuration.query).toMatchObject({ useLegacySql: false, parameterMode: 'NAMED' });
+    expect((args.body as unknown as { jobReference: { jobId: string } }).jobReference.jobId).toBe(
+      '${job_id}',
+    );
   }
   const timeouts = inserts.map(
     ([, body]) => (body.args as { connector_params: { timeout: number } }).connector_params.timeout,
   );
   // Tuning runs for hours on Vertex; the long variant waits a day, ordinary queries an hour.
   expect(timeouts.sort((a, b) => a - b)).toEqual([3600, 86400]);
-  const submit = step('run_query', 'submit') as { retry: { predicate: string; max_retries: number } };
-  expect(submit.retry.predicate).toBe('${is_retryable_error}');
+  const submit = step('run_query', 'insert') as { retry: { predicate: string; max_retries: number } };
+  expect(submit.retry.predicate).toBe('${is_request_retryable}');
   expect(submit.retry.max_retries).toBeGreaterThanOrEqual(5);
 });
 

@@ -14,6 +14,7 @@ import {
 } from '../../dsl';
 import { placeholderPatterns } from '../../../bigquery';
 import { re2Pattern } from '../../re2';
+import { executionIdentity } from '../tune-and-evaluate/context';
 import { placeholderPatternsByName } from './statements';
 
 const env = (name: string, fallback: Expr | string | null = null) =>
@@ -168,6 +169,7 @@ export function contextSteps(): Step[] {
       ctx: {
         pipeline: 'batch-predict',
         run_id: v('run_id'),
+        ...executionIdentity(),
         project: v('project'),
         location: v('location'),
         dataset: v('dataset'),

@@ -18,6 +18,7 @@ import {
 } from '../../dsl';
 import { bigquerySubworkflows, runStatement } from '../tune-and-evaluate/bigquery';
 import { asJson, recordRun } from '../tune-and-evaluate/record';
+import { float64Text } from '../tune-and-evaluate/context';
 import { contextSteps, contextSubworkflows } from './context';
 import { statements } from './statements';
 
@@ -92,16 +93,22 @@ function championSteps(): Step[] {
       generation: v('champion_config').get('model').get('generation'),
       template: v('champion_config').get('task').get('promptTemplate'),
     }),
+    assign('champion_values', {
+      champion_model_id: v('champion_parts').at(fn('len', v('champion_parts')).sub(1)),
+      max_output_tokens: fn('string', v('generation').get('maxOutputTokens')),
+      temperature: float64Text(v('generation').get('temperature')),
+      top_p: float64Text(v('generation').get('topP')),
+    }),
     assign('with_champion', {
       ctx: fn('map.merge', v('ctx'), {
         generate: fn('if', v('generation').get('function').eq('AI.GENERATE_TEXT'), 'ai', 'ml'),
         values: fn('map.merge', v('ctx').get('values'), {
-          model: v('champion_parts').at(fn('len', v('champion_parts')).sub(1)),
+          model: v('champion_model_id'),
           serving_function: v('ctx').get('serving_name'),
           champion_run: v('champion_runs').at(0).get('run_id'),
-          max_output_tokens: fn('string', v('generation').get('maxOutputTokens')),
-          temperature: fn('string', v('generation').get('temperature')),
-          top_p: fn('string', v('generation').get('topP')),
+          max_output_tokens: v('max_output_tokens'),
+          temperature: v('temperature'),
+          top_p: v('top_p'),
         }),
       }),
     }),

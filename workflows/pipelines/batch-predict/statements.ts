@@ -1,5 +1,6 @@
 import {
   championQuery,
+  championsTable,
   championRunQuery,
   createPendingPromptsTable,
   driftQuery,
@@ -73,7 +74,7 @@ const serve = (fn: GenerateFunction, mode: 'all' | 'retryable'): Sql =>
   });
 
 export const statements = {
-  champion: championQuery(table(registryTable.id)),
+  champion: championQuery({ champions: table(championsTable.id), registry: table(registryTable.id) }),
   championRun: championRunQuery(table(runsTable.id)),
   loadSource: loadData({
     mode: 'OVERWRITE',

@@ -5,6 +5,7 @@ import {
   forIn,
   forRange,
   lit,
+  raiseStep,
   returnStep,
   subworkflow,
   switchStep,
@@ -20,7 +21,8 @@ import {
 import type { QueryParameter, Sql } from '../../../bigquery';
 
 /** BigQuery error reasons and HTTP codes worth retrying: rate limits, backend errors and 5xx. */
-const transientReasons = 'rateLimitExceeded|backendError|internalError|jobBackendError|jobInternalError';
+const transientReasons =
+  'rateLimitExceeded|backendError|internalError|jobBackendError|jobInternalError|concurrent update against table';
 const transientCodes = [429, 500, 502, 503, 504];
 /**
  * Right after provisioning, grants to the connection's service account take minutes to apply, and BigQuery
@@ -85,50 +87,163 @@ export const bindSql = subworkflow(
   ],
 );
 
-const retry = {
-  predicate: isRetryableError,
+/**
+ * Retries a request whose answer never arrived or was a transient refusal. The job id stays the same, so a
+ * job that was created after all is answered `duplicate` instead of running again.
+ */
+export const isRequestRetryable = subworkflow(
+  'is_request_retryable',
+  ['e'],
+  [
+    switchStep('not_a_map', [when(fn('get_type', v('e')).ne('map'), { return: false })]),
+    assign('read_error', {
+      error_tags: fn('default', fn('map.get', v('e'), 'tags'), []),
+      error_code: fn('default', fn('map.get', v('e'), 'code'), 0),
+      error_text: fn('json.encode_to_string', v('e')),
+    }),
+    switchStep('request_level', [
+      // The job ran and failed: retrying it needs a new job id (see run_query).
+      when(lit('OperationError').in(v('error_tags')), { return: false }),
+      when(
+        lit('ConnectionError')
+          .in(v('error_tags'))
+          .or(lit('ConnectionFailedError').in(v('error_tags'))),
+        {
+          return: true,
+        },
+      ),
+      when(lit('HttpError').in(v('error_tags')).and(v('error_code').in(transientCodes)), { return: true }),
+      when(
+        lit('HttpError')
+          .in(v('error_tags'))
+          .and(fn('text.match_regex', v('error_text'), transientReasons)),
+        {
+          return: true,
+        },
+      ),
+    ]),
+    returnStep('not_request_level', false),
+  ],
+);
+
+const requestRetry = {
+  predicate: isRequestRetryable,
   maxRetries: 8,
   backoff: { initialDelay: 5, maxDelay: 180, multiplier: 2 },
 };
 
-const insertArgs = {
-  projectId: v('ctx').get('project'),
-  body: {
-    jobReference: { projectId: v('ctx').get('project'), location: v('ctx').get('location') },
-    configuration: {
-      query: {
-        query: v('query'),
-        useLegacySql: false,
-        parameterMode: 'NAMED',
-        queryParameters: v('params'),
-      },
-      labels: { bqtune_run_id: v('ctx').get('run_id') },
-    },
-  },
+/** Attempts of one statement with a new job id each, after a job that ran and failed retryably. */
+const maxJobAttempts = 8;
+
+const jobLabels = {
+  bqtune_run_id: v('ctx').get('run_id'),
+  // Tells this execution's jobs from another execution's that took the same job id (see wait_for_job).
+  bqtune_execution: v('ctx').get('execution_token'),
 };
 
-/** Inserts the bound query as a job and waits for it, retrying transient and IAM-propagation failures. */
-function submitJob(name: string, callName: string, connectorParams: ConnectorParams): Step {
-  return tryStep(
-    name,
-    [
-      call(callName, 'googleapis.bigquery.v2.jobs.insert', {
-        args: insertArgs,
-        connectorParams,
-        result: 'job',
-      }),
-    ],
-    { retry },
-  );
+function insertCall(name: string, connectorParams: ConnectorParams): Step {
+  return call(name, 'googleapis.bigquery.v2.jobs.insert', {
+    args: {
+      projectId: v('ctx').get('project'),
+      body: {
+        jobReference: {
+          projectId: v('ctx').get('project'),
+          jobId: v('job_id'),
+          location: v('ctx').get('location'),
+        },
+        configuration: {
+          query: {
+            query: v('query'),
+            useLegacySql: false,
+            parameterMode: 'NAMED',
+            queryParameters: v('params'),
+          },
+          labels: jobLabels,
+        },
+      },
+    },
+    connectorParams,
+    result: 'job',
+  });
 }
+
+/**
+ * After a `duplicate` (409) answer to jobs.insert: the job with that id exists. When this execution made it
+ * (its answer was lost), polls jobs.get until it is DONE and returns it; a job of another execution under
+ * the same id means the run id was claimed twice, which is refused.
+ * https://cloud.google.com/bigquery/docs/reference/rest/v2/jobs/get
+ */
+export const waitForJob = subworkflow(
+  'wait_for_job',
+  ['ctx', 'job_id', { max_wait: 86400 }],
+  [
+    assign('start_wait', { delay: 1, waited: 0 }),
+    tryStep(
+      'poll',
+      [
+        call('get_job', 'googleapis.bigquery.v2.jobs.get', {
+          args: {
+            projectId: v('ctx').get('project'),
+            jobId: v('job_id'),
+            location: v('ctx').get('location'),
+          },
+          result: 'job',
+        }),
+      ],
+      { retry: requestRetry },
+    ),
+    switchStep('whose_job', [
+      when(
+        fn('map.get', v('job'), ['configuration', 'labels', 'bqtune_execution']).ne(
+          v('ctx').get('execution_token'),
+        ),
+        {
+          raise: {
+            tags: ['ValueError', 'RunIdInUseError'],
+            message: tpl`run id ${v('ctx').get('run_id')} is already taken by another execution (job ${v('job_id')} is not this execution's): start the run with a new run id`,
+          },
+        },
+      ),
+    ]),
+    switchStep('is_done', [when(v('job').get('status').get('state').eq('DONE'), { return: v('job') })]),
+    switchStep('waited_too_long', [
+      when(v('waited').ge(v('max_wait')), {
+        raise: {
+          tags: ['TimeoutError'],
+          message: tpl`Timed out after ${v('waited')}s waiting for job ${v('job_id')}`,
+        },
+      }),
+    ]),
+    call('pause', 'sys.sleep', { args: { seconds: v('delay') } }),
+    assign(
+      'next_delay',
+      {
+        waited: v('waited').add(v('delay')),
+        delay: fn('if', v('delay').mul(2).gt(60), 60, v('delay').mul(2)),
+      },
+      {
+        next: 'poll',
+      },
+    ),
+  ],
+);
 
 /**
  * Runs one statement as a BigQuery job and returns the finished Job resource. The connector polls until the
  * job is done; `long` statements (tuning) get a timeout sized for hours-long Vertex tuning jobs.
+ *
+ * Every jobs.insert carries a job id, `bqtune_<run id>_<step>_<invocation>_<attempt>` (letters, digits and
+ * `_` only, far below 1,024 characters: https://cloud.google.com/bigquery/docs/reference/rest/v2/JobReference),
+ * that stays the same while the request is retried, so a lost answer, a 5xx or a refused request never
+ * runs the statement twice: a `duplicate` answer means the job exists, and it is waited on instead
+ * (https://cloud.google.com/bigquery/docs/error-messages, `duplicate`). Only a job that ran and failed
+ * retryably is submitted again, under the next attempt's id. `job_key` gives a fixed id instead (the run's
+ * claim, `bqtune_<run id>_<job_key>`, then `..._<attempt>`): a failed first attempt still holds the bare
+ * id, so another execution asking for it is refused all the same.
  */
 export const runQuery = subworkflow(
   'run_query',
-  ['ctx', 'statement', 'values', 'params', { long: false }],
+  ['ctx', 'statement', 'values', 'params', 'step', { long: false }, { job_key: null }],
   [
     call('bind', bindSql, {
       args: {
@@ -139,22 +254,97 @@ export const runQuery = subworkflow(
       },
       result: 'query',
     }),
-    switchStep('how_long', [
-      when(v('long'), {
-        steps: [
-          submitJob('submit_long', 'insert_long_job', {
-            timeout: 86400,
-            pollingPolicy: { initialDelay: 30, multiplier: 1.5, maxDelay: 600 },
-          }),
-          returnStep('long_done', v('job')),
-        ],
-      }),
-    ]),
-    submitJob('submit', 'insert_job', {
-      timeout: 3600,
-      pollingPolicy: { initialDelay: 1, multiplier: 1.5, maxDelay: 30 },
+    assign('job_identity', {
+      invocation: fn('text.replace_all', fn('uuid.generate'), '-', ''),
+      attempt: 1,
+      delay: 5,
     }),
-    returnStep('done', v('job')),
+    assign('submit', {
+      // A fixed key keeps its bare id for the first attempt: another execution always asks for that one.
+      job_id: fn(
+        'if',
+        v('job_key').eq(null),
+        tpl`bqtune_${v('ctx').get('run_id')}_${v('step')}_${v('invocation')}_${v('attempt')}`,
+        fn(
+          'if',
+          v('attempt').eq(1),
+          tpl`bqtune_${v('ctx').get('run_id')}_${fn('default', v('job_key'), '')}`,
+          tpl`bqtune_${v('ctx').get('run_id')}_${fn('default', v('job_key'), '')}_${v('attempt')}`,
+        ),
+      ),
+      job: null,
+      failure: null,
+    }),
+    tryStep(
+      'insert',
+      [
+        switchStep('how_long', [
+          when(v('long'), {
+            steps: [
+              insertCall('insert_long_job', {
+                timeout: 86400,
+                pollingPolicy: { initialDelay: 30, multiplier: 1.5, maxDelay: 600 },
+              }),
+            ],
+          }),
+          when(true, {
+            steps: [
+              insertCall('insert_job', {
+                timeout: 3600,
+                pollingPolicy: { initialDelay: 1, multiplier: 1.5, maxDelay: 30 },
+              }),
+            ],
+          }),
+        ]),
+      ],
+      { retry: requestRetry, except: { as: 'e', steps: [assign('keep_failure', { failure: v('e') })] } },
+    ),
+    switchStep('already_exists', [
+      when(
+        v('failure')
+          .ne(null)
+          .and(fn('default', fn('map.get', v('failure'), 'code'), 0).eq(409)),
+        {
+          steps: [
+            call('wait_existing', waitForJob, {
+              args: { ctx: v('ctx'), job_id: v('job_id') },
+              result: 'job',
+            }),
+            assign('waited_for_it', { failure: null }),
+            switchStep('existing_failed', [
+              when(fn('map.get', v('job'), ['status', 'errorResult']).ne(null), {
+                steps: [
+                  assign('as_operation_error', {
+                    failure: {
+                      tags: ['OperationError'],
+                      message: tpl`The job finished unsuccessfully: ${v('job').get('status').get('errorResult').get('reason')}: ${v('job').get('status').get('errorResult').get('message')}`,
+                      operation: v('job'),
+                    },
+                  }),
+                ],
+              }),
+            ]),
+          ],
+        },
+      ),
+    ]),
+    switchStep('succeeded', [when(v('failure').eq(null), { return: v('job') })]),
+    call('classify_failure', isRetryableError, { args: { e: v('failure') }, result: 'retryable' }),
+    switchStep('submit_again', [
+      when(
+        v('retryable')
+          .and(lit('OperationError').in(fn('default', fn('map.get', v('failure'), 'tags'), [])))
+          .and(v('attempt').lt(maxJobAttempts)),
+        { next: 'backoff' },
+      ),
+    ]),
+    raiseStep('give_up', v('failure')),
+    call('backoff', 'sys.sleep', { args: { seconds: v('delay') } }),
+    assign(
+      'next_attempt',
+      { attempt: v('attempt').add(1), delay: fn('if', v('delay').mul(2).gt(180), 180, v('delay').mul(2)) },
+      { next: 'submit' },
+    ),
   ],
 );
 
@@ -189,7 +379,7 @@ export const readRows = subworkflow(
           when(true, { steps: [resultsPage('next_page', true)] }),
         ]),
       ],
-      { retry },
+      { retry: requestRetry },
     ),
     assign('columns', { fields: v('page').get('schema').get('fields') }),
     forIn('convert', { value: 'row', in: fn('default', fn('map.get', v('page'), 'rows'), []) }, [
@@ -207,7 +397,14 @@ export const readRows = subworkflow(
   ],
 );
 
-export const bigquerySubworkflows = [isRetryableError, bindSql, runQuery, readRows];
+export const bigquerySubworkflows = [
+  isRetryableError,
+  isRequestRetryable,
+  bindSql,
+  waitForJob,
+  runQuery,
+  readRows,
+];
 
 /**
  * The compiled statement as a workflow value: its text and the names of the placeholders to check and
@@ -243,6 +440,8 @@ export interface RunOptions {
   /** Store the result rows in this variable (reads them after the job finishes). */
   rows?: string;
   long?: boolean;
+  /** A fixed job id suffix instead of a per-invocation one: the run's claim (see runQuery). */
+  jobKey?: string;
 }
 
 /** Steps that run one statement, optionally reading its rows. */
@@ -255,7 +454,9 @@ export function runStatement(name: string, sql: Sql, options: RunOptions = {}): 
         statement: statementValue(sql),
         values: options.values ?? v('ctx').get('values'),
         params: paramsValue(sql, options.params ?? {}, name),
+        step: name,
         ...(options.long ? { long: true } : {}),
+        ...(options.jobKey ? { job_key: options.jobKey } : {}),
       },
       result: job,
     }),

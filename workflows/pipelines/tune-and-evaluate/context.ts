@@ -1,9 +1,36 @@
-import { assign, call, fn, forIn, switchStep, tpl, v, when, type Step } from '../../dsl';
+import { assign, call, fn, forIn, switchStep, tpl, v, when, type Expr, type Step } from '../../dsl';
 import { placeholderPatternsByName } from './statements';
 import { arg, validateArguments } from './validate';
 
 const env = (name: string, fallback: ReturnType<typeof fn> | null = null) =>
   fallback === null ? fn('sys.get_env', name) : fn('sys.get_env', name, fallback);
+
+/**
+ * A FLOAT64 value as SQL text with a decimal point, as the compile-time options are written: `string(0)` is
+ * "0", which BigQuery would read as an INT64 literal (https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#floating_point_literals).
+ * Exponent forms are left as they are (the placeholder patterns refuse them).
+ */
+export const float64Text = (value: Expr): Expr =>
+  fn(
+    'if',
+    fn('text.match_regex', fn('string', value), '[.eE]'),
+    fn('string', value),
+    tpl`${fn('string', value)}.0`,
+  );
+
+/**
+ * The context fields that name this execution, which the job submission (`bigquery.ts`) and the run rows
+ * (`record.ts`) read; every pipeline's context carries them.
+ */
+export function executionIdentity(): Record<string, Expr> {
+  return {
+    // Labels every job of this execution, so a job id taken by another execution is told apart.
+    // (a label value: lower-case letters, digits, `-` and `_`, at most 63 characters).
+    execution_token: fn('text.to_lower', fn('uuid.generate')),
+    // Recorded with every runs row, so a run left `running` can be reconciled from its execution.
+    execution: tpl`projects/${env('GOOGLE_CLOUD_PROJECT_ID')}/locations/${env('GOOGLE_CLOUD_LOCATION')}/workflows/${env('GOOGLE_CLOUD_WORKFLOW_ID')}/executions/${env('GOOGLE_CLOUD_WORKFLOW_EXECUTION_ID')}`,
+  };
+}
 
 /**
  * Reads the run's identity from its arguments, falling back to the environment the deployment sets
@@ -65,6 +92,7 @@ export function contextSteps(): Step[] {
       ctx: {
         pipeline: 'tune-and-evaluate',
         run_id: v('run_id'),
+        ...executionIdentity(),
         project: v('project'),
         location: v('location'),
         dataset: v('dataset'),
@@ -89,21 +117,20 @@ export function contextSteps(): Step[] {
           generation_endpoint: v('args').get('model').get('baseEndpoint'),
           tuning_endpoint: v('args').get('model').get('baseEndpoint'),
           max_iterations: fn('string', v('tuning').get('maxIterations')),
-          learning_rate_multiplier: fn('string', v('tuning').get('learningRateMultiplier')),
+          learning_rate_multiplier: float64Text(v('tuning').get('learningRateMultiplier')),
           data_split_method: fn(
             'if',
             v('tuning').get('dataSplitMethod').eq('RANDOM'),
             'NO_SPLIT',
             v('tuning').get('dataSplitMethod'),
           ),
-          data_split_eval_fraction: fn(
-            'string',
+          data_split_eval_fraction: float64Text(
             fn('default', fn('map.get', v('tuning'), 'dataSplitEvalFraction'), 0.2),
           ),
           evaluation_task: v('tuning').get('evaluationTask'),
           max_output_tokens: fn('string', v('generation').get('maxOutputTokens')),
-          temperature: fn('string', v('generation').get('temperature')),
-          top_p: fn('string', v('generation').get('topP')),
+          temperature: float64Text(v('generation').get('temperature')),
+          top_p: float64Text(v('generation').get('topP')),
         },
       },
     }),

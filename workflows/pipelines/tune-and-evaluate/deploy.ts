@@ -1,4 +1,4 @@
-import { assign, call, fn, raiseStep, switchStep, tpl, v, when, type Step } from '../../dsl';
+import { assign, call, fn, switchStep, tpl, v, when, type Step } from '../../dsl';
 import { runStatement } from './bigquery';
 import { evaluateModel } from './evaluate';
 import { statements } from './statements';
@@ -40,12 +40,15 @@ export function championSteps(): Step[] {
 }
 
 /**
- * Promotes the tuned model when the gate passed, by one compare-and-set registry insert that only succeeds
- * if the champion is still the one the gate compared against; otherwise nothing is deployed.
+ * Promotes the tuned model when the gate passed: one transaction moves the serving name's pointer from the
+ * champion the gate compared against to the tuned model and appends the registry event (see
+ * bigquery/registry.ts); a concurrent-update cancellation is retried by run_query. If the champion moved
+ * meanwhile the transaction changes nothing: nothing is deployed, and the run records why.
  */
 export function deploySteps(): Step[] {
+  const eventId = tpl`${v('ctx').get('run_id')}_promote`;
   return [
-    assign('deploy_init', { deployed: false, champion_after: v('champion_before') }),
+    assign('deploy_init', { deployed: false, champion_after: v('champion_before'), deploy_error: null }),
     switchStep('deploy_if_passed', [
       when(
         v('gate_result')
@@ -53,36 +56,52 @@ export function deploySteps(): Step[] {
           .and(v('champion_before').ne(v('tuned').get('model'))),
         {
           steps: [
-            ...runStatement('promote', statements.promote, {
+            ...runStatement('promote', statements.changeChampion, {
               params: {
                 serving_name: v('ctx').get('serving_name'),
                 event: 'promote',
                 model_name: v('tuned').get('model'),
                 expected_previous: fn('default', v('champion_before'), ''),
+                event_id: eventId,
                 run_id: v('ctx').get('run_id'),
                 metric: v('gate_result').get('metric'),
                 metric_value: fn('string', v('tuned').get('metrics').at(v('gate_result').get('metric'))),
               },
               job: 'promote_job',
             }),
+            ...runStatement('promotion_landed', statements.championChange, {
+              params: { event_id: eventId },
+              rows: 'promotion_rows',
+            }),
             switchStep('promoted', [
-              when(
-                fn(
-                  'default',
-                  fn('map.get', v('promote_job'), ['statistics', 'query', 'numDmlAffectedRows']),
-                  '0',
-                ).ne('1'),
-                {
-                  steps: [
-                    raiseStep('champion_changed', {
-                      tags: ['ValueError', 'ChampionChangedError'],
-                      message: tpl`the champion of ${v('ctx').get('serving_name')} changed while this run was deciding; nothing was deployed`,
+              when(v('promotion_rows').at(0).get('changed').eq('1'), {
+                steps: [assign('deployed_now', { deployed: true, champion_after: v('tuned').get('model') })],
+              }),
+              when(true, {
+                steps: [
+                  ...runStatement('champion_now', statements.champion, {
+                    params: { serving_name: v('ctx').get('serving_name') },
+                    rows: 'champion_now_rows',
+                  }),
+                  assign('champion_moved', { champion_after: null }),
+                  switchStep('has_champion_now', [
+                    when(fn('len', v('champion_now_rows')).gt(0), {
+                      steps: [
+                        assign('champion_now_found', {
+                          champion_after: v('champion_now_rows').at(0).get('model_name'),
+                        }),
+                      ],
                     }),
-                  ],
-                },
-              ),
+                  ]),
+                  assign('record_moved', {
+                    deploy_error: {
+                      tags: ['ChampionMovedError'],
+                      message: tpl`the champion of ${v('ctx').get('serving_name')} moved from ${fn('default', v('champion_before'), 'none')} to ${fn('default', v('champion_after'), 'none')} while this run was deciding: deployed nothing`,
+                    },
+                  }),
+                ],
+              }),
             ]),
-            assign('deployed_now', { deployed: true, champion_after: v('tuned').get('model') }),
           ],
         },
       ),

@@ -17,7 +17,7 @@ import { dataSteps, dataSubworkflows } from './data';
 import { championSteps, deploySteps } from './deploy';
 import { evaluateModel, predictionStatus } from './evaluate';
 import { decideGate, defaultMinLabelSupport } from './gate';
-import { asJson, recordRun } from './record';
+import { asJson, claimRun, recordRun } from './record';
 import { statements } from './statements';
 import { tuneSteps } from './tune';
 import { validationSubworkflows } from './validate';
@@ -77,7 +77,15 @@ function runSteps() {
       result: 'gate_result',
     }),
     ...deploySteps(),
-    assign('outcome', { status: fn('if', v('gate_result').get('passed'), 'succeeded', 'rejected') }),
+    // A run whose gate passed but whose promotion found the champion moved is rejected too: nothing deployed.
+    assign('outcome', {
+      status: fn(
+        'if',
+        v('gate_result').get('passed').and(v('deploy_error').eq(null)),
+        'succeeded',
+        'rejected',
+      ),
+    }),
     call('record_outcome', recordRun, {
       args: {
         ctx: v('ctx'),
@@ -94,6 +102,7 @@ function runSteps() {
           gate_reasons: asJson(v('gate_result').get('reasons')),
           deployed: asJson(v('deployed')),
           data_checks: asJson(v('findings')),
+          error: fn('if', v('deploy_error').eq(null), '', asJson(v('deploy_error'))),
         },
       },
     }),
@@ -109,7 +118,7 @@ export function tuneAndEvaluate(): Workflow {
     params: ['args'],
     steps: [
       ...contextSteps(),
-      call('record_start', recordRun, {
+      call('record_start', claimRun, {
         args: { ctx: v('ctx'), fields: { status: 'running', config: asJson(v('args')) } },
       }),
       tryStep('run', runSteps(), {
@@ -135,6 +144,8 @@ export function tuneAndEvaluate(): Workflow {
         tuning: { model: v('tuned').get('model'), reused: v('tuning_reused') },
         gate: v('gate_result'),
         deployed: v('deployed'),
+        // Why a run whose gate passed deployed nothing (ChampionMovedError), else null.
+        deployError: v('deploy_error'),
         dataChecks: v('findings'),
         fingerprints: { train: v('train_fingerprint'), eval: v('eval_fingerprint'), evalKey: v('eval_key') },
       }),
@@ -146,6 +157,7 @@ export function tuneAndEvaluate(): Workflow {
       predictionStatus,
       evaluateModel,
       decideGate,
+      claimRun,
       recordRun,
     ],
   });

@@ -19,7 +19,9 @@ import {
   placeholder,
   predictionStatusQuery,
   predictionsTable,
-  promoteChampionStatement,
+  changeChampionScript,
+  championChangeQuery,
+  championsTable,
   recordRunStatement,
   registryTable,
   runsTable,
@@ -71,6 +73,7 @@ const connection = { project: p.connProject, location: p.connLocation, connectio
 const predictions = table(predictionsTable.id);
 const evaluations = table(evaluationsTable.id);
 const registry = table(registryTable.id);
+const championTables = { champions: table(championsTable.id), registry };
 const runs = table(runsTable.id);
 
 const load = (t: typeof p.trainTable, uri: typeof p.trainUri): Sql =>
@@ -146,8 +149,9 @@ export const statements = {
   }),
   readMetrics: overallMetricsQuery({ evaluations, model: model(p.model), role: p.role, runId: '' }),
   labelRegressions: labelRegressionsQuery(evaluations),
-  champion: championQuery(registry),
-  promote: promoteChampionStatement(registry),
+  champion: championQuery(championTables),
+  changeChampion: changeChampionScript(championTables),
+  championChange: championChangeQuery(registry),
   recordRun: recordRunStatement(runs),
 };
 
