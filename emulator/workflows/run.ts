@@ -5,7 +5,7 @@ import { checkProgram } from './checks';
 import type { Clock } from './clock';
 import { RealClock } from './clock';
 import type { ConnectorRegistry } from './connector-types';
-import { CancelledError, WorkflowError, errorValue } from './errors';
+import { CancelledError, errorValue, Tag, WorkflowError } from './errors';
 import type { ExecutionEvent } from './events';
 import { Interpreter } from './interpreter';
 import { encodeJson, parseJson } from './json-values';
@@ -98,7 +98,7 @@ export async function runWorkflow(source: string | Program, opts: RunOptions = {
   if (typeof source === 'string') {
     const parsed = parseWorkflowSource(source, { fileName: opts.fileName });
     if (!parsed.program) {
-      const error = errorValue('ValueError', `deploy errors: ${parsed.deployErrors.join('; ')}`);
+      const error = errorValue(Tag.ValueError, `deploy errors: ${parsed.deployErrors.join('; ')}`);
       return {
         ...base,
         state: 'FAILED',
@@ -141,7 +141,7 @@ export async function runWorkflow(source: string | Program, opts: RunOptions = {
       resultJson = encodeJson(result);
     } catch (e) {
       const error = errorValue(
-        'TypeError',
+        Tag.TypeError,
         `the workflow result is not JSON-encodable: ${(e as Error).message}`,
       );
       return { ...finish(), state: 'FAILED', error: toJs(error), errorJson: encodeJson(error) };
@@ -149,14 +149,14 @@ export async function runWorkflow(source: string | Program, opts: RunOptions = {
     return { ...finish(), state: 'SUCCEEDED', result: toJs(result), resultJson };
   } catch (e) {
     if (e instanceof CancelledError || signal.aborted) {
-      const error = errorValue('SystemError', 'Execution was cancelled');
+      const error = errorValue(Tag.SystemError, 'Execution was cancelled');
       return { ...finish(), state: 'CANCELLED', error: toJs(error), errorJson: encodeJson(error) };
     }
     if (e instanceof WorkflowError) {
       return { ...finish(), state: 'FAILED', error: toJs(e.value), errorJson: safeJson(e.value) };
     }
     if (e instanceof SyntaxError) {
-      const error = errorValue('ValueError', `the execution argument is not valid JSON: ${e.message}`);
+      const error = errorValue(Tag.ValueError, `the execution argument is not valid JSON: ${e.message}`);
       return { ...finish(), state: 'FAILED', error: toJs(error), errorJson: encodeJson(error) };
     }
     throw e;

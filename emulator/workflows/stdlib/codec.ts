@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { wfError } from '../errors';
+import { Tag, wfError } from '../errors';
 import type { FnTable } from '../functions';
 import { fn } from '../functions';
 import { encodeJson, parseJson } from '../json-values';
@@ -19,7 +19,7 @@ function algorithm(fnName: string, v: Value | undefined): string {
   const alg = HASHES[name.toUpperCase().replace('-', '')];
   if (!alg)
     throw wfError(
-      'ValueError',
+      Tag.ValueError,
       `${fnName}: unsupported algorithm ${name} (${Object.keys(HASHES).join(', ')})`,
     );
   return alg;
@@ -40,7 +40,7 @@ function jsonText(fnName: string, data: Value | undefined, indent: Value | undef
   try {
     return encodeJson(data ?? null, format);
   } catch (e) {
-    throw wfError('TypeError', `${fnName}: ${(e as Error).message}`);
+    throw wfError(Tag.TypeError, `${fnName}: ${(e as Error).message}`);
   }
 }
 
@@ -51,7 +51,7 @@ export const codec: FnTable = {
     try {
       return parseJson(textValue);
     } catch (e) {
-      throw wfError('ValueError', `json.decode: ${(e as Error).message}`);
+      throw wfError(Tag.ValueError, `json.decode: ${(e as Error).message}`);
     }
   }),
   'json.encode': fn(
@@ -75,7 +75,7 @@ export const codec: FnTable = {
     ([d]) => {
       const source = str('base64.decode', 'data', d);
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(source))
-        throw wfError('ValueError', 'base64.decode: invalid base64 text');
+        throw wfError(Tag.ValueError, 'base64.decode: invalid base64 text');
       return new Uint8Array(Buffer.from(source, 'base64'));
     },
     { required: 1 },

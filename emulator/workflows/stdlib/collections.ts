@@ -1,4 +1,4 @@
-import { wfError } from '../errors';
+import { Tag, wfError } from '../errors';
 import type { FnTable } from '../functions';
 import { fn } from '../functions';
 import type { Value, WfMap } from '../values';
@@ -32,7 +32,7 @@ export const collections: FnTable = {
     let cur: Value = m ?? null;
     for (const key of Array.isArray(path) ? path : [path]) {
       if (typeof key !== 'string')
-        throw wfError('TypeError', `map.get: keys must be strings, got ${typeOf(key)}`);
+        throw wfError(Tag.TypeError, `map.get: keys must be strings, got ${typeOf(key)}`);
       if (!isMap(cur)) return null;
       cur = cur.get(key) ?? null;
     }

@@ -1,4 +1,4 @@
-import { wfError } from '../errors';
+import { Tag, wfError } from '../errors';
 import type { FnTable } from '../functions';
 import { fn } from '../functions';
 
@@ -8,7 +8,7 @@ const unsupported = (name: string, params: string[]) =>
     params,
     () => {
       throw wfError(
-        'SystemError',
+        Tag.SystemError,
         `${name} is not available in the local emulator (callbacks need Google's endpoint)`,
       );
     },

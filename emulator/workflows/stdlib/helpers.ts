@@ -1,4 +1,4 @@
-import { wfError } from '../errors';
+import { Tag, wfError } from '../errors';
 import type { FnTable } from '../functions';
 import { fn } from '../functions';
 import { scalarText } from '../operators';
@@ -10,18 +10,19 @@ function toInt(v: Value | undefined): bigint {
   const x = arg<string | number | bigint>('int', 'arg', v, 'string', 'double', 'integer');
   if (typeof x === 'bigint') return x;
   if (typeof x === 'number') {
-    if (!Number.isFinite(x)) throw wfError('ValueError', `int: cannot convert ${x} to an integer`);
+    if (!Number.isFinite(x)) throw wfError(Tag.ValueError, `int: cannot convert ${x} to an integer`);
     const n = BigInt(Math.trunc(x));
-    if (n > INT64_MAX || n < INT64_MIN) throw wfError('ValueError', `int: ${x} is out of the 64-bit range`);
+    if (n > INT64_MAX || n < INT64_MIN) throw wfError(Tag.ValueError, `int: ${x} is out of the 64-bit range`);
     return n;
   }
   const t = x.trim();
   if (/^[+-]?\d+$/.test(t)) {
     const n = BigInt(t);
-    if (n > INT64_MAX || n < INT64_MIN) throw wfError('ValueError', `int: "${x}" is out of the 64-bit range`);
+    if (n > INT64_MAX || n < INT64_MIN)
+      throw wfError(Tag.ValueError, `int: "${x}" is out of the 64-bit range`);
     return n;
   }
-  throw wfError('ValueError', `int: "${x}" is not an integer`);
+  throw wfError(Tag.ValueError, `int: "${x}" is not an integer`);
 }
 
 function toDouble(v: Value | undefined): number {
@@ -29,7 +30,7 @@ function toDouble(v: Value | undefined): number {
   if (typeof x !== 'string') return Number(x);
   const t = x.trim();
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return Number(t);
-  throw wfError('ValueError', `double: "${x}" is not a number`);
+  throw wfError(Tag.ValueError, `double: "${x}" is not a number`);
 }
 
 /** Expression helpers: the built-ins that have no module prefix. */
@@ -39,7 +40,7 @@ export const helpers: FnTable = {
   string: fn(['arg'], ([v]) => {
     const text = scalarText(v ?? null);
     if (text === undefined)
-      throw wfError('TypeError', `string: cannot convert ${typeOf(v ?? null)} to a string`);
+      throw wfError(Tag.TypeError, `string: cannot convert ${typeOf(v ?? null)} to a string`);
     return text;
   }),
   keys: fn(['map'], ([m]) => [...map('keys', 'map', m).keys()]),
@@ -53,7 +54,7 @@ export const helpers: FnTable = {
   if: fn(['condition', 'if_true', 'if_false'], ([c, a, b]) => {
     if (c === true) return a ?? null;
     if (c === false || c === null) return b ?? null;
-    throw wfError('TypeError', `if: condition must be a boolean, got ${typeOf(c ?? null)}`);
+    throw wfError(Tag.TypeError, `if: condition must be a boolean, got ${typeOf(c ?? null)}`);
   }),
   get_type: fn(['value'], ([v]) => typeOf(v ?? null)),
 };

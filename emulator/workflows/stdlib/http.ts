@@ -1,4 +1,4 @@
-import { WorkflowError, errorTags, errorValue, wfError } from '../errors';
+import { errorTags, errorValue, Tag, wfError, WorkflowError } from '../errors';
 import type { FnContext, FnSpec, FnTable } from '../functions';
 import { fn } from '../functions';
 import { encodeJson, parseJson } from '../json-values';
@@ -17,7 +17,7 @@ function queryString(fnName: string, q: WfMap): string {
     for (const item of Array.isArray(v) ? v : [v]) {
       const textValue = scalarText(item);
       if (textValue === undefined)
-        throw wfError('TypeError', `${fnName}: query value for ${k} must be a scalar`);
+        throw wfError(Tag.TypeError, `${fnName}: query value for ${k} must be a scalar`);
       params.append(k, textValue);
     }
   }
@@ -37,7 +37,7 @@ function requestBody(
   try {
     return encodeJson(body);
   } catch (e) {
-    throw wfError('TypeError', `${fnName}: body is not JSON-encodable: ${(e as Error).message}`);
+    throw wfError(Tag.TypeError, `${fnName}: body is not JSON-encodable: ${(e as Error).message}`);
   }
 }
 
@@ -58,24 +58,27 @@ async function request(
   const headers: Record<string, string> = {};
   for (const [k, v] of optional(a.headers, (x) => map(fnName, 'headers', x)) ?? new Map()) {
     const textValue = scalarText(v);
-    if (textValue === undefined) throw wfError('TypeError', `${fnName}: header ${k} must be a scalar`);
+    if (textValue === undefined) throw wfError(Tag.TypeError, `${fnName}: header ${k} must be a scalar`);
     headers[k] = textValue;
   }
   const body = requestBody(fnName, a.body ?? null, headers);
   const timeout = Number(optional(a.timeout, (x) => num(fnName, 'timeout', x)) ?? DEFAULT_TIMEOUT_SECONDS);
   if (timeout <= 0 || timeout > MAX_TIMEOUT_SECONDS) {
-    throw wfError('ValueError', `${fnName}: timeout must be between 0 and ${MAX_TIMEOUT_SECONDS} seconds`);
+    throw wfError(Tag.ValueError, `${fnName}: timeout must be between 0 and ${MAX_TIMEOUT_SECONDS} seconds`);
   }
   const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeout * 1000)]);
   const transportError = (e: unknown) => {
     if (ctx.signal.aborted) return e;
     if ((e as Error).name === 'TimeoutError')
-      return wfError('TimeoutError', `${fnName}: ${url.host} timed out`);
+      return wfError(Tag.TimeoutError, `${fnName}: ${url.host} timed out`);
     const code = causeCode(e);
     if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-      return wfError('ConnectionFailedError', `${fnName}: cannot connect to ${url.host} (${code})`);
+      return wfError(Tag.ConnectionFailedError, `${fnName}: cannot connect to ${url.host} (${code})`);
     }
-    return wfError('ConnectionError', `${fnName}: connection to ${url.host} failed: ${(e as Error).message}`);
+    return wfError(
+      Tag.ConnectionError,
+      `${fnName}: connection to ${url.host} failed: ${(e as Error).message}`,
+    );
   };
   let res: Response;
   let raw: Uint8Array;
@@ -86,7 +89,10 @@ async function request(
     throw transportError(e);
   }
   if (raw.length > MAX_RESPONSE_BYTES) {
-    throw wfError('ResourceLimitError', `${fnName}: response of ${raw.length} bytes exceeds the 2 MB limit`);
+    throw wfError(
+      Tag.ResourceLimitError,
+      `${fnName}: response of ${raw.length} bytes exceeds the 2 MB limit`,
+    );
   }
   const responseHeaders: WfMap = new Map();
   res.headers.forEach((v, k) => responseHeaders.set(k.toLowerCase(), v));
@@ -107,7 +113,7 @@ async function request(
     ['headers', responseHeaders],
   ]);
   if (res.status < 200 || res.status >= 300) {
-    const error = errorValue('HttpError', `HTTP server responded with error code ${res.status}`);
+    const error = errorValue(Tag.HttpError, `HTTP server responded with error code ${res.status}`);
     for (const [k, v] of response) error.set(k, v);
     throw new WorkflowError(error);
   }
@@ -141,20 +147,21 @@ function errorCode(e: Value): bigint | undefined {
 /** http.default_retry_predicate: 429, 502, 503, 504 and connection/timeout errors. */
 function defaultRetryPredicate(e: Value): boolean {
   const tags = errorTags(e);
-  if (tags.some((t) => ['ConnectionError', 'ConnectionFailedError', 'TimeoutError'].includes(t))) return true;
+  const transient: string[] = [Tag.ConnectionError, Tag.ConnectionFailedError, Tag.TimeoutError];
+  if (tags.some((t) => transient.includes(t))) return true;
   const code = errorCode(e);
-  return tags.includes('HttpError') && code !== undefined && [429n, 502n, 503n, 504n].includes(code);
+  return tags.includes(Tag.HttpError) && code !== undefined && [429n, 502n, 503n, 504n].includes(code);
 }
 
 /** http.default_retry_predicate_non_idempotent: only responses that say the request was not processed. */
 function nonIdempotentRetryPredicate(e: Value): boolean {
   const code = errorCode(e);
-  return errorTags(e).includes('HttpError') && code !== undefined && [429n, 503n].includes(code);
+  return errorTags(e).includes(Tag.HttpError) && code !== undefined && [429n, 503n].includes(code);
 }
 
 const predicateArg = (name: string, run: (e: Value) => boolean) =>
   fn(['exception'], ([e]) => {
-    if (e === undefined) throw wfError('TypeError', `${name}: missing argument`);
+    if (e === undefined) throw wfError(Tag.TypeError, `${name}: missing argument`);
     return run(e);
   });
 
@@ -169,7 +176,7 @@ export const http: FnTable = {
     ([m, ...rest], ctx) => {
       const method = str('http.request', 'method', m).toUpperCase();
       if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].includes(method)) {
-        throw wfError('ValueError', `http.request: unsupported method ${method}`);
+        throw wfError(Tag.ValueError, `http.request: unsupported method ${method}`);
       }
       return request('http.request', method, named(ARGS, rest), ctx);
     },

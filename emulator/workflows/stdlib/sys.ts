@@ -1,4 +1,4 @@
-import { wfError } from '../errors';
+import { Tag, wfError } from '../errors';
 import type { FnTable } from '../functions';
 import { fn } from '../functions';
 import type { Value } from '../values';
@@ -22,7 +22,7 @@ function zoneOffset(epochMs: number, timeZone: string): string {
   try {
     parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(epochMs);
   } catch {
-    throw wfError('ValueError', `time.format: unknown time zone ${timeZone}`);
+    throw wfError(Tag.ValueError, `time.format: unknown time zone ${timeZone}`);
   }
   const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-]\d{2}:\d{2})?/.exec(name);
@@ -44,9 +44,9 @@ function formatTime(seconds: number, timeZone = 'UTC'): string {
 
 function parseTime(fnName: string, text: string): number {
   const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.exec(text.trim());
-  if (!m) throw wfError('ValueError', `${fnName}: "${text}" is not an RFC 3339 timestamp`);
+  if (!m) throw wfError(Tag.ValueError, `${fnName}: "${text}" is not an RFC 3339 timestamp`);
   const whole = Date.parse(`${m[1]}${m[3].toUpperCase()}`);
-  if (Number.isNaN(whole)) throw wfError('ValueError', `${fnName}: "${text}" is not a valid time`);
+  if (Number.isNaN(whole)) throw wfError(Tag.ValueError, `${fnName}: "${text}" is not a valid time`);
   return whole / 1000 + (m[2] ? Number(`0${m[2]}`) : 0);
 }
 
@@ -64,9 +64,9 @@ export const sys: FnTable = {
     ['data', 'severity', 'text', 'json', 'timeout'],
     ([data, sev, textArg, json], ctx) => {
       const severity = (optional(sev, (x) => str('sys.log', 'severity', x)) ?? 'DEFAULT').toUpperCase();
-      if (!SEVERITIES.has(severity)) throw wfError('ValueError', `sys.log: unknown severity ${severity}`);
+      if (!SEVERITIES.has(severity)) throw wfError(Tag.ValueError, `sys.log: unknown severity ${severity}`);
       const given = [data, textArg, json].filter((x) => x !== undefined);
-      if (given.length > 1) throw wfError('ValueError', 'sys.log: give only one of data, text and json');
+      if (given.length > 1) throw wfError(Tag.ValueError, 'sys.log: give only one of data, text and json');
       ctx.log(severity, (given[0] ?? null) as Value);
       return null;
     },
@@ -76,7 +76,7 @@ export const sys: FnTable = {
     ['seconds'],
     async ([s], ctx) => {
       const seconds = Number(num('sys.sleep', 'seconds', s));
-      if (seconds < 0) throw wfError('ValueError', 'sys.sleep: seconds must not be negative');
+      if (seconds < 0) throw wfError(Tag.ValueError, 'sys.sleep: seconds must not be negative');
       await ctx.clock.sleep(seconds, ctx.signal);
       return null;
     },
