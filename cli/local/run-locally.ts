@@ -96,7 +96,6 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
       },
       'run arguments',
     );
-    let failedStep: string | undefined;
     const startedAt = new Date();
     const execution = await runWorkflow(compiledWorkflowSource(pipelineName), {
       argument: args,
@@ -105,10 +104,7 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
       fileName: `${pipelineName}.yaml`,
       executionId: runId,
       keepEvents: false,
-      onEvent: (event) => {
-        if (event.type === 'error' && failedStep === undefined) failedStep = `${event.routine}.${event.step}`;
-        options.onEvent?.(event);
-      },
+      onEvent: options.onEvent,
     });
     if (execution.deployErrors && execution.deployErrors.length > 0) {
       throw new Error(`the compiled workflow does not deploy:\n${execution.deployErrors.join('\n')}`);
@@ -122,7 +118,7 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
       error: execution.error,
       modelInvocations: env.bigquery.stats.modelInvocations,
       labels: args.task.labels ?? [],
-      failedStep,
+      failedStep: execution.failedStep && `${execution.failedStep.routine}.${execution.failedStep.step}`,
     });
     fs.writeFileSync(path.join(runDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
     fs.writeFileSync(path.join(runDir, 'arguments.json'), JSON.stringify(args, null, 2) + '\n');

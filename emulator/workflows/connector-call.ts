@@ -81,6 +81,8 @@ export async function callConnector(
   for (const [k, v] of args) if (k !== 'connector_params') plainArgs[k] = toJs(v);
   const started = clock.now();
   const overdue = () => clock.now() - started > params.timeout;
+  // The handler's host work (DuckDB, the local model) holds the clock; only its own sleeps let time pass.
+  let release = clock.hold();
   const timeoutError = () =>
     wfError(
       Tag.TimeoutError,
@@ -93,7 +95,12 @@ export async function callConnector(
     signal,
     now: () => clock.now(),
     sleep: async (s: number) => {
-      await clock.sleep(s, signal);
+      release();
+      try {
+        await clock.sleep(s, signal);
+      } finally {
+        release = clock.hold();
+      }
       if (overdue()) throw timeoutError();
     },
   };
@@ -104,6 +111,8 @@ export async function callConnector(
     if (e instanceof ConnectorError) throw new WorkflowError(fromJs(e.value));
     if (e instanceof WorkflowError || signal.aborted) throw e;
     throw wfError(Tag.SystemError, `connector ${name} failed: ${(e as Error).message ?? String(e)}`);
+  } finally {
+    release();
   }
   if (overdue()) throw timeoutError();
   return fromJs(result);

@@ -21,7 +21,7 @@ import type {
 } from './program';
 import { MemoryMeter, Vars } from './scope';
 import type { Value, WfMap } from './values';
-import { FuncRef, deepCopy, isMap, isNumber, toJs, typeOf } from './values';
+import { FuncRef, deepCopy, deepEqual, isMap, isNumber, toJs, typeOf } from './values';
 
 /** How a step list ends early: a jump that this list may resolve, or a return/end/break/continue. */
 type Flow =
@@ -79,6 +79,8 @@ export class Interpreter {
   /** Steps running right now, for `status.currentSteps`. */
   readonly active = new Set<{ routine: string; step: string }>();
   private readonly reported = new WeakSet<WorkflowError>();
+  /** The step each error in flight arose at, so a failure blames that step and not a later re-thrower. */
+  private readonly origins = new WeakMap<WorkflowError, { routine: string; step: string }>();
 
   constructor(
     private readonly program: Program,
@@ -96,6 +98,35 @@ export class Interpreter {
       parallelDepth: 0,
       signal: this.options.signal,
     });
+  }
+
+  /**
+   * Errors an `except` caught, most recent last (bounded), so that re-raising one (`raise: ${e}` after
+   * recording the failure) keeps blaming the step where it first arose.
+   */
+  private readonly caught: { value: Value; origin: { routine: string; step: string } }[] = [];
+
+  private remember(e: WorkflowError): void {
+    const origin = this.origins.get(e);
+    if (!origin) return;
+    this.caught.push({ value: e.value, origin });
+    if (this.caught.length > 32) this.caught.shift();
+  }
+
+  private raised(value: Value): WorkflowError {
+    const error = new WorkflowError(value);
+    for (let i = this.caught.length - 1; i >= 0; i--) {
+      if (deepEqual(this.caught[i].value, value)) {
+        this.origins.set(error, this.caught[i].origin);
+        break;
+      }
+    }
+    return error;
+  }
+
+  /** Where an error that ended the execution arose (the innermost step that raised it), if known. */
+  originOf(error: WorkflowError): { routine: string; step: string } | undefined {
+    return this.origins.get(error);
   }
 
   private async runRoutine(routine: RoutineNode, ctx: Ctx): Promise<Value> {
@@ -158,6 +189,7 @@ export class Interpreter {
       if (ctx.branchStop?.aborted && !(e instanceof WorkflowError)) throw new BranchStopped();
       if (e instanceof WorkflowError && !this.reported.has(e)) {
         this.reported.add(e);
+        if (!this.origins.has(e)) this.origins.set(e, { routine: ctx.routine, step: step.name });
         this.options.emit({
           type: 'error',
           routine: ctx.routine,
@@ -221,7 +253,7 @@ export class Interpreter {
       case 'try':
         return this.tryStep(b, ctx);
       case 'raise':
-        throw new WorkflowError(deepCopy(await this.evalNow(b.value, ctx)));
+        throw this.raised(deepCopy(await this.evalNow(b.value, ctx)));
       case 'return':
         return { kind: 'return', value: deepCopy(await this.evalNow(b.value, ctx)) };
       case 'steps':
@@ -647,6 +679,7 @@ export class Interpreter {
           }
         }
         if (!b.except) throw e;
+        this.remember(e);
         const vars = new Vars(ctx.vars, this.meter);
         try {
           if (b.except.as) vars.store(b.except.as, deepCopy(e.value));

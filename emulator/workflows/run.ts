@@ -63,6 +63,11 @@ export interface RunResult {
   /** The error value (a map with tags and message, or what `raise` raised) as plain JavaScript. */
   error?: unknown;
   errorJson?: string;
+  /**
+   * The step where the uncaught error arose (not a step whose error an `except` handled before), as the
+   * Executions API's stack trace names it.
+   */
+  failedStep?: { routine: string; step: string };
   deployErrors?: string[];
   steps: number;
   virtualSeconds: number;
@@ -153,7 +158,14 @@ export async function runWorkflow(source: string | Program, opts: RunOptions = {
       return { ...finish(), state: 'CANCELLED', error: toJs(error), errorJson: encodeJson(error) };
     }
     if (e instanceof WorkflowError) {
-      return { ...finish(), state: 'FAILED', error: toJs(e.value), errorJson: safeJson(e.value) };
+      const failedStep = interpreter.originOf(e);
+      return {
+        ...finish(),
+        state: 'FAILED',
+        error: toJs(e.value),
+        errorJson: safeJson(e.value),
+        ...(failedStep ? { failedStep } : {}),
+      };
     }
     if (e instanceof SyntaxError) {
       const error = errorValue(Tag.ValueError, `the execution argument is not valid JSON: ${e.message}`);

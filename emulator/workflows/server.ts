@@ -17,7 +17,11 @@ export interface ExecutionsServerOptions {
   /** Every `NAME.yaml` / `NAME.yml` / `NAME.json` here is served as workflow NAME. */
   workflowsDir: string;
   connectors?: ConnectorRegistry;
-  clock?: Clock;
+  /**
+   * The clock of each execution. A factory gives every execution its own clock (a shared virtual clock
+   * would let one execution's sleeps advance another's time); a single clock is shared by all.
+   */
+  clock?: Clock | (() => Clock);
   env?: Record<string, string>;
 }
 
@@ -95,12 +99,12 @@ function toResource(r: Record_, full: boolean): Record<string, unknown> {
   out.labels = r.labels;
   if (r.state === 'SUCCEEDED') out.result = r.outcome?.resultJson ?? 'null';
   if ((r.state === 'FAILED' || r.state === 'CANCELLED') && r.outcome) {
-    const lastError = [...r.outcome.events].reverse().find((e) => e.type === 'error');
+    const failed = r.outcome.failedStep;
     out.error = {
       payload: r.outcome.errorJson ?? 'null',
       context: (r.outcome.deployErrors ?? []).join('\n') || undefined,
       stackTrace: {
-        elements: lastError ? [{ step: lastError.step, routine: lastError.routine, position: {} }] : [],
+        elements: failed ? [{ step: failed.step, routine: failed.routine, position: {} }] : [],
       },
     };
   }
@@ -167,7 +171,7 @@ export async function startExecutionsServer(opts: ExecutionsServerOptions): Prom
     record.done = runWorkflow(parsed.program, {
       argumentJson: argument,
       connectors: opts.connectors,
-      clock: opts.clock,
+      clock: typeof opts.clock === 'function' ? opts.clock() : opts.clock,
       signal: controller.signal,
       fileName: path.basename(file),
       executionId: id,

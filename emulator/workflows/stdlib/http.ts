@@ -82,11 +82,15 @@ async function request(
   };
   let res: Response;
   let raw: Uint8Array;
+  // The request's host time is not the workflow's virtual time: the clock stays still while it runs.
+  const release = ctx.clock.hold();
   try {
     res = await ctx.httpFetch(url, { method, headers, body, signal });
     raw = new Uint8Array(await res.arrayBuffer());
   } catch (e) {
     throw transportError(e);
+  } finally {
+    release();
   }
   if (raw.length > MAX_RESPONSE_BYTES) {
     throw wfError(
