@@ -7,7 +7,7 @@ import type { ExecutionEvent } from './events';
 import type { EvalEnv } from './expr-eval';
 import { callsSubworkflow, evalAsync, evalSync } from './expr-eval';
 import type { FnContext, FnTable } from './functions';
-import { LIMITS } from './limits';
+import { LIMITS } from '../../workflows/facts';
 import { DEFAULT_BACKOFF, RETRY_POLICIES } from './named-values';
 import { index as readIndex, member as readMember } from './operators';
 import type {

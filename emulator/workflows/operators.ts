@@ -16,7 +16,7 @@ function checkedDouble(n: number, a: Value, b: Value, what: string): number {
   return n;
 }
 
-/** Text of a scalar as `+` with a string and `string()` render it. */
+/** Text of a scalar as `string()` renders it. */
 export function scalarText(v: Value): string | undefined {
   if (typeof v === 'string') return v;
   if (typeof v === 'bigint') return v.toString();
@@ -40,13 +40,11 @@ export function binary(op: BinOp, l: Value, r: Value): Value {
     case '+': {
       if (typeof l === 'bigint' && typeof r === 'bigint') return checkedInt(l + r, 'addition');
       if (isNumber(l) && isNumber(r)) return checkedDouble(Number(l) + Number(r), l, r, 'addition');
-      // Docs conversion table: a string on either side turns ints, doubles and bools into text;
-      // bool with a number is an error.
-      if (typeof l === 'string' || typeof r === 'string') {
-        const a = scalarText(l);
-        const b = scalarText(r);
-        if (a !== undefined && b !== undefined) return a + b;
-      }
+      // Strings concatenate only with strings: "count: " + 42 is a TypeError, and Google's samples convert
+      // with string(...). The datatypes page's conversion table shows a string result for string + number;
+      // the stricter reading is taken (see emulator/README.md), so what passes here passes on Google.
+      // https://cloud.google.com/workflows/docs/reference/syntax/datatypes#implicit-conversions
+      if (typeof l === 'string' && typeof r === 'string') return l + r;
       return typeError('+', l, r);
     }
     case '-':

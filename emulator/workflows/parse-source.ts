@@ -2,7 +2,7 @@ import { parseDocument } from 'yaml';
 import { ExprSyntaxError, expressionBody, isExpressionString, parseExpression } from './expr-parser';
 import type { ExprNode } from './expr-parser';
 import { parseJson } from './json-values';
-import { LIMITS } from './limits';
+import { LIMITS } from '../../workflows/facts';
 import type {
   AssignTarget,
   ForLoop,

@@ -1,5 +1,5 @@
 import { Tag, wfError } from './errors';
-import { LIMITS } from './limits';
+import { LIMITS } from '../../workflows/facts';
 import type { Value } from './values';
 import { memorySize } from './values';
 

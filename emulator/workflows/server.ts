@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from './clock';
 import type { ConnectorRegistry } from './connector-types';
 import { parseJson } from './json-values';
-import { LIMITS } from './limits';
+import { LIMITS } from '../../workflows/facts';
 import type { RunResult, RunningExecution } from './run';
 import { parseWorkflowSource, runWorkflow } from './run';
 

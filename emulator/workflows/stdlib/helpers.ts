@@ -1,6 +1,5 @@
 import { Tag, wfError } from '../errors';
-import type { FnTable } from '../functions';
-import { fn } from '../functions';
+import type { FnImplementations } from '../functions';
 import { scalarText } from '../operators';
 import type { Value } from '../values';
 import { INT64_MAX, INT64_MIN, typeOf } from '../values';
@@ -33,28 +32,41 @@ function toDouble(v: Value | undefined): number {
   throw wfError(Tag.ValueError, `double: "${x}" is not a number`);
 }
 
+/** Orders strings by code point (JavaScript's default sort compares UTF-16 units instead). */
+export function byCodePoint(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = (x[i].codePointAt(0) as number) - (y[i].codePointAt(0) as number);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
 /** Expression helpers: the built-ins that have no module prefix. */
-export const helpers: FnTable = {
-  int: fn(['arg'], ([v]) => toInt(v)),
-  double: fn(['arg'], ([v]) => toDouble(v)),
-  string: fn(['arg'], ([v]) => {
+export const helpers: FnImplementations = {
+  int: ([v]) => toInt(v),
+  double: ([v]) => toDouble(v),
+  string: ([v]) => {
     const text = scalarText(v ?? null);
     if (text === undefined)
       throw wfError(Tag.TypeError, `string: cannot convert ${typeOf(v ?? null)} to a string`);
     return text;
-  }),
-  keys: fn(['map'], ([m]) => [...map('keys', 'map', m).keys()]),
-  len: fn(['value'], ([v]) => {
+  },
+  // Sorted, as the iteration docs' map example shows; code-point order, which is UTF-8 byte order.
+  // https://cloud.google.com/workflows/docs/reference/syntax/iteration
+  keys: ([m]) => [...map('keys', 'map', m).keys()].sort(byCodePoint),
+  len: ([v]) => {
     const x = arg<string | Value[]>('len', 'value', v, 'string', 'list', 'map');
     if (typeof x === 'string') return BigInt([...x].length);
     if (Array.isArray(x)) return BigInt(x.length);
     return BigInt((x as unknown as Map<string, Value>).size);
-  }),
-  default: fn(['val', 'default_val'], ([v, d]) => (v === null || v === undefined ? (d ?? null) : v)),
-  if: fn(['condition', 'if_true', 'if_false'], ([c, a, b]) => {
+  },
+  default: ([v, d]) => (v === null || v === undefined ? (d ?? null) : v),
+  if: ([c, a, b]) => {
     if (c === true) return a ?? null;
     if (c === false || c === null) return b ?? null;
     throw wfError(Tag.TypeError, `if: condition must be a boolean, got ${typeOf(c ?? null)}`);
-  }),
-  get_type: fn(['value'], ([v]) => typeOf(v ?? null)),
+  },
+  get_type: ([v]) => typeOf(v ?? null),
 };

@@ -1,6 +1,6 @@
 import { errorTags, errorValue, Tag, wfError, WorkflowError } from '../errors';
-import type { FnContext, FnSpec, FnTable } from '../functions';
-import { fn } from '../functions';
+import type { FnContext, FnImplementations, FnRun } from '../functions';
+import { paramsOf } from '../functions';
 import { encodeJson, parseJson } from '../json-values';
 import { scalarText } from '../operators';
 import type { Value, WfMap } from '../values';
@@ -124,21 +124,13 @@ async function request(
   return response;
 }
 
-const ARGS = ['url', 'timeout', 'body', 'headers', 'query', 'auth', 'private_service_name', 'ca_certificate'];
-
-function verb(method: string, withBody: boolean): FnSpec {
-  const params = withBody ? ARGS : ARGS.filter((a) => a !== 'body');
-  return fn(
-    params,
-    (args, ctx) => request(`http.${method.toLowerCase()}`, method, named(params, args), ctx),
-    {
-      required: 1,
-      blocking: true,
-    },
-  );
+function verb(name: 'http.get' | 'http.delete' | 'http.post' | 'http.put' | 'http.patch'): FnRun {
+  const params = paramsOf(name);
+  const method = name.slice('http.'.length).toUpperCase();
+  return (args, ctx) => request(name, method, named(params, args), ctx);
 }
 
-function named(params: string[], args: (Value | undefined)[]): Record<string, Value | undefined> {
+function named(params: readonly string[], args: (Value | undefined)[]): Record<string, Value | undefined> {
   return Object.fromEntries(params.map((p, i) => [p, args[i]]));
 }
 
@@ -163,29 +155,27 @@ function nonIdempotentRetryPredicate(e: Value): boolean {
   return errorTags(e).includes(Tag.HttpError) && code !== undefined && [429n, 503n].includes(code);
 }
 
-const predicateArg = (name: string, run: (e: Value) => boolean) =>
-  fn(['exception'], ([e]) => {
+const predicateArg =
+  (name: string, run: (e: Value) => boolean): FnRun =>
+  ([e]) => {
     if (e === undefined) throw wfError(Tag.TypeError, `${name}: missing argument`);
     return run(e);
-  });
+  };
 
-export const http: FnTable = {
-  'http.get': verb('GET', false),
-  'http.delete': verb('DELETE', true),
-  'http.post': verb('POST', true),
-  'http.put': verb('PUT', true),
-  'http.patch': verb('PATCH', true),
-  'http.request': fn(
-    ['method', ...ARGS],
-    ([m, ...rest], ctx) => {
-      const method = str('http.request', 'method', m).toUpperCase();
-      if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].includes(method)) {
-        throw wfError(Tag.ValueError, `http.request: unsupported method ${method}`);
-      }
-      return request('http.request', method, named(ARGS, rest), ctx);
-    },
-    { required: 2, blocking: true },
-  ),
+export const http: FnImplementations = {
+  'http.get': verb('http.get'),
+  'http.delete': verb('http.delete'),
+  'http.post': verb('http.post'),
+  'http.put': verb('http.put'),
+  'http.patch': verb('http.patch'),
+  'http.request': ([m, ...rest], ctx) => {
+    // Every argument after `method`, in the fact's order.
+    const method = str('http.request', 'method', m).toUpperCase();
+    if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].includes(method)) {
+      throw wfError(Tag.ValueError, `http.request: unsupported method ${method}`);
+    }
+    return request('http.request', method, named(paramsOf('http.request').slice(1), rest), ctx);
+  },
   'http.default_retry_predicate': predicateArg('http.default_retry_predicate', defaultRetryPredicate),
   'http.default_retry_predicate_non_idempotent': predicateArg(
     'http.default_retry_predicate_non_idempotent',
