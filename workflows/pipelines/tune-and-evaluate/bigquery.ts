@@ -37,12 +37,12 @@ export const isRetryableError = subworkflow(
     assign('describe', {
       code: fn('default', fn('map.get', v('e'), 'code'), 0),
       tags: fn('default', fn('map.get', v('e'), 'tags'), []),
-      text: fn('json.encode_to_string', v('e')),
+      error_text: fn('json.encode_to_string', v('e')),
     }),
     switchStep('classify', [
       when(lit('HttpError').in(v('tags')).and(v('code').in(transientCodes)), { return: true }),
-      when(fn('text.match_regex', v('text'), transientReasons), { return: true }),
-      when(fn('text.match_regex', v('text'), iamPropagation), { return: true }),
+      when(fn('text.match_regex', v('error_text'), transientReasons), { return: true }),
+      when(fn('text.match_regex', v('error_text'), iamPropagation), { return: true }),
     ]),
     returnStep('permanent', false),
   ],
