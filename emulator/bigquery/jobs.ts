@@ -15,6 +15,10 @@ export interface JobRecord {
   creationTime: number;
   startTime: number;
   endTime: number;
+  /** RUNNING from insertion until the statement has finished (`skip_polling`, `timeoutMs`); then DONE. */
+  state: 'RUNNING' | 'DONE';
+  /** Settles when the statement has finished. */
+  done: Promise<void>;
   result?: StatementResult;
   error?: BigQueryError;
   labels?: Record<string, string>;
@@ -58,8 +62,8 @@ export function jobResource(job: JobRecord): Record<string, unknown> {
       })),
     };
   }
-  const status: Record<string, unknown> = { state: 'DONE' };
-  if (job.error) {
+  const status: Record<string, unknown> = { state: job.state };
+  if (job.state === 'DONE' && job.error) {
     status.errorResult = job.error.toErrorProto();
     status.errors = [job.error.toErrorProto()];
   }
@@ -77,7 +81,7 @@ export function jobResource(job: JobRecord): Record<string, unknown> {
     statistics: {
       creationTime: ms(job.creationTime),
       startTime: ms(job.startTime),
-      endTime: ms(job.endTime),
+      ...(job.state === 'DONE' ? { endTime: ms(job.endTime) } : {}),
       totalBytesProcessed: '0',
       query,
     },

@@ -104,6 +104,45 @@ export async function callConnector(
       if (overdue()) throw timeoutError();
     },
   };
+  ctx.background = (work) => {
+    let held = clock.hold();
+    const jobClock = {
+      now: () => clock.now(),
+      sleep: async (s: number) => {
+        held();
+        try {
+          await clock.sleep(s, signal);
+        } finally {
+          held = clock.hold();
+        }
+      },
+    };
+    // A background job's failure is recorded on the job by the handler; nothing may escape here.
+    void work(jobClock)
+      .catch(() => undefined)
+      .finally(() => held());
+  };
+  ctx.waitFor = async (done, s) => {
+    const timer = new AbortController();
+    release();
+    try {
+      const finished = await Promise.race([
+        done.then(
+          () => true,
+          () => true,
+        ),
+        clock.sleep(s, AbortSignal.any([signal, timer.signal])).then(
+          () => false,
+          () => false,
+        ),
+      ]);
+      return finished;
+    } finally {
+      // A timer left behind would later move the clock for nobody.
+      timer.abort();
+      release = clock.hold();
+    }
+  };
   let result: unknown;
   try {
     result = await handler(plainArgs, ctx);
