@@ -1,4 +1,5 @@
 import { FUNCTIONS, functionFact } from '../../workflows/facts';
+import type { ExecutionCallbacks } from './callbacks';
 import type { Clock } from './clock';
 import type { Value } from './values';
 
@@ -9,6 +10,8 @@ export interface FnContext {
   signal: AbortSignal;
   log(severity: string, payload: Value): void;
   httpFetch: typeof fetch;
+  /** The execution's callback endpoints, when a callback server runs (`bqtune emulator`). */
+  callbacks?: ExecutionCallbacks;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import type { ExecutionCallbacks } from './callbacks';
 import type { Clock } from './clock';
 import { callConnector } from './connector-call';
 import type { ConnectorRegistry } from './connector-types';
@@ -53,6 +54,7 @@ export interface InterpreterOptions {
   env: Record<string, string>;
   signal: AbortSignal;
   httpFetch: typeof fetch;
+  callbacks?: ExecutionCallbacks;
   emit(e: ExecutionEvent): void;
 }
 
@@ -421,6 +423,7 @@ export class Interpreter {
       env: this.options.env,
       signal: ctx.signal,
       httpFetch: this.options.httpFetch,
+      callbacks: this.options.callbacks,
       log: (severity, payload) =>
         this.options.emit({
           type: 'log',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import { checkProgram } from './checks';
+import type { ExecutionCallbacks } from './callbacks';
 import type { Clock } from './clock';
 import { RealClock } from './clock';
 import type { ConnectorRegistry } from './connector-types';
@@ -47,6 +48,8 @@ export interface RunOptions {
   executionId?: string;
   /** Set by the caller to watch `status.currentSteps` while the run is in progress. */
   onStart?: (running: RunningExecution) => void;
+  /** The execution's callback endpoints (`bqtune emulator` serves them); without them callbacks fail. */
+  callbacks?: ExecutionCallbacks;
   /** Keep every event in the result (default true; long benchmarks turn it off). */
   keepEvents?: boolean;
 }
@@ -129,6 +132,7 @@ export async function runWorkflow(source: string | Program, opts: RunOptions = {
     env: { ...builtinEnv(opts.fileName ?? 'workflow', executionId), ...opts.env },
     signal,
     httpFetch: opts.httpFetch ?? fetch,
+    callbacks: opts.callbacks,
     emit: (e) => {
       if (keep) events.push(e);
       opts.onEvent?.(e);
