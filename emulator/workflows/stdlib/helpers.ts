@@ -6,7 +6,7 @@ import { INT64_MAX, INT64_MIN, typeOf } from '../values';
 import { arg, map } from './args';
 
 function toInt(v: Value | undefined): bigint {
-  const x = arg<string | number | bigint>('int', 'arg', v, 'string', 'double', 'integer');
+  const x = arg<string | number | bigint>('int', 'value', v, 'string', 'double', 'integer');
   if (typeof x === 'bigint') return x;
   if (typeof x === 'number') {
     if (!Number.isFinite(x)) throw wfError(Tag.ValueError, `int: cannot convert ${x} to an integer`);
@@ -14,9 +14,9 @@ function toInt(v: Value | undefined): bigint {
     if (n > INT64_MAX || n < INT64_MIN) throw wfError(Tag.ValueError, `int: ${x} is out of the 64-bit range`);
     return n;
   }
-  const t = x.trim();
-  if (/^[+-]?\d+$/.test(t)) {
-    const n = BigInt(t);
+  // No surrounding blanks: " 42" is not an integer literal (the stricter reading).
+  if (/^[+-]?\d+$/.test(x)) {
+    const n = BigInt(x);
     if (n > INT64_MAX || n < INT64_MIN)
       throw wfError(Tag.ValueError, `int: "${x}" is out of the 64-bit range`);
     return n;
@@ -25,10 +25,9 @@ function toInt(v: Value | undefined): bigint {
 }
 
 function toDouble(v: Value | undefined): number {
-  const x = arg<string | number | bigint>('double', 'arg', v, 'string', 'integer', 'double');
+  const x = arg<string | number | bigint>('double', 'value', v, 'string', 'integer', 'double');
   if (typeof x !== 'string') return Number(x);
-  const t = x.trim();
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return Number(t);
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(x)) return Number(x);
   throw wfError(Tag.ValueError, `double: "${x}" is not a number`);
 }
 
@@ -64,8 +63,9 @@ export const helpers: FnImplementations = {
   },
   default: ([v, d]) => (v === null || v === undefined ? (d ?? null) : v),
   if: ([c, a, b]) => {
+    // The condition is a boolean (expression-helpers page); null is not read as false.
     if (c === true) return a ?? null;
-    if (c === false || c === null) return b ?? null;
+    if (c === false) return b ?? null;
     throw wfError(Tag.TypeError, `if: condition must be a boolean, got ${typeOf(c ?? null)}`);
   },
   get_type: ([v]) => typeOf(v ?? null),

@@ -1,7 +1,7 @@
 import { wfError } from '../errors';
 import type { FnImplementations } from '../functions';
 import type { Value } from '../values';
-import { bytes, num, optional, str } from './args';
+import { arg, bytes, optional, str } from './args';
 import { re2 } from './re2';
 
 function charset(fnName: string, v: Value | undefined): BufferEncoding {
@@ -58,8 +58,9 @@ export const text: FnImplementations = {
   'text.split': ([s, sep]) => str('text.split', 'source', s).split(str('text.split', 'separator', sep)),
   'text.substring': ([s, a, b]) => {
     const chars = [...str('text.substring', 'source', s)];
+    // Positions are integers (reference page); a double is a TypeError rather than silently truncated.
     const clamp = (v: Value | undefined, name: string) =>
-      Math.min(chars.length, Math.max(0, Number(num('text.substring', name, v))));
+      Math.min(chars.length, Math.max(0, Number(arg<bigint>('text.substring', name, v, 'integer'))));
     return chars.slice(clamp(a, 'start'), clamp(b, 'end')).join('');
   },
   'text.to_lower': ([s]) => str('text.to_lower', 'source', s).toLowerCase(),
