@@ -410,8 +410,8 @@ class SourceReader {
     if (v.has('branches') === v.has('for')) this.error(where, 'give exactly one of `branches` and `for`');
     const branches = v.get('branches');
     if (branches !== undefined) {
-      if (!Array.isArray(branches) || branches.length < 2) {
-        this.error(where, '`branches` must list at least two branches');
+      if (!Array.isArray(branches) || branches.length < LIMITS.minParallelBranches) {
+        this.error(where, `\`branches\` must list at least ${LIMITS.minParallelBranches} branches`);
       } else {
         if (branches.length > LIMITS.parallelBranches) {
           this.error(where, `at most ${LIMITS.parallelBranches} branches, found ${branches.length}`);
