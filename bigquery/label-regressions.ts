@@ -6,7 +6,7 @@ import { SqlParts, int64Param, stringParam, type Sql } from './sql';
  * and the champion when it was evaluated in the run) in run @run_id, counting only labels with at least
  * @min_support eval rows, so a label with a handful of rows cannot decide alone. Reads the latest metric
  * write of each role. One row per (label, reference): label, reference ('baseline' | 'champion'),
- * reference_f1, tuned_f1 (0 when the tuned model has no row for the label), support (eval rows with the label).
+ * reference_f1, tuned_f1 (0 when the tuned model has no row for the label), support (eval rows with the label, INT64: it is a count, and FLOAT64 cells read back as text like "2.0").
  */
 export function labelRegressionsQuery(evaluations: TableRef): Sql {
   const parts = new SqlParts();
@@ -34,7 +34,7 @@ export function labelRegressionsQuery(evaluations: TableRef): Sql {
       `  SELECT label, model_role, value FROM latest WHERE metric = 'f1' AND model_role IN ('baseline', 'champion')`,
       `)`,
       `SELECT r.label AS label, r.model_role AS reference, r.value AS reference_f1,`,
-      `  COALESCE(t.value, 0.0) AS tuned_f1, COALESCE(s.support, 0.0) AS support`,
+      `  COALESCE(t.value, 0.0) AS tuned_f1, CAST(COALESCE(s.support, 0) AS INT64) AS support`,
       `FROM reference AS r`,
       `LEFT JOIN tuned AS t ON t.label = r.label`,
       `LEFT JOIN support AS s ON s.label = r.label`,

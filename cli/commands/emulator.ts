@@ -36,7 +36,8 @@ export const register: Register = (program) => {
         port,
         workflowsDir,
         connectors: env.bigquery.connectors,
-        clock: opts.realTime ? new RealClock() : new VirtualClock(Date.now() / 1000),
+        // One virtual clock per execution, starting at the real time it is started.
+        clock: opts.realTime ? new RealClock() : () => new VirtualClock(Date.now() / 1000),
       });
       process.stdout.write(
         `Workflows Executions API listening on ${server.url} (workflows from ${workflowsDir})\n` +

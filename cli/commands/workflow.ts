@@ -4,7 +4,7 @@ import type { Register } from './index';
 import { openLocalEnvironment, type LocalEnvironment } from '../local/environment';
 import { RealClock, VirtualClock, parseWorkflowSource, runWorkflow } from '../../emulator/workflows';
 import { encodeJson, parseJson } from '../../emulator/workflows/json-values';
-import { LIMITS } from '../../emulator/workflows/limits';
+import { LIMITS } from '../../workflows/facts';
 import { fromJs } from '../../emulator/workflows/values';
 
 interface RunFlags {

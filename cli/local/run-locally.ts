@@ -100,7 +100,6 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
       },
       'run arguments',
     );
-    let failedStep: string | undefined;
     const startedAt = new Date();
     const execution = await runWorkflow(compiledWorkflowSource(pipelineName), {
       argument: args,
@@ -109,10 +108,7 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
       fileName: `${pipelineName}.yaml`,
       executionId: runId,
       keepEvents: false,
-      onEvent: (event) => {
-        if (event.type === 'error' && failedStep === undefined) failedStep = `${event.routine}.${event.step}`;
-        options.onEvent?.(event);
-      },
+      onEvent: options.onEvent,
     });
     if (execution.deployErrors && execution.deployErrors.length > 0) {
       throw new Error(`the compiled workflow does not deploy:\n${execution.deployErrors.join('\n')}`);
@@ -126,7 +122,7 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
       error: execution.error,
       modelInvocations: env.bigquery.stats.modelInvocations,
       labels: args.task.labels ?? [],
-      failedStep,
+      failedStep: execution.failedStep && `${execution.failedStep.routine}.${execution.failedStep.step}`,
     });
     const warnings = promptLabelWarnings(config);
     const summary = {

@@ -59,6 +59,11 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
   let counter = 0;
   const key = (projectId: string, jobId: string): string => `${projectId}/${jobId}`;
 
+  /**
+   * Inserts a query job and runs it. With `detach` and a context that can run work after the call answers,
+   * the job is returned RUNNING and finishes in the background on the virtual clock (`skip_polling`,
+   * `jobs.query`'s `timeoutMs`); otherwise it is returned finished.
+   */
   async function runJob(
     projectId: string,
     config: Record<string, unknown>,
@@ -66,6 +71,7 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
     ctx: ConnectorContext,
     labels?: Record<string, string>,
     canLoseAnswer = false,
+    detach = false,
   ): Promise<JobRecord> {
     const sql = config.query;
     if (typeof sql !== 'string' || sql.trim().length === 0) {
@@ -119,37 +125,75 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
       creationTime: start,
       startTime: start,
       statementType: type,
+      endTime: start,
+      state: 'RUNNING',
+      done: Promise.resolve(),
       labels,
     };
     jobs.set(key(projectId, jobId), job);
     deps.stats.jobs++;
     deps.stats.jobIds.push(jobId);
-    const run = async (): Promise<void> => {
+    const execute = async (clock: { sleep(seconds: number): Promise<void>; now(): number }) => {
       try {
         if (injected) throw injected;
-        job.result = await deps.engine.execute(sql, {
-          ...bindParameters(config),
-          sleep: ctx.sleep,
-          now: ctx.now,
-        });
+        job.result = await deps.engine.execute(sql, { ...bindParameters(config), ...clock });
       } catch (error) {
         if (!(error instanceof BigQueryError)) throw error;
         job.error = error;
         deps.stats.failedJobs++;
       } finally {
-        job.endTime = ctx.now();
+        job.endTime = clock.now();
+        job.state = 'DONE';
       }
     };
     if (canLoseAnswer && deps.faults.loseAnswer(type, jobId)) {
       // The job goes on running (jobs.get answers RUNNING until it ends); only its answer is lost.
-      run().catch(() => undefined);
+      job.done = new Promise<void>((resolve) => {
+        if (ctx.background) ctx.background((clock) => execute(clock).finally(resolve));
+        else
+          execute({ sleep: ctx.sleep, now: ctx.now })
+            .catch(() => undefined)
+            .finally(resolve);
+      });
       throw new ConnectorError({
         tags: ['ConnectionError'],
         message: `The connection was reset before the answer to jobs.insert of ${jobId} arrived (injected fault)`,
       });
     }
-    await run();
+    if (detach && ctx.background) {
+      job.done = new Promise<void>((resolve) => {
+        ctx.background!((clock) => execute(clock).finally(resolve));
+      });
+      return job;
+    }
+    const running = execute({ sleep: ctx.sleep, now: ctx.now });
+    job.done = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    await running;
     return job;
+  }
+
+  /** `timeoutMs` of jobs.query and jobs.getQueryResults, in seconds (REST reference default: 10 s). */
+  function timeoutSeconds(value: unknown): number {
+    if (value === undefined || value === null) return 10;
+    const ms = Number(value);
+    if (!Number.isFinite(ms) || ms < 0) {
+      throw httpError(new BigQueryError('invalid', `Invalid timeoutMs: ${String(value)}`));
+    }
+    return ms / 1000;
+  }
+
+  /** Waits for a job up to `seconds` of virtual time; false when it is still running. */
+  async function settled(job: JobRecord, seconds: number, ctx: ConnectorContext): Promise<boolean> {
+    if (job.state === 'DONE') return true;
+    // Without a clock to wait on (a direct caller), a job still running is reported as it is.
+    return ctx.waitFor ? ctx.waitFor(job.done, seconds) : false;
+  }
+
+  function incomplete(kind: string, job: JobRecord): Record<string, unknown> {
+    return { kind, jobReference: jobReference(job), jobComplete: false };
   }
 
   function findJob(args: Record<string, unknown>): JobRecord {
@@ -172,6 +216,10 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
       throw httpError(
         new BigQueryError('invalid', 'Only query jobs are emulated: configuration.query is required'),
       );
+    // The Workflows interpreter passes parsed connector_params; a direct caller may pass only the raw map.
+    // skip_polling: the connector answers once the job is inserted (RUNNING); the workflow polls jobs.get.
+    // https://cloud.google.com/workflows/docs/reference/googleapis/bigquery/v2/jobs/insert
+    const skipPolling = ctx.skipPolling ?? ctx.connectorParams?.skip_polling === true;
     const job = await runJob(
       projectId,
       query,
@@ -179,12 +227,12 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
       ctx,
       configuration.labels as Record<string, string> | undefined,
       true,
+      skipPolling,
     );
     const resource = jobResource(job);
-    // The Workflows interpreter passes parsed connector_params; a direct caller may pass only the raw map.
     const timeout = ctx.timeout ?? Number(ctx.connectorParams?.timeout ?? defaultTimeout);
-    if (ctx.skipPolling ?? ctx.connectorParams?.skip_polling === true) return resource;
-    if (job.endTime! - job.startTime > timeout) {
+    if (skipPolling) return resource;
+    if (job.endTime - job.startTime > timeout) {
       throw new ConnectorError({
         tags: ['TimeoutError'],
         message: `Timed out after ${timeout}s waiting for job ${job.jobId}`,
@@ -197,13 +245,20 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
   registry.set('googleapis.bigquery.v2.jobs.query', async (args, ctx) => {
     const projectId = requireString(args, 'projectId');
     const body = (args.body ?? {}) as Record<string, unknown>;
+    // timeoutMs (default 10 s): a statement still running then answers jobComplete: false with its job
+    // reference, and the caller polls jobs.getQueryResults.
+    // https://cloud.google.com/bigquery/docs/reference/rest/v2/jobs/query
+    const wait = timeoutSeconds(body.timeoutMs);
     const job = await runJob(
       projectId,
       body,
       { location: body.location, jobId: undefined },
       ctx,
       body.labels as Record<string, string> | undefined,
+      false,
+      true,
     );
+    if (!(await settled(job, wait, ctx))) return incomplete('bigquery#queryResponse', job);
     if (job.error) throw httpError(job.error);
     const result = job.result!;
     return {
@@ -219,14 +274,10 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
     };
   });
 
-  registry.set('googleapis.bigquery.v2.jobs.getQueryResults', async (args) => {
+  registry.set('googleapis.bigquery.v2.jobs.getQueryResults', async (args, ctx) => {
     const job = findJob(args);
-    if (job.endTime === undefined) {
-      return {
-        kind: 'bigquery#getQueryResultsResponse',
-        jobReference: jobReference(job),
-        jobComplete: false,
-      };
+    if (!(await settled(job, timeoutSeconds(args.timeoutMs), ctx))) {
+      return incomplete('bigquery#getQueryResultsResponse', job);
     }
     if (job.error) throw httpError(job.error);
     return {

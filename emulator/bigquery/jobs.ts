@@ -14,8 +14,11 @@ export interface JobRecord {
   query: string;
   creationTime: number;
   startTime: number;
-  /** Unset while the job runs: jobs.get then answers `RUNNING`. */
-  endTime?: number;
+  endTime: number;
+  /** RUNNING from insertion until the statement has finished (`skip_polling`, `timeoutMs`); then DONE. */
+  state: 'RUNNING' | 'DONE';
+  /** Settles when the statement has finished. */
+  done: Promise<void>;
   /** The statement type read from the query text before it ran. */
   statementType: string;
   result?: StatementResult;
@@ -61,8 +64,8 @@ export function jobResource(job: JobRecord): Record<string, unknown> {
       })),
     };
   }
-  const status: Record<string, unknown> = { state: job.endTime === undefined ? 'RUNNING' : 'DONE' };
-  if (job.error) {
+  const status: Record<string, unknown> = { state: job.state };
+  if (job.state === 'DONE' && job.error) {
     status.errorResult = job.error.toErrorProto();
     status.errors = [job.error.toErrorProto()];
   }
@@ -80,7 +83,7 @@ export function jobResource(job: JobRecord): Record<string, unknown> {
     statistics: {
       creationTime: ms(job.creationTime),
       startTime: ms(job.startTime),
-      ...(job.endTime === undefined ? {} : { endTime: ms(job.endTime) }),
+      ...(job.state === 'DONE' ? { endTime: ms(job.endTime) } : {}),
       totalBytesProcessed: '0',
       query,
     },

@@ -1,7 +1,7 @@
-import type { Expr } from './expr-parser';
+import type { ExprNode } from './expr-parser';
 import { walkExpr } from './expr-parser';
 import type { FnTable } from './functions';
-import type { ForLoop, Program, Routine, Step, Tmpl } from './program';
+import type { ForLoop, Program, RoutineNode, StepNode, ValueTemplate } from './program';
 import { NAMED_VALUES } from './named-values';
 
 /**
@@ -12,7 +12,7 @@ import { NAMED_VALUES } from './named-values';
  */
 export function checkProgram(program: Program, builtins: FnTable): string[] {
   const errors: string[] = [];
-  const routines = new Map<string, Routine>([['main', program.main], ...program.subworkflows]);
+  const routines = new Map<string, RoutineNode>([['main', program.main], ...program.subworkflows]);
   const moduleNames = new Set(
     [...Object.keys(builtins), ...Object.keys(NAMED_VALUES)]
       .filter((n) => n.includes('.'))
@@ -76,19 +76,19 @@ export function checkProgram(program: Program, builtins: FnTable): string[] {
     );
     declareAll(routine.steps, scope);
 
-    const exprs = (e: Expr, where: string, sc: Scope): void => {
+    const exprs = (e: ExprNode, where: string, sc: Scope): void => {
       walkExpr(e, (x) => {
-        if (x.k === 'call') checkCall(where, x.callee, x.args.length);
-        if (x.k === 'var' && !sc.has(x.name) && !routines.has(x.name) && !moduleNames.has(x.name)) {
+        if (x.kind === 'call') checkCall(where, x.callee, x.args.length);
+        if (x.kind === 'var' && !sc.has(x.name) && !routines.has(x.name) && !moduleNames.has(x.name)) {
           errors.push(`${where}: variable '${x.name}' is not defined here`);
         }
       });
     };
-    const tmpl = (t: Tmpl | undefined, where: string, sc: Scope): void => {
+    const tmpl = (t: ValueTemplate | undefined, where: string, sc: Scope): void => {
       if (!t) return;
-      if (t.t === 'expr') exprs(t.e, where, sc);
-      else if (t.t === 'list') t.items.forEach((i) => tmpl(i, where, sc));
-      else if (t.t === 'map') {
+      if (t.kind === 'expr') exprs(t.expr, where, sc);
+      else if (t.kind === 'list') t.items.forEach((i) => tmpl(i, where, sc));
+      else if (t.kind === 'map') {
         for (const e of t.entries) {
           if (typeof e.key !== 'string') exprs(e.key, where, sc);
           tmpl(e.value, where, sc);
@@ -97,7 +97,7 @@ export function checkProgram(program: Program, builtins: FnTable): string[] {
     };
 
     // Jump targets: a step list and the lists enclosing it, up to a loop or branch boundary.
-    const walk = (steps: Step[], visible: string[][], inLoop: boolean, sc: Scope): void => {
+    const walk = (steps: StepNode[], visible: string[][], inLoop: boolean, sc: Scope): void => {
       const here = steps.map((s) => s.name);
       const lists = [here, ...visible];
       const jump = (target: string, where: string) => {
@@ -120,7 +120,7 @@ export function checkProgram(program: Program, builtins: FnTable): string[] {
           case 'assign':
             for (const it of b.items) {
               tmpl(it.value, step.where, sc);
-              for (const p of it.target.path) if (p.k === 'index') exprs(p.e, step.where, sc);
+              for (const p of it.target.path) if (p.kind === 'index') exprs(p.expr, step.where, sc);
               if (it.target.path.length > 0 && !sc.has(it.target.root)) {
                 errors.push(`${step.where}: variable '${it.target.root}' is not defined here`);
               }
@@ -237,7 +237,7 @@ class Scope {
 }
 
 /** Declares, in `scope`, every variable the steps assign that no enclosing scope already has. */
-function declareAll(steps: Step[], scope: Scope): void {
+function declareAll(steps: StepNode[], scope: Scope): void {
   const add = (name: string) => {
     if (!scope.has(name)) scope.names.add(name);
   };

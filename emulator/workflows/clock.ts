@@ -2,6 +2,12 @@
 export interface Clock {
   now(): number;
   sleep(seconds: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Marks host work in progress (a DuckDB statement, the local model, an HTTP request): until the returned
+   * function is called, a virtual clock does not move, so the host time is never charged to the workflow.
+   * Calling the release function twice is harmless.
+   */
+  hold(): () => void;
 }
 
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
@@ -13,6 +19,11 @@ function abortError(): Error {
 export class RealClock implements Clock {
   now(): number {
     return Date.now() / 1000;
+  }
+
+  /** Real time passes whatever the host does. */
+  hold(): () => void {
+    return () => undefined;
   }
 
   async sleep(seconds: number, signal?: AbortSignal): Promise<void> {
@@ -48,9 +59,12 @@ interface Timer {
 }
 
 /**
- * Sleeps take no real time: each pending sleep is a timer, and whenever the event loop is otherwise idle
- * the earliest timer fires and the clock jumps to it. Parallel branches sleeping at once therefore overlap
- * in virtual time as they would in real time, and `elapsed` reports the time the run would have taken.
+ * Sleeps take no real time: each pending sleep is a timer, and once every runnable branch waits and no host
+ * work holds the clock (see `hold`), the earliest timer fires and the clock jumps to it. Parallel branches
+ * sleeping at once therefore overlap in virtual time as they would in real time; a branch waiting on DuckDB
+ * keeps the clock still, so a sleeping sibling (a tuning job) never charges its hours to that statement.
+ * `elapsed` reports the time the run would have taken. One clock per execution: executions sharing a clock
+ * would advance each other's time.
  */
 export class VirtualClock implements Clock {
   private t: number;
@@ -58,6 +72,7 @@ export class VirtualClock implements Clock {
   private timers: Timer[] = [];
   private seq = 0;
   private scheduled = false;
+  private holds = 0;
 
   constructor(startEpochSeconds = Date.UTC(2026, 0, 1) / 1000) {
     this.t = startEpochSeconds;
@@ -91,6 +106,17 @@ export class VirtualClock implements Clock {
     });
   }
 
+  hold(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      if (this.holds === 0 && this.timers.length > 0) this.schedule();
+    };
+  }
+
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
@@ -100,7 +126,8 @@ export class VirtualClock implements Clock {
 
   private fire(): void {
     this.scheduled = false;
-    if (this.timers.length === 0) return;
+    // A release reschedules; firing now would charge the held host work with the jump.
+    if (this.holds > 0 || this.timers.length === 0) return;
     let first = 0;
     for (let i = 1; i < this.timers.length; i++) {
       const a = this.timers[i];

@@ -1,7 +1,7 @@
 import type { Clock } from './clock';
 import type { ConnectorContext, ConnectorRegistry, PollingPolicy } from './connector-types';
 import { ConnectorError } from './connector-types';
-import { WorkflowError, wfError } from './errors';
+import { Tag, wfError, WorkflowError } from './errors';
 import type { Value } from './values';
 import { fromJs, isMap, isNumber, toJs, typeOf } from './values';
 
@@ -12,7 +12,7 @@ const DEFAULT_POLLING: PollingPolicy = { initialDelay: 1, multiplier: 1.25, maxD
 function seconds(name: string, v: Value | undefined, fallback: number): number {
   if (v === undefined || v === null) return fallback;
   if (!isNumber(v) || Number(v) <= 0) {
-    throw wfError('TypeError', `connector_params.${name} must be a positive number, got ${typeOf(v)}`);
+    throw wfError(Tag.TypeError, `connector_params.${name} must be a positive number, got ${typeOf(v)}`);
   }
   return Number(v);
 }
@@ -31,13 +31,13 @@ function parseConnectorParams(raw: Value | undefined): {
       skipPolling: false,
     };
   }
-  if (!isMap(raw)) throw wfError('TypeError', `connector_params must be a map, got ${typeOf(raw)}`);
+  if (!isMap(raw)) throw wfError(Tag.TypeError, `connector_params must be a map, got ${typeOf(raw)}`);
   const polling = raw.get('polling_policy');
   if (polling !== undefined && !isMap(polling))
-    throw wfError('TypeError', 'connector_params.polling_policy must be a map');
+    throw wfError(Tag.TypeError, 'connector_params.polling_policy must be a map');
   const skip = raw.get('skip_polling');
   if (skip !== undefined && typeof skip !== 'boolean')
-    throw wfError('TypeError', 'connector_params.skip_polling must be a boolean');
+    throw wfError(Tag.TypeError, 'connector_params.skip_polling must be a boolean');
   return {
     connectorParams: toJs(raw) as Record<string, unknown>,
     timeout: seconds('timeout', raw.get('timeout'), DEFAULT_TIMEOUT_SECONDS),
@@ -71,7 +71,7 @@ export async function callConnector(
   if (!handler) {
     const known = [...registry.keys()].filter((k) => k.startsWith(name.split('.').slice(0, 3).join('.')));
     throw wfError(
-      'SystemError',
+      Tag.SystemError,
       `connector ${name} is not available in the local emulator` +
         (known.length > 0 ? ` (available: ${known.join(', ')})` : ''),
     );
@@ -81,9 +81,11 @@ export async function callConnector(
   for (const [k, v] of args) if (k !== 'connector_params') plainArgs[k] = toJs(v);
   const started = clock.now();
   const overdue = () => clock.now() - started > params.timeout;
+  // The handler's host work (DuckDB, the local model) holds the clock; only its own sleeps let time pass.
+  let release = clock.hold();
   const timeoutError = () =>
     wfError(
-      'TimeoutError',
+      Tag.TimeoutError,
       `connector ${name} did not finish within ${params.timeout} seconds (connector_params.timeout)`,
     );
   const ctx: ConnectorContext = {
@@ -93,9 +95,53 @@ export async function callConnector(
     signal,
     now: () => clock.now(),
     sleep: async (s: number) => {
-      await clock.sleep(s, signal);
+      release();
+      try {
+        await clock.sleep(s, signal);
+      } finally {
+        release = clock.hold();
+      }
       if (overdue()) throw timeoutError();
     },
+  };
+  ctx.background = (work) => {
+    let held = clock.hold();
+    const jobClock = {
+      now: () => clock.now(),
+      sleep: async (s: number) => {
+        held();
+        try {
+          await clock.sleep(s, signal);
+        } finally {
+          held = clock.hold();
+        }
+      },
+    };
+    // A background job's failure is recorded on the job by the handler; nothing may escape here.
+    void work(jobClock)
+      .catch(() => undefined)
+      .finally(() => held());
+  };
+  ctx.waitFor = async (done, s) => {
+    const timer = new AbortController();
+    release();
+    try {
+      const finished = await Promise.race([
+        done.then(
+          () => true,
+          () => true,
+        ),
+        clock.sleep(s, AbortSignal.any([signal, timer.signal])).then(
+          () => false,
+          () => false,
+        ),
+      ]);
+      return finished;
+    } finally {
+      // A timer left behind would later move the clock for nobody.
+      timer.abort();
+      release = clock.hold();
+    }
   };
   let result: unknown;
   try {
@@ -103,7 +149,9 @@ export async function callConnector(
   } catch (e) {
     if (e instanceof ConnectorError) throw new WorkflowError(fromJs(e.value));
     if (e instanceof WorkflowError || signal.aborted) throw e;
-    throw wfError('SystemError', `connector ${name} failed: ${(e as Error).message ?? String(e)}`);
+    throw wfError(Tag.SystemError, `connector ${name} failed: ${(e as Error).message ?? String(e)}`);
+  } finally {
+    release();
   }
   if (overdue()) throw timeoutError();
   return fromJs(result);

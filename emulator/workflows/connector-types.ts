@@ -50,6 +50,23 @@ export interface ConnectorContext {
   skipPolling?: boolean;
   /** Aborted when the execution is cancelled. */
   signal?: AbortSignal;
+  /**
+   * Runs `work` after the call has answered (a job inserted with `skip_polling`): its host work holds the
+   * virtual clock and its `sleep` lets virtual time pass, without the call's timeout. Absent when a handler
+   * is driven directly; the handler then runs the work before answering.
+   */
+  background?(work: (clock: JobClock) => Promise<void>): void;
+  /**
+   * Waits until `done` settles or `seconds` of virtual time have passed, whichever comes first; true when
+   * `done` came first (`jobs.query`'s `timeoutMs`). Absent when a handler is driven directly.
+   */
+  waitFor?(done: Promise<unknown>, seconds: number): Promise<boolean>;
+}
+
+/** The clock a background job sees: virtual seconds. */
+export interface JobClock {
+  sleep(seconds: number): Promise<void>;
+  now(): number;
 }
 
 /**

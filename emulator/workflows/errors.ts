@@ -1,25 +1,31 @@
 import type { Value, WfMap } from './values';
 import { fromJs } from './values';
 
-/** The error tags Google documents; every runtime error we produce carries one of these. */
-export type ErrorTag =
-  | 'AuthError'
-  | 'ConnectionError'
-  | 'ConnectionFailedError'
-  | 'HttpError'
-  | 'IndexError'
-  | 'KeyError'
-  | 'OperationError'
-  | 'ParallelNestingError'
-  | 'RecursionError'
-  | 'ResourceLimitError'
-  | 'ResponseTypeError'
-  | 'SystemError'
-  | 'TimeoutError'
-  | 'TypeError'
-  | 'UnhandledBranchError'
-  | 'ValueError'
-  | 'ZeroDivisionError';
+/**
+ * The error tags Google documents (Workflows error types page); every runtime error we produce carries one
+ * of these. Code names a tag through this table (`Tag.TypeError`), so a misspelt tag does not compile.
+ */
+export const Tag = {
+  AuthError: 'AuthError',
+  ConnectionError: 'ConnectionError',
+  ConnectionFailedError: 'ConnectionFailedError',
+  HttpError: 'HttpError',
+  IndexError: 'IndexError',
+  KeyError: 'KeyError',
+  OperationError: 'OperationError',
+  ParallelNestingError: 'ParallelNestingError',
+  RecursionError: 'RecursionError',
+  ResourceLimitError: 'ResourceLimitError',
+  ResponseTypeError: 'ResponseTypeError',
+  SystemError: 'SystemError',
+  TimeoutError: 'TimeoutError',
+  TypeError: 'TypeError',
+  UnhandledBranchError: 'UnhandledBranchError',
+  ValueError: 'ValueError',
+  ZeroDivisionError: 'ZeroDivisionError',
+} as const;
+
+export type ErrorTag = (typeof Tag)[keyof typeof Tag];
 
 /**
  * A Workflows error in flight. `value` is exactly what an `except` block binds to its `as` variable:

@@ -1,5 +1,5 @@
-import type { Expr } from './expr-parser';
-import { wfError } from './errors';
+import type { ExprNode } from './expr-parser';
+import { Tag, wfError } from './errors';
 import { NAMED_VALUES } from './named-values';
 import { binary, index, logicalOperand, member, negate } from './operators';
 import type { Value, WfMap } from './values';
@@ -14,42 +14,42 @@ export interface EvalEnv {
   callSubworkflow(name: string, args: Value[]): Promise<Value>;
 }
 
-function dotted(e: Expr): string | undefined {
-  if (e.k === 'var') return e.name;
-  if (e.k === 'member') {
+function dotted(e: ExprNode): string | undefined {
+  if (e.kind === 'var') return e.name;
+  if (e.kind === 'member') {
     const base = dotted(e.obj);
     return base === undefined ? undefined : `${base}.${e.name}`;
   }
   return undefined;
 }
 
-function rootName(e: Expr): string | undefined {
-  while (e.k === 'member') e = e.obj;
-  return e.k === 'var' ? e.name : undefined;
+function rootName(e: ExprNode): string | undefined {
+  while (e.kind === 'member') e = e.obj;
+  return e.kind === 'var' ? e.name : undefined;
 }
 
 /** `http.default_retry`, `retry.default_backoff`, `${my_predicate}`: names that are not variables. */
-function namedValue(e: Expr, env: EvalEnv): Value | undefined {
+function namedValue(e: ExprNode, env: EvalEnv): Value | undefined {
   const root = rootName(e);
   if (root === undefined || env.lookup(root) !== undefined) return undefined;
   const name = dotted(e);
   if (name === undefined) return undefined;
   const named = NAMED_VALUES[name];
   if (named) return named();
-  if (env.isBuiltin(name) || (e.k === 'var' && env.isSubworkflow(name))) return new FuncRef(name);
+  if (env.isBuiltin(name) || (e.kind === 'var' && env.isSubworkflow(name))) return new FuncRef(name);
   return undefined;
 }
 
 function variable(name: string, env: EvalEnv): Value {
   const v = env.lookup(name);
-  if (v === undefined) throw wfError('KeyError', `variable '${name}' is not defined`);
+  if (v === undefined) throw wfError(Tag.KeyError, `variable '${name}' is not defined`);
   return v;
 }
 
-export function evalSync(e: Expr, env: EvalEnv): Value {
-  switch (e.k) {
+export function evalSync(e: ExprNode, env: EvalEnv): Value {
+  switch (e.kind) {
     case 'lit':
-      return e.v;
+      return e.value;
     case 'var':
       return namedValue(e, env) ?? variable(e.name, env);
     case 'member':
@@ -62,15 +62,15 @@ export function evalSync(e: Expr, env: EvalEnv): Value {
       return env.callBuiltin(e.callee, args);
     }
     case 'not':
-      return !logicalOperand('not', evalSync(e.e, env));
+      return !logicalOperand('not', evalSync(e.operand, env));
     case 'neg':
-      return negate(evalSync(e.e, env));
+      return negate(evalSync(e.operand, env));
     case 'bin':
       if (e.op === 'and')
-        return logicalOperand('and', evalSync(e.l, env)) && logicalOperand('and', evalSync(e.r, env));
+        return logicalOperand('and', evalSync(e.left, env)) && logicalOperand('and', evalSync(e.right, env));
       if (e.op === 'or')
-        return logicalOperand('or', evalSync(e.l, env)) || logicalOperand('or', evalSync(e.r, env));
-      return binary(e.op, evalSync(e.l, env), evalSync(e.r, env));
+        return logicalOperand('or', evalSync(e.left, env)) || logicalOperand('or', evalSync(e.right, env));
+      return binary(e.op, evalSync(e.left, env), evalSync(e.right, env));
     case 'list':
       return e.items.map((i) => deepCopy(evalSync(i, env)));
     case 'map': {
@@ -82,8 +82,8 @@ export function evalSync(e: Expr, env: EvalEnv): Value {
 }
 
 /** The same evaluation, for expressions that call subworkflows (which run steps and so must await). */
-export async function evalAsync(e: Expr, env: EvalEnv): Promise<Value> {
-  switch (e.k) {
+export async function evalAsync(e: ExprNode, env: EvalEnv): Promise<Value> {
+  switch (e.kind) {
     case 'lit':
     case 'var':
       return evalSync(e, env);
@@ -98,21 +98,23 @@ export async function evalAsync(e: Expr, env: EvalEnv): Promise<Value> {
       return env.callBuiltin(e.callee, args);
     }
     case 'not':
-      return !logicalOperand('not', await evalAsync(e.e, env));
+      return !logicalOperand('not', await evalAsync(e.operand, env));
     case 'neg':
-      return negate(await evalAsync(e.e, env));
+      return negate(await evalAsync(e.operand, env));
     case 'bin':
       if (e.op === 'and') {
         return (
-          logicalOperand('and', await evalAsync(e.l, env)) && logicalOperand('and', await evalAsync(e.r, env))
+          logicalOperand('and', await evalAsync(e.left, env)) &&
+          logicalOperand('and', await evalAsync(e.right, env))
         );
       }
       if (e.op === 'or') {
         return (
-          logicalOperand('or', await evalAsync(e.l, env)) || logicalOperand('or', await evalAsync(e.r, env))
+          logicalOperand('or', await evalAsync(e.left, env)) ||
+          logicalOperand('or', await evalAsync(e.right, env))
         );
       }
-      return binary(e.op, await evalAsync(e.l, env), await evalAsync(e.r, env));
+      return binary(e.op, await evalAsync(e.left, env), await evalAsync(e.right, env));
     case 'list': {
       const out: Value[] = [];
       for (const i of e.items) out.push(deepCopy(await evalAsync(i, env)));
@@ -128,20 +130,20 @@ export async function evalAsync(e: Expr, env: EvalEnv): Promise<Value> {
 }
 
 function mapKey(k: Value): string {
-  if (typeof k !== 'string') throw wfError('TypeError', 'map keys must be strings');
+  if (typeof k !== 'string') throw wfError(Tag.TypeError, 'map keys must be strings');
   return k;
 }
 
-const asyncCache = new WeakMap<Expr, boolean>();
+const asyncCache = new WeakMap<ExprNode, boolean>();
 
 /** Whether the expression calls a subworkflow anywhere (then it needs evalAsync). */
-export function callsSubworkflow(e: Expr, isSubworkflow: (name: string) => boolean): boolean {
+export function callsSubworkflow(e: ExprNode, isSubworkflow: (name: string) => boolean): boolean {
   const cached = asyncCache.get(e);
   if (cached !== undefined) return cached;
   let found = false;
-  const visit = (x: Expr): void => {
+  const visit = (x: ExprNode): void => {
     if (found) return;
-    switch (x.k) {
+    switch (x.kind) {
       case 'call':
         if (isSubworkflow(x.callee)) found = true;
         x.args.forEach(visit);
@@ -155,11 +157,11 @@ export function callsSubworkflow(e: Expr, isSubworkflow: (name: string) => boole
         break;
       case 'not':
       case 'neg':
-        visit(x.e);
+        visit(x.operand);
         break;
       case 'bin':
-        visit(x.l);
-        visit(x.r);
+        visit(x.left);
+        visit(x.right);
         break;
       case 'list':
         x.items.forEach(visit);

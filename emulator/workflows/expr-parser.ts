@@ -6,17 +6,17 @@ import { INT64_MAX } from './values';
  * or < and < (comparison, equality, `in`: one level) < (+ -) < (* / // %) < unary - < not < [] < . < ().
  * `not` binding tighter than comparison means `not a == b` is `(not a) == b`.
  */
-export type Expr =
-  | { k: 'lit'; v: Value }
-  | { k: 'var'; name: string }
-  | { k: 'member'; obj: Expr; name: string }
-  | { k: 'index'; obj: Expr; index: Expr }
-  | { k: 'call'; callee: string; args: Expr[] }
-  | { k: 'not'; e: Expr }
-  | { k: 'neg'; e: Expr }
-  | { k: 'bin'; op: BinOp; l: Expr; r: Expr }
-  | { k: 'list'; items: Expr[] }
-  | { k: 'map'; entries: [Expr, Expr][] };
+export type ExprNode =
+  | { kind: 'lit'; value: Value }
+  | { kind: 'var'; name: string }
+  | { kind: 'member'; obj: ExprNode; name: string }
+  | { kind: 'index'; obj: ExprNode; index: ExprNode }
+  | { kind: 'call'; callee: string; args: ExprNode[] }
+  | { kind: 'not'; operand: ExprNode }
+  | { kind: 'neg'; operand: ExprNode }
+  | { kind: 'bin'; op: BinOp; left: ExprNode; right: ExprNode }
+  | { kind: 'list'; items: ExprNode[] }
+  | { kind: 'map'; entries: [ExprNode, ExprNode][] };
 
 export type BinOp =
   'or' | 'and' | '<' | '<=' | '>' | '>=' | '==' | '!=' | 'in' | '+' | '-' | '*' | '/' | '//' | '%';
@@ -32,27 +32,27 @@ export class ExprSyntaxError extends Error {
 }
 
 type Tok =
-  | { t: 'num'; v: bigint | number; pos: number }
-  | { t: 'str'; v: string; pos: number }
-  | { t: 'id'; v: string; pos: number }
-  | { t: 'op'; v: string; pos: number }
-  | { t: 'eof'; pos: number };
+  | { type: 'num'; value: bigint | number; pos: number }
+  | { type: 'str'; value: string; pos: number }
+  | { type: 'id'; value: string; pos: number }
+  | { type: 'op'; value: string; pos: number }
+  | { type: 'eof'; pos: number };
 
-const KEYWORDS: Record<string, { t: 'op'; v: string } | { t: 'lit'; v: Value }> = {
-  and: { t: 'op', v: 'and' },
-  AND: { t: 'op', v: 'and' },
-  or: { t: 'op', v: 'or' },
-  OR: { t: 'op', v: 'or' },
-  not: { t: 'op', v: 'not' },
-  NOT: { t: 'op', v: 'not' },
-  in: { t: 'op', v: 'in' },
-  true: { t: 'lit', v: true },
-  True: { t: 'lit', v: true },
-  TRUE: { t: 'lit', v: true },
-  false: { t: 'lit', v: false },
-  False: { t: 'lit', v: false },
-  FALSE: { t: 'lit', v: false },
-  null: { t: 'lit', v: null },
+const KEYWORDS: Record<string, { type: 'op'; value: string } | { type: 'lit'; value: Value }> = {
+  and: { type: 'op', value: 'and' },
+  AND: { type: 'op', value: 'and' },
+  or: { type: 'op', value: 'or' },
+  OR: { type: 'op', value: 'or' },
+  not: { type: 'op', value: 'not' },
+  NOT: { type: 'op', value: 'not' },
+  in: { type: 'op', value: 'in' },
+  true: { type: 'lit', value: true },
+  True: { type: 'lit', value: true },
+  TRUE: { type: 'lit', value: true },
+  false: { type: 'lit', value: false },
+  False: { type: 'lit', value: false },
+  FALSE: { type: 'lit', value: false },
+  null: { type: 'lit', value: null },
 };
 
 const OPERATORS = [
@@ -97,9 +97,9 @@ function tokenize(src: string): Tok[] {
         // The literal's sign comes from unary minus, so INT64_MAX + 1 is allowed only as `-9223372036854775808`.
         if (n > INT64_MAX + 1n)
           throw new ExprSyntaxError(`integer literal ${m[0]} is out of the 64-bit range`, pos);
-        toks.push({ t: 'num', v: n, pos });
+        toks.push({ type: 'num', value: n, pos });
       } else {
-        toks.push({ t: 'num', v: Number(m[0]), pos });
+        toks.push({ type: 'num', value: Number(m[0]), pos });
       }
       continue;
     }
@@ -110,8 +110,8 @@ function tokenize(src: string): Tok[] {
       const raw = src.slice(i, j + 1);
       try {
         toks.push({
-          t: 'str',
-          v: JSON.parse(raw.replace(/\n/g, '\\n').replace(/\t/g, '\\t')) as string,
+          type: 'str',
+          value: JSON.parse(raw.replace(/\n/g, '\\n').replace(/\t/g, '\\t')) as string,
           pos,
         });
       } catch {
@@ -126,31 +126,31 @@ function tokenize(src: string): Tok[] {
     if (/[A-Za-z_]/.test(c)) {
       const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i)) as RegExpExecArray;
       i += m[0].length;
-      toks.push({ t: 'id', v: m[0], pos });
+      toks.push({ type: 'id', value: m[0], pos });
       continue;
     }
     const op = OPERATORS.find((o) => src.startsWith(o, i));
     if (!op) throw new ExprSyntaxError(`unexpected character '${c}'`, pos);
     i += op.length;
-    toks.push({ t: 'op', v: op, pos });
+    toks.push({ type: 'op', value: op, pos });
   }
-  toks.push({ t: 'eof', pos: src.length });
+  toks.push({ type: 'eof', pos: src.length });
   return toks;
 }
 
 const COMPARISON = new Set(['<', '<=', '>', '>=', '==', '!=', 'in']);
 
 /** Parses the text between `${` and `}`. */
-export function parseExpression(src: string): Expr {
+export function parseExpression(src: string): ExprNode {
   const toks = tokenize(src);
   let p = 0;
   const peek = () => toks[p];
   const isOp = (v: string) => {
     const t = toks[p];
-    if (t.t === 'op' && t.v === v) return true;
-    if (t.t === 'id') {
-      const kw = KEYWORDS[t.v];
-      return kw !== undefined && kw.t === 'op' && kw.v === v;
+    if (t.type === 'op' && t.value === v) return true;
+    if (t.type === 'id') {
+      const kw = KEYWORDS[t.value];
+      return kw !== undefined && kw.type === 'op' && kw.value === v;
     }
     return false;
   };
@@ -158,33 +158,33 @@ export function parseExpression(src: string): Expr {
     if (!isOp(v)) {
       const t = peek();
       throw new ExprSyntaxError(
-        `expected '${v}' but found ${t.t === 'eof' ? 'end of expression' : `'${String(t.t === 'num' ? t.v : t.v)}'`}`,
+        `expected '${v}' but found ${t.type === 'eof' ? 'end of expression' : `'${String(t.type === 'num' ? t.value : t.value)}'`}`,
         t.pos,
       );
     }
     p++;
   };
 
-  const binaryLevel = (ops: string[], next: () => Expr) => (): Expr => {
+  const binaryLevel = (ops: string[], next: () => ExprNode) => (): ExprNode => {
     let l = next();
     for (;;) {
       const op = ops.find(isOp);
       if (!op) return l;
       p++;
-      l = { k: 'bin', op: op as BinOp, l, r: next() };
+      l = { kind: 'bin', op: op as BinOp, left: l, right: next() };
     }
   };
-  const unary = (): Expr => {
+  const unary = (): ExprNode => {
     if (isOp('not')) {
       p++;
-      return { k: 'not', e: unary() };
+      return { kind: 'not', operand: unary() };
     }
     if (isOp('-')) {
       p++;
       const e = unary();
-      if (e.k === 'lit' && typeof e.v === 'bigint') return { k: 'lit', v: -e.v };
-      if (e.k === 'lit' && typeof e.v === 'number') return { k: 'lit', v: -e.v };
-      return { k: 'neg', e };
+      if (e.kind === 'lit' && typeof e.value === 'bigint') return { kind: 'lit', value: -e.value };
+      if (e.kind === 'lit' && typeof e.value === 'number') return { kind: 'lit', value: -e.value };
+      return { kind: 'neg', operand: e };
     }
     return postfix();
   };
@@ -194,34 +194,34 @@ export function parseExpression(src: string): Expr {
   const and = binaryLevel(['and'], comparison);
   const or = binaryLevel(['or'], and);
 
-  function dottedName(e: Expr): string | undefined {
-    if (e.k === 'var') return e.name;
-    if (e.k === 'member') {
+  function dottedName(e: ExprNode): string | undefined {
+    if (e.kind === 'var') return e.name;
+    if (e.kind === 'member') {
       const base = dottedName(e.obj);
       return base === undefined ? undefined : `${base}.${e.name}`;
     }
     return undefined;
   }
 
-  function postfix(): Expr {
+  function postfix(): ExprNode {
     let e = primary();
     for (;;) {
       if (isOp('.')) {
         p++;
         const t = peek();
-        if (t.t !== 'id') throw new ExprSyntaxError("expected a name after '.'", t.pos);
+        if (t.type !== 'id') throw new ExprSyntaxError("expected a name after '.'", t.pos);
         p++;
-        e = { k: 'member', obj: e, name: t.v };
+        e = { kind: 'member', obj: e, name: t.value };
       } else if (isOp('[')) {
         p++;
         const index = or();
         expect(']');
-        e = { k: 'index', obj: e, index };
+        e = { kind: 'index', obj: e, index };
       } else if (isOp('(')) {
         const callee = dottedName(e);
         if (callee === undefined) throw new ExprSyntaxError('only named functions can be called', peek().pos);
         p++;
-        const args: Expr[] = [];
+        const args: ExprNode[] = [];
         if (!isOp(')')) {
           for (;;) {
             args.push(or());
@@ -230,43 +230,43 @@ export function parseExpression(src: string): Expr {
           }
         }
         expect(')');
-        e = { k: 'call', callee, args };
+        e = { kind: 'call', callee, args };
       } else {
         return e;
       }
     }
   }
 
-  function primary(): Expr {
+  function primary(): ExprNode {
     const t = peek();
-    if (t.t === 'num') {
+    if (t.type === 'num') {
       p++;
-      return { k: 'lit', v: t.v };
+      return { kind: 'lit', value: t.value };
     }
-    if (t.t === 'str') {
+    if (t.type === 'str') {
       p++;
-      return { k: 'lit', v: t.v };
+      return { kind: 'lit', value: t.value };
     }
-    if (t.t === 'id') {
-      const kw = KEYWORDS[t.v];
-      if (kw?.t === 'lit') {
+    if (t.type === 'id') {
+      const kw = KEYWORDS[t.value];
+      if (kw?.type === 'lit') {
         p++;
-        return { k: 'lit', v: kw.v };
+        return { kind: 'lit', value: kw.value };
       }
-      if (kw?.t === 'op') throw new ExprSyntaxError(`unexpected keyword '${t.v}'`, t.pos);
+      if (kw?.type === 'op') throw new ExprSyntaxError(`unexpected keyword '${t.value}'`, t.pos);
       p++;
-      return { k: 'var', name: t.v };
+      return { kind: 'var', name: t.value };
     }
-    if (t.t === 'eof') throw new ExprSyntaxError('unexpected end of expression', t.pos);
-    if (t.v === '(') {
+    if (t.type === 'eof') throw new ExprSyntaxError('unexpected end of expression', t.pos);
+    if (t.value === '(') {
       p++;
       const e = or();
       expect(')');
       return e;
     }
-    if (t.v === '[') {
+    if (t.value === '[') {
       p++;
-      const items: Expr[] = [];
+      const items: ExprNode[] = [];
       if (!isOp(']')) {
         for (;;) {
           items.push(or());
@@ -275,11 +275,11 @@ export function parseExpression(src: string): Expr {
         }
       }
       expect(']');
-      return { k: 'list', items };
+      return { kind: 'list', items };
     }
-    if (t.v === '{') {
+    if (t.value === '{') {
       p++;
-      const entries: [Expr, Expr][] = [];
+      const entries: [ExprNode, ExprNode][] = [];
       if (!isOp('}')) {
         for (;;) {
           const key = or();
@@ -290,24 +290,24 @@ export function parseExpression(src: string): Expr {
         }
       }
       expect('}');
-      return { k: 'map', entries };
+      return { kind: 'map', entries };
     }
-    throw new ExprSyntaxError(`unexpected '${t.v}'`, t.pos);
+    throw new ExprSyntaxError(`unexpected '${t.value}'`, t.pos);
   }
 
   const e = or();
   const end = peek();
-  if (end.t !== 'eof')
-    throw new ExprSyntaxError(`unexpected '${String(end.v)}' after the expression`, end.pos);
+  if (end.type !== 'eof')
+    throw new ExprSyntaxError(`unexpected '${String(end.value)}' after the expression`, end.pos);
   checkLiteralRange(e);
   return e;
 }
 
 /** Only `-9223372036854775808` may use INT64_MAX + 1 (folded by unary minus); any other is out of range. */
-function checkLiteralRange(root: Expr): void {
+function checkLiteralRange(root: ExprNode): void {
   walkExpr(root, (e) => {
-    if (e.k === 'lit' && typeof e.v === 'bigint' && e.v > INT64_MAX) {
-      throw new ExprSyntaxError(`integer literal ${e.v} is out of the 64-bit range`, 0);
+    if (e.kind === 'lit' && typeof e.value === 'bigint' && e.value > INT64_MAX) {
+      throw new ExprSyntaxError(`integer literal ${e.value} is out of the 64-bit range`, 0);
     }
   });
 }
@@ -322,9 +322,9 @@ export function expressionBody(s: string): string {
 }
 
 /** Every function name called anywhere in the expression, and every variable read. */
-export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
+export function walkExpr(e: ExprNode, visit: (e: ExprNode) => void): void {
   visit(e);
-  switch (e.k) {
+  switch (e.kind) {
     case 'member':
       walkExpr(e.obj, visit);
       break;
@@ -337,11 +337,11 @@ export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
       break;
     case 'not':
     case 'neg':
-      walkExpr(e.e, visit);
+      walkExpr(e.operand, visit);
       break;
     case 'bin':
-      walkExpr(e.l, visit);
-      walkExpr(e.r, visit);
+      walkExpr(e.left, visit);
+      walkExpr(e.right, visit);
       break;
     case 'list':
       e.items.forEach((a) => walkExpr(a, visit));

@@ -1,28 +1,37 @@
 import { setMaxListeners } from 'node:events';
+import type { ExecutionCallbacks } from './callbacks';
 import type { Clock } from './clock';
 import { callConnector } from './connector-call';
 import type { ConnectorRegistry } from './connector-types';
-import { CancelledError, WorkflowError, errorValue, wfError } from './errors';
+import { CancelledError, errorValue, Tag, wfError, WorkflowError } from './errors';
 import type { ExecutionEvent } from './events';
 import type { EvalEnv } from './expr-eval';
 import { callsSubworkflow, evalAsync, evalSync } from './expr-eval';
 import type { FnContext, FnTable } from './functions';
-import { LIMITS } from './limits';
+import { LIMITS } from '../../workflows/facts';
 import { DEFAULT_BACKOFF, RETRY_POLICIES } from './named-values';
 import { index as readIndex, member as readMember } from './operators';
-import type { AssignTarget, ForLoop, Program, RetrySpec, Routine, Step, Tmpl } from './program';
+import type {
+  AssignTarget,
+  ForLoop,
+  Program,
+  RetrySpec,
+  RoutineNode,
+  StepNode,
+  ValueTemplate,
+} from './program';
 import { MemoryMeter, Vars } from './scope';
 import type { Value, WfMap } from './values';
-import { FuncRef, deepCopy, isMap, isNumber, toJs, typeOf } from './values';
+import { FuncRef, deepCopy, deepEqual, isMap, isNumber, toJs, typeOf } from './values';
 
 /** How a step list ends early: a jump that this list may resolve, or a return/end/break/continue. */
 type Flow =
   | undefined
-  | { k: 'jump'; target: string }
-  | { k: 'return'; value: Value }
-  | { k: 'end' }
-  | { k: 'break' }
-  | { k: 'continue' };
+  | { kind: 'jump'; target: string }
+  | { kind: 'return'; value: Value }
+  | { kind: 'end' }
+  | { kind: 'break' }
+  | { kind: 'continue' };
 
 /** Thrown into the other branches when a parallel step stops them after one failed (default policy). */
 class BranchStopped extends Error {}
@@ -45,18 +54,19 @@ export interface InterpreterOptions {
   env: Record<string, string>;
   signal: AbortSignal;
   httpFetch: typeof fetch;
+  callbacks?: ExecutionCallbacks;
   emit(e: ExecutionEvent): void;
 }
 
 function jumpFlow(target: string): Flow {
-  if (target === 'end') return { k: 'end' };
-  if (target === 'break') return { k: 'break' };
-  if (target === 'continue') return { k: 'continue' };
-  return { k: 'jump', target };
+  if (target === 'end') return { kind: 'end' };
+  if (target === 'break') return { kind: 'break' };
+  if (target === 'continue') return { kind: 'continue' };
+  return { kind: 'jump', target };
 }
 
-const stepIndexes = new WeakMap<Step[], Map<string, number>>();
-function stepIndex(steps: Step[], name: string): number {
+const stepIndexes = new WeakMap<StepNode[], Map<string, number>>();
+function stepIndex(steps: StepNode[], name: string): number {
   let m = stepIndexes.get(steps);
   if (!m) {
     m = new Map(steps.map((s, i) => [s.name, i]));
@@ -71,10 +81,12 @@ export class Interpreter {
   /** Steps running right now, for `status.currentSteps`. */
   readonly active = new Set<{ routine: string; step: string }>();
   private readonly reported = new WeakSet<WorkflowError>();
+  /** The step each error in flight arose at, so a failure blames that step and not a later re-thrower. */
+  private readonly origins = new WeakMap<WorkflowError, { routine: string; step: string }>();
 
   constructor(
     private readonly program: Program,
-    private readonly o: InterpreterOptions,
+    private readonly options: InterpreterOptions,
   ) {}
 
   async run(argument: Value | undefined): Promise<Value> {
@@ -86,22 +98,51 @@ export class Interpreter {
       vars,
       callDepth: 0,
       parallelDepth: 0,
-      signal: this.o.signal,
+      signal: this.options.signal,
     });
   }
 
-  private async runRoutine(routine: Routine, ctx: Ctx): Promise<Value> {
+  /**
+   * Errors an `except` caught, most recent last (bounded), so that re-raising one (`raise: ${e}` after
+   * recording the failure) keeps blaming the step where it first arose.
+   */
+  private readonly caught: { value: Value; origin: { routine: string; step: string } }[] = [];
+
+  private remember(e: WorkflowError): void {
+    const origin = this.origins.get(e);
+    if (!origin) return;
+    this.caught.push({ value: e.value, origin });
+    if (this.caught.length > 32) this.caught.shift();
+  }
+
+  private raised(value: Value): WorkflowError {
+    const error = new WorkflowError(value);
+    for (let i = this.caught.length - 1; i >= 0; i--) {
+      if (deepEqual(this.caught[i].value, value)) {
+        this.origins.set(error, this.caught[i].origin);
+        break;
+      }
+    }
+    return error;
+  }
+
+  /** Where an error that ended the execution arose (the innermost step that raised it), if known. */
+  originOf(error: WorkflowError): { routine: string; step: string } | undefined {
+    return this.origins.get(error);
+  }
+
+  private async runRoutine(routine: RoutineNode, ctx: Ctx): Promise<Value> {
     const flow = await this.execList(routine.steps, ctx);
-    if (flow?.k === 'return') return flow.value;
-    if (flow?.k === 'jump')
-      throw wfError('SystemError', `next target '${flow.target}' not found in ${routine.name}`);
-    if (flow?.k === 'break' || flow?.k === 'continue') {
-      throw wfError('SystemError', `'${flow.k}' used outside a for loop in ${routine.name}`);
+    if (flow?.kind === 'return') return flow.value;
+    if (flow?.kind === 'jump')
+      throw wfError(Tag.SystemError, `next target '${flow.target}' not found in ${routine.name}`);
+    if (flow?.kind === 'break' || flow?.kind === 'continue') {
+      throw wfError(Tag.SystemError, `'${flow.kind}' used outside a for loop in ${routine.name}`);
     }
     return null;
   }
 
-  private async execList(steps: Step[], ctx: Ctx): Promise<Flow> {
+  private async execList(steps: StepNode[], ctx: Ctx): Promise<Flow> {
     let i = 0;
     while (i < steps.length) {
       const step = steps[i];
@@ -111,7 +152,7 @@ export class Interpreter {
         i++;
         continue;
       }
-      if (flow.k === 'jump') {
+      if (flow.kind === 'jump') {
         const j = stepIndex(steps, flow.target);
         if (j >= 0) {
           i = j;
@@ -124,43 +165,54 @@ export class Interpreter {
   }
 
   private checkRunnable(ctx: Ctx): void {
-    if (this.o.signal.aborted) throw new CancelledError();
+    if (this.options.signal.aborted) throw new CancelledError();
     if (ctx.branchStop?.aborted) throw new BranchStopped();
   }
 
-  private async execStep(step: Step, ctx: Ctx): Promise<Flow> {
+  private async execStep(step: StepNode, ctx: Ctx): Promise<Flow> {
     // An inline body (switch condition, `try:` without steps) is part of its enclosing step.
     if (step.inline) return this.stepBody(step, ctx);
     this.checkRunnable(ctx);
     const marker = { routine: ctx.routine, step: step.name };
     this.active.add(marker);
-    this.o.emit({ type: 'step-start', routine: ctx.routine, step: step.name, time: this.o.clock.now() });
+    this.options.emit({
+      type: 'step-start',
+      routine: ctx.routine,
+      step: step.name,
+      time: this.options.clock.now(),
+    });
     try {
       if (++this.steps > LIMITS.stepsPerExecution) {
-        throw wfError('ResourceLimitError', `the execution exceeded ${LIMITS.stepsPerExecution} steps`);
+        throw wfError(Tag.ResourceLimitError, `the execution exceeded ${LIMITS.stepsPerExecution} steps`);
       }
       return await this.stepBody(step, ctx);
     } catch (e) {
-      if (this.o.signal.aborted && !(e instanceof CancelledError)) throw new CancelledError();
+      if (this.options.signal.aborted && !(e instanceof CancelledError)) throw new CancelledError();
       if (ctx.branchStop?.aborted && !(e instanceof WorkflowError)) throw new BranchStopped();
       if (e instanceof WorkflowError && !this.reported.has(e)) {
         this.reported.add(e);
-        this.o.emit({
+        if (!this.origins.has(e)) this.origins.set(e, { routine: ctx.routine, step: step.name });
+        this.options.emit({
           type: 'error',
           routine: ctx.routine,
           step: step.name,
-          time: this.o.clock.now(),
+          time: this.options.clock.now(),
           error: toJs(e.value),
         });
       }
       throw e;
     } finally {
       this.active.delete(marker);
-      this.o.emit({ type: 'step-end', routine: ctx.routine, step: step.name, time: this.o.clock.now() });
+      this.options.emit({
+        type: 'step-end',
+        routine: ctx.routine,
+        step: step.name,
+        time: this.options.clock.now(),
+      });
     }
   }
 
-  private async stepBody(step: Step, ctx: Ctx): Promise<Flow> {
+  private async stepBody(step: StepNode, ctx: Ctx): Promise<Flow> {
     const b = step.body;
     switch (b.kind) {
       case 'assign':
@@ -183,7 +235,7 @@ export class Interpreter {
           const cond = await this.evalNow(c.condition, ctx);
           if (typeof cond !== 'boolean') {
             throw wfError(
-              'TypeError',
+              Tag.TypeError,
               `switch condition in step ${step.name} must be a boolean, got ${typeOf(cond)}`,
             );
           }
@@ -203,9 +255,9 @@ export class Interpreter {
       case 'try':
         return this.tryStep(b, ctx);
       case 'raise':
-        throw new WorkflowError(deepCopy(await this.evalNow(b.value, ctx)));
+        throw this.raised(deepCopy(await this.evalNow(b.value, ctx)));
       case 'return':
-        return { k: 'return', value: deepCopy(await this.evalNow(b.value, ctx)) };
+        return { kind: 'return', value: deepCopy(await this.evalNow(b.value, ctx)) };
       case 'steps':
         return this.execList(b.steps, ctx);
       case 'jump':
@@ -219,36 +271,36 @@ export class Interpreter {
     return {
       lookup: (name) => ctx.vars.lookup(name),
       isSubworkflow: (name) => this.program.subworkflows.has(name),
-      isBuiltin: (name) => name in this.o.builtins,
+      isBuiltin: (name) => name in this.options.builtins,
       callBuiltin: (name, args) => this.callBuiltinInExpression(name, args, ctx),
       callSubworkflow: (name, args) => this.callSubworkflow(name, args, ctx),
     };
   }
 
   private callBuiltinInExpression(name: string, args: Value[], ctx: Ctx): Value {
-    const spec = this.o.builtins[name];
-    if (!spec) throw wfError('KeyError', `unknown function '${name}'`);
-    if (spec.blocking) throw wfError('TypeError', `${name} can only be called from a call step`);
+    const spec = this.options.builtins[name];
+    if (!spec) throw wfError(Tag.KeyError, `unknown function '${name}'`);
+    if (spec.blocking) throw wfError(Tag.TypeError, `${name} can only be called from a call step`);
     if (args.length < spec.required || args.length > spec.params.length) {
       throw wfError(
-        'TypeError',
+        Tag.TypeError,
         `${name} takes ${spec.required}..${spec.params.length} arguments, got ${args.length}`,
       );
     }
     const out = spec.run(args, this.fnContext(ctx, name));
-    if (out instanceof Promise) throw wfError('TypeError', `${name} can only be called from a call step`);
+    if (out instanceof Promise) throw wfError(Tag.TypeError, `${name} can only be called from a call step`);
     return out;
   }
 
-  private readonly asyncTmpl = new WeakMap<Tmpl, boolean>();
+  private readonly asyncTmpl = new WeakMap<ValueTemplate, boolean>();
 
-  private tmplIsAsync(t: Tmpl): boolean {
-    if (t.t === 'const') return false;
+  private tmplIsAsync(t: ValueTemplate): boolean {
+    if (t.kind === 'const') return false;
     let found = this.asyncTmpl.get(t);
     if (found === undefined) {
       const isSub = (n: string) => this.program.subworkflows.has(n);
-      if (t.t === 'expr') found = callsSubworkflow(t.e, isSub);
-      else if (t.t === 'list') found = t.items.some((i) => this.tmplIsAsync(i));
+      if (t.kind === 'expr') found = callsSubworkflow(t.expr, isSub);
+      else if (t.kind === 'list') found = t.items.some((i) => this.tmplIsAsync(i));
       else {
         found = t.entries.some(
           (e) => (typeof e.key !== 'string' && callsSubworkflow(e.key, isSub)) || this.tmplIsAsync(e.value),
@@ -263,16 +315,16 @@ export class Interpreter {
    * Evaluates without yielding unless a subworkflow is called, so that `x: ${x + 1}` on a shared variable
    * reads and writes in one go even while parallel branches interleave.
    */
-  private evalNow(t: Tmpl, ctx: Ctx): Value | Promise<Value> {
+  private evalNow(t: ValueTemplate, ctx: Ctx): Value | Promise<Value> {
     return this.tmplIsAsync(t) ? this.evalTmpl(t, ctx) : this.evalTmplSync(t, ctx);
   }
 
-  private evalTmplSync(t: Tmpl, ctx: Ctx): Value {
-    switch (t.t) {
+  private evalTmplSync(t: ValueTemplate, ctx: Ctx): Value {
+    switch (t.kind) {
       case 'const':
-        return t.v;
+        return t.value;
       case 'expr':
-        return evalSync(t.e, this.env(ctx));
+        return evalSync(t.expr, this.env(ctx));
       case 'list':
         return t.items.map((i) => deepCopy(this.evalTmplSync(i, ctx)));
       case 'map': {
@@ -280,7 +332,7 @@ export class Interpreter {
         for (const e of t.entries) {
           const key = typeof e.key === 'string' ? e.key : evalSync(e.key, this.env(ctx));
           if (typeof key !== 'string')
-            throw wfError('TypeError', `map keys must be strings, got ${typeOf(key)}`);
+            throw wfError(Tag.TypeError, `map keys must be strings, got ${typeOf(key)}`);
           out.set(key, deepCopy(this.evalTmplSync(e.value, ctx)));
         }
         return out;
@@ -288,12 +340,12 @@ export class Interpreter {
     }
   }
 
-  private async evalTmpl(t: Tmpl, ctx: Ctx): Promise<Value> {
-    switch (t.t) {
+  private async evalTmpl(t: ValueTemplate, ctx: Ctx): Promise<Value> {
+    switch (t.kind) {
       case 'const':
-        return t.v;
+        return t.value;
       case 'expr':
-        return evalAsync(t.e, this.env(ctx));
+        return evalAsync(t.expr, this.env(ctx));
       case 'list': {
         const out: Value[] = [];
         for (const i of t.items) out.push(deepCopy(await this.evalTmpl(i, ctx)));
@@ -304,7 +356,7 @@ export class Interpreter {
         for (const e of t.entries) {
           const key = typeof e.key === 'string' ? e.key : await evalAsync(e.key, this.env(ctx));
           if (typeof key !== 'string')
-            throw wfError('TypeError', `map keys must be strings, got ${typeOf(key)}`);
+            throw wfError(Tag.TypeError, `map keys must be strings, got ${typeOf(key)}`);
           out.set(key, deepCopy(await this.evalTmpl(e.value, ctx)));
         }
         return out;
@@ -320,16 +372,16 @@ export class Interpreter {
     }
     const env = this.env(ctx);
     const isSub = (n: string) => this.program.subworkflows.has(n);
-    if (target.path.some((p) => p.k === 'index' && callsSubworkflow(p.e, isSub))) {
+    if (target.path.some((p) => p.kind === 'index' && callsSubworkflow(p.expr, isSub))) {
       return (async () => {
         const keys: Value[] = [];
-        for (const p of target.path) keys.push(p.k === 'key' ? p.name : await evalAsync(p.e, env));
+        for (const p of target.path) keys.push(p.kind === 'key' ? p.name : await evalAsync(p.expr, env));
         this.assignPath(target, keys, value, ctx);
       })();
     }
     this.assignPath(
       target,
-      target.path.map((p) => (p.k === 'key' ? p.name : evalSync(p.e, env))),
+      target.path.map((p) => (p.kind === 'key' ? p.name : evalSync(p.expr, env))),
       value,
       ctx,
     );
@@ -338,25 +390,27 @@ export class Interpreter {
 
   private assignPath(target: AssignTarget, keys: Value[], value: Value, ctx: Ctx): void {
     let container = ctx.vars.lookup(target.root);
-    if (container === undefined) throw wfError('KeyError', `variable '${target.root}' is not defined`);
+    if (container === undefined) throw wfError(Tag.KeyError, `variable '${target.root}' is not defined`);
     for (let i = 0; i < keys.length - 1; i++) {
       container =
-        target.path[i].k === 'key' ? readMember(container, keys[i] as string) : readIndex(container, keys[i]);
+        target.path[i].kind === 'key'
+          ? readMember(container, keys[i] as string)
+          : readIndex(container, keys[i]);
     }
     const last = keys[keys.length - 1];
     if (isMap(container)) {
       if (typeof last !== 'string')
-        throw wfError('TypeError', `map key must be a string, got ${typeOf(last)}`);
+        throw wfError(Tag.TypeError, `map key must be a string, got ${typeOf(last)}`);
       container.set(last, deepCopy(value));
     } else if (Array.isArray(container)) {
       if (typeof last !== 'bigint')
-        throw wfError('TypeError', `list index must be an integer, got ${typeOf(last)}`);
+        throw wfError(Tag.TypeError, `list index must be an integer, got ${typeOf(last)}`);
       if (last < 0n || last >= BigInt(container.length)) {
-        throw wfError('IndexError', `list index ${last} out of range in assignment to ${target.src}`);
+        throw wfError(Tag.IndexError, `list index ${last} out of range in assignment to ${target.src}`);
       }
       container[Number(last)] = deepCopy(value);
     } else {
-      throw wfError('TypeError', `cannot assign into ${typeOf(container)} (${target.src})`);
+      throw wfError(Tag.TypeError, `cannot assign into ${typeOf(container)} (${target.src})`);
     }
     ctx.vars.touch(target.root);
   }
@@ -365,35 +419,43 @@ export class Interpreter {
 
   private fnContext(ctx: Ctx, stepName: string): FnContext {
     return {
-      clock: this.o.clock,
-      env: this.o.env,
+      clock: this.options.clock,
+      env: this.options.env,
       signal: ctx.signal,
-      httpFetch: this.o.httpFetch,
+      httpFetch: this.options.httpFetch,
+      callbacks: this.options.callbacks,
       log: (severity, payload) =>
-        this.o.emit({
+        this.options.emit({
           type: 'log',
           routine: ctx.routine,
           step: stepName,
-          time: this.o.clock.now(),
+          time: this.options.clock.now(),
           severity,
           payload: toJs(payload),
         }),
     };
   }
 
-  private async call(name: string, args: Map<string, Value>, ctx: Ctx, step: Step): Promise<Value> {
+  private async call(name: string, args: Map<string, Value>, ctx: Ctx, step: StepNode): Promise<Value> {
     if (this.program.subworkflows.has(name)) return this.callSubworkflow(name, args, ctx);
     if (name.startsWith('googleapis.')) {
-      return callConnector(name, args, this.o.connectors, this.o.clock, this.o.env, ctx.signal);
+      return callConnector(
+        name,
+        args,
+        this.options.connectors,
+        this.options.clock,
+        this.options.env,
+        ctx.signal,
+      );
     }
-    const spec = this.o.builtins[name];
-    if (!spec) throw wfError('KeyError', `unknown function '${name}'`);
+    const spec = this.options.builtins[name];
+    if (!spec) throw wfError(Tag.KeyError, `unknown function '${name}'`);
     for (const k of args.keys()) {
-      if (!spec.params.includes(k)) throw wfError('TypeError', `${name} has no argument '${k}'`);
+      if (!spec.params.includes(k)) throw wfError(Tag.TypeError, `${name} has no argument '${k}'`);
     }
     const positional = spec.params.map((p) => args.get(p));
     const missing = spec.params.slice(0, spec.required).filter((p) => !args.has(p));
-    if (missing.length > 0) throw wfError('TypeError', `${name} needs argument(s) ${missing.join(', ')}`);
+    if (missing.length > 0) throw wfError(Tag.TypeError, `${name} needs argument(s) ${missing.join(', ')}`);
     return spec.run(positional, this.fnContext(ctx, step.name));
   }
 
@@ -402,10 +464,10 @@ export class Interpreter {
     args: Map<string, Value> | Value[],
     caller: Ctx,
   ): Promise<Value> {
-    const routine = this.program.subworkflows.get(name) as Routine;
+    const routine = this.program.subworkflows.get(name) as RoutineNode;
     if (caller.callDepth + 1 > LIMITS.callStackDepth) {
       throw wfError(
-        'RecursionError',
+        Tag.RecursionError,
         `maximum call depth of ${LIMITS.callStackDepth} exceeded calling ${name}`,
       );
     }
@@ -415,21 +477,21 @@ export class Interpreter {
       if (Array.isArray(args)) {
         if (args.length > routine.params.length) {
           throw wfError(
-            'TypeError',
+            Tag.TypeError,
             `${name} takes at most ${routine.params.length} arguments, got ${args.length}`,
           );
         }
       } else {
         for (const k of args.keys()) {
           if (!routine.params.some((p) => p.name === k))
-            throw wfError('TypeError', `${name} has no parameter '${k}'`);
+            throw wfError(Tag.TypeError, `${name} has no parameter '${k}'`);
         }
       }
       for (const [i, p] of routine.params.entries()) {
         const given = Array.isArray(args) ? args[i] : args.get(p.name);
         if (given !== undefined) vars.store(p.name, deepCopy(given));
         else if (p.default !== undefined) vars.store(p.name, deepCopy(await this.evalTmpl(p.default, ctx)));
-        else throw wfError('TypeError', `${name} needs argument '${p.name}'`);
+        else throw wfError(Tag.TypeError, `${name} needs argument '${p.name}'`);
       }
       return await this.runRoutine(routine, ctx);
     } finally {
@@ -444,22 +506,22 @@ export class Interpreter {
       const list = await this.evalNow(loop.in, ctx);
       if (!Array.isArray(list)) {
         throw wfError(
-          'TypeError',
+          Tag.TypeError,
           `for: 'in' needs a list, got ${typeOf(list)}` + (isMap(list) ? '; iterate over keys(map)' : ''),
         );
       }
       return list;
     }
-    const range = await this.evalNow(loop.range as Tmpl, ctx);
+    const range = await this.evalNow(loop.range as ValueTemplate, ctx);
     if (!Array.isArray(range) || range.length !== 2 || !range.every(isNumber)) {
-      throw wfError('TypeError', 'for: range must be [start, end] with two numbers');
+      throw wfError(Tag.TypeError, 'for: range must be [start, end] with two numbers');
     }
     const [a, b] = range as (bigint | number)[];
     const out: Value[] = [];
     if (typeof a === 'bigint' && typeof b === 'bigint') {
       if (b - a + 1n > BigInt(LIMITS.stepsPerExecution)) {
         throw wfError(
-          'ResourceLimitError',
+          Tag.ResourceLimitError,
           `for: range [${a}, ${b}] has more iterations than the step limit`,
         );
       }
@@ -468,7 +530,7 @@ export class Interpreter {
       const end = Number(b);
       if (end - Number(a) + 1 > LIMITS.stepsPerExecution) {
         throw wfError(
-          'ResourceLimitError',
+          Tag.ResourceLimitError,
           `for: range [${a}, ${b}] has more iterations than the step limit`,
         );
       }
@@ -498,21 +560,21 @@ export class Interpreter {
     const values = await this.iterationValues(loop, ctx);
     for (let i = 0; i < values.length; i++) {
       const flow = await this.runIteration(loop, values[i], i, ctx);
-      if (flow?.k === 'break') break;
-      if (flow?.k === 'continue' || flow === undefined) continue;
+      if (flow?.kind === 'break') break;
+      if (flow?.kind === 'continue' || flow === undefined) continue;
       return flow;
     }
     return undefined;
   }
 
   private async parallel(
-    b: Extract<Step['body'], { kind: 'parallel' }>,
-    step: Step,
+    b: Extract<StepNode['body'], { kind: 'parallel' }>,
+    step: StepNode,
     ctx: Ctx,
   ): Promise<void> {
     if (ctx.parallelDepth + 1 > LIMITS.parallelNestingDepth) {
       throw wfError(
-        'ParallelNestingError',
+        Tag.ParallelNestingError,
         `parallel step ${step.name} is nested more than ${LIMITS.parallelNestingDepth} levels deep`,
       );
     }
@@ -520,7 +582,7 @@ export class Interpreter {
     if (b.concurrencyLimit) {
       const v = await this.evalTmpl(b.concurrencyLimit, ctx);
       if (typeof v !== 'bigint' || v < 1n) {
-        throw wfError('TypeError', `concurrency_limit of ${step.name} must be a positive integer`);
+        throw wfError(Tag.TypeError, `concurrency_limit of ${step.name} must be a positive integer`);
       }
       limit = Math.min(limit, Number(v));
     }
@@ -563,7 +625,7 @@ export class Interpreter {
         const task = tasks[next++];
         try {
           const flow = await task.run();
-          if (flow?.k === 'break') stopLaunching = true;
+          if (flow?.kind === 'break') stopLaunching = true;
         } catch (e) {
           if (e instanceof BranchStopped) continue;
           if (!(e instanceof WorkflowError)) throw e;
@@ -579,7 +641,7 @@ export class Interpreter {
     if (failures.length === 0) return;
     if (!b.continueAll) throw failures[0].error;
     const err = errorValue(
-      'UnhandledBranchError',
+      Tag.UnhandledBranchError,
       `${failures.length} of ${tasks.length} branches of ${step.name} failed with unhandled errors`,
     );
     err.set(
@@ -597,7 +659,7 @@ export class Interpreter {
 
   // ---- try / retry / except ----------------------------------------------------------------------
 
-  private async tryStep(b: Extract<Step['body'], { kind: 'try' }>, ctx: Ctx): Promise<Flow> {
+  private async tryStep(b: Extract<StepNode['body'], { kind: 'try' }>, ctx: Ctx): Promise<Flow> {
     let attempt = 0;
     let policy:
       { predicate: Value; maxRetries: number; initial: number; max: number; multiplier: number } | undefined;
@@ -611,8 +673,8 @@ export class Interpreter {
           if (attempt < policy.maxRetries && (await this.predicate(policy.predicate, e.value, ctx))) {
             const delay = Math.min(policy.initial * policy.multiplier ** attempt, policy.max);
             attempt++;
-            await this.o.clock.sleep(delay, ctx.signal).catch(() => {
-              throw ctx.branchStop?.aborted && !this.o.signal.aborted
+            await this.options.clock.sleep(delay, ctx.signal).catch(() => {
+              throw ctx.branchStop?.aborted && !this.options.signal.aborted
                 ? new BranchStopped()
                 : new CancelledError();
             });
@@ -620,6 +682,7 @@ export class Interpreter {
           }
         }
         if (!b.except) throw e;
+        this.remember(e);
         const vars = new Vars(ctx.vars, this.meter);
         try {
           if (b.except.as) vars.store(b.except.as, deepCopy(e.value));
@@ -637,7 +700,7 @@ export class Interpreter {
       const named = p instanceof FuncRef ? RETRY_POLICIES[p.name] : undefined;
       if (!named)
         throw wfError(
-          'TypeError',
+          Tag.TypeError,
           'retry policy must be ${http.default_retry} or ${http.default_retry_non_idempotent}',
         );
       return {
@@ -648,11 +711,11 @@ export class Interpreter {
         multiplier: DEFAULT_BACKOFF.multiplier,
       };
     }
-    const num = async (t: Tmpl, what: string, int = false): Promise<number> => {
+    const num = async (t: ValueTemplate, what: string, int = false): Promise<number> => {
       const v = await this.evalTmpl(t, ctx);
       if (!isNumber(v) || (int && typeof v !== 'bigint') || Number(v) < 0) {
         throw wfError(
-          'TypeError',
+          Tag.TypeError,
           `retry ${what} must be a non-negative ${int ? 'integer' : 'number'}, got ${typeOf(v)}`,
         );
       }
@@ -670,7 +733,7 @@ export class Interpreter {
   private async predicate(pred: Value, error: Value, ctx: Ctx): Promise<boolean> {
     if (!(pred instanceof FuncRef)) {
       throw wfError(
-        'TypeError',
+        Tag.TypeError,
         `retry predicate must be a function such as \${http.default_retry_predicate}`,
       );
     }
@@ -678,7 +741,7 @@ export class Interpreter {
     if (this.program.subworkflows.has(pred.name)) out = await this.callSubworkflow(pred.name, [error], ctx);
     else out = this.callBuiltinInExpression(pred.name, [error], ctx);
     if (typeof out !== 'boolean')
-      throw wfError('TypeError', `retry predicate ${pred.name} returned ${typeOf(out)}, not a boolean`);
+      throw wfError(Tag.TypeError, `retry predicate ${pred.name} returned ${typeOf(out)}, not a boolean`);
     return out;
   }
 }

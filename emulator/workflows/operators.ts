@@ -1,22 +1,22 @@
 import type { BinOp } from './expr-parser';
-import { wfError } from './errors';
+import { Tag, wfError } from './errors';
 import type { Value } from './values';
 import { INT64_MAX, INT64_MIN, deepEqual, formatDouble, isMap, isNumber, typeOf } from './values';
 
 /** Integer results must fit in 64 bits; Google reports overflow as an error rather than wrapping. */
 function checkedInt(n: bigint, what: string): bigint {
-  if (n > INT64_MAX || n < INT64_MIN) throw wfError('ValueError', `integer overflow in ${what}`);
+  if (n > INT64_MAX || n < INT64_MIN) throw wfError(Tag.ValueError, `integer overflow in ${what}`);
   return n;
 }
 
 function checkedDouble(n: number, a: Value, b: Value, what: string): number {
   if (!Number.isFinite(n) && Number.isFinite(Number(a)) && Number.isFinite(Number(b))) {
-    throw wfError('ValueError', `double overflow in ${what}`);
+    throw wfError(Tag.ValueError, `double overflow in ${what}`);
   }
   return n;
 }
 
-/** Text of a scalar as `+` with a string and `string()` render it. */
+/** Text of a scalar as `string()` renders it. */
 export function scalarText(v: Value): string | undefined {
   if (typeof v === 'string') return v;
   if (typeof v === 'bigint') return v.toString();
@@ -26,7 +26,7 @@ export function scalarText(v: Value): string | undefined {
 }
 
 function typeError(op: string, l: Value, r: Value): never {
-  throw wfError('TypeError', `unsupported operand types for ${op}: ${typeOf(l)} and ${typeOf(r)}`);
+  throw wfError(Tag.TypeError, `unsupported operand types for ${op}: ${typeOf(l)} and ${typeOf(r)}`);
 }
 
 /** Python-style floor of a bigint quotient (BigInt division truncates toward zero). */
@@ -40,13 +40,11 @@ export function binary(op: BinOp, l: Value, r: Value): Value {
     case '+': {
       if (typeof l === 'bigint' && typeof r === 'bigint') return checkedInt(l + r, 'addition');
       if (isNumber(l) && isNumber(r)) return checkedDouble(Number(l) + Number(r), l, r, 'addition');
-      // Docs conversion table: a string on either side turns ints, doubles and bools into text;
-      // bool with a number is an error.
-      if (typeof l === 'string' || typeof r === 'string') {
-        const a = scalarText(l);
-        const b = scalarText(r);
-        if (a !== undefined && b !== undefined) return a + b;
-      }
+      // Strings concatenate only with strings: "count: " + 42 is a TypeError, and Google's samples convert
+      // with string(...). The datatypes page's conversion table shows a string result for string + number;
+      // the stricter reading is taken (see emulator/README.md), so what passes here passes on Google.
+      // https://cloud.google.com/workflows/docs/reference/syntax/datatypes#implicit-conversions
+      if (typeof l === 'string' && typeof r === 'string') return l + r;
       return typeError('+', l, r);
     }
     case '-':
@@ -59,13 +57,13 @@ export function binary(op: BinOp, l: Value, r: Value): Value {
       return typeError('*', l, r);
     case '/':
       if (isNumber(l) && isNumber(r)) {
-        if (Number(r) === 0) throw wfError('ZeroDivisionError', 'division by zero');
+        if (Number(r) === 0) throw wfError(Tag.ZeroDivisionError, 'division by zero');
         return checkedDouble(Number(l) / Number(r), l, r, 'division');
       }
       return typeError('/', l, r);
     case '//':
       if (isNumber(l) && isNumber(r)) {
-        if (Number(r) === 0) throw wfError('ZeroDivisionError', 'integer division by zero');
+        if (Number(r) === 0) throw wfError(Tag.ZeroDivisionError, 'integer division by zero');
         if (typeof l === 'bigint' && typeof r === 'bigint')
           return checkedInt(floorDiv(l, r), 'floor division');
         return Math.floor(Number(l) / Number(r));
@@ -73,7 +71,7 @@ export function binary(op: BinOp, l: Value, r: Value): Value {
       return typeError('//', l, r);
     case '%':
       if (isNumber(l) && isNumber(r)) {
-        if (Number(r) === 0) throw wfError('ZeroDivisionError', 'modulo by zero');
+        if (Number(r) === 0) throw wfError(Tag.ZeroDivisionError, 'modulo by zero');
         if (typeof l === 'bigint' && typeof r === 'bigint') return l - floorDiv(l, r) * r;
         const a = Number(l);
         const b = Number(r);
@@ -94,10 +92,10 @@ export function binary(op: BinOp, l: Value, r: Value): Value {
       if (Array.isArray(r)) return r.some((x) => deepEqual(l, x));
       if (isMap(r)) {
         if (typeof l !== 'string')
-          throw wfError('TypeError', `map keys are strings; cannot look up ${typeOf(l)}`);
+          throw wfError(Tag.TypeError, `map keys are strings; cannot look up ${typeOf(l)}`);
         return r.has(l);
       }
-      throw wfError('TypeError', `'in' needs a list or a map on the right, got ${typeOf(r)}`);
+      throw wfError(Tag.TypeError, `'in' needs a list or a map on the right, got ${typeOf(r)}`);
     case 'and':
     case 'or':
       throw new Error('and/or are evaluated with short-circuit by the evaluator');
@@ -123,37 +121,37 @@ function compare(op: '<' | '<=' | '>' | '>=', l: Value, r: Value): boolean {
 }
 
 export function logicalOperand(op: string, v: Value): boolean {
-  if (typeof v !== 'boolean') throw wfError('TypeError', `'${op}' needs booleans, got ${typeOf(v)}`);
+  if (typeof v !== 'boolean') throw wfError(Tag.TypeError, `'${op}' needs booleans, got ${typeOf(v)}`);
   return v;
 }
 
 export function negate(v: Value): Value {
   if (typeof v === 'bigint') return checkedInt(-v, 'negation');
   if (typeof v === 'number') return -v;
-  throw wfError('TypeError', `unary minus needs a number, got ${typeOf(v)}`);
+  throw wfError(Tag.TypeError, `unary minus needs a number, got ${typeOf(v)}`);
 }
 
 export function member(obj: Value, name: string): Value {
-  if (!isMap(obj)) throw wfError('TypeError', `cannot read property '${name}' of ${typeOf(obj)}`);
+  if (!isMap(obj)) throw wfError(Tag.TypeError, `cannot read property '${name}' of ${typeOf(obj)}`);
   const v = obj.get(name);
-  if (v === undefined) throw wfError('KeyError', `key not found: ${name}`);
+  if (v === undefined) throw wfError(Tag.KeyError, `key not found: ${name}`);
   return v;
 }
 
 export function index(obj: Value, idx: Value): Value {
   if (Array.isArray(obj)) {
     if (typeof idx !== 'bigint')
-      throw wfError('TypeError', `list index must be an integer, got ${typeOf(idx)}`);
+      throw wfError(Tag.TypeError, `list index must be an integer, got ${typeOf(idx)}`);
     if (idx < 0n || idx >= BigInt(obj.length)) {
-      throw wfError('IndexError', `list index ${idx} out of range (length ${obj.length})`);
+      throw wfError(Tag.IndexError, `list index ${idx} out of range (length ${obj.length})`);
     }
     return obj[Number(idx)];
   }
   if (isMap(obj)) {
-    if (typeof idx !== 'string') throw wfError('TypeError', `map key must be a string, got ${typeOf(idx)}`);
+    if (typeof idx !== 'string') throw wfError(Tag.TypeError, `map key must be a string, got ${typeOf(idx)}`);
     const v = obj.get(idx);
-    if (v === undefined) throw wfError('KeyError', `key not found: ${idx}`);
+    if (v === undefined) throw wfError(Tag.KeyError, `key not found: ${idx}`);
     return v;
   }
-  throw wfError('TypeError', `cannot index ${typeOf(obj)}`);
+  throw wfError(Tag.TypeError, `cannot index ${typeOf(obj)}`);
 }

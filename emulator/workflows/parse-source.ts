@@ -1,19 +1,19 @@
 import { parseDocument } from 'yaml';
 import { ExprSyntaxError, expressionBody, isExpressionString, parseExpression } from './expr-parser';
-import type { Expr } from './expr-parser';
+import type { ExprNode } from './expr-parser';
 import { parseJson } from './json-values';
-import { LIMITS } from './limits';
+import { LIMITS } from '../../workflows/facts';
 import type {
   AssignTarget,
   ForLoop,
   Param,
   Program,
   RetrySpec,
-  Routine,
-  Step,
+  RoutineNode,
+  StepNode,
   StepBody,
   SwitchCase,
-  Tmpl,
+  ValueTemplate,
 } from './program';
 import type { Value, WfMap } from './values';
 import { isMap, typeOf } from './values';
@@ -87,8 +87,8 @@ class SourceReader {
       this.error('workflow', 'a workflow written as a map needs a `main` entry');
       return undefined;
     }
-    const subworkflows = new Map<string, Routine>();
-    let main: Routine | undefined;
+    const subworkflows = new Map<string, RoutineNode>();
+    let main: RoutineNode | undefined;
     for (const [name, def] of raw) {
       if (!NAME.test(name)) this.error(name, 'subworkflow names are letters, digits and underscores');
       const routine = this.routine(name, def);
@@ -106,7 +106,7 @@ class SourceReader {
     return main ? { main, subworkflows } : undefined;
   }
 
-  routine(name: string, def: Value): Routine {
+  routine(name: string, def: Value): RoutineNode {
     if (!isMap(def)) {
       this.error(name, 'a workflow definition is a map with `params` and `steps`');
       return { name, params: [], steps: [] };
@@ -140,14 +140,14 @@ class SourceReader {
     return { name, params, steps: this.steps(rawSteps, name) };
   }
 
-  steps(raw: Value, where: string): Step[] {
+  steps(raw: Value, where: string): StepNode[] {
     if (!Array.isArray(raw) || raw.length === 0) {
       this.error(where, '`steps` must be a non-empty list of steps');
       return [];
     }
     if (raw.length > LIMITS.stepsPerExecution)
       this.error(where, `more than ${LIMITS.stepsPerExecution} steps`);
-    const out: Step[] = [];
+    const out: StepNode[] = [];
     raw.forEach((item, i) => {
       if (!isMap(item) || item.size !== 1) {
         this.error(`${where} > steps[${i}]`, 'each step is a map with exactly one key, the step name');
@@ -163,7 +163,7 @@ class SourceReader {
     return out;
   }
 
-  step(name: string, raw: Value, where: string): Step | undefined {
+  step(name: string, raw: Value, where: string): StepNode | undefined {
     if (!isMap(raw)) {
       this.error(where, 'a step body must be a map');
       return undefined;
@@ -172,7 +172,7 @@ class SourceReader {
     const body = this.body(raw, where);
     if (!body) return undefined;
     const next = raw.get('next');
-    const step: Step = { name, where, body };
+    const step: StepNode = { name, where, body };
     if (next !== undefined) {
       if (typeof next !== 'string' || !(NAME.test(next) || next === 'end')) {
         this.error(where, '`next` must be a step name, end, break or continue');
@@ -234,7 +234,7 @@ class SourceReader {
         `an assign step takes at most ${LIMITS.assignmentsPerStep} entries, found ${v.length}`,
       );
     }
-    const items: { target: AssignTarget; value: Tmpl }[] = [];
+    const items: { target: AssignTarget; value: ValueTemplate }[] = [];
     for (const entry of v) {
       if (!isMap(entry) || entry.size !== 1) {
         this.error(where, 'each assignment is a map with one key, the target');
@@ -248,7 +248,7 @@ class SourceReader {
   }
 
   target(src: string, where: string): AssignTarget | undefined {
-    let e: Expr;
+    let e: ExprNode;
     try {
       e = parseExpression(src);
     } catch (err) {
@@ -256,11 +256,11 @@ class SourceReader {
       return undefined;
     }
     const path: AssignTarget['path'] = [];
-    while (e.k === 'member' || e.k === 'index') {
-      path.unshift(e.k === 'member' ? { k: 'key', name: e.name } : { k: 'index', e: e.index });
+    while (e.kind === 'member' || e.kind === 'index') {
+      path.unshift(e.kind === 'member' ? { kind: 'key', name: e.name } : { kind: 'index', expr: e.index });
       e = e.obj;
     }
-    if (e.k !== 'var') {
+    if (e.kind !== 'var') {
       this.error(
         where,
         `invalid assignment target '${src}': expected a variable, optionally with .key or [index]`,
@@ -277,7 +277,7 @@ class SourceReader {
       return undefined;
     }
     const rawArgs = raw.get('args');
-    const args: { name: string; value: Tmpl }[] = [];
+    const args: { name: string; value: ValueTemplate }[] = [];
     if (rawArgs !== undefined && rawArgs !== null) {
       if (!isMap(rawArgs)) this.error(where, '`args` must be a map of argument names to values');
       else for (const [name, value] of rawArgs) args.push({ name, value: this.tmpl(value, where) });
@@ -410,8 +410,8 @@ class SourceReader {
     if (v.has('branches') === v.has('for')) this.error(where, 'give exactly one of `branches` and `for`');
     const branches = v.get('branches');
     if (branches !== undefined) {
-      if (!Array.isArray(branches) || branches.length < 2) {
-        this.error(where, '`branches` must list at least two branches');
+      if (!Array.isArray(branches) || branches.length < LIMITS.minParallelBranches) {
+        this.error(where, `\`branches\` must list at least ${LIMITS.minParallelBranches} branches`);
       } else {
         if (branches.length > LIMITS.parallelBranches) {
           this.error(where, `at most ${LIMITS.parallelBranches} branches, found ${branches.length}`);
@@ -434,7 +434,7 @@ class SourceReader {
 
   tryStep(raw: WfMap, where: string): StepBody | undefined {
     const t = raw.get('try') as Value;
-    let steps: Step[] = [];
+    let steps: StepNode[] = [];
     if (isMap(t) && t.size === 1 && t.has('steps'))
       steps = this.steps(t.get('steps') as Value, `${where} > try`);
     else if (isMap(t)) {
@@ -479,7 +479,7 @@ class SourceReader {
     }
     for (const k of v.keys())
       if (!['predicate', 'max_retries', 'backoff'].includes(k)) this.error(where, `unknown field '${k}'`);
-    const need = (m: WfMap, k: string, w: string): Tmpl => {
+    const need = (m: WfMap, k: string, w: string): ValueTemplate => {
       if (!m.has(k)) this.error(w, `\`${k}\` is required`);
       return this.tmpl(m.get(k) ?? null, w);
     };
@@ -503,10 +503,10 @@ class SourceReader {
     };
   }
 
-  tmpl(v: Value, where: string): Tmpl {
+  tmpl(v: Value, where: string): ValueTemplate {
     if (typeof v === 'string') {
       if (Buffer.byteLength(v, 'utf8') > LIMITS.stringBytes) this.error(where, 'string longer than 256 KB');
-      if (!isExpressionString(v)) return { t: 'const', v };
+      if (!isExpressionString(v)) return { kind: 'const', value: v };
       const src = expressionBody(v);
       if (src.length > LIMITS.expressionChars) {
         this.error(
@@ -515,34 +515,34 @@ class SourceReader {
         );
       }
       try {
-        return { t: 'expr', e: parseExpression(src), src: v };
+        return { kind: 'expr', expr: parseExpression(src), src: v };
       } catch (e) {
         const pos = e instanceof ExprSyntaxError ? ` at column ${e.position + 3}` : '';
         this.error(where, `invalid expression ${v}${pos}: ${(e as Error).message}`);
-        return { t: 'const', v: null };
+        return { kind: 'const', value: null };
       }
     }
     if (Array.isArray(v)) {
       const items = v.map((x) => this.tmpl(x, where));
-      return items.every((i) => i.t === 'const') ? { t: 'const', v } : { t: 'list', items };
+      return items.every((i) => i.kind === 'const') ? { kind: 'const', value: v } : { kind: 'list', items };
     }
     if (isMap(v)) {
       const entries = [...v].map(([k, x]) => {
-        let key: string | Expr = k;
+        let key: string | ExprNode = k;
         if (isExpressionString(k)) {
           const kt = this.tmpl(k, where);
-          if (kt.t === 'expr') key = kt.e;
+          if (kt.kind === 'expr') key = kt.expr;
         }
         return { key, value: this.tmpl(x, where) };
       });
-      return entries.every((e) => typeof e.key === 'string' && e.value.t === 'const')
-        ? { t: 'const', v }
-        : { t: 'map', entries };
+      return entries.every((e) => typeof e.key === 'string' && e.value.kind === 'const')
+        ? { kind: 'const', value: v }
+        : { kind: 'map', entries };
     }
     if (typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean' || v === null)
-      return { t: 'const', v };
+      return { kind: 'const', value: v };
     this.error(where, `unsupported value of type ${typeOf(v)}`);
-    return { t: 'const', v: null };
+    return { kind: 'const', value: null };
   }
 }
 

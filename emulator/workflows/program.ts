@@ -1,61 +1,65 @@
-import type { Expr } from './expr-parser';
+import type { ExprNode } from './expr-parser';
 import type { Value } from './values';
 
 /**
  * A value written in the source with its `${...}` expressions parsed: literals stay constants, so only
  * the parts that contain expressions are evaluated at run time.
  */
-export type Tmpl =
-  | { t: 'const'; v: Value }
-  | { t: 'expr'; e: Expr; src: string }
-  | { t: 'list'; items: Tmpl[] }
-  | { t: 'map'; entries: { key: string | Expr; value: Tmpl }[] };
+export type ValueTemplate =
+  | { kind: 'const'; value: Value }
+  | { kind: 'expr'; expr: ExprNode; src: string }
+  | { kind: 'list'; items: ValueTemplate[] }
+  | { kind: 'map'; entries: { key: string | ExprNode; value: ValueTemplate }[] };
 
 /** `a`, `a.b`, `a["k"]`, `a[i][j]`: the variable and the path into it. */
 export interface AssignTarget {
   root: string;
-  path: ({ k: 'key'; name: string } | { k: 'index'; e: Expr })[];
+  path: ({ kind: 'key'; name: string } | { kind: 'index'; expr: ExprNode })[];
   src: string;
 }
 
 export interface ForLoop {
   value: string;
   index?: string;
-  in?: Tmpl;
-  range?: Tmpl;
-  steps: Step[];
+  in?: ValueTemplate;
+  range?: ValueTemplate;
+  steps: StepNode[];
 }
 
 export type RetrySpec =
-  | { policy: Tmpl }
-  | { predicate: Tmpl; maxRetries: Tmpl; backoff: { initialDelay: Tmpl; maxDelay: Tmpl; multiplier: Tmpl } };
+  | { policy: ValueTemplate }
+  | {
+      predicate: ValueTemplate;
+      maxRetries: ValueTemplate;
+      backoff: { initialDelay: ValueTemplate; maxDelay: ValueTemplate; multiplier: ValueTemplate };
+    };
 
 export interface SwitchCase {
-  condition: Tmpl;
+  condition: ValueTemplate;
   next?: string;
-  steps?: Step[];
+  steps?: StepNode[];
 }
 
 export type StepBody =
-  | { kind: 'assign'; items: { target: AssignTarget; value: Tmpl }[] }
-  | { kind: 'call'; fn: string; args: { name: string; value: Tmpl }[]; result?: string }
+  | { kind: 'assign'; items: { target: AssignTarget; value: ValueTemplate }[] }
+  | { kind: 'call'; fn: string; args: { name: string; value: ValueTemplate }[]; result?: string }
   | { kind: 'switch'; cases: SwitchCase[] }
   | { kind: 'for'; loop: ForLoop }
   | {
       kind: 'parallel';
       shared: string[];
-      concurrencyLimit?: Tmpl;
+      concurrencyLimit?: ValueTemplate;
       continueAll: boolean;
-      branches?: { name: string; steps: Step[] }[];
+      branches?: { name: string; steps: StepNode[] }[];
       loop?: ForLoop;
     }
-  | { kind: 'try'; steps: Step[]; retry?: RetrySpec; except?: { as?: string; steps: Step[] } }
-  | { kind: 'raise'; value: Tmpl }
-  | { kind: 'return'; value: Tmpl }
-  | { kind: 'steps'; steps: Step[] }
+  | { kind: 'try'; steps: StepNode[]; retry?: RetrySpec; except?: { as?: string; steps: StepNode[] } }
+  | { kind: 'raise'; value: ValueTemplate }
+  | { kind: 'return'; value: ValueTemplate }
+  | { kind: 'steps'; steps: StepNode[] }
   | { kind: 'jump' };
 
-export interface Step {
+export interface StepNode {
   name: string;
   /** Where the step is in the source, for messages: `main > init > steps[1]`. */
   where: string;
@@ -67,16 +71,16 @@ export interface Step {
 
 export interface Param {
   name: string;
-  default?: Tmpl;
+  default?: ValueTemplate;
 }
 
-export interface Routine {
+export interface RoutineNode {
   name: string;
   params: Param[];
-  steps: Step[];
+  steps: StepNode[];
 }
 
 export interface Program {
-  main: Routine;
-  subworkflows: Map<string, Routine>;
+  main: RoutineNode;
+  subworkflows: Map<string, RoutineNode>;
 }

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import { checkProgram } from './checks';
+import type { ExecutionCallbacks } from './callbacks';
 import type { Clock } from './clock';
 import { RealClock } from './clock';
 import type { ConnectorRegistry } from './connector-types';
-import { CancelledError, WorkflowError, errorValue } from './errors';
+import { CancelledError, errorValue, Tag, WorkflowError } from './errors';
 import type { ExecutionEvent } from './events';
 import { Interpreter } from './interpreter';
 import { encodeJson, parseJson } from './json-values';
@@ -47,6 +48,8 @@ export interface RunOptions {
   executionId?: string;
   /** Set by the caller to watch `status.currentSteps` while the run is in progress. */
   onStart?: (running: RunningExecution) => void;
+  /** The execution's callback endpoints (`bqtune emulator` serves them); without them callbacks fail. */
+  callbacks?: ExecutionCallbacks;
   /** Keep every event in the result (default true; long benchmarks turn it off). */
   keepEvents?: boolean;
 }
@@ -63,6 +66,11 @@ export interface RunResult {
   /** The error value (a map with tags and message, or what `raise` raised) as plain JavaScript. */
   error?: unknown;
   errorJson?: string;
+  /**
+   * The step where the uncaught error arose (not a step whose error an `except` handled before), as the
+   * Executions API's stack trace names it.
+   */
+  failedStep?: { routine: string; step: string };
   deployErrors?: string[];
   steps: number;
   virtualSeconds: number;
@@ -98,7 +106,7 @@ export async function runWorkflow(source: string | Program, opts: RunOptions = {
   if (typeof source === 'string') {
     const parsed = parseWorkflowSource(source, { fileName: opts.fileName });
     if (!parsed.program) {
-      const error = errorValue('ValueError', `deploy errors: ${parsed.deployErrors.join('; ')}`);
+      const error = errorValue(Tag.ValueError, `deploy errors: ${parsed.deployErrors.join('; ')}`);
       return {
         ...base,
         state: 'FAILED',
@@ -124,6 +132,7 @@ export async function runWorkflow(source: string | Program, opts: RunOptions = {
     env: { ...builtinEnv(opts.fileName ?? 'workflow', executionId), ...opts.env },
     signal,
     httpFetch: opts.httpFetch ?? fetch,
+    callbacks: opts.callbacks,
     emit: (e) => {
       if (keep) events.push(e);
       opts.onEvent?.(e);
@@ -141,7 +150,7 @@ export async function runWorkflow(source: string | Program, opts: RunOptions = {
       resultJson = encodeJson(result);
     } catch (e) {
       const error = errorValue(
-        'TypeError',
+        Tag.TypeError,
         `the workflow result is not JSON-encodable: ${(e as Error).message}`,
       );
       return { ...finish(), state: 'FAILED', error: toJs(error), errorJson: encodeJson(error) };
@@ -149,14 +158,21 @@ export async function runWorkflow(source: string | Program, opts: RunOptions = {
     return { ...finish(), state: 'SUCCEEDED', result: toJs(result), resultJson };
   } catch (e) {
     if (e instanceof CancelledError || signal.aborted) {
-      const error = errorValue('SystemError', 'Execution was cancelled');
+      const error = errorValue(Tag.SystemError, 'Execution was cancelled');
       return { ...finish(), state: 'CANCELLED', error: toJs(error), errorJson: encodeJson(error) };
     }
     if (e instanceof WorkflowError) {
-      return { ...finish(), state: 'FAILED', error: toJs(e.value), errorJson: safeJson(e.value) };
+      const failedStep = interpreter.originOf(e);
+      return {
+        ...finish(),
+        state: 'FAILED',
+        error: toJs(e.value),
+        errorJson: safeJson(e.value),
+        ...(failedStep ? { failedStep } : {}),
+      };
     }
     if (e instanceof SyntaxError) {
-      const error = errorValue('ValueError', `the execution argument is not valid JSON: ${e.message}`);
+      const error = errorValue(Tag.ValueError, `the execution argument is not valid JSON: ${e.message}`);
       return { ...finish(), state: 'FAILED', error: toJs(error), errorJson: encodeJson(error) };
     }
     throw e;

@@ -1,5 +1,5 @@
-import { wfError } from './errors';
-import { LIMITS } from './limits';
+import { Tag, wfError } from './errors';
+import { LIMITS } from '../../workflows/facts';
 import type { Value } from './values';
 import { memorySize } from './values';
 
@@ -11,7 +11,7 @@ export class MemoryMeter {
     this.used += delta;
     if (delta > 0 && this.used > LIMITS.variableMemoryBytes) {
       throw wfError(
-        'ResourceLimitError',
+        Tag.ResourceLimitError,
         `variables use ${this.used} bytes, over the ${LIMITS.variableMemoryBytes / 1024} KB memory limit`,
       );
     }
@@ -50,7 +50,7 @@ export class Vars {
       value.length > LIMITS.stringBytes / 4 &&
       Buffer.byteLength(value) > LIMITS.stringBytes
     ) {
-      throw wfError('ResourceLimitError', `string assigned to '${name}' is longer than 256 KB`);
+      throw wfError(Tag.ResourceLimitError, `string assigned to '${name}' is longer than 256 KB`);
     }
     const size = memorySize(value) + name.length;
     this.meter.add(size - (this.sizes.get(name) ?? 0));

@@ -3,10 +3,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { CallbackHub } from './callbacks';
 import type { Clock } from './clock';
 import type { ConnectorRegistry } from './connector-types';
 import { parseJson } from './json-values';
-import { LIMITS } from './limits';
+import type { Value } from './values';
+import { LIMITS } from '../../workflows/facts';
 import type { RunResult, RunningExecution } from './run';
 import { parseWorkflowSource, runWorkflow } from './run';
 
@@ -17,7 +19,11 @@ export interface ExecutionsServerOptions {
   /** Every `NAME.yaml` / `NAME.yml` / `NAME.json` here is served as workflow NAME. */
   workflowsDir: string;
   connectors?: ConnectorRegistry;
-  clock?: Clock;
+  /**
+   * The clock of each execution. A factory gives every execution its own clock (a shared virtual clock
+   * would let one execution's sleeps advance another's time); a single clock is shared by all.
+   */
+  clock?: Clock | (() => Clock);
   env?: Record<string, string>;
 }
 
@@ -55,6 +61,8 @@ class HttpFailure extends Error {
 }
 
 const WORKFLOW_PATH = /^\/v1\/(projects\/[^/]+\/locations\/[^/]+\/workflows\/([^/]+))\/executions$/;
+const CALLBACK_PATH =
+  /^\/v1\/(projects\/[^/]+\/locations\/[^/]+\/workflows\/[^/]+\/executions\/[^/:]+\/callbacks\/[^/]+)$/;
 const EXECUTION_PATH =
   /^\/v1\/(projects\/[^/]+\/locations\/[^/]+\/workflows\/([^/]+)\/executions\/([^/:]+))(:cancel)?$/;
 
@@ -95,17 +103,35 @@ function toResource(r: Record_, full: boolean): Record<string, unknown> {
   out.labels = r.labels;
   if (r.state === 'SUCCEEDED') out.result = r.outcome?.resultJson ?? 'null';
   if ((r.state === 'FAILED' || r.state === 'CANCELLED') && r.outcome) {
-    const lastError = [...r.outcome.events].reverse().find((e) => e.type === 'error');
+    const failed = r.outcome.failedStep;
     out.error = {
       payload: r.outcome.errorJson ?? 'null',
       context: (r.outcome.deployErrors ?? []).join('\n') || undefined,
       stackTrace: {
-        elements: lastError ? [{ step: lastError.step, routine: lastError.routine, position: {} }] : [],
+        elements: failed ? [{ step: failed.step, routine: failed.routine, position: {} }] : [],
       },
     };
   }
   out.status = { currentSteps: r.running && r.state === 'ACTIVE' ? r.running.currentSteps() : [] };
   return out;
+}
+
+/** A callback body, at most the execution argument size limit. */
+async function readRaw(req: http.IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > LIMITS.argumentBytes) {
+      throw new HttpFailure(
+        413,
+        'INVALID_ARGUMENT',
+        `the callback body exceeds ${LIMITS.argumentBytes} bytes`,
+      );
+    }
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 async function readBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
@@ -128,6 +154,39 @@ async function readBody(req: http.IncomingMessage): Promise<Record<string, unkno
  */
 export async function startExecutionsServer(opts: ExecutionsServerOptions): Promise<ExecutionsServer> {
   const executions = new Map<string, Record_>();
+  let baseUrl = '';
+  const callbacks = new CallbackHub(() => baseUrl);
+
+  /** A request to a callback URL: handed to the execution's events.await_callback. */
+  const deliverCallback = async (name: string, req: http.IncomingMessage, url: URL) => {
+    const raw = await readRaw(req);
+    const type = req.headers['content-type'] ?? '';
+    let body: Value = raw.length === 0 ? null : raw.toString('utf8');
+    if (typeof body === 'string' && /\bjson\b/i.test(type)) {
+      try {
+        body = parseJson(body);
+      } catch {
+        throw new HttpFailure(400, 'INVALID_ARGUMENT', 'the callback body is not valid JSON');
+      }
+    }
+    const query: Record<string, string[]> = {};
+    for (const [k, v] of url.searchParams) (query[k] ??= []).push(v);
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+    const outcome = callbacks.deliver(name, {
+      method: req.method ?? 'GET',
+      url: `${url.pathname}${url.search}`,
+      headers,
+      query,
+      body,
+      receivedAt: new Date(),
+    });
+    if (outcome === 'not-found') throw new HttpFailure(404, 'NOT_FOUND', `callback ${name} not found`);
+    if (outcome === 'wrong-method') {
+      throw new HttpFailure(405, 'FAILED_PRECONDITION', `callback ${name} does not accept ${req.method}`);
+    }
+    return {};
+  };
 
   const create = async (parent: string, workflow: string, body: Record<string, unknown>) => {
     const { text, file } = findSource(opts.workflowsDir, workflow);
@@ -167,14 +226,16 @@ export async function startExecutionsServer(opts: ExecutionsServerOptions): Prom
     record.done = runWorkflow(parsed.program, {
       argumentJson: argument,
       connectors: opts.connectors,
-      clock: opts.clock,
+      clock: typeof opts.clock === 'function' ? opts.clock() : opts.clock,
       signal: controller.signal,
       fileName: path.basename(file),
       executionId: id,
       env: { GOOGLE_CLOUD_PROJECT_ID: project, GOOGLE_CLOUD_LOCATION: location, ...opts.env },
+      callbacks: callbacks.forExecution(record.name),
       onStart: (running) => (record.running = running),
     }).then(
       (outcome) => {
+        callbacks.close(record.name);
         record.outcome = outcome;
         record.state = outcome.state;
         record.endTime = new Date();
@@ -198,6 +259,8 @@ export async function startExecutionsServer(opts: ExecutionsServerOptions): Prom
   const handle = async (req: http.IncomingMessage): Promise<unknown> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const p = decodeURIComponent(url.pathname);
+    const cb = CALLBACK_PATH.exec(p);
+    if (cb) return deliverCallback(cb[1], req, url);
     const wf = WORKFLOW_PATH.exec(p);
     if (wf && req.method === 'POST') {
       const body = await readBody(req);
@@ -256,6 +319,7 @@ export async function startExecutionsServer(opts: ExecutionsServerOptions): Prom
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://${host}:${port}`;
   return {
     url: `http://${host}:${port}`,
     port,

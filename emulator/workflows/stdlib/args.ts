@@ -1,4 +1,4 @@
-import { wfError } from '../errors';
+import { Tag, wfError } from '../errors';
 import type { TypeName, Value, WfMap } from '../values';
 import { typeOf } from '../values';
 
@@ -12,7 +12,7 @@ export function arg<T extends Value>(
   const actual = typeOf(v ?? null);
   if (!types.includes(actual)) {
     throw wfError(
-      'TypeError',
+      Tag.TypeError,
       `${fnName}: argument '${argName}' must be ${types.join(' or ')}, got ${actual}`,
     );
   }

@@ -1,7 +1,6 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { wfError } from '../errors';
-import type { FnTable } from '../functions';
-import { fn } from '../functions';
+import { Tag, wfError } from '../errors';
+import type { FnImplementations } from '../functions';
 import { encodeJson, parseJson } from '../json-values';
 import type { Value } from '../values';
 import { arg, bytes, map, optional, str } from './args';
@@ -19,7 +18,7 @@ function algorithm(fnName: string, v: Value | undefined): string {
   const alg = HASHES[name.toUpperCase().replace('-', '')];
   if (!alg)
     throw wfError(
-      'ValueError',
+      Tag.ValueError,
       `${fnName}: unsupported algorithm ${name} (${Object.keys(HASHES).join(', ')})`,
     );
   return alg;
@@ -40,63 +39,43 @@ function jsonText(fnName: string, data: Value | undefined, indent: Value | undef
   try {
     return encodeJson(data ?? null, format);
   } catch (e) {
-    throw wfError('TypeError', `${fnName}: ${(e as Error).message}`);
+    throw wfError(Tag.TypeError, `${fnName}: ${(e as Error).message}`);
   }
 }
 
-export const codec: FnTable = {
-  'json.decode': fn(['data'], ([d]) => {
+export const codec: FnImplementations = {
+  'json.decode': ([d]) => {
     const source = arg<string | Uint8Array>('json.decode', 'data', d, 'string', 'bytes');
     const textValue = typeof source === 'string' ? source : Buffer.from(source).toString('utf8');
     try {
       return parseJson(textValue);
     } catch (e) {
-      throw wfError('ValueError', `json.decode: ${(e as Error).message}`);
+      throw wfError(Tag.ValueError, `json.decode: ${(e as Error).message}`);
     }
-  }),
-  'json.encode': fn(
-    ['data', 'indent'],
-    ([d, i]) => new Uint8Array(Buffer.from(jsonText('json.encode', d, i), 'utf8')),
-    { required: 1 },
-  ),
-  'json.encode_to_string': fn(['data', 'indent'], ([d, i]) => jsonText('json.encode_to_string', d, i), {
-    required: 1,
-  }),
-  'base64.encode': fn(
-    ['data', 'padding'],
-    ([d, p]) => {
-      const out = Buffer.from(bytes('base64.encode', 'data', d)).toString('base64');
-      return p === false ? out.replace(/=+$/, '') : out;
-    },
-    { required: 1 },
-  ),
-  'base64.decode': fn(
-    ['data', 'padding'],
-    ([d]) => {
-      const source = str('base64.decode', 'data', d);
-      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(source))
-        throw wfError('ValueError', 'base64.decode: invalid base64 text');
-      return new Uint8Array(Buffer.from(source, 'base64'));
-    },
-    { required: 1 },
-  ),
-  'hash.compute_checksum': fn(
-    ['data', 'algorithm'],
-    ([d, a]) =>
-      new Uint8Array(
-        createHash(algorithm('hash.compute_checksum', a))
-          .update(bytes('hash.compute_checksum', 'data', d))
-          .digest(),
-      ),
-  ),
-  'hash.compute_hmac': fn(
-    ['key', 'data', 'algorithm'],
-    ([k, d, a]) =>
-      new Uint8Array(
-        createHmac(algorithm('hash.compute_hmac', a), bytes('hash.compute_hmac', 'key', k))
-          .update(bytes('hash.compute_hmac', 'data', d))
-          .digest(),
-      ),
-  ),
-  'uuid.generate': fn([], () => randomUUID()),
+  },
+  'json.encode': ([d, i]) => new Uint8Array(Buffer.from(jsonText('json.encode', d, i), 'utf8')),
+  'json.encode_to_string': ([d, i]) => jsonText('json.encode_to_string', d, i),
+  'base64.encode': ([d, p]) => {
+    const out = Buffer.from(bytes('base64.encode', 'data', d)).toString('base64');
+    return p === false ? out.replace(/=+$/, '') : out;
+  },
+  'base64.decode': ([d]) => {
+    const source = str('base64.decode', 'data', d);
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(source))
+      throw wfError(Tag.ValueError, 'base64.decode: invalid base64 text');
+    return new Uint8Array(Buffer.from(source, 'base64'));
+  },
+  'hash.compute_checksum': ([d, a]) =>
+    new Uint8Array(
+      createHash(algorithm('hash.compute_checksum', a))
+        .update(bytes('hash.compute_checksum', 'data', d))
+        .digest(),
+    ),
+  'hash.compute_hmac': ([k, d, a]) =>
+    new Uint8Array(
+      createHmac(algorithm('hash.compute_hmac', a), bytes('hash.compute_hmac', 'key', k))
+        .update(bytes('hash.compute_hmac', 'data', d))
+        .digest(),
+    ),
+  'uuid.generate': () => randomUUID(),
 };

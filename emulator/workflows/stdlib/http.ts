@@ -1,6 +1,6 @@
-import { WorkflowError, errorTags, errorValue, wfError } from '../errors';
-import type { FnContext, FnSpec, FnTable } from '../functions';
-import { fn } from '../functions';
+import { errorTags, errorValue, Tag, wfError, WorkflowError } from '../errors';
+import type { FnContext, FnImplementations, FnRun } from '../functions';
+import { paramsOf } from '../functions';
 import { encodeJson, parseJson } from '../json-values';
 import { scalarText } from '../operators';
 import type { Value, WfMap } from '../values';
@@ -17,7 +17,7 @@ function queryString(fnName: string, q: WfMap): string {
     for (const item of Array.isArray(v) ? v : [v]) {
       const textValue = scalarText(item);
       if (textValue === undefined)
-        throw wfError('TypeError', `${fnName}: query value for ${k} must be a scalar`);
+        throw wfError(Tag.TypeError, `${fnName}: query value for ${k} must be a scalar`);
       params.append(k, textValue);
     }
   }
@@ -37,7 +37,7 @@ function requestBody(
   try {
     return encodeJson(body);
   } catch (e) {
-    throw wfError('TypeError', `${fnName}: body is not JSON-encodable: ${(e as Error).message}`);
+    throw wfError(Tag.TypeError, `${fnName}: body is not JSON-encodable: ${(e as Error).message}`);
   }
 }
 
@@ -58,35 +58,45 @@ async function request(
   const headers: Record<string, string> = {};
   for (const [k, v] of optional(a.headers, (x) => map(fnName, 'headers', x)) ?? new Map()) {
     const textValue = scalarText(v);
-    if (textValue === undefined) throw wfError('TypeError', `${fnName}: header ${k} must be a scalar`);
+    if (textValue === undefined) throw wfError(Tag.TypeError, `${fnName}: header ${k} must be a scalar`);
     headers[k] = textValue;
   }
   const body = requestBody(fnName, a.body ?? null, headers);
   const timeout = Number(optional(a.timeout, (x) => num(fnName, 'timeout', x)) ?? DEFAULT_TIMEOUT_SECONDS);
   if (timeout <= 0 || timeout > MAX_TIMEOUT_SECONDS) {
-    throw wfError('ValueError', `${fnName}: timeout must be between 0 and ${MAX_TIMEOUT_SECONDS} seconds`);
+    throw wfError(Tag.ValueError, `${fnName}: timeout must be between 0 and ${MAX_TIMEOUT_SECONDS} seconds`);
   }
   const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeout * 1000)]);
   const transportError = (e: unknown) => {
     if (ctx.signal.aborted) return e;
     if ((e as Error).name === 'TimeoutError')
-      return wfError('TimeoutError', `${fnName}: ${url.host} timed out`);
+      return wfError(Tag.TimeoutError, `${fnName}: ${url.host} timed out`);
     const code = causeCode(e);
     if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-      return wfError('ConnectionFailedError', `${fnName}: cannot connect to ${url.host} (${code})`);
+      return wfError(Tag.ConnectionFailedError, `${fnName}: cannot connect to ${url.host} (${code})`);
     }
-    return wfError('ConnectionError', `${fnName}: connection to ${url.host} failed: ${(e as Error).message}`);
+    return wfError(
+      Tag.ConnectionError,
+      `${fnName}: connection to ${url.host} failed: ${(e as Error).message}`,
+    );
   };
   let res: Response;
   let raw: Uint8Array;
+  // The request's host time is not the workflow's virtual time: the clock stays still while it runs.
+  const release = ctx.clock.hold();
   try {
     res = await ctx.httpFetch(url, { method, headers, body, signal });
     raw = new Uint8Array(await res.arrayBuffer());
   } catch (e) {
     throw transportError(e);
+  } finally {
+    release();
   }
   if (raw.length > MAX_RESPONSE_BYTES) {
-    throw wfError('ResourceLimitError', `${fnName}: response of ${raw.length} bytes exceeds the 2 MB limit`);
+    throw wfError(
+      Tag.ResourceLimitError,
+      `${fnName}: response of ${raw.length} bytes exceeds the 2 MB limit`,
+    );
   }
   const responseHeaders: WfMap = new Map();
   res.headers.forEach((v, k) => responseHeaders.set(k.toLowerCase(), v));
@@ -107,28 +117,20 @@ async function request(
     ['headers', responseHeaders],
   ]);
   if (res.status < 200 || res.status >= 300) {
-    const error = errorValue('HttpError', `HTTP server responded with error code ${res.status}`);
+    const error = errorValue(Tag.HttpError, `HTTP server responded with error code ${res.status}`);
     for (const [k, v] of response) error.set(k, v);
     throw new WorkflowError(error);
   }
   return response;
 }
 
-const ARGS = ['url', 'timeout', 'body', 'headers', 'query', 'auth', 'private_service_name', 'ca_certificate'];
-
-function verb(method: string, withBody: boolean): FnSpec {
-  const params = withBody ? ARGS : ARGS.filter((a) => a !== 'body');
-  return fn(
-    params,
-    (args, ctx) => request(`http.${method.toLowerCase()}`, method, named(params, args), ctx),
-    {
-      required: 1,
-      blocking: true,
-    },
-  );
+function verb(name: 'http.get' | 'http.delete' | 'http.post' | 'http.put' | 'http.patch'): FnRun {
+  const params = paramsOf(name);
+  const method = name.slice('http.'.length).toUpperCase();
+  return (args, ctx) => request(name, method, named(params, args), ctx);
 }
 
-function named(params: string[], args: (Value | undefined)[]): Record<string, Value | undefined> {
+function named(params: readonly string[], args: (Value | undefined)[]): Record<string, Value | undefined> {
   return Object.fromEntries(params.map((p, i) => [p, args[i]]));
 }
 
@@ -141,40 +143,39 @@ function errorCode(e: Value): bigint | undefined {
 /** http.default_retry_predicate: 429, 502, 503, 504 and connection/timeout errors. */
 function defaultRetryPredicate(e: Value): boolean {
   const tags = errorTags(e);
-  if (tags.some((t) => ['ConnectionError', 'ConnectionFailedError', 'TimeoutError'].includes(t))) return true;
+  const transient: string[] = [Tag.ConnectionError, Tag.ConnectionFailedError, Tag.TimeoutError];
+  if (tags.some((t) => transient.includes(t))) return true;
   const code = errorCode(e);
-  return tags.includes('HttpError') && code !== undefined && [429n, 502n, 503n, 504n].includes(code);
+  return tags.includes(Tag.HttpError) && code !== undefined && [429n, 502n, 503n, 504n].includes(code);
 }
 
 /** http.default_retry_predicate_non_idempotent: only responses that say the request was not processed. */
 function nonIdempotentRetryPredicate(e: Value): boolean {
   const code = errorCode(e);
-  return errorTags(e).includes('HttpError') && code !== undefined && [429n, 503n].includes(code);
+  return errorTags(e).includes(Tag.HttpError) && code !== undefined && [429n, 503n].includes(code);
 }
 
-const predicateArg = (name: string, run: (e: Value) => boolean) =>
-  fn(['exception'], ([e]) => {
-    if (e === undefined) throw wfError('TypeError', `${name}: missing argument`);
+const predicateArg =
+  (name: string, run: (e: Value) => boolean): FnRun =>
+  ([e]) => {
+    if (e === undefined) throw wfError(Tag.TypeError, `${name}: missing argument`);
     return run(e);
-  });
+  };
 
-export const http: FnTable = {
-  'http.get': verb('GET', false),
-  'http.delete': verb('DELETE', true),
-  'http.post': verb('POST', true),
-  'http.put': verb('PUT', true),
-  'http.patch': verb('PATCH', true),
-  'http.request': fn(
-    ['method', ...ARGS],
-    ([m, ...rest], ctx) => {
-      const method = str('http.request', 'method', m).toUpperCase();
-      if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].includes(method)) {
-        throw wfError('ValueError', `http.request: unsupported method ${method}`);
-      }
-      return request('http.request', method, named(ARGS, rest), ctx);
-    },
-    { required: 2, blocking: true },
-  ),
+export const http: FnImplementations = {
+  'http.get': verb('http.get'),
+  'http.delete': verb('http.delete'),
+  'http.post': verb('http.post'),
+  'http.put': verb('http.put'),
+  'http.patch': verb('http.patch'),
+  'http.request': ([m, ...rest], ctx) => {
+    // Every argument after `method`, in the fact's order.
+    const method = str('http.request', 'method', m).toUpperCase();
+    if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].includes(method)) {
+      throw wfError(Tag.ValueError, `http.request: unsupported method ${method}`);
+    }
+    return request('http.request', method, named(paramsOf('http.request').slice(1), rest), ctx);
+  },
   'http.default_retry_predicate': predicateArg('http.default_retry_predicate', defaultRetryPredicate),
   'http.default_retry_predicate_non_idempotent': predicateArg(
     'http.default_retry_predicate_non_idempotent',

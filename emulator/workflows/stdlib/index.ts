@@ -1,4 +1,5 @@
-import type { FnTable } from '../functions';
+import type { FnImplementations, FnTable } from '../functions';
+import { functionTable } from '../functions';
 import { codec } from './codec';
 import { collections } from './collections';
 import { events } from './events';
@@ -7,8 +8,8 @@ import { http } from './http';
 import { sys } from './sys';
 import { text } from './text';
 
-/** Every built-in function, by the name used in `call:` and in expressions. */
-export const builtins: FnTable = {
+/** Every implemented built-in, by the name used in `call:` and in expressions. */
+export const implementations: FnImplementations = {
   ...helpers,
   ...text,
   ...collections,
@@ -17,3 +18,6 @@ export const builtins: FnTable = {
   ...http,
   ...events,
 };
+
+/** The built-ins with their signatures from the table of Workflows facts. */
+export const builtins: FnTable = functionTable(implementations);

@@ -1,6 +1,5 @@
-import { wfError } from '../errors';
-import type { FnTable } from '../functions';
-import { fn } from '../functions';
+import { Tag, wfError } from '../errors';
+import type { FnImplementations } from '../functions';
 import type { Value } from '../values';
 import { num, optional, str } from './args';
 
@@ -22,7 +21,7 @@ function zoneOffset(epochMs: number, timeZone: string): string {
   try {
     parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(epochMs);
   } catch {
-    throw wfError('ValueError', `time.format: unknown time zone ${timeZone}`);
+    throw wfError(Tag.ValueError, `time.format: unknown time zone ${timeZone}`);
   }
   const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-]\d{2}:\d{2})?/.exec(name);
@@ -44,61 +43,41 @@ function formatTime(seconds: number, timeZone = 'UTC'): string {
 
 function parseTime(fnName: string, text: string): number {
   const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.exec(text.trim());
-  if (!m) throw wfError('ValueError', `${fnName}: "${text}" is not an RFC 3339 timestamp`);
+  if (!m) throw wfError(Tag.ValueError, `${fnName}: "${text}" is not an RFC 3339 timestamp`);
   const whole = Date.parse(`${m[1]}${m[3].toUpperCase()}`);
-  if (Number.isNaN(whole)) throw wfError('ValueError', `${fnName}: "${text}" is not a valid time`);
+  if (Number.isNaN(whole)) throw wfError(Tag.ValueError, `${fnName}: "${text}" is not a valid time`);
   return whole / 1000 + (m[2] ? Number(`0${m[2]}`) : 0);
 }
 
-export const sys: FnTable = {
-  'sys.now': fn([], (_args, ctx) => ctx.clock.now()),
-  'sys.get_env': fn(
-    ['name', 'default'],
-    ([n, d], ctx) => {
-      const name = str('sys.get_env', 'name', n);
-      return Object.prototype.hasOwnProperty.call(ctx.env, name) ? ctx.env[name] : (d ?? null);
-    },
-    { required: 1 },
-  ),
-  'sys.log': fn(
-    ['data', 'severity', 'text', 'json', 'timeout'],
-    ([data, sev, textArg, json], ctx) => {
-      const severity = (optional(sev, (x) => str('sys.log', 'severity', x)) ?? 'DEFAULT').toUpperCase();
-      if (!SEVERITIES.has(severity)) throw wfError('ValueError', `sys.log: unknown severity ${severity}`);
-      const given = [data, textArg, json].filter((x) => x !== undefined);
-      if (given.length > 1) throw wfError('ValueError', 'sys.log: give only one of data, text and json');
-      ctx.log(severity, (given[0] ?? null) as Value);
-      return null;
-    },
-    { required: 0, blocking: true },
-  ),
-  'sys.sleep': fn(
-    ['seconds'],
-    async ([s], ctx) => {
-      const seconds = Number(num('sys.sleep', 'seconds', s));
-      if (seconds < 0) throw wfError('ValueError', 'sys.sleep: seconds must not be negative');
-      await ctx.clock.sleep(seconds, ctx.signal);
-      return null;
-    },
-    { blocking: true },
-  ),
-  'sys.sleep_until': fn(
-    ['time'],
-    async ([t], ctx) => {
-      const until = parseTime('sys.sleep_until', str('sys.sleep_until', 'time', t));
-      await ctx.clock.sleep(Math.max(0, until - ctx.clock.now()), ctx.signal);
-      return null;
-    },
-    { blocking: true },
-  ),
-  'time.format': fn(
-    ['seconds', 'timezone'],
-    ([s, tz]) =>
-      formatTime(
-        Number(num('time.format', 'seconds', s)),
-        optional(tz, (x) => str('time.format', 'timezone', x)),
-      ),
-    { required: 1 },
-  ),
-  'time.parse': fn(['value'], ([v]) => parseTime('time.parse', str('time.parse', 'value', v))),
+export const sys: FnImplementations = {
+  'sys.now': (_args, ctx) => ctx.clock.now(),
+  'sys.get_env': ([n, d], ctx) => {
+    const name = str('sys.get_env', 'name', n);
+    return Object.prototype.hasOwnProperty.call(ctx.env, name) ? ctx.env[name] : (d ?? null);
+  },
+  'sys.log': ([data, sev, textArg, json], ctx) => {
+    const severity = (optional(sev, (x) => str('sys.log', 'severity', x)) ?? 'DEFAULT').toUpperCase();
+    if (!SEVERITIES.has(severity)) throw wfError(Tag.ValueError, `sys.log: unknown severity ${severity}`);
+    const given = [data, textArg, json].filter((x) => x !== undefined);
+    if (given.length > 1) throw wfError(Tag.ValueError, 'sys.log: give only one of data, text and json');
+    ctx.log(severity, (given[0] ?? null) as Value);
+    return null;
+  },
+  'sys.sleep': async ([s], ctx) => {
+    const seconds = Number(num('sys.sleep', 'seconds', s));
+    if (seconds < 0) throw wfError(Tag.ValueError, 'sys.sleep: seconds must not be negative');
+    await ctx.clock.sleep(seconds, ctx.signal);
+    return null;
+  },
+  'sys.sleep_until': async ([t], ctx) => {
+    const until = parseTime('sys.sleep_until', str('sys.sleep_until', 'time', t));
+    await ctx.clock.sleep(Math.max(0, until - ctx.clock.now()), ctx.signal);
+    return null;
+  },
+  'time.format': ([s, tz]) =>
+    formatTime(
+      Number(num('time.format', 'seconds', s)),
+      optional(tz, (x) => str('time.format', 'timezone', x)),
+    ),
+  'time.parse': ([v]) => parseTime('time.parse', str('time.parse', 'value', v)),
 };

@@ -1,8 +1,7 @@
 import { wfError } from '../errors';
-import type { FnTable } from '../functions';
-import { fn } from '../functions';
+import type { FnImplementations } from '../functions';
 import type { Value } from '../values';
-import { bytes, num, optional, str } from './args';
+import { arg, bytes, optional, str } from './args';
 import { Re2SyntaxError, re2MatchAll, re2ReplaceAll, re2Test } from '../../../workflows/re2';
 
 function charset(fnName: string, v: Value | undefined): BufferEncoding {
@@ -28,18 +27,11 @@ function onRe2<T>(fnName: string, run: () => T): T {
   }
 }
 
-export const text: FnTable = {
-  'text.decode': fn(
-    ['data', 'charset'],
-    ([d, c]) => Buffer.from(bytes('text.decode', 'data', d)).toString(charset('text.decode', c)),
-    { required: 1 },
-  ),
-  'text.encode': fn(
-    ['text', 'charset'],
-    ([t, c]) => new Uint8Array(Buffer.from(str('text.encode', 'text', t), charset('text.encode', c))),
-    { required: 1 },
-  ),
-  'text.find_all': fn(['source', 'substr'], ([s, sub]) => {
+export const text: FnImplementations = {
+  'text.decode': ([d, c]) => Buffer.from(bytes('text.decode', 'data', d)).toString(charset('text.decode', c)),
+  'text.encode': ([t, c]) =>
+    new Uint8Array(Buffer.from(str('text.encode', 'text', t), charset('text.encode', c))),
+  'text.find_all': ([s, sub]) => {
     const source = str('text.find_all', 'source', s);
     const needle = str('text.find_all', 'substr', sub);
     const out: Value[] = [];
@@ -48,8 +40,8 @@ export const text: FnTable = {
       out.push(codePointIndex(source, i));
     }
     return out;
-  }),
-  'text.find_all_regex': fn(['source', 'regexp'], ([s, r]) => {
+  },
+  'text.find_all_regex': ([s, r]) => {
     const source = str('text.find_all_regex', 'source', s);
     const pattern = str('text.find_all_regex', 'regexp', r);
     return onRe2('text.find_all_regex', () => re2MatchAll(pattern, source)).map(
@@ -59,55 +51,48 @@ export const text: FnTable = {
           ['match', m.groups[0] as string],
         ]),
     );
-  }),
-  'text.match_regex': fn(['source', 'regexp'], ([s, r]) => {
+  },
+  'text.match_regex': ([s, r]) => {
     const source = str('text.match_regex', 'source', s);
     const pattern = str('text.match_regex', 'regexp', r);
     return onRe2('text.match_regex', () => re2Test(pattern, source));
-  }),
-  'text.replace_all': fn(['source', 'substr', 'repl'], ([s, sub, rep]) =>
+  },
+  'text.replace_all': ([s, sub, rep]) =>
     str('text.replace_all', 'source', s)
       .split(str('text.replace_all', 'substr', sub))
       .join(str('text.replace_all', 'repl', rep)),
-  ),
-  'text.replace_all_regex': fn(['source', 'substr', 'repl'], ([s, r, rep]) => {
+  'text.replace_all_regex': ([s, r, rep]) => {
     const source = str('text.replace_all_regex', 'source', s);
-    const pattern = str('text.replace_all_regex', 'substr', r);
+    const pattern = str('text.replace_all_regex', 'regexp', r);
+    // `repl` is literal text: backreferences such as \1 are not supported and are not filled in.
+    // https://cloud.google.com/workflows/docs/reference/stdlib/text/replace_all_regex
     const repl = str('text.replace_all_regex', 'repl', rep);
-    // RE2 rewrite strings refer to groups as \1 .. \9.
-    return onRe2('text.replace_all_regex', () =>
-      re2ReplaceAll(pattern, source, (m) =>
-        repl.replace(/\\(\d)/g, (_t, d: string) => m.groups[Number(d)] ?? ''),
-      ),
-    );
-  }),
-  'text.split': fn(['source', 'separator'], ([s, sep]) =>
-    str('text.split', 'source', s).split(str('text.split', 'separator', sep)),
-  ),
-  'text.substring': fn(['source', 'start', 'end'], ([s, a, b]) => {
+    return onRe2('text.replace_all_regex', () => re2ReplaceAll(pattern, source, () => repl));
+  },
+  'text.split': ([s, sep]) => str('text.split', 'source', s).split(str('text.split', 'separator', sep)),
+  'text.substring': ([s, a, b]) => {
     const chars = [...str('text.substring', 'source', s)];
+    // Positions are integers (reference page); a double is a TypeError rather than silently truncated.
     const clamp = (v: Value | undefined, name: string) =>
-      Math.min(chars.length, Math.max(0, Number(num('text.substring', name, v))));
+      Math.min(chars.length, Math.max(0, Number(arg<bigint>('text.substring', name, v, 'integer'))));
     return chars.slice(clamp(a, 'start'), clamp(b, 'end')).join('');
-  }),
-  'text.to_lower': fn(['source'], ([s]) => str('text.to_lower', 'source', s).toLowerCase()),
-  'text.to_upper': fn(['source'], ([s]) => str('text.to_upper', 'source', s).toUpperCase()),
-  'text.url_decode': fn(['source'], ([s]) => {
+  },
+  'text.to_lower': ([s]) => str('text.to_lower', 'source', s).toLowerCase(),
+  'text.to_upper': ([s]) => str('text.to_upper', 'source', s).toUpperCase(),
+  'text.url_decode': ([s]) => {
     try {
       return decodeURIComponent(str('text.url_decode', 'source', s).replace(/\+/g, ' '));
     } catch {
       throw wfError('ValueError', 'text.url_decode: malformed percent-encoding');
     }
-  }),
-  'text.url_encode': fn(['source'], ([s]) =>
+  },
+  'text.url_encode': ([s]) =>
     encodeURIComponent(str('text.url_encode', 'source', s)).replace(
       /[!'()*]/g,
       (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
     ),
-  ),
-  'text.url_encode_plus': fn(['source'], ([s]) =>
+  'text.url_encode_plus': ([s]) =>
     encodeURIComponent(str('text.url_encode_plus', 'source', s))
       .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
       .replace(/%20/g, '+'),
-  ),
 };

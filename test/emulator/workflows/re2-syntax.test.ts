@@ -390,7 +390,7 @@ describe('RE2 syntax table at compile time, through the DSL', () => {
       params: ['s'],
       steps: [
         call('find', 'text.find_all_regex', { args: { source: v('s'), regexp: 'a(?=b)' }, result: 'x' }),
-        call('replace', 'text.replace_all_regex', { args: { source: v('s'), substr: '(a)\\1', repl: '' } }),
+        call('replace', 'text.replace_all_regex', { args: { source: v('s'), regexp: '(a)\\1', repl: '' } }),
         returnStep(
           'nested',
           fn('if', fn('text.match_regex', v('s'), 'a++'), [fn('text.match_regex', v('s'), v('s'))], 1),

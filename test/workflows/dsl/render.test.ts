@@ -41,11 +41,11 @@ const done = returnStep('done', null);
 describe('step kinds', () => {
   test('assign, in order, with expressions, doubles and nested literals', () => {
     const { yaml, doc } = render([
-      assign('init', { n: 1, ratio: dbl(2), half: 0.5, list: [1, v('n')], cfg: { name: 'x', on: true } }),
+      assign('init', { n: 1, ratio: dbl(2), half: 0.5, items: [1, v('n')], cfg: { name: 'x', on: true } }),
       assign('more', [
         [v('cfg').get('name'), 'y'],
         ['cfg.label', v('n').add(1)],
-        [v('list').at(0), null],
+        [v('items').at(0), null],
       ]),
       done,
     ]);
@@ -56,12 +56,12 @@ describe('step kinds', () => {
             { n: 1 },
             { ratio: 2 },
             { half: 0.5 },
-            { list: [1, '${n}'] },
+            { items: [1, '${n}'] },
             { cfg: { name: 'x', on: true } },
           ],
         },
       },
-      { more: { assign: [{ 'cfg.name': 'y' }, { 'cfg.label': '${n + 1}' }, { 'list[0]': null }] } },
+      { more: { assign: [{ 'cfg.name': 'y' }, { 'cfg.label': '${n + 1}' }, { 'items[0]': null }] } },
     ]);
     expect(yaml).toContain('- ratio: 2.0\n');
   });

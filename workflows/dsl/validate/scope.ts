@@ -1,6 +1,7 @@
 import { toExpr, v } from '../expr';
 import type { Expr } from '../expr';
 import type { Value } from '../expr';
+import { STDLIB_MODULES } from '../stdlib';
 import { targetName } from '../steps';
 import type { AssignTarget, ForLoop, Step } from '../steps';
 import type { Routine } from './routines';
@@ -43,7 +44,18 @@ class ScopeAnalysis {
 
   constructor(routine: Routine) {
     this.targets = jumpTargets(routine);
+    for (const p of routine.params) this.notModule(p.name, routine.name, 'has a parameter');
     this.block(routine.steps, new Set(routine.params.map((p) => p.name)), routine.name);
+  }
+
+  /**
+   * A variable named after a stdlib module shadows it: `text.match_regex(...)` would then look up a key of
+   * the variable. Workflows resolves the variable first, so the DSL refuses such names.
+   */
+  private notModule(name: string, path: string, verb: string): void {
+    if (!(STDLIB_MODULES as readonly string[]).includes(name)) return;
+    const message = `${verb} ${name}, the name of a standard-library module (it would hide ${name}.* functions); rename the variable`;
+    if (!this.out.some((o) => o.path === path && o.message === message)) this.out.push({ path, message });
   }
 
   /** Analyses a step list starting from `defined` (mutated) and returns it. */
@@ -66,6 +78,7 @@ class ScopeAnalysis {
   }
 
   private write(name: string, defined: Set<string>, path: string): void {
+    this.notModule(name, path, 'assigns');
     for (const frame of this.parallels) {
       if (frame.outer.has(name) && !frame.shared.has(name)) {
         this.out.push({
@@ -96,6 +109,7 @@ class ScopeAnalysis {
     }
     this.loopValues.push(loop.value);
     const locals = loop.index === undefined ? [loop.value] : [loop.value, loop.index];
+    for (const name of locals) this.notModule(name, path, 'loops with');
     if (sequential) locals.push(...assignedIn(loop.steps));
     this.scoped(loop.steps, defined, locals, what, path);
     this.loopValues.pop();
@@ -137,6 +151,7 @@ class ScopeAnalysis {
         this.block(step.steps, defined, path);
         if (step.except) {
           const locals = step.except.as === undefined ? [] : [step.except.as];
+          for (const name of locals) this.notModule(name, path, 'catches into');
           this.scoped(
             step.except.steps,
             defined,

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../facts';
 import { targetName } from '../steps';
 import type { Workflow } from '../workflow';
 import type { Routine } from './routines';
@@ -5,11 +6,12 @@ import { blocksOf, nextTargets, walk } from './walk';
 import type { Visit } from './walk';
 import type { Violation } from './violation';
 
-export const MAX_ASSIGNMENTS = 50;
-export const MAX_CONDITIONS = 50;
-export const MIN_BRANCHES = 2;
-export const MAX_BRANCHES = 10;
-export const MAX_PARALLEL_DEPTH = 2;
+// Names the DSL has always exported for the limits; the values live in the one table of Workflows facts.
+export const MAX_ASSIGNMENTS = LIMITS.assignmentsPerStep;
+export const MAX_CONDITIONS = LIMITS.conditionsPerSwitch;
+export const MIN_BRANCHES = LIMITS.minParallelBranches;
+export const MAX_BRANCHES = LIMITS.parallelBranches;
+export const MAX_PARALLEL_DEPTH = LIMITS.parallelNestingDepth;
 
 /** Workflow-level rules: main's parameter count and subworkflow names. */
 export function checkRoutines(wf: Workflow): Violation[] {

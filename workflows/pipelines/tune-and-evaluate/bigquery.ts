@@ -39,12 +39,12 @@ export const isRetryableError = subworkflow(
     assign('describe', {
       code: fn('default', fn('map.get', v('e'), 'code'), 0),
       tags: fn('default', fn('map.get', v('e'), 'tags'), []),
-      text: fn('json.encode_to_string', v('e')),
+      error_text: fn('json.encode_to_string', v('e')),
     }),
     switchStep('classify', [
       when(lit('HttpError').in(v('tags')).and(v('code').in(transientCodes)), { return: true }),
-      when(fn('text.match_regex', v('text'), transientReasons), { return: true }),
-      when(fn('text.match_regex', v('text'), iamPropagation), { return: true }),
+      when(fn('text.match_regex', v('error_text'), transientReasons), { return: true }),
+      when(fn('text.match_regex', v('error_text'), iamPropagation), { return: true }),
     ]),
     returnStep('permanent', false),
   ],
@@ -264,12 +264,12 @@ export const runQuery = subworkflow(
       job_id: fn(
         'if',
         v('job_key').eq(null),
-        tpl`bqtune_${v('ctx').get('run_id')}_${v('step')}_${v('invocation')}_${v('attempt')}`,
+        tpl`bqtune_${v('ctx').get('run_id')}_${v('step')}_${v('invocation')}_${fn('string', v('attempt'))}`,
         fn(
           'if',
           v('attempt').eq(1),
           tpl`bqtune_${v('ctx').get('run_id')}_${fn('default', v('job_key'), '')}`,
-          tpl`bqtune_${v('ctx').get('run_id')}_${fn('default', v('job_key'), '')}_${v('attempt')}`,
+          tpl`bqtune_${v('ctx').get('run_id')}_${fn('default', v('job_key'), '')}_${fn('string', v('attempt'))}`,
         ),
       ),
       job: null,

@@ -1,6 +1,6 @@
 /**
- * Google's documented resource limits (quotas page). Numbers that only emulators agree on are marked;
- * they are kept here, in one place, so a correction is one edit.
+ * Google's documented resource limits of Cloud Workflows (https://cloud.google.com/workflows/quotas), declared
+ * once for the DSL's checks, the YAML renderer and the interpreter. Numbers only emulators agree on are marked.
  */
 export const LIMITS = {
   stepsPerExecution: 100_000,
@@ -12,6 +12,8 @@ export const LIMITS = {
   callStackDepth: 20,
   assignmentsPerStep: 50,
   conditionsPerSwitch: 50,
+  /** A parallel step needs at least two branches (syntax reference, parallel steps). */
+  minParallelBranches: 2,
   parallelBranches: 10,
   parallelConcurrency: 20,
   parallelNestingDepth: 2,
