@@ -17,6 +17,7 @@ export * from './prompts';
 
 // Models: endpoints, tuning options, CREATE MODEL, generation.
 export * from './endpoints';
+export * from './model-catalog';
 export * from './options';
 export * from './create-model';
 export * from './generate-text';
