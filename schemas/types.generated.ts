@@ -422,9 +422,9 @@ export interface StackConfig {
     name?: string;
   };
   /**
-   * Vertex AI endpoint of the baseline remote model, e.g. gemini-2.0-flash-001.
+   * Vertex AI endpoint of the baseline remote model (and the default tuning base of triggered runs); omit it to use the model catalog's default base model.
    */
-  baseEndpoint: string;
+  baseEndpoint?: string;
   /**
    * Days a partition of predictions, evaluations and runs is kept; omit to keep history for ever.
    */
@@ -446,7 +446,14 @@ export interface StackConfig {
      */
     timeZone: string;
     /**
-     * Arguments of each scheduled run, as `bqtune run` would pass them.
+     * Training and evaluation files of triggered runs, as object names in the stack's data bucket (one * wildcard at most); the stack turns them into gs:// URIs of its own bucket.
+     */
+    data: {
+      train: string;
+      eval: string;
+    };
+    /**
+     * Arguments of each scheduled run, as `bqtune run` would pass them, without data (from `data`) and where to run (from the stack); model.baseEndpoint defaults to the stack's baseEndpoint.
      */
     runArguments: {
       [k: string]: unknown | undefined;
@@ -461,7 +468,18 @@ export interface StackConfig {
      */
     prefix: string;
     /**
-     * Arguments of each event-started run (the execution itself receives the storage event); the workflow reads them from BQTUNE_RUN_ARGUMENTS, so their JSON must fit in 4 KiB.
+     * The trigger filters uploads by path through Cloud Storage Data Access (DATA_WRITE) audit logs. enable-for-storage: the stack owns the project's Cloud Storage audit configuration (it replaces any other, and destroying the stack removes it). already-enabled: you turned those logs on yourself and the stack leaves the configuration alone.
+     */
+    auditLogs: 'enable-for-storage' | 'already-enabled';
+    /**
+     * Training and evaluation files of triggered runs, as object names in the stack's data bucket (one * wildcard at most); the stack turns them into gs:// URIs of its own bucket.
+     */
+    data: {
+      train: string;
+      eval: string;
+    };
+    /**
+     * Arguments of each event-started run (the execution itself receives the storage event), without data (from `data`) and where to run; the workflow reads them from BQTUNE_RUN_ARGUMENTS, so their JSON must fit in 4 KiB.
      */
     runArguments: {
       [k: string]: unknown | undefined;

@@ -144,7 +144,7 @@ describe('the catalog itself', () => {
   const readDate = new Date(`${catalogPages.modelVersions.read}T00:00:00Z`);
 
   test('every fact names a known page or says why it is unconfirmed', () => {
-    const facts = modelCatalog.flatMap((e) =>
+    const facts: Fact<unknown>[] = modelCatalog.flatMap((e) =>
       [
         e.bigqueryTuning,
         e.bigqueryGeneration,
@@ -153,7 +153,7 @@ describe('the catalog itself', () => {
         e.maxTrainingTokens,
         e.adapterSizes,
         e.replacement,
-      ].filter((f): f is Fact<unknown> => f !== undefined),
+      ].filter((f) => f !== undefined) as Fact<unknown>[],
     );
     expect(facts.length).toBeGreaterThan(modelCatalog.length * 5);
     for (const fact of facts) {
