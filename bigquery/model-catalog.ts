@@ -321,3 +321,31 @@ export function retiresWithin(model: string, today: Date, days: number): boolean
   const { daysLeft } = lifecycleOf(entry, today, days);
   return daysLeft !== undefined && daysLeft <= days;
 }
+
+/**
+ * One line on when `model` (or a model tuned on it) stops serving, for the report and `bqtune champion`:
+ * the retirement date and days left, with what to do once inside the warning window.
+ */
+export function retirementNote(
+  model: string,
+  today: Date,
+  warningDays = defaultRetirementWarningDays,
+  catalog: (model: string) => CatalogEntry | undefined = catalogEntry,
+): string {
+  const entry = catalog(model);
+  if (entry === undefined) return `${model} is not in the model catalog; its retirement date is unknown`;
+  const retires = confirmed(entry.retires);
+  if (retires === 'none announced') return `${model}: no retirement date announced`;
+  const life = lifecycleOf(entry, today, warningDays);
+  if (life.retires === undefined) return `${model}: retirement date not confirmed`;
+  switch (life.state) {
+    case 'retired':
+      return `${model} retired on ${life.retires}: models tuned on it no longer serve`;
+    case 'blocked':
+      return `${model} retires on ${life.retires} (in ${life.daysLeft} days); Vertex AI already blocks new tuning and inference access: re-tune on a newer base now`;
+    case 'warning':
+      return `${model} retires on ${life.retires} (in ${life.daysLeft} days): re-tune on a newer base before models tuned on it stop serving`;
+    case 'available':
+      return `${model} retires on ${life.retires} (in ${life.daysLeft} days)`;
+  }
+}

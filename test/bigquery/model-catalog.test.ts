@@ -10,6 +10,7 @@ import {
   modelCatalog,
   replacementFor,
   retiresWithin,
+  retirementNote,
   type CatalogEntry,
   type Fact,
 } from '../../bigquery/model-catalog';
@@ -144,16 +145,17 @@ describe('the catalog itself', () => {
   const readDate = new Date(`${catalogPages.modelVersions.read}T00:00:00Z`);
 
   test('every fact names a known page or says why it is unconfirmed', () => {
-    const facts: Fact<unknown>[] = modelCatalog.flatMap((e) =>
-      [
-        e.bigqueryTuning,
-        e.bigqueryGeneration,
-        e.released,
-        e.retires,
-        e.maxTrainingTokens,
-        e.adapterSizes,
-        e.replacement,
-      ].filter((f) => f !== undefined) as Fact<unknown>[],
+    const facts: Fact<unknown>[] = modelCatalog.flatMap(
+      (e) =>
+        [
+          e.bigqueryTuning,
+          e.bigqueryGeneration,
+          e.released,
+          e.retires,
+          e.maxTrainingTokens,
+          e.adapterSizes,
+          e.replacement,
+        ].filter((f) => f !== undefined) as Fact<unknown>[],
     );
     expect(facts.length).toBeGreaterThan(modelCatalog.length * 5);
     for (const fact of facts) {
@@ -197,5 +199,37 @@ describe('the catalog itself', () => {
   test('each model appears once', () => {
     const models = modelCatalog.map((e) => e.model);
     expect(new Set(models).size).toBe(models.length);
+  });
+});
+
+describe('the retirement note of the report and the champion', () => {
+  test.each([
+    [400, `test-model-400 retires on ${isoDaysFrom(today, 400)} (in 400 days)`],
+    [
+      40,
+      'test-model-40 retires on 2030-04-24 (in 40 days): re-tune on a newer base before models tuned on it stop serving',
+    ],
+    [
+      10,
+      'test-model-10 retires on 2030-03-25 (in 10 days); Vertex AI already blocks new tuning and inference access: re-tune on a newer base now',
+    ],
+    [-3, 'test-model--3 retired on 2030-03-12: models tuned on it no longer serve'],
+  ])('%i days to go', (days, note) => {
+    expect(retirementNote(`test-model-${days}`, today, 90, lookup)).toBe(note);
+  });
+
+  test('unknown models and unconfirmed dates say so', () => {
+    expect(retirementNote('nope', today, 90, lookup)).toBe(
+      'nope is not in the model catalog; its retirement date is unknown',
+    );
+    const unconfirmed = { ...retiringIn(5, 'quiet'), retires: { unconfirmed: 'not stated' } };
+    expect(retirementNote('quiet', today, 90, () => unconfirmed)).toBe(
+      'quiet: retirement date not confirmed',
+    );
+    const none = {
+      ...retiringIn(5, 'calm'),
+      retires: { value: 'none announced' as const, page: 'modelVersions' as const },
+    };
+    expect(retirementNote('calm', today, 90, () => none)).toBe('calm: no retirement date announced');
   });
 });
