@@ -36,3 +36,4 @@ export * from './runs';
 export * from './run-history';
 export * from './registry';
 export * from './registry-history';
+export * from './model-run-config';
