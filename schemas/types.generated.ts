@@ -157,6 +157,10 @@ export interface GateOptions {
    * Share of eval rows that must have been generated successfully, for each model.
    */
   minSuccessRate: number;
+  /**
+   * Do not promote a tuned model whose base model retires (its Vertex AI retirement date in the model catalog) in fewer than this many days: a tuned model stops serving with its base. Omit to skip the rule.
+   */
+  minServingDays?: number;
 }
 export interface DeployOptions {
   /**

@@ -1,4 +1,17 @@
 import { assign, fn, forIn, returnStep, subworkflow, switchStep, tpl, v, when } from '../../dsl';
+import { confirmed, modelCatalog } from '../../../bigquery/model-catalog';
+
+/** Each catalog model's retirement (the start of its retirement date, UTC) as epoch seconds, for the gate. */
+export function retirementEpochs(): Record<string, number> {
+  const epochs: Record<string, number> = {};
+  for (const entry of modelCatalog) {
+    const retires = confirmed(entry.retires);
+    if (retires !== undefined && retires !== 'none announced') {
+      epochs[entry.model] = Date.parse(`${retires.date}T00:00:00Z`) / 1000;
+    }
+  }
+  return epochs;
+}
 
 /** A metric as text with three decimals (Workflows has no rounding function; int() truncates). */
 const num = (x: ReturnType<typeof v>) => fn('string', fn('int', x.mul(1000).add(0.5)).div(1000));
@@ -6,11 +19,13 @@ const num = (x: ReturnType<typeof v>) => fn('string', fn('int', x.mul(1000).add(
 /**
  * The deploy decision: the tuned model must beat the baseline and the current champion by the configured
  * margins on the configured metric, keep every label's F1 within the allowed drop, and have enough rows
- * generated successfully. Every rule adds a reason, passed or not, so the record explains itself.
+ * generated successfully, and (with gate.minServingDays) not be tuned on a base model that retires sooner:
+ * `base_retires` is the base model's retirement as epoch seconds, or null when the catalog has no date.
+ * Every rule adds a reason, passed or not, so the record explains itself.
  */
 export const decideGate = subworkflow(
   'decide_gate',
-  ['gate', 'baseline', 'tuned', 'champion_model', 'champion', 'regressions'],
+  ['gate', 'baseline', 'tuned', 'champion_model', 'champion', 'regressions', 'base_retires'],
   [
     assign('gate_init', {
       metric: v('gate').get('metric'),
@@ -111,6 +126,41 @@ export const decideGate = subworkflow(
           v('reasons'),
           tpl`label ${v('r').get('label')}: F1 fell from ${num(fn('double', v('r').get('baseline_f1')))} to ${num(fn('double', v('r').get('tuned_f1')))}, more than ${num(v('gate').get('maxLabelRegression'))}`,
         ),
+      }),
+    ]),
+    assign('serving_rule', { min_serving_days: fn('map.get', v('gate'), 'minServingDays') }),
+    switchStep('base_retirement', [
+      when(v('min_serving_days').ne(null).and(v('base_retires').ne(null)), {
+        steps: [
+          assign('serving_days', {
+            serving_days: fn('int', v('base_retires').sub(fn('sys.now')).div(86400)),
+          }),
+          switchStep('serves_long_enough', [
+            when(v('serving_days').lt(v('min_serving_days')), {
+              steps: [
+                assign('base_retires_soon', {
+                  passed: false,
+                  reasons: fn(
+                    'list.concat',
+                    v('reasons'),
+                    tpl`the base model retires in ${fn('string', v('serving_days'))} days, fewer than gate.minServingDays ${fn('string', v('min_serving_days'))}: models tuned on it stop serving then`,
+                  ),
+                }),
+              ],
+            }),
+            when(true, {
+              steps: [
+                assign('base_serves', {
+                  reasons: fn(
+                    'list.concat',
+                    v('reasons'),
+                    tpl`the base model serves ${fn('string', v('serving_days'))} more days, at least gate.minServingDays ${fn('string', v('min_serving_days'))}`,
+                  ),
+                }),
+              ],
+            }),
+          ]),
+        ],
       }),
     ]),
     returnStep('decided', { passed: v('passed'), metric: v('metric'), reasons: v('reasons') }),
