@@ -63,7 +63,7 @@ export interface PromptTemplate {
 }
 export interface ModelSettings {
   /**
-   * a Vertex AI model name (e.g. gemini-2.0-flash-001) or https:// endpoint URL without quotes or spaces
+   * a Vertex AI model name from the model catalog (bigquery/model-catalog.ts) or https:// endpoint URL without quotes or spaces
    */
   baseEndpoint: string;
   tuning: TuningOptions;

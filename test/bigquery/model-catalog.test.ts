@@ -1,3 +1,7 @@
+import { parse } from 'yaml';
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../support/bin';
 import {
   catalogEntry,
   catalogPages,
@@ -194,6 +198,21 @@ describe('the catalog itself', () => {
     expect(replacementFor(named, 'generation', readDate)).toBe(target.model);
     const afterTarget = new Date(`${isoDaysFrom(new Date(`${targetRetires.date}T00:00:00Z`), 1)}T00:00:00Z`);
     expect(replacementFor(named, 'generation', afterTarget)).toBe(defaultGenerationEndpoint);
+  });
+
+  test('the shipped example config uses the catalog default, not a pinned id of its own', () => {
+    const example = JSON.parse(
+      fs.readFileSync(path.join(repoRoot, 'examples', 'medical-specialty', 'pipeline.json'), 'utf8'),
+    ) as { model: { baseEndpoint: string } };
+    expect(example.model.baseEndpoint).toBe(defaultBaseEndpoint);
+    for (const stack of ['dev', 'prod']) {
+      // The example stacks leave baseEndpoint to the stack's default (the catalog's).
+      const { config } = parse(fs.readFileSync(path.join(repoRoot, `Pulumi.${stack}.yaml`), 'utf8')) as {
+        config: Record<string, unknown>;
+      };
+      expect(Object.keys(config)).not.toContain('bqtune:baseEndpoint');
+      expect(JSON.stringify(config)).not.toMatch(/baseEndpoint|gemini-/);
+    }
   });
 
   test('each model appears once', () => {

@@ -97,7 +97,7 @@ describe('validatePipelineConfig', () => {
       'task.labels[2] must be unique (same as task.labels[0])',
       'task.promptTemplate.prefix is required',
       'task.promptTemplate.prefx is not allowed (did you mean prefix?)',
-      `model.baseEndpoint must be a Vertex AI model name (e.g. gemini-2.0-flash-001) or https:// endpoint URL without quotes or spaces (got "gemini'")`,
+      `model.baseEndpoint must be a Vertex AI model name from the model catalog (bigquery/model-catalog.ts) or https:// endpoint URL without quotes or spaces (got "gemini'")`,
       'model.tuning.dataSplitCol is required when dataSplitMethod is CUSTOM or SEQ',
       'model.tuning.maxIterations must be >= 1 (got 0)',
       'model.tuning.learningRateMultiplier must be > 0 (got 0)',
