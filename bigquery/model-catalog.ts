@@ -254,18 +254,34 @@ export function lifecycleOf(entry: CatalogEntry, today: Date, warningDays: numbe
 export type EndpointUse = 'tuning' | 'generation';
 
 /**
- * The model to use instead of `entry`: the page's replacement when the catalog holds it for that use and it
- * is available on `today`, else the shipped default.
+ * The model to use instead of `entry` on `today`, or undefined when the catalog has none: the page's
+ * replacement when the catalog holds it for that use and it is available that day, else the shipped default,
+ * else the available model of that use that retires last. Never `entry` itself.
  */
-export function replacementFor(entry: CatalogEntry, use: EndpointUse, today: Date): string {
+export function replacementFor(entry: CatalogEntry, use: EndpointUse, today: Date): string | undefined {
+  const serves = (e: CatalogEntry) =>
+    e.model !== entry.model &&
+    confirmed(use === 'tuning' ? e.bigqueryTuning : e.bigqueryGeneration) === true &&
+    lifecycleOf(e, today, 0).state === 'available';
   const named = entry.replacement === undefined ? undefined : confirmed(entry.replacement);
-  const candidate = named === undefined ? undefined : catalogEntry(named);
-  const usable =
-    candidate !== undefined &&
-    confirmed(use === 'tuning' ? candidate.bigqueryTuning : candidate.bigqueryGeneration) === true &&
-    lifecycleOf(candidate, today, 0).state === 'available';
-  if (usable) return candidate.model;
-  return use === 'tuning' ? defaultBaseEndpoint : defaultGenerationEndpoint;
+  const preferred = [named, use === 'tuning' ? defaultBaseEndpoint : defaultGenerationEndpoint];
+  for (const model of preferred) {
+    const candidate = model === undefined ? undefined : catalogEntry(model);
+    if (candidate !== undefined && serves(candidate)) return candidate.model;
+  }
+  const lastToRetire = (e: CatalogEntry) => {
+    const r = confirmed(e.retires);
+    return r === undefined ? '' : r === 'none announced' ? '9999-12-31' : r.date;
+  };
+  return modelCatalog.filter(serves).sort((a, b) => lastToRetire(b).localeCompare(lastToRetire(a)))[0]?.model;
+}
+
+/** "use X instead", or what to do when the catalog knows no replacement. */
+function insteadText(entry: CatalogEntry, use: EndpointUse, today: Date): string {
+  const model = replacementFor(entry, use, today);
+  return model === undefined
+    ? "the model catalog has no available replacement: update bigquery/model-catalog.ts from Google's model versions page"
+    : `use ${model} instead`;
 }
 
 export interface LifecycleFinding {
@@ -289,19 +305,18 @@ export function endpointLifecycleFinding(
   const entry = catalog(model);
   if (entry === undefined) return undefined;
   const life = lifecycleOf(entry, today, warningDays);
-  const instead = () => replacementFor(entry, use, today);
   switch (life.state) {
     case 'available':
       return undefined;
     case 'retired':
       return {
         level: 'error',
-        message: `${field}: ${model} retired on ${life.retires}; use ${instead()} instead`,
+        message: `${field}: ${model} retired on ${life.retires}; ${insteadText(entry, use, today)}`,
       };
     case 'blocked':
       return {
         level: 'error',
-        message: `${field}: ${model} retires on ${life.retires} and Vertex AI blocks new tuning and inference access in its last month; use ${instead()} instead`,
+        message: `${field}: ${model} retires on ${life.retires} and Vertex AI blocks new tuning and inference access in its last month; ${insteadText(entry, use, today)}`,
       };
     case 'warning':
       return {

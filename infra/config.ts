@@ -6,7 +6,11 @@ import { SchemaValidationError } from '../schemas/messages';
 import { validateRunArguments } from '../schemas/validate';
 import type { StackConfig } from '../schemas/types.generated';
 import { parseEndpoint } from '../bigquery/endpoints';
-import { defaultBaseEndpoint, endpointLifecycleFinding } from '../bigquery/model-catalog';
+import {
+  defaultBaseEndpoint,
+  defaultRetirementWarningDays,
+  endpointLifecycleFinding,
+} from '../bigquery/model-catalog';
 
 export type CallLogLevel = StackConfig['workflow']['callLogLevel'];
 export type ExecutionHistoryLevel = StackConfig['workflow']['executionHistoryLevel'];
@@ -168,7 +172,8 @@ function checkLifecycle(
   settings: Settings,
   today: Date,
 ): void {
-  const finding = endpointLifecycleFinding(model, use, field, today);
+  const warningDays = settings.retirementWarningDays ?? defaultRetirementWarningDays;
+  const finding = endpointLifecycleFinding(model, use, field, today, warningDays);
   if (finding?.level === 'error') throw invalid([finding.message]);
   if (finding?.level === 'warning') settings.warnings.push(finding.message);
 }

@@ -430,6 +430,10 @@ export interface StackConfig {
    */
   baseEndpoint?: string;
   /**
+   * Days before a base model's retirement date (model catalog) from which pulumi preview warns; default 90.
+   */
+  retirementWarningDays?: number;
+  /**
    * Days a partition of predictions, evaluations and runs is kept; omit to keep history for ever.
    */
   retentionDays?: number;

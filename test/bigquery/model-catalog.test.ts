@@ -16,11 +16,12 @@ import {
   retiresWithin,
   retirementNote,
   type CatalogEntry,
+  type RetirementDate,
   type Fact,
 } from '../../bigquery/model-catalog';
 
-/** A fixed "today": the rules never read the clock. */
-const today = new Date('2030-03-15T12:00:00Z');
+/** A fixed "today", while the shipped default is available: the rules never read the clock. */
+const today = new Date('2026-12-01T12:00:00Z');
 
 function isoDaysFrom(date: Date, days: number): string {
   const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + days));
@@ -49,7 +50,7 @@ describe('lifecycle rules on fixed dates', () => {
   test('a model retiring in 10 days is blocked: inside the one-month block, an error', () => {
     expect(lifecycleOf(retiringIn(10), today, 90)).toEqual({
       state: 'blocked',
-      retires: '2030-03-25',
+      retires: '2026-12-11',
       daysLeft: 10,
     });
     const finding = endpointLifecycleFinding(
@@ -62,20 +63,20 @@ describe('lifecycle rules on fixed dates', () => {
     );
     expect(finding).toEqual({
       level: 'error',
-      message: `model.baseEndpoint: test-model-10 retires on 2030-03-25 and Vertex AI blocks new tuning and inference access in its last month; use ${defaultBaseEndpoint} instead`,
+      message: `model.baseEndpoint: test-model-10 retires on 2026-12-11 and Vertex AI blocks new tuning and inference access in its last month; use ${defaultBaseEndpoint} instead`,
     });
   });
 
   test('a model retiring in 40 days warns inside a 90-day window and is silent with a 30-day one', () => {
     expect(lifecycleOf(retiringIn(40), today, 90)).toEqual({
       state: 'warning',
-      retires: '2030-04-24',
+      retires: '2027-01-10',
       daysLeft: 40,
     });
     expect(endpointLifecycleFinding('test-model-40', 'tuning', 'f', today, 90, lookup)).toEqual({
       level: 'warning',
       message:
-        'f: test-model-40 retires on 2030-04-24 (in 40 days); models tuned on it stop serving then, so re-tune on a newer base',
+        'f: test-model-40 retires on 2027-01-10 (in 40 days); models tuned on it stop serving then, so re-tune on a newer base',
     });
     expect(lifecycleOf(retiringIn(40), today, 30).state).toBe('available');
     expect(endpointLifecycleFinding('test-model-40', 'tuning', 'f', today, 30, lookup)).toBeUndefined();
@@ -94,7 +95,7 @@ describe('lifecycle rules on fixed dates', () => {
     expect(lifecycleOf(retiringIn(-3), today, 90).state).toBe('retired');
     expect(endpointLifecycleFinding('test-model--3', 'generation', 'f', today, 90, lookup)).toEqual({
       level: 'error',
-      message: `f: test-model--3 retired on 2030-03-12; use ${defaultGenerationEndpoint} instead`,
+      message: `f: test-model--3 retired on 2026-11-28; use ${defaultGenerationEndpoint} instead`,
     });
   });
 
@@ -181,23 +182,38 @@ describe('the catalog itself', () => {
     expect(lifecycleOf(generation, readDate, defaultRetirementWarningDays).state).toBe('available');
   });
 
-  test('every replacement offered on the read date is usable for its purpose that day', () => {
+  test('every replacement offered on the read date is another model, usable for its purpose that day', () => {
     for (const entry of modelCatalog) {
       for (const use of ['tuning', 'generation'] as const) {
-        const instead = catalogEntry(replacementFor(entry, use, readDate))!;
+        const model = replacementFor(entry, use, readDate);
+        expect(model).not.toBe(entry.model);
+        const instead = catalogEntry(model!)!;
         expect(confirmed(use === 'tuning' ? instead.bigqueryTuning : instead.bigqueryGeneration)).toBe(true);
         expect(lifecycleOf(instead, readDate, 0).state).toBe('available');
       }
     }
   });
 
-  test('a replacement the page names is preferred while it is available, the default once it is not', () => {
-    const named = modelCatalog.find((e) => e.replacement !== undefined && 'value' in e.replacement)!;
-    const target = catalogEntry(confirmed(named.replacement!)!)!;
-    const targetRetires = confirmed(target.retires) as { date: string };
-    expect(replacementFor(named, 'generation', readDate)).toBe(target.model);
-    const afterTarget = new Date(`${isoDaysFrom(new Date(`${targetRetires.date}T00:00:00Z`), 1)}T00:00:00Z`);
-    expect(replacementFor(named, 'generation', afterTarget)).toBe(defaultGenerationEndpoint);
+  test('a replacement the page names is preferred while it is available', () => {
+    const named = modelCatalog.find(
+      (e) => e.replacement !== undefined && confirmed(e.replacement) !== defaultGenerationEndpoint,
+    )!;
+    const target = confirmed(named.replacement!)!;
+    expect(replacementFor(named, 'generation', readDate)).toBe(target);
+  });
+
+  test('the default, blocked itself, is replaced by another model, and by none once every model is retired', () => {
+    const entry = catalogEntry(defaultBaseEndpoint)!;
+    const retires = (confirmed(entry.retires) as RetirementDate).date;
+    const tenDaysBefore = new Date(`${isoDaysFrom(new Date(`${retires}T00:00:00Z`), -10)}T00:00:00Z`);
+    const other = replacementFor(entry, 'tuning', tenDaysBefore);
+    expect(other).toBeDefined();
+    expect(other).not.toBe(defaultBaseEndpoint);
+    const farFuture = new Date('2200-01-01T00:00:00Z');
+    expect(replacementFor(entry, 'tuning', farFuture)).toBeUndefined();
+    expect(endpointLifecycleFinding(defaultBaseEndpoint, 'tuning', 'f', farFuture)?.message).toBe(
+      `f: ${defaultBaseEndpoint} retired on ${retires}; the model catalog has no available replacement: update bigquery/model-catalog.ts from Google's model versions page`,
+    );
   });
 
   test('the shipped example config uses the catalog default, not a pinned id of its own', () => {
@@ -226,13 +242,13 @@ describe('the retirement note of the report and the champion', () => {
     [400, `test-model-400 retires on ${isoDaysFrom(today, 400)} (in 400 days)`],
     [
       40,
-      'test-model-40 retires on 2030-04-24 (in 40 days): re-tune on a newer base before models tuned on it stop serving',
+      'test-model-40 retires on 2027-01-10 (in 40 days): re-tune on a newer base before models tuned on it stop serving',
     ],
     [
       10,
-      'test-model-10 retires on 2030-03-25 (in 10 days); Vertex AI already blocks new tuning and inference access: re-tune on a newer base now',
+      'test-model-10 retires on 2026-12-11 (in 10 days); Vertex AI already blocks new tuning and inference access: re-tune on a newer base now',
     ],
-    [-3, 'test-model--3 retired on 2030-03-12: models tuned on it no longer serve'],
+    [-3, 'test-model--3 retired on 2026-11-28: models tuned on it no longer serve'],
   ])('%i days to go', (days, note) => {
     expect(retirementNote(`test-model-${days}`, today, 90, lookup)).toBe(note);
   });

@@ -180,14 +180,23 @@ describe('the base endpoint against the model catalog', () => {
     ]);
   });
 
-  test('10 days before retirement: the preview fails, naming the replacement', () => {
-    expect(
-      errorOf(() => deriveSettings(project, validateStackConfig(devConfig()), dayBefore(retires, 10))),
-    ).toMatch(
+  test('the warning window is a setting: 50 days before retirement warns with 60 days, not with 45', () => {
+    const wide = validateStackConfig({ ...devConfig(), retirementWarningDays: 60 });
+    expect(deriveSettings(project, wide, dayBefore(retires, 50)).warnings).toHaveLength(2);
+    const narrow = validateStackConfig({ ...devConfig(), retirementWarningDays: 45 });
+    expect(deriveSettings(project, narrow, dayBefore(retires, 50)).warnings).toEqual([]);
+  });
+
+  test('10 days before retirement: the preview fails, naming another model as the replacement', () => {
+    const message = errorOf(() =>
+      deriveSettings(project, validateStackConfig(devConfig()), dayBefore(retires, 10)),
+    );
+    expect(message).toMatch(
       new RegExp(
         `bqtune:baseEndpoint: ${defaultBaseEndpoint} retires on ${retires} and Vertex AI blocks .*; use \\S+ instead`,
       ),
     );
+    expect(message).not.toContain(`use ${defaultBaseEndpoint} instead`);
   });
 
   test('a retired model fails the preview', () => {
