@@ -160,7 +160,14 @@ function resolveTriggerRunArguments(
     if (!(error instanceof SchemaValidationError)) throw error;
     throw invalid(error.issues.map((issue) => `${key}.${issue.message}`));
   }
-  checkLifecycle(String(resolved.model.baseEndpoint), 'tuning', `${key}.model.baseEndpoint`, settings, today);
+  const tuningBase = String(resolved.model.baseEndpoint);
+  try {
+    // The workflow tunes this endpoint: a model BigQuery cannot tune would fail every triggered run.
+    parseEndpoint(tuningBase, 'tuning', `${key}.model.baseEndpoint`);
+  } catch (error) {
+    throw invalid([(error as Error).message]);
+  }
+  checkLifecycle(tuningBase, 'tuning', `${key}.model.baseEndpoint`, settings, today);
   return resolved;
 }
 

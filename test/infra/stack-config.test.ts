@@ -1,6 +1,7 @@
 import { deriveSettings, validateStackConfig } from '../../infra/config';
 import stackConfigSchema from '../../schemas/stack-config.schema.json';
 import { runProgram, stackConfig } from './harness';
+import { generationModels, tunableBaseModels } from '../../bigquery/endpoints';
 import {
   catalogEntry,
   confirmed,
@@ -207,6 +208,14 @@ describe('the base endpoint against the model catalog', () => {
     const config = validateStackConfig({ ...devConfig(), baseEndpoint: retired.model });
     expect(errorOf(() => deriveSettings(project, config, today))).toMatch(
       new RegExp(`bqtune:baseEndpoint: ${retired.model} retired on .*; use \\S+ instead`),
+    );
+  });
+
+  test('a generation-only base cannot be the tuning base of triggered runs', () => {
+    const generationOnly = generationModels.find((m) => !tunableBaseModels.includes(m))!;
+    const config = validateStackConfig({ ...devConfig(), baseEndpoint: generationOnly });
+    expect(errorOf(() => deriveSettings(project, config, today))).toContain(
+      `bqtune:eventTrigger.runArguments.model.baseEndpoint: "${generationOnly}" is not a tunable base model`,
     );
   });
 
