@@ -1,72 +1,51 @@
+import {
+  catalogGenerationModels,
+  catalogTunableModels,
+  defaultBaseEndpoint,
+  defaultGenerationEndpoint,
+} from './model-catalog';
+
 /**
- * Vertex AI endpoints a BigQuery ML remote model may name. The lists follow Google's BigQuery ML pages as
- * of 2026: the tunable bases are the ones the supervised-tuning how-to lists; the rest are Gemini models
- * the remote-model page accepts for generation. Exported so a workflow's validation step can embed them.
+ * Vertex AI endpoints a BigQuery ML remote model may name, read from the model catalog
+ * (`model-catalog.ts`), which cites the page behind each. Whether a model is past its retirement date is a
+ * question of the day, answered by the catalog's lifecycle check, not here. Exported so a workflow's
+ * validation step can embed them.
  */
-export const tunableBaseModels = [
-  'gemini-2.5-pro',
-  'gemini-2.5-flash-lite',
-  'gemini-2.0-flash-001',
-  'gemini-2.0-flash-lite-001',
-] as const;
+export const tunableBaseModels: readonly string[] = catalogTunableModels;
 
-export const generationModels = [
-  ...tunableBaseModels,
-  'gemini-2.5-flash',
-  // Served only from the us, eu and global endpoints.
-  'gemini-3.1-flash-lite',
-  'gemini-3.5-flash',
-] as const;
-
-export type TunableBaseModel = (typeof tunableBaseModels)[number];
-export type GenerationModel = (typeof generationModels)[number];
+export const generationModels: readonly string[] = catalogGenerationModels;
 
 export interface RetiredModel {
   /** Matches the model itself and its versions (`text-bison`, `text-bison@002`, `text-bison-32k`). */
   prefix: string;
   why: string;
-  forTuning: TunableBaseModel;
-  forGeneration: GenerationModel;
+  forTuning: string;
+  forGeneration: string;
 }
 
+// https://cloud.google.com/vertex-ai/generative-ai/docs/deprecations
 const palm = 'PaLM 2 models were shut down on 2025-04-09 (no new tuning jobs since 2024-10-09)';
+const gemini10 = 'Gemini 1.0 models were shut down on 2025-04-09';
+// https://docs.cloud.google.com/vertex-ai/generative-ai/docs/learn/model-versioning (retired models)
+const gemini15 = 'Gemini 1.5 models are retired';
 
+/** Model families retired before the catalog's oldest entry; the shipped defaults replace them. */
 export const retiredModels: readonly RetiredModel[] = [
-  { prefix: 'text-bison', why: palm, forTuning: 'gemini-2.0-flash-001', forGeneration: 'gemini-2.5-flash' },
-  { prefix: 'chat-bison', why: palm, forTuning: 'gemini-2.0-flash-001', forGeneration: 'gemini-2.5-flash' },
-  { prefix: 'code-bison', why: palm, forTuning: 'gemini-2.0-flash-001', forGeneration: 'gemini-2.5-flash' },
-  {
-    prefix: 'codechat-bison',
-    why: palm,
-    forTuning: 'gemini-2.0-flash-001',
-    forGeneration: 'gemini-2.5-flash',
-  },
-  { prefix: 'text-unicorn', why: palm, forTuning: 'gemini-2.5-pro', forGeneration: 'gemini-2.5-pro' },
-  {
-    prefix: 'gemini-pro',
-    why: 'Gemini 1.0 models are retired',
-    forTuning: 'gemini-2.0-flash-001',
-    forGeneration: 'gemini-2.5-flash',
-  },
-  {
-    prefix: 'gemini-1.0',
-    why: 'Gemini 1.0 models are retired',
-    forTuning: 'gemini-2.0-flash-001',
-    forGeneration: 'gemini-2.5-flash',
-  },
-  {
-    prefix: 'gemini-1.5-pro',
-    why: 'Gemini 1.5 models are retired',
-    forTuning: 'gemini-2.5-pro',
-    forGeneration: 'gemini-2.5-pro',
-  },
-  {
-    prefix: 'gemini-1.5-flash',
-    why: 'Gemini 1.5 models are retired',
-    forTuning: 'gemini-2.5-flash-lite',
-    forGeneration: 'gemini-2.5-flash',
-  },
-];
+  ['text-bison', palm],
+  ['chat-bison', palm],
+  ['code-bison', palm],
+  ['codechat-bison', palm],
+  ['text-unicorn', palm],
+  ['gemini-pro', gemini10],
+  ['gemini-1.0', gemini10],
+  ['gemini-1.5-pro', gemini15],
+  ['gemini-1.5-flash', gemini15],
+].map(([prefix, why]) => ({
+  prefix,
+  why,
+  forTuning: defaultBaseEndpoint,
+  forGeneration: defaultGenerationEndpoint,
+}));
 
 export type EndpointPurpose = 'tuning' | 'generation';
 
@@ -125,7 +104,7 @@ export function parseEndpoint(endpoint: string, purpose: EndpointPurpose, field:
 
 /**
  * The id of the base remote model over an endpoint: `base_` and the endpoint with every character other
- * than a letter or digit replaced by `_` (gemini-2.0-flash-001 → base_gemini_2_0_flash_001). Pulumi creates
+ * than a letter or digit replaced by `_` (gemini-3.5-flash → base_gemini_3_5_flash). Pulumi creates
  * it under this id and the pipeline's CREATE MODEL IF NOT EXISTS finds it; the workflow computes the same
  * id with text.replace_all_regex.
  */

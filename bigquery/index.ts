@@ -17,6 +17,7 @@ export * from './prompts';
 
 // Models: endpoints, tuning options, CREATE MODEL, generation.
 export * from './endpoints';
+export * from './model-catalog';
 export * from './options';
 export * from './create-model';
 export * from './generate-text';
@@ -36,6 +37,7 @@ export * from './runs';
 export * from './run-history';
 export * from './registry';
 export * from './registry-history';
+export * from './model-run-config';
 
 // Serving: batch prediction with the champion, drift.
 export * from './batch-predict';

@@ -112,7 +112,7 @@ export const runsTable: TableDefinition = {
       'execution',
       'STRING',
       'NULLABLE',
-      'Workflows execution that recorded the state (projects/P/locations/L/workflows/W/executions/E).',
+      'Workflows execution that recorded the state, by its full resource name in the Executions API.',
     ),
   ],
 };

@@ -2,17 +2,45 @@ import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 import type { Settings } from './config';
 
-/** The APIs the pipeline calls; the trigger APIs only when the stack configures that trigger. */
-export function requiredApis(settings: Settings): string[] {
-  const apis = [
-    'bigquery.googleapis.com',
-    'bigqueryconnection.googleapis.com',
-    'aiplatform.googleapis.com',
-    'workflows.googleapis.com',
-    'workflowexecutions.googleapis.com',
+/** An API the stack enables, and the page that lists it for what the stack turns on. */
+export interface RequiredApi {
+  service: string;
+  page: string;
+}
+
+const tuningHowTo = 'https://docs.cloud.google.com/bigquery/docs/tune-evaluate';
+const storageToWorkflows =
+  'https://docs.cloud.google.com/eventarc/docs/workflows/route-trigger-cloud-storage';
+const auditLogsToWorkflows =
+  'https://cloud.google.com/eventarc/docs/workflows/route-trigger-cloud-audit-logs';
+
+/**
+ * Every API a new project needs for what the stack turns on: the tuning how-to's four, IAM (the stack
+ * creates service accounts), Workflows and its Executions API, and per trigger what its guide lists.
+ */
+export function requiredApis(settings: Pick<Settings, 'schedule' | 'eventTrigger'>): RequiredApi[] {
+  const apis: RequiredApi[] = [
+    { service: 'bigquery.googleapis.com', page: tuningHowTo },
+    { service: 'bigqueryconnection.googleapis.com', page: tuningHowTo },
+    { service: 'aiplatform.googleapis.com', page: tuningHowTo },
+    { service: 'compute.googleapis.com', page: tuningHowTo },
+    { service: 'iam.googleapis.com', page: 'https://cloud.google.com/iam/docs/service-accounts-create' },
+    { service: 'workflows.googleapis.com', page: storageToWorkflows },
+    { service: 'workflowexecutions.googleapis.com', page: storageToWorkflows },
   ];
-  if (settings.schedule !== undefined) apis.push('cloudscheduler.googleapis.com');
-  if (settings.eventTrigger !== undefined) apis.push('eventarc.googleapis.com');
+  if (settings.schedule !== undefined) {
+    apis.push({
+      service: 'cloudscheduler.googleapis.com',
+      page: 'https://cloud.google.com/workflows/docs/schedule-workflow',
+    });
+  }
+  if (settings.eventTrigger !== undefined) {
+    apis.push(
+      { service: 'eventarc.googleapis.com', page: auditLogsToWorkflows },
+      { service: 'eventarcpublishing.googleapis.com', page: auditLogsToWorkflows },
+      { service: 'logging.googleapis.com', page: auditLogsToWorkflows },
+    );
+  }
   return apis;
 }
 
@@ -23,7 +51,7 @@ export class ProjectApis extends pulumi.ComponentResource {
   constructor(name: string, settings: Settings, opts?: pulumi.ComponentResourceOptions) {
     super('bqtune:infra:ProjectApis', name, {}, opts);
     this.services = requiredApis(settings).map(
-      (service) =>
+      ({ service }) =>
         new gcp.projects.Service(
           `${name}-${service.split('.')[0]}`,
           // Other workloads in the project may use the same APIs: destroying this stack must not disable them.

@@ -5,6 +5,12 @@ import stackConfigSchema from '../schemas/stack-config.schema.json';
 import { SchemaValidationError } from '../schemas/messages';
 import { validateBatchPredictArguments, validateRunArguments } from '../schemas/validate';
 import type { StackConfig } from '../schemas/types.generated';
+import { parseEndpoint } from '../bigquery/endpoints';
+import {
+  defaultBaseEndpoint,
+  defaultRetirementWarningDays,
+  endpointLifecycleFinding,
+} from '../bigquery/model-catalog';
 
 export type CallLogLevel = StackConfig['workflow']['callLogLevel'];
 export type ExecutionHistoryLevel = StackConfig['workflow']['executionHistoryLevel'];
@@ -15,6 +21,8 @@ export type { StackConfig };
 /** Validated stack settings plus what is derived from them once, so components agree on it. */
 export interface Settings extends StackConfig {
   project: string;
+  /** The configured endpoint, or the model catalog's default. */
+  baseEndpoint: string;
   /** The data bucket: the configured name, or one derived from the project and prefix. */
   bucketName: string;
   /** The Vertex AI connection's id inside its location. */
@@ -25,6 +33,8 @@ export interface Settings extends StackConfig {
   protectData: boolean;
   /** Labels every labelled resource carries. */
   resourceLabels: Record<string, string>;
+  /** Models that retire soon: reported by `pulumi preview`, not fatal. */
+  warnings: string[];
 }
 
 const namespace = 'bqtune';
@@ -99,61 +109,93 @@ const environmentArguments = ['runId', 'project', 'location', 'dataset', 'connec
 /** userEnvVars values are limited to 4 KiB each. */
 const maxEnvValueBytes = 4096;
 
+type Trigger = 'schedule' | 'eventTrigger';
+
 /**
- * A scheduled or event-started execution gets the stack's run arguments plus what the workflow knows from its
- * environment; that whole must be valid run arguments, or every such run would fail at its first step.
+ * A trigger's run arguments as an execution gets them: the configured ones, `data` in the stack's own
+ * bucket, and the stack's base endpoint unless the trigger names another. The example stacks therefore
+ * never carry another project's bucket.
  */
-function checkTriggerRunArguments(settings: Settings): void {
-  const triggers = [
-    ['schedule', settings.schedule?.runArguments],
-    ['eventTrigger', settings.eventTrigger?.runArguments],
-  ] as const;
-  for (const [trigger, runArguments] of triggers) {
-    if (runArguments === undefined) continue;
-    const key = `${namespace}:${trigger}.runArguments`;
-    const misplaced = environmentArguments.filter((name) => name in runArguments);
-    if (misplaced.length > 0) {
-      throw invalid(
-        misplaced.map((name) => `${key}.${name} comes from the stack or the execution; remove it`),
-      );
-    }
-    if (trigger === 'eventTrigger' && Buffer.byteLength(JSON.stringify(runArguments)) > maxEnvValueBytes) {
-      throw invalid([
-        `${key} must fit in ${maxEnvValueBytes} bytes of JSON (a workflow environment variable)`,
-      ]);
-    }
-    try {
-      validateRunArguments({
-        ...runArguments,
-        // A sample id: the stack leaves runId to the workflow, which gives each execution its own.
-        runId: 'triggered',
-        project: settings.project,
-        location: settings.location,
-        dataset: settings.datasetId,
-        connection: settings.connectionQualifiedId,
-      });
-    } catch (error) {
-      if (!(error instanceof SchemaValidationError)) throw error;
-      throw invalid(error.issues.map((issue) => `${key}.${issue.message}`));
-    }
+function resolveTriggerRunArguments(
+  trigger: Trigger,
+  settings: Settings,
+  today: Date,
+): Record<string, unknown> | undefined {
+  const configured = settings[trigger];
+  if (configured === undefined) return undefined;
+  const key = `${namespace}:${trigger}.runArguments`;
+  const runArguments = configured.runArguments;
+  const misplaced = environmentArguments.filter((name) => name in runArguments);
+  if (misplaced.length > 0) {
+    throw invalid(misplaced.map((name) => `${key}.${name} comes from the stack or the execution; remove it`));
   }
+  if ('data' in runArguments) {
+    throw invalid([
+      `${key}.data comes from ${namespace}:${trigger}.data (object names in the stack's bucket); remove it`,
+    ]);
+  }
+  const model = (runArguments.model ?? {}) as Record<string, unknown>;
+  const resolved = {
+    ...runArguments,
+    data: {
+      train: `gs://${settings.bucketName}/${configured.data.train}`,
+      eval: `gs://${settings.bucketName}/${configured.data.eval}`,
+    },
+    model: { ...model, baseEndpoint: model.baseEndpoint ?? settings.baseEndpoint },
+  };
+  if (trigger === 'eventTrigger' && Buffer.byteLength(JSON.stringify(resolved)) > maxEnvValueBytes) {
+    throw invalid([`${key} must fit in ${maxEnvValueBytes} bytes of JSON (a workflow environment variable)`]);
+  }
+  try {
+    validateRunArguments({
+      ...resolved,
+      // A sample id: the stack leaves runId to the workflow, which gives each execution its own.
+      runId: 'triggered',
+      project: settings.project,
+      location: settings.location,
+      dataset: settings.datasetId,
+      connection: settings.connectionQualifiedId,
+    });
+  } catch (error) {
+    if (!(error instanceof SchemaValidationError)) throw error;
+    throw invalid(error.issues.map((issue) => `${key}.${issue.message}`));
+  }
+  const tuningBase = String(resolved.model.baseEndpoint);
+  try {
+    // The workflow tunes this endpoint: a model BigQuery cannot tune would fail every triggered run.
+    parseEndpoint(tuningBase, 'tuning', `${key}.model.baseEndpoint`);
+  } catch (error) {
+    throw invalid([(error as Error).message]);
+  }
+  checkLifecycle(tuningBase, 'tuning', `${key}.model.baseEndpoint`, settings, today);
+  return resolved;
 }
 
 /** batch-predict arguments the workflow takes from its environment or its execution. */
 const predictEnvironmentArguments = ['runId', 'project', 'location', 'dataset'] as const;
 
-/** The scheduled batch-predict arguments, with what the environment adds, must be valid arguments. */
-function checkPredictSchedule(settings: Settings): void {
+/**
+ * The scheduled batch-predict arguments, with what the environment adds, must be valid arguments; a
+ * `source.table` written as `dataset.table` is resolved in the stack's own project, so an example stack
+ * names no other project. Returns the arguments the schedule sends.
+ */
+function resolvePredictSchedule(settings: Settings): Record<string, unknown> | undefined {
   const args = settings.predict?.schedule?.arguments;
-  if (args === undefined) return;
+  if (args === undefined) return undefined;
   const key = `${namespace}:predict.schedule.arguments`;
   const misplaced = predictEnvironmentArguments.filter((name) => name in args);
   if (misplaced.length > 0) {
     throw invalid(misplaced.map((name) => `${key}.${name} comes from the stack or the execution; remove it`));
   }
+  const source = args.source as Record<string, unknown> | undefined;
+  const table = source?.table;
+  const resolved =
+    typeof table === 'string' && table.split('.').length === 2
+      ? { ...args, source: { ...source, table: `${settings.project}.${table}` } }
+      : args;
   try {
     validateBatchPredictArguments({
-      ...args,
+      ...resolved,
       project: settings.project,
       location: settings.location,
       dataset: settings.datasetId,
@@ -162,29 +204,74 @@ function checkPredictSchedule(settings: Settings): void {
     if (!(error instanceof SchemaValidationError)) throw error;
     throw invalid(error.issues.map((issue) => `${key}.${issue.message}`));
   }
+  return resolved;
 }
 
-export function deriveSettings(project: string, config: StackConfig): Settings {
+/** A retired or blocked model fails the preview; one retiring soon adds a warning. */
+function checkLifecycle(
+  model: string,
+  use: 'tuning' | 'generation',
+  field: string,
+  settings: Settings,
+  today: Date,
+): void {
+  const warningDays = settings.retirementWarningDays ?? defaultRetirementWarningDays;
+  const finding = endpointLifecycleFinding(model, use, field, today, warningDays);
+  if (finding?.level === 'error') throw invalid([finding.message]);
+  if (finding?.level === 'warning') settings.warnings.push(finding.message);
+}
+
+/**
+ * Settings derived from a validated config; `today` (UTC day) decides whether the models are retired.
+ * Throws one error listing what is wrong.
+ */
+export function deriveSettings(project: string, config: StackConfig, today: Date): Settings {
   if (!projectIdPattern.test(project)) {
     throw invalid([`gcp:project must be a project id (got ${JSON.stringify(project)})`]);
   }
   const connectionId = `${config.namePrefix.replace(/-/g, '_')}_vertex`;
+  const baseEndpoint = config.baseEndpoint ?? defaultBaseEndpoint;
+  try {
+    parseEndpoint(baseEndpoint, 'generation', `${namespace}:baseEndpoint`);
+  } catch (error) {
+    throw invalid([(error as Error).message]);
+  }
   const settings: Settings = {
     ...config,
     project,
+    baseEndpoint,
     bucketName: config.bucket.name ?? `${project}-${config.namePrefix}-data`,
     connectionId,
     connectionQualifiedId: `${project}.${config.location}.${connectionId}`,
     protectData: config.environment === 'prod',
     resourceLabels: { ...config.labels, app: 'bqtune', environment: config.environment },
+    warnings: [],
   };
-  checkTriggerRunArguments(settings);
-  checkPredictSchedule(settings);
+  checkLifecycle(baseEndpoint, 'generation', `${namespace}:baseEndpoint`, settings, today);
+  const scheduled = resolveTriggerRunArguments('schedule', settings, today);
+  if (settings.schedule && scheduled) settings.schedule = { ...settings.schedule, runArguments: scheduled };
+  const evented = resolveTriggerRunArguments('eventTrigger', settings, today);
+  if (settings.eventTrigger && evented) {
+    settings.eventTrigger = { ...settings.eventTrigger, runArguments: evented };
+  }
+  const predictArguments = resolvePredictSchedule(settings);
+  if (settings.predict?.schedule && predictArguments) {
+    settings.predict = {
+      ...settings.predict,
+      schedule: { ...settings.predict.schedule, arguments: predictArguments },
+    };
+  }
   return settings;
 }
 
 /** The stack's settings, validated once at start-up. */
 export function loadSettings(): Settings {
   const project = new pulumi.Config('gcp').require('project');
-  return deriveSettings(project, validateStackConfig(readRawConfig(new pulumi.Config(namespace))));
+  const settings = deriveSettings(
+    project,
+    validateStackConfig(readRawConfig(new pulumi.Config(namespace))),
+    new Date(),
+  );
+  for (const warning of settings.warnings) void pulumi.log.warn(warning);
+  return settings;
 }

@@ -2,18 +2,7 @@ import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 import { childOptions } from './child-options';
 import type { Settings } from './config';
-
-/** Project roles of the pipeline's identity: run jobs, and write its own logs (`sys.log`, call logging). */
-export const pipelineProjectRoles = ['roles/bigquery.jobUser', 'roles/logging.logWriter'] as const;
-/** On the pipeline dataset only: load examples, write predictions, evaluations, runs, models. */
-export const pipelineDatasetRole = 'roles/bigquery.dataEditor';
-/** On the connection only: `bigquery.connections.delegate`, which CREATE MODEL ... REMOTE needs. */
-export const pipelineConnectionRole = 'roles/bigquery.connectionAdmin';
-/** On the data bucket only: LOAD DATA reads the objects and gets the bucket. */
-export const pipelineBucketRoles = [
-  'roles/storage.objectViewer',
-  'roles/storage.legacyBucketReader',
-] as const;
+import { rolesOf } from './role-table';
 
 export interface PipelineWorkflowArgs {
   settings: Settings;
@@ -51,7 +40,7 @@ export class PipelineWorkflow extends pulumi.ComponentResource {
     const member = this.serviceAccount.member;
 
     const grants: pulumi.Resource[] = [
-      ...pipelineProjectRoles.map(
+      ...rolesOf('pipeline', 'project').map(
         (role) =>
           new gcp.projects.IAMMember(
             `${name}-${role.split('/')[1]}`,
@@ -59,23 +48,29 @@ export class PipelineWorkflow extends pulumi.ComponentResource {
             childOptions(this, opts),
           ),
       ),
-      new gcp.bigquery.DatasetIamMember(
-        `${name}-dataset-dataEditor`,
-        { project: settings.project, datasetId: args.datasetId, role: pipelineDatasetRole, member },
-        childOptions(this, opts),
+      ...rolesOf('pipeline', 'dataset').map(
+        (role) =>
+          new gcp.bigquery.DatasetIamMember(
+            `${name}-dataset-${role.split('/')[1]}`,
+            { project: settings.project, datasetId: args.datasetId, role, member },
+            childOptions(this, opts),
+          ),
       ),
-      new gcp.bigquery.ConnectionIamMember(
-        `${name}-connection-connectionAdmin`,
-        {
-          project: settings.project,
-          location: settings.location,
-          connectionId: args.connectionId,
-          role: pipelineConnectionRole,
-          member,
-        },
-        childOptions(this, opts),
+      ...rolesOf('pipeline', 'connection').map(
+        (role) =>
+          new gcp.bigquery.ConnectionIamMember(
+            `${name}-connection-${role.split('/')[1]}`,
+            {
+              project: settings.project,
+              location: settings.location,
+              connectionId: args.connectionId,
+              role,
+              member,
+            },
+            childOptions(this, opts),
+          ),
       ),
-      ...pipelineBucketRoles.map(
+      ...rolesOf('pipeline', 'bucket').map(
         (role) =>
           new gcp.storage.BucketIAMMember(
             `${name}-bucket-${role.split('/')[1]}`,

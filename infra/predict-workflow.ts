@@ -2,18 +2,10 @@ import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 import { childOptions } from './child-options';
 import type { CallLogLevel, ExecutionHistoryLevel, StackConfig } from './config';
-import { pipelineBucketRoles, pipelineDatasetRole, pipelineProjectRoles } from './pipeline-workflow';
-import { executionRequestBody, invokerRole } from './triggers';
+import { rolesOf } from './role-table';
+import { executionRequestBody } from './triggers';
 
-/**
- * batch-predict's identity needs what inference needs ("To run inference": bigquery.tables.getData on the
- * table, bigquery.models.getData on the model, bigquery.jobs.create —
- * https://cloud.google.com/bigquery/docs/generate-text#required_permissions) plus writing its own tables:
- * Job User and Log Writer on the project, Data Editor on the pipeline dataset (models, served_predictions,
- * runs, staging tables), read on the data bucket for file sources, and Data Viewer on each source dataset.
- * No connection role: inference through an existing remote model does not use the connection itself.
- */
-export const predictSourceDatasetRole = 'roles/bigquery.dataViewer';
+// batch-predict's roles are rows of the stack's role table (role-table.ts), with the page asking for each.
 
 export interface PredictWorkflowArgs {
   project: string;
@@ -31,10 +23,15 @@ export interface PredictWorkflowArgs {
   labels: Record<string, string>;
 }
 
-/** `project.dataset` of a source dataset, split for the IAM resource. */
-export function sourceDatasetParts(path: string): { project: string; datasetId: string } {
-  const [project, datasetId] = path.split('.');
-  return { project, datasetId };
+/** A source dataset as the stack names it (`dataset` in the stack's project, or `project.dataset`). */
+export function sourceDatasetParts(
+  path: string,
+  stackProject: string,
+): { project: string; datasetId: string } {
+  const parts = path.split('.');
+  return parts.length === 1
+    ? { project: stackProject, datasetId: parts[0] }
+    : { project: parts[0], datasetId: parts[1] };
 }
 
 /** The batch-predict pipeline as a Cloud Workflows program with its own service account, and its schedule. */
@@ -58,7 +55,7 @@ export class PredictWorkflow extends pulumi.ComponentResource {
     );
     const member = this.serviceAccount.member;
     const grants: pulumi.Resource[] = [
-      ...pipelineProjectRoles.map(
+      ...rolesOf('predict', 'project').map(
         (role) =>
           new gcp.projects.IAMMember(
             `${name}-${role.split('/')[1]}`,
@@ -66,12 +63,15 @@ export class PredictWorkflow extends pulumi.ComponentResource {
             childOptions(this, opts),
           ),
       ),
-      new gcp.bigquery.DatasetIamMember(
-        `${name}-dataset-dataEditor`,
-        { project: args.project, datasetId: args.datasetId, role: pipelineDatasetRole, member },
-        childOptions(this, opts),
+      ...rolesOf('predict', 'dataset').map(
+        (role) =>
+          new gcp.bigquery.DatasetIamMember(
+            `${name}-dataset-${role.split('/')[1]}`,
+            { project: args.project, datasetId: args.datasetId, role, member },
+            childOptions(this, opts),
+          ),
       ),
-      ...pipelineBucketRoles.map(
+      ...rolesOf('predict', 'bucket').map(
         (role) =>
           new gcp.storage.BucketIAMMember(
             `${name}-bucket-${role.split('/')[1]}`,
@@ -79,13 +79,15 @@ export class PredictWorkflow extends pulumi.ComponentResource {
             childOptions(this, opts),
           ),
       ),
-      ...(args.predict.sourceDatasets ?? []).map(
-        (path) =>
-          new gcp.bigquery.DatasetIamMember(
-            `${name}-source-${path.replace(/[^A-Za-z0-9-]/g, '-')}`,
-            { ...sourceDatasetParts(path), role: predictSourceDatasetRole, member },
-            childOptions(this, opts),
-          ),
+      ...(args.predict.sourceDatasets ?? []).flatMap((path) =>
+        rolesOf('predict', 'sourceDataset').map(
+          (role) =>
+            new gcp.bigquery.DatasetIamMember(
+              `${name}-source-${path.replace(/[^A-Za-z0-9-]/g, '-')}-${role.split('/')[1]}`,
+              { ...sourceDatasetParts(path, args.project), role, member },
+              childOptions(this, opts),
+            ),
+        ),
       ),
     ];
 
@@ -126,10 +128,13 @@ export class PredictWorkflow extends pulumi.ComponentResource {
       );
       // The provider has no per-workflow IAM resource, so the invoker gets workflows.invoker on the project,
       // as the tuning pipeline's invoker does; its service account holds nothing else.
-      const invokerGrant = new gcp.projects.IAMMember(
-        `${name}-invoker-workflows-invoker`,
-        { project: args.project, role: invokerRole, member: invoker.member },
-        childOptions(this, opts),
+      const invokerGrants = rolesOf('predictInvoker', 'project', ['predict schedule']).map(
+        (role) =>
+          new gcp.projects.IAMMember(
+            `${name}-invoker-${role.split('/')[1]}`,
+            { project: args.project, role, member: invoker.member },
+            childOptions(this, opts),
+          ),
       );
       this.schedulerJob = new gcp.cloudscheduler.Job(
         `${name}-schedule`,
@@ -151,7 +156,7 @@ export class PredictWorkflow extends pulumi.ComponentResource {
             },
           },
         },
-        childOptions(this, opts, invokerGrant),
+        childOptions(this, opts, ...invokerGrants),
       );
     }
 

@@ -2,11 +2,7 @@ import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 import { childOptions } from './child-options';
 import type { Settings } from './config';
-
-/** The only role the scheduler's identity needs: start executions. */
-export const invokerRole = 'roles/workflows.invoker';
-/** Eventarc delivers events to a workflow as this identity, which must be allowed to receive them. */
-export const eventReceiverRole = 'roles/eventarc.eventReceiver';
+import { applicableWhen, rolesOf } from './role-table';
 
 export interface PipelineTriggersArgs {
   settings: Settings;
@@ -42,7 +38,11 @@ export class PipelineTriggers extends pulumi.ComponentResource {
       childOptions(this, opts),
     );
     const member = this.invoker.member;
-    const roles = eventTrigger === undefined ? [invokerRole] : [invokerRole, eventReceiverRole];
+    const roles = rolesOf(
+      'invoker',
+      'project',
+      applicableWhen(schedule !== undefined, eventTrigger !== undefined),
+    );
     const grants = roles.map(
       (role) =>
         new gcp.projects.IAMMember(
@@ -79,17 +79,23 @@ export class PipelineTriggers extends pulumi.ComponentResource {
 
     if (eventTrigger !== undefined) {
       // Direct Cloud Storage events can only filter on the bucket; the audit-log form of the same event
-      // can filter on the object path, so only uploads under the prefix start a run. It needs the
-      // Data Access (DATA_WRITE) audit log of Cloud Storage.
-      const auditConfig = new gcp.projects.IAMAuditConfig(
-        `${name}-storage-data-write`,
-        {
-          project: settings.project,
-          service: 'storage.googleapis.com',
-          auditLogConfigs: [{ logType: 'DATA_WRITE' }],
-        },
-        childOptions(this, opts),
-      );
+      // can filter on the object path, so only uploads under the prefix start a run. It needs the Data
+      // Access (DATA_WRITE) audit log of Cloud Storage. An IAMAuditConfig is authoritative for its service
+      // (and destroying it turns the logs off), so the stack only owns it when the config says so.
+      const auditConfig =
+        eventTrigger.auditLogs === 'enable-for-storage'
+          ? [
+              new gcp.projects.IAMAuditConfig(
+                `${name}-storage-data-write`,
+                {
+                  project: settings.project,
+                  service: 'storage.googleapis.com',
+                  auditLogConfigs: [{ logType: 'DATA_WRITE' }],
+                },
+                childOptions(this, opts),
+              ),
+            ]
+          : [];
       this.eventTrigger = new gcp.eventarc.Trigger(
         `${name}-upload`,
         {
@@ -110,7 +116,7 @@ export class PipelineTriggers extends pulumi.ComponentResource {
           destination: { workflow: args.workflowResourceName },
           serviceAccount: this.invoker.email,
         },
-        childOptions(this, opts, ...grants, auditConfig),
+        childOptions(this, opts, ...grants, ...auditConfig),
       );
     }
 

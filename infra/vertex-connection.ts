@@ -3,14 +3,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { childOptions } from './child-options';
 import type { Settings } from './config';
 
-/**
- * Project roles of the connection's service account: `aiplatform.serviceAgent` lets BigQuery tune models,
- * `aiplatform.user` lets it call base models. Nothing else is granted on the project.
- */
-export const connectionProjectRoles = ['roles/aiplatform.serviceAgent', 'roles/aiplatform.user'] as const;
-
-/** Role of the connection's service account on the data bucket only (tuning and eval files). */
-export const connectionBucketRole = 'roles/storage.objectUser';
+import { rolesOf } from './role-table';
 
 export interface VertexConnectionArgs {
   settings: Settings;
@@ -55,7 +48,7 @@ export class VertexConnection extends pulumi.ComponentResource {
     const member = pulumi.interpolate`serviceAccount:${this.serviceAccountEmail}`;
 
     this.grants = [
-      ...connectionProjectRoles.map(
+      ...rolesOf('connection', 'project').map(
         (role) =>
           new gcp.projects.IAMMember(
             `${name}-${role.split('/')[1]}`,
@@ -63,10 +56,13 @@ export class VertexConnection extends pulumi.ComponentResource {
             childOptions(this, opts),
           ),
       ),
-      new gcp.storage.BucketIAMMember(
-        `${name}-bucket-objectUser`,
-        { bucket: args.bucketName, role: connectionBucketRole, member },
-        childOptions(this, opts),
+      ...rolesOf('connection', 'bucket').map(
+        (role) =>
+          new gcp.storage.BucketIAMMember(
+            `${name}-bucket-${role.split('/')[1]}`,
+            { bucket: args.bucketName, role, member },
+            childOptions(this, opts),
+          ),
       ),
     ];
 

@@ -10,6 +10,10 @@ const types = {
   projectIamBinding: 'gcp:projects/iAMBinding:IAMBinding',
   bucketIamMember: 'gcp:storage/bucketIAMMember:BucketIAMMember',
   bucketIamBinding: 'gcp:storage/bucketIAMBinding:BucketIAMBinding',
+  datasetIamMember: 'gcp:bigquery/datasetIamMember:DatasetIamMember',
+  datasetIamBinding: 'gcp:bigquery/datasetIamBinding:DatasetIamBinding',
+  connectionIamMember: 'gcp:bigquery/connectionIamMember:ConnectionIamMember',
+  connectionIamBinding: 'gcp:bigquery/connectionIamBinding:ConnectionIamBinding',
   dataset: 'gcp:bigquery/dataset:Dataset',
   table: 'gcp:bigquery/table:Table',
   bucket: 'gcp:storage/bucket:Bucket',
@@ -19,14 +23,48 @@ const types = {
 export const primitiveRoles: readonly string[] = ['roles/owner', 'roles/editor', 'roles/viewer'];
 const publicMembers: readonly string[] = ['allUsers', 'allAuthenticatedUsers'];
 
-/** What the BigQuery connection's service account may hold, per scope; see infra/vertex-connection.ts. */
-export const connectionServiceAccountRoles = {
-  project: ['roles/aiplatform.serviceAgent', 'roles/aiplatform.user'],
-  bucket: ['roles/storage.objectUser'],
-} as const;
+/** `sourceDataset`: a dataset batch-predict reads sources from; on a dataset grant it is allowed with `dataset`. */
+type Scope = 'project' | 'dataset' | 'connection' | 'bucket' | 'sourceDataset';
+type Identity = 'connection' | 'pipeline' | 'invoker' | 'predict' | 'predictInvoker';
 
-/** Connection service accounts live in this Google-managed domain. */
-const connectionAgentDomain = '@gcp-sa-bigquery-condel.iam.gserviceaccount.com';
+/**
+ * The roles each identity of the stack may hold, per scope. The pack is self-contained, so this is a copy
+ * of the stack's role table (infra/role-table.ts, shown in docs/deploy-to-gcp.md); a test keeps the two equal.
+ */
+export const identityRoles: Record<Identity, Partial<Record<Scope, readonly string[]>>> = {
+  connection: {
+    project: ['roles/aiplatform.serviceAgent', 'roles/aiplatform.user'],
+    bucket: ['roles/storage.objectUser'],
+  },
+  pipeline: {
+    project: ['roles/bigquery.jobUser', 'roles/logging.logWriter'],
+    dataset: ['roles/bigquery.dataEditor'],
+    connection: ['roles/bigquery.connectionAdmin'],
+    bucket: ['roles/storage.objectViewer', 'roles/storage.legacyBucketReader'],
+  },
+  invoker: {
+    project: ['roles/workflows.invoker', 'roles/eventarc.eventReceiver'],
+  },
+  predict: {
+    project: ['roles/bigquery.jobUser', 'roles/logging.logWriter'],
+    dataset: ['roles/bigquery.dataEditor'],
+    bucket: ['roles/storage.objectViewer', 'roles/storage.legacyBucketReader'],
+    sourceDataset: ['roles/bigquery.dataViewer'],
+  },
+  predictInvoker: {
+    project: ['roles/workflows.invoker'],
+  },
+};
+
+/** How each identity's member string looks: the Google-managed connection agent, or the stack's own accounts. */
+const identityMembers: Record<Identity, RegExp> = {
+  connection: /@gcp-sa-bigquery-condel\.iam\.gserviceaccount\.com$/,
+  pipeline: /^serviceAccount:[a-z][a-z0-9-]*-pipeline@[a-z][a-z0-9-]*\.iam\.gserviceaccount\.com$/,
+  invoker: /^serviceAccount:[a-z][a-z0-9-]*-invoker@[a-z][a-z0-9-]*\.iam\.gserviceaccount\.com$/,
+  predict: /^serviceAccount:[a-z][a-z0-9-]*-predict@[a-z][a-z0-9-]*\.iam\.gserviceaccount\.com$/,
+  predictInvoker:
+    /^serviceAccount:[a-z][a-z0-9-]*-predict-invoker@[a-z][a-z0-9-]*\.iam\.gserviceaccount\.com$/,
+};
 
 type Props = Record<string, unknown>;
 
@@ -158,27 +196,53 @@ export const workflowDedicatedServiceAccount: ResourceValidationPolicy = {
   },
 };
 
-export const connectionServiceAccountLimits: ResourceValidationPolicy = {
-  name: 'connection-service-account-roles',
+function scopeOf(type: string): Scope | undefined {
+  switch (type) {
+    case types.projectIamMember:
+    case types.projectIamBinding:
+      return 'project';
+    case types.datasetIamMember:
+    case types.datasetIamBinding:
+      return 'dataset';
+    case types.connectionIamMember:
+    case types.connectionIamBinding:
+      return 'connection';
+    case types.bucketIamMember:
+    case types.bucketIamBinding:
+      return 'bucket';
+    default:
+      return undefined;
+  }
+}
+
+function describeAllowed(identity: Identity): string {
+  return Object.entries(identityRoles[identity])
+    .map(([scope, roles]) => `${roles.join(', ')} on the ${scope}`)
+    .join('; ');
+}
+
+export const stackIdentityRoles: ResourceValidationPolicy = {
+  name: 'stack-identity-roles',
   description:
-    'The BigQuery connection service account holds only aiplatform.serviceAgent and aiplatform.user on the project and storage.objectUser on a bucket.',
+    'The connection, pipeline, batch-predict and invoker service accounts hold only the roles of the stack role table, each on its scope.',
   enforcementLevel: 'mandatory',
   validateResource: (args, reportViolation) => {
-    const scope =
-      args.type === types.projectIamMember || args.type === types.projectIamBinding
-        ? 'project'
-        : args.type === types.bucketIamMember || args.type === types.bucketIamBinding
-          ? 'bucket'
-          : undefined;
+    const scope = scopeOf(args.type);
     for (const grant of grantsOf(args.props)) {
-      if (!grant.members.some((m) => m.endsWith(connectionAgentDomain))) continue;
-      const allowed: readonly string[] = scope === undefined ? [] : connectionServiceAccountRoles[scope];
-      if (grant.role === undefined || !allowed.includes(grant.role)) {
-        reportViolation(
-          `${args.name} grants ${grant.role ?? 'a role'} to a BigQuery connection service account; allowed: ` +
-            `${connectionServiceAccountRoles.project.join(', ')} on the project, ` +
-            `${connectionServiceAccountRoles.bucket.join(', ')} on a bucket.`,
-        );
+      for (const identity of Object.keys(identityMembers) as Identity[]) {
+        if (!grant.members.some((m) => identityMembers[identity].test(m))) continue;
+        const roles = identityRoles[identity];
+        const allowed =
+          scope === undefined
+            ? undefined
+            : scope === 'dataset'
+              ? [...(roles.dataset ?? []), ...(roles.sourceDataset ?? [])]
+              : roles[scope];
+        if (grant.role === undefined || allowed === undefined || !allowed.includes(grant.role)) {
+          reportViolation(
+            `${args.name} grants ${grant.role ?? 'a role'} on ${scope ?? args.type} to the ${identity} service account; allowed: ${describeAllowed(identity)}.`,
+          );
+        }
       }
     }
   },
@@ -189,5 +253,5 @@ export const policies: ResourceValidationPolicy[] = [
   noPublicData,
   prodDataDeletionProtection,
   workflowDedicatedServiceAccount,
-  connectionServiceAccountLimits,
+  stackIdentityRoles,
 ];

@@ -63,7 +63,7 @@ export interface PromptTemplate {
 }
 export interface ModelSettings {
   /**
-   * a Vertex AI model name (e.g. gemini-2.0-flash-001) or https:// endpoint URL without quotes or spaces
+   * a Vertex AI model name from the model catalog (bigquery/model-catalog.ts) or https:// endpoint URL without quotes or spaces
    */
   baseEndpoint: string;
   tuning: TuningOptions;
@@ -162,6 +162,10 @@ export interface GateOptions {
    * Share of eval rows that must have been generated successfully, for each model.
    */
   minSuccessRate: number;
+  /**
+   * Do not promote a tuned model whose base model retires (its Vertex AI retirement date in the model catalog) in fewer than this many days: a tuned model stops serving with its base. Omit to skip the rule.
+   */
+  minServingDays?: number;
 }
 export interface DeployOptions {
   /**
@@ -540,9 +544,13 @@ export interface StackConfig {
     name?: string;
   };
   /**
-   * Vertex AI endpoint of the baseline remote model, e.g. gemini-2.0-flash-001.
+   * Vertex AI endpoint of the baseline remote model (and the default tuning base of triggered runs); omit it to use the model catalog's default base model.
    */
-  baseEndpoint: string;
+  baseEndpoint?: string;
+  /**
+   * Days before a base model's retirement date (model catalog) from which pulumi preview warns; default 90.
+   */
+  retirementWarningDays?: number;
   /**
    * Days a partition of predictions, evaluations and runs is kept; omit to keep history for ever.
    */
@@ -564,7 +572,14 @@ export interface StackConfig {
      */
     timeZone: string;
     /**
-     * Arguments of each scheduled run, as `bqtune run` would pass them.
+     * Training and evaluation files of triggered runs, as object names in the stack's data bucket (one * wildcard at most); the stack turns them into gs:// URIs of its own bucket.
+     */
+    data: {
+      train: string;
+      eval: string;
+    };
+    /**
+     * Arguments of each scheduled run, as `bqtune run` would pass them, without data (from `data`) and where to run (from the stack); model.baseEndpoint defaults to the stack's baseEndpoint.
      */
     runArguments: {
       [k: string]: unknown | undefined;
@@ -579,7 +594,18 @@ export interface StackConfig {
      */
     prefix: string;
     /**
-     * Arguments of each event-started run (the execution itself receives the storage event); the workflow reads them from BQTUNE_RUN_ARGUMENTS, so their JSON must fit in 4 KiB.
+     * The trigger filters uploads by path through Cloud Storage Data Access (DATA_WRITE) audit logs. enable-for-storage: the stack owns the project's Cloud Storage audit configuration (it replaces any other, and destroying the stack removes it). already-enabled: you turned those logs on yourself and the stack leaves the configuration alone.
+     */
+    auditLogs: 'enable-for-storage' | 'already-enabled';
+    /**
+     * Training and evaluation files of triggered runs, as object names in the stack's data bucket (one * wildcard at most); the stack turns them into gs:// URIs of its own bucket.
+     */
+    data: {
+      train: string;
+      eval: string;
+    };
+    /**
+     * Arguments of each event-started run (the execution itself receives the storage event), without data (from `data`) and where to run; the workflow reads them from BQTUNE_RUN_ARGUMENTS, so their JSON must fit in 4 KiB.
      */
     runArguments: {
       [k: string]: unknown | undefined;
@@ -598,7 +624,7 @@ export interface StackConfig {
  */
 export interface PredictSettings {
   /**
-   * Datasets (project.dataset) whose tables batch-predict may read as sources; it gets BigQuery Data Viewer on each. Files in the data bucket need nothing here.
+   * Datasets whose tables batch-predict may read as sources, as dataset ids of the stack's project or project.dataset; batch-predict gets BigQuery Data Viewer on each. Files in the data bucket need nothing here.
    */
   sourceDatasets?: string[];
   /**
@@ -614,7 +640,7 @@ export interface PredictSettings {
      */
     timeZone: string;
     /**
-     * Arguments of each scheduled batch-predict run (project, location and dataset come from the stack).
+     * Arguments of each scheduled batch-predict run. project, location and dataset come from the stack; a source.table given as dataset.table is in the stack's project.
      */
     arguments: {
       [k: string]: unknown | undefined;

@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import { colors as pc } from '../colors';
 import type { Register } from './index';
+import { championServingNote } from '../history/champion-base';
 import { championHistory, currentChampion, rollbackChampion, type RegistryEvent } from '../history/champion';
 import { addWarehouseOptions, withWarehouse, type WarehouseFlags } from '../history/warehouse-target';
 
@@ -57,7 +58,8 @@ export const register: Register = (program) => {
         process.stdout.write(
           current === undefined
             ? `${servingName} has no champion yet\n`
-            : `champion of ${servingName}: ${pc.bold(current)}\n${historyTable(events)}\n`,
+            : `champion of ${servingName}: ${pc.bold(current)}\n` +
+                `${await championServingNote(warehouse, current, new Date())}\n${historyTable(events)}\n`,
         );
       });
     });

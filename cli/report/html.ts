@@ -4,6 +4,7 @@ import { escapeXml as x } from './escape';
 import { groupedBarChart } from './svg-chart';
 import { asExample } from './summary-table';
 import { reportStyle } from './style';
+import { retirementNote } from '../../bigquery/model-catalog';
 
 const colors = { baseline: '#94a3b8', tuned: '#2563eb' };
 const f3 = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(3));
@@ -271,12 +272,14 @@ function dataChecksSection(summary: RunSummary): string {
   );
 }
 
-function configSection(data: ReportData): string {
+function configSection(data: ReportData, today: Date): string {
   const { args } = data;
   const m = args.model;
   const items: [string, unknown][] = [
     ['task', `${args.task.type}, ${data.labels.length} labels`],
     ['base endpoint', m.baseEndpoint],
+    // A tuned model shares its base model's retirement date.
+    ['serving until', retirementNote(m.baseEndpoint, today)],
     ['tuning', m.tuning],
     ['generation', m.generation],
     ['gate', args.gate],
@@ -306,7 +309,7 @@ function configSection(data: ReportData): string {
 }
 
 /** The whole report as one HTML document: inline style and SVG, no script, nothing fetched. */
-export function renderReport(data: ReportData): string {
+export function renderReport(data: ReportData, today: Date = new Date()): string {
   const { summary } = data;
   const sections = [gateSection(summary)];
   if (summary.baseline && summary.tuned) {
@@ -317,7 +320,7 @@ export function renderReport(data: ReportData): string {
       changedSection(data.changed),
     );
   }
-  sections.push(dataChecksSection(summary), configSection(data));
+  sections.push(dataChecksSection(summary), configSection(data, today));
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',

@@ -221,3 +221,11 @@ export function writeExample(dir: string, options: GenerateOptions = {}): { trai
   fs.writeFileSync(files.eval, toJsonl(data.eval));
   return files;
 }
+
+// `npm run example-data`: writes the example's files where pipeline.json expects them (or into argv[2]).
+if (require.main === module) {
+  const files = writeExample(
+    process.argv[2] ?? path.join(__dirname, '..', '..', '..', 'examples', 'medical-specialty', 'data'),
+  );
+  process.stdout.write(`wrote ${files.train} and ${files.eval}\n`);
+}

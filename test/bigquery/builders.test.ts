@@ -1,3 +1,4 @@
+import { defaultBaseEndpoint, defaultGenerationEndpoint } from '../../bigquery/model-catalog';
 import {
   normalizeLabelSql,
   bindSql,
@@ -149,7 +150,7 @@ describe('createRemoteModel', () => {
       connection: 'DEFAULT' as const,
     };
     expect(() => createRemoteModel({ ...base, endpoint: 'text-bison@002' })).toThrow(
-      'createRemoteModel.endpoint: text-bison@002 is retired (PaLM 2 models were shut down on 2025-04-09 (no new tuning jobs since 2024-10-09)); use gemini-2.5-flash instead',
+      `createRemoteModel.endpoint: text-bison@002 is retired (PaLM 2 models were shut down on 2025-04-09 (no new tuning jobs since 2024-10-09)); use ${defaultGenerationEndpoint} instead`,
     );
     expect(() =>
       createRemoteModel({
@@ -289,7 +290,7 @@ describe('createTunedModel', () => {
     ],
     [
       { endpoint: 'text-bison' },
-      'text-bison is retired (PaLM 2 models were shut down on 2025-04-09 (no new tuning jobs since 2024-10-09)); use gemini-2.0-flash-001 instead',
+      `text-bison is retired (PaLM 2 models were shut down on 2025-04-09 (no new tuning jobs since 2024-10-09)); use ${defaultBaseEndpoint} instead`,
     ],
     [
       { maxIterations: placeholder('x', 'unitInterval') },

@@ -1,35 +1,49 @@
-import { generationModels, parseEndpoint, retiredModels, tunableBaseModels } from '../../bigquery';
+import {
+  confirmed,
+  defaultBaseEndpoint,
+  defaultGenerationEndpoint,
+  generationModels,
+  modelCatalog,
+  parseEndpoint,
+  retiredModels,
+  tunableBaseModels,
+} from '../../bigquery';
 
 describe('endpoints', () => {
-  test('the tunable bases are the four the tuning how-to lists', () => {
-    expect([...tunableBaseModels]).toEqual([
-      'gemini-2.5-pro',
-      'gemini-2.5-flash-lite',
-      'gemini-2.0-flash-001',
-      'gemini-2.0-flash-lite-001',
-    ]);
+  test('the accepted models are the catalog models BigQuery confirmedly tunes or generates with', () => {
+    expect(tunableBaseModels).toEqual(
+      modelCatalog.filter((e) => confirmed(e.bigqueryTuning) === true).map((e) => e.model),
+    );
+    expect(generationModels).toEqual(
+      modelCatalog.filter((e) => confirmed(e.bigqueryGeneration) === true).map((e) => e.model),
+    );
+    expect(tunableBaseModels.length).toBeGreaterThan(0);
     for (const m of tunableBaseModels) expect(parseEndpoint(m, 'tuning', 'e')).toEqual({ model: m });
     for (const m of generationModels) expect(parseEndpoint(m, 'generation', 'e')).toEqual({ model: m });
   });
 
-  test('gemini-2.5-flash is callable but not tunable', () => {
-    expect(() => parseEndpoint('gemini-2.5-flash', 'tuning', 'args.base_endpoint')).toThrow(
-      'args.base_endpoint: "gemini-2.5-flash" is not a tunable base model; expected one of gemini-2.5-pro, gemini-2.5-flash-lite, gemini-2.0-flash-001, gemini-2.0-flash-lite-001',
+  test('a model BigQuery generates with but does not tune is refused for tuning, naming the choices', () => {
+    const generationOnly = generationModels.find((m) => !tunableBaseModels.includes(m));
+    expect(generationOnly).toBeDefined();
+    expect(() => parseEndpoint(generationOnly!, 'tuning', 'args.base_endpoint')).toThrow(
+      `args.base_endpoint: "${generationOnly}" is not a tunable base model; expected one of ${tunableBaseModels.join(', ')}`,
     );
   });
 
   test.each([
-    ['text-bison', 'tuning', 'use gemini-2.0-flash-001 instead'],
-    ['text-bison@002', 'generation', 'use gemini-2.5-flash instead'],
+    ['text-bison', 'tuning', 'PaLM 2 models were shut down'],
+    ['text-bison@002', 'generation', 'text-bison@002 is retired'],
     ['text-bison-32k', 'tuning', 'PaLM 2 models were shut down'],
     ['chat-bison@001', 'generation', 'chat-bison@001 is retired'],
-    ['text-unicorn@001', 'tuning', 'use gemini-2.5-pro instead'],
-    ['gemini-pro', 'generation', 'Gemini 1.0 models are retired'],
-    ['gemini-1.0-pro-002', 'tuning', 'use gemini-2.0-flash-001 instead'],
-    ['gemini-1.5-pro-002', 'tuning', 'use gemini-2.5-pro instead'],
-    ['gemini-1.5-flash-002', 'generation', 'use gemini-2.5-flash instead'],
+    ['text-unicorn@001', 'tuning', 'text-unicorn@001 is retired'],
+    ['gemini-pro', 'generation', 'Gemini 1.0 models were shut down'],
+    ['gemini-1.0-pro-002', 'tuning', 'Gemini 1.0 models were shut down'],
+    ['gemini-1.5-pro-002', 'tuning', 'Gemini 1.5 models are retired'],
+    ['gemini-1.5-flash-002', 'generation', 'Gemini 1.5 models are retired'],
   ] as const)('%s (%s) is retired: %s', (model, purpose, message) => {
     expect(() => parseEndpoint(model, purpose, 'endpoint')).toThrow(message);
+    const instead = purpose === 'tuning' ? defaultBaseEndpoint : defaultGenerationEndpoint;
+    expect(() => parseEndpoint(model, purpose, 'endpoint')).toThrow(`use ${instead} instead`);
   });
 
   test('every replacement is itself accepted for its purpose', () => {

@@ -2,6 +2,9 @@ import { currentChampionsSql, jobIdFor } from '../../infra/sql';
 import { policies } from '../../policy/policies';
 import { compiledWorkflowSource } from '../../workflows/compiled';
 import { pipelineTables } from '../../bigquery/tables';
+import { baseModelId } from '../../bigquery/endpoints';
+import { defaultBaseEndpoint } from '../../bigquery/model-catalog';
+import { applicableWhen, roleTable } from '../../infra/role-table';
 import {
   connectionServiceAccount,
   grantsByMember,
@@ -17,17 +20,19 @@ import { resourceArgs, violations } from '../policy/fabricate';
 
 let run: ProgramRun;
 
+/** A project of the user's own: the example stack file names none. */
+const project = 'fresh-project-4821';
+
 beforeAll(async () => {
-  run = await runProgram('dev', stackConfig('dev'));
+  run = await runProgram('dev', { ...stackConfig('dev'), 'gcp:project': project });
 });
 
-const project = 'bqtune-dev-123456';
 const pipelineMember = `serviceAccount:bqtune-dev-pipeline@${project}.iam.gserviceaccount.com`;
 const invokerMember = `serviceAccount:bqtune-dev-invoker@${project}.iam.gserviceaccount.com`;
 const predictMember = `serviceAccount:bqtune-dev-predict@${project}.iam.gserviceaccount.com`;
 const bucket = `${project}-bqtune-dev-data`;
 
-test('enables the pipeline APIs and Eventarc, but not Cloud Scheduler', () => {
+test('enables the tuning, IAM, Workflows and audit-log Eventarc APIs, but not Cloud Scheduler', () => {
   expect(
     ofType(run, types.service)
       .map((s) => s.inputs.service)
@@ -36,10 +41,15 @@ test('enables the pipeline APIs and Eventarc, but not Cloud Scheduler', () => {
     'aiplatform.googleapis.com',
     'bigquery.googleapis.com',
     'bigqueryconnection.googleapis.com',
+    'compute.googleapis.com',
     'eventarc.googleapis.com',
+    'eventarcpublishing.googleapis.com',
+    'iam.googleapis.com',
+    'logging.googleapis.com',
     'workflowexecutions.googleapis.com',
     'workflows.googleapis.com',
   ]);
+  expect(ofType(run, types.service).every((s) => s.inputs.project === project)).toBe(true);
   expect(ofType(run, types.service).every((s) => s.inputs.disableOnDestroy === false)).toBe(true);
 });
 
@@ -156,7 +166,7 @@ test('stack outputs name what a run needs', () => {
     predictWorkflowName: 'bqtune-dev-batch-predict',
     predictServiceAccount: `bqtune-dev-predict@${project}.iam.gserviceaccount.com`,
     dataset: 'bqtune_dev',
-    baselineModel: `${project}.bqtune_dev.base_gemini_2_0_flash_001`,
+    baselineModel: `${project}.bqtune_dev.${baseModelId(defaultBaseEndpoint)}`,
     connection: `${project}.US.bqtune_dev_vertex`,
     connectionServiceAccount,
     bucket,
@@ -174,9 +184,9 @@ test('the connection is a CLOUD_RESOURCE connection in the dataset location', ()
 test('the baseline model is created by a DDL job whose id follows the statement', () => {
   const job = only(run, types.job);
   const statement = [
-    `CREATE MODEL IF NOT EXISTS \`${project}.bqtune_dev.base_gemini_2_0_flash_001\``,
+    `CREATE MODEL IF NOT EXISTS \`${project}.bqtune_dev.${baseModelId(defaultBaseEndpoint)}\``,
     `REMOTE WITH CONNECTION \`${project}.US.bqtune_dev_vertex\``,
-    "OPTIONS (ENDPOINT = 'gemini-2.0-flash-001')",
+    `OPTIONS (ENDPOINT = '${defaultBaseEndpoint}')`,
   ].join('\n');
   expect(job.inputs.query).toMatchObject({
     query: statement,
@@ -204,7 +214,8 @@ test('the workflow runs as its own service account and knows its environment', (
   const env = workflowOf(run, 'tune-and-evaluate').inputs.userEnvVars as Record<string, string>;
   expect(JSON.parse(env.BQTUNE_RUN_ARGUMENTS)).toMatchObject({
     name: 'medical-specialty',
-    data: { train: `gs://${bucket}/training/*.jsonl` },
+    data: { train: `gs://${bucket}/training/*.jsonl`, eval: `gs://${bucket}/eval/eval.jsonl` },
+    model: { baseEndpoint: defaultBaseEndpoint },
   });
 });
 
@@ -273,4 +284,46 @@ test('batch-predict is deployed without a schedule or source datasets when the s
   const workflow = workflowOf(run, 'batch-predict');
   const grants = run.resources.filter((r) => r.inputs.member === predictMember);
   expect(workflow.dependencies).toEqual(expect.arrayContaining(grants.map((r) => r.urn)));
+});
+
+test('the grants are exactly the role table rows that apply to a stack with an event trigger', () => {
+  const members = {
+    connection: `serviceAccount:${connectionServiceAccount}`,
+    pipeline: pipelineMember,
+    invoker: invokerMember,
+    predict: predictMember,
+    predictInvoker: 'no batch-predict schedule in dev',
+  };
+  const scopes = {
+    project: `project:${project}`,
+    dataset: 'dataset:bqtune_dev',
+    connection: 'connection:bqtune_dev_vertex',
+    bucket: `bucket:${bucket}`,
+    sourceDataset: 'no source datasets in dev',
+  };
+  const expected = new Map<string, string[]>();
+  const rows = roleTable.filter(
+    (r) => applicableWhen(false, true).includes(r.when) && r.scope !== 'sourceDataset',
+  );
+  for (const row of rows) {
+    const list = expected.get(members[row.grantee]) ?? [];
+    list.push(`${scopes[row.scope]} ${row.role}`);
+    expected.set(members[row.grantee], list.sort());
+  }
+  expect(grantsByMember(run)).toEqual(expected);
+});
+
+test("no resource names another project or bucket than the stack's own", () => {
+  // The workflow source is the same compiled YAML for every stack (checked byte for byte above).
+  const text = JSON.stringify(
+    run.resources.map(({ inputs: { sourceContents: _source, ...inputs } }) => inputs),
+  );
+  const buckets = [...text.matchAll(/gs:\/\/([^/"]+)/g)].map((m) => m[1]);
+  expect(buckets.length).toBeGreaterThan(0);
+  expect(new Set(buckets)).toEqual(new Set([bucket]));
+  const projects = [...text.matchAll(/projects\/([^/"]+)/g)].map((m) => m[1]);
+  // projects/_ is Cloud Storage's placeholder in audit-log resource names.
+  expect(new Set(projects.filter((p) => p !== '_'))).toEqual(new Set([project]));
+  const projectInputs = run.resources.map((r) => r.inputs.project).filter((p) => p !== undefined);
+  expect(new Set(projectInputs)).toEqual(new Set([project]));
 });

@@ -1,4 +1,6 @@
 import { policies } from '../../policy/policies';
+import { defaultBaseEndpoint } from '../../bigquery/model-catalog';
+import { roleTable } from '../../infra/role-table';
 import { compiledWorkflowSource } from '../../workflows/compiled';
 import { resourceArgs, violations } from '../policy/fabricate';
 import {
@@ -15,11 +17,13 @@ import type { ProgramRun } from './harness';
 
 let run: ProgramRun;
 
+/** A project of the user's own: the example stack file names none. */
+const project = 'fresh-prod-4821';
+
 beforeAll(async () => {
-  run = await runProgram('prod', stackConfig('prod'));
+  run = await runProgram('prod', { ...stackConfig('prod'), 'gcp:project': project });
 });
 
-const project = 'bqtune-prod-123456';
 const bucket = `${project}-bqtune-data`;
 const invokerMember = `serviceAccount:bqtune-invoker@${project}.iam.gserviceaccount.com`;
 
@@ -48,10 +52,18 @@ test('the workflow source is the committed compiled YAML, byte for byte', () => 
   );
 });
 
-test('enables Cloud Scheduler but not Eventarc', () => {
+test('enables the tuning, IAM, Workflows and Cloud Scheduler APIs, but not Eventarc', () => {
   const services = ofType(run, types.service).map((s) => s.inputs.service);
-  expect(services).toContain('cloudscheduler.googleapis.com');
-  expect(services).not.toContain('eventarc.googleapis.com');
+  expect(services.sort()).toEqual([
+    'aiplatform.googleapis.com',
+    'bigquery.googleapis.com',
+    'bigqueryconnection.googleapis.com',
+    'cloudscheduler.googleapis.com',
+    'compute.googleapis.com',
+    'iam.googleapis.com',
+    'workflowexecutions.googleapis.com',
+    'workflows.googleapis.com',
+  ]);
   expect(ofType(run, types.eventarc)).toHaveLength(0);
   expect(ofType(run, types.auditConfig)).toHaveLength(0);
 });
@@ -66,8 +78,15 @@ test('the scheduler starts an execution with the stack run arguments as the invo
   expect(target.httpMethod).toBe('POST');
   expect(target.oauthToken.serviceAccountEmail).toBe(`bqtune-invoker@${project}.iam.gserviceaccount.com`);
   const body = JSON.parse(Buffer.from(target.body, 'base64').toString('utf8')) as { argument: string };
-  const configured = JSON.parse(stackConfig('prod')['bqtune:schedule']) as { runArguments: unknown };
-  expect(JSON.parse(body.argument)).toEqual(configured.runArguments);
+  const configured = JSON.parse(stackConfig('prod')['bqtune:schedule']) as {
+    runArguments: Record<string, unknown>;
+  };
+  // The configured arguments, with data in the stack's own bucket and the stack's base endpoint.
+  expect(JSON.parse(body.argument)).toEqual({
+    ...configured.runArguments,
+    data: { train: `gs://${bucket}/training/train.jsonl`, eval: `gs://${bucket}/eval/eval.jsonl` },
+    model: { baseEndpoint: defaultBaseEndpoint },
+  });
 });
 
 test('the invoker may only start executions', () => {
@@ -140,10 +159,38 @@ describe('batch-predict', () => {
       argument: string;
     };
     const configured = JSON.parse(stackConfig('prod')['bqtune:predict']) as {
-      schedule: { arguments: unknown };
+      schedule: { arguments: { source: { table: string } } };
     };
-    expect(JSON.parse(body.argument)).toEqual(configured.schedule.arguments);
+    // The example names its source table by dataset.table: the stack's own project is filled in.
+    expect(JSON.parse(body.argument)).toEqual({
+      ...configured.schedule.arguments,
+      source: { table: `${project}.${configured.schedule.arguments.source.table}` },
+    });
     const grant = run.resources.find((r) => r.inputs.member === predictInvoker)!;
     expect(job.dependencies).toContain(grant.urn);
   });
+});
+
+test('the grants are exactly the role table rows that apply to a scheduled stack', () => {
+  const members = {
+    connection: `serviceAccount:${connectionServiceAccount}`,
+    pipeline: `serviceAccount:bqtune-pipeline@${project}.iam.gserviceaccount.com`,
+    invoker: invokerMember,
+    predict: `serviceAccount:bqtune-predict@${project}.iam.gserviceaccount.com`,
+    predictInvoker: `serviceAccount:bqtune-predict-invoker@${project}.iam.gserviceaccount.com`,
+  };
+  const scopes = {
+    project: `project:${project}`,
+    dataset: 'dataset:bqtune',
+    connection: 'connection:bqtune_vertex',
+    bucket: `bucket:${bucket}`,
+    sourceDataset: 'dataset:clinical_notes',
+  };
+  const expected = new Map<string, string[]>();
+  for (const row of roleTable.filter((r) => r.when !== 'event trigger')) {
+    const list = expected.get(members[row.grantee]) ?? [];
+    list.push(`${scopes[row.scope]} ${row.role}`);
+    expected.set(members[row.grantee], list.sort());
+  }
+  expect(grantsByMember(run)).toEqual(expected);
 });

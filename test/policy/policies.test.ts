@@ -1,5 +1,7 @@
+import { roleTable } from '../../infra/role-table';
 import {
-  connectionServiceAccountLimits,
+  stackIdentityRoles,
+  identityRoles,
   noPrimitiveRoles,
   noPublicData,
   prodDataDeletionProtection,
@@ -139,14 +141,14 @@ describe('workflow-dedicated-service-account', () => {
   });
 });
 
-describe('connection-service-account-roles', () => {
+describe('stack-identity-roles', () => {
   test.each([
     [projectIam, 'roles/aiplatform.serviceAgent'],
     [projectIam, 'roles/aiplatform.user'],
     [bucketIam, 'roles/storage.objectUser'],
   ])('accepts %s with %s', async (type, role) => {
     const args = resourceArgs(type, 'g', { project: 'p', bucket: 'b', role, member: connectionSa });
-    expect(await violations(connectionServiceAccountLimits, args)).toEqual([]);
+    expect(await violations(stackIdentityRoles, args)).toEqual([]);
   });
 
   test.each([
@@ -162,7 +164,7 @@ describe('connection-service-account-roles', () => {
       role,
       member: connectionSa,
     });
-    expect(await violations(connectionServiceAccountLimits, args)).toHaveLength(1);
+    expect(await violations(stackIdentityRoles, args)).toHaveLength(1);
   });
 
   test('ignores grants to other members', async () => {
@@ -171,6 +173,52 @@ describe('connection-service-account-roles', () => {
       role: 'roles/bigquery.admin',
       member: 'user:a',
     });
-    expect(await violations(connectionServiceAccountLimits, args)).toEqual([]);
+    expect(await violations(stackIdentityRoles, args)).toEqual([]);
+  });
+});
+
+describe("stack-identity-roles for the stack's own accounts", () => {
+  const pipelineSa = 'serviceAccount:bqtune-dev-pipeline@my-proj-1.iam.gserviceaccount.com';
+  const invokerSa = 'serviceAccount:bqtune-dev-invoker@my-proj-1.iam.gserviceaccount.com';
+  const datasetIam = 'gcp:bigquery/datasetIamMember:DatasetIamMember';
+  const connectionIam = 'gcp:bigquery/connectionIamMember:ConnectionIamMember';
+
+  test.each([
+    [pipelineSa, projectIam, 'roles/bigquery.jobUser'],
+    [pipelineSa, datasetIam, 'roles/bigquery.dataEditor'],
+    [pipelineSa, connectionIam, 'roles/bigquery.connectionAdmin'],
+    [pipelineSa, bucketIam, 'roles/storage.legacyBucketReader'],
+    [invokerSa, projectIam, 'roles/eventarc.eventReceiver'],
+  ])('accepts %s with %s %s', async (member, type, role) => {
+    expect(await violations(stackIdentityRoles, resourceArgs(type, 'g', { role, member }))).toEqual([]);
+  });
+
+  test.each([
+    [pipelineSa, projectIam, 'roles/bigquery.dataEditor'],
+    [pipelineSa, projectIam, 'roles/bigquery.connectionAdmin'],
+    [pipelineSa, bucketIam, 'roles/storage.objectUser'],
+    [invokerSa, projectIam, 'roles/bigquery.jobUser'],
+    [invokerSa, bucketIam, 'roles/workflows.invoker'],
+  ])('rejects %s with %s %s', async (member, type, role) => {
+    const reported = await violations(stackIdentityRoles, resourceArgs(type, 'g', { role, member }));
+    expect(reported).toHaveLength(1);
+    expect(reported[0]).toContain(`grants ${role}`);
+  });
+
+  test('a binding with a stack identity among several members is checked too', async () => {
+    const args = resourceArgs('gcp:projects/iAMBinding:IAMBinding', 'b', {
+      role: 'roles/bigquery.admin',
+      members: ['user:a@example.com', pipelineSa],
+    });
+    expect(await violations(stackIdentityRoles, args)).toHaveLength(1);
+  });
+
+  test("the pack's copy of the role table equals the stack's", () => {
+    const fromTable: Record<string, Record<string, string[]>> = {};
+    for (const row of roleTable) {
+      fromTable[row.grantee] ??= {};
+      (fromTable[row.grantee][row.scope] ??= []).push(row.role);
+    }
+    expect(JSON.parse(JSON.stringify(identityRoles))).toEqual(fromTable);
   });
 });

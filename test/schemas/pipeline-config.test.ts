@@ -8,6 +8,16 @@ import {
   SchemaValidationError,
   validatePipelineConfig,
 } from '../../schemas';
+import {
+  catalogEntry,
+  catalogPages,
+  confirmed,
+  defaultBaseEndpoint,
+  modelCatalog,
+  type RetirementDate,
+} from '../../bigquery/model-catalog';
+
+const catalogReadDay = new Date(`${catalogPages.modelVersions.read}T00:00:00Z`);
 import { errorLines, minimalConfig } from './fixtures';
 
 describe('validatePipelineConfig', () => {
@@ -94,7 +104,7 @@ describe('validatePipelineConfig', () => {
       'task.labels[2] must be unique (same as task.labels[0])',
       'task.promptTemplate.prefix is required',
       'task.promptTemplate.prefx is not allowed (did you mean prefix?)',
-      `model.baseEndpoint must be a Vertex AI model name (e.g. gemini-2.0-flash-001) or https:// endpoint URL without quotes or spaces (got "gemini'")`,
+      `model.baseEndpoint must be a Vertex AI model name from the model catalog (bigquery/model-catalog.ts) or https:// endpoint URL without quotes or spaces (got "gemini'")`,
       'model.tuning.dataSplitCol is required when dataSplitMethod is CUSTOM or SEQ',
       'model.tuning.maxIterations must be >= 1 (got 0)',
       'model.tuning.learningRateMultiplier must be > 0 (got 0)',
@@ -201,11 +211,11 @@ describe('loadPipelineConfig', () => {
         '  labels: [Billing, Outage]',
         '  promptTemplate: { prefix: "Label this ticket: " }',
         'data: { train: data/train.jsonl, eval: "gs://my-bucket/eval.jsonl" }',
-        'model: { baseEndpoint: gemini-2.0-flash-001 }',
+        `model: { baseEndpoint: ${defaultBaseEndpoint} }`,
         'deploy: { servingName: tickets }',
       ].join('\n'),
     );
-    const config = loadPipelineConfig(file);
+    const config = loadPipelineConfig(file, { today: catalogReadDay });
     expect(config.data).toEqual({
       train: path.join(dir, 'data', 'train.jsonl'),
       eval: 'gs://my-bucket/eval.jsonl',
@@ -254,5 +264,67 @@ describe('promptLabelWarnings', () => {
     expect(
       promptLabelWarnings(task('Classify the ticket as billing or support: ', ['Billing', 'Support'])),
     ).toEqual([]);
+  });
+});
+
+describe('loadPipelineConfig checks the base model against the model catalog', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bqtune-config-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const retires = (confirmed(catalogEntry(defaultBaseEndpoint)!.retires) as RetirementDate).date;
+  const daysBefore = (days: number) => {
+    const d = new Date(`${retires}T06:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - days);
+    return d;
+  };
+  const write = (baseEndpoint: string) => {
+    const file = path.join(dir, 'pipeline.json');
+    fs.writeFileSync(file, JSON.stringify({ ...minimalConfig, model: { baseEndpoint } }));
+    return file;
+  };
+
+  test('400 days before retirement: loads without a word', () => {
+    const warnings: string[] = [];
+    loadPipelineConfig(write(defaultBaseEndpoint), { today: daysBefore(400), warn: (m) => warnings.push(m) });
+    expect(warnings).toEqual([]);
+  });
+
+  test('40 days before: a warning naming the file, the field and the date; silent with a 30-day window', () => {
+    const file = write(defaultBaseEndpoint);
+    const warnings: string[] = [];
+    loadPipelineConfig(file, { today: daysBefore(40), warn: (m) => warnings.push(m) });
+    expect(warnings).toEqual([
+      `${file}: model.baseEndpoint: ${defaultBaseEndpoint} retires on ${retires} (in 40 days); models tuned on it stop serving then, so re-tune on a newer base`,
+    ]);
+    const none: string[] = [];
+    loadPipelineConfig(file, { today: daysBefore(40), retirementWarningDays: 30, warn: (m) => none.push(m) });
+    expect(none).toEqual([]);
+  });
+
+  test('10 days before: an error, inside the month Vertex AI blocks new tuning', () => {
+    const file = write(defaultBaseEndpoint);
+    expect(() => loadPipelineConfig(file, { today: daysBefore(10) })).toThrow(
+      new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: model\\.baseEndpoint: ${defaultBaseEndpoint.replace(/\./g, '\\.')} retires on ${retires} and Vertex AI blocks`,
+      ),
+    );
+  });
+
+  test('a retired base model: an error naming the replacement', () => {
+    const retired = modelCatalog.find((e) => {
+      const r = confirmed(e.retires);
+      return (
+        confirmed(e.bigqueryTuning) === true &&
+        r !== undefined &&
+        r !== 'none announced' &&
+        new Date(`${r.date}T00:00:00Z`) < catalogReadDay
+      );
+    })!;
+    expect(() => loadPipelineConfig(write(retired.model), { today: catalogReadDay })).toThrow(
+      /model\.baseEndpoint: \S+ retired on \d{4}-\d{2}-\d{2}; use \S+ instead$/,
+    );
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runLocally } from '../../../cli/local/run-locally';
 import { stages } from '../../../cli/local/progress';
-import { baseModelId } from '../../../bigquery';
+import { baseModelId, defaultBaseEndpoint } from '../../../bigquery';
 import { exampleVariant, queryState, table, tempDir } from './fixtures';
 
 /** The example pipeline, end to end on the embedded emulator, twice on the same state. */
@@ -40,7 +40,7 @@ describe('the example pipeline on the local emulator', () => {
     expect(s.champion).toEqual({ before: null, after: s.tuned!.model });
     expect(s.tuning!.reused).toBe(false);
     // The pipeline computes the base model's id the way Pulumi names the model it provisions.
-    expect(s.baseline!.model).toBe(`bqtune-local.bqtune.${baseModelId('gemini-2.0-flash-001')}`);
+    expect(s.baseline!.model).toBe(`bqtune-local.bqtune.${baseModelId(defaultBaseEndpoint)}`);
     // 150 eval rows, generated once by each model: the minimum.
     expect(s.modelInvocations).toBe(300);
     expect(Object.keys(s.tuned!.perLabel)).toHaveLength(18);

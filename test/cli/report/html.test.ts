@@ -1,3 +1,4 @@
+import { catalogEntry, confirmed, defaultBaseEndpoint } from '../../../bigquery/model-catalog';
 import type { ReportData } from '../../../cli/report/data';
 import { renderReport } from '../../../cli/report/html';
 import { groupedBarChart } from '../../../cli/report/svg-chart';
@@ -82,4 +83,17 @@ test('a failed run reports its error and data checks, without metrics it does no
   expect(html).toContain('<code>data/train&amp;eval.jsonl:7</code>, <code>data/eval.jsonl:3</code>');
   expect(html).not.toContain('<svg');
   expect(html).not.toContain('class="confusion"');
+});
+
+test('the configuration names when models tuned on the base stop serving, as of the given day', () => {
+  const retires = (confirmed(catalogEntry(defaultBaseEndpoint)!.retires) as { date: string }).date;
+  const fortyDaysBefore = new Date(`${retires}T00:00:00Z`);
+  fortyDaysBefore.setUTCDate(fortyDaysBefore.getUTCDate() - 40);
+  const data = {
+    ...failed,
+    args: { ...failed.args, model: { baseEndpoint: defaultBaseEndpoint } },
+  } as ReportData;
+  expect(renderReport(data, fortyDaysBefore)).toContain(
+    `<th scope="row">serving until</th><td>${defaultBaseEndpoint} retires on ${retires} (in 40 days): re-tune on a newer base before models tuned on it stop serving</td>`,
+  );
 });

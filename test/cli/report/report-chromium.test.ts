@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeReport } from '../../../cli/report';
+import { defaultBaseEndpoint } from '../../../bigquery/model-catalog';
 import { runLocally } from '../../../cli/local/run-locally';
 import { exampleVariant, tempDir } from '../local/fixtures';
 
@@ -69,7 +70,7 @@ const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).len
     expect(dom).toMatch(new RegExp(`${changedRows} eval rows changed their predicted label`));
     expect(dom).toContain('Every data check passed.');
     expect(dom).toMatch(/<strong>Passed<\/strong> on <code>macro_f1<\/code>/);
-    expect(dom).toContain('gemini-2.0-flash-001');
+    expect(dom).toContain(defaultBaseEndpoint);
 
     const shot = path.join(tempDir('report-shot'), 'report.png');
     chromiumRun([`--screenshot=${shot}`, '--window-size=1280,2000', `file://${file}`]);

@@ -20,6 +20,8 @@ const source = renderWorkflow(
           champion_model: v('input').get('champion_model'),
           champion: v('input').get('champion'),
           regressions: v('input').get('regressions'),
+          // The retirement rule has tests of its own (gate-retirement.test.ts).
+          base_retires: null,
         },
         result: 'decision',
       }),

@@ -1,3 +1,4 @@
+import { defaultBaseEndpoint } from '../../../bigquery/model-catalog';
 import { runWorkflow } from '../../../emulator/workflows';
 import { compiledWorkflowSource } from '../../../workflows/compiled';
 import type { ConnectorRegistry } from '../../../emulator/workflows';
@@ -48,7 +49,9 @@ test('the compiled workflow rejects bad run arguments before running any BigQuer
       'data.train must be a gs://bucket/path URI',
       'gate.minSuccessRate must be a number in [0, 1]',
       expect.stringMatching(
-        /^model\.baseEndpoint: text-bison is retired .* use gemini-2\.0-flash-001 instead$/,
+        new RegExp(
+          `^model\\.baseEndpoint: text-bison is retired .* use ${defaultBaseEndpoint.replace(/\./g, '\\.')} instead$`,
+        ),
       ),
     ]),
   );

@@ -11,6 +11,19 @@ import {
   type Expr,
   type Step,
 } from '../../dsl';
+import { confirmed, modelCatalog } from '../../../bigquery/model-catalog';
+
+/** Each catalog model's retirement (the start of its retirement date, UTC) as epoch seconds, for the gate. */
+export function retirementEpochs(): Record<string, number> {
+  const epochs: Record<string, number> = {};
+  for (const entry of modelCatalog) {
+    const retires = confirmed(entry.retires);
+    if (retires !== undefined && retires !== 'none announced') {
+      epochs[entry.model] = Date.parse(`${retires.date}T00:00:00Z`) / 1000;
+    }
+  }
+  return epochs;
+}
 
 /** A metric as text with three decimals (Workflows has no rounding function; int() truncates). */
 const num = (x: Expr) => fn('string', fn('int', x.mul(1000).add(0.5)).div(1000));
@@ -60,12 +73,14 @@ function beatsRule(name: string, reference: Expr, what: Expr, margin: Expr): Ste
  * - the tuned model beats the baseline, and the champion, by more than 0 and at least each margin;
  * - every evaluated model generated at least `minSuccessRate` of its rows;
  * - no label with at least `minLabelSupport` eval rows lost more than `maxLabelRegression` F1 against the
- *   baseline or the champion.
+ *   baseline or the champion;
+ * - with gate.minServingDays, the base model does not retire sooner (`base_retires`: its retirement as
+ *   epoch seconds, or null when the catalog has no date).
  * Returns { passed, metric, reasons }.
  */
 export const decideGate = subworkflow(
   'decide_gate',
-  ['gate', 'baseline', 'tuned', 'champion_model', 'champion', 'regressions'],
+  ['gate', 'baseline', 'tuned', 'champion_model', 'champion', 'regressions', 'base_retires'],
   [
     assign('gate_init', {
       metric: v('gate').get('metric'),
@@ -162,6 +177,41 @@ export const decideGate = subworkflow(
               tpl`no label with at least ${fn('string', v('min_support'))} eval rows lost more than ${num(v('gate').get('maxLabelRegression'))} F1 against the baseline or the champion`,
             ),
           }),
+        ],
+      }),
+    ]),
+    assign('serving_rule', { min_serving_days: fn('map.get', v('gate'), 'minServingDays') }),
+    switchStep('base_retirement', [
+      when(v('min_serving_days').ne(null).and(v('base_retires').ne(null)), {
+        steps: [
+          assign('serving_days', {
+            serving_days: fn('int', v('base_retires').sub(fn('sys.now')).div(86400)),
+          }),
+          switchStep('serves_long_enough', [
+            when(v('serving_days').lt(v('min_serving_days')), {
+              steps: [
+                assign('base_retires_soon', {
+                  passed: false,
+                  reasons: fn(
+                    'list.concat',
+                    v('reasons'),
+                    tpl`the base model retires in ${fn('string', v('serving_days'))} days, fewer than gate.minServingDays ${fn('string', v('min_serving_days'))}: models tuned on it stop serving then`,
+                  ),
+                }),
+              ],
+            }),
+            when(true, {
+              steps: [
+                assign('base_serves', {
+                  reasons: fn(
+                    'list.concat',
+                    v('reasons'),
+                    tpl`the base model serves ${fn('string', v('serving_days'))} more days, at least gate.minServingDays ${fn('string', v('min_serving_days'))}`,
+                  ),
+                }),
+              ],
+            }),
+          ]),
         ],
       }),
     ]),

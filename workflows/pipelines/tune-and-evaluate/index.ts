@@ -16,7 +16,7 @@ import { contextSteps } from './context';
 import { dataSteps, dataSubworkflows } from './data';
 import { championSteps, deploySteps } from './deploy';
 import { evaluateModel, predictionStatus } from './evaluate';
-import { decideGate, defaultMinLabelSupport } from './gate';
+import { decideGate, defaultMinLabelSupport, retirementEpochs } from './gate';
 import { asJson, claimRun, recordRun } from './record';
 import { statements } from './statements';
 import { tuneSteps } from './tune';
@@ -73,6 +73,7 @@ function runSteps() {
         champion_model: v('champion_before'),
         champion: v('champion'),
         regressions: v('regressions'),
+        base_retires: fn('map.get', retirementEpochs(), fn('map.get', v('args'), ['model', 'baseEndpoint'])),
       },
       result: 'gate_result',
     }),

@@ -178,6 +178,12 @@ function rules(): { ok: Expr; message: string }[] {
       message: 'gate.minLabelSupport must be a whole number >= 1',
     },
     {
+      ok: arg('gate', 'minServingDays')
+        .eq(null)
+        .or(number(arg('gate', 'minServingDays'), 'positiveInteger')),
+      message: 'gate.minServingDays must be a whole number >= 1',
+    },
+    {
       ok: text(arg('deploy', 'servingName'), 'servingName'),
       message: 'deploy.servingName must be a letter, then up to 63 letters, digits or _',
     },
