@@ -8,8 +8,9 @@ const float64Param = (name: string): QueryParameter => ({
 });
 
 /**
- * The latest registry event of each serving name, in SQL: what a serving name resolves to now. Ties on
- * recorded_at (two events in one instant) are broken towards the later-written row by its event order.
+ * The latest registry event of each serving name by recorded_at, in SQL: what a serving name resolves to
+ * now, whatever order the rows were written in. Two events of one name with the same recorded_at have no
+ * defined order (a table keeps no write order), so either may be returned.
  */
 function latestEventsSql(registry: string, where: string): string {
   return [
