@@ -1,3 +1,6 @@
+// MUTATE_TESTS=test/a.test.ts,test/b.test.ts limits a run to those tests: quicker, and a lower bound.
+const focus = (process.env.MUTATE_TESTS ?? '').split(',').filter((file) => file !== '');
+
 /**
  * Mutation testing of the modules that make the pipeline's decisions: `npm run mutate` (never part of
  * `npm test` or CI). Incremental: a run re-tests only mutants whose code or covering tests changed since
@@ -42,6 +45,7 @@ module.exports = {
     // related-tests search cannot see; coverage analysis picks the tests for each mutant instead.
     enableFindRelatedTests: false,
     config: {
+      ...(focus.length > 0 ? { testMatch: focus.map((file) => `<rootDir>/${file}`) } : {}),
       testPathIgnorePatterns: [
         '/node_modules/',
         // In the mutation runs, as after `bqtune compile`, the committed YAML follows the definition; this
