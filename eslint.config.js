@@ -2,7 +2,17 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/', 'build/', 'workflows/dist/', 'coverage/', '.bqtune/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'build/',
+      'workflows/dist/',
+      'coverage/',
+      '.bqtune/',
+      'reports/',
+      '.stryker-tmp/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

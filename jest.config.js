@@ -8,4 +8,6 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 60000,
+  // Tests run the pipeline compiled from its TypeScript definition, not the committed YAML.
+  setupFilesAfterEnv: ['<rootDir>/test/support/compile-in-process.ts'],
 };

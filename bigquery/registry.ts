@@ -27,7 +27,11 @@ export interface ChampionTables {
 
 const columns = 'serving_name, event, model_name, previous_model, run_id, metric, metric_value';
 
-/** The latest registry event of each serving name (`where` filters the registry), newest row first on ties. */
+/**
+ * The latest registry event of each serving name by recorded_at (`where` filters the registry), in SQL: what a serving name resolves to
+ * now, whatever order the rows were written in. Two events of one name with the same recorded_at have no
+ * defined order (a table keeps no write order), so either may be returned.
+ */
 function latestEventsSql(registry: string, where: string): string {
   return [
     `SELECT ${columns}, event_id, recorded_at`,

@@ -114,6 +114,8 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
     } catch {
       // A statement that does not tokenize fails in the job below with its syntax error.
     }
+    const rejected = deps.faults.httpFailure(type);
+    if (rejected) throw rejected;
     const injected = deps.faults.jobFailure(type);
     if (injected?.reason === 'rateLimitExceeded') throw httpError(injected);
     const start = ctx.now();

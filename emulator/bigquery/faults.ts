@@ -1,5 +1,37 @@
+import { ConnectorError } from '../workflows/connector-types';
 import { fnv1a } from '../model/rng';
 import { BigQueryError } from './errors';
+
+/**
+ * Reasons a query job can be failed with. `rateLimitExceeded` rejects the jobs.insert request itself (HTTP
+ * 403); the others end the job with that `errorResult`. `invalidQuery` and `notFound` are what a statement
+ * with a syntax error or a missing table gets, and retrying them cannot help
+ * (https://cloud.google.com/bigquery/docs/error-messages).
+ */
+export const jobFailureReasons = [
+  'backendError',
+  'internalError',
+  'rateLimitExceeded',
+  'invalidQuery',
+  'notFound',
+] as const;
+
+/**
+ * HTTP statuses a jobs.insert request can be answered with before any job exists. The body follows the
+ * Google API error model (https://cloud.google.com/apis/design/errors): a canonical `status`, no BigQuery
+ * `reason`, as from a front end or proxy ("a 5xx response code might be returned by an intermediate server
+ * such as a proxy", https://cloud.google.com/bigquery/docs/error-messages).
+ */
+const httpFailureStatus = {
+  429: ['RESOURCE_EXHAUSTED', 'Resource has been exhausted (e.g. check quota).'],
+  500: ['INTERNAL', 'Internal error encountered.'],
+  502: ['UNAVAILABLE', 'Bad gateway.'],
+  503: ['UNAVAILABLE', 'The service is currently unavailable.'],
+  504: ['DEADLINE_EXCEEDED', 'The request timed out at the gateway.'],
+} as const;
+
+export type HttpFailureCode = keyof typeof httpFailureStatus;
+export const httpFailureCodes = Object.keys(httpFailureStatus).map(Number) as HttpFailureCode[];
 
 /**
  * Faults to inject, so a workflow's retry paths run for real. Every fault is deterministic: counts are
@@ -9,9 +41,17 @@ export interface FaultConfig {
   /** The first `count` query jobs (of the given statement types, if set) fail with `reason`. */
   jobFailures?: {
     count: number;
-    reason: 'backendError' | 'internalError' | 'rateLimitExceeded';
+    reason: (typeof jobFailureReasons)[number];
     statementTypes?: string[];
   };
+  /** The first `count` jobs.insert requests (of the given statement types, if set) get HTTP status `code`. */
+  httpFailures?: { count: number; code: HttpFailureCode; statementTypes?: string[] };
+  /**
+   * Generation requests whose prompt contains `promptContains` fail, on every attempt, with a 400
+   * INVALID_ARGUMENT status: the request itself is rejected (e.g. too many input tokens), so sending it
+   * again cannot succeed (https://cloud.google.com/vertex-ai/generative-ai/docs/model-reference/api-errors).
+   */
+  rowInvalidArgument?: { promptContains: string };
   /** Each generation request fails with RESOURCE_EXHAUSTED with probability `rate`, at most `maxPerRow` times per prompt. */
   rowResourceExhausted?: { rate: number; maxPerRow: number };
   /** The first N tuning jobs fail after running. */
@@ -42,10 +82,22 @@ export function validateFaults(faults: FaultConfig): void {
     if (config && (!Number.isInteger(config.count) || config.count < 0))
       throw new Error(`faults.${key}.count: expected a non-negative integer`);
   }
+  const jobs = faults.jobFailures;
+  if (jobs && !(jobFailureReasons as readonly string[]).includes(jobs.reason))
+    throw new Error(`faults.jobFailures.reason: expected one of ${jobFailureReasons.join(', ')}`);
+  const http = faults.httpFailures;
+  if (http && (!Number.isInteger(http.count) || http.count < 0))
+    throw new Error('faults.httpFailures.count: expected a non-negative integer');
+  if (http && !httpFailureCodes.includes(http.code))
+    throw new Error(`faults.httpFailures.code: expected one of ${httpFailureCodes.join(', ')}`);
+  const invalid = faults.rowInvalidArgument;
+  if (invalid && (typeof invalid.promptContains !== 'string' || invalid.promptContains === ''))
+    throw new Error('faults.rowInvalidArgument.promptContains: expected a non-empty string');
 }
 
 export class FaultInjector {
   private jobFailuresLeft: number;
+  private httpFailuresLeft: number;
   private tuningFailuresLeft: number;
   private iamFailuresLeft: number;
   private lostAnswersLeft: number;
@@ -55,6 +107,7 @@ export class FaultInjector {
   constructor(private readonly faults: FaultConfig) {
     validateFaults(faults);
     this.jobFailuresLeft = faults.jobFailures?.count ?? 0;
+    this.httpFailuresLeft = faults.httpFailures?.count ?? 0;
     this.tuningFailuresLeft = faults.tuningFailures ?? 0;
     this.iamFailuresLeft = faults.iamPropagationFailures ?? 0;
     this.lostAnswersLeft = faults.lostAnswers?.count ?? 0;
@@ -81,8 +134,27 @@ export class FaultInjector {
       internalError: 'An internal error occurred and the request could not be completed. (injected fault)',
       rateLimitExceeded:
         'Exceeded rate limits: too many concurrent queries for this project. (injected fault)',
+      invalidQuery: 'Syntax error: Unexpected end of script at [1:1] (injected fault)',
+      notFound:
+        'Not found: Table injected-project:injected.missing was not found in location US (injected fault)',
     };
     return new BigQueryError(config.reason, messages[config.reason]);
+  }
+
+  /** Called when a jobs.insert request arrives; returns the HttpError to answer it with, if one is due. */
+  httpFailure(statementType: string): ConnectorError | undefined {
+    const config = this.faults.httpFailures;
+    if (!config || this.httpFailuresLeft === 0) return undefined;
+    if (config.statementTypes && !config.statementTypes.includes(statementType)) return undefined;
+    this.httpFailuresLeft--;
+    const [status, message] = httpFailureStatus[config.code];
+    return new ConnectorError({
+      tags: ['HttpError'],
+      message: `HTTP server responded with error code ${config.code}`,
+      code: config.code,
+      headers: { 'Content-Type': 'application/json; charset=UTF-8' },
+      body: { error: { code: config.code, message: `${message} (injected fault)`, status } },
+    });
   }
 
   tuningFailure(): BigQueryError | undefined {
@@ -105,6 +177,10 @@ export class FaultInjector {
 
   /** The per-row status for one generation request, or undefined when it goes through. */
   rowFailure(model: string, prompt: string, endpoint: string): string | undefined {
+    const invalid = this.faults.rowInvalidArgument;
+    if (invalid && prompt.includes(invalid.promptContains)) {
+      return `INVALID_ARGUMENT error from remote service/endpoint ${endpoint}: the request is not valid for this model. (injected fault)`;
+    }
     const config = this.faults.rowResourceExhausted;
     if (!config) return undefined;
     const key = `${model}\u0000${prompt}`;

@@ -37,7 +37,7 @@ export interface EmulatorStats {
   /** Generation requests sent to the local model (each row of each pass, failed ones included). */
   modelInvocations: number;
   invocationsByModel: Record<string, number>;
-  /** Requests answered with a per-row RESOURCE_EXHAUSTED status. */
+  /** Requests answered with a per-row error status (RESOURCE_EXHAUSTED or INVALID_ARGUMENT, injected). */
   rowFailures: number;
   jobs: number;
   failedJobs: number;

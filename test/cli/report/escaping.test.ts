@@ -1,0 +1,178 @@
+import { parse } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import type { ReportData } from '../../../cli/report/data';
+import { renderReport } from '../../../cli/report/html';
+
+/**
+ * Every text the report shows from a run (labels, inputs, model answers, gate reasons, data-check findings,
+ * configuration, errors) is rendered once with every character HTML and SVG treat specially and once with
+ * plain text. An HTML5 parser (the algorithm browsers use) must then find the same elements and attributes
+ * in both, and every hostile text back verbatim as text or attribute value: nothing breaks out of its text
+ * node or attribute, in HTML or in the inline SVG chart, and nothing is escaped twice.
+ */
+
+/** Each of & < > " ' raw, an entity that must stay literal, and closers of every context the report uses. */
+const hostile = `<b x='1'>&amp;"</b></title></text></svg></td><script>'&'</script>`;
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+function walk(node: Node, visit: (node: Node) => void): void {
+  visit(node);
+  const children = 'childNodes' in node ? node.childNodes : [];
+  for (const child of children) walk(child, visit);
+  if (node.nodeName === 'template') walk((node as DefaultTreeAdapterMap['template']).content, visit);
+}
+
+/** The element and attribute names in document order, and every text and attribute value. */
+function read(html: string) {
+  const shape: string[] = [];
+  const texts: string[] = [];
+  walk(parse(html), (node) => {
+    if ('tagName' in node) {
+      const el = node as Element;
+      shape.push(
+        `${el.namespaceURI.split('/').pop()}:${el.tagName}[${el.attrs.map((a) => a.name).join(' ')}]`,
+      );
+      texts.push(...el.attrs.map((a) => a.value));
+    } else if (node.nodeName === '#text') {
+      texts.push((node as DefaultTreeAdapterMap['textNode']).value);
+    }
+  });
+  return { shape, texts: texts.join('\u0000') };
+}
+
+/** Report data whose every free text is `t(name)`: the name, plus the hostile suffix or a plain one. */
+function reportData(t: (name: string) => string, status: 'rejected' | 'failed'): ReportData {
+  const labels = [t('label one'), t('label two')];
+  const evaluation = (model: string, f1: number) => ({
+    model: t(model),
+    macroF1: f1,
+    microF1: f1,
+    weightedF1: f1,
+    accuracy: f1,
+    successRate: 1,
+    perLabel: {
+      [labels[0]]: { precision: f1, recall: f1, f1, support: 3 },
+      [labels[1]]: { precision: 1 - f1, recall: 1 - f1, f1: 1 - f1, support: 2 },
+      // A label the model answered that is not in the label set.
+      [t('label extra')]: { precision: 0, recall: 0, f1: 0, support: 0 },
+    },
+  });
+  return {
+    summary: {
+      runId: 'run_escaping',
+      status,
+      startedAt: '2026-11-25T07:00:00.000Z',
+      finishedAt: '2026-11-25T07:00:02.000Z',
+      deployed: false,
+      modelInvocations: 10,
+      ...(status === 'failed'
+        ? { error: { message: t('error message'), step: t('main.step') } }
+        : {
+            baseline: evaluation('baseline model', 0.4),
+            tuned: evaluation('tuned model', 0.6),
+            tuning: { model: t('tuned model'), reused: false },
+            gate: { passed: false, metric: 'macro_f1', reasons: [t('reason one'), t('reason two')] },
+            champion: { before: t('champion'), after: t('champion') },
+          }),
+      dataChecks: [
+        {
+          check: 'duplicates',
+          split: 'train',
+          severity: 'warn',
+          count: 2,
+          message: t('finding message'),
+          examples: [t('example input')],
+        },
+      ],
+    },
+    args: {
+      name: t('pipeline name'),
+      runId: 'run_escaping',
+      project: 'my-project',
+      location: 'US',
+      dataset: 'bqtune',
+      connection: 'my-project.us.vertex',
+      task: { type: 'classification', labels, promptTemplate: { prefix: t('prompt prefix') } },
+      data: { train: t('train.jsonl'), eval: t('eval.jsonl') },
+      model: { baseEndpoint: t('endpoint'), tuning: { note: t('tuning value') } },
+      deploy: { servingName: t('serving name') },
+    } as unknown as ReportData['args'],
+    labels,
+    ...(status === 'failed'
+      ? { confusion: { baseline: [], tuned: [] }, changed: [] }
+      : shownAfterRun(t, labels)),
+  };
+}
+
+/** What a run that got as far as evaluating shows: confusion matrices and the rows whose answer changed. */
+function shownAfterRun(
+  t: (name: string) => string,
+  labels: string[],
+): Pick<ReportData, 'confusion' | 'changed'> {
+  return {
+    confusion: {
+      baseline: [
+        { expected: labels[0], predicted: labels[1], count: 2 },
+        { expected: labels[1], predicted: t('unknown answer'), count: 1 },
+        { expected: t('label outside the set'), predicted: null, count: 1 },
+      ],
+      tuned: [{ expected: labels[0], predicted: labels[0], count: 3 }],
+    },
+    changed: [
+      {
+        exampleId: 'e1',
+        input: t('input text'),
+        expected: labels[0],
+        baseline: labels[1],
+        tuned: labels[0],
+        baselineText: t('baseline answer'),
+        tunedText: t('tuned answer'),
+      },
+      {
+        exampleId: 'e2',
+        input: t('x'.repeat(230)),
+        expected: labels[1],
+        baseline: labels[1],
+        tuned: null,
+        baselineText: t('baseline answer two'),
+        tunedText: null,
+      },
+    ],
+  };
+}
+
+const plainText = (name: string) => `${name} plain`;
+
+describe.each(['rejected', 'failed'] as const)('a %s run', (status) => {
+  const shown: string[] = [];
+  const html = renderReport(
+    reportData((name) => {
+      const text = `${name} ${hostile}`;
+      shown.push(text);
+      return text;
+    }, status),
+  );
+  const plain = renderReport(reportData(plainText, status));
+  const parsed = read(html);
+
+  test('has exactly the elements and attributes of the same report over plain text', () => {
+    expect(parsed.shape).toEqual(read(plain).shape);
+  });
+
+  test('shows every hostile text verbatim (inside JSON where the report shows JSON)', () => {
+    expect(shown.length).toBeGreaterThan(10);
+    for (const text of shown) {
+      const asJson = JSON.stringify(text).slice(1, -1);
+      expect([text, parsed.texts.includes(text) || parsed.texts.includes(asJson)]).toEqual([text, true]);
+    }
+  });
+
+  test('has no raw < > " or \' of its own text: each is written as an entity', () => {
+    for (const c of ['<', '>', '"', "'"]) {
+      expect([c, html.split(c).length]).toEqual([c, plain.split(c).length]);
+    }
+    expect(html).toContain('&lt;b x=&#39;1&#39;&gt;&amp;amp;&quot;&lt;/b&gt;');
+  });
+});

@@ -1,0 +1,107 @@
+import { classification, exactMatch, rougeL } from '../../../emulator/bigquery/metrics';
+import { evaluationColumns, type RowResult } from '../../../emulator/bigquery/table-functions';
+
+/**
+ * ML.EVALUATE's CLASSIFICATION metrics in the emulator against a small confusion matrix worked out by hand.
+ *
+ *   expected ↓ / answered →   Cardiology  Dermatology  Neurology  other answer
+ *   Cardiology (5 rows)            3           1            0       1 ("unsure")
+ *   Dermatology (3 rows)           1           2            0       0
+ *   Neurology (3 rows)             0           1            1       1 ("")
+ *   Urology (1 row)                0           0            0       1 ("kidney")
+ *
+ *   Cardiology   TP 3  FP 1  FN 2   P = 3/4   R = 3/5   F1 = 2·(3/4·3/5)/(3/4+3/5) = 2/3
+ *   Dermatology  TP 2  FP 2  FN 1   P = 2/4   R = 2/3   F1 = 2·(1/2·2/3)/(1/2+2/3) = 4/7
+ *   Neurology    TP 1  FP 0  FN 2   P = 1/1   R = 1/3   F1 = 2·(1·1/3)/(1+1/3)     = 1/2
+ *   Urology      TP 0  FP 0  FN 1   P = 0 (nothing answered Urology)  R = 0   F1 = 0
+ *
+ * Answers are compared after the label normalisation (case, spacing), so " CARDIOLOGY" is Cardiology.
+ */
+const matrix: [expected: string, answer: string][] = [
+  ['Cardiology', 'Cardiology'],
+  ['Cardiology', ' CARDIOLOGY'],
+  ['Cardiology', 'cardiology '],
+  ['Cardiology', 'Dermatology'],
+  ['Cardiology', 'unsure'],
+  ['Dermatology', 'Cardiology'],
+  ['Dermatology', 'dermatology'],
+  ['Dermatology', 'Dermatology'],
+  ['Neurology', 'Dermatology'],
+  ['Neurology', 'Neurology'],
+  ['Neurology', ''],
+  ['Urology', 'kidney'],
+];
+
+const byHand = [
+  { label: 'Cardiology', precision: 3 / 4, recall: 3 / 5, f1: 2 / 3 },
+  { label: 'Dermatology', precision: 1 / 2, recall: 2 / 3, f1: 4 / 7 },
+  { label: 'Neurology', precision: 1, recall: 1 / 3, f1: 1 / 2 },
+  { label: 'Urology', precision: 0, recall: 0, f1: 0 },
+];
+
+const closeTo = (rows: typeof byHand) =>
+  rows.map((r) => ({
+    label: r.label,
+    precision: expect.closeTo(r.precision, 12),
+    recall: expect.closeTo(r.recall, 12),
+    f1: expect.closeTo(r.f1, 12),
+  }));
+
+test('per-label precision, recall and F1 of a small confusion matrix, one row per expected label', () => {
+  // Shuffled, to show the order of the rows does not matter.
+  const pairs = [...matrix].reverse().map(([expected, generated]) => ({ expected, generated }));
+  expect(classification(pairs)).toEqual(closeTo(byHand));
+});
+
+const ok = (text: string): RowResult => ({ text, status: '', promptTokens: 5, outputTokens: 1 });
+const failed: RowResult = {
+  text: null,
+  status: 'A retryable error occurred: RESOURCE EXHAUSTED error from remote service/endpoint e',
+  promptTokens: 0,
+  outputTokens: 0,
+};
+
+test('ML.EVALUATE output for CLASSIFICATION: the documented columns, failed rows skipped and counted', () => {
+  // Two more rows whose generation failed: they must not count as wrong answers.
+  const expected = [...matrix.map(([e]) => e), 'Cardiology', 'Urology'];
+  const rows = [...matrix.map(([, answer]) => ok(answer)), failed, failed];
+  const columns = evaluationColumns('CLASSIFICATION', expected, rows);
+  expect(columns.map((c) => c.name)).toEqual(['precision', 'recall', 'f1', 'label', 'evaluation_status']);
+  const column = (name: string) => columns.find((c) => c.name === name)!.values;
+  const got = column('label').map((label, i) => ({
+    label: label as string,
+    precision: column('precision')[i] as number,
+    recall: column('recall')[i] as number,
+    f1: column('f1')[i] as number,
+  }));
+  expect(got).toEqual(closeTo(byHand));
+  for (const status of column('evaluation_status')) {
+    expect(JSON.parse(status as string)).toEqual({ num_successful_rows: 12, num_total_rows: 14 });
+  }
+});
+
+test('exact match and ROUGE-L worked by hand', () => {
+  // 2 of 3 answers equal their label after normalisation.
+  expect(
+    exactMatch([
+      { expected: 'Sleep Medicine', generated: 'sleep  medicine' },
+      { expected: 'Allergy / Immunology', generated: 'allergy/immunology' },
+      { expected: 'Urology', generated: 'Nephrology' },
+    ]),
+  ).toBeCloseTo(2 / 3, 12);
+  // Reference "the knee hurts today" (4 words), answer "the knee hurts" (3 words): LCS 3,
+  // P = 3/3, R = 3/4, F1 = 2·(3/4)/(7/4) = 6/7. A second pair with nothing in common scores 0; means follow.
+  const rouge = rougeL([
+    { expected: 'the knee hurts today', generated: 'the knee hurts' },
+    { expected: 'fever', generated: 'rash' },
+  ]);
+  expect(rouge.precision).toBeCloseTo(1 / 2, 12);
+  expect(rouge.recall).toBeCloseTo(3 / 8, 12);
+  expect(rouge.f1).toBeCloseTo(3 / 7, 12);
+});
+
+test('ML.EVALUATE rejects a task type it does not know', () => {
+  expect(() => evaluationColumns('RANKING', ['a'], [ok('a')])).toThrow(
+    'ML.EVALUATE: task_type RANKING is not one of TEXT_GENERATION, CLASSIFICATION, SUMMARIZATION, QUESTION_ANSWERING',
+  );
+});

@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { findStale } from '../../workflows/compile';
+import { compiledWorkflowSource, distDir } from '../../workflows/compiled';
+import { pipelines } from '../../workflows/pipelines';
+
+test('the committed YAML of every pipeline is exactly what its definition compiles to now', () => {
+  for (const [name, build] of Object.entries(pipelines)) {
+    expect(fs.readFileSync(path.join(distDir(), `${name}.yaml`), 'utf8')).toBe(build());
+  }
+  expect(findStale(distDir())).toEqual([]);
+});
+
+test('tests run the pipeline compiled in-process, never the committed file', () => {
+  const read = jest.spyOn(fs, 'readFileSync');
+  try {
+    const source = compiledWorkflowSource('tune-and-evaluate');
+    expect(source).toBe(pipelines['tune-and-evaluate']());
+    const readsOfDist = read.mock.calls.filter(([file]) => String(file).startsWith(distDir()));
+    expect(readsOfDist).toEqual([]);
+  } finally {
+    read.mockRestore();
+  }
+});
