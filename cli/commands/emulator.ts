@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Register } from './index';
 import { RealClock, VirtualClock, startExecutionsServer } from '../../emulator/workflows';
-import { openLocalEnvironment } from '../local/environment';
+import { EmulatorSessions } from '../local/emulator-session';
+import { emulatorTokenFile, ensureEmulatorToken } from '../local/emulator-token';
 import { distDir } from '../../workflows/compiled';
 
 export const register: Register = (program) => {
@@ -31,29 +32,33 @@ export const register: Register = (program) => {
           `workflows folder ${workflowsDir} does not exist (run \`bqtune compile\` or pass --workflows)`,
         );
       }
-      const env = await openLocalEnvironment(path.resolve(opts.stateDir));
+      const stateDir = path.resolve(opts.stateDir);
+      const token = ensureEmulatorToken(stateDir);
+      const holder = { command: 'bqtune emulator', url: '' };
+      const sessions = new EmulatorSessions(stateDir, holder);
       const server = await startExecutionsServer({
         port,
         workflowsDir,
-        connectors: env.bigquery.connectors,
+        token,
+        openSession: sessions.open,
+        admit: sessions.admit,
+        historyDir: path.join(stateDir, 'executions'),
         clock: opts.realTime ? new RealClock() : new VirtualClock(Date.now() / 1000),
       });
+      holder.url = server.url;
       process.stdout.write(
         `Workflows Executions API listening on ${server.url} (workflows from ${workflowsDir})\n` +
-          `ExecutionsClient options: { fallback: true, protocol: 'http', apiEndpoint: '127.0.0.1', port: ${server.port} }\n`,
+          `every request needs Authorization: Bearer <the token in ${emulatorTokenFile(stateDir)}>\n`,
       );
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
-          server
-            .close()
-            .then(() => env.close())
-            .then(resolve, resolve);
+          server.close().then(resolve, resolve);
         };
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
       });
-      process.stdout.write('emulator stopped\n');
+      process.stderr.write('emulator stopped\n');
     });
 };

@@ -33,7 +33,9 @@ export const register: Register = (program) => {
       ].join('\n'),
     )
     .action(async (run: string, opts: { stateDir: string }) => {
-      const file = await writeReport(runFolder(run, opts.stateDir), path.resolve(opts.stateDir));
+      const file = await writeReport(runFolder(run, opts.stateDir), {
+        stateDir: path.resolve(opts.stateDir),
+      });
       process.stdout.write(`${path.relative(process.cwd(), file) || file}\n`);
     });
 };

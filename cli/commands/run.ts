@@ -1,23 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Register } from './index';
-import type { FaultConfig } from '../../emulator/bigquery';
+import { readFaults } from '../local/faults-option';
 import { Progress } from '../local/progress';
 import { exampleConfig, runLocally } from '../local/run-locally';
+import { reportFileName } from '../report';
 import { renderSummary } from '../report/summary-table';
-import { writeReport } from '../report';
 
 /** Exit code of a run the gate rejected: it worked, but nothing was deployed. */
 export const rejectedExitCode = 3;
-
-function readFaults(value: string): FaultConfig {
-  const text = fs.existsSync(value) ? fs.readFileSync(value, 'utf8') : value;
-  try {
-    return JSON.parse(text) as FaultConfig;
-  } catch {
-    throw new Error(`--faults: ${JSON.stringify(value)} is neither a JSON file nor JSON text`);
-  }
-}
 
 export const register: Register = (program) => {
   program
@@ -32,6 +22,7 @@ export const register: Register = (program) => {
       '--faults <json|file>',
       'inject emulator faults, e.g. {"rowResourceExhausted":{"rate":0.1,"maxPerRow":1}}',
     )
+    .option('--snapshot', 'also copy the warehouse as the run left it into the run folder')
     .option('--json', 'print summary.json instead of the table')
     .addHelpText(
       'after',
@@ -46,7 +37,10 @@ export const register: Register = (program) => {
       ].join('\n'),
     )
     .action(
-      async (config: string, opts: { stateDir: string; runId?: string; faults?: string; json?: boolean }) => {
+      async (
+        config: string,
+        opts: { stateDir: string; runId?: string; faults?: string; json?: boolean; snapshot?: boolean },
+      ) => {
         let invocations = { modelInvocations: 0 };
         const progress = opts.json
           ? undefined
@@ -58,6 +52,7 @@ export const register: Register = (program) => {
             stateDir: path.resolve(opts.stateDir),
             runId: opts.runId,
             faults: opts.faults === undefined ? undefined : readFaults(opts.faults),
+            snapshot: opts.snapshot,
             onEvent: progress?.onEvent,
             onStart: (stats) => (invocations = stats),
           });
@@ -66,7 +61,7 @@ export const register: Register = (program) => {
           throw err;
         }
         progress?.stop(result.summary.status === 'failed' ? 'failed' : 'done');
-        const report = await writeReport(result.runDir);
+        const report = path.join(result.runDir, reportFileName);
         const runDir = path.relative(process.cwd(), result.runDir) || '.';
         process.stdout.write(
           opts.json

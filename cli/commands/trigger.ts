@@ -14,6 +14,7 @@ import { buildRunArguments } from '../deployment/run-arguments';
 import { stackOutputs } from '../deployment/stack-outputs';
 import { localTarget, resolveTarget, type TargetFlags } from '../deployment/target';
 import { apiError } from '../deployment/api-errors';
+import { readEmulatorToken } from '../local/emulator-token';
 
 interface TriggerOptions extends TargetFlags {
   stack?: string;
@@ -84,7 +85,7 @@ export const register: Register = (program) => {
     .option('--endpoint <url>', 'a local Executions API (`bqtune emulator`), e.g. http://127.0.0.1:8787')
     .option(
       '--state-dir <dir>',
-      'with --endpoint: the emulator state, whose gcs/ folder receives local data files',
+      'with --endpoint: the emulator state (its token; its gcs/ folder receives local data files)',
       '.bqtune',
     )
     .option('--watch', 'follow the execution until it ends; exit 0 only if it succeeded')
@@ -111,7 +112,11 @@ export const register: Register = (program) => {
         eval: opts.eval,
         localGcsDir: opts.endpoint ? path.resolve(opts.stateDir, 'gcs') : undefined,
       });
-      const client = executionsClient(opts.endpoint);
+      const client = executionsClient(
+        opts.endpoint === undefined
+          ? undefined
+          : { endpoint: opts.endpoint, token: readEmulatorToken(path.resolve(opts.stateDir)) },
+      );
       try {
         const started = await startExecution(client, target, args);
         process.stdout.write(`started ${started.name} (run ${runId})\n`);

@@ -86,6 +86,8 @@ test('a failed execution exits 1 with its error, readably', () => {
     endpoint,
     '--outputs',
     outputs,
+    '--state-dir',
+    state,
     '--train',
     'gs://bqtune-local-data/nowhere/train.jsonl',
     '--eval',
