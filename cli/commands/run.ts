@@ -66,7 +66,7 @@ export const register: Register = (program) => {
         process.stdout.write(
           opts.json
             ? JSON.stringify(result.summary, null, 2) + '\n'
-            : renderSummary(result.summary, runDir) +
+            : renderSummary(result.summary, runDir, { snapshot: opts.snapshot }) +
                 `report: ${path.relative(process.cwd(), report) || report}\n`,
         );
         if (result.summary.status === 'failed') process.exitCode = 1;

@@ -10,14 +10,15 @@ import { buildSummary, type SummaryInput } from './summary';
 /** `<state-dir>/runs/<run-id>`; the id must have passed `checkRunId`. */
 export const runFolder = (stateDir: string, runId: string): string => path.join(stateDir, 'runs', runId);
 
-/** Writes a file through JSON with a final newline, atomically. */
+/** Writes a value as indented JSON with a final newline, atomically. */
 const writeJson = (file: string, value: unknown) =>
   writeFileAtomic(file, JSON.stringify(value, null, 2) + '\n');
 
 /**
  * Records a finished execution of the pipeline as a run folder: `arguments.json`, `summary.json` and
- * `report.html`, each written atomically, from the rows the run left in the (still open) warehouse. The
- * folder appears only now, so a run that never started leaves none behind.
+ * `report.html`, from the rows the run left in the (still open) warehouse. They are written into a
+ * hidden sibling folder that is renamed into place at the end, so the folder appears whole or not at
+ * all, and a run that never started leaves none behind.
  */
 export async function recordRun(
   env: LocalEnvironment,
@@ -26,9 +27,17 @@ export async function recordRun(
   input: SummaryInput,
 ): Promise<RunSummary> {
   const summary = await buildSummary(env.bigquery, input);
-  fs.mkdirSync(runDir, { recursive: true });
-  writeJson(path.join(runDir, 'arguments.json'), args);
-  writeJson(path.join(runDir, 'summary.json'), summary);
-  await writeReport(runDir, { warehouse: localWarehouse(env) });
+  const partial = path.join(path.dirname(runDir), `.${path.basename(runDir)}.partial`);
+  fs.rmSync(partial, { recursive: true, force: true });
+  fs.mkdirSync(partial, { recursive: true });
+  try {
+    writeJson(path.join(partial, 'arguments.json'), args);
+    writeJson(path.join(partial, 'summary.json'), summary);
+    await writeReport(partial, { warehouse: localWarehouse(env) });
+    fs.renameSync(partial, runDir);
+  } catch (error) {
+    fs.rmSync(partial, { recursive: true, force: true });
+    throw error;
+  }
   return summary;
 }

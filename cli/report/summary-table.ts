@@ -1,11 +1,15 @@
-import Table from 'cli-table3';
 import { colors as pc } from '../colors';
+import { renderTable, type Column } from '../text-table';
 import type { RunSummary } from '../../schemas/types.generated';
 
 const f = (x: number | undefined) => (x === undefined ? '—' : x.toFixed(3));
 
 /** The end-of-run report: metrics per label for baseline and tuned, then the gate and what was deployed. */
-export function renderSummary(summary: RunSummary, runDir: string): string {
+export function renderSummary(
+  summary: RunSummary,
+  runDir: string,
+  options: { snapshot?: boolean } = {},
+): string {
   const lines: string[] = [];
   if (summary.status === 'failed') {
     lines.push(
@@ -15,16 +19,24 @@ export function renderSummary(summary: RunSummary, runDir: string): string {
   }
   const { baseline, tuned } = summary;
   if (baseline && tuned) {
-    const table = new Table({
-      head: ['label', 'support', 'baseline P', 'baseline R', 'baseline F1', 'tuned P', 'tuned R', 'tuned F1'],
-      style: { head: [], border: [], compact: true },
-    });
+    const metric = (header: string): Column => ({ header, align: 'right' });
+    const columns: Column[] = [
+      { header: 'label', shrink: true },
+      { header: 'n', align: 'right' },
+      metric('P'),
+      metric('R'),
+      metric('F1'),
+      metric('P'),
+      metric('R'),
+      metric('F1'),
+    ];
+    const rows: string[][] = [];
     const labels = [...new Set([...Object.keys(baseline.perLabel), ...Object.keys(tuned.perLabel)])].sort();
     for (const label of labels) {
       const b = baseline.perLabel[label];
       const t = tuned.perLabel[label];
       const better = (t?.f1 ?? 0) > (b?.f1 ?? 0);
-      table.push([
+      rows.push([
         label,
         String(t?.support ?? b?.support ?? 0),
         f(b?.precision),
@@ -35,7 +47,7 @@ export function renderSummary(summary: RunSummary, runDir: string): string {
         better ? pc.green(f(t?.f1)) : f(t?.f1),
       ]);
     }
-    table.push(
+    rows.push(
       [],
       ['macro F1', '', '', '', f(baseline.macroF1), '', '', f(tuned.macroF1)],
       ['micro F1', '', '', '', f(baseline.microF1), '', '', f(tuned.microF1)],
@@ -43,7 +55,12 @@ export function renderSummary(summary: RunSummary, runDir: string): string {
       ['accuracy', '', '', '', f(baseline.accuracy), '', '', f(tuned.accuracy)],
       ['rows succeeded', '', '', '', f(baseline.successRate), '', '', f(tuned.successRate)],
     );
-    lines.push(table.toString());
+    const groups = [
+      { title: '', span: 2 },
+      { title: 'baseline', span: 3 },
+      { title: 'tuned', span: 3 },
+    ];
+    lines.push(renderTable(columns, rows, { groups }).trimEnd());
     lines.push(`baseline: ${baseline.model}`);
     lines.push(`tuned:    ${tuned.model}`);
   }
@@ -75,6 +92,6 @@ export function renderSummary(summary: RunSummary, runDir: string): string {
   }
   lines.push(`model invocations: ${summary.modelInvocations}`);
   lines.push(`summary: ${runDir}/summary.json`);
-  lines.push(`warehouse: ${runDir}/warehouse.duckdb`);
+  if (options.snapshot) lines.push(`warehouse: ${runDir}/warehouse.duckdb`);
   return lines.join('\n') + '\n';
 }
