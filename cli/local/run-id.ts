@@ -7,7 +7,7 @@ const runIdPattern = new RegExp(definitions.$defs.runId.pattern);
 export function checkRunId(id: unknown, source: string): string {
   if (typeof id !== 'string' || !runIdPattern.test(id)) {
     throw new Error(
-      `${source}: ${JSON.stringify(id)} is not a run id (${definitions.$defs.runId.description})`,
+      `${source}: ${JSON.stringify(id)} is not valid: ${definitions.$defs.runId.description}`,
     );
   }
   return id;
