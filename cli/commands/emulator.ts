@@ -19,7 +19,15 @@ export const register: Register = (program) => {
     .option('--real-time', 'sleeps, backoff and polling take real time (default: a virtual clock)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ bqtune emulator --port 8787\n  $ bqtune trigger --endpoint http://127.0.0.1:8787 --watch',
+      [
+        '',
+        'Every request needs the bearer token in <state-dir>/emulator-token (created owner-only);',
+        '`bqtune trigger --endpoint` reads it from its --state-dir.',
+        '',
+        'Examples:',
+        '  $ bqtune emulator --port 8787',
+        '  $ bqtune trigger --endpoint http://127.0.0.1:8787 --watch      # in another terminal',
+      ].join('\n'),
     )
     .action(async (opts: { port: string; workflows?: string; stateDir: string; realTime?: boolean }) => {
       const port = Number(opts.port);

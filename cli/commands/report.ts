@@ -28,8 +28,8 @@ export const register: Register = (program) => {
         'tuned), the confusion matrices, the eval rows whose prediction changed, and the data-check findings.',
         '',
         'Examples:',
-        '  $ bqtune report run_20261125_071502_a1b2',
-        '  $ bqtune report .bqtune/runs/run_001 && xdg-open .bqtune/runs/run_001/report.html',
+        '  $ bqtune report run_001',
+        '  $ bqtune report .bqtune/runs/run_001    # then open .bqtune/runs/run_001/report.html',
       ].join('\n'),
     )
     .action(async (run: string, opts: { stateDir: string }) => {

@@ -32,8 +32,8 @@ export const register: Register = (program) => {
         '',
         'Examples:',
         '  $ bqtune run                                   # the medical-specialty example',
+        `  $ bqtune run --snapshot --faults '{"jobFailures":{"count":2,"reason":"backendError"}}'`,
         '  $ bqtune run my-task/pipeline.yaml --run-id run_001',
-        `  $ bqtune run --faults '{"jobFailures":{"count":2,"reason":"backendError"}}'`,
       ].join('\n'),
     )
     .action(

@@ -68,8 +68,8 @@ export const register: Register = (program) => {
       [
         '',
         'Examples:',
-        '  $ bqtune runs show run_20261125_071502_a1b2',
-        '  $ bqtune runs show run_20261125_071502_a1b2 --json',
+        '  $ bqtune runs show run_001',
+        '  $ bqtune runs show run_001 --json',
         '  $ bqtune runs --stack dev show run_001',
       ].join('\n'),
     )

@@ -96,9 +96,9 @@ export const register: Register = (program) => {
         'Exit codes with --watch: 0 succeeded, 1 failed or cancelled, 3 rejected by the gate.',
         '',
         'Examples:',
-        '  $ bqtune trigger --stack dev --train gs://my-bucket/train.jsonl --eval gs://my-bucket/eval.jsonl --watch',
-        '  $ pulumi stack output --json > outputs.json && bqtune trigger my-task/pipeline.yaml --outputs outputs.json',
-        '  $ bqtune emulator --port 8787 &  bqtune trigger --endpoint http://127.0.0.1:8787 --watch',
+        '  $ bqtune trigger --stack dev --train gs://my-bucket/train.jsonl --eval gs://my-bucket/eval.jsonl',
+        '  $ bqtune trigger my-task/pipeline.yaml --outputs outputs.json   # saved by pulumi stack output --json',
+        '  $ bqtune trigger --endpoint http://127.0.0.1:8787 --watch      # while bqtune emulator serves',
       ].join('\n'),
     )
     .action(async (config: string, opts: TriggerOptions) => {

@@ -39,7 +39,12 @@ export const register: Register = (program) => {
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ bqtune workflow run workflows/dist/tune-and-evaluate.yaml --data \'{"runId": "run_1"}\' --virtual-time',
+      [
+        '',
+        'Examples:',
+        `  $ bqtune workflow run examples/workflows/word-count.yaml --data '{"text": "to be or not to be"}'`,
+        '  $ bqtune workflow run examples/workflows/word-count.yaml --data \'{"text": 1}\'   # fails: exit 1',
+      ].join('\n'),
     )
     .action(async (file: string, flags: RunFlags) => {
       let text: string;
