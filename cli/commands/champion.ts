@@ -1,14 +1,11 @@
 import type { Register } from './index';
+import { load } from './lazy';
 import type { RegistryEvent } from '../history/champion';
 import { addWarehouseOptions, type WarehouseFlags } from '../history/warehouse-flags';
 import type * as ColorsModule from '../colors';
 import type * as ChampionModule from '../history/champion';
 import type * as WarehouseTargetModule from '../history/warehouse-target';
 import type * as TextTableModule from '../text-table';
-
-/** Loads a module when the command runs, so `bqtune --help` and other commands start fast. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const load = <T>(id: string): T => require(id) as T;
 
 type ChampionFlags = WarehouseFlags & { rollback?: boolean; json?: boolean };
 

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Register } from './index';
-import { RealClock, VirtualClock, startExecutionsServer } from '../../emulator/workflows';
-import { EmulatorSessions } from '../local/emulator-session';
-import { emulatorTokenFile, ensureEmulatorToken } from '../local/emulator-token';
-import { distDir } from '../../workflows/compiled';
+import { load } from './lazy';
+import type * as Workflows from '../../emulator/workflows';
+import type * as EmulatorSession from '../local/emulator-session';
+import type * as EmulatorToken from '../local/emulator-token';
+import type * as Compiled from '../../workflows/compiled';
 
 export const register: Register = (program) => {
   program
@@ -34,7 +35,14 @@ export const register: Register = (program) => {
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         throw new Error(`--port must be an integer between 0 and 65535, got ${opts.port}`);
       }
-      const workflowsDir = opts.workflows ? path.resolve(opts.workflows) : distDir();
+      const { RealClock, VirtualClock, startExecutionsServer } =
+        load<typeof Workflows>('../../emulator/workflows');
+      const { EmulatorSessions } = load<typeof EmulatorSession>('../local/emulator-session');
+      const { emulatorTokenFile, ensureEmulatorToken } =
+        load<typeof EmulatorToken>('../local/emulator-token');
+      const workflowsDir = opts.workflows
+        ? path.resolve(opts.workflows)
+        : load<typeof Compiled>('../../workflows/compiled').distDir();
       if (!fs.existsSync(workflowsDir)) {
         throw new Error(
           `workflows folder ${workflowsDir} does not exist (run \`bqtune compile\` or pass --workflows)`,

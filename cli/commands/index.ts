@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { register as champion } from './champion';
 import { register as compile } from './compile';
 import { register as emulator } from './emulator';
+import { register as prune } from './prune';
 import { register as report } from './report';
 import { register as run } from './run';
 import { register as runs } from './runs';
@@ -17,6 +18,7 @@ export const commands: Register[] = [
   runs,
   champion,
   report,
+  prune,
   trigger,
   emulator,
   workflow,

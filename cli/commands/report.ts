@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Register } from './index';
-import { writeReport } from '../report';
+import { load } from './lazy';
+import type * as Report from '../report';
 
 /** A run id under the state folder, or a run folder's path. */
 function runFolder(run: string, stateDir: string): string {
@@ -33,6 +34,7 @@ export const register: Register = (program) => {
       ].join('\n'),
     )
     .action(async (run: string, opts: { stateDir: string }) => {
+      const { writeReport } = load<typeof Report>('../report');
       const file = await writeReport(runFolder(run, opts.stateDir), {
         stateDir: path.resolve(opts.stateDir),
       });

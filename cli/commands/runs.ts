@@ -2,16 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Register } from './index';
+import { load } from './lazy';
 import { addWarehouseOptions, isRemoteTarget, type WarehouseFlags } from '../history/warehouse-flags';
 import type * as LocalRunsModule from '../history/local-runs';
 import type * as RecordedRunsModule from '../history/recorded-runs';
 import type * as RunViewsModule from '../history/run-views';
 import type * as WarehouseTargetModule from '../history/warehouse-target';
 import type * as SummaryTableModule from '../report/summary-table';
-
-/** Loads a module when the command runs, so `bqtune --help` and other commands start fast. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const load = <T>(id: string): T => require(id) as T;
 
 type RunsFlags = WarehouseFlags & { json?: boolean };
 

@@ -1,20 +1,19 @@
 import path from 'node:path';
 import { colors as pc } from '../colors';
 import type { Register } from './index';
-import { exampleConfig, newRunId } from '../local/run-locally';
+import { load } from './lazy';
 import { rejectedExitCode } from './run';
-import {
-  executionsClient,
-  startExecution,
-  watchExecution,
-  type ExecutionView,
-} from '../deployment/executions';
-import { currentStep, describeError, describeResult, progressLine } from '../deployment/execution-display';
-import { buildRunArguments } from '../deployment/run-arguments';
-import { stackOutputs } from '../deployment/stack-outputs';
-import { localTarget, resolveTarget, type TargetFlags } from '../deployment/target';
-import { apiError } from '../deployment/api-errors';
-import { readEmulatorToken } from '../local/emulator-token';
+import { exampleConfig } from '../local/example-config';
+import type * as Executions from '../deployment/executions';
+import type { ExecutionView } from '../deployment/executions';
+import type * as ExecutionDisplay from '../deployment/execution-display';
+import type * as RunArgumentsModule from '../deployment/run-arguments';
+import type * as StackOutputsModule from '../deployment/stack-outputs';
+import type * as Target from '../deployment/target';
+import type { TargetFlags } from '../deployment/target';
+import type * as ApiErrors from '../deployment/api-errors';
+import type * as EmulatorToken from '../local/emulator-token';
+import type * as RunLocally from '../local/run-locally';
 
 interface TriggerOptions extends TargetFlags {
   stack?: string;
@@ -29,6 +28,7 @@ interface TriggerOptions extends TargetFlags {
 
 /** Rewrites one status line on a terminal; elsewhere prints a line only when the state or step changes. */
 function statusWriter(stream: NodeJS.WriteStream) {
+  const { currentStep, progressLine } = load<typeof ExecutionDisplay>('../deployment/execution-display');
   let last: string | undefined;
   let shown = false;
   return {
@@ -50,6 +50,7 @@ function statusWriter(stream: NodeJS.WriteStream) {
 }
 
 function printOutcome(done: ExecutionView): void {
+  const { describeError, describeResult } = load<typeof ExecutionDisplay>('../deployment/execution-display');
   if (done.state === 'SUCCEEDED') {
     process.stdout.write(`${pc.green('✓ execution succeeded')}\n${describeResult(done.result)}\n`);
     const status = (JSON.parse(done.result ?? 'null') as { status?: string } | null)?.status;
@@ -102,6 +103,14 @@ export const register: Register = (program) => {
       ].join('\n'),
     )
     .action(async (config: string, opts: TriggerOptions) => {
+      const { executionsClient, startExecution, watchExecution } =
+        load<typeof Executions>('../deployment/executions');
+      const { buildRunArguments } = load<typeof RunArgumentsModule>('../deployment/run-arguments');
+      const { stackOutputs } = load<typeof StackOutputsModule>('../deployment/stack-outputs');
+      const { localTarget, resolveTarget } = load<typeof Target>('../deployment/target');
+      const { apiError } = load<typeof ApiErrors>('../deployment/api-errors');
+      const { readEmulatorToken } = load<typeof EmulatorToken>('../local/emulator-token');
+      const { newRunId } = load<typeof RunLocally>('../local/run-locally');
       const target = resolveTarget(opts, stackOutputs(opts), opts.endpoint ? localTarget : undefined);
       const runId = opts.runId ?? newRunId();
       const args = buildRunArguments({

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Register } from './index';
-import { openLocalEnvironment, type LocalEnvironment } from '../local/environment';
-import { RealClock, VirtualClock, parseWorkflowSource, runWorkflow } from '../../emulator/workflows';
-import { encodeJson, parseJson } from '../../emulator/workflows/json-values';
-import { LIMITS } from '../../emulator/workflows/limits';
-import { fromJs } from '../../emulator/workflows/values';
+import { load } from './lazy';
+import type * as Environment from '../local/environment';
+import type { LocalEnvironment } from '../local/environment';
+import type * as Workflows from '../../emulator/workflows';
+import type * as JsonValues from '../../emulator/workflows/json-values';
+import type * as Limits from '../../emulator/workflows/limits';
+import type * as Values from '../../emulator/workflows/values';
 
 interface RunFlags {
   data?: string;
@@ -47,6 +49,11 @@ export const register: Register = (program) => {
       ].join('\n'),
     )
     .action(async (file: string, flags: RunFlags) => {
+      const { RealClock, VirtualClock, parseWorkflowSource, runWorkflow } =
+        load<typeof Workflows>('../../emulator/workflows');
+      const { encodeJson, parseJson } = load<typeof JsonValues>('../../emulator/workflows/json-values');
+      const { LIMITS } = load<typeof Limits>('../../emulator/workflows/limits');
+      const { fromJs } = load<typeof Values>('../../emulator/workflows/values');
       let text: string;
       try {
         text = fs.readFileSync(file, 'utf8');
@@ -79,7 +86,9 @@ export const register: Register = (program) => {
       let env: LocalEnvironment | undefined;
       try {
         if (text.includes('googleapis.bigquery.'))
-          env = await openLocalEnvironment(path.resolve(flags.stateDir));
+          env = await load<typeof Environment>('../local/environment').openLocalEnvironment(
+            path.resolve(flags.stateDir),
+          );
         const outcome = await runWorkflow(parsed.program, {
           argumentJson: flags.data,
           fileName,

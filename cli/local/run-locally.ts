@@ -8,7 +8,7 @@ import { loadPipelineConfig } from '../../schemas/pipeline-config-file';
 import type { RunArguments, RunSummary } from '../../schemas/types.generated';
 import { validateRunArguments } from '../../schemas/validate';
 import { compiledWorkflowSource } from '../../workflows/compiled';
-import { packageRoot } from '../../package-root';
+import { exampleConfig } from './example-config';
 import {
   localConnection,
   localDataset,
@@ -22,8 +22,7 @@ import { checkRunId } from './run-id';
 
 export const pipelineName = 'tune-and-evaluate';
 
-/** The bundled example's config; its data is generated on first use. */
-export const exampleConfig = path.join(packageRoot(), 'examples', 'medical-specialty', 'pipeline.json');
+export { exampleConfig };
 
 export interface LocalRunOptions {
   configFile: string;
