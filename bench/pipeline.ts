@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,14 +7,14 @@ import { writeExample } from '../examples/medical-specialty/generate';
 import exampleConfig from '../examples/medical-specialty/pipeline.json';
 
 /**
- * The whole example pipeline on the embedded emulator: wall time and peak memory of a first run (tunes,
- * generates every eval row with both models) and of a second run on the same state (reuses everything),
- * and the model invocations of each against the minimum (each eval row once per model, plus retries).
- * Usage: node build/bench/pipeline.js [evalRows] [trainRows]
+ * The whole example pipeline on the embedded emulator at several sizes: for each number of training rows
+ * (eval rows a tenth of it, at least 150), a first run (tunes, generates every eval row with both models)
+ * and a second run on the same state (reuses everything), each size in a fresh process so its peak RSS
+ * is its own. Targets: 50,000 / 5,000 rows first run under 60 s and under 1 GiB.
+ * Usage: node build/bench/pipeline.js [trainRows ...]   (default 500 5000 50000)
  */
-async function main(): Promise<void> {
-  const evalRows = Number(process.argv[2] ?? 150);
-  const trainRows = Number(process.argv[3] ?? 500);
+async function one(trainRows: number): Promise<void> {
+  const evalRows = Math.max(150, Math.round(trainRows / 10));
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bqtune-bench-'));
   const { $schema: _schema, ...config } = exampleConfig as typeof exampleConfig & { $schema?: string };
   writeExample(path.join(root, 'data'), { trainRows, evalRows });
@@ -23,24 +24,48 @@ async function main(): Promise<void> {
     JSON.stringify({ ...config, data: { train: 'data/train.jsonl', eval: 'data/eval.jsonl' } }),
   );
   const stateDir = path.join(root, 'state');
-
-  console.log(`example pipeline: ${trainRows} train rows, ${evalRows} eval rows, ${os.cpus().length} cores`);
-  for (const label of ['first run (tunes)', 'second run (reuses)']) {
-    const started = process.hrtime.bigint();
-    const { summary } = await runLocally({ configFile, stateDir });
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const minimum = label.startsWith('first') ? 2 * evalRows : 0;
+  try {
+    for (const label of ['first run', 'second run']) {
+      const started = process.hrtime.bigint();
+      const { summary } = await runLocally({ configFile, stateDir });
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const detail =
+        summary.status === 'failed'
+          ? `failed at ${summary.error?.step}: ${summary.error?.message.slice(0, 120)}`
+          : `model invocations ${summary.modelInvocations}, tuned macro-F1 ${summary.tuned?.macroF1.toFixed(3)}`;
+      console.log(
+        `${String(trainRows).padStart(6)} / ${String(evalRows).padEnd(5)} ${label.padEnd(10)} ` +
+          `${seconds.toFixed(1).padStart(6)} s  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(5)} MiB  ` +
+          `${summary.status}; ${detail}`,
+      );
+    }
+    const bytes = (dir: string): number =>
+      fs.readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => {
+        const p = path.join(dir, e.name);
+        return sum + (e.isDirectory() ? bytes(p) : fs.statSync(p).size);
+      }, 0);
     console.log(
-      `${label.padEnd(20)} ${seconds.toFixed(2)} s wall, status ${summary.status}, ` +
-        `model invocations ${summary.modelInvocations} (minimum ${minimum}), ` +
-        `tuned macro-F1 ${summary.tuned?.macroF1.toFixed(3)} vs baseline ${summary.baseline?.macroF1.toFixed(3)}`,
+      `${' '.repeat(14)} state folder after two runs: ${(bytes(stateDir) / 2 ** 20).toFixed(1)} MiB`,
     );
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
   }
-  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
-  fs.rmSync(root, { recursive: true, force: true });
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+function main(): void {
+  if (process.argv[2] === '--one') {
+    one(Number(process.argv[3])).catch((err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    });
+    return;
+  }
+  const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [500, 5000, 50000];
+  console.log(`example pipeline, ${os.cpus().length} cores, ${process.version}: train / eval rows`);
+  for (const size of sizes) {
+    const result = spawnSync(process.execPath, [__filename, '--one', String(size)], { stdio: 'inherit' });
+    if (result.status !== 0) console.log(`${String(size).padStart(6)} rows: the run exited ${result.status}`);
+  }
+}
+
+main();

@@ -1,10 +1,18 @@
 #!/usr/bin/env node
+import fs from 'node:fs';
+import path from 'node:path';
 import { Command } from 'commander';
 import { commands } from './commands';
+import { packageRoot } from '../package-root';
+
+const { version } = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
+  version: string;
+};
 
 const program = new Command()
   .name('bqtune')
   .description('LLM fine-tuning and evaluation in BigQuery ML, as infrastructure code.')
+  .version(version, '-V, --version', 'print the version of bqtune')
   .showHelpAfterError()
   .configureOutput({ outputError: (text, write) => write(text) });
 

@@ -1,26 +1,38 @@
-import Table from 'cli-table3';
-import { colors as pc } from '../colors';
 import type { Register } from './index';
-import { championServingNote } from '../history/champion-base';
-import { championHistory, currentChampion, rollbackChampion, type RegistryEvent } from '../history/champion';
-import { addWarehouseOptions, withWarehouse, type WarehouseFlags } from '../history/warehouse-target';
+import { load } from './lazy';
+import type { RegistryEvent } from '../history/champion';
+import { addWarehouseOptions, type WarehouseFlags } from '../history/warehouse-flags';
+import type * as ColorsModule from '../colors';
+import type * as ChampionModule from '../history/champion';
+import type * as ChampionBaseModule from '../history/champion-base';
+import type * as WarehouseTargetModule from '../history/warehouse-target';
+import type * as TextTableModule from '../text-table';
 
-function historyTable(events: readonly RegistryEvent[]): string {
-  const table = new Table({
-    head: ['when', 'event', 'model', 'previous', 'run', 'metric'],
-    style: { head: [], border: [], compact: true },
-  });
-  for (const e of events) {
-    table.push([
-      e.recordedAt.replace('T', ' ').slice(0, 19),
+type ChampionFlags = WarehouseFlags & { rollback?: boolean; json?: boolean };
+
+/** The model's name without `project.dataset.` when that is the dataset all the events are in. */
+function shortName(model: string, dataset: string): string {
+  return model.startsWith(`${dataset}.`) ? model.slice(dataset.length + 1) : model;
+}
+
+async function historyTable(events: readonly RegistryEvent[], dataset: string): Promise<string> {
+  const { renderTable } = load<typeof TextTableModule>('../text-table');
+  return renderTable(
+    [
+      { header: 'when', shrink: true },
+      { header: 'event' },
+      { header: 'model', shrink: true },
+      { header: 'run', shrink: true },
+      { header: 'metric' },
+    ],
+    events.map((e) => [
+      e.recordedAt.replace('T', ' ').slice(0, 16),
       e.event,
-      e.model,
-      e.previous ?? '—',
-      e.runId ?? '—',
+      shortName(e.model, dataset),
+      e.runId || '—',
       e.metric && e.metricValue !== null ? `${e.metric} ${e.metricValue.toFixed(3)}` : '—',
-    ]);
-  }
-  return table.toString();
+    ]),
+  );
 }
 
 export const register: Register = (program) => {
@@ -31,35 +43,60 @@ export const register: Register = (program) => {
         'Show the champion model of a serving name and its history, or roll back to the previous one',
       )
       .argument('[serving-name]', 'serving name (deploy.servingName of the config)', 'medical_specialty')
-      .option('--rollback', 'make the previous champion the champion again (appends a rollback event)'),
+      .option('--rollback', 'make the previous champion the champion again (appends a rollback event)')
+      .option('--json', 'print {servingName, champion, history} as JSON'),
   )
     .addHelpText(
       'after',
       [
         '',
-        'The registry is append-only: a rollback adds an event, it never rewrites one.',
+        'The registry is append-only: a rollback adds an event, it never rewrites one. The table shows',
+        'model names without the dataset; --json gives every field in full.',
         '',
         'Examples:',
         '  $ bqtune champion medical_specialty',
+        '  $ bqtune champion medical_specialty --json',
         '  $ bqtune champion medical_specialty --rollback',
         '  $ bqtune champion medical_specialty --stack prod',
       ].join('\n'),
     )
-    .action(async (servingName: string, opts: WarehouseFlags & { rollback?: boolean }) => {
+    .action(async (servingName: string, opts: ChampionFlags) => {
+      const { colors: pc } = load<typeof ColorsModule>('../colors');
+      const { withWarehouse } = load<typeof WarehouseTargetModule>('../history/warehouse-target');
+      const { championHistory, currentChampion, rollbackChampion } =
+        load<typeof ChampionModule>('../history/champion');
+      const { championServingNote } = load<typeof ChampionBaseModule>('../history/champion-base');
       await withWarehouse(opts, async (warehouse) => {
+        let rolledBack: { from: string; to: string } | undefined;
         if (opts.rollback) {
-          const done = await rollbackChampion(warehouse, servingName);
-          process.stdout.write(
-            pc.green(`rolled back ${servingName}: ${done.to} is the champion again (was ${done.from})\n`),
-          );
+          rolledBack = await rollbackChampion(warehouse, servingName);
+          if (!opts.json) {
+            process.stdout.write(
+              pc.green(
+                `rolled back ${servingName}: ${rolledBack.to} is the champion again (was ${rolledBack.from})\n`,
+              ),
+            );
+          }
         }
         const events = await championHistory(warehouse, servingName);
+        // The pointer row (or, before it existed, the latest event) is what the serving name resolves to.
         const current = await currentChampion(warehouse, servingName);
+        if (opts.json) {
+          const out = {
+            servingName,
+            champion: current ?? null,
+            history: events,
+            ...(rolledBack ? { rolledBack } : {}),
+          };
+          process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+          return;
+        }
+        const dataset = `${warehouse.project}.${warehouse.dataset}`;
         process.stdout.write(
           current === undefined
             ? `${servingName} has no champion yet\n`
             : `champion of ${servingName}: ${pc.bold(current)}\n` +
-                `${await championServingNote(warehouse, current, new Date())}\n${historyTable(events)}\n`,
+                `${await championServingNote(warehouse, current, new Date())}\n${await historyTable(events, dataset)}`,
         );
       });
     });

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Register } from './index';
-import { compileTo, findStale } from '../../workflows/compile';
-import { distDir } from '../../workflows/compiled';
+import { load } from './lazy';
+import type * as Compile from '../../workflows/compile';
+import type * as Compiled from '../../workflows/compiled';
 
 const describe = {
   missing: 'is missing',
@@ -17,7 +18,10 @@ export const register: Register = (program) => {
     .option('--out <dir>', 'write somewhere other than workflows/dist/')
     .addHelpText('after', '\nExamples:\n  $ bqtune compile\n  $ bqtune compile --check   # in CI')
     .action((opts: { check?: boolean; out?: string }) => {
-      const dir = opts.out ? path.resolve(opts.out) : distDir();
+      const { compileTo, findStale } = load<typeof Compile>('../../workflows/compile');
+      const dir = opts.out
+        ? path.resolve(opts.out)
+        : load<typeof Compiled>('../../workflows/compiled').distDir();
       const shown = (file: string) => path.relative(process.cwd(), path.join(dir, file));
       if (opts.check) {
         const stale = findStale(dir);

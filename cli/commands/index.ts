@@ -3,6 +3,7 @@ import { register as champion } from './champion';
 import { register as compile } from './compile';
 import { register as emulator } from './emulator';
 import { register as predict } from './predict';
+import { register as prune } from './prune';
 import { register as report } from './report';
 import { register as run } from './run';
 import { register as runs } from './runs';
@@ -19,6 +20,7 @@ export const commands: Register[] = [
   runs,
   champion,
   report,
+  prune,
   trigger,
   emulator,
   workflow,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Register } from './index';
-import { predictLocally } from '../local/predict-locally';
+import { load } from './lazy';
+import type * as PredictLocally from '../local/predict-locally';
 
 interface PredictFlags {
   serving?: string;
@@ -71,6 +72,7 @@ export const register: Register = (program) => {
       const warnPsi = opts.warnPsi === undefined ? undefined : Number(opts.warnPsi);
       if (warnPsi !== undefined && !(Number.isFinite(warnPsi) && warnPsi > 0))
         throw new Error(`--warn-psi: ${JSON.stringify(opts.warnPsi)} is not a positive number`);
+      const { predictLocally } = load<typeof PredictLocally>('../local/predict-locally');
       const result = await predictLocally({
         input: path.resolve(input),
         stateDir: path.resolve(opts.stateDir),

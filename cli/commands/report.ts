@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Register } from './index';
-import { writeReport } from '../report';
+import { load } from './lazy';
+import type * as Report from '../report';
 
 /** A run id under the state folder, or a run folder's path. */
 function runFolder(run: string, stateDir: string): string {
@@ -28,12 +29,15 @@ export const register: Register = (program) => {
         'tuned), the confusion matrices, the eval rows whose prediction changed, and the data-check findings.',
         '',
         'Examples:',
-        '  $ bqtune report run_20261125_071502_a1b2',
-        '  $ bqtune report .bqtune/runs/run_001 && xdg-open .bqtune/runs/run_001/report.html',
+        '  $ bqtune report run_001',
+        '  $ bqtune report .bqtune/runs/run_001    # then open .bqtune/runs/run_001/report.html',
       ].join('\n'),
     )
     .action(async (run: string, opts: { stateDir: string }) => {
-      const file = await writeReport(runFolder(run, opts.stateDir), path.resolve(opts.stateDir));
+      const { writeReport } = load<typeof Report>('../report');
+      const file = await writeReport(runFolder(run, opts.stateDir), {
+        stateDir: path.resolve(opts.stateDir),
+      });
       process.stdout.write(`${path.relative(process.cwd(), file) || file}\n`);
     });
 };

@@ -1,18 +1,20 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Register } from './index';
-import { listLocalRuns, readLocalRun } from '../history/local-runs';
-import { executionsClient } from '../deployment/executions';
-import { executionsLookup, reconcileRuns } from '../history/reconcile';
-import { listRecordedRuns, readRecordedRun } from '../history/recorded-runs';
-import { localRunsTable, recordedRunDetails, recordedRunsTable } from '../history/run-views';
-import {
-  addWarehouseOptions,
-  isRemoteTarget,
-  withWarehouse,
-  type WarehouseFlags,
-} from '../history/warehouse-target';
-import { renderSummary } from '../report/summary-table';
+import { load } from './lazy';
+import { addWarehouseOptions, isRemoteTarget, type WarehouseFlags } from '../history/warehouse-flags';
+import type * as LocalRunsModule from '../history/local-runs';
+import type * as RecordedRunsModule from '../history/recorded-runs';
+import type * as ReconcileModule from '../history/reconcile';
+import type * as ExecutionsModule from '../deployment/executions';
+import type * as RunViewsModule from '../history/run-views';
+import type * as WarehouseTargetModule from '../history/warehouse-target';
+import type * as SummaryTableModule from '../report/summary-table';
+
+type RunsFlags = WarehouseFlags & { json?: boolean };
+
+const printJson = (value: unknown) => process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 
 export const register: Register = (program) => {
   const runs = addWarehouseOptions(
@@ -22,46 +24,82 @@ export const register: Register = (program) => {
         'List past runs with their gate metric and decision: local run folders, or a stack’s runs table',
       ),
   )
+    .option('--json', 'print the runs as JSON (local: each summary.json, or {id, unreadable})')
     .addHelpText(
       'after',
       [
         '',
         'Examples:',
         '  $ bqtune runs                          # runs under .bqtune/runs/',
-        '  $ bqtune runs show run_20261125_071502_a1b2',
+        '  $ bqtune runs --json',
         '  $ bqtune runs --stack dev              # the runs table in BigQuery',
       ].join('\n'),
     )
-    .action(async (opts: WarehouseFlags) => {
+    .action(async (opts: RunsFlags) => {
+      const views = load<typeof RunViewsModule>('../history/run-views');
       if (!isRemoteTarget(opts)) {
+        const { listLocalRuns } = load<typeof LocalRunsModule>('../history/local-runs');
         const local = listLocalRuns(path.resolve(opts.stateDir));
-        if (local.length === 0) process.stdout.write(`no runs in ${path.join(opts.stateDir, 'runs')}\n`);
-        else process.stdout.write(localRunsTable(local));
+        if (opts.json) {
+          printJson(local.map((r) => ('summary' in r ? r.summary : { id: r.id, unreadable: r.problem })));
+        } else if (local.length === 0) {
+          process.stdout.write(`no runs in ${path.join(opts.stateDir, 'runs')}\n`);
+        } else process.stdout.write(views.localRunsTable(local));
         return;
       }
+      const { withWarehouse } = load<typeof WarehouseTargetModule>('../history/warehouse-target');
+      const { listRecordedRuns } = load<typeof RecordedRunsModule>('../history/recorded-runs');
+      const { executionsLookup, reconcileRuns } = load<typeof ReconcileModule>('../history/reconcile');
+      const { executionsClient } = load<typeof ExecutionsModule>('../deployment/executions');
       const listed = await withWarehouse(opts, listRecordedRuns);
       // A run still `running` is shown as its execution really ended (failed, cancelled, abandoned).
       const recorded = await reconcileRuns(listed, executionsLookup(executionsClient()));
-      process.stdout.write(recorded.length === 0 ? 'no runs recorded\n' : recordedRunsTable(recorded));
+      if (opts.json) printJson(recorded);
+      else
+        process.stdout.write(
+          recorded.length === 0 ? 'no runs recorded\n' : views.recordedRunsTable(recorded),
+        );
     });
 
   runs
     .command('show')
     .description('Show one run: metrics per label, data checks, the gate decision and what was deployed')
     .argument('<id>', 'run id')
+    .option('--json', 'print the run as JSON (local: its summary.json)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ bqtune runs show run_20261125_071502_a1b2\n  $ bqtune runs --stack dev show run_001',
+      [
+        '',
+        'Examples:',
+        '  $ bqtune runs show run_001',
+        '  $ bqtune runs show run_001 --json',
+        '  $ bqtune runs --stack dev show run_001',
+      ].join('\n'),
     )
     .action(async (id: string, _opts: unknown, command: Command) => {
-      const opts = command.optsWithGlobals<WarehouseFlags>();
+      const opts = command.optsWithGlobals<RunsFlags>();
       if (!isRemoteTarget(opts)) {
+        const { readLocalRun } = load<typeof LocalRunsModule>('../history/local-runs');
         const run = readLocalRun(path.resolve(opts.stateDir), id);
-        process.stdout.write(renderSummary(run.summary, path.relative(process.cwd(), run.dir) || '.'));
+        if (opts.json) {
+          printJson(run.summary);
+          return;
+        }
+        const { renderSummary } = load<typeof SummaryTableModule>('../report/summary-table');
+        const snapshot = fs.existsSync(path.join(run.dir, 'warehouse.duckdb'));
+        process.stdout.write(
+          renderSummary(run.summary, path.relative(process.cwd(), run.dir) || '.', { snapshot }),
+        );
         return;
       }
+      const { withWarehouse } = load<typeof WarehouseTargetModule>('../history/warehouse-target');
+      const { readRecordedRun } = load<typeof RecordedRunsModule>('../history/recorded-runs');
+      const { recordedRunDetails } = load<typeof RunViewsModule>('../history/run-views');
+      const { executionsLookup, reconcileRuns } = load<typeof ReconcileModule>('../history/reconcile');
+      const { executionsClient } = load<typeof ExecutionsModule>('../deployment/executions');
       const read = await withWarehouse(opts, (w) => readRecordedRun(w, id));
       const [recorded] = await reconcileRuns([read], executionsLookup(executionsClient()));
-      process.stdout.write(recordedRunDetails(recorded));
+      if (opts.json) printJson(recorded);
+      else process.stdout.write(recordedRunDetails(recorded));
     });
 };

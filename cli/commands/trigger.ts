@@ -1,20 +1,20 @@
 import path from 'node:path';
 import { colors as pc } from '../colors';
 import type { Register } from './index';
-import { exampleConfig, newRunId } from '../local/run-locally';
+import { load } from './lazy';
 import { rejectedExitCode } from './run';
-import {
-  executionsClient,
-  startExecution,
-  watchExecution,
-  type ExecutionView,
-} from '../deployment/executions';
-import { currentStep, describeError, describeResult, progressLine } from '../deployment/execution-display';
-import { buildPredictArguments } from '../deployment/predict-arguments';
-import { buildRunArguments } from '../deployment/run-arguments';
-import { stackOutputs } from '../deployment/stack-outputs';
-import { localTarget, resolveTarget, type TargetFlags } from '../deployment/target';
-import { apiError } from '../deployment/api-errors';
+import { exampleConfig } from '../local/example-config';
+import type * as Executions from '../deployment/executions';
+import type { ExecutionView } from '../deployment/executions';
+import type * as ExecutionDisplay from '../deployment/execution-display';
+import type * as RunArgumentsModule from '../deployment/run-arguments';
+import type * as PredictArgumentsModule from '../deployment/predict-arguments';
+import type * as StackOutputsModule from '../deployment/stack-outputs';
+import type * as Target from '../deployment/target';
+import type { TargetFlags } from '../deployment/target';
+import type * as ApiErrors from '../deployment/api-errors';
+import type * as EmulatorToken from '../local/emulator-token';
+import type * as RunLocally from '../local/run-locally';
 
 interface TriggerOptions extends TargetFlags {
   stack?: string;
@@ -30,6 +30,7 @@ interface TriggerOptions extends TargetFlags {
 
 /** Rewrites one status line on a terminal; elsewhere prints a line only when the state or step changes. */
 function statusWriter(stream: NodeJS.WriteStream) {
+  const { currentStep, progressLine } = load<typeof ExecutionDisplay>('../deployment/execution-display');
   let last: string | undefined;
   let shown = false;
   return {
@@ -51,6 +52,7 @@ function statusWriter(stream: NodeJS.WriteStream) {
 }
 
 function printOutcome(done: ExecutionView): void {
+  const { describeError, describeResult } = load<typeof ExecutionDisplay>('../deployment/execution-display');
   if (done.state === 'SUCCEEDED') {
     process.stdout.write(`${pc.green('✓ execution succeeded')}\n${describeResult(done.result)}\n`);
     const status = (JSON.parse(done.result ?? 'null') as { status?: string } | null)?.status;
@@ -95,7 +97,7 @@ export const register: Register = (program) => {
     .option('--endpoint <url>', 'a local Executions API (`bqtune emulator`), e.g. http://127.0.0.1:8787')
     .option(
       '--state-dir <dir>',
-      'with --endpoint: the emulator state, whose gcs/ folder receives local data files',
+      'with --endpoint: the emulator state (its token; its gcs/ folder receives local data files)',
       '.bqtune',
     )
     .option('--watch', 'follow the execution until it ends; exit 0 only if it succeeded')
@@ -106,13 +108,21 @@ export const register: Register = (program) => {
         'Exit codes with --watch: 0 succeeded, 1 failed or cancelled, 3 rejected by the gate.',
         '',
         'Examples:',
-        '  $ bqtune trigger --stack dev --train gs://my-bucket/train.jsonl --eval gs://my-bucket/eval.jsonl --watch',
-        '  $ pulumi stack output --json > outputs.json && bqtune trigger my-task/pipeline.yaml --outputs outputs.json',
-        '  $ bqtune emulator --port 8787 &  bqtune trigger --endpoint http://127.0.0.1:8787 --watch',
-        '  $ bqtune trigger --pipeline batch-predict predict.json --stack prod --watch',
+        '  $ bqtune trigger --stack dev --train gs://my-bucket/train.jsonl --eval gs://my-bucket/eval.jsonl',
+        '  $ bqtune trigger my-task/pipeline.yaml --outputs outputs.json   # saved by pulumi stack output --json',
+        '  $ bqtune trigger --endpoint http://127.0.0.1:8787 --watch      # while bqtune emulator serves',
+        '  $ bqtune trigger --pipeline batch-predict predict.json --outputs outputs.json',
       ].join('\n'),
     )
     .action(async (config: string, opts: TriggerOptions) => {
+      const { executionsClient, startExecution, watchExecution } =
+        load<typeof Executions>('../deployment/executions');
+      const { buildRunArguments } = load<typeof RunArgumentsModule>('../deployment/run-arguments');
+      const { stackOutputs } = load<typeof StackOutputsModule>('../deployment/stack-outputs');
+      const { localTarget, resolveTarget } = load<typeof Target>('../deployment/target');
+      const { apiError } = load<typeof ApiErrors>('../deployment/api-errors');
+      const { readEmulatorToken } = load<typeof EmulatorToken>('../local/emulator-token');
+      const { newRunId } = load<typeof RunLocally>('../local/run-locally');
       if (opts.pipeline !== 'tune-and-evaluate' && opts.pipeline !== 'batch-predict')
         throw new Error(`--pipeline: expected tune-and-evaluate or batch-predict, got ${opts.pipeline}`);
       const predict = opts.pipeline === 'batch-predict';
@@ -127,7 +137,12 @@ export const register: Register = (program) => {
       const localGcsDir = opts.endpoint ? path.resolve(opts.stateDir, 'gcs') : undefined;
       const runId = opts.runId ?? (predict ? newRunId().replace(/^run_/, 'predict_') : newRunId());
       const args = predict
-        ? buildPredictArguments({ argumentsFile: path.resolve(config), target, runId, localGcsDir })
+        ? load<typeof PredictArgumentsModule>('../deployment/predict-arguments').buildPredictArguments({
+            argumentsFile: path.resolve(config),
+            target,
+            runId,
+            localGcsDir,
+          })
         : buildRunArguments({
             configFile: path.resolve(config),
             target,
@@ -136,7 +151,11 @@ export const register: Register = (program) => {
             eval: opts.eval,
             localGcsDir,
           });
-      const client = executionsClient(opts.endpoint);
+      const client = executionsClient(
+        opts.endpoint === undefined
+          ? undefined
+          : { endpoint: opts.endpoint, token: readEmulatorToken(path.resolve(opts.stateDir)) },
+      );
       try {
         const started = await startExecution(client, target, args);
         process.stdout.write(`started ${started.name} (run ${runId})\n`);

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Register } from './index';
-import { openLocalEnvironment, type LocalEnvironment } from '../local/environment';
-import { RealClock, VirtualClock, parseWorkflowSource, runWorkflow } from '../../emulator/workflows';
-import { encodeJson, parseJson } from '../../emulator/workflows/json-values';
-import { LIMITS } from '../../workflows/facts';
-import { fromJs } from '../../emulator/workflows/values';
+import { load } from './lazy';
+import type * as Environment from '../local/environment';
+import type { LocalEnvironment } from '../local/environment';
+import type * as Workflows from '../../emulator/workflows';
+import type * as JsonValues from '../../emulator/workflows/json-values';
+import type * as Facts from '../../workflows/facts';
+import type * as Values from '../../emulator/workflows/values';
 
 interface RunFlags {
   data?: string;
@@ -39,9 +41,19 @@ export const register: Register = (program) => {
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ bqtune workflow run workflows/dist/tune-and-evaluate.yaml --data \'{"runId": "run_1"}\' --virtual-time',
+      [
+        '',
+        'Examples:',
+        `  $ bqtune workflow run examples/workflows/word-count.yaml --data '{"text": "to be or not to be"}'`,
+        '  $ bqtune workflow run examples/workflows/word-count.yaml --data \'{"text": 1}\'   # fails: exit 1',
+      ].join('\n'),
     )
     .action(async (file: string, flags: RunFlags) => {
+      const { RealClock, VirtualClock, parseWorkflowSource, runWorkflow } =
+        load<typeof Workflows>('../../emulator/workflows');
+      const { encodeJson, parseJson } = load<typeof JsonValues>('../../emulator/workflows/json-values');
+      const { LIMITS } = load<typeof Facts>('../../workflows/facts');
+      const { fromJs } = load<typeof Values>('../../emulator/workflows/values');
       let text: string;
       try {
         text = fs.readFileSync(file, 'utf8');
@@ -74,7 +86,9 @@ export const register: Register = (program) => {
       let env: LocalEnvironment | undefined;
       try {
         if (text.includes('googleapis.bigquery.'))
-          env = await openLocalEnvironment(path.resolve(flags.stateDir));
+          env = await load<typeof Environment>('../local/environment').openLocalEnvironment(
+            path.resolve(flags.stateDir),
+          );
         const outcome = await runWorkflow(parsed.program, {
           argumentJson: flags.data,
           fileName,

@@ -17,9 +17,16 @@ export interface ExecutionView {
   error?: { payload: string; context?: string; step?: string };
 }
 
-/** The client for Google (Application Default Credentials), or for a local Executions API at `endpoint`. */
-export function executionsClient(endpoint?: string): ExecutionsClient {
-  if (endpoint === undefined) return new ExecutionsClient();
+/** Names that reach only this machine; the local API's token is never sent anywhere else. */
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The client for Google (Application Default Credentials), or for a local Executions API at `endpoint`
+ * (a loopback URL) that expects `token` as its bearer token (see `bqtune emulator`).
+ */
+export function executionsClient(local?: { endpoint: string; token: string }): ExecutionsClient {
+  if (local === undefined) return new ExecutionsClient();
+  const { endpoint, token } = local;
   let url: URL;
   try {
     url = new URL(endpoint);
@@ -29,9 +36,12 @@ export function executionsClient(endpoint?: string): ExecutionsClient {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(`--endpoint: ${endpoint} must be an http:// or https:// URL`);
   }
-  // REST mode signs every request, so it needs an auth client; a local endpoint ignores the token.
+  if (!loopbackHosts.has(url.hostname)) {
+    throw new Error(`--endpoint: ${url.hostname} is not a loopback address (localhost, 127.0.0.1, [::1])`);
+  }
+  // REST mode sends the auth client's access token as `Authorization: Bearer`: the local API's token.
   const authClient = new OAuth2Client();
-  authClient.setCredentials({ access_token: 'local' });
+  authClient.setCredentials({ access_token: token });
   return new ExecutionsClient({
     fallback: true,
     protocol: url.protocol.slice(0, -1),

@@ -9,15 +9,35 @@ export interface LocalRun {
   summary: RunSummary;
 }
 
-/** The local runs of a state folder with a summary.json, newest first; a folder without one is skipped. */
-export function listLocalRuns(stateDir: string): LocalRun[] {
+/** A run folder that cannot be read: listed with what is wrong instead of failing the whole list. */
+export interface UnreadableRun {
+  id: string;
+  dir: string;
+  problem: string;
+}
+
+export type LocalRunEntry = LocalRun | UnreadableRun;
+
+/**
+ * The run folders of a state folder, newest first (unreadable ones last, by id). Folders starting with
+ * `.` are runs still being written (see `recordRun`) and are skipped.
+ */
+export function listLocalRuns(stateDir: string): LocalRunEntry[] {
   const runsDir = path.join(stateDir, 'runs');
   if (!fs.existsSync(runsDir)) return [];
-  return fs
-    .readdirSync(runsDir)
-    .filter((id) => fs.existsSync(path.join(runsDir, id, 'summary.json')))
-    .map((id) => readLocalRun(stateDir, id))
-    .sort((a, b) => b.summary.startedAt.localeCompare(a.summary.startedAt) || b.id.localeCompare(a.id));
+  const runs: LocalRun[] = [];
+  const unreadable: UnreadableRun[] = [];
+  for (const id of fs.readdirSync(runsDir).filter((name) => !name.startsWith('.'))) {
+    const dir = path.join(runsDir, id);
+    try {
+      runs.push(readRunFolder(dir));
+    } catch (error) {
+      const message = (error as Error).message.split('\n')[0];
+      unreadable.push({ id, dir, problem: message.split(dir + path.sep).join('') });
+    }
+  }
+  runs.sort((a, b) => b.summary.startedAt.localeCompare(a.summary.startedAt) || b.id.localeCompare(a.id));
+  return [...runs, ...unreadable.sort((a, b) => a.id.localeCompare(b.id))];
 }
 
 export function readLocalRun(stateDir: string, id: string): LocalRun {
@@ -35,8 +55,9 @@ export function readRunFolder(dir: string): LocalRun {
   let parsed: unknown;
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    throw new Error(`${file} is not JSON`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code ? `${file}: cannot read (${code})` : `${file} is not JSON`, { cause: error });
   }
   return { id: path.basename(dir), dir, summary: validateRunSummary(parsed, file) };
 }

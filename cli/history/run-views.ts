@@ -1,7 +1,7 @@
-import Table from 'cli-table3';
 import { colors as pc } from '../colors';
+import { renderTable, type Column } from '../text-table';
 import type { ModelEvaluation, RunSummary } from '../../schemas/types.generated';
-import type { LocalRun } from './local-runs';
+import type { LocalRunEntry } from './local-runs';
 import type { RecordedRun } from './recorded-runs';
 
 const metricField: Record<string, keyof ModelEvaluation> = {
@@ -25,41 +25,57 @@ const gate = (passed: boolean | null | undefined) =>
   passed === undefined || passed === null ? '—' : passed ? 'passed' : 'rejected';
 const yesNo = (b: boolean | null | undefined) => (b === undefined || b === null ? '—' : b ? 'yes' : 'no');
 
-const head = ['run', 'status', 'metric', 'baseline', 'tuned', 'gate', 'deployed', 'when'];
-const style = { head: [], border: [], compact: true };
+/**
+ * The status says what the gate decided (succeeded = passed, rejected = not); `runs show` and `--json`
+ * give the rest. Fits 80 columns with run ids of the default form.
+ */
+const columns: Column[] = [
+  { header: 'run' },
+  { header: 'status' },
+  { header: 'metric', shrink: true },
+  { header: 'base', align: 'right' },
+  { header: 'tuned', align: 'right' },
+  { header: 'started', shrink: true },
+];
 
-export function localRunsTable(runs: readonly LocalRun[]): string {
-  const table = new Table({ head, style });
-  for (const { summary: s } of runs) {
-    table.push([
-      s.runId,
-      status(s.status),
-      s.gate?.metric ?? '—',
-      f(gateMetric(s, 'baseline')),
-      f(gateMetric(s, 'tuned')),
-      gate(s.gate?.passed),
-      yesNo(s.deployed),
-      s.startedAt.replace('T', ' ').slice(0, 19),
-    ]);
-  }
-  return table.toString() + '\n';
+const when = (iso: string) => iso.replace('T', ' ').slice(0, 16);
+
+/** The runs, and under the table what is wrong with each unreadable run folder. */
+export function localRunsTable(runs: readonly LocalRunEntry[]): string {
+  const problems: string[] = [];
+  const table = renderTable(
+    columns,
+    runs.map((run) => {
+      if (!('summary' in run)) {
+        problems.push(`${run.id}: ${run.problem}\n`);
+        return [run.id, pc.red('unreadable'), '—', '—', '—', '—'];
+      }
+      const s = run.summary;
+      return [
+        s.runId,
+        status(s.status),
+        s.gate?.metric ?? '—',
+        f(gateMetric(s, 'baseline')),
+        f(gateMetric(s, 'tuned')),
+        when(s.startedAt),
+      ];
+    }),
+  );
+  return problems.length === 0 ? table : `${table}\n${problems.join('')}`;
 }
 
 export function recordedRunsTable(runs: readonly RecordedRun[]): string {
-  const table = new Table({ head, style });
-  for (const r of runs) {
-    table.push([
+  return renderTable(
+    columns,
+    runs.map((r) => [
       r.runId,
       status(r.status),
       r.gateMetric ?? '—',
       f(r.baselineMetric),
       f(r.tunedMetric),
-      gate(r.gatePassed),
-      yesNo(r.deployed),
-      r.recordedAt.replace('T', ' ').slice(0, 19),
-    ]);
-  }
-  return table.toString() + '\n';
+      when(r.recordedAt),
+    ]),
+  );
 }
 
 export function recordedRunDetails(r: RecordedRun): string {

@@ -1,20 +1,7 @@
-import type { Command } from 'commander';
 import path from 'node:path';
 import { stackOutputs } from '../deployment/stack-outputs';
 import { bigQueryWarehouse, openLocalWarehouse, type PipelineWarehouse } from './warehouse';
-
-export interface WarehouseFlags {
-  stateDir: string;
-  stack?: string;
-  outputs?: string;
-  project?: string;
-  location?: string;
-  dataset?: string;
-}
-
-/** True when the flags name a BigQuery dataset rather than the local state. */
-export const isRemoteTarget = (flags: WarehouseFlags): boolean =>
-  flags.stack !== undefined || flags.outputs !== undefined || flags.project !== undefined;
+import { isRemoteTarget, type WarehouseFlags } from './warehouse-flags';
 
 /**
  * The local warehouse of --state-dir, unless a stack (--stack, --outputs) or --project names a BigQuery
@@ -36,17 +23,6 @@ export async function openWarehouse(flags: WarehouseFlags): Promise<PipelineWare
     );
   }
   return bigQueryWarehouse({ project, location, dataset });
-}
-
-/** The options `openWarehouse` reads. */
-export function addWarehouseOptions(command: Command): Command {
-  return command
-    .option('--state-dir <dir>', 'local state (see `bqtune run`)', '.bqtune')
-    .option('--stack <name>', 'use the BigQuery dataset of this Pulumi stack instead')
-    .option('--outputs <file>', 'or of a file saved with `pulumi stack output --json`')
-    .option('--project <id>', 'or name it: Google Cloud project (stack output project)')
-    .option('--location <location>', 'BigQuery location (stack output location)')
-    .option('--dataset <id>', 'pipeline dataset (stack output dataset)');
 }
 
 /** Opens the warehouse for `use` and closes it after, whatever happens. */

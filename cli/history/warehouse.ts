@@ -1,6 +1,11 @@
 import { BigQuery } from '@google-cloud/bigquery';
 import type { Sql } from '../../bigquery';
-import { localDataset, localProject, openLocalEnvironment } from '../local/environment';
+import {
+  localDataset,
+  localProject,
+  openLocalEnvironment,
+  type LocalEnvironment,
+} from '../local/environment';
 
 /** Where the pipeline's tables live: the embedded local warehouse or a BigQuery dataset. */
 export interface PipelineWarehouse {
@@ -35,7 +40,11 @@ function restParameters(sql: Sql, values: Record<string, string | number>) {
 
 /** The persistent local warehouse of a state folder (see `bqtune run --state-dir`). */
 export async function openLocalWarehouse(stateDir: string): Promise<PipelineWarehouse> {
-  const env = await openLocalEnvironment(stateDir);
+  return localWarehouse(await openLocalEnvironment(stateDir));
+}
+
+/** The pipeline tables of an open local environment; `close` closes the environment. */
+export function localWarehouse(env: LocalEnvironment): PipelineWarehouse {
   return {
     project: localProject,
     dataset: localDataset,

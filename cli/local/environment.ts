@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createBigQueryEmulator, type BigQueryEmulator, type FaultConfig } from '../../emulator/bigquery';
 import { addNullableColumnsDdl, createTableDdl, pipelineTables } from '../../bigquery';
+import { describeHolder, isLockConflict, recordHolder, type StateHolder } from './state-holder';
 
 /**
  * The embedded stand-in for what `pulumi up` provisions on Google Cloud: one project, one dataset with the
@@ -22,29 +23,64 @@ export interface LocalEnvironment {
   close(): Promise<void>;
 }
 
+/** How long an open waits for another process's short hold (a `runs show`, a `champion`) to end. */
+const lockWaitMs = 3000;
+
+/**
+ * Opens the state folder's warehouse for this process, creating the pipeline tables if missing. While
+ * another process holds it, waits up to `lockWaitMs`, then fails with one line naming that process.
+ */
 export async function openLocalEnvironment(
   stateDir: string,
   faults?: FaultConfig,
+  holder: StateHolder = { command: `bqtune ${process.argv[2] ?? ''}`.trim() },
 ): Promise<LocalEnvironment> {
   const warehouseDir = path.join(stateDir, 'warehouse');
   const gcsDir = path.join(stateDir, 'gcs');
   fs.mkdirSync(warehouseDir, { recursive: true });
   fs.mkdirSync(path.join(gcsDir, localBucket), { recursive: true });
-  const bigquery = await createBigQueryEmulator({
-    dataDir: warehouseDir,
-    gcsDir,
-    projectId: localProject,
-    connections: [localConnection],
-    datasets: [`${localProject}.${localDataset}`],
-    faults,
-  });
-  for (const table of pipelineTables) {
-    const dataset = { project: localProject, dataset: localDataset };
-    await bigquery.query(createTableDdl(table, dataset).text);
-    // A state folder made by an earlier version gets the columns added since.
-    await bigquery.query(addNullableColumnsDdl(table, dataset).text);
+  const open = () =>
+    createBigQueryEmulator({
+      dataDir: warehouseDir,
+      gcsDir,
+      projectId: localProject,
+      connections: [localConnection],
+      datasets: [`${localProject}.${localDataset}`],
+      faults,
+    });
+  let bigquery: BigQueryEmulator | undefined;
+  for (const deadline = Date.now() + lockWaitMs; bigquery === undefined;) {
+    try {
+      bigquery = await open();
+    } catch (error) {
+      if (!isLockConflict(error)) throw error;
+      if (Date.now() >= deadline) throw new Error(describeHolder(stateDir, error), { cause: error });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
-  return { bigquery, gcsDir, warehouseDir, close: () => bigquery.close() };
+  const release = recordHolder(stateDir, holder);
+  try {
+    for (const table of pipelineTables) {
+      const dataset = { project: localProject, dataset: localDataset };
+      await bigquery.query(createTableDdl(table, dataset).text);
+      // A state folder made by an earlier version gets the columns added since.
+      await bigquery.query(addNullableColumnsDdl(table, dataset).text);
+    }
+  } catch (error) {
+    await bigquery.close();
+    release();
+    throw error;
+  }
+  const opened = bigquery;
+  return {
+    bigquery: opened,
+    gcsDir,
+    warehouseDir,
+    close: async () => {
+      await opened.close();
+      release();
+    },
+  };
 }
 
 /** Copies a local file into the stand-in bucket under `gcsDir` and returns its `gs://` URI. */

@@ -20,6 +20,7 @@ import {
   uploadToLocalBucket,
 } from './environment';
 import { newRunId } from './run-locally';
+import { checkRunId } from './run-id';
 import { renderPredictReport, type PredictReportData } from '../report/predict-html';
 
 export const predictPipelineName = 'batch-predict';
@@ -157,7 +158,7 @@ function writeAtomically(file: string, text: string): void {
  */
 export async function predictLocally(options: LocalPredictOptions): Promise<LocalPredictResult> {
   const rows = readPredictionInput(options.input, options.keyColumn, options.inputColumn);
-  const runId = options.runId ?? newRunId().replace(/^run_/, 'predict_');
+  const runId = checkRunId(options.runId ?? newRunId().replace(/^run_/, 'predict_'), '--run-id');
   const runDir = path.join(options.stateDir, 'predictions', runId);
   if (fs.existsSync(runDir)) throw new Error(`prediction run ${runId} already exists in ${runDir}`);
   const env = await openLocalEnvironment(options.stateDir, options.faults);

@@ -8,7 +8,7 @@ import { loadPipelineConfig } from '../../schemas/pipeline-config-file';
 import type { RunArguments, RunSummary } from '../../schemas/types.generated';
 import { promptLabelWarnings, validateRunArguments } from '../../schemas/validate';
 import { compiledWorkflowSource } from '../../workflows/compiled';
-import { packageRoot } from '../../package-root';
+import { exampleConfig } from './example-config';
 import {
   localConnection,
   localDataset,
@@ -17,13 +17,13 @@ import {
   openLocalEnvironment,
   uploadToLocalBucket,
 } from './environment';
-import { buildSummary } from './summary';
 import { locateFindings, readExampleFile } from './data-files';
+import { recordRun, runFolder } from './run-folder';
+import { checkRunId } from './run-id';
 
 export const pipelineName = 'tune-and-evaluate';
 
-/** The bundled example's config; its data is generated on first use. */
-export const exampleConfig = path.join(packageRoot(), 'examples', 'medical-specialty', 'pipeline.json');
+export { exampleConfig };
 
 export interface LocalRunOptions {
   configFile: string;
@@ -34,6 +34,8 @@ export interface LocalRunOptions {
   onEvent?: (event: ExecutionEvent) => void;
   /** Called once the emulator exists, so a progress display can read its counters. */
   onStart?: (stats: { modelInvocations: number }) => void;
+  /** Also copy the warehouse as the run left it into the run folder (it costs the warehouse's size). */
+  snapshot?: boolean;
 }
 
 export interface LocalRunResult {
@@ -63,9 +65,13 @@ export function ensureData(configFile: string, files: { train: string; eval: str
 /**
  * Runs the compiled pipeline YAML in the Workflows interpreter against the embedded BigQuery emulator:
  * the same program and SQL text that would run on Google Cloud, on local state that persists across runs.
+ * The run folder is written only once the run has ended (see `recordRun`).
  */
 export async function runLocally(options: LocalRunOptions): Promise<LocalRunResult> {
   if (!fs.existsSync(options.configFile)) throw new Error(`config file not found: ${options.configFile}`);
+  const runId = checkRunId(options.runId ?? newRunId(), '--run-id');
+  const runDir = runFolder(options.stateDir, runId);
+  if (fs.existsSync(runDir)) throw new Error(`run ${runId} already exists in ${runDir}`);
   const config = loadPipelineConfig(options.configFile);
   ensureData(options.configFile, config.data);
   for (const uri of [config.data.train, config.data.eval]) {
@@ -75,12 +81,9 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
   // Read before anything runs: invalid UTF-8 or a broken line is an error naming the user's file and line,
   // and the lines let each data-check finding point back at the user's file.
   const files = { train: readExampleFile(config.data.train), eval: readExampleFile(config.data.eval) };
-  const runId = options.runId ?? newRunId();
-  const runDir = path.join(options.stateDir, 'runs', runId);
-  if (fs.existsSync(runDir)) throw new Error(`run ${runId} already exists in ${runDir}`);
-  fs.mkdirSync(runDir, { recursive: true });
 
   const env = await openLocalEnvironment(options.stateDir, options.faults);
+  let outcome: LocalRunResult;
   try {
     options.onStart?.(env.bigquery.stats);
     // `$schema` points editors at the config's schema; run arguments have a schema of their own.
@@ -113,7 +116,8 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
     if (execution.deployErrors && execution.deployErrors.length > 0) {
       throw new Error(`the compiled workflow does not deploy:\n${execution.deployErrors.join('\n')}`);
     }
-    const built = await buildSummary(env.bigquery, {
+    const warnings = promptLabelWarnings(config);
+    const summary = await recordRun(env, runDir, args, {
       runId,
       startedAt,
       finishedAt: new Date(),
@@ -123,20 +127,23 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
       modelInvocations: env.bigquery.stats.modelInvocations,
       labels: args.task.labels ?? [],
       failedStep: execution.failedStep && `${execution.failedStep.routine}.${execution.failedStep.step}`,
+      refine: (built) => ({
+        ...built,
+        dataChecks: locateFindings(built.dataChecks, files),
+        ...(warnings.length > 0 ? { warnings } : {}),
+      }),
     });
-    const warnings = promptLabelWarnings(config);
-    const summary = {
-      ...built,
-      dataChecks: locateFindings(built.dataChecks, files),
-      ...(warnings.length > 0 ? { warnings } : {}),
+    outcome = {
+      summary,
+      runDir,
+      outcome: execution.state === 'SUCCEEDED' ? execution.result : execution.error,
     };
-    fs.writeFileSync(path.join(runDir, 'findings.json'), JSON.stringify(summary.dataChecks, null, 2) + '\n');
-    fs.writeFileSync(path.join(runDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
-    fs.writeFileSync(path.join(runDir, 'arguments.json'), JSON.stringify(args, null, 2) + '\n');
-    return { summary, runDir, outcome: execution.state === 'SUCCEEDED' ? execution.result : execution.error };
   } finally {
     await env.close();
-    // A copy of the warehouse as this run left it, to inspect with any DuckDB client.
+  }
+  if (options.snapshot) {
+    // A copy of the warehouse as this run left it (closed, so checkpointed and whole), for any DuckDB client.
     fs.copyFileSync(path.join(env.warehouseDir, 'warehouse.duckdb'), path.join(runDir, 'warehouse.duckdb'));
   }
+  return outcome;
 }

@@ -47,32 +47,42 @@ function readArguments(runDir: string): RunArguments {
   return validateRunArguments(JSON.parse(fs.readFileSync(file, 'utf8')), file);
 }
 
+/** Where the report reads a run's rows: an open warehouse, or the state folder's, or the run's snapshot. */
+export type ReportSource = { warehouse: PipelineWarehouse } | { stateDir?: string };
+
 /**
- * Opens a copy of the run's warehouse snapshot (so reading it never changes it, and it can be read while
- * another run holds the live warehouse), or the state's live warehouse when the run has no snapshot.
+ * Opens a copy of the run's warehouse snapshot when it has one (so reading it never changes it, and it
+ * can be read while another process holds the live warehouse), else the state's live warehouse. An open
+ * warehouse handed in is used as it is and left open.
  */
 async function openRunWarehouse(
   runDir: string,
-  stateDir: string | undefined,
-): Promise<{ warehouse: PipelineWarehouse; cleanup: () => void }> {
+  source: ReportSource,
+): Promise<{ warehouse: PipelineWarehouse; cleanup: () => Promise<void> }> {
+  if ('warehouse' in source) return { warehouse: source.warehouse, cleanup: async () => undefined };
   const snapshot = path.join(runDir, 'warehouse.duckdb');
   if (!fs.existsSync(snapshot)) {
-    if (stateDir === undefined) throw new Error(`${snapshot} not found`);
-    return { warehouse: await openLocalWarehouse(stateDir), cleanup: () => undefined };
+    if (source.stateDir === undefined) throw new Error(`${snapshot} not found`);
+    const warehouse = await openLocalWarehouse(source.stateDir);
+    return { warehouse, cleanup: () => warehouse.close() };
   }
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'bqtune-report-'));
   fs.mkdirSync(path.join(copy, 'warehouse'));
   fs.copyFileSync(snapshot, path.join(copy, 'warehouse', 'warehouse.duckdb'));
+  const warehouse = await openLocalWarehouse(copy);
   return {
-    warehouse: await openLocalWarehouse(copy),
-    cleanup: () => fs.rmSync(copy, { recursive: true, force: true }),
+    warehouse,
+    cleanup: async () => {
+      await warehouse.close();
+      fs.rmSync(copy, { recursive: true, force: true });
+    },
   };
 }
 
 const textOrNull = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
 
 /** Everything the report shows of one local run: its files plus what its warehouse snapshot holds. */
-export async function loadReportData(runDir: string, stateDir?: string): Promise<ReportData> {
+export async function loadReportData(runDir: string, source: ReportSource = {}): Promise<ReportData> {
   const args = readArguments(runDir);
   const { summary } = readRunFolder(runDir);
   const labels = [...(args.task.labels ?? [])];
@@ -82,7 +92,7 @@ export async function loadReportData(runDir: string, stateDir?: string): Promise
     return text === null ? null : (spelling.get(text) ?? text);
   };
   const data: ReportData = { summary, args, labels, confusion: { baseline: [], tuned: [] }, changed: [] };
-  const { warehouse, cleanup } = await openRunWarehouse(runDir, stateDir);
+  const { warehouse, cleanup } = await openRunWarehouse(runDir, source);
   try {
     const table = (id: string) => ({ project: warehouse.project, dataset: warehouse.dataset, table: id });
     const confusion = await warehouse.query(confusionMatrixQuery(table(evaluationsTable.id)), {
@@ -128,8 +138,7 @@ export async function loadReportData(runDir: string, stateDir?: string): Promise
       }
     }
   } finally {
-    await warehouse.close();
-    cleanup();
+    await cleanup();
   }
   return data;
 }

@@ -1,17 +1,17 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { loadReportData } from './data';
+import { writeFileAtomic } from '../../emulator/workflows/write-atomic';
+import { loadReportData, type ReportSource } from './data';
 import { renderReport } from './html';
 
 export const reportFileName = 'report.html';
 
 /**
- * Writes `<runDir>/report.html` for a local run folder and returns its path. The run's warehouse snapshot
- * is read; `stateDir`'s live warehouse stands in when the folder has no snapshot.
+ * Writes `<runDir>/report.html` (atomically) for a local run folder and returns its path. The rows come
+ * from `source`: an open warehouse, or the run's warehouse snapshot, or else the state's live warehouse.
  */
-export async function writeReport(runDir: string, stateDir?: string): Promise<string> {
-  const data = await loadReportData(runDir, stateDir);
+export async function writeReport(runDir: string, source: ReportSource = {}): Promise<string> {
+  const data = await loadReportData(runDir, source);
   const file = path.join(runDir, reportFileName);
-  fs.writeFileSync(file, renderReport(data));
+  writeFileAtomic(file, renderReport(data));
   return file;
 }

@@ -1,5 +1,5 @@
-import Table from 'cli-table3';
 import { colors as pc } from '../colors';
+import { renderTable, type Column } from '../text-table';
 import type {
   DataCheckFinding,
   FindingExample,
@@ -34,9 +34,14 @@ export function renderFinding(finding: DataCheckFinding): string[] {
 
 /**
  * The end-of-run report: metrics per label for baseline, champion (when there is another one) and tuned,
- * then each data-check finding once, the gate with every reason, and what was deployed.
+ * then each data-check finding once, the gate with every reason, and what was deployed. The table fits the
+ * terminal (labels are shortened first).
  */
-export function renderSummary(summary: RunSummary, runDir: string): string {
+export function renderSummary(
+  summary: RunSummary,
+  runDir: string,
+  options: { snapshot?: boolean } = {},
+): string {
   const lines: string[] = [];
   const dataCheckFailure =
     summary.status === 'failed' && summary.dataChecks.some((d) => d.severity === 'fail');
@@ -53,16 +58,19 @@ export function renderSummary(summary: RunSummary, runDir: string): string {
     const models: [string, ModelEvaluation][] = [['baseline', baseline]];
     if (champion) models.push(['champion', champion]);
     models.push(['tuned', tuned]);
-    const table = new Table({
-      head: ['label', 'support', ...models.flatMap(([role]) => [`${role} P`, `${role} R`, `${role} F1`])],
-      style: { head: [], border: [], compact: true },
-    });
+    const metric = (header: string): Column => ({ header, align: 'right' });
+    const columns: Column[] = [
+      { header: 'label', shrink: true },
+      { header: 'n', align: 'right' },
+      ...models.flatMap(() => [metric('P'), metric('R'), metric('F1')]),
+    ];
+    const rows: string[][] = [];
     const labels = [...new Set(models.flatMap(([, m]) => Object.keys(m.perLabel)))].sort();
     for (const label of labels) {
       const b = baseline.perLabel[label];
       const t = tuned.perLabel[label];
       const better = (t?.f1 ?? 0) > (b?.f1 ?? 0);
-      table.push([
+      rows.push([
         label,
         String(t?.support ?? b?.support ?? 0),
         ...models.flatMap(([role, m]) => {
@@ -77,7 +85,7 @@ export function renderSummary(summary: RunSummary, runDir: string): string {
       '',
       ...models.flatMap(([, m]) => ['', '', value(m)]),
     ];
-    table.push(
+    rows.push(
       [],
       overall('macro F1', (m) => f(m.macroF1)),
       overall('micro F1', (m) => f(m.microF1)),
@@ -87,7 +95,8 @@ export function renderSummary(summary: RunSummary, runDir: string): string {
       overall('invalid answers', (m) => n(m.invalidAnswers)),
       overall('failed rows', (m) => n(m.failedRows)),
     );
-    lines.push(table.toString());
+    const groups = [{ title: '', span: 2 }, ...models.map(([role]) => ({ title: role, span: 3 }))];
+    lines.push(renderTable(columns, rows, { groups }).trimEnd());
     for (const [role, m] of models) lines.push(`${`${role}:`.padEnd(10)}${m.model}`);
   }
   if (summary.tuning) {
@@ -115,6 +124,6 @@ export function renderSummary(summary: RunSummary, runDir: string): string {
   lines.push(`model invocations: ${summary.modelInvocations}`);
   lines.push(`summary: ${runDir}/summary.json`);
   if (summary.dataChecks.length > 0) lines.push(`data-check findings: ${runDir}/findings.json`);
-  lines.push(`warehouse: ${runDir}/warehouse.duckdb`);
+  if (options.snapshot) lines.push(`warehouse: ${runDir}/warehouse.duckdb`);
   return lines.join('\n') + '\n';
 }

@@ -97,17 +97,44 @@ function listFiles(dir: string, prefix = ''): string[] {
   });
 }
 
-/** Local files for one `gs://` URI (at most one `*`, after the bucket name). */
+/** Throws unless `file`, symlinks resolved, is inside `dir` (itself resolved). */
+function confine(file: string, dir: string, uri: string): string {
+  const real = fs.realpathSync(file);
+  const relative = path.relative(fs.realpathSync(dir), real);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw invalidQuery(`Invalid URI ${uri}: it resolves outside the bucket`);
+  }
+  return real;
+}
+
+/**
+ * Local files for one `gs://` URI (at most one `*`, after the bucket name), only ever inside
+ * `<gcsDir>/<bucket>/`. Object names that are `.` or `..` are invalid in Cloud Storage
+ * (https://cloud.google.com/storage/docs/objects#naming); the stricter local reading refuses such a
+ * segment anywhere in the name, empty segments and backslashes too, and a symlink leading out of the
+ * bucket, so no URI reaches a file outside the state folder.
+ */
 export function resolveUri(uri: string, gcsDir: string): { uri: string; file: string }[] {
   const m = /^gs:\/\/([a-z0-9][a-z0-9._-]{1,221}[a-z0-9])\/(.+)$/.exec(uri);
   if (!m) throw invalidQuery(`Invalid URI ${uri}: expected gs://bucket/object`);
   const [, bucket, object] = m;
+  const segments = object.split('/');
+  if (
+    bucket.includes('..') ||
+    object.includes('\\') ||
+    segments.some((s) => s === '' || s === '.' || s === '..')
+  ) {
+    throw invalidQuery(
+      `Invalid URI ${uri}: object names with empty, "." or ".." segments are not read locally`,
+    );
+  }
   if ((object.match(/\*/g) ?? []).length > 1) throw invalidQuery(`URI ${uri} has more than one wildcard`);
   const bucketDir = path.join(gcsDir, bucket);
   if (!object.includes('*')) {
-    const file = path.join(bucketDir, ...object.split('/'));
-    if (!fs.existsSync(file)) throw new BigQueryError('notFound', `Not found: URI ${uri}`);
-    return [{ uri, file }];
+    const file = path.join(bucketDir, ...segments);
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile())
+      throw new BigQueryError('notFound', `Not found: URI ${uri}`);
+    return [{ uri, file: confine(file, bucketDir, uri) }];
   }
   const pattern = globToRegExp(object);
   const matches = listFiles(bucketDir)
@@ -116,7 +143,7 @@ export function resolveUri(uri: string, gcsDir: string): { uri: string; file: st
   if (matches.length === 0) throw new BigQueryError('notFound', `Not found: URI ${uri}`);
   return matches.map((rel) => ({
     uri: `gs://${bucket}/${rel}`,
-    file: path.join(bucketDir, ...rel.split('/')),
+    file: confine(path.join(bucketDir, ...rel.split('/')), bucketDir, uri),
   }));
 }
 

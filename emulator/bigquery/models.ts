@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LocalModel, type ModelState, type TrainingReport } from '../model';
+import { LocalModel, tuneOffThread, type ModelState, type TrainingReport } from '../model';
 import { fingerprint64 } from './farmhash';
 import { parseEndpoint } from '../../bigquery/endpoints';
 import { BigQueryError, invalidQuery, notFound } from './errors';
@@ -357,7 +357,7 @@ export async function createModel(
       'must be > 0',
     );
     const startTime = env.now();
-    const tuned = LocalModel.tune(train, { maxIterations, learningRateMultiplier });
+    const tuned = await tuneOffThread(train, { maxIterations, learningRateMultiplier });
     await env.sleep(tuningSeconds(tuned.report.steps));
     const failure = env.faults.tuningFailure();
     if (failure) throw failure;

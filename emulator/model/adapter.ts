@@ -1,4 +1,4 @@
-import { dot, featureDim, featurize, featurizeLabel, type SparseVector } from './features';
+import { dot, featureDim, featurize, featurizeInput, featurizeLabel, type SparseVector } from './features';
 import { seededRandom } from './rng';
 
 /**
@@ -173,7 +173,7 @@ export class LowRankAdapter {
    * for candidates seen in training. With no candidates, the training labels are the candidates.
    */
   score(input: string, candidates: string[]): { label: string; logit: number }[] {
-    const x = featurize(input);
+    const x = featurizeInput(input);
     const h = this.hidden(x);
     const pool = candidates.length > 0 ? candidates : this.labels;
     return pool.map((label) => {

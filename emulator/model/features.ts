@@ -58,16 +58,29 @@ export function dot(a: SparseVector, b: SparseVector): number {
   return sum;
 }
 
-const labelCache = new Map<string, SparseVector>();
-const labelCacheLimit = 4096;
+/**
+ * A bounded cache of features by text: when it is full it starts over, which keeps memory flat at any
+ * input size and costs at most one more featurisation of each text.
+ */
+function featureCache(limit: number): (text: string) => SparseVector {
+  const cache = new Map<string, SparseVector>();
+  return (text) => {
+    let vector = cache.get(text);
+    if (!vector) {
+      if (cache.size >= limit) cache.clear();
+      vector = featurize(text);
+      cache.set(text, vector);
+    }
+    return vector;
+  };
+}
 
 /** Features of a short label text, cached: every prompt of a run lists the same candidate labels. */
-export function featurizeLabel(label: string): SparseVector {
-  let vector = labelCache.get(label);
-  if (!vector) {
-    if (labelCache.size >= labelCacheLimit) labelCache.clear();
-    vector = featurize(label);
-    labelCache.set(label, vector);
-  }
-  return vector;
-}
+export const featurizeLabel = featureCache(4096);
+
+/**
+ * Features of an input text, cached: the baseline and the tuned model read the same eval inputs, so each
+ * input is featurised once per run rather than once per model. 20,000 inputs of a few hundred features
+ * each is some tens of MiB.
+ */
+export const featurizeInput = featureCache(20_000);

@@ -5,7 +5,7 @@ import {
   type TrainingOptions,
   type TrainingReport,
 } from './adapter';
-import { dot, featurize, featurizeLabel, words } from './features';
+import { dot, featurizeInput, featurizeLabel, words } from './features';
 import { parsePrompt } from './prompt';
 
 /**
@@ -86,7 +86,7 @@ export class LocalModel {
     let answer: string;
     if (this.adapter) answer = argmax(this.adapter.score(input, labels));
     else if (labels.length > 0) {
-      const x = featurize(input);
+      const x = featurizeInput(input);
       answer = argmax(labels.map((label) => ({ label, logit: baseScale * dot(x, featurizeLabel(label)) })));
     } else answer = firstSentence(input);
     const text = truncateTokens(answer, maxOutputTokens);

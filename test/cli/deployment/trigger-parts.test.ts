@@ -104,9 +104,20 @@ test('run arguments: the config with the target and gs:// data, validated; local
   );
 });
 
-test('an endpoint must be an http(s) URL', () => {
-  expect(() => executionsClient('127.0.0.1:8787')).toThrow('--endpoint: "127.0.0.1:8787" is not a URL');
-  expect(() => executionsClient('ftp://127.0.0.1:8787')).toThrow('must be an http:// or https:// URL');
+test('an endpoint must be an http(s) URL on a loopback name: the token goes nowhere else', () => {
+  const token = 'a'.repeat(64);
+  expect(() => executionsClient({ endpoint: '127.0.0.1:8787', token })).toThrow(
+    '--endpoint: "127.0.0.1:8787" is not a URL',
+  );
+  expect(() => executionsClient({ endpoint: 'ftp://127.0.0.1:8787', token })).toThrow(
+    'must be an http:// or https:// URL',
+  );
+  expect(() => executionsClient({ endpoint: 'http://example.com:8787', token })).toThrow(
+    '--endpoint: example.com is not a loopback address',
+  );
+  expect(() => executionsClient({ endpoint: 'http://10.0.0.1:8787', token })).toThrow(/not a loopback/);
+  for (const endpoint of ['http://127.0.0.1:8787', 'http://localhost:8787', 'http://[::1]:8787'])
+    expect(() => executionsClient({ endpoint, token }).close()).not.toThrow();
 });
 
 test('API and network errors become one line', () => {

@@ -54,10 +54,14 @@ describe('runs left running are reconciled from their execution through the Exec
         return: done
 `,
     );
-    server = await startExecutionsServer({ port: 0, workflowsDir: dir });
+    server = await startExecutionsServer({
+      token: 'test-token-0123456789abcdef',
+      port: 0,
+      workflowsDir: dir,
+    });
     // jest's module sandbox cannot run gaxios' dynamic import of node-fetch; hand it Node's fetch.
     const auth = new OAuth2Client({ transporterOptions: { fetchImplementation: fetch } });
-    auth.setCredentials({ access_token: 'local' });
+    auth.setCredentials({ access_token: 'test-token-0123456789abcdef' });
     client = new ExecutionsClient({
       fallback: true,
       protocol: 'http',

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { register } from '../../../cli/commands/runs';
 import { listRecordedRuns, readRecordedRun } from '../../../cli/history/recorded-runs';
 import { openLocalWarehouse } from '../../../cli/history/warehouse';
@@ -29,10 +31,11 @@ test('`bqtune runs` lists the local runs, newest first, with their gate metric a
   expect(ok).toBeGreaterThan(strict);
   expect(lines[ok]).toMatch(
     new RegExp(
-      `succeeded.*macro_f1.*${passed.baseline?.macroF1.toFixed(3)}.*${passed.tuned?.macroF1.toFixed(3)}.*passed.*yes`,
+      `^run_ok +succeeded +macro_f1 +${passed.baseline?.macroF1.toFixed(3)} +${passed.tuned?.macroF1.toFixed(3)} +${passed.startedAt.slice(0, 10)} ${passed.startedAt.slice(11, 16)}$`,
     ),
   );
-  expect(lines[strict]).toMatch(/rejected.*macro_f1.*rejected.*no/);
+  expect(lines[strict]).toMatch(/^run_strict +rejected +macro_f1 /);
+  expect(lines[0]).toMatch(/^run +status +metric +base +tuned +started$/);
 
   const show = await runCommand(register, ['runs', 'show', 'run_strict', '--state-dir', state]);
   expect(show.stdout).toMatch(/gate \(macro_f1\): rejected/);
@@ -63,4 +66,48 @@ test('the runs table gives the same runs, metrics and decisions (what `runs --st
   } finally {
     await warehouse.close();
   }
+});
+
+test('`--json` on runs and runs show prints the summaries exactly as stored', async () => {
+  const list = JSON.parse((await runCommand(register, ['runs', '--json', '--state-dir', state])).stdout);
+  expect(list).toEqual([rejected, passed]);
+  const one = await runCommand(register, ['runs', 'show', 'run_ok', '--json', '--state-dir', state]);
+  expect(JSON.parse(one.stdout)).toEqual(passed);
+});
+
+test('an unreadable run folder is listed as unreadable; the others still list', async () => {
+  const copy = tempDir('runs-broken');
+  fs.cpSync(state, copy, { recursive: true });
+  fs.mkdirSync(path.join(copy, 'runs', 'run_empty'));
+  fs.mkdirSync(path.join(copy, 'runs', 'run_garbled'));
+  fs.writeFileSync(path.join(copy, 'runs', 'run_garbled', 'summary.json'), '{"runId": "run_garbled", ');
+  // A run still being written is a hidden folder and is not listed at all.
+  fs.mkdirSync(path.join(copy, 'runs', '.run_partial.partial'));
+  const { stdout } = await runCommand(register, ['runs', '--state-dir', copy]);
+  const lines = stdout.trimEnd().split('\n');
+  expect(lines.slice(0, 5).map((l) => l.split(/ +/).slice(0, 2))).toEqual([
+    ['run', 'status'],
+    ['run_strict', 'rejected'],
+    ['run_ok', 'succeeded'],
+    ['run_empty', 'unreadable'],
+    ['run_garbled', 'unreadable'],
+  ]);
+  expect(lines.slice(5)).toEqual([
+    '',
+    expect.stringMatching(/^run_empty: summary\.json not found: is .*run_empty a run folder\?$/),
+    'run_garbled: summary.json is not JSON',
+  ]);
+  const json = JSON.parse((await runCommand(register, ['runs', '--json', '--state-dir', copy])).stdout);
+  expect(json.slice(2)).toEqual([
+    { id: 'run_empty', unreadable: expect.stringContaining('summary.json not found') },
+    { id: 'run_garbled', unreadable: 'summary.json is not JSON' },
+  ]);
+});
+
+test("the runs table and a run's summary fit 80 columns", async () => {
+  const table = (await runCommand(register, ['runs', '--state-dir', state])).stdout;
+  const show = (await runCommand(register, ['runs', 'show', 'run_ok', '--state-dir', state])).stdout;
+  const tableLines = show.split('\n').filter((l) => / (P|R|F1)$/.test(l) || /^\S.* \d\.\d{3}$/.test(l));
+  expect(tableLines.length).toBeGreaterThan(18);
+  for (const line of [...table.split('\n'), ...tableLines]) expect(line.length).toBeLessThanOrEqual(80);
 });

@@ -22,7 +22,7 @@ describe('the example pipeline on the local emulator', () => {
         if (e.routine === 'main' && e.type === 'step-start') mainSteps.push(e.step);
       },
     });
-    second = await runLocally({ configFile: config, stateDir, runId: 'run_second' });
+    second = await runLocally({ configFile: config, stateDir, runId: 'run_second', snapshot: true });
   });
 
   test('every stage ran, in order', () => {
@@ -46,11 +46,19 @@ describe('the example pipeline on the local emulator', () => {
     expect(Object.keys(s.tuned!.perLabel)).toHaveLength(18);
   });
 
-  test('writes summary.json and a warehouse snapshot into the run folder', () => {
+  test('writes summary.json, arguments and the report into the run folder; a snapshot only on request', () => {
     const files = fs.readdirSync(first.runDir).sort();
-    expect(files).toEqual(['arguments.json', 'findings.json', 'summary.json', 'warehouse.duckdb']);
+    expect(files).toEqual(['arguments.json', 'findings.json', 'report.html', 'summary.json']);
     const stored = JSON.parse(fs.readFileSync(path.join(first.runDir, 'summary.json'), 'utf8'));
     expect(stored).toEqual(first.summary);
+    expect(fs.readdirSync(second.runDir).sort()).toEqual([
+      'arguments.json',
+      'report.html',
+      'summary.json',
+      'warehouse.duckdb',
+    ]);
+    // The snapshot is a whole database: it opens and holds this run's row.
+    expect(fs.statSync(path.join(second.runDir, 'warehouse.duckdb')).size).toBeGreaterThan(0);
   });
 
   test('a second run reuses the tuning and the stored predictions: no model calls, no tuning', () => {

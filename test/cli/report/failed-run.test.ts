@@ -5,12 +5,10 @@ import { exampleVariant, tempDir } from '../local/fixtures';
 
 test('a run that failed its data checks still gets a report: the error and the findings', async () => {
   const config = exampleVariant(tempDir('report-failed'), { checks: { minTrainRows: 100000 } });
-  const { runDir, summary } = await runLocally({
-    configFile: config,
-    stateDir: tempDir('report-failed-state'),
-  });
+  const stateDir = tempDir('report-failed-state');
+  const { runDir, summary } = await runLocally({ configFile: config, stateDir });
   expect(summary.status).toBe('failed');
-  const html = fs.readFileSync(await writeReport(runDir), 'utf8');
+  const html = fs.readFileSync(await writeReport(runDir, { stateDir }), 'utf8');
   expect(html).toContain('<span class="badge failed">failed</span>');
   expect(html).toMatch(/The run failed at <code>[\w.]+<\/code>/);
   expect(html).toContain('<code>minTrainRows</code>');

@@ -52,7 +52,7 @@ const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).len
       stateDir: state,
       runId: 'run_report',
     });
-    const file = await writeReport(runDir);
+    const file = await writeReport(runDir, { stateDir: state });
     expect(file).toBe(path.join(runDir, 'report.html'));
     const html = fs.readFileSync(file, 'utf8');
     // Self-contained: nothing is fetched to view it.

@@ -8,6 +8,16 @@ import { VirtualClock, startExecutionsServer } from '../../../emulator/workflows
 import { CallbackHub } from '../../../emulator/workflows/callbacks';
 import { run } from './run-helper';
 
+/** The server's token on every request, as a client of `bqtune emulator` sends it. */
+const fetch = (url: string, init: RequestInit = {}) =>
+  globalThis.fetch(url, {
+    ...init,
+    headers: {
+      authorization: 'Bearer test-token-0123456789abcdef',
+      ...(init.headers as Record<string, string>),
+    },
+  });
+
 /** Callbacks through `bqtune emulator`'s Executions API: the workflow tells the test its URL over HTTP. */
 const callbackWorkflow = `
 main:
@@ -55,7 +65,12 @@ const announced: ((url: string) => void)[] = [];
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-callbacks-'));
   fs.writeFileSync(path.join(dir, 'callback.yaml'), callbackWorkflow);
-  server = await startExecutionsServer({ port: 0, workflowsDir: dir, clock: () => new VirtualClock() });
+  server = await startExecutionsServer({
+    token: 'test-token-0123456789abcdef',
+    port: 0,
+    workflowsDir: dir,
+    clock: () => new VirtualClock(),
+  });
   notify = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

@@ -96,10 +96,12 @@ describe('bqtune workflow run (in process)', () => {
 describe('bqtune emulator (in process)', () => {
   test('serves the folder, prints its address and stops on SIGTERM', async () => {
     const wfDir = fs.mkdtempSync(path.join(dir, 'serve-'));
-    fs.writeFileSync(path.join(wfDir, 'tune-and-evaluate.yaml'), GOOD);
+    const stateDir = fs.mkdtempSync(path.join(dir, 'serve-state-'));
+    fs.writeFileSync(path.join(wfDir, 'double.yaml'), GOOD);
     const program = new Command().exitOverride();
     registerEmulator(program);
     let stdout = '';
+    let stderr = '';
     let listening: (url: string) => void = () => undefined;
     const address = new Promise<string>((resolve) => (listening = resolve));
     const out = jest.spyOn(process.stdout, 'write').mockImplementation((s) => {
@@ -108,19 +110,33 @@ describe('bqtune emulator (in process)', () => {
       if (m) listening(m[1]);
       return true;
     });
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
     try {
-      const running = program.parseAsync(['node', 'bqtune', 'emulator', '--port', '0', '--workflows', wfDir]);
+      const running = program.parseAsync([
+        'node',
+        'bqtune',
+        'emulator',
+        '--port',
+        '0',
+        '--workflows',
+        wfDir,
+        '--state-dir',
+        stateDir,
+      ]);
       const url = await address;
-      const res = await fetch(`${url}/v1/projects/p/locations/l/workflows/tune-and-evaluate/executions`, {
+      const token = fs.readFileSync(path.join(stateDir, 'emulator-token'), 'utf8').trim();
+      const res = await fetch(`${url}/v1/projects/p/locations/l/workflows/double/executions`, {
         method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ argument: '{"x": 5}' }),
       });
       expect(res.status).toBe(200);
       process.emit('SIGTERM');
       await running;
-      expect(stdout).toMatch(/emulator stopped/);
+      expect(stderr).toMatch(/emulator stopped/);
     } finally {
       out.mockRestore();
+      err.mockRestore();
     }
   });
 
@@ -157,9 +173,21 @@ describeProcess('bqtune as a process', () => {
 
   test('emulator: prints its address, serves executions, stops cleanly on SIGTERM', async () => {
     const wfDir = fs.mkdtempSync(path.join(dir, 'dist-'));
-    fs.writeFileSync(path.join(wfDir, 'tune-and-evaluate.yaml'), GOOD);
-    const child = spawn(process.execPath, [bqtuneBin, 'emulator', '--port', '0', '--workflows', wfDir]);
+    const stateDir = fs.mkdtempSync(path.join(dir, 'dist-state-'));
+    fs.writeFileSync(path.join(wfDir, 'double.yaml'), GOOD);
+    const child = spawn(process.execPath, [
+      bqtuneBin,
+      'emulator',
+      '--port',
+      '0',
+      '--workflows',
+      wfDir,
+      '--state-dir',
+      stateDir,
+    ]);
     let out = '';
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
@@ -168,20 +196,26 @@ describeProcess('bqtune as a process', () => {
       });
       child.once('exit', () => reject(new Error(`emulator exited early: ${out}`)));
     });
-    const parent = `${url}/v1/projects/p/locations/l/workflows/tune-and-evaluate`;
+    const token = fs.readFileSync(path.join(stateDir, 'emulator-token'), 'utf8').trim();
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const parent = `${url}/v1/projects/p/locations/l/workflows/double`;
     const created = (await (
-      await fetch(`${parent}/executions`, { method: 'POST', body: JSON.stringify({ argument: '{"x": 2}' }) })
+      await fetch(`${parent}/executions`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ argument: '{"x": 2}' }),
+      })
     ).json()) as { name: string };
     let state = 'ACTIVE';
     let body: { state: string; result?: string } = { state };
     for (let i = 0; i < 100 && state === 'ACTIVE'; i++) {
-      body = (await (await fetch(`${url}/v1/${created.name}`)).json()) as typeof body;
+      body = (await (await fetch(`${url}/v1/${created.name}`, { headers })).json()) as typeof body;
       state = body.state;
     }
     expect(body).toMatchObject({ state: 'SUCCEEDED', result: '4' });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(out).toMatch(/emulator stopped/);
+    expect(err).toMatch(/emulator stopped/);
   });
 });

@@ -4,6 +4,16 @@ import path from 'node:path';
 import { VirtualClock, startExecutionsServer } from '../../../emulator/workflows';
 import type { Clock, ExecutionsServer } from '../../../emulator/workflows';
 
+/** The server's token on every request, as a client of `bqtune emulator` sends it. */
+const fetch = (url: string, init: RequestInit = {}) =>
+  globalThis.fetch(url, {
+    ...init,
+    headers: {
+      authorization: 'Bearer test-token-0123456789abcdef',
+      ...(init.headers as Record<string, string>),
+    },
+  });
+
 /** Separate executions of one local Executions API do not share a virtual clock. */
 const parent = 'projects/p/locations/us-central1/workflows/sleeper';
 const source = `
@@ -37,7 +47,12 @@ async function runOn(server: ExecutionsServer, seconds: number): Promise<number>
 async function twoRuns(clock: Clock | (() => Clock)): Promise<[number, number]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-clocks-'));
   fs.writeFileSync(path.join(dir, 'sleeper.yaml'), source);
-  const server = await startExecutionsServer({ port: 0, workflowsDir: dir, clock });
+  const server = await startExecutionsServer({
+    token: 'test-token-0123456789abcdef',
+    port: 0,
+    workflowsDir: dir,
+    clock,
+  });
   try {
     return [await runOn(server, 100_000), await runOn(server, 10)];
   } finally {

@@ -9,22 +9,24 @@ import { VirtualClock, startExecutionsServer } from '../../../emulator/workflows
 /* The official client, in REST fallback mode, driving the local Executions API on loopback. */
 
 /** jest's module sandbox cannot run gaxios' dynamic import of node-fetch; hand it Node's fetch instead. */
-function fakeAuth(): OAuth2Client {
+const token = 'test-token-0123456789abcdef';
+
+function fakeAuth(accessToken = token): OAuth2Client {
   const auth = new OAuth2Client({ transporterOptions: { fetchImplementation: fetch } });
-  auth.setCredentials({ access_token: 'fake' });
+  auth.setCredentials({ access_token: accessToken });
   return auth;
 }
 
 type ClientOptions = NonNullable<ConstructorParameters<typeof ExecutionsClient>[0]>;
 
-function localClient(port: number): ExecutionsClient {
+function localClient(port: number, accessToken = token): ExecutionsClient {
   return new ExecutionsClient({
     fallback: true,
     protocol: 'http',
     apiEndpoint: '127.0.0.1',
     port,
     // google-gax bundles its own google-auth-library release; the two OAuth2Client types differ only nominally.
-    authClient: fakeAuth() as unknown as ClientOptions['authClient'],
+    authClient: fakeAuth(accessToken) as unknown as ClientOptions['authClient'],
   } as ClientOptions);
 }
 
@@ -58,7 +60,7 @@ beforeAll(async () => {
 `,
   );
   fs.writeFileSync(path.join(dir, 'broken.yaml'), '- a:\n    asign: 1\n');
-  server = await startExecutionsServer({ port: 0, workflowsDir: dir, clock: new VirtualClock() });
+  server = await startExecutionsServer({ port: 0, workflowsDir: dir, token, clock: new VirtualClock() });
   client = localClient(server.port);
 });
 
@@ -98,7 +100,7 @@ test('a failing workflow: FAILED with the error map in error.payload and the fai
 });
 
 test('cancel: an execution waiting in a sleep becomes CANCELLED; status shows its current steps while active', async () => {
-  const waiting = await startExecutionsServer({ port: 0, workflowsDir: dir });
+  const waiting = await startExecutionsServer({ port: 0, workflowsDir: dir, token });
   const c = localClient(waiting.port);
   try {
     const [created] = await c.createExecution({ parent, execution: { argument: '{"mode": "wait"}' } });

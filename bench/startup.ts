@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+/**
+ * Start-up of the CLI next to bare Node, measured side by side (interleaved, so machine load hits each
+ * alike): `node -e 0`, `bqtune --help` and `bqtune workflow run` of a tiny workflow. Prints the median
+ * wall time of each and its ratio to `node -e 0` (the target is at most 2.5×).
+ * Usage: node build/bench/startup.js [rounds]
+ */
+const rounds = Number(process.argv[2] ?? 15);
+const bin = path.join(__dirname, '..', 'cli', 'main.js');
+const root = path.join(__dirname, '..', '..');
+const cases: [string, string[]][] = [
+  ['node -e 0', ['-e', '0']],
+  ['bqtune --help', [bin, '--help']],
+  [
+    'bqtune workflow run (tiny)',
+    [bin, 'workflow', 'run', 'examples/workflows/word-count.yaml', '--data', '{"text": "a b a"}'],
+  ],
+];
+
+const times = new Map<string, number[]>(cases.map(([name]) => [name, []]));
+for (let round = 0; round < rounds; round++) {
+  for (const [name, args] of cases) {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (result.status !== 0) throw new Error(`${name} failed: ${result.stderr}`);
+    times.get(name)?.push(ms);
+  }
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const base = median(times.get('node -e 0') ?? []);
+console.log(`start-up, median of ${rounds} interleaved rounds (${process.version})`);
+for (const [name] of cases) {
+  const m = median(times.get(name) ?? []);
+  console.log(`${name.padEnd(28)} ${m.toFixed(0).padStart(5)} ms  ${(m / base).toFixed(2)}× node -e 0`);
+}
