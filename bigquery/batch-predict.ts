@@ -55,17 +55,22 @@ export interface SourceOptions {
   inputColumn: Column;
 }
 
-/** Rows of the source without a key, and keys that stand on more than one row: both make a run ambiguous. */
+/**
+ * Rows of the source without a key, and keys that stand on more than one row (both make a run ambiguous),
+ * and rows without an input, which are not sent and are counted in the run's outcome.
+ */
 export function sourceKeyCheckQuery(options: SourceOptions): Sql {
   const f = 'sourceKeyCheckQuery';
   const parts = new SqlParts();
   const source = quotedPath(parts, options.source, `${f}.source`);
   const key = column(parts, options.keyColumn, `${f}.keyColumn`);
+  const input = column(parts, options.inputColumn, `${f}.inputColumn`);
   return parts.finish(
     [
       `SELECT`,
       `  COUNT(*) AS source_rows,`,
       `  COUNTIF(${key} IS NULL) AS null_keys,`,
+      `  COUNTIF(${input} IS NULL) AS null_inputs,`,
       `  COUNT(${key}) - COUNT(DISTINCT ${key}) AS duplicate_keys`,
       `FROM ${source}`,
     ].join('\n'),
@@ -288,4 +293,10 @@ export function driftQuery(options: { served: TableRef; predictions: TableRef })
       `ORDER BY category`,
     ].join('\n'),
   );
+}
+
+/** Drops one of a run's staging tables (its loaded source files, its pending prompts) once the run is done. */
+export function dropStagingTable(table: TableRef): Sql {
+  const parts = new SqlParts();
+  return parts.finish(`DROP TABLE IF EXISTS ${quotedPath(parts, table, 'dropStagingTable.table')}`);
 }

@@ -67,7 +67,7 @@ export const register: Register = (program) => {
         load<typeof ChampionModule>('../history/champion');
       const { championServingNote } = load<typeof ChampionBaseModule>('../history/champion-base');
       await withWarehouse(opts, async (warehouse) => {
-        let rolledBack: { from: string; to: string } | undefined;
+        let rolledBack: { from: string; to: string; servingFunctionError?: string } | undefined;
         if (opts.rollback) {
           rolledBack = await rollbackChampion(warehouse, servingName);
           if (!opts.json) {
@@ -76,6 +76,11 @@ export const register: Register = (program) => {
                 `rolled back ${servingName}: ${rolledBack.to} is the champion again (was ${rolledBack.from})\n`,
               ),
             );
+            if (rolledBack.servingFunctionError) {
+              process.stderr.write(
+                `warning: the table function ${servingName} still serves the previous champion: ${rolledBack.servingFunctionError}\n`,
+              );
+            }
           }
         }
         const events = await championHistory(warehouse, servingName);

@@ -17,6 +17,7 @@ interface PredictFlags {
 interface PredictOutcome {
   champion: string;
   sourceRows: number;
+  withoutInput: number;
   pending: number;
   succeeded: number;
   failed: number;
@@ -96,7 +97,7 @@ export const register: Register = (program) => {
         process.stdout.write(
           [
             `run ${result.runId}: champion ${o.champion}`,
-            `${o.sourceRows} input rows; ${o.pending} sent to the champion (the rest it had answered before): ${o.succeeded} succeeded, ${o.failed} failed, ${o.retryable} still retryable`,
+            `${o.sourceRows} input rows: ${o.pending} sent to the champion (${o.succeeded} succeeded, ${o.failed} failed, ${o.retryable} still retryable), ${o.sourceRows - o.withoutInput - o.pending} answered by it before, ${o.withoutInput} without input text (not sent)`,
             describeDrift(o.drift),
             `predictions: ${path.relative(process.cwd(), result.out ?? '') || result.out}`,
             `report: ${path.relative(process.cwd(), result.report) || result.report}`,

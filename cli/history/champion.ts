@@ -8,6 +8,7 @@ import {
   registryTable,
 } from '../../bigquery';
 import type { PipelineWarehouse } from './warehouse';
+import { switchServingFunction } from './serving-function';
 
 export interface RegistryEvent {
   event: string;
@@ -68,6 +69,8 @@ export function championLineage(events: readonly RegistryEvent[]): string[] {
 export interface Rollback {
   from: string;
   to: string;
+  /** Why the serving name's table function could not be switched to `to`, if it could not. */
+  servingFunctionError?: string;
 }
 
 const championTables = (warehouse: PipelineWarehouse) => {
@@ -134,5 +137,13 @@ export async function rollbackChampion(warehouse: PipelineWarehouse, servingName
       `the champion of ${servingName} changed while rolling back (it is no longer ${from}); run the command again`,
     );
   }
-  return { from, to };
+  // The stable name follows the champion; a failure here leaves the rollback in place (the next
+  // batch-predict run switches the function again) and is reported.
+  let servingFunctionError: string | undefined;
+  try {
+    await switchServingFunction(warehouse, servingName, to);
+  } catch (error) {
+    servingFunctionError = (error as Error).message;
+  }
+  return { from, to, ...(servingFunctionError ? { servingFunctionError } : {}) };
 }

@@ -75,14 +75,33 @@ export function readPredictionInput(
   inputColumn = 'input_text',
 ): { id: string; input_text: string | null }[] {
   if (!fs.existsSync(file)) throw new Error(`input file not found: ${file}`);
-  const text = fs.readFileSync(file, 'utf8');
+  const bytes = fs.readFileSync(file);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Find the line that is not UTF-8, to name it.
+    const lines = bytes.toString('latin1').split('\n');
+    const bad = lines.findIndex((_, i) => {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(lines[i], 'latin1'));
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    throw new Error(`${file}:${bad + 1}: the line is not valid UTF-8`);
+  }
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
   const ext = path.extname(file).toLowerCase();
   let records: { line: number; row: unknown }[];
   if (ext === '.csv') {
-    const rows = parseCsv(text, { columns: true, skip_empty_lines: true, info: true, bom: true }) as {
-      record: Record<string, string>;
-      info: { lines: number };
-    }[];
+    let rows: { record: Record<string, string>; info: { lines: number } }[];
+    try {
+      rows = parseCsv(text, { columns: true, skip_empty_lines: true, info: true, bom: true }) as typeof rows;
+    } catch (error) {
+      throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
+    }
     records = rows.map((r) => ({ line: r.info.lines, row: r.record }));
   } else if (ext === '.jsonl' || ext === '.json' || ext === '.ndjson') {
     records = [];
@@ -107,6 +126,11 @@ export function readPredictionInput(
       throw new Error(`${file}:${line}: no value in key column ${keyColumn}`);
     if (typeof key !== 'string' && typeof key !== 'number')
       throw new Error(`${file}:${line}: key column ${keyColumn} must be text or a number`);
+    // JSON numbers past 2^53 lose digits when parsed: such an id would silently become another one.
+    if (typeof key === 'number' && !Number.isSafeInteger(key))
+      throw new Error(
+        `${file}:${line}: key ${key} is not an exact integer; write large or fractional ids as text`,
+      );
     const id = String(key);
     const first = seen.get(id);
     if (first !== undefined) throw new Error(`${file}:${line}: key ${id} repeats line ${first}`);
@@ -121,6 +145,19 @@ export function readPredictionInput(
 function toCsvField(value: unknown): string {
   const s = value === null || value === undefined ? '' : String(value);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Refuses, before anything runs, an output that would overwrite the input or cannot be a file. */
+function checkOutFile(out: string, input: string): void {
+  const ext = path.extname(out).toLowerCase();
+  if (!['.jsonl', '.json', '.ndjson', '.csv'].includes(ext))
+    throw new Error(`--out ${out}: expected a .jsonl or .csv file`);
+  if (path.resolve(out) === path.resolve(input))
+    throw new Error(`--out ${out} is the input file; choose another`);
+  if (fs.existsSync(out) && !fs.statSync(out).isFile())
+    throw new Error(`--out ${out} exists and is not a file`);
+  const dir = path.dirname(path.resolve(out));
+  if (!fs.existsSync(dir)) throw new Error(`--out ${out}: the folder ${dir} does not exist`);
 }
 
 /** Writes the rows as JSONL or CSV (by the file's extension), through a temporary file then a rename. */
@@ -140,7 +177,6 @@ export function writePredictions(file: string, rows: PredictionRow[]): void {
       ? [columns.join(','), ...rows.map((r) => columns.map((c) => toCsvField(r[c])).join(','))].join('\n') +
         '\n'
       : rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length > 0 ? '\n' : '');
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   writeAtomically(file, text);
 }
 
@@ -158,6 +194,7 @@ function writeAtomically(file: string, text: string): void {
  */
 export async function predictLocally(options: LocalPredictOptions): Promise<LocalPredictResult> {
   const rows = readPredictionInput(options.input, options.keyColumn, options.inputColumn);
+  if (options.out !== undefined) checkOutFile(options.out, options.input);
   const runId = checkRunId(options.runId ?? newRunId().replace(/^run_/, 'predict_'), '--run-id');
   const runDir = path.join(options.stateDir, 'predictions', runId);
   if (fs.existsSync(runDir)) throw new Error(`prediction run ${runId} already exists in ${runDir}`);

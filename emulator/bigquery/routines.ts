@@ -172,6 +172,8 @@ export async function inlineTableFunctions(
   for (let k = 0; k < out.length; k++) {
     const t = out[k];
     if ((t.kind !== 'ident' && t.kind !== 'quoted') || isOp(out[k - 1], '.')) continue;
+    // A table function is called where a table is read: after FROM or JOIN (`INSERT INTO t (a, b)` is not a call).
+    if (!isWord(out[k - 1], 'FROM', 'JOIN')) continue;
     // A dotted path, then `(`.
     let end = k;
     const parts = t.kind === 'quoted' ? t.value.split('.') : [t.value];

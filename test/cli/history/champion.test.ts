@@ -202,7 +202,8 @@ test('a rollback whose transaction begins first wins: the promotion is cancelled
         return own;
       },
     };
-    expect(await rollbackChampion(racing, 'medical_specialty')).toEqual({ from: B, to: A });
+    // These fake models were promoted by no run, so the serving function cannot follow (reported, not thrown).
+    expect(await rollbackChampion(racing, 'medical_specialty')).toMatchObject({ from: B, to: A });
     expect(await promotion).toBe(false);
     expect(cancellations).toEqual([
       `Transaction is aborted due to concurrent update against table bqtune-local:bqtune.champions.`,

@@ -107,6 +107,10 @@ describe('batch-predict with the champion, on the local emulator', () => {
     );
     const out = fs.readFileSync(r.out!, 'utf8').trim().split('\n');
     expect(out).toHaveLength(30);
+    // The run's staging tables are gone once it is done.
+    for (const staging of ['predict_prompts_predict_1', 'predict_source_predict_1']) {
+      await expect(queryState(stateDir, `SELECT * FROM ${table(staging)}`)).rejects.toThrow('Not found');
+    }
     expect(await viaStableName()).toEqual([{ id: 'd1', model_name: modelA, status: '' }]);
   });
 
@@ -262,9 +266,50 @@ describe('batch-predict refuses before any model call', () => {
     expect(readPredictionInput(csv, 'note_id', 'text')).toEqual([
       { id: '7', input_text: 'multi\nline, quoted' },
     ]);
+    const bom = path.join(dir, 'bom.jsonl');
+    fs.writeFileSync(bom, '\uFEFF{"id":"a","input_text":"x"}\n');
+    expect(readPredictionInput(bom)).toEqual([{ id: 'a', input_text: 'x' }]);
+    const latin = path.join(dir, 'latin.jsonl');
+    fs.writeFileSync(
+      latin,
+      Buffer.concat([
+        Buffer.from('{"id":"a","input_text":"x"}\n{"id":"b","input_text":"'),
+        Buffer.from([0xe9]),
+        Buffer.from('"}\n'),
+      ]),
+    );
+    expect(() => readPredictionInput(latin)).toThrow(`${latin}:2: the line is not valid UTF-8`);
+    const big = path.join(dir, 'big.jsonl');
+    fs.writeFileSync(big, '{"id":9007199254740993,"input_text":"x"}\n');
+    expect(() => readPredictionInput(big)).toThrow(`${big}:1: key 9007199254740992 is not an exact integer`);
     const bad = path.join(dir, 'bad.jsonl');
     fs.writeFileSync(bad, '{"id":"a","input_text":"x"}\nnot json\n');
     expect(() => readPredictionInput(bad)).toThrow(`${bad}:2: not a JSON object`);
+  });
+});
+
+describe('batch-predict fails rather than pretend', () => {
+  test('a run where no row succeeded fails, naming the counts; arguments out of range are refused', async () => {
+    const stateDir = tempDir('predict-fail');
+    const dir = tempDir('predict-fail-config');
+    const tuned = await runLocally({ configFile: exampleVariant(dir), stateDir, runId: 'run_fail' });
+    expect(tuned.summary.deployed).toBe(true);
+    const file = inputFile(dir, path.join(dir, 'data', 'eval.jsonl'), 'in.jsonl', 0, 10);
+    const failed = await predictLocally({
+      input: file,
+      stateDir,
+      runId: 'predict_fail',
+      faults: { rowResourceExhausted: { rate: 1, maxPerRow: 10 } },
+    });
+    expect(failed.state).toBe('FAILED');
+    expect((failed.outcome as { message: string }).message).toBe(
+      'none of the 10 rows sent to the champion succeeded (0 failed, 10 still retryable after 3 passes); their statuses are in served_predictions',
+    );
+    const refused = await predictLocally({ input: file, stateDir, runId: 'predict_psi', warnPsi: 50 });
+    expect(refused.state).toBe('FAILED');
+    expect((refused.outcome as { message: string }).message).toContain(
+      'drift.warnPsi must be a number above 0 and at most 10',
+    );
   });
 });
 

@@ -64,6 +64,14 @@ describe('CREATE TABLE FUNCTION and calls on the local emulator', () => {
     );
   });
 
+  it('reads a name as a call only where a table is read: INSERT INTO a table named like a function works', async () => {
+    await q('CREATE TABLE `test-proj.ds.twin` (a STRING)');
+    await q('CREATE TABLE FUNCTION `test-proj.ds.twin`(rows TABLE<a STRING>) AS (SELECT a FROM rows)');
+    await q("INSERT INTO `test-proj.ds.twin` (a) VALUES ('x')");
+    const { rows } = await q('SELECT * FROM `test-proj.ds.twin`(TABLE `test-proj.ds.twin`)');
+    expect(rows).toEqual([{ a: 'x' }]);
+  });
+
   it('refuses what it does not emulate and drops a function', async () => {
     await expect(q('CREATE TABLE FUNCTION `test-proj.ds.s`(y INT64) AS (SELECT y AS v)')).rejects.toThrow(
       'not supported by the local emulator',

@@ -95,14 +95,24 @@ function rules(): { ok: Expr; message: string }[] {
     {
       ok: arg('drift', 'warnPsi')
         .eq(null)
-        .or(fn('get_type', arg('drift', 'warnPsi')).in(['integer', 'double'])),
-      message: 'drift.warnPsi must be a number',
+        .or(
+          fn('get_type', arg('drift', 'warnPsi'))
+            .in(['integer', 'double'])
+            .and(fn('double', fn('default', arg('drift', 'warnPsi'), 0)).gt(0))
+            .and(fn('double', fn('default', arg('drift', 'warnPsi'), 0)).le(10)),
+        ),
+      message: 'drift.warnPsi must be a number above 0 and at most 10',
     },
     {
       ok: arg('retries', 'maxPasses')
         .eq(null)
-        .or(fn('get_type', arg('retries', 'maxPasses')).eq('integer')),
-      message: 'retries.maxPasses must be a whole number',
+        .or(
+          fn('get_type', arg('retries', 'maxPasses'))
+            .eq('integer')
+            .and(fn('int', fn('default', arg('retries', 'maxPasses'), 0)).ge(1))
+            .and(fn('int', fn('default', arg('retries', 'maxPasses'), 0)).le(10)),
+        ),
+      message: 'retries.maxPasses must be a whole number from 1 to 10',
     },
   ];
 }

@@ -112,8 +112,8 @@ function championSteps(): Step[] {
         }),
       }),
     }),
-    // The stable name for ad-hoc SQL follows the champion; promotion and rollback switch it too, so this
-    // only repairs a switch that did not happen (a promotion whose next step failed).
+    // The stable name for ad-hoc SQL follows the champion: every run points it at the champion it resolved
+    // (a rollback switches it too; a promotion, at the next run).
     switchStep('switch_serving_function', [
       when(v('ctx').get('generate').eq('ai'), {
         steps: runStatement('serving_function_ai', statements.servingFunction.ai),
@@ -167,6 +167,7 @@ function sourceSteps(): Step[] {
     assign('key_counts', {
       source_rows: fn('int', v('key_rows').at(0).get('source_rows')),
       null_keys: fn('int', v('key_rows').at(0).get('null_keys')),
+      null_inputs: fn('int', v('key_rows').at(0).get('null_inputs')),
       duplicate_keys: fn('int', v('key_rows').at(0).get('duplicate_keys')),
     }),
     switchStep('keys_usable', [
@@ -271,6 +272,18 @@ function driftSteps(): Step[] {
   ];
 }
 
+/** Drops the run's staging tables: its pending prompts and, for a file source, the loaded files. */
+function dropStaging(name: string): Step[] {
+  return [
+    ...runStatement(`${name}_prompts`, statements.dropPrompts),
+    switchStep(`${name}_source_loaded`, [
+      when(fn('map.get', v('args'), ['source', 'uri']).ne(null), {
+        steps: runStatement(`${name}_source`, statements.dropSource),
+      }),
+    ]),
+  ];
+}
+
 /** The part of the run after it is recorded as running; a failure is recorded too. */
 function runSteps(): Step[] {
   return [
@@ -282,13 +295,23 @@ function runSteps(): Step[] {
     }),
     ...sourceSteps(),
     ...generationSteps(),
+    switchStep('anything_answered', [
+      when(v('final_status').get('pending').gt(0).and(v('final_status').get('succeeded').eq(0)), {
+        raise: {
+          tags: ['GenerationError'],
+          message: tpl`none of the ${fn('string', v('final_status').get('pending'))} rows sent to the champion succeeded (${fn('string', v('final_status').get('failed'))} failed, ${fn('string', v('final_status').get('retryable'))} still retryable after ${fn('string', v('passes'))} passes); their statuses are in served_predictions`,
+        },
+      }),
+    ]),
     ...driftSteps(),
+    ...dropStaging('drop_staging'),
     assign('outcome', {
       status: 'succeeded',
       predictions: {
         servingName: v('ctx').get('serving_name'),
         champion: v('champion_model'),
         sourceRows: v('source_rows'),
+        withoutInput: v('null_inputs'),
         pending: v('final_status').get('pending'),
         succeeded: v('final_status').get('succeeded'),
         failed: v('final_status').get('failed'),
@@ -331,6 +354,13 @@ export function batchPredict(): Workflow {
         except: {
           as: 'e',
           steps: [
+            // Best effort: a failure here must not hide the run's own error.
+            tryStep('drop_staging_after_failure', dropStaging('drop_staging_failed'), {
+              except: {
+                as: 'drop_failure',
+                steps: [assign('staging_left', { staging_error: v('drop_failure') })],
+              },
+            }),
             call('record_failure', recordRun, {
               args: {
                 ctx: v('ctx'),

@@ -3,6 +3,7 @@ import {
   championsTable,
   championRunQuery,
   createPendingPromptsTable,
+  dropStagingTable,
   driftQuery,
   insertPendingPrompts,
   loadData,
@@ -101,6 +102,8 @@ export const statements = {
   },
   servingFunction: { ai: servingFunction('AI.GENERATE_TEXT'), ml: servingFunction('ML.GENERATE_TEXT') },
   status: servedStatusQuery({ served, prompts, model: champion }),
+  dropSource: dropStagingTable(source),
+  dropPrompts: dropStagingTable(prompts),
   drift: driftQuery({ served, predictions: table(predictionsTable.id) }),
 };
 
