@@ -282,6 +282,10 @@ export interface DriftOptions {
    * Warn when the population stability index of the new predictions against the champion's evaluation predictions exceeds this. 0.1 is often read as a small shift and 0.25 as a large one.
    */
   warnPsi: number;
+  /**
+   * Warn only when the run has at least this many successful predictions: PSI grows on small samples, so a few dozen rows say little.
+   */
+  minRows: number;
 }
 export interface PredictRetries {
   /**

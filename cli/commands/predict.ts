@@ -29,15 +29,19 @@ interface PredictOutcome {
     warning?: boolean;
     reason?: string;
     by?: string;
+    rows?: number;
+    minRows?: number;
   };
 }
 
 function describeDrift(drift: PredictOutcome['drift']): string {
   if (!drift.computed) return `drift: not computed (${drift.reason ?? 'no reference'})`;
   const psi = (drift.psi ?? 0).toFixed(3);
-  return drift.warning
-    ? `drift: WARNING population stability index ${psi} > ${drift.threshold} (by ${drift.by})`
-    : `drift: population stability index ${psi} <= ${drift.threshold} (by ${drift.by})`;
+  if (drift.warning)
+    return `drift: WARNING population stability index ${psi} > ${drift.threshold} (by ${drift.by})`;
+  if ((drift.rows ?? 0) < (drift.minRows ?? 0))
+    return `drift: population stability index ${psi} over ${drift.rows} rows, fewer than ${drift.minRows}: too few to judge`;
+  return `drift: population stability index ${psi} <= ${drift.threshold} (by ${drift.by})`;
 }
 
 export const register: Register = (program) => {
@@ -65,8 +69,8 @@ export const register: Register = (program) => {
         'Exit codes: 0 predicted, 1 failed (no champion, bad input, ...).',
         '',
         'Examples:',
-        '  $ bqtune predict examples/medical-specialty/data/eval.jsonl --out predictions.csv',
-        '  $ bqtune predict new-rows.csv --serving medical_specialty --key note_id --input text',
+        '  $ bqtune predict examples/medical-specialty/new-notes.jsonl --out predictions.csv',
+        '  $ bqtune predict examples/medical-specialty/new-notes.jsonl --serving medical_specialty --json',
       ].join('\n'),
     )
     .action(async (input: string, opts: PredictFlags) => {

@@ -37,6 +37,8 @@ export interface LocalPredictOptions {
   out?: string;
   runId?: string;
   warnPsi?: number;
+  /** Successful predictions needed before drift warns (default 100). */
+  driftMinRows?: number;
   faults?: FaultConfig;
   onEvent?: (event: ExecutionEvent) => void;
 }
@@ -212,7 +214,9 @@ export async function predictLocally(options: LocalPredictOptions): Promise<Loca
       dataset: localDataset,
       servingName,
       source: { uri },
-      ...(options.warnPsi === undefined ? {} : { drift: { warnPsi: options.warnPsi } }),
+      ...(options.warnPsi === undefined && options.driftMinRows === undefined
+        ? {}
+        : { drift: { warnPsi: options.warnPsi, minRows: options.driftMinRows } }),
     };
     const execution = await runWorkflow(compiledWorkflowSource(predictPipelineName), {
       argument: args,

@@ -11,6 +11,8 @@ export interface DriftOutcome {
   psi?: number;
   threshold?: number;
   warning?: boolean;
+  minRows?: number;
+  rows?: number;
   categories?: { category: string; reference: number; current: number; contribution: number }[];
 }
 
@@ -37,9 +39,12 @@ const f3 = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(3));
 
 function driftSection(drift: DriftOutcome): string {
   if (!drift.computed) return `<p>Not computed: ${x(drift.reason ?? 'no reference')}.</p>`;
+  const few = drift.rows !== undefined && drift.minRows !== undefined && drift.rows < drift.minRows;
   const verdict = drift.warning
     ? `<div class="callout fail"><strong>Drift warning:</strong> population stability index ${f3(drift.psi)} is above the threshold ${f3(drift.threshold)}.</div>`
-    : `<div class="callout pass">Population stability index ${f3(drift.psi)} is within the threshold ${f3(drift.threshold)}.</div>`;
+    : few
+      ? `<div class="callout">Population stability index ${f3(drift.psi)} over only ${drift.rows} rows (fewer than ${drift.minRows}): too few to judge drift.</div>`
+      : `<div class="callout pass">Population stability index ${f3(drift.psi)} is within the threshold ${f3(drift.threshold)}.</div>`;
   const categories = drift.categories ?? [];
   const chart = groupedBarChart({
     title: `Share of predictions by ${drift.by ?? 'category'}`,

@@ -546,10 +546,11 @@ export async function startExecutionsServer(opts: ExecutionsServerOptions): Prom
     const raw = req.url ?? '/';
     const queryAt = raw.indexOf('?');
     const p = decode(queryAt < 0 ? raw : raw.slice(0, queryAt), 'the path');
-    const params = queryParams(queryAt < 0 ? '' : raw.slice(queryAt));
     // A callback needs the token too: on Google a callback request must carry credentials allowed to send it.
+    // Its query is the caller's own (repeated names included), handed to the workflow as it came.
     const cb = CALLBACK_PATH.exec(p);
     if (cb) return deliverCallback(cb[1], req, new URL(raw, 'http://localhost'));
+    const params = queryParams(queryAt < 0 ? '' : raw.slice(queryAt));
     const wf = WORKFLOW_PATH.exec(p);
     if (wf && req.method === 'POST') {
       return create(wf[1], wf[2], await readBody(req));

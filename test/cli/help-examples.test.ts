@@ -21,6 +21,7 @@ const commandOrder = [
   'runs show',
   'report',
   'champion',
+  'predict',
   'prune',
   'emulator',
   'trigger',

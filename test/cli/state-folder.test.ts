@@ -78,7 +78,7 @@ test('unknown --faults keys are an error naming the key, at any depth', () => {
   const top = bqtune(['run', '--state-dir', state, '--faults', '{"jobFailure":{"count":1}}']);
   expect(top.status).toBe(1);
   expect(top.stderr).toBe(
-    'bqtune: --faults: unknown key jobFailure (known: jobFailures, rowResourceExhausted, tuningFailures, iamPropagationFailures)\n',
+    'bqtune: --faults: unknown key jobFailure (known: jobFailures, httpFailures, rowInvalidArgument, rowResourceExhausted, tuningFailures, iamPropagationFailures, lostAnswers)\n',
   );
   const nested = bqtune([
     'run',

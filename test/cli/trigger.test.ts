@@ -107,6 +107,7 @@ test('a run started through the emulator is a run like any: runs, runs show, rep
   expect(summary.modelInvocations).toBe(300);
   expect(fs.readdirSync(path.join(state, 'runs', 'run_t1')).sort()).toEqual([
     'arguments.json',
+    'findings.json',
     'report.html',
     'summary.json',
   ]);

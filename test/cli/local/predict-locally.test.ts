@@ -196,7 +196,12 @@ describe('batch-predict with the champion, on the local emulator', () => {
         })
         .join('\n') + '\n',
     );
-    const shifted = await predictLocally({ input: shiftedFile, stateDir, runId: 'predict_shifted' });
+    const shifted = await predictLocally({
+      input: shiftedFile,
+      stateDir,
+      runId: 'predict_shifted',
+      driftMinRows: 5,
+    });
     const drift = (shifted.outcome as { predictions: { drift: Row } }).predictions.drift;
     const shiftedRows = await queryState(
       stateDir,

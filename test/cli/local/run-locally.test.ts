@@ -53,6 +53,7 @@ describe('the example pipeline on the local emulator', () => {
     expect(stored).toEqual(first.summary);
     expect(fs.readdirSync(second.runDir).sort()).toEqual([
       'arguments.json',
+      'findings.json',
       'report.html',
       'summary.json',
       'warehouse.duckdb',

@@ -48,9 +48,10 @@ const reportData = {
 
 test("the CLI table shows the champion's metrics between the baseline's and the tuned model's", () => {
   const text = renderSummary(summary, 'runs/run_1');
-  const header = text.split('\n').find((l) => l.includes('label'))!;
-  expect(header.indexOf('baseline F1')).toBeLessThan(header.indexOf('champion F1'));
-  expect(header.indexOf('champion F1')).toBeLessThan(header.indexOf('tuned F1'));
+  // The group line above the P/R/F1 headers names the models, in this order.
+  const groups = text.split('\n').find((l) => l.includes('baseline') && l.includes('tuned'))!;
+  expect(groups.indexOf('baseline')).toBeLessThan(groups.indexOf('champion'));
+  expect(groups.indexOf('champion')).toBeLessThan(groups.indexOf('tuned'));
   const billing = text.split('\n').find((l) => l.includes('billing'))!;
   expect(billing.match(/\d\.\d{3}/g)).toEqual([
     ...['0.125', '0.125', '0.125'],

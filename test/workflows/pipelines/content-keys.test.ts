@@ -76,7 +76,8 @@ function expectedKeys(configFile: string): { model: string; evalKey: string; tra
   ]);
   return {
     model: `tuned_${sha256(`${tuning}|${train}`).slice(0, 32)}`,
-    evalKey: sha256(`${JSON.stringify([prefix, suffix])}|${evalSet}`),
+    // The example-id scheme is part of the prompt key: prompts under another scheme are other prompts.
+    evalKey: sha256(`${JSON.stringify([prefix, suffix, 'example-id: input, label, copy'])}|${evalSet}`),
     train,
   };
 }
@@ -158,7 +159,7 @@ const editTrain = (dataDir: string) => {
 
 describe('changing one tuning input gives a new tuned model', () => {
   test.each<[string, Record<string, unknown>, ((dataDir: string) => void) | undefined]>([
-    ['the base endpoint', { model: { baseEndpoint: 'gemini-2.0-flash-lite-001' } }, undefined],
+    ['the base endpoint', { model: { baseEndpoint: 'gemini-3.5-flash-lite' } }, undefined],
     ['maxIterations', tuning({ maxIterations: 201 }), undefined],
     ['learningRateMultiplier', tuning({ learningRateMultiplier: 0.5 }), undefined],
     ['dataSplitMethod', tuning({ dataSplitMethod: 'AUTO_SPLIT' }), undefined],

@@ -114,6 +114,16 @@ function rules(): { ok: Expr; message: string }[] {
         ),
       message: 'retries.maxPasses must be a whole number from 1 to 10',
     },
+    {
+      ok: arg('drift', 'minRows')
+        .eq(null)
+        .or(
+          fn('get_type', arg('drift', 'minRows'))
+            .eq('integer')
+            .and(fn('int', fn('default', arg('drift', 'minRows'), 0)).ge(1)),
+        ),
+      message: 'drift.minRows must be a whole number >= 1',
+    },
   ];
 }
 
@@ -186,6 +196,7 @@ export function contextSteps(): Step[] {
         serving_name: v('args').get('servingName'),
         max_passes: fn('default', arg('retries', 'maxPasses'), 3),
         warn_psi: fn('double', fn('default', arg('drift', 'warnPsi'), 0.2)),
+        drift_min_rows: fn('default', arg('drift', 'minRows'), 100),
         patterns: placeholderPatternsByName,
         values: {
           project: v('project'),

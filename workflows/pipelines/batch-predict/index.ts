@@ -259,7 +259,12 @@ function driftSteps(): Step[] {
                     by: fn('if', v('ctx').get('by_label'), 'predicted label', 'output length'),
                     psi: v('psi'),
                     threshold: v('ctx').get('warn_psi'),
-                    warning: v('psi').gt(v('ctx').get('warn_psi')),
+                    minRows: v('ctx').get('drift_min_rows'),
+                    rows: v('final_status').get('succeeded'),
+                    // PSI grows on small samples: below minRows the statistic is recorded, not warned on.
+                    warning: v('psi')
+                      .gt(v('ctx').get('warn_psi'))
+                      .and(v('final_status').get('succeeded').ge(v('ctx').get('drift_min_rows'))),
                     categories: v('categories'),
                   },
                 }),
