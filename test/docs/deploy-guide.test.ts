@@ -99,13 +99,19 @@ async function walkGuide(): Promise<Walk> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The stand-in for Google is reached like a local Executions API, which needs its owner-only token file.
+  const tokenDir = path.join(dir, 'stand-in-state');
+  fs.mkdirSync(tokenDir);
+  fs.writeFileSync(path.join(tokenDir, 'emulator-token'), 'ab'.repeat(32), { mode: 0o600 });
 
   const commands = shellBlocks(markdown)
     .join('\n')
     .replace(/\\\n\s*/g, ' ')
     .split('\n')
     .map((line) => line.replace(/^git clone \S+ /, `git clone ${JSON.stringify(repoRoot)} `))
-    .map((line) => (/bqtune -- trigger /.test(line) ? `${line} --endpoint ${endpoint}` : line))
+    .map((line) =>
+      /bqtune -- trigger /.test(line) ? `${line} --endpoint ${endpoint} --state-dir ${tokenDir}` : line,
+    )
     .join('\n');
   const script = `set -euo pipefail\ncd ${JSON.stringify(dir)}\n${commands}\n`;
   const result = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
