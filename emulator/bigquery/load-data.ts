@@ -154,6 +154,58 @@ function inferType(value: unknown): string {
   return 'VARCHAR';
 }
 
+/**
+ * Why a JSON value cannot go into a column, in BigQuery's words where they are known: an array into a field
+ * that is not repeated ("Array specified for non-repeated field"), an object into one that is not a record or
+ * JSON, a missing value in a REQUIRED field ("Missing required field"). Where the loading pages are silent
+ * the stricter reading is taken: a JSON number or boolean is not turned into STRING text, a STRING value
+ * must spell a whole number for INT64 or a number for FLOAT64, and BOOL takes only true and false
+ * (https://cloud.google.com/bigquery/docs/loading-data-cloud-storage-json).
+ */
+function valueProblem(
+  column: { name: string; type: string; notNull?: boolean },
+  record: Record<string, unknown>,
+): string | undefined {
+  const key = Object.keys(record).find((k) => k.toLowerCase() === column.name.toLowerCase());
+  const value = key === undefined ? null : record[key];
+  const type = column.type.toUpperCase();
+  if (value === null || value === undefined) {
+    return column.notNull ? `Missing required field: ${column.name}.` : undefined;
+  }
+  const repeated = type.endsWith('[]');
+  if (Array.isArray(value))
+    return repeated ? undefined : `Array specified for non-repeated field: ${column.name}.`;
+  if (repeated) return `Repeated field must be imported as a JSON array. Field: ${column.name}.`;
+  if (typeof value === 'object') {
+    return type === 'JSON' || type.startsWith('STRUCT')
+      ? undefined
+      : `JSON object specified for non-record field: ${column.name}.`;
+  }
+  const shown = JSON.stringify(value);
+  switch (type) {
+    case 'VARCHAR':
+      return typeof value === 'string'
+        ? undefined
+        : `Could not convert ${shown} to STRING for field ${column.name}`;
+    case 'BIGINT':
+      return (typeof value === 'number' && Number.isInteger(value)) ||
+        (typeof value === 'string' && /^-?\d+$/.test(value))
+        ? undefined
+        : `Could not parse ${shown} as INT64 for field ${column.name}`;
+    case 'DOUBLE':
+      return typeof value === 'number' ||
+        (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+        ? undefined
+        : `Could not parse ${shown} as FLOAT64 for field ${column.name}`;
+    case 'BOOLEAN':
+      return typeof value === 'boolean'
+        ? undefined
+        : `Could not parse ${shown} as BOOL for field ${column.name}`;
+    default:
+      return undefined;
+  }
+}
+
 export async function loadData(
   statement: LoadDataStatement,
   warehouse: Warehouse,
@@ -175,6 +227,8 @@ export async function loadData(
     typeof options.get('max_bad_records') === 'number' ? (options.get('max_bad_records') as number) : 0;
   await warehouse.requireDataset(table);
   const records: Record<string, unknown>[] = [];
+  /** Where each record came from, for the errors of its values. */
+  const origins: string[] = [];
   const bad: string[] = [];
   for (const { uri, file } of (uris as string[]).flatMap((u) => resolveUri(u, gcsDir))) {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
@@ -194,14 +248,18 @@ export async function loadData(
         return;
       }
       records.push(parsed as Record<string, unknown>);
+      origins.push(`line ${i + 1} of ${uri}`);
     });
   }
-  if (bad.length > maxBad) {
-    throw new BigQueryError(
-      'invalid',
-      `Error while reading data, error message: ${bad[0]}${bad.length > 1 ? ` (and ${bad.length - 1} more bad records)` : ''}`,
-    );
-  }
+  const checkBad = () => {
+    if (bad.length > maxBad) {
+      throw new BigQueryError(
+        'invalid',
+        `Error while reading data, error message: ${bad[0]}${bad.length > 1 ? ` (and ${bad.length - 1} more bad records)` : ''}`,
+      );
+    }
+  };
+  checkBad();
   const exists = await warehouse.tableExists(table);
   let columns = statement.columns;
   if (!columns && exists && !statement.overwrite) {
@@ -217,6 +275,15 @@ export async function loadData(
     if (columns.length === 0)
       throw invalidQuery(`LOAD DATA: cannot detect a schema for ${displayTable(table)} from empty input`);
   }
+  // A value the column cannot hold makes its row a bad record, as a load job counts it (max_bad_records).
+  const kept: Record<string, unknown>[] = [];
+  records.forEach((record, r) => {
+    const problem = columns!.map((column) => valueProblem(column, record)).find((p) => p !== undefined);
+    if (problem === undefined) kept.push(record);
+    else bad.push(`${problem} (row starting at ${origins[r]})`);
+  });
+  checkBad();
+  records.splice(0, records.length, ...kept);
   const known = new Set(columns.map((c) => c.name.toLowerCase()));
   if (!ignoreUnknown) {
     records.forEach((record, i) => {
