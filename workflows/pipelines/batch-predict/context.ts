@@ -14,7 +14,7 @@ import {
 } from '../../dsl';
 import { placeholderPatterns } from '../../../bigquery';
 import { re2Pattern } from '../../re2';
-import { executionIdentity } from '../tune-and-evaluate/context';
+import { executionIdentity, runIdentityArguments } from '../tune-and-evaluate/context';
 import { placeholderPatternsByName } from './statements';
 
 const env = (name: string, fallback: Expr | string | null = null) =>
@@ -166,16 +166,7 @@ export function contextSteps(): Step[] {
         ],
       }),
     ]),
-    assign('read_arguments', {
-      run_id: fn(
-        'default',
-        arg('runId'),
-        tpl`predict_${fn('text.replace_all_regex', fn('text.to_lower', env('GOOGLE_CLOUD_WORKFLOW_EXECUTION_ID')), '[^a-z0-9]', '_')}`,
-      ),
-      project: fn('default', arg('project'), env('BQTUNE_PROJECT', env('GOOGLE_CLOUD_PROJECT_ID'))),
-      location: fn('default', arg('location'), env('BQTUNE_LOCATION')),
-      dataset: fn('default', arg('dataset'), env('BQTUNE_DATASET')),
-    }),
+    assign('read_arguments', runIdentityArguments('predict')),
     call('validate_arguments', validateArguments, {
       args: {
         args: v('args'),

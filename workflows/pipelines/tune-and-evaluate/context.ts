@@ -19,6 +19,24 @@ export const float64Text = (value: Expr): Expr =>
   );
 
 /**
+ * Where a run executes, from its arguments or, for a scheduled or event-started execution, the environment
+ * the deployment sets (BQTUNE_*): run_id (`<prefix>_<execution id>` when not given), project, location,
+ * dataset. Every pipeline reads its identity this way.
+ */
+export function runIdentityArguments(prefix: string): Record<string, Expr> {
+  return {
+    run_id: fn(
+      'default',
+      arg('runId'),
+      tpl`${prefix}_${fn('text.replace_all_regex', fn('text.to_lower', env('GOOGLE_CLOUD_WORKFLOW_EXECUTION_ID')), '[^a-z0-9]', '_')}`,
+    ),
+    project: fn('default', arg('project'), env('BQTUNE_PROJECT', env('GOOGLE_CLOUD_PROJECT_ID'))),
+    location: fn('default', arg('location'), env('BQTUNE_LOCATION')),
+    dataset: fn('default', arg('dataset'), env('BQTUNE_DATASET')),
+  };
+}
+
+/**
  * The context fields that name this execution, which the job submission (`bigquery.ts`) and the run rows
  * (`record.ts`) read; every pipeline's context carries them.
  */
@@ -57,14 +75,7 @@ export function contextSteps(): Step[] {
       }),
     ]),
     assign('read_arguments', {
-      run_id: fn(
-        'default',
-        arg('runId'),
-        tpl`run_${fn('text.replace_all_regex', fn('text.to_lower', env('GOOGLE_CLOUD_WORKFLOW_EXECUTION_ID')), '[^a-z0-9]', '_')}`,
-      ),
-      project: fn('default', arg('project'), env('BQTUNE_PROJECT', env('GOOGLE_CLOUD_PROJECT_ID'))),
-      location: fn('default', arg('location'), env('BQTUNE_LOCATION')),
-      dataset: fn('default', arg('dataset'), env('BQTUNE_DATASET')),
+      ...runIdentityArguments('run'),
       connection: fn('default', arg('connection'), env('BQTUNE_CONNECTION')),
     }),
     call('validate_arguments', validateArguments, {
