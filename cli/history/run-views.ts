@@ -3,6 +3,7 @@ import { renderTable, type Column } from '../text-table';
 import type { ModelEvaluation, RunSummary } from '../../schemas/types.generated';
 import type { LocalRunEntry } from './local-runs';
 import type { RecordedRun } from './recorded-runs';
+import { metric3 } from '../format';
 
 const metricField: Record<string, keyof ModelEvaluation> = {
   macro_f1: 'macroF1',
@@ -11,7 +12,7 @@ const metricField: Record<string, keyof ModelEvaluation> = {
   accuracy: 'accuracy',
 };
 
-const f = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(3));
+const f = metric3;
 
 function gateMetric(summary: RunSummary, role: 'baseline' | 'tuned'): number | undefined {
   const metric = summary.gate?.metric;

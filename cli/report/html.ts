@@ -5,9 +5,10 @@ import { groupedBarChart } from './svg-chart';
 import { asExample } from './summary-table';
 import { reportStyle } from './style';
 import { retirementNote } from '../../bigquery/model-catalog';
+import { metric3 } from '../format';
 
 const colors = { baseline: '#94a3b8', tuned: '#2563eb' };
-const f3 = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(3));
+const f3 = metric3;
 
 function section(id: string, title: string, body: string): string {
   return `<section id="${id}">\n<h2>${x(title)}</h2>\n${body}\n</section>`;

@@ -1,6 +1,7 @@
 import { escapeXml as x } from './escape';
 import { reportStyle } from './style';
 import { groupedBarChart } from './svg-chart';
+import { metric3 } from '../format';
 
 /** What a batch-predict run's outcome says of its drift check (see the batch-predict pipeline). */
 export interface DriftOutcome {
@@ -35,7 +36,7 @@ export interface PredictReportData {
   sample: { id: string; generated_text: string | null; status: string; run_id: string }[];
 }
 
-const f3 = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(3));
+const f3 = metric3;
 
 function driftSection(drift: DriftOutcome): string {
   if (!drift.computed) return `<p>Not computed: ${x(drift.reason ?? 'no reference')}.</p>`;

@@ -6,8 +6,9 @@ import type {
   ModelEvaluation,
   RunSummary,
 } from '../../schemas/types.generated';
+import { metric3 } from '../format';
 
-const f = (x: number | undefined) => (x === undefined ? '—' : x.toFixed(3));
+const f = metric3;
 const n = (x: number | undefined) => (x === undefined ? '—' : String(x));
 
 /** A finding's example; runs from before findings carried lines stored the input text alone. */

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { ExampleRow } from '../../schemas';
 import config from './pipeline.json';
 import { filler, unknownLabels, vocabulary } from './vocabulary';
+// The same seeded generator as the local model, so the same seed gives the same data on every platform.
+import { seededRandom } from '../../emulator/model/rng';
 
 /**
  * Faulty rows to add, for tests of the data checks. Each count is exact and the rows come on top of the
@@ -34,18 +36,6 @@ export interface ExampleData {
 
 /** The labels, exactly as the example's pipeline config spells them. */
 export const labels: readonly string[] = config.task.labels;
-
-/** mulberry32: a tiny, well-mixed 32-bit PRNG, so the same seed gives the same bytes on every platform. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Picker {
   constructor(readonly next: () => number) {}
@@ -197,7 +187,7 @@ function inject(pick: Picker, data: ExampleData, faults: InjectedFaults, seen: S
  */
 export function generateExample(options: GenerateOptions = {}): ExampleData {
   const { seed = 1, trainRows = 500, evalRows = 150, labelNoise = 0.03, inject: faults } = options;
-  const pick = new Picker(mulberry32(seed));
+  const pick = new Picker(seededRandom(seed));
   const seen = new Set<string>();
   const data = {
     train: split(pick, trainRows, seen, labelNoise),
