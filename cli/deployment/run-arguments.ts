@@ -1,13 +1,15 @@
 import fs from 'node:fs';
-import { ensureData } from '../local/run-locally';
+import { ensureData } from '../local/example-config';
 import { loadPipelineConfig } from '../../schemas/pipeline-config-file';
-import type { RunArguments } from '../../schemas/types.generated';
+import type { PipelineConfig, RunArguments } from '../../schemas/types.generated';
 import { validateRunArguments } from '../../schemas/validate';
 import { localBucket, uploadToLocalBucket } from '../local/environment';
 import type { TriggerTarget } from './target';
 
 export interface RunArgumentsInput {
   configFile: string;
+  /** The config as `loadPipelineConfig` read it, when the caller has it already (read once, warned once). */
+  config?: PipelineConfig;
   target: TriggerTarget;
   runId: string;
   /** Data URIs that replace the config's. */
@@ -44,7 +46,7 @@ function dataUri(
 /** The pipeline config minus `$schema`, with gs:// data and the target's names: valid run arguments. */
 export function buildRunArguments(input: RunArgumentsInput): RunArguments {
   if (!fs.existsSync(input.configFile)) throw new Error(`config file not found: ${input.configFile}`);
-  const config = loadPipelineConfig(input.configFile);
+  const config = input.config ?? loadPipelineConfig(input.configFile);
   // The bundled example's data is generated on first use; flags may replace either file with a gs:// URI.
   ensureData(input.configFile, {
     train: input.train ?? config.data.train,

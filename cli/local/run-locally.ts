@@ -3,27 +3,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runWorkflow, VirtualClock, type ExecutionEvent } from '../../emulator/workflows';
 import type { FaultConfig } from '../../emulator/bigquery';
-import { writeExample } from '../../examples/medical-specialty/generate';
 import { loadPipelineConfig } from '../../schemas/pipeline-config-file';
 import type { RunArguments, RunSummary } from '../../schemas/types.generated';
-import { promptLabelWarnings, validateRunArguments } from '../../schemas/validate';
+import { promptLabelWarnings } from '../../schemas/validate';
 import { compiledWorkflowSource } from '../../workflows/compiled';
-import { exampleConfig } from './example-config';
-import {
-  localConnection,
-  localDataset,
-  localLocation,
-  localProject,
-  openLocalEnvironment,
-  uploadToLocalBucket,
-} from './environment';
+import { ensureData, exampleConfig } from './example-config';
+import { buildRunArguments } from '../deployment/run-arguments';
+import { localTarget } from '../deployment/target';
+import { openLocalEnvironment } from './environment';
 import { locateFindings, readExampleFile } from './data-files';
 import { recordRun, runFolder } from './run-folder';
 import { checkRunId } from './run-id';
 
 export const pipelineName = 'tune-and-evaluate';
 
-export { exampleConfig };
+export { exampleConfig, ensureData };
 
 export interface LocalRunOptions {
   configFile: string;
@@ -51,17 +45,6 @@ export function newRunId(now = new Date()): string {
   return `run_${stamp}_${crypto.randomBytes(2).toString('hex')}`;
 }
 
-/** Generates the bundled example's data the first time it is needed; any other missing file is an error. */
-export function ensureData(configFile: string, files: { train: string; eval: string }): void {
-  const missing = [files.train, files.eval].filter((f) => !f.startsWith('gs://') && !fs.existsSync(f));
-  if (missing.length === 0) return;
-  if (path.resolve(configFile) === exampleConfig) {
-    writeExample(path.dirname(files.train));
-    return;
-  }
-  throw new Error(`data file not found: ${missing.join(', ')} (named in ${configFile})`);
-}
-
 /**
  * Runs the compiled pipeline YAML in the Workflows interpreter against the embedded BigQuery emulator:
  * the same program and SQL text that would run on Google Cloud, on local state that persists across runs.
@@ -86,23 +69,15 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
   let outcome: LocalRunResult;
   try {
     options.onStart?.(env.bigquery.stats);
-    // `$schema` points editors at the config's schema; run arguments have a schema of their own.
-    const { $schema: _schema, ...rest } = config as typeof config & { $schema?: string };
-    const args: RunArguments = validateRunArguments(
-      {
-        ...rest,
-        runId,
-        project: localProject,
-        location: localLocation,
-        dataset: localDataset,
-        connection: localConnection,
-        data: {
-          train: uploadToLocalBucket(env.gcsDir, config.data.train, `${runId}/train.jsonl`),
-          eval: uploadToLocalBucket(env.gcsDir, config.data.eval, `${runId}/eval.jsonl`),
-        },
-      },
-      'run arguments',
-    );
+    // The same step as `bqtune trigger --endpoint`: the config and the local target make the run
+    // arguments, and the data files go into the stand-in bucket.
+    const args: RunArguments = buildRunArguments({
+      configFile: options.configFile,
+      config,
+      target: localTarget,
+      runId,
+      localGcsDir: env.gcsDir,
+    });
     const startedAt = new Date();
     const execution = await runWorkflow(compiledWorkflowSource(pipelineName), {
       argument: args,
