@@ -4,6 +4,7 @@ import { isPlaceholder, type Placeholder } from './placeholders';
 import {
   generateOutputColumns,
   latestPredictionsSql,
+  retryablePromptsSql,
   retryableStatusSql,
   settingsStruct,
   type GenerateFunction,
@@ -170,14 +171,12 @@ export function servePredictions(options: ServePredictionsOptions): Sql {
   const input =
     options.mode === 'all'
       ? `SELECT source_key, prompt, previous_attempt FROM ${prompts}`
-      : [
-          `SELECT p.source_key, p.prompt, latest.attempt AS previous_attempt`,
-          `    FROM ${prompts} AS p`,
-          `    JOIN (`,
-          `      ${latestServedSql(served, servingName, modelName).split('\n').join('\n      ')}`,
-          `    ) AS latest ON latest.source_key = p.source_key`,
-          `    WHERE latest.row_rank = 1 AND ${retryableStatusSql('latest.status')}`,
-        ].join('\n');
+      : retryablePromptsSql(
+          prompts,
+          ['source_key', 'prompt'],
+          'source_key',
+          latestServedSql(served, servingName, modelName),
+        );
   const ok = `COALESCE(${out.status}, '') = ''`;
   return parts.finish(
     [

@@ -82,6 +82,27 @@ export function settingsStruct(
   return fields.length === 0 ? undefined : `STRUCT(${fields.join(', ')})`;
 }
 
+/**
+ * The prompts (`columns` of the prompts table, joined on `key`) whose latest generated row has a retryable
+ * status, with that row's attempt as `previous_attempt`: the input of a retry pass. `latest` ranks the
+ * generated rows per key as `row_rank` (see latestPredictionsSql).
+ */
+export function retryablePromptsSql(
+  prompts: string,
+  columns: readonly string[],
+  key: string,
+  latest: string,
+): string {
+  return [
+    `SELECT ${columns.map((c) => `p.${c}`).join(', ')}, latest.attempt AS previous_attempt`,
+    `    FROM ${prompts} AS p`,
+    `    JOIN (`,
+    `      ${latest.split('\n').join('\n      ')}`,
+    `    ) AS latest ON latest.${key} = p.${key}`,
+    `    WHERE latest.row_rank = 1 AND ${retryableStatusSql('latest.status')}`,
+  ].join('\n');
+}
+
 /** The latest row per example of one model and eval fingerprint, from the predictions table. */
 export function latestPredictionsSql(predictions: string, modelName: string, fingerprint: string): string {
   return [
@@ -117,14 +138,12 @@ export function generatePredictions(options: GeneratePredictionsOptions): Sql {
   const input =
     options.mode === 'all'
       ? `SELECT example_id, label, prompt, 0 AS previous_attempt FROM ${prompts}`
-      : [
-          `SELECT p.example_id, p.label, p.prompt, latest.attempt AS previous_attempt`,
-          `    FROM ${prompts} AS p`,
-          `    JOIN (`,
-          `      ${latestPredictionsSql(predictions, modelName, fingerprint).split('\n').join('\n      ')}`,
-          `    ) AS latest ON latest.example_id = p.example_id`,
-          `    WHERE latest.row_rank = 1 AND ${retryableStatusSql('latest.status')}`,
-        ].join('\n');
+      : retryablePromptsSql(
+          prompts,
+          ['example_id', 'label', 'prompt'],
+          'example_id',
+          latestPredictionsSql(predictions, modelName, fingerprint),
+        );
   const ok = `COALESCE(${out.status}, '') = ''`;
   return parts.finish(
     [
