@@ -455,3 +455,38 @@ describe('output', () => {
     expect(parse(yaml)).toEqual(parse(withoutHeader));
   });
 });
+
+describe('one-line collections', () => {
+  it('writes small collections of scalars on one line, and keeps steps and assignments one per line', () => {
+    const sub = subworkflow('read', ['ctx', 'job'], [returnStep('out', v('job'))]);
+    const { yaml, doc } = render(
+      [
+        assign('start', { names: ['a', 'b'], limits: { low: 1, high: 2 } }),
+        call('read_it', sub, { args: { ctx: v('ctx'), job: 'x' }, result: 'r' }),
+        returnStep('done', v('r')),
+      ],
+      { subworkflows: [sub], params: ['ctx'] },
+    );
+    expect(yaml).toContain('  params: [ ctx ]\n');
+    expect(yaml).toContain(
+      '        assign:\n          - names: [ a, b ]\n          - limits: { low: 1, high: 2 }\n',
+    );
+    expect(yaml).toContain('        args: { ctx: "${ctx}", job: x }\n');
+    // The parsed document is what the block form would have been.
+    expect(doc.main.steps[0]).toEqual({
+      start: { assign: [{ names: ['a', 'b'] }, { limits: { low: 1, high: 2 } }] },
+    });
+    expect(doc.main.steps[1]).toEqual({
+      read_it: { call: 'read', args: { ctx: '${ctx}', job: 'x' }, result: 'r' },
+    });
+  });
+
+  it('keeps a collection in block form when one line would be longer than 120 characters', () => {
+    const long = Array.from({ length: 12 }, (_, i) => `item_number_${i}`);
+    const { yaml, doc } = render([assign('start', { names: long }), done]);
+    expect(yaml).toContain('          - names:\n              - item_number_0\n');
+    expect((doc.main.steps[0] as { start: { assign: { names: string[] }[] } }).start.assign[0].names).toEqual(
+      long,
+    );
+  });
+});
