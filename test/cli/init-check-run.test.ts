@@ -28,14 +28,18 @@ const readRows = (file: string): Row[] =>
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as Row);
+/** The parts of a starter config the tests read or edit. */
+interface StarterConfig {
+  $schema: string;
+  task: { labels: string[]; promptTemplate: { prefix: string; suffix?: string } };
+  model: { baseEndpoint: string };
+  checks: { minTrainRows: number; minEvalRows: number };
+}
 const readConfig = (dir: string) =>
-  parse(fs.readFileSync(path.join(cwd, dir, 'config.yaml'), 'utf8')) as {
-    $schema: string;
-    task: { labels: string[]; promptTemplate: { prefix: string; suffix?: string } };
-    checks: { minTrainRows: number; minEvalRows: number };
-  };
-const writeConfig = (dir: string, edit: (c: Record<string, any>) => void) => {
-  const config = readConfig(dir) as unknown as Record<string, any>;
+  parse(fs.readFileSync(path.join(cwd, dir, 'config.yaml'), 'utf8')) as StarterConfig;
+/** Edits a starter's config; written back as JSON, which is YAML too. */
+const writeConfig = (dir: string, edit: (c: StarterConfig) => void) => {
+  const config = readConfig(dir);
   edit(config);
   fs.writeFileSync(path.join(cwd, dir, 'config.yaml'), JSON.stringify(config));
 };
