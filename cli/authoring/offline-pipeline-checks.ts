@@ -35,8 +35,13 @@ const scratch = {
  * interpreter: the compiled program with its main replaced by a call of `name` on the given arguments,
  * so what it decides is what the run decides, not a copy of its rules.
  */
+let compiledPipeline: Record<string, unknown> | undefined;
+
 async function runCompiledSubworkflow(name: string, args: Record<string, unknown>) {
-  const compiled = parse(compiledWorkflowSource('tune-and-evaluate')) as Record<string, unknown>;
+  const compiled = (compiledPipeline ??= parse(compiledWorkflowSource('tune-and-evaluate')) as Record<
+    string,
+    unknown
+  >);
   if (compiled[name] === undefined) throw new Error(`the compiled pipeline has no ${name} subworkflow`);
   const program = {
     ...compiled,

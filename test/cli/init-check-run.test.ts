@@ -316,6 +316,18 @@ describe('bqtune check: unusable input exits 2 with one line naming file, line o
     unusable([config], /^bqtune: triage\/data\/eval\.jsonl:7: the line is not valid UTF-8\n$/);
   });
 
+  test('a value LOAD DATA refuses names the user’s file and line, not the uploaded copy', () => {
+    const config = starter('triage');
+    fs.appendFileSync(
+      path.join(cwd, 'triage/data/eval.jsonl'),
+      '{"input_text": 5, "output_text": "Billing"}\n',
+    );
+    unusable(
+      [config],
+      /^bqtune: .*Could not convert 5 to STRING for field input_text \(row starting at line 7 of triage\/data\/eval\.jsonl\)\n$/,
+    );
+  });
+
   test('with --json, the error is also on stdout', () => {
     const result = bqtune('check', 'nope.yaml', '--json');
     expect(result.status).toBe(2);
