@@ -2,8 +2,7 @@ import path from 'node:path';
 import type { Register } from './index';
 import { load } from './lazy';
 import type * as CheckProject from '../authoring/check-project';
-import type * as SummaryTable from '../report/summary-table';
-import type { colors as Colors } from '../colors';
+import type * as CheckReportModule from '../authoring/check-report';
 
 /** Exit code of a check whose input cannot be checked at all (missing file, invalid config, bad line). */
 export const unusableExitCode = 2;
@@ -64,35 +63,7 @@ export const register: Register = (program) => {
         process.stdout.write(JSON.stringify(report, null, 2) + '\n');
         return;
       }
-      const pc = load<{ colors: typeof Colors }>('../colors').colors;
-      const { renderFinding } = load<typeof SummaryTable>('../report/summary-table');
-      const out: string[] = [
-        `checked ${report.config}: train ${report.rows.train} rows, eval ${report.rows.eval} rows`,
-      ];
-      const line = (item: CheckProject.CheckItem) =>
-        `${item.level === 'error' ? pc.red('error') : pc.yellow('warning')}: ${item.message}`;
-      // In the order the run meets them: its config and arguments, then the data checks, then the rest.
-      const first = (i: CheckProject.CheckItem) => i.check === 'config' || i.check === 'run_arguments';
-      out.push(...report.items.filter(first).map(line));
-      for (const finding of report.dataChecks) out.push(...renderFinding(finding));
-      out.push(...report.items.filter((i) => !first(i) && i.check !== 'data_checks').map(line));
-      const { tokens } = report;
-      if (tokens.largest !== undefined) {
-        const limit =
-          tokens.limit === undefined
-            ? 'no documented limit'
-            : `limit ${tokens.limit} (${tokens.limitSource === 'option' ? '--input-token-limit' : `${tokens.model}, model catalog`})`;
-        out.push(`tokens: longest prompt ${tokens.largest}; ${limit}`);
-      }
-      for (const note of report.notes) out.push(`note: ${note}`);
-      const errors = report.items.filter((i) => i.level === 'error').length;
-      const warnings = report.items.length - errors;
-      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-      out.push(
-        errors > 0
-          ? `check: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}: the run would fail`
-          : `check: ok${warnings > 0 ? ` (${plural(warnings, 'warning')})` : ''}`,
-      );
-      process.stdout.write(out.join('\n') + '\n');
+      const { renderCheckReport } = load<typeof CheckReportModule>('../authoring/check-report');
+      process.stdout.write(renderCheckReport(report));
     });
 };
