@@ -301,6 +301,18 @@ describe('bqtune check: unusable input exits 2 with one line naming file, line o
     );
   });
 
+  test('data in Cloud Storage cannot be checked offline', () => {
+    const config = starter('triage');
+    writeConfig(
+      'triage',
+      (c) => ((c as unknown as { data: { train: string } }).data.train = 'gs://my-bucket/train.jsonl'),
+    );
+    unusable(
+      [config],
+      /^bqtune: gs:\/\/my-bucket\/train\.jsonl: bqtune check reads local files, not Cloud Storage\n$/,
+    );
+  });
+
   test('a line that is not JSON', () => {
     const config = starter('triage');
     fs.appendFileSync(path.join(cwd, 'triage/data/train.jsonl'), '{"input_text": "cut off\n');
