@@ -27,6 +27,8 @@ export * from './token-count';
 // Evaluation and the gate's inputs.
 export * from './evaluate';
 export * from './classification-metrics';
+export * from './text-metrics';
+export * from './generation-metrics';
 export * from './label-metrics';
 export * from './label-regressions';
 export * from './confusion-matrix';
