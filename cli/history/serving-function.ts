@@ -1,10 +1,4 @@
-import {
-  bindSql,
-  championRunQuery,
-  placeholder,
-  runsTable,
-  servingFunctionDdl,
-} from '../../bigquery';
+import { bindSql, championRunQuery, placeholder, runsTable, servingFunctionDdl } from '../../bigquery';
 import type { PipelineWarehouse } from './warehouse';
 
 /**

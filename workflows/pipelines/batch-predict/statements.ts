@@ -54,7 +54,6 @@ const prompts = table(p.prompts);
 /** Columns of source files: the key and the input, as text (`bqtune predict` writes CSV input this way). */
 export const sourceFileColumns = { key: 'id', input: 'input_text' } as const;
 
-
 const serve = (fn: GenerateFunction, mode: 'all' | 'retryable'): Sql =>
   servePredictions({
     function: fn,
