@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { runLocally } from '../../../cli/local/run-locally';
+import { predictLocally } from '../../../cli/local/predict-locally';
 import type { EmulatorStats } from '../../../emulator/bigquery';
 import { exampleVariant, queryState, table, tempDir } from '../../cli/local/fixtures';
 import { bqtuneBin } from '../../support/bin';
@@ -131,4 +133,34 @@ test('BigQuery runs no CREATE TABLE FUNCTION inside a transaction, so the switch
       ].join('\n'),
     ),
   ).rejects.toThrow('CREATE_TABLE_FUNCTION is not supported inside a transaction');
+});
+
+test('a champion evaluated with ML.GENERATE_TEXT: the function (AI.GENERATE_TEXT) answers as batch-predict does', async () => {
+  const state = tempDir('serving-switch-ml');
+  const dir = tempDir('serving-switch-ml-config');
+  const mlConfig = exampleVariant(dir, {
+    gate: { maxLabelRegression: 1 },
+    model: { generation: { function: 'ML.GENERATE_TEXT' } },
+  });
+  const { summary } = await runLocally({ configFile: mlConfig, stateDir: state, runId: 'run_ml' });
+  expect(summary.deployed).toBe(true);
+  const input = `${dir}/one.jsonl`;
+  const text = 'Follow-up of type 2 diabetes, HbA1c 8.1%, metformin increased.';
+  fs.writeFileSync(input, JSON.stringify({ id: 'm1', input_text: text }) + '\n');
+  const predicted = await predictLocally({ input, stateDir: state, runId: 'predict_ml' });
+  expect(predicted.rows.map((r) => [r.model_name, r.status])).toEqual([[summary.tuned!.model, '']]);
+  expect(predicted.rows[0].generated_text).toMatch(/\S/);
+  const notes = table('ml_notes');
+  await queryState(state, `CREATE TABLE ${notes} AS SELECT 'm1' AS id, @text AS input_text`, { text });
+  const direct = await queryState(
+    state,
+    `SELECT generated_text, predicted_label, model_name FROM bqtune.medical_specialty(TABLE ${notes})`,
+  );
+  expect(direct).toEqual([
+    {
+      generated_text: predicted.rows[0].generated_text,
+      predicted_label: predicted.rows[0].predicted_label,
+      model_name: summary.tuned!.model,
+    },
+  ]);
 });
