@@ -10,7 +10,7 @@ function latestRunStatesSql(runs: string, evaluations: string, where: string): s
       `      AND e.metric = JSON_VALUE(r.config, '$.gate.metric')) AS ${role}_metric`,
     ].join('\n');
   return [
-    `SELECT r.run_id, r.status, JSON_VALUE(r.config, '$.gate.metric') AS gate_metric,`,
+    `SELECT r.run_id, r.status, r.pipeline, JSON_VALUE(r.config, '$.gate.metric') AS gate_metric,`,
     `  ${metric('baseline')},`,
     `  ${metric('tuned')},`,
     `  r.tuned_model, r.tuning_reused, r.gate_passed, TO_JSON_STRING(r.gate_reasons) AS gate_reasons,`,

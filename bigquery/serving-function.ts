@@ -1,19 +1,23 @@
 import { pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
 import { normalizeLabelSql } from './normalize';
 import type { Placeholder } from './placeholders';
-import {
-  generateOutputColumns,
-  settingsStruct,
-  type GenerateFunction,
-  type GenerationSettings,
-} from './generate-text';
+import { generateOutputColumns, settingsStruct, type GenerationSettings } from './generate-text';
 import { SqlParts, type Sql } from './sql';
 
 /** The columns a caller's table must have (more are allowed), and what the function returns. */
 export const servingFunctionInput = { key: 'id', input: 'input_text' } as const;
 
+/**
+ * The function the table function generates with, whichever of the two the champion was evaluated with:
+ * Google documents AI.GENERATE_TEXT as ML.GENERATE_TEXT's functionality with simpler column names and
+ * recommends it for new queries
+ * (https://cloud.google.com/bigquery/docs/reference/standard-sql/bigqueryml-syntax-generate-text). One
+ * function means one statement, which is what lets the promotion itself carry it inside Cloud Workflows'
+ * source size limit; the model, prompt template and generation settings are the champion's.
+ */
+export const servingFunctionGenerate = 'AI.GENERATE_TEXT';
+
 export interface ServingFunctionOptions {
-  function: GenerateFunction;
   /** `project.dataset.<serving name>`: the name downstream SQL calls. */
   name: TableRef;
   /** The champion. */
@@ -27,19 +31,23 @@ export interface ServingFunctionOptions {
 
 /**
  * `CREATE OR REPLACE TABLE FUNCTION project.dataset.<serving name>(input_rows TABLE<id STRING, input_text
- * STRING>)`: a stable name for ad-hoc SQL that generates with the serving name's champion, its prompt
- * template (read from the run that promoted it) and its generation settings. Downstream SQL —
+ * STRING>)`: a stable name for ad-hoc SQL that generates (servingFunctionGenerate) with the serving name's
+ * champion, its prompt template (read at call time from the run that promoted it) and its generation
+ * settings. Downstream SQL —
  * `SELECT * FROM dataset.medical_specialty(TABLE mydataset.new_notes)` — does not change when the
  * champion does: each promotion, rollback and batch-predict run replaces the function. It returns `id`,
  * `generated_text`, `predicted_label` (normalised), `status` (empty on success) and `model_name`.
  * Table functions with TABLE parameters: https://cloud.google.com/bigquery/docs/table-functions#table_parameters.
  * DDL takes no query parameters, so every run-time value here is a `{{placeholder}}` whose pattern admits
- * no quote: the champion run id is written inside a string literal.
+ * no quote: the champion run id is written inside a string literal. DDL that creates a permanent function
+ * cannot run inside a multi-statement transaction
+ * (https://cloud.google.com/bigquery/docs/transactions#statements_supported_in_transactions), so callers run
+ * it as its own statement after the champion change committed.
  */
 export function servingFunctionDdl(options: ServingFunctionOptions): Sql {
   const f = 'servingFunctionDdl';
   const parts = new SqlParts();
-  const out = generateOutputColumns[options.function];
+  const out = generateOutputColumns[servingFunctionGenerate];
   const name = quotedPath(parts, options.name, `${f}.name`);
   const model = quotedPath(parts, options.model, `${f}.model`);
   const modelName = pathLiteral(parts, options.model, `${f}.model`);
@@ -47,7 +55,7 @@ export function servingFunctionDdl(options: ServingFunctionOptions): Sql {
   if (options.championRun.kind !== 'runId')
     throw new Error(`${f}.championRun: placeholder {{${options.championRun.name}}} is not a runId`);
   const run = `'${parts.placeholder(options.championRun)}'`;
-  const struct = settingsStruct(parts, options.function, options.settings);
+  const struct = settingsStruct(parts, servingFunctionGenerate, options.settings);
   const { key, input } = servingFunctionInput;
   return parts.finish(
     [
@@ -55,17 +63,17 @@ export function servingFunctionDdl(options: ServingFunctionOptions): Sql {
       `AS (`,
       `  SELECT ${key}, ${out.text} AS generated_text, ${normalizeLabelSql(out.text)} AS predicted_label,`,
       `    COALESCE(${out.status}, '') AS status, ${modelName} AS model_name`,
-      `  FROM ${options.function}(`,
+      `  FROM ${servingFunctionGenerate}(`,
       `    MODEL ${model},`,
       `    (`,
-      `      SELECT input_rows.${key}, CONCAT(template.prompt_prefix, input_rows.${input}, template.prompt_suffix) AS prompt`,
+      `      SELECT ${key}, CONCAT(prompt_prefix, ${input}, prompt_suffix) AS prompt`,
       `      FROM input_rows`,
+      // Every row of a run records the same config: any one gives the template.
       `      CROSS JOIN (`,
       `        SELECT JSON_VALUE(config, '$.task.promptTemplate.prefix') AS prompt_prefix,`,
       `          COALESCE(JSON_VALUE(config, '$.task.promptTemplate.suffix'), '') AS prompt_suffix`,
       `        FROM ${runs}`,
       `        WHERE run_id = ${run} AND config IS NOT NULL`,
-      `        ORDER BY recorded_at DESC`,
       `        LIMIT 1`,
       `      ) AS template`,
       `    )${struct === undefined ? '' : `,\n    ${struct}`}`,

@@ -468,6 +468,10 @@ export interface RunSummary {
   deployed: boolean;
   champion?: ChampionChange;
   /**
+   * Set when the promotion landed but the serving name's table function still serves the previous champion: why it was not replaced. `bqtune champion NAME --switch-function`, a rollback or a batch-predict run replaces it.
+   */
+  servingFunctionError?: string;
+  /**
    * Remote model calls the run made, retries included.
    */
   modelInvocations: number;

@@ -5,10 +5,11 @@ import { addWarehouseOptions, type WarehouseFlags } from '../history/warehouse-f
 import type * as ColorsModule from '../colors';
 import type * as ChampionModule from '../history/champion';
 import type * as ChampionBaseModule from '../history/champion-base';
+import type * as ServingFunctionModule from '../history/serving-function';
 import type * as WarehouseTargetModule from '../history/warehouse-target';
 import type * as TextTableModule from '../text-table';
 
-type ChampionFlags = WarehouseFlags & { rollback?: boolean; json?: boolean };
+type ChampionFlags = WarehouseFlags & { rollback?: boolean; switchFunction?: boolean; json?: boolean };
 
 /** The model's name without `project.dataset.` when that is the dataset all the events are in. */
 function shortName(model: string, dataset: string): string {
@@ -44,6 +45,10 @@ export const register: Register = (program) => {
       )
       .argument('[serving-name]', 'serving name (deploy.servingName of the config)', 'medical_specialty')
       .option('--rollback', 'make the previous champion the champion again (appends a rollback event)')
+      .option(
+        '--switch-function',
+        "point the serving name's table function at the current champion (repairs a switch that failed)",
+      )
       .option('--json', 'print {servingName, champion, history} as JSON'),
   )
     .addHelpText(
@@ -51,12 +56,15 @@ export const register: Register = (program) => {
       [
         '',
         'The registry is append-only: a rollback adds an event, it never rewrites one. The table shows',
-        'model names without the dataset; --json gives every field in full.',
+        'model names without the dataset; --json gives every field in full. A promotion and a rollback',
+        'also replace the table function named after the serving name; if that failed after the change',
+        'landed, --switch-function points it at the current champion.',
         '',
         'Examples:',
         '  $ bqtune champion medical_specialty',
         '  $ bqtune champion medical_specialty --json',
         '  $ bqtune champion medical_specialty --rollback',
+        '  $ bqtune champion medical_specialty --switch-function',
         '  $ bqtune champion medical_specialty --stack prod',
       ].join('\n'),
     )
@@ -66,6 +74,8 @@ export const register: Register = (program) => {
       const { championHistory, currentChampion, rollbackChampion } =
         load<typeof ChampionModule>('../history/champion');
       const { championServingNote } = load<typeof ChampionBaseModule>('../history/champion-base');
+      if (opts.rollback && opts.switchFunction)
+        throw new Error('--switch-function and --rollback: give one (a rollback switches the function too)');
       await withWarehouse(opts, async (warehouse) => {
         let rolledBack: { from: string; to: string; servingFunctionError?: string } | undefined;
         if (opts.rollback) {
@@ -78,10 +88,20 @@ export const register: Register = (program) => {
             );
             if (rolledBack.servingFunctionError) {
               process.stderr.write(
-                `warning: the table function ${servingName} still serves the previous champion: ${rolledBack.servingFunctionError}\n`,
+                `warning: the table function ${servingName} still serves the previous champion: ${rolledBack.servingFunctionError} (bqtune champion ${servingName} --switch-function switches it)\n`,
               );
             }
           }
+        }
+        let switchedTo: string | undefined;
+        if (opts.switchFunction) {
+          const champion = await currentChampion(warehouse, servingName);
+          if (champion === undefined) throw new Error(`serving name ${servingName} has no champion yet`);
+          const { switchServingFunction } = load<typeof ServingFunctionModule>('../history/serving-function');
+          await switchServingFunction(warehouse, servingName, champion);
+          switchedTo = champion;
+          if (!opts.json)
+            process.stdout.write(pc.green(`the table function ${servingName} serves ${champion}\n`));
         }
         const events = await championHistory(warehouse, servingName);
         // The pointer row (or, before it existed, the latest event) is what the serving name resolves to.
@@ -92,6 +112,7 @@ export const register: Register = (program) => {
             champion: current ?? null,
             history: events,
             ...(rolledBack ? { rolledBack } : {}),
+            ...(switchedTo ? { servingFunction: switchedTo } : {}),
           };
           process.stdout.write(JSON.stringify(out, null, 2) + '\n');
           return;

@@ -5,6 +5,7 @@ import type { Register } from './index';
 import { load } from './lazy';
 import { addWarehouseOptions, isRemoteTarget, type WarehouseFlags } from '../history/warehouse-flags';
 import type * as LocalRunsModule from '../history/local-runs';
+import type * as PredictRunsModule from '../history/predict-runs';
 import type * as RecordedRunsModule from '../history/recorded-runs';
 import type * as ReconcileModule from '../history/reconcile';
 import type * as ExecutionsModule from '../deployment/executions';
@@ -21,10 +22,13 @@ export const register: Register = (program) => {
     program
       .command('runs')
       .description(
-        'List past runs with their gate metric and decision: local run folders, or a stack’s runs table',
+        'List past runs (tuning and batch-predict) with their gate metric and decision: local run folders, or a stack’s runs table',
       ),
   )
-    .option('--json', 'print the runs as JSON (local: each summary.json, or {id, unreadable})')
+    .option(
+      '--json',
+      'print the runs as JSON (local: each summary.json with its pipeline, or {id, unreadable})',
+    )
     .addHelpText(
       'after',
       [
@@ -39,12 +43,22 @@ export const register: Register = (program) => {
       const views = load<typeof RunViewsModule>('../history/run-views');
       if (!isRemoteTarget(opts)) {
         const { listLocalRuns } = load<typeof LocalRunsModule>('../history/local-runs');
+        const { listLocalPredictRuns, pipelineNames } =
+          load<typeof PredictRunsModule>('../history/predict-runs');
         const local = listLocalRuns(path.resolve(opts.stateDir));
+        const predictRuns = listLocalPredictRuns(path.resolve(opts.stateDir));
         if (opts.json) {
-          printJson(local.map((r) => ('summary' in r ? r.summary : { id: r.id, unreadable: r.problem })));
-        } else if (local.length === 0) {
+          printJson([
+            ...local.map((r) =>
+              'summary' in r
+                ? { pipeline: pipelineNames.tune, ...r.summary }
+                : { id: r.id, unreadable: r.problem },
+            ),
+            ...predictRuns.map((r) => r.summary),
+          ]);
+        } else if (local.length === 0 && predictRuns.length === 0) {
           process.stdout.write(`no runs in ${path.join(opts.stateDir, 'runs')}\n`);
-        } else process.stdout.write(views.localRunsTable(local));
+        } else process.stdout.write(views.localRunsTable(local, predictRuns));
         return;
       }
       const { withWarehouse } = load<typeof WarehouseTargetModule>('../history/warehouse-target');
@@ -80,9 +94,19 @@ export const register: Register = (program) => {
       const opts = command.optsWithGlobals<RunsFlags>();
       if (!isRemoteTarget(opts)) {
         const { readLocalRun } = load<typeof LocalRunsModule>('../history/local-runs');
+        const { readPredictRun, pipelineNames } = load<typeof PredictRunsModule>('../history/predict-runs');
+        const predictRun = readPredictRun(path.resolve(opts.stateDir, 'predictions', id));
+        if (predictRun !== undefined) {
+          if (opts.json) printJson(predictRun.summary);
+          else
+            process.stdout.write(
+              load<typeof RunViewsModule>('../history/run-views').localPredictRunDetails(predictRun),
+            );
+          return;
+        }
         const run = readLocalRun(path.resolve(opts.stateDir), id);
         if (opts.json) {
-          printJson(run.summary);
+          printJson({ pipeline: pipelineNames.tune, ...run.summary });
           return;
         }
         const { renderSummary } = load<typeof SummaryTableModule>('../report/summary-table');

@@ -137,8 +137,9 @@ export async function rollbackChampion(warehouse: PipelineWarehouse, servingName
       `the champion of ${servingName} changed while rolling back (it is no longer ${from}); run the command again`,
     );
   }
-  // The stable name follows the champion; a failure here leaves the rollback in place (the next
-  // batch-predict run switches the function again) and is reported.
+  // The stable name follows the champion. DDL cannot run inside the transaction above, so a failure here
+  // leaves the rollback in place and is reported; `champion --switch-function` or the next batch-predict
+  // run switches the function.
   let servingFunctionError: string | undefined;
   try {
     await switchServingFunction(warehouse, servingName, to);

@@ -1,10 +1,13 @@
 import { evaluationsTable, latestRunQuery, latestRunsQuery, runsTable } from '../../bigquery';
+import { pipelineNames } from './predict-runs';
 import type { PipelineWarehouse } from './warehouse';
 
 /** A run as the runs table records it (its latest state), with the gate metric of baseline and tuned. */
 export interface RecordedRun {
   runId: string;
   status: string;
+  /** tune-and-evaluate or batch-predict; rows written before the column existed are tuning runs. */
+  pipeline: string;
   gateMetric: string | null;
   baselineMetric: number | null;
   tunedMetric: number | null;
@@ -42,6 +45,7 @@ function recordedRun(row: Record<string, unknown>): RecordedRun {
   return {
     runId: String(row.run_id),
     status: String(row.status),
+    pipeline: optional(row.pipeline, String) ?? pipelineNames.tune,
     gateMetric: optional(row.gate_metric, String),
     baselineMetric: optional(row.baseline_metric, Number),
     tunedMetric: optional(row.tuned_metric, Number),

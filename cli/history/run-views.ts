@@ -2,6 +2,7 @@ import { colors as pc } from '../colors';
 import { renderTable, type Column } from '../text-table';
 import type { ModelEvaluation, RunSummary } from '../../schemas/types.generated';
 import type { LocalRunEntry } from './local-runs';
+import { pipelineNames, predictStatus, type LocalPredictRun } from './predict-runs';
 import type { RecordedRun } from './recorded-runs';
 import { metric3 } from '../format';
 
@@ -39,12 +40,30 @@ const columns: Column[] = [
   { header: 'started', shrink: true },
 ];
 
-const when = (iso: string) => iso.replace('T', ' ').slice(0, 16);
+/** batch-predict runs have no gate: their own table, under a heading that names the pipeline. */
+const predictColumns: Column[] = [
+  { header: 'run' },
+  { header: 'status' },
+  { header: 'serving name', shrink: true },
+  { header: 'sent', align: 'right' },
+  { header: 'ok', align: 'right' },
+  { header: 'started', shrink: true },
+];
 
-/** The runs, and under the table what is wrong with each unreadable run folder. */
-export function localRunsTable(runs: readonly LocalRunEntry[]): string {
+const when = (iso: string) => iso.replace('T', ' ').slice(0, 16);
+const count = (n: number | undefined) => (n === undefined ? '—' : String(n));
+const predictHeading = `\n${pipelineNames.predict} runs:\n`;
+
+/**
+ * The tuning runs, under them the batch-predict runs (newest first, with `<state-dir>/predictions/`'s
+ * runs when given), then what is wrong with each unreadable run folder.
+ */
+export function localRunsTable(
+  runs: readonly LocalRunEntry[],
+  predictRuns: readonly LocalPredictRun[] = [],
+): string {
   const problems: string[] = [];
-  const table = renderTable(
+  let table = renderTable(
     columns,
     runs.map((run) => {
       if (!('summary' in run)) {
@@ -62,13 +81,53 @@ export function localRunsTable(runs: readonly LocalRunEntry[]): string {
       ];
     }),
   );
+  if (predictRuns.length > 0) {
+    const newest = [...predictRuns].sort(
+      (a, b) =>
+        (b.summary.startedAt ?? '').localeCompare(a.summary.startedAt ?? '') || b.id.localeCompare(a.id),
+    );
+    table +=
+      predictHeading +
+      renderTable(
+        predictColumns,
+        newest.map(({ summary: s }) => [
+          s.runId,
+          status(predictStatus(s.state)),
+          s.servingName,
+          count(s.outcome?.predictions?.pending),
+          count(s.outcome?.predictions?.succeeded),
+          s.startedAt ? when(s.startedAt) : '—',
+        ]),
+      );
+  }
   return problems.length === 0 ? table : `${table}\n${problems.join('')}`;
 }
 
+/** `runs show` of a local predict run: its serving name, champion and row counts, or its error. */
+export function localPredictRunDetails(run: LocalPredictRun): string {
+  const s = run.summary;
+  const p = s.outcome?.predictions;
+  const lines = [
+    `run ${s.runId}: ${status(predictStatus(s.state))} (${pipelineNames.predict}${s.startedAt ? `, started ${when(s.startedAt)}` : ''})`,
+    `serving name: ${s.servingName}`,
+  ];
+  if (p?.champion) lines.push(`champion: ${p.champion}`);
+  if (p)
+    lines.push(
+      `rows: ${p.sourceRows} in the source, ${p.pending} sent, ${p.succeeded} succeeded, ${p.failed} failed`,
+    );
+  if (s.out) lines.push(`predictions: ${s.out}`);
+  if (s.state !== 'SUCCEEDED' && s.outcome?.message) lines.push(pc.red(`error: ${s.outcome.message}`));
+  return lines.join('\n') + '\n';
+}
+
+/** The runs table's runs: tuning runs, then batch-predict runs under their heading (no gate metric). */
 export function recordedRunsTable(runs: readonly RecordedRun[]): string {
-  return renderTable(
+  const predict = runs.filter((r) => r.pipeline === pipelineNames.predict);
+  const tune = runs.filter((r) => r.pipeline !== pipelineNames.predict);
+  const table = renderTable(
     columns,
-    runs.map((r) => [
+    tune.map((r) => [
       r.runId,
       status(r.status),
       r.gateMetric ?? '—',
@@ -77,11 +136,21 @@ export function recordedRunsTable(runs: readonly RecordedRun[]): string {
       when(r.recordedAt),
     ]),
   );
+  if (predict.length === 0) return table;
+  return (
+    table +
+    predictHeading +
+    renderTable(
+      [{ header: 'run' }, { header: 'status' }, { header: 'recorded', shrink: true }],
+      predict.map((r) => [r.runId, status(r.status), when(r.recordedAt)]),
+    )
+  );
 }
 
 export function recordedRunDetails(r: RecordedRun): string {
   const lines = [
     `run ${r.runId}: ${status(r.status)} (recorded ${r.recordedAt})`,
+    `pipeline: ${r.pipeline}`,
     `${r.gateMetric ?? 'metric'}: baseline ${f(r.baselineMetric)}, tuned ${f(r.tunedMetric)}`,
   ];
   if (r.tunedModel) lines.push(`tuned model: ${r.tunedModel}${r.tuningReused ? ' (reused)' : ''}`);

@@ -1,11 +1,4 @@
-import {
-  bindSql,
-  championRunQuery,
-  placeholder,
-  runsTable,
-  servingFunctionDdl,
-  type GenerateFunction,
-} from '../../bigquery';
+import { bindSql, championRunQuery, placeholder, runsTable, servingFunctionDdl } from '../../bigquery';
 import type { PipelineWarehouse } from './warehouse';
 
 /**
@@ -24,12 +17,11 @@ export async function switchServingFunction(
   if (row === undefined) throw new Error(`no run in the runs table promoted ${model}`);
   const config = JSON.parse(String(row.config)) as {
     model: {
-      generation: { function: GenerateFunction; maxOutputTokens: number; temperature: number; topP: number };
+      generation: { maxOutputTokens: number; temperature: number; topP: number };
     };
   };
   const g = config.model.generation;
   const ddl = servingFunctionDdl({
-    function: g.function,
     name: at(servingName),
     model: { project: warehouse.project, dataset: warehouse.dataset, model: model.split('.').pop()! },
     runs: at(runsTable.id),

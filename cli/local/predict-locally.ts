@@ -22,8 +22,9 @@ import {
 import { newRunId } from './run-locally';
 import { checkRunId } from './run-id';
 import { renderPredictReport, type PredictReportData } from '../report/predict-html';
+import { pipelineNames } from '../history/predict-runs';
 
-export const predictPipelineName = 'batch-predict';
+export const predictPipelineName = pipelineNames.predict;
 
 export interface LocalPredictOptions {
   /** A JSONL or CSV file (by extension), one row per input, with a key column and an input column. */
@@ -200,6 +201,7 @@ export async function predictLocally(options: LocalPredictOptions): Promise<Loca
   const runId = checkRunId(options.runId ?? newRunId().replace(/^run_/, 'predict_'), '--run-id');
   const runDir = path.join(options.stateDir, 'predictions', runId);
   if (fs.existsSync(runDir)) throw new Error(`prediction run ${runId} already exists in ${runDir}`);
+  const startedAt = new Date().toISOString();
   const env = await openLocalEnvironment(options.stateDir, options.faults);
   try {
     const servingName = options.servingName ?? (await onlyServingName(env.bigquery));
@@ -247,7 +249,11 @@ export async function predictLocally(options: LocalPredictOptions): Promise<Loca
     }
     writeAtomically(
       path.join(runDir, 'summary.json'),
-      JSON.stringify({ runId, servingName, state, outcome, out }, null, 2) + '\n',
+      JSON.stringify(
+        { runId, pipeline: predictPipelineName, startedAt, servingName, state, outcome, out },
+        null,
+        2,
+      ) + '\n',
     );
     const report = path.join(runDir, 'report.html');
     const reportData: PredictReportData = {

@@ -19,6 +19,7 @@ interface PipelineResult {
   tuning: { model: string; reused: boolean };
   gate: { passed: boolean; metric: string; reasons: string[] };
   deployed: boolean;
+  servingFunctionError: { message: string } | null;
   dataChecks: DataCheckFinding[];
 }
 
@@ -115,6 +116,7 @@ export async function buildSummary(bigquery: BigQueryEmulator, input: SummaryInp
       gate: result.gate,
       deployed: result.deployed,
       champion: { before: result.champion.before, after: result.champion.after },
+      ...(result.servingFunctionError ? { servingFunctionError: result.servingFunctionError.message } : {}),
       dataChecks: result.dataChecks,
     },
     'run summary',

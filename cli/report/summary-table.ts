@@ -121,6 +121,13 @@ export function renderSummary(
           )
         : `deployed: nothing; the champion is still ${summary.champion?.before ?? 'none'}`,
     );
+    if (summary.servingFunctionError) {
+      lines.push(
+        pc.yellow(
+          `warning: ${summary.servingFunctionError} (bqtune champion NAME --switch-function replaces it)`,
+        ),
+      );
+    }
   }
   lines.push(`model invocations: ${summary.modelInvocations}`);
   lines.push(`summary: ${runDir}/summary.json`);

@@ -11,6 +11,7 @@ import type { RecordedRun } from '../../../cli/history/recorded-runs';
 const running = (runId: string, execution: string | null): RecordedRun => ({
   runId,
   status: 'running',
+  pipeline: 'tune-and-evaluate',
   gateMetric: null,
   baselineMetric: null,
   tunedMetric: null,

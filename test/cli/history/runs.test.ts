@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { register } from '../../../cli/commands/runs';
 import { listRecordedRuns, readRecordedRun } from '../../../cli/history/recorded-runs';
+import { recordedRunDetails, recordedRunsTable } from '../../../cli/history/run-views';
 import { openLocalWarehouse } from '../../../cli/history/warehouse';
 import { runLocally } from '../../../cli/local/run-locally';
+import { predictLocally } from '../../../cli/local/predict-locally';
 import type { RunSummary } from '../../../schemas/types.generated';
 import { exampleVariant, tempDir } from '../local/fixtures';
 import { runCommand } from '../command';
@@ -19,6 +21,10 @@ beforeAll(async () => {
     .summary;
   const strict = exampleVariant(tempDir('runs-strict'), { gate: { minImprovementOverBaseline: 0.95 } });
   rejected = (await runLocally({ configFile: strict, stateDir: state, runId: 'run_strict' })).summary;
+  const input = path.join(configDir, 'new-notes.jsonl');
+  fs.writeFileSync(input, '{"id": "a", "input_text": "Knee pain after a fall."}\n');
+  const predicted = await predictLocally({ input, stateDir: state, runId: 'predict_r' });
+  expect(predicted.state).toBe('SUCCEEDED');
 });
 
 test('`bqtune runs` lists the local runs, newest first, with their gate metric and decision', async () => {
@@ -36,10 +42,24 @@ test('`bqtune runs` lists the local runs, newest first, with their gate metric a
   );
   expect(lines[strict]).toMatch(/^run_strict +rejected +macro_f1 /);
   expect(lines[0]).toMatch(/^run +status +metric +base +tuned +started$/);
+  // The batch-predict runs follow under their pipeline's name, with what they sent and what succeeded.
+  expect(lines.slice(4, 7)).toEqual([
+    'batch-predict runs:',
+    expect.stringMatching(/^run +status +serving name +sent +ok +started$/),
+    expect.stringMatching(/^predict_r +succeeded +medical_specialty +1 +1 +\d{4}-\d\d-\d\d \d\d:\d\d$/),
+  ]);
 
   const show = await runCommand(register, ['runs', 'show', 'run_strict', '--state-dir', state]);
   expect(show.stdout).toMatch(/gate \(macro_f1\): rejected/);
   expect(show.stdout).toMatch(/deployed: nothing/);
+
+  const showPredict = await runCommand(register, ['runs', 'show', 'predict_r', '--state-dir', state]);
+  expect(showPredict.stdout.split('\n').slice(0, 4)).toEqual([
+    expect.stringMatching(/^run predict_r: succeeded \(batch-predict, started \d{4}-\d\d-\d\d \d\d:\d\d\)$/),
+    'serving name: medical_specialty',
+    `champion: ${passed.tuned?.model}`,
+    'rows: 1 in the source, 1 sent, 1 succeeded, 0 failed',
+  ]);
 
   await expect(runCommand(register, ['runs', 'show', 'run_none', '--state-dir', state])).rejects.toThrow(
     /no run run_none in .*runs/,
@@ -50,9 +70,18 @@ test('the runs table gives the same runs, metrics and decisions (what `runs --st
   const warehouse = await openLocalWarehouse(state);
   try {
     const runs = await listRecordedRuns(warehouse);
-    expect(runs.map((r) => [r.runId, r.status, r.gatePassed, r.deployed])).toEqual([
-      ['run_strict', 'rejected', false, false],
-      ['run_ok', 'succeeded', true, true],
+    expect(runs.map((r) => [r.runId, r.pipeline, r.status, r.gatePassed, r.deployed])).toEqual([
+      ['predict_r', 'batch-predict', 'succeeded', null, null],
+      ['run_strict', 'tune-and-evaluate', 'rejected', false, false],
+      ['run_ok', 'tune-and-evaluate', 'succeeded', true, true],
+    ]);
+    const details = recordedRunDetails(await readRecordedRun(warehouse, 'predict_r'));
+    expect(details.split('\n')[1]).toBe('pipeline: batch-predict');
+    const listed = recordedRunsTable(runs).split('\n');
+    expect(listed.slice(4, 7)).toEqual([
+      'batch-predict runs:',
+      expect.stringMatching(/^run +status +recorded$/),
+      expect.stringMatching(/^predict_r +succeeded +\d{4}-\d\d-\d\d \d\d:\d\d$/),
     ]);
     const ok = await readRecordedRun(warehouse, 'run_ok');
     expect(ok.gateMetric).toBe('macro_f1');
@@ -70,9 +99,26 @@ test('the runs table gives the same runs, metrics and decisions (what `runs --st
 
 test('`--json` on runs and runs show prints the summaries exactly as stored', async () => {
   const list = JSON.parse((await runCommand(register, ['runs', '--json', '--state-dir', state])).stdout);
-  expect(list).toEqual([rejected, passed]);
+  const stored = JSON.parse(
+    fs.readFileSync(path.join(state, 'predictions', 'predict_r', 'summary.json'), 'utf8'),
+  ) as Record<string, unknown>;
+  expect(stored.pipeline).toBe('batch-predict');
+  expect(list).toEqual([
+    { pipeline: 'tune-and-evaluate', ...rejected },
+    { pipeline: 'tune-and-evaluate', ...passed },
+    stored,
+  ]);
   const one = await runCommand(register, ['runs', 'show', 'run_ok', '--json', '--state-dir', state]);
-  expect(JSON.parse(one.stdout)).toEqual(passed);
+  expect(JSON.parse(one.stdout)).toEqual({ pipeline: 'tune-and-evaluate', ...passed });
+  const predictOne = await runCommand(register, [
+    'runs',
+    'show',
+    'predict_r',
+    '--json',
+    '--state-dir',
+    state,
+  ]);
+  expect(JSON.parse(predictOne.stdout)).toEqual(stored);
 });
 
 test('an unreadable run folder is listed as unreadable; the others still list', async () => {
@@ -92,13 +138,13 @@ test('an unreadable run folder is listed as unreadable; the others still list', 
     ['run_empty', 'unreadable'],
     ['run_garbled', 'unreadable'],
   ]);
-  expect(lines.slice(5)).toEqual([
+  expect(lines.slice(9)).toEqual([
     '',
     expect.stringMatching(/^run_empty: summary\.json not found: is .*run_empty a run folder\?$/),
     'run_garbled: summary.json is not JSON',
   ]);
   const json = JSON.parse((await runCommand(register, ['runs', '--json', '--state-dir', copy])).stdout);
-  expect(json.slice(2)).toEqual([
+  expect(json.slice(2, 4)).toEqual([
     { id: 'run_empty', unreadable: expect.stringContaining('summary.json not found') },
     { id: 'run_garbled', unreadable: 'summary.json is not JSON' },
   ]);

@@ -97,6 +97,10 @@ describe('batch-predict with the champion, on the local emulator', () => {
       `SELECT source_key, model_name, run_id, attempt, status FROM ${table('served_predictions')} ${where} ORDER BY model_name, source_key`,
     );
 
+  test('the promotion of A points the stable name at A, with no other step', async () => {
+    expect(await viaStableName()).toEqual([{ id: 'd1', model_name: modelA, status: '' }]);
+  });
+
   test('A answers every row of the first file, with lineage', async () => {
     const r = await predictLocally({ input: first, stateDir, runId: 'predict_1' });
     expect(r.state).toBe('SUCCEEDED');
@@ -119,6 +123,8 @@ describe('batch-predict with the champion, on the local emulator', () => {
     expect(b.summary.deployed).toBe(true);
     modelB = b.summary.tuned!.model;
     expect(modelB).not.toBe(modelA);
+    // The stable name resolves to B as soon as the promotion ran, before any batch-predict run.
+    expect(await viaStableName()).toEqual([{ id: 'd1', model_name: modelB, status: '' }]);
 
     const r = await predictLocally({ input: second, stateDir, runId: 'predict_2' });
     expect(r.state).toBe('SUCCEEDED');
@@ -131,6 +137,24 @@ describe('batch-predict with the champion, on the local emulator', () => {
     // The output still lists every row, answered by predict_2.
     expect(again.rows.map((x) => x.run_id)).toEqual(new Array(30).fill('predict_2'));
 
+    // The stable name generates as batch-predict does: B's template and settings give B's stored answer.
+    const k20 = (JSON.parse(fs.readFileSync(second, 'utf8').split('\n')[0]) as Row).input_text as string;
+    const one = table('one_note');
+    await queryState(stateDir, `CREATE OR REPLACE TABLE ${one} AS SELECT 'k20' AS id, @text AS input_text`, {
+      text: k20,
+    });
+    const direct = await queryState(
+      stateDir,
+      `SELECT generated_text FROM bqtune.medical_specialty(TABLE ${one})`,
+    );
+    const storedText = await queryState(
+      stateDir,
+      `SELECT generated_text FROM ${table('served_predictions')} WHERE model_name = @m AND source_key = 'k20'`,
+      { m: modelB },
+    );
+    expect(storedText).toHaveLength(1);
+    expect(direct).toEqual(storedText);
+
     const rows = await served();
     expect(rows.filter((x) => x.model_name === modelA)).toHaveLength(30);
     expect(rows.filter((x) => x.model_name === modelB)).toHaveLength(30);
@@ -142,6 +166,7 @@ describe('batch-predict with the champion, on the local emulator', () => {
   test('after a rollback to A, only the rows A never answered are sent', async () => {
     const rollback = runBqtune(['champion', 'medical_specialty', '--rollback', '--state-dir', stateDir]);
     expect(rollback.status).toBe(0);
+    expect(await viaStableName()).toEqual([{ id: 'd1', model_name: modelA, status: '' }]);
     const r = await predictLocally({ input: second, stateDir, runId: 'predict_4' });
     const outcome = (r.outcome as { predictions: Row }).predictions;
     // Keys k20..k29 were in the first file, answered by A then; k30..k49 are new to A.

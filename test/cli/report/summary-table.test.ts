@@ -129,3 +129,26 @@ test('a run folder from before findings carried lines still validates and render
   expect(renderSummary(old, 'runs/run_1')).toContain('    "a <b>"');
   expect(renderReport({ ...reportData, summary: old })).toContain('<li>a &lt;b&gt;</li>');
 });
+
+test('a promotion whose table function was not switched prints a warning naming the repair; none otherwise', () => {
+  const deployed: RunSummary = {
+    ...summary,
+    status: 'succeeded',
+    deployed: true,
+    champion: { before: 'p.d.tuned_a', after: 'p.d.tuned_b' },
+  };
+  expect(renderSummary(deployed, 'runs/run_1')).not.toContain('warning');
+  const stale = validateRunSummary(
+    {
+      ...deployed,
+      servingFunctionError: 'the table function medical_specialty still serves the previous champion: boom',
+    },
+    'summary',
+  );
+  const lines = renderSummary(stale, 'runs/run_1').split('\n');
+  const deployedAt = lines.findIndex((l) => l.includes('deployed: p.d.tuned_b is now the champion'));
+  expect(lines[deployedAt + 1]).toContain(
+    'warning: the table function medical_specialty still serves the previous champion: boom ' +
+      '(bqtune champion NAME --switch-function replaces it)',
+  );
+});

@@ -272,6 +272,18 @@ describe('on one emulator', () => {
       },
     );
     expect(pointer).toEqual([{ model_name: winner.tuned.model }]);
+    // The winner switched the serving name's table function once its promotion landed; the loser, whose
+    // transaction changed nothing, switched nothing.
+    const switches = (runId: unknown) =>
+      env.bigquery.stats.jobIds.filter((id) => id.startsWith(`bqtune_${String(runId)}_serving_function_`));
+    expect(switches(winner.runId)).toHaveLength(1);
+    expect(switches(loser.runId)).toEqual([]);
+    const notes = table('race_notes');
+    await rows(env, `CREATE TABLE ${notes} (id STRING, input_text STRING)`);
+    await rows(env, `INSERT INTO ${notes} VALUES ('r1', 'Knee pain after a fall.')`);
+    expect(await rows(env, `SELECT model_name FROM bqtune.${servingName}(TABLE ${notes})`)).toEqual([
+      { model_name: winner.tuned.model },
+    ]);
     // The loser's transaction overlapped the winner's: BigQuery cancelled it, and it was retried once.
     const promotions = env.bigquery.stats.jobIds.filter((id) =>
       id.startsWith(`bqtune_${loser.runId}_promote_`),

@@ -112,14 +112,9 @@ function championSteps(): Step[] {
         }),
       }),
     }),
-    // The stable name for ad-hoc SQL follows the champion: every run points it at the champion it resolved
-    // (a rollback switches it too; a promotion, at the next run).
-    switchStep('switch_serving_function', [
-      when(v('ctx').get('generate').eq('ai'), {
-        steps: runStatement('serving_function_ai', statements.servingFunction.ai),
-      }),
-      when(true, { steps: runStatement('serving_function_ml', statements.servingFunction.ml) }),
-    ]),
+    // The stable name for ad-hoc SQL follows the champion: a promotion and a rollback switch it, and every
+    // run points it at the champion it resolved again, which repairs a switch that failed after a promotion.
+    ...runStatement('switch_serving_function', statements.servingFunction),
   ];
 }
 

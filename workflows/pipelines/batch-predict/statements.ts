@@ -54,16 +54,6 @@ const prompts = table(p.prompts);
 /** Columns of source files: the key and the input, as text (`bqtune predict` writes CSV input this way). */
 export const sourceFileColumns = { key: 'id', input: 'input_text' } as const;
 
-const servingFunction = (fn: GenerateFunction): Sql =>
-  servingFunctionDdl({
-    function: fn,
-    name: table(p.servingFunction),
-    model: champion,
-    runs: table(runsTable.id),
-    championRun: p.championRun,
-    settings: { maxOutputTokens: p.maxOutputTokens, temperature: p.temperature, topP: p.topP },
-  });
-
 const serve = (fn: GenerateFunction, mode: 'all' | 'retryable'): Sql =>
   servePredictions({
     function: fn,
@@ -100,7 +90,13 @@ export const statements = {
     ai: { all: serve('AI.GENERATE_TEXT', 'all'), retry: serve('AI.GENERATE_TEXT', 'retryable') },
     ml: { all: serve('ML.GENERATE_TEXT', 'all'), retry: serve('ML.GENERATE_TEXT', 'retryable') },
   },
-  servingFunction: { ai: servingFunction('AI.GENERATE_TEXT'), ml: servingFunction('ML.GENERATE_TEXT') },
+  servingFunction: servingFunctionDdl({
+    name: table(p.servingFunction),
+    model: champion,
+    runs: table(runsTable.id),
+    championRun: p.championRun,
+    settings: { maxOutputTokens: p.maxOutputTokens, temperature: p.temperature, topP: p.topP },
+  }),
   status: servedStatusQuery({ served, prompts, model: champion }),
   dropSource: dropStagingTable(source),
   dropPrompts: dropStagingTable(prompts),

@@ -1,15 +1,37 @@
-import { assign, call, fn, switchStep, tpl, v, when, type Step } from '../../dsl';
+import {
+  assign,
+  call,
+  fn,
+  returnStep,
+  subworkflow,
+  switchStep,
+  tpl,
+  tryStep,
+  v,
+  when,
+  type Step,
+} from '../../dsl';
 import { runStatement } from './bigquery';
 import { evaluateModel } from './evaluate';
 import { statements } from './statements';
 
+/** The serving name's champion row (championQuery): one statement, read before the gate and after a lost race. */
+export const currentChampion = subworkflow(
+  'current_champion',
+  ['ctx'],
+  [
+    ...runStatement('champion_query', statements.champion, {
+      params: { serving_name: v('ctx').get('serving_name') },
+      rows: 'rows',
+    }),
+    returnStep('found', v('rows')),
+  ],
+);
+
 /** Finds the serving name's current champion and, when it is another model, evaluates it on this eval set. */
 export function championSteps(): Step[] {
   return [
-    ...runStatement('find_champion', statements.champion, {
-      params: { serving_name: v('ctx').get('serving_name') },
-      rows: 'champion_rows',
-    }),
+    call('find_champion', currentChampion, { args: { ctx: v('ctx') }, result: 'champion_rows' }),
     assign('no_champion_yet', { champion_before: null, champion: null }),
     switchStep('has_champion', [
       when(fn('len', v('champion_rows')).gt(0), {
@@ -40,15 +62,58 @@ export function championSteps(): Step[] {
 }
 
 /**
+ * Points the serving name's table function (bigquery/serving-function.ts) at `model_id`, with this run's
+ * prompt template and generation settings. BigQuery runs no DDL on a permanent function inside a
+ * multi-statement transaction (https://cloud.google.com/bigquery/docs/transactions#statements_supported_in_transactions),
+ * so it is the statement after the promotion's COMMIT. Returns null, or a ServingFunctionError map
+ * ({tags, message}) when the function could not be replaced: the pointer moved, the function did not.
+ */
+export const switchServingFunction = subworkflow(
+  'switch_serving_function',
+  ['ctx', 'model_id'],
+  [
+    tryStep(
+      'replace_function',
+      runStatement('serving_function', statements.servingFunction, {
+        values: fn('map.merge', v('ctx').get('values'), {
+          model: v('model_id'),
+          serving_function: v('ctx').get('serving_name'),
+          champion_run: v('ctx').get('run_id'),
+        }),
+      }),
+      {
+        except: {
+          as: 'e',
+          steps: [
+            returnStep('not_switched', {
+              tags: ['ServingFunctionError'],
+              message: tpl`the table function ${v('ctx').get('serving_name')} still serves the previous champion: ${fn('default', fn('map.get', v('e'), 'message'), '')}`,
+            }),
+          ],
+        },
+      },
+    ),
+    returnStep('switched', null),
+  ],
+);
+
+/**
  * Promotes the tuned model when the gate passed: one transaction moves the serving name's pointer from the
  * champion the gate compared against to the tuned model and appends the registry event (see
  * bigquery/registry.ts); a concurrent-update cancellation is retried by run_query. If the champion moved
- * meanwhile the transaction changes nothing: nothing is deployed, and the run records why.
+ * meanwhile the transaction changes nothing: nothing is deployed, nothing is switched, and the run records
+ * why. Once the promotion landed, or when the gate passed for the model that already is the champion (a
+ * re-run, which repairs a switch that failed), the serving name's table function is switched to it.
  */
 export function deploySteps(): Step[] {
   const eventId = tpl`${v('ctx').get('run_id')}_promote`;
   return [
-    assign('deploy_init', { deployed: false, champion_after: v('champion_before'), deploy_error: null }),
+    assign('deploy_init', {
+      deployed: false,
+      champion_after: v('champion_before'),
+      deploy_error: null,
+      serving_function_error: null,
+    }),
     switchStep('deploy_if_passed', [
       when(
         v('gate_result')
@@ -79,9 +144,9 @@ export function deploySteps(): Step[] {
               }),
               when(true, {
                 steps: [
-                  ...runStatement('champion_now', statements.champion, {
-                    params: { serving_name: v('ctx').get('serving_name') },
-                    rows: 'champion_now_rows',
+                  call('champion_now', currentChampion, {
+                    args: { ctx: v('ctx') },
+                    result: 'champion_now_rows',
                   }),
                   assign('champion_moved', { champion_after: null }),
                   switchStep('has_champion_now', [
@@ -102,6 +167,23 @@ export function deploySteps(): Step[] {
                 ],
               }),
             ]),
+          ],
+        },
+      ),
+    ]),
+    switchStep('serving_follows', [
+      when(
+        v('deployed').or(
+          v('gate_result')
+            .get('passed')
+            .and(v('champion_before').eq(v('tuned').get('model'))),
+        ),
+        {
+          steps: [
+            call('switch_serving', switchServingFunction, {
+              args: { ctx: v('ctx'), model_id: v('tuned_model_id') },
+              result: 'serving_function_error',
+            }),
           ],
         },
       ),

@@ -14,7 +14,7 @@ import {
 import { bigquerySubworkflows, runStatement } from './bigquery';
 import { contextSteps } from './context';
 import { dataSteps, dataSubworkflows } from './data';
-import { championSteps, deploySteps } from './deploy';
+import { championSteps, currentChampion, deploySteps, switchServingFunction } from './deploy';
 import { evaluateModel, predictionStatus } from './evaluate';
 import { decideGate, defaultMinLabelSupport, retirementEpochs } from './gate';
 import { asJson, claimRun, recordRun } from './record';
@@ -80,6 +80,7 @@ function runSteps() {
     ...deploySteps(),
     // A run whose gate passed but whose promotion found the champion moved is rejected too: nothing deployed.
     assign('outcome', {
+      run_note: fn('default', v('deploy_error'), v('serving_function_error')),
       status: fn(
         'if',
         v('gate_result').get('passed').and(v('deploy_error').eq(null)),
@@ -103,7 +104,8 @@ function runSteps() {
           gate_reasons: asJson(v('gate_result').get('reasons')),
           deployed: asJson(v('deployed')),
           data_checks: asJson(v('findings')),
-          error: fn('if', v('deploy_error').eq(null), '', asJson(v('deploy_error'))),
+          // Why nothing was deployed, or why the serving function was not switched; '' when neither.
+          error: fn('if', v('run_note').eq(null), '', asJson(v('run_note'))),
         },
       },
     }),
@@ -147,6 +149,8 @@ export function tuneAndEvaluate(): Workflow {
         deployed: v('deployed'),
         // Why a run whose gate passed deployed nothing (ChampionMovedError), else null.
         deployError: v('deploy_error'),
+        // The promotion landed but the serving name's table function was not switched, else null.
+        servingFunctionError: v('serving_function_error'),
         dataChecks: v('findings'),
         fingerprints: { train: v('train_fingerprint'), eval: v('eval_fingerprint'), evalKey: v('eval_key') },
       }),
@@ -158,6 +162,8 @@ export function tuneAndEvaluate(): Workflow {
       predictionStatus,
       evaluateModel,
       decideGate,
+      currentChampion,
+      switchServingFunction,
       claimRun,
       recordRun,
     ],

@@ -25,6 +25,7 @@ import {
   recordRunStatement,
   registryTable,
   runsTable,
+  servingFunctionDdl,
   tunableBaseModels,
   tuningEvaluationTasks,
   type GenerateFunction,
@@ -64,6 +65,8 @@ const p = {
   maxOutputTokens: placeholder('max_output_tokens', 'maxOutputTokens'),
   temperature: placeholder('temperature', 'unitInterval'),
   topP: placeholder('top_p', 'unitInterval'),
+  servingFunction: placeholder('serving_function', 'tableId'),
+  championRun: placeholder('champion_run', 'runId'),
 };
 
 const table = (t: TableRef['table']): TableRef => ({ project: p.project, dataset: p.dataset, table: t });
@@ -153,6 +156,14 @@ export const statements = {
   changeChampion: changeChampionScript(championTables),
   championChange: championChangeQuery(registry),
   recordRun: recordRunStatement(runs),
+  // The stable name, switched to the tuned model once its promotion committed (see deploy.ts).
+  servingFunction: servingFunctionDdl({
+    name: table(p.servingFunction),
+    model: model(p.model),
+    runs,
+    championRun: p.championRun,
+    settings: { maxOutputTokens: p.maxOutputTokens, temperature: p.temperature, topP: p.topP },
+  }),
 };
 
 /** The pattern of every placeholder, by name: the workflow checks each run-time value against it. */
