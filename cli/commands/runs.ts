@@ -5,6 +5,7 @@ import type { Register } from './index';
 import { load } from './lazy';
 import { addWarehouseOptions, isRemoteTarget, type WarehouseFlags } from '../history/warehouse-flags';
 import type * as LocalRunsModule from '../history/local-runs';
+import type * as LocalReconcileModule from '../history/local-reconcile';
 import type * as RecordedRunsModule from '../history/recorded-runs';
 import type * as ReconcileModule from '../history/reconcile';
 import type * as ExecutionsModule from '../deployment/executions';
@@ -13,6 +14,8 @@ import type * as WarehouseTargetModule from '../history/warehouse-target';
 import type * as SummaryTableModule from '../report/summary-table';
 
 type RunsFlags = WarehouseFlags & { json?: boolean };
+
+const runViews = () => load<typeof RunViewsModule>('../history/run-views');
 
 const printJson = (value: unknown) => process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 
@@ -38,10 +41,16 @@ export const register: Register = (program) => {
     .action(async (opts: RunsFlags) => {
       const views = load<typeof RunViewsModule>('../history/run-views');
       if (!isRemoteTarget(opts)) {
-        const { listLocalRuns } = load<typeof LocalRunsModule>('../history/local-runs');
-        const local = listLocalRuns(path.resolve(opts.stateDir));
+        const { readLocalHistory } = load<typeof LocalReconcileModule>('../history/local-reconcile');
+        // A run without a summary is shown as it really ended: running, abandoned, or as recorded.
+        const { runs: local, note } = await readLocalHistory(path.resolve(opts.stateDir));
+        if (note) process.stderr.write(`bqtune: ${note}\n`);
         if (opts.json) {
-          printJson(local.map((r) => ('summary' in r ? r.summary : { id: r.id, unreadable: r.problem })));
+          printJson(
+            local.map((r) =>
+              'summary' in r ? r.summary : 'reason' in r ? r : { id: r.id, unreadable: r.problem },
+            ),
+          );
         } else if (local.length === 0) {
           process.stdout.write(`no runs in ${path.join(opts.stateDir, 'runs')}\n`);
         } else process.stdout.write(views.localRunsTable(local));
@@ -80,7 +89,19 @@ export const register: Register = (program) => {
       const opts = command.optsWithGlobals<RunsFlags>();
       if (!isRemoteTarget(opts)) {
         const { readLocalRun } = load<typeof LocalRunsModule>('../history/local-runs');
-        const run = readLocalRun(path.resolve(opts.stateDir), id);
+        const stateDir = path.resolve(opts.stateDir);
+        if (!fs.existsSync(path.join(stateDir, 'runs', id, 'summary.json'))) {
+          const { readLocalHistory } = load<typeof LocalReconcileModule>('../history/local-reconcile');
+          const { runs: local, note } = await readLocalHistory(stateDir);
+          const found = local.find((r) => r.id === id && 'reason' in r);
+          if (found && 'reason' in found) {
+            if (note) process.stderr.write(`bqtune: ${note}\n`);
+            if (opts.json) printJson(found);
+            else process.stdout.write(runViews().reconciledRunDetails(found));
+            return;
+          }
+        }
+        const run = readLocalRun(stateDir, id);
         if (opts.json) {
           printJson(run.summary);
           return;

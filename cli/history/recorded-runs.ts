@@ -21,6 +21,8 @@ export interface RecordedRun {
   recordedAt: string;
   /** The Workflows execution that recorded the latest state, when the row names one. */
   execution: string | null;
+  /** `tune-and-evaluate` or `batch-predict`; null in rows written before the column existed. */
+  pipeline: string | null;
 }
 
 const optional = <T>(v: unknown, f: (x: unknown) => T): T | null =>
@@ -55,6 +57,7 @@ function recordedRun(row: Record<string, unknown>): RecordedRun {
     evalKey: optional(row.eval_key, String),
     recordedAt: typeof at === 'object' && at !== null ? String(at.value) : String(at),
     execution: optional(row.execution, String),
+    pipeline: optional(row.pipeline, String),
   };
 }
 

@@ -24,6 +24,7 @@ const running = (runId: string, execution: string | null): RecordedRun => ({
   evalKey: null,
   recordedAt: '2026-11-30 10:00:00',
   execution,
+  pipeline: 'tune-and-evaluate',
 });
 
 type ClientOptions = NonNullable<ConstructorParameters<typeof ExecutionsClient>[0]>;
