@@ -27,7 +27,10 @@ export const register: Register = (program) => {
         'List past runs with their gate metric and decision: local run folders, or a stack’s runs table',
       ),
   )
-    .option('--json', 'print the runs as JSON (local: each summary.json, or {id, unreadable})')
+    .option(
+      '--json',
+      'print the runs as JSON (local: each summary.json; {id, status, reason} for a run without one; {id, unreadable})',
+    )
     .addHelpText(
       'after',
       [
