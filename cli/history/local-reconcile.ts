@@ -63,7 +63,7 @@ export function reconcileLocalRuns(
       ...(folder ? { dir: folder.dir } : {}),
     });
     if (holder && isLive(holder.pid)) {
-      reconciled.push(entry('running', `running in ${byWhom(holder)}`));
+      reconciled.push(entry('running', `its process ${byWhom(holder)} is still running`));
     } else if (row && row.status !== 'running') {
       const ended = holder ? `its process ${byWhom(holder)}` : 'its process';
       reconciled.push(

@@ -80,7 +80,7 @@ export function localRunsTable(runs: readonly ListedRun[]): string {
 
 /** A local run without a summary: its status and why, then what the runs table recorded of it, if anything. */
 export function reconciledRunDetails(run: ReconciledLocalRun): string {
-  const head = `run ${run.id}: ${status(run.status)}\n${run.status === 'running' ? '' : 'why: '}${run.reason}\n`;
+  const head = `run ${run.id}: ${status(run.status)}\nwhy: ${run.reason}\n`;
   if (!run.recorded) return head;
   return `${head}runs table, latest row:\n${recordedRunDetails(run.recorded).replace(/^/gm, '  ')}`.replace(
     / +$/,

@@ -54,7 +54,21 @@ test('a run whose process is killed mid-run is listed as abandoned, naming the p
     expect(during.status).toBe(0);
     expect(during.stdout).toMatch(/^run_killed +running +— +— +— +\d{4}-\d\d-\d\d \d\d:\d\d$/m);
     expect(during.stdout).toMatch(
-      new RegExp(`^run_killed: running in \`bqtune run\` \\(pid ${pid}, since [0-9T:-]+Z\\)$`, 'm'),
+      new RegExp(
+        `^run_killed: its process \`bqtune run\` \\(pid ${pid}, since [0-9T:-]+Z\\) is still running$`,
+        'm',
+      ),
+    );
+    const runningShow = bqtune(['runs', 'show', 'run_killed', '--state-dir', state]);
+    expect(runningShow.stdout).toMatch(
+      new RegExp(
+        `^run run_killed: running\nwhy: its process \`bqtune run\` \\(pid ${pid}, since [0-9T:-]+Z\\) is still running\n$`,
+      ),
+    );
+    const runningReport = bqtune(['report', 'run_killed', '--state-dir', state]);
+    expect(runningReport.status).toBe(1);
+    expect(runningReport.stderr).toMatch(
+      /^bqtune: run run_killed is running: its process .* is still running; a report needs its summary.json$/m,
     );
     // The warehouse is held, so the runs table is not read, and `runs` says so rather than waiting.
     expect(during.stderr).toMatch(

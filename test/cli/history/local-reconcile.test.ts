@@ -56,7 +56,7 @@ test('a run whose process still exists is running, whatever its row says', () =>
   expect(run).toEqual({
     id: 'run_a',
     status: 'running',
-    reason: 'running in `bqtune run` (pid 100, since 2026-11-30T09:00:00Z)',
+    reason: 'its process `bqtune run` (pid 100, since 2026-11-30T09:00:00Z) is still running',
     startedAt: '2026-11-30T09:00:00.000Z',
     recorded: row('run_a', 'running'),
   });
