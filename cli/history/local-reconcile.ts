@@ -21,6 +21,13 @@ export interface LocalHistory {
 /** The pipeline whose runs `bqtune runs` lists; rows written before the column existed are its too. */
 const listedPipeline = (run: RecordedRun) => run.pipeline === null || run.pipeline === 'tune-and-evaluate';
 
+/** A TIMESTAMP as the local warehouse returns it (`2026-11-30 10:00:00.5+00`, UTC) in ISO 8601, to sort and show with the rest. */
+function isoTimestamp(text: string): string {
+  const normal = text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
+  const date = new Date(/(Z|[+-]\d\d:\d\d)$/i.test(normal) ? normal : `${normal}Z`);
+  return Number.isNaN(date.getTime()) ? text : date.toISOString();
+}
+
 const byWhom = (h: RunHolder) => `\`${h.command}\` (pid ${h.pid}, since ${h.since.slice(0, 19)}Z)`;
 
 /**
@@ -53,7 +60,7 @@ export function reconcileLocalRuns(
     const holder = holderOf.get(id);
     const row = rowOf.get(id);
     const folder = incomplete.get(id);
-    const startedAt = holder?.since ?? row?.recordedAt ?? null;
+    const startedAt = holder?.since ?? (row ? isoTimestamp(row.recordedAt) : null);
     const entry = (status: string, reason: string): ReconciledLocalRun => ({
       id,
       status,

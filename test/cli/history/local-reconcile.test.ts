@@ -119,7 +119,7 @@ test('a `running` row with no folder and no process is abandoned', () => {
       id: 'run_old',
       status: 'abandoned',
       reason: 'the runs table says running, but no process is running it',
-      startedAt: '2026-11-30 10:00:00',
+      startedAt: '2026-11-30T10:00:00.000Z',
       recorded: row('run_old', 'running'),
     },
   ]);
@@ -143,7 +143,7 @@ test('not listed: finished runs whose folder was pruned, batch-predict runs; a s
   expect(statusOf(runs)).toEqual([['run_done', 'succeeded']]);
 });
 
-test('newest first across folders and reconciled runs; unreadable folders last, by id', () => {
+test("newest first across folders and reconciled runs (the warehouse's timestamps read as UTC); unreadable folders last, by id", () => {
   const garbled: LocalRunEntry = {
     id: 'run_bad',
     dir: '/s/runs/run_bad',
@@ -152,14 +152,20 @@ test('newest first across folders and reconciled runs; unreadable folders last, 
   const runs = reconcileLocalRuns(
     [garbled, finished('run_1', '2026-11-30T08:00:00.000Z'), finished('run_3', '2026-11-30T10:00:00.000Z')],
     [holder('run_2', 200, '2026-11-30T09:00:00.000Z'), holder('run_4', 100, '2026-11-30T11:00:00.000Z')],
-    undefined,
+    [
+      row('run_5', 'running', { recordedAt: '2026-11-30 10:30:00.25+00' }),
+      row('run_0', 'running', { recordedAt: '2026-11-30 07:59:59' }),
+    ],
     isLive,
   );
   expect(statusOf(runs)).toEqual([
     ['run_4', 'running'],
+    ['run_5', 'abandoned'],
     ['run_3', 'succeeded'],
     ['run_2', 'abandoned'],
     ['run_1', 'succeeded'],
+    ['run_0', 'abandoned'],
     ['run_bad', 'unreadable'],
   ]);
+  expect(runs.find((r) => r.id === 'run_5')).toMatchObject({ startedAt: '2026-11-30T10:30:00.250Z' });
 });
