@@ -51,7 +51,7 @@ export interface ProjectApisArgs {
   apis: readonly RequiredApi[];
 }
 
-/** Enables APIs in a project (https://cloud.google.com/service-usage/docs/enable-disable). */
+/** Enables APIs in a project, one gcp.projects.Service each (https://pulumi.com/registry/packages/gcp/api-docs/projects/service). */
 export class ProjectApis extends pulumi.ComponentResource {
   /** Resources that need the APIs depend on these. */
   readonly services: gcp.projects.Service[];
