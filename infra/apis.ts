@@ -1,6 +1,7 @@
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 import type { Settings } from './config';
+import { serviceResourceName } from './names';
 
 /** An API the stack enables, and the page that lists it for what the stack turns on. */
 export interface RequiredApi {
@@ -44,18 +45,25 @@ export function requiredApis(settings: Pick<Settings, 'schedule' | 'eventTrigger
   return apis;
 }
 
+export interface ProjectApisArgs {
+  project: string;
+  /** The APIs to enable, e.g. `requiredApis(settings)`. */
+  apis: readonly RequiredApi[];
+}
+
+/** Enables APIs in a project, one gcp.projects.Service each (https://pulumi.com/registry/packages/gcp/api-docs/projects/service). */
 export class ProjectApis extends pulumi.ComponentResource {
   /** Resources that need the APIs depend on these. */
   readonly services: gcp.projects.Service[];
 
-  constructor(name: string, settings: Settings, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: ProjectApisArgs, opts?: pulumi.ComponentResourceOptions) {
     super('bqtune:infra:ProjectApis', name, {}, opts);
-    this.services = requiredApis(settings).map(
+    this.services = args.apis.map(
       ({ service }) =>
         new gcp.projects.Service(
-          `${name}-${service.split('.')[0]}`,
+          serviceResourceName(name, service),
           // Other workloads in the project may use the same APIs: destroying this stack must not disable them.
-          { project: settings.project, service, disableOnDestroy: false },
+          { project: args.project, service, disableOnDestroy: false },
           { parent: this },
         ),
     );

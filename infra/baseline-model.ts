@@ -1,9 +1,25 @@
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 import { childOptions } from './child-options';
-import type { Settings } from './config';
 import { baseModelId } from '../bigquery';
+import { pipelineResourceNames } from './names';
 import { createBaselineModelSql, jobIdFor } from './sql';
+
+export interface BaselineModelArgs {
+  project: string;
+  location: string;
+  datasetId: string;
+  /** The Vertex AI connection's id inside `location`. */
+  connectionId: string;
+  /** The Vertex AI endpoint the model calls, e.g. `gemini-2.5-flash`. */
+  baseEndpoint: string;
+  namePrefix: string;
+  labels: Record<string, string>;
+}
+
+/** `project.dataset.model` of the base model: the id the pipeline derives from the endpoint too. */
+export const baselineModelPath = (args: Pick<BaselineModelArgs, 'project' | 'datasetId' | 'baseEndpoint'>) =>
+  `${args.project}.${args.datasetId}.${baseModelId(args.baseEndpoint)}`;
 
 /**
  * The base remote model, created by a DDL query job. The statement is `IF NOT EXISTS`, so re-running it
@@ -15,29 +31,24 @@ export class BaselineModel extends pulumi.ComponentResource {
   /** `project.dataset.model`. */
   readonly modelPath: string;
 
-  constructor(name: string, settings: Settings, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: BaselineModelArgs, opts?: pulumi.ComponentResourceOptions) {
     super('bqtune:infra:BaselineModel', name, {}, opts);
-    const model = baseModelId(settings.baseEndpoint);
     this.statement = createBaselineModelSql({
-      project: settings.project,
-      dataset: settings.datasetId,
-      model,
-      connection: {
-        project: settings.project,
-        location: settings.location,
-        connectionId: settings.connectionId,
-      },
-      endpoint: settings.baseEndpoint,
+      project: args.project,
+      dataset: args.datasetId,
+      model: baseModelId(args.baseEndpoint),
+      connection: { project: args.project, location: args.location, connectionId: args.connectionId },
+      endpoint: args.baseEndpoint,
     });
-    this.modelPath = `${settings.project}.${settings.datasetId}.${model}`;
+    this.modelPath = baselineModelPath(args);
 
     this.job = new gcp.bigquery.Job(
       name,
       {
-        project: settings.project,
-        location: settings.location,
-        jobId: jobIdFor(`${settings.namePrefix}_baseline`, this.statement),
-        labels: settings.resourceLabels,
+        project: args.project,
+        location: args.location,
+        jobId: jobIdFor(pipelineResourceNames(args.namePrefix).baselineJob, this.statement),
+        labels: args.labels,
         query: {
           query: this.statement,
           useLegacySql: false,

@@ -6,6 +6,7 @@ import { SchemaValidationError } from '../schemas/messages';
 import { validateBatchPredictArguments, validateRunArguments } from '../schemas/validate';
 import type { StackConfig } from '../schemas/types.generated';
 import { parseEndpoint } from '../bigquery/endpoints';
+import { connectionIdFor, defaultBucketName, resourceLabelsFor } from './names';
 import {
   defaultBaseEndpoint,
   defaultRetirementWarningDays,
@@ -229,7 +230,7 @@ export function deriveSettings(project: string, config: StackConfig, today: Date
   if (!projectIdPattern.test(project)) {
     throw invalid([`gcp:project must be a project id (got ${JSON.stringify(project)})`]);
   }
-  const connectionId = `${config.namePrefix.replace(/-/g, '_')}_vertex`;
+  const connectionId = connectionIdFor(config.namePrefix);
   const baseEndpoint = config.baseEndpoint ?? defaultBaseEndpoint;
   try {
     parseEndpoint(baseEndpoint, 'generation', `${namespace}:baseEndpoint`);
@@ -240,11 +241,11 @@ export function deriveSettings(project: string, config: StackConfig, today: Date
     ...config,
     project,
     baseEndpoint,
-    bucketName: config.bucket.name ?? `${project}-${config.namePrefix}-data`,
+    bucketName: config.bucket.name ?? defaultBucketName(project, config.namePrefix),
     connectionId,
     connectionQualifiedId: `${project}.${config.location}.${connectionId}`,
     protectData: config.environment === 'prod',
-    resourceLabels: { ...config.labels, app: 'bqtune', environment: config.environment },
+    resourceLabels: resourceLabelsFor(config.labels, config.environment),
     warnings: [],
   };
   checkLifecycle(baseEndpoint, 'generation', `${namespace}:baseEndpoint`, settings, today);

@@ -1,6 +1,6 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { compiledWorkflowSource } from '../workflows/compiled';
-import { ProjectApis } from './apis';
+import { ProjectApis, requiredApis } from './apis';
 import { BaselineModel } from './baseline-model';
 import { loadSettings } from './config';
 import { DataBucket } from './data-bucket';
@@ -13,30 +13,81 @@ import { VertexConnection } from './vertex-connection';
 const settings = loadSettings();
 const prefix = settings.namePrefix;
 
-const apis = new ProjectApis(`${prefix}-apis`, settings);
+const apis = new ProjectApis(`${prefix}-apis`, {
+  project: settings.project,
+  apis: requiredApis(settings),
+});
 const afterApis: pulumi.ComponentResourceOptions = { dependsOn: apis.services };
 
-const dataBucket = new DataBucket(`${prefix}-data`, settings, afterApis);
-const pipelineDataset = new PipelineDataset(`${prefix}-dataset`, settings, afterApis);
+const labels = settings.resourceLabels;
+const dataBucket = new DataBucket(
+  `${prefix}-data`,
+  {
+    project: settings.project,
+    bucketName: settings.bucketName,
+    create: settings.bucket.create,
+    location: settings.location,
+    protectData: settings.protectData,
+    labels,
+  },
+  afterApis,
+);
+const pipelineDataset = new PipelineDataset(
+  `${prefix}-dataset`,
+  {
+    project: settings.project,
+    datasetId: settings.datasetId,
+    location: settings.location,
+    protectData: settings.protectData,
+    retentionDays: settings.retentionDays,
+    labels,
+  },
+  afterApis,
+);
 const vertexConnection = new VertexConnection(
   `${prefix}-vertex`,
-  { settings, bucketName: dataBucket.name },
+  {
+    project: settings.project,
+    location: settings.location,
+    connectionId: settings.connectionId,
+    bucketName: dataBucket.name,
+  },
   afterApis,
 );
 
-const baseline = new BaselineModel(`${prefix}-baseline`, settings, {
-  dependsOn: [...apis.services, pipelineDataset, vertexConnection.connection, ...vertexConnection.grants],
-});
+const baseline = new BaselineModel(
+  `${prefix}-baseline`,
+  {
+    project: settings.project,
+    location: settings.location,
+    datasetId: settings.datasetId,
+    connectionId: settings.connectionId,
+    baseEndpoint: settings.baseEndpoint,
+    namePrefix: prefix,
+    labels,
+  },
+  {
+    dependsOn: [...apis.services, pipelineDataset, vertexConnection.connection, ...vertexConnection.grants],
+  },
+);
 
 const pipeline = new PipelineWorkflow(
   `${prefix}-pipeline`,
   {
-    settings,
+    project: settings.project,
+    region: settings.region,
+    location: settings.location,
+    namePrefix: prefix,
     source: compiledWorkflowSource('tune-and-evaluate'),
     datasetId: pipelineDataset.datasetId,
     connectionId: vertexConnection.connectionId,
     connectionQualifiedId: vertexConnection.qualifiedId,
     bucketName: dataBucket.name,
+    callLogLevel: settings.workflow.callLogLevel,
+    executionHistoryLevel: settings.workflow.executionHistoryLevel,
+    deletionProtection: settings.protectData,
+    labels,
+    eventRunArguments: settings.eventTrigger?.runArguments,
   },
   afterApis,
 );
@@ -63,7 +114,16 @@ const predict = new PredictWorkflow(
 if (settings.schedule !== undefined || settings.eventTrigger !== undefined) {
   new PipelineTriggers(
     `${prefix}-triggers`,
-    { settings, workflowResourceName: pipeline.resourceName, bucketName: dataBucket.name },
+    {
+      project: settings.project,
+      region: settings.region,
+      namePrefix: prefix,
+      labels,
+      schedule: settings.schedule,
+      eventTrigger: settings.eventTrigger,
+      workflowResourceName: pipeline.resourceName,
+      bucketName: dataBucket.name,
+    },
     afterApis,
   );
 }

@@ -2,13 +2,28 @@ import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 import { pipelineTables } from '../bigquery/tables';
 import { childOptions } from './child-options';
-import type { Settings } from './config';
+import { deletionPolicyFor } from './names';
 import { currentChampionsSql } from './sql';
 import { pulumiTableSchema } from './table-schema';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
 export const currentChampionsViewId = 'current_champions';
+
+/** A partition's expiration for `retentionDays` days, in ms; none (kept for ever) when unset. */
+export const partitionExpirationMs = (retentionDays: number | undefined): number | undefined =>
+  retentionDays === undefined ? undefined : retentionDays * dayMs;
+
+export interface PipelineDatasetArgs {
+  project: string;
+  datasetId: string;
+  location: string;
+  /** Refuse deletion of the dataset and its tables (prod); otherwise they go with their contents. */
+  protectData: boolean;
+  /** Days a partition of a partitioned table is kept; unset: for ever. */
+  retentionDays?: number;
+  labels: Record<string, string>;
+}
 
 /**
  * The dataset holding examples, predictions, evaluations, runs and the model registry, with the tables
@@ -19,19 +34,19 @@ export class PipelineDataset extends pulumi.ComponentResource {
   readonly datasetId: pulumi.Output<string>;
   readonly tables: gcp.bigquery.Table[];
 
-  constructor(name: string, settings: Settings, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: PipelineDatasetArgs, opts?: pulumi.ComponentResourceOptions) {
     super('bqtune:infra:PipelineDataset', name, {}, opts);
-    const protect = settings.protectData;
-    const deletionPolicy = protect ? 'PREVENT' : 'DELETE';
+    const protect = args.protectData;
+    const deletionPolicy = deletionPolicyFor(protect);
 
     this.dataset = new gcp.bigquery.Dataset(
       name,
       {
-        project: settings.project,
-        datasetId: settings.datasetId,
-        location: settings.location,
+        project: args.project,
+        datasetId: args.datasetId,
+        location: args.location,
         description: 'bqtune: examples, predictions, evaluations, runs and the model registry.',
-        labels: settings.resourceLabels,
+        labels: args.labels,
         deleteContentsOnDestroy: !protect,
         deletionPolicy,
       },
@@ -40,9 +55,9 @@ export class PipelineDataset extends pulumi.ComponentResource {
     this.datasetId = this.dataset.datasetId;
 
     const tableArgs = {
-      project: settings.project,
+      project: args.project,
       datasetId: this.dataset.datasetId,
-      labels: settings.resourceLabels,
+      labels: args.labels,
       deletionProtection: protect,
       deletionPolicy,
     };
@@ -61,8 +76,7 @@ export class PipelineDataset extends pulumi.ComponentResource {
                 : {
                     type: 'DAY',
                     field: table.partitionBy,
-                    expirationMs:
-                      settings.retentionDays === undefined ? undefined : settings.retentionDays * dayMs,
+                    expirationMs: partitionExpirationMs(args.retentionDays),
                   },
             clusterings: table.clusterBy,
           },
@@ -77,7 +91,7 @@ export class PipelineDataset extends pulumi.ComponentResource {
         tableId: currentChampionsViewId,
         description:
           'The champion model of each serving name: its champions row (or, before it has one, its latest model_registry event).',
-        view: { query: currentChampionsSql(settings.project, settings.datasetId), useLegacySql: false },
+        view: { query: currentChampionsSql(args.project, args.datasetId), useLegacySql: false },
       },
       // The view reads the registry table, which must exist first.
       childOptions(this, opts, ...this.tables),

@@ -1,11 +1,17 @@
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 import { childOptions } from './child-options';
-import type { Settings } from './config';
+import type { CallLogLevel, ExecutionHistoryLevel } from './config';
+import { grantResourceName, pipelineResourceNames } from './names';
 import { rolesOf } from './role-table';
 
 export interface PipelineWorkflowArgs {
-  settings: Settings;
+  project: string;
+  /** Where the workflow runs. */
+  region: string;
+  /** The dataset's location. */
+  location: string;
+  namePrefix: string;
   /** The compiled Cloud Workflows program. */
   source: string;
   datasetId: pulumi.Input<string>;
@@ -13,6 +19,32 @@ export interface PipelineWorkflowArgs {
   /** `project.location.connection_id`. */
   connectionQualifiedId: pulumi.Input<string>;
   bucketName: pulumi.Input<string>;
+  callLogLevel: CallLogLevel;
+  executionHistoryLevel: ExecutionHistoryLevel;
+  deletionProtection: boolean;
+  labels: Record<string, string>;
+  /** The run arguments of an execution Eventarc starts (it receives the event, not arguments). */
+  eventRunArguments?: Record<string, unknown>;
+}
+
+/**
+ * The workflow's environment (`sys.get_env`): where an execution started with partial arguments (by the
+ * scheduler or an event) runs, and the run arguments of an event-started one.
+ */
+export function pipelineEnvironment(
+  args: Pick<
+    PipelineWorkflowArgs,
+    'project' | 'location' | 'datasetId' | 'connectionQualifiedId' | 'bucketName' | 'eventRunArguments'
+  >,
+): Record<string, pulumi.Input<string>> {
+  return {
+    BQTUNE_PROJECT: args.project,
+    BQTUNE_LOCATION: args.location,
+    BQTUNE_DATASET: args.datasetId,
+    BQTUNE_CONNECTION: args.connectionQualifiedId,
+    BQTUNE_BUCKET: args.bucketName,
+    ...(args.eventRunArguments ? { BQTUNE_RUN_ARGUMENTS: JSON.stringify(args.eventRunArguments) } : {}),
+  };
 }
 
 /** The pipeline as a Cloud Workflows program, running as a service account of its own. */
@@ -25,13 +57,13 @@ export class PipelineWorkflow extends pulumi.ComponentResource {
 
   constructor(name: string, args: PipelineWorkflowArgs, opts?: pulumi.ComponentResourceOptions) {
     super('bqtune:infra:PipelineWorkflow', name, {}, opts);
-    const { settings } = args;
+    const names = pipelineResourceNames(args.namePrefix);
 
     this.serviceAccount = new gcp.serviceaccount.Account(
       name,
       {
-        project: settings.project,
-        accountId: `${settings.namePrefix}-pipeline`,
+        project: args.project,
+        accountId: names.pipelineAccount,
         displayName: 'bqtune pipeline',
         description: 'Runs the bqtune Cloud Workflows pipeline.',
       },
@@ -43,26 +75,26 @@ export class PipelineWorkflow extends pulumi.ComponentResource {
       ...rolesOf('pipeline', 'project').map(
         (role) =>
           new gcp.projects.IAMMember(
-            `${name}-${role.split('/')[1]}`,
-            { project: settings.project, role, member },
+            grantResourceName(name, 'project', role),
+            { project: args.project, role, member },
             childOptions(this, opts),
           ),
       ),
       ...rolesOf('pipeline', 'dataset').map(
         (role) =>
           new gcp.bigquery.DatasetIamMember(
-            `${name}-dataset-${role.split('/')[1]}`,
-            { project: settings.project, datasetId: args.datasetId, role, member },
+            grantResourceName(name, 'dataset', role),
+            { project: args.project, datasetId: args.datasetId, role, member },
             childOptions(this, opts),
           ),
       ),
       ...rolesOf('pipeline', 'connection').map(
         (role) =>
           new gcp.bigquery.ConnectionIamMember(
-            `${name}-connection-${role.split('/')[1]}`,
+            grantResourceName(name, 'connection', role),
             {
-              project: settings.project,
-              location: settings.location,
+              project: args.project,
+              location: args.location,
               connectionId: args.connectionId,
               role,
               member,
@@ -73,7 +105,7 @@ export class PipelineWorkflow extends pulumi.ComponentResource {
       ...rolesOf('pipeline', 'bucket').map(
         (role) =>
           new gcp.storage.BucketIAMMember(
-            `${name}-bucket-${role.split('/')[1]}`,
+            grantResourceName(name, 'bucket', role),
             { bucket: args.bucketName, role, member },
             childOptions(this, opts),
           ),
@@ -83,35 +115,23 @@ export class PipelineWorkflow extends pulumi.ComponentResource {
     this.workflow = new gcp.workflows.Workflow(
       name,
       {
-        project: settings.project,
-        region: settings.region,
-        name: `${settings.namePrefix}-tune-and-evaluate`,
+        project: args.project,
+        region: args.region,
+        name: names.workflow,
         description: 'bqtune: validate, load, check, baseline and tuned evaluation, gate, deploy.',
         serviceAccount: this.serviceAccount.email,
         sourceContents: args.source,
-        callLogLevel: settings.workflow.callLogLevel,
-        executionHistoryLevel: settings.workflow.executionHistoryLevel,
-        deletionProtection: settings.protectData,
-        labels: settings.resourceLabels,
-        // An execution started with partial arguments (by the scheduler or an event) reads its
-        // environment from here.
-        userEnvVars: {
-          BQTUNE_PROJECT: settings.project,
-          BQTUNE_LOCATION: settings.location,
-          BQTUNE_DATASET: args.datasetId,
-          BQTUNE_CONNECTION: args.connectionQualifiedId,
-          BQTUNE_BUCKET: args.bucketName,
-          // An Eventarc execution receives the storage event, not run arguments: it runs with these.
-          ...(settings.eventTrigger
-            ? { BQTUNE_RUN_ARGUMENTS: JSON.stringify(settings.eventTrigger.runArguments) }
-            : {}),
-        },
+        callLogLevel: args.callLogLevel,
+        executionHistoryLevel: args.executionHistoryLevel,
+        deletionProtection: args.deletionProtection,
+        labels: args.labels,
+        userEnvVars: pipelineEnvironment(args),
       },
       // A run that starts before its grants exist fails on its first BigQuery call.
       childOptions(this, opts, ...grants),
     );
     this.name = this.workflow.name;
-    this.resourceName = pulumi.interpolate`projects/${settings.project}/locations/${settings.region}/workflows/${this.workflow.name}`;
+    this.resourceName = pulumi.interpolate`projects/${args.project}/locations/${args.region}/workflows/${this.workflow.name}`;
 
     this.registerOutputs({ name: this.name, serviceAccountEmail: this.serviceAccount.email });
   }

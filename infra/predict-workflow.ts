@@ -2,6 +2,7 @@ import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 import { childOptions } from './child-options';
 import type { CallLogLevel, ExecutionHistoryLevel, StackConfig } from './config';
+import { grantResourceName, roleId } from './names';
 import { rolesOf } from './role-table';
 import { executionRequestBody } from './triggers';
 
@@ -58,7 +59,7 @@ export class PredictWorkflow extends pulumi.ComponentResource {
       ...rolesOf('predict', 'project').map(
         (role) =>
           new gcp.projects.IAMMember(
-            `${name}-${role.split('/')[1]}`,
+            grantResourceName(name, 'project', role),
             { project: args.project, role, member },
             childOptions(this, opts),
           ),
@@ -66,7 +67,7 @@ export class PredictWorkflow extends pulumi.ComponentResource {
       ...rolesOf('predict', 'dataset').map(
         (role) =>
           new gcp.bigquery.DatasetIamMember(
-            `${name}-dataset-${role.split('/')[1]}`,
+            grantResourceName(name, 'dataset', role),
             { project: args.project, datasetId: args.datasetId, role, member },
             childOptions(this, opts),
           ),
@@ -74,7 +75,7 @@ export class PredictWorkflow extends pulumi.ComponentResource {
       ...rolesOf('predict', 'bucket').map(
         (role) =>
           new gcp.storage.BucketIAMMember(
-            `${name}-bucket-${role.split('/')[1]}`,
+            grantResourceName(name, 'bucket', role),
             { bucket: args.bucketName, role, member },
             childOptions(this, opts),
           ),
@@ -83,7 +84,7 @@ export class PredictWorkflow extends pulumi.ComponentResource {
         rolesOf('predict', 'sourceDataset').map(
           (role) =>
             new gcp.bigquery.DatasetIamMember(
-              `${name}-source-${path.replace(/[^A-Za-z0-9-]/g, '-')}-${role.split('/')[1]}`,
+              `${name}-source-${path.replace(/[^A-Za-z0-9-]/g, '-')}-${roleId(role)}`,
               { ...sourceDatasetParts(path, args.project), role, member },
               childOptions(this, opts),
             ),
@@ -131,7 +132,7 @@ export class PredictWorkflow extends pulumi.ComponentResource {
       const invokerGrants = rolesOf('predictInvoker', 'project', ['predict schedule']).map(
         (role) =>
           new gcp.projects.IAMMember(
-            `${name}-invoker-${role.split('/')[1]}`,
+            grantResourceName(`${name}-invoker`, 'project', role),
             { project: args.project, role, member: invoker.member },
             childOptions(this, opts),
           ),

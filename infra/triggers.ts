@@ -1,11 +1,20 @@
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 import { childOptions } from './child-options';
-import type { Settings } from './config';
+import type { StackConfig } from './config';
+import { grantResourceName, pipelineResourceNames } from './names';
 import { applicableWhen, rolesOf } from './role-table';
 
 export interface PipelineTriggersArgs {
-  settings: Settings;
+  project: string;
+  /** Where the Cloud Scheduler job runs (the workflow's region). */
+  region: string;
+  namePrefix: string;
+  labels: Record<string, string>;
+  /** Start the pipeline on this schedule, with these run arguments. */
+  schedule?: StackConfig['schedule'];
+  /** Start the pipeline when training data is uploaded under this prefix. */
+  eventTrigger?: StackConfig['eventTrigger'];
   /** `projects/P/locations/R/workflows/W`. */
   workflowResourceName: pulumi.Input<string>;
   bucketName: pulumi.Input<string>;
@@ -24,14 +33,14 @@ export class PipelineTriggers extends pulumi.ComponentResource {
 
   constructor(name: string, args: PipelineTriggersArgs, opts?: pulumi.ComponentResourceOptions) {
     super('bqtune:infra:PipelineTriggers', name, {}, opts);
-    const { settings } = args;
-    const { schedule, eventTrigger } = settings;
+    const { schedule, eventTrigger } = args;
+    const names = pipelineResourceNames(args.namePrefix);
 
     this.invoker = new gcp.serviceaccount.Account(
       `${name}-invoker`,
       {
-        project: settings.project,
-        accountId: `${settings.namePrefix}-invoker`,
+        project: args.project,
+        accountId: names.invokerAccount,
         displayName: 'bqtune pipeline invoker',
         description: 'Starts executions of the bqtune pipeline from Cloud Scheduler or Eventarc.',
       },
@@ -46,8 +55,8 @@ export class PipelineTriggers extends pulumi.ComponentResource {
     const grants = roles.map(
       (role) =>
         new gcp.projects.IAMMember(
-          `${name}-invoker-${role.split('/')[1]}`,
-          { project: settings.project, role, member },
+          grantResourceName(`${name}-invoker`, 'project', role),
+          { project: args.project, role, member },
           childOptions(this, opts),
         ),
     );
@@ -56,9 +65,9 @@ export class PipelineTriggers extends pulumi.ComponentResource {
       this.schedulerJob = new gcp.cloudscheduler.Job(
         `${name}-schedule`,
         {
-          project: settings.project,
-          region: settings.region,
-          name: `${settings.namePrefix}-tune-and-evaluate`,
+          project: args.project,
+          region: args.region,
+          name: names.workflow,
           description: 'Starts the bqtune pipeline with the run arguments of the stack.',
           schedule: schedule.cron,
           timeZone: schedule.timeZone,
@@ -88,7 +97,7 @@ export class PipelineTriggers extends pulumi.ComponentResource {
               new gcp.projects.IAMAuditConfig(
                 `${name}-storage-data-write`,
                 {
-                  project: settings.project,
+                  project: args.project,
                   service: 'storage.googleapis.com',
                   auditLogConfigs: [{ logType: 'DATA_WRITE' }],
                 },
@@ -99,10 +108,10 @@ export class PipelineTriggers extends pulumi.ComponentResource {
       this.eventTrigger = new gcp.eventarc.Trigger(
         `${name}-upload`,
         {
-          project: settings.project,
+          project: args.project,
           location: 'global',
-          name: `${settings.namePrefix}-training-upload`,
-          labels: settings.resourceLabels,
+          name: names.uploadTrigger,
+          labels: args.labels,
           matchingCriterias: [
             { attribute: 'type', value: 'google.cloud.audit.log.v1.written' },
             { attribute: 'serviceName', value: 'storage.googleapis.com' },

@@ -1,12 +1,15 @@
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 import { childOptions } from './child-options';
-import type { Settings } from './config';
-
+import { grantResourceName } from './names';
 import { rolesOf } from './role-table';
 
 export interface VertexConnectionArgs {
-  settings: Settings;
+  project: string;
+  location: string;
+  /** The connection's id inside `location` (no dashes). */
+  connectionId: string;
+  /** The data bucket the connection's service account is granted on. */
   bucketName: pulumi.Input<string>;
 }
 
@@ -23,14 +26,13 @@ export class VertexConnection extends pulumi.ComponentResource {
 
   constructor(name: string, args: VertexConnectionArgs, opts?: pulumi.ComponentResourceOptions) {
     super('bqtune:infra:VertexConnection', name, {}, opts);
-    const { settings } = args;
 
     this.connection = new gcp.bigquery.Connection(
       name,
       {
-        project: settings.project,
-        location: settings.location,
-        connectionId: settings.connectionId,
+        project: args.project,
+        location: args.location,
+        connectionId: args.connectionId,
         friendlyName: 'bqtune Vertex AI',
         description: 'BigQuery ML remote models (base and tuned) reach Vertex AI through this connection.',
         cloudResource: {},
@@ -38,7 +40,7 @@ export class VertexConnection extends pulumi.ComponentResource {
       childOptions(this, opts),
     );
     this.connectionId = this.connection.connectionId;
-    this.qualifiedId = pulumi.interpolate`${settings.project}.${settings.location}.${this.connection.connectionId}`;
+    this.qualifiedId = pulumi.interpolate`${args.project}.${args.location}.${this.connection.connectionId}`;
     this.serviceAccountEmail = this.connection.cloudResource.apply((c) => {
       if (c?.serviceAccountId === undefined) {
         throw new Error(`connection ${name} has no cloudResource.serviceAccountId`);
@@ -51,15 +53,15 @@ export class VertexConnection extends pulumi.ComponentResource {
       ...rolesOf('connection', 'project').map(
         (role) =>
           new gcp.projects.IAMMember(
-            `${name}-${role.split('/')[1]}`,
-            { project: settings.project, role, member },
+            grantResourceName(name, 'project', role),
+            { project: args.project, role, member },
             childOptions(this, opts),
           ),
       ),
       ...rolesOf('connection', 'bucket').map(
         (role) =>
           new gcp.storage.BucketIAMMember(
-            `${name}-bucket-${role.split('/')[1]}`,
+            grantResourceName(name, 'bucket', role),
             { bucket: args.bucketName, role, member },
             childOptions(this, opts),
           ),

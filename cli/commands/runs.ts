@@ -6,6 +6,7 @@ import { load } from './lazy';
 import { addWarehouseOptions, isRemoteTarget, type WarehouseFlags } from '../history/warehouse-flags';
 import type * as LocalRunsModule from '../history/local-runs';
 import type * as PredictRunsModule from '../history/predict-runs';
+import type * as LocalReconcileModule from '../history/local-reconcile';
 import type * as RecordedRunsModule from '../history/recorded-runs';
 import type * as ReconcileModule from '../history/reconcile';
 import type * as ExecutionsModule from '../deployment/executions';
@@ -14,6 +15,8 @@ import type * as WarehouseTargetModule from '../history/warehouse-target';
 import type * as SummaryTableModule from '../report/summary-table';
 
 type RunsFlags = WarehouseFlags & { json?: boolean };
+
+const runViews = () => load<typeof RunViewsModule>('../history/run-views');
 
 const printJson = (value: unknown) => process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 
@@ -27,7 +30,7 @@ export const register: Register = (program) => {
   )
     .option(
       '--json',
-      'print the runs as JSON (local: each summary.json with its pipeline, or {id, unreadable})',
+      'print the runs as JSON (local: each summary.json with its pipeline; {id, status, reason} for a run without one; {id, unreadable})',
     )
     .addHelpText(
       'after',
@@ -42,17 +45,21 @@ export const register: Register = (program) => {
     .action(async (opts: RunsFlags) => {
       const views = load<typeof RunViewsModule>('../history/run-views');
       if (!isRemoteTarget(opts)) {
-        const { listLocalRuns } = load<typeof LocalRunsModule>('../history/local-runs');
+        const { readLocalHistory } = load<typeof LocalReconcileModule>('../history/local-reconcile');
         const { listLocalPredictRuns, pipelineNames } =
           load<typeof PredictRunsModule>('../history/predict-runs');
-        const local = listLocalRuns(path.resolve(opts.stateDir));
+        // A run without a summary is shown as it really ended: running, abandoned, or as recorded.
+        const { runs: local, note } = await readLocalHistory(path.resolve(opts.stateDir));
+        if (note) process.stderr.write(`bqtune: ${note}\n`);
         const predictRuns = listLocalPredictRuns(path.resolve(opts.stateDir));
         if (opts.json) {
           printJson([
             ...local.map((r) =>
               'summary' in r
                 ? { pipeline: pipelineNames.tune, ...r.summary }
-                : { id: r.id, unreadable: r.problem },
+                : 'reason' in r
+                  ? r
+                  : { id: r.id, unreadable: r.problem },
             ),
             ...predictRuns.map((r) => r.summary),
           ]);
@@ -104,7 +111,19 @@ export const register: Register = (program) => {
             );
           return;
         }
-        const run = readLocalRun(path.resolve(opts.stateDir), id);
+        const stateDir = path.resolve(opts.stateDir);
+        if (!fs.existsSync(path.join(stateDir, 'runs', id, 'summary.json'))) {
+          const { readLocalHistory } = load<typeof LocalReconcileModule>('../history/local-reconcile');
+          const { runs: local, note } = await readLocalHistory(stateDir);
+          const found = local.find((r) => r.id === id && 'reason' in r);
+          if (found && 'reason' in found) {
+            if (note) process.stderr.write(`bqtune: ${note}\n`);
+            if (opts.json) printJson(found);
+            else process.stdout.write(runViews().reconciledRunDetails(found));
+            return;
+          }
+        }
+        const run = readLocalRun(stateDir, id);
         if (opts.json) {
           printJson({ pipeline: pipelineNames.tune, ...run.summary });
           return;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RunSummary } from '../../schemas/types.generated';
 import { validateRunSummary } from '../../schemas/validate';
+import type { RecordedRun } from './recorded-runs';
 
 export interface LocalRun {
   id: string;
@@ -14,9 +15,32 @@ export interface UnreadableRun {
   id: string;
   dir: string;
   problem: string;
+  /** The folder has no summary.json at all (a run that did not finish, or not a run folder). */
+  noSummary?: true;
 }
 
+/**
+ * A run without a readable summary whose fate was read from its process and the runs table (see
+ * `reconcileLocalRuns`): running, abandoned, or the outcome the runs table recorded.
+ */
+export interface ReconciledLocalRun {
+  id: string;
+  status: string;
+  /** Why it has this status, in one line. */
+  reason: string;
+  /** When it started (its process took it, or its first row was recorded), ISO 8601; null when unknown. */
+  startedAt: string | null;
+  /** Its latest row in the runs table, when that could be read. */
+  recorded?: RecordedRun;
+  /** Its run folder, when one exists (without a summary). */
+  dir?: string;
+}
+
+/** A run folder as read. */
 export type LocalRunEntry = LocalRun | UnreadableRun;
+
+/** What `bqtune runs` lists locally: run folders, and runs reconciled from their process and the runs table. */
+export type ListedRun = LocalRunEntry | ReconciledLocalRun;
 
 /**
  * The run folders of a state folder, newest first (unreadable ones last, by id). Folders starting with
@@ -29,6 +53,10 @@ export function listLocalRuns(stateDir: string): LocalRunEntry[] {
   const unreadable: UnreadableRun[] = [];
   for (const id of fs.readdirSync(runsDir).filter((name) => !name.startsWith('.'))) {
     const dir = path.join(runsDir, id);
+    if (fs.statSync(dir).isDirectory() && !fs.existsSync(path.join(dir, 'summary.json'))) {
+      unreadable.push({ id, dir, problem: 'summary.json not found', noSummary: true });
+      continue;
+    }
     try {
       runs.push(readRunFolder(dir));
     } catch (error) {

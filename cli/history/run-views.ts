@@ -1,7 +1,7 @@
 import { colors as pc } from '../colors';
 import { renderTable, type Column } from '../text-table';
 import type { ModelEvaluation, RunSummary } from '../../schemas/types.generated';
-import type { LocalRunEntry } from './local-runs';
+import type { ListedRun, ReconciledLocalRun } from './local-runs';
 import { pipelineNames, predictStatus, type LocalPredictRun } from './predict-runs';
 import type { RecordedRun } from './recorded-runs';
 import { metric3 } from '../format';
@@ -22,7 +22,8 @@ function gateMetric(summary: RunSummary, role: 'baseline' | 'tuned'): number | u
   return evaluation[metricField[metric]] as number;
 }
 
-const status = (s: string) => (s === 'succeeded' ? pc.green(s) : s === 'failed' ? pc.red(s) : pc.yellow(s));
+const status = (s: string) =>
+  s === 'succeeded' ? pc.green(s) : s === 'failed' || s === 'abandoned' ? pc.red(s) : pc.yellow(s);
 const gate = (passed: boolean | null | undefined) =>
   passed === undefined || passed === null ? '—' : passed ? 'passed' : 'rejected';
 const yesNo = (b: boolean | null | undefined) => (b === undefined || b === null ? '—' : b ? 'yes' : 'no');
@@ -56,18 +57,31 @@ const predictHeading = `\n${pipelineNames.predict} runs:\n`;
 
 /**
  * The tuning runs, under them the batch-predict runs (newest first, with `<state-dir>/predictions/`'s
- * runs when given), then what is wrong with each unreadable run folder.
+ * runs when given), then what is wrong with each unreadable run folder and why each run without a summary
+ * has its status.
  */
 export function localRunsTable(
-  runs: readonly LocalRunEntry[],
+  runs: readonly ListedRun[],
   predictRuns: readonly LocalPredictRun[] = [],
 ): string {
-  const problems: string[] = [];
+  const notes: string[] = [];
   let table = renderTable(
     columns,
     runs.map((run) => {
+      if ('reason' in run) {
+        notes.push(`${run.id}: ${run.reason}\n`);
+        const r = run.recorded;
+        return [
+          run.id,
+          status(run.status),
+          r?.gateMetric ?? '—',
+          f(r?.baselineMetric),
+          f(r?.tunedMetric),
+          run.startedAt ? when(run.startedAt) : '—',
+        ];
+      }
       if (!('summary' in run)) {
-        problems.push(`${run.id}: ${run.problem}\n`);
+        notes.push(`${run.id}: ${run.problem}\n`);
         return [run.id, pc.red('unreadable'), '—', '—', '—', '—'];
       }
       const s = run.summary;
@@ -100,7 +114,17 @@ export function localRunsTable(
         ]),
       );
   }
-  return problems.length === 0 ? table : `${table}\n${problems.join('')}`;
+  return notes.length === 0 ? table : `${table}\n${notes.join('')}`;
+}
+
+/** A local run without a summary: its status and why, then what the runs table recorded of it, if anything. */
+export function reconciledRunDetails(run: ReconciledLocalRun): string {
+  const head = `run ${run.id}: ${status(run.status)}\nwhy: ${run.reason}\n`;
+  if (!run.recorded) return head;
+  return `${head}runs table, latest row:\n${recordedRunDetails(run.recorded).replace(/^/gm, '  ')}`.replace(
+    / +$/,
+    '',
+  );
 }
 
 /** `runs show` of a local predict run: its serving name, champion and row counts, or its error. */

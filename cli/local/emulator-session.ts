@@ -5,7 +5,7 @@ import { openLocalEnvironment, type LocalEnvironment } from './environment';
 import { recordRun, runFolder } from './run-folder';
 import { checkRunId } from './run-id';
 import { pipelineName } from './run-locally';
-import type { StateHolder } from './state-holder';
+import { recordRunHolder, type StateHolder } from './state-holder';
 
 /**
  * What `bqtune emulator` runs executions against. The warehouse is open only while an execution runs
@@ -15,8 +15,11 @@ import type { StateHolder } from './state-holder';
 export class EmulatorSessions {
   private env: Promise<LocalEnvironment> | undefined;
   private users = 0;
-  /** Run ids admitted and not yet recorded: two executions cannot claim one run folder. */
-  private readonly pending = new Set<string>();
+  /**
+   * Run ids admitted and not yet recorded (two executions cannot claim one run folder), each with the
+   * removal of its run holder record (see `recordRunHolder`).
+   */
+  private readonly pending = new Map<string, () => void>();
 
   constructor(
     private readonly stateDir: string,
@@ -30,9 +33,15 @@ export class EmulatorSessions {
     if (this.pending.has(runId) || fs.existsSync(runFolder(this.stateDir, runId))) {
       throw new Error(`argument.runId: run ${runId} already exists in ${runFolder(this.stateDir, runId)}`);
     }
-    this.pending.add(runId);
-    return () => this.pending.delete(runId);
+    this.pending.set(runId, recordRunHolder(this.stateDir, runId, this.holder));
+    return () => this.settle(runId);
   };
+
+  /** The run is recorded, or will not run: it is no longer pending, and this process no longer holds it. */
+  private settle(runId: string): void {
+    this.pending.get(runId)?.();
+    this.pending.delete(runId);
+  }
 
   open = async (): Promise<ExecutionSession> => {
     this.users++;
@@ -80,7 +89,7 @@ export class EmulatorSessions {
         failedStep: failed ? `${failed.routine}.${failed.step}` : undefined,
       });
     } finally {
-      this.pending.delete(runId);
+      this.settle(runId);
     }
   }
 }

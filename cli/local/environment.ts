@@ -28,12 +28,14 @@ const lockWaitMs = 3000;
 
 /**
  * Opens the state folder's warehouse for this process, creating the pipeline tables if missing. While
- * another process holds it, waits up to `lockWaitMs`, then fails with one line naming that process.
+ * another process holds it, waits up to `lockWait` ms (default `lockWaitMs`), then fails with one line
+ * naming that process (its `cause` is DuckDB's error, which names the holder's PID).
  */
 export async function openLocalEnvironment(
   stateDir: string,
   faults?: FaultConfig,
   holder: StateHolder = { command: `bqtune ${process.argv[2] ?? ''}`.trim() },
+  lockWait = lockWaitMs,
 ): Promise<LocalEnvironment> {
   const warehouseDir = path.join(stateDir, 'warehouse');
   const gcsDir = path.join(stateDir, 'gcs');
@@ -49,7 +51,7 @@ export async function openLocalEnvironment(
       faults,
     });
   let bigquery: BigQueryEmulator | undefined;
-  for (const deadline = Date.now() + lockWaitMs; bigquery === undefined;) {
+  for (const deadline = Date.now() + lockWait; bigquery === undefined;) {
     try {
       bigquery = await open();
     } catch (error) {

@@ -10,11 +10,12 @@ import { compiledWorkflowSource } from '../../workflows/compiled';
 import { ensureData, exampleConfig } from './example-config';
 import { buildRunArguments } from '../deployment/run-arguments';
 import { localTarget } from '../deployment/target';
-import { openLocalEnvironment } from './environment';
+import { openLocalEnvironment, type LocalEnvironment } from './environment';
 import { locateFindings, readExampleFile } from './data-files';
 import { recordRun, runFolder } from './run-folder';
 import { checkRunId } from './run-id';
 import { candidateLabelsWarning } from '../authoring/candidate-labels';
+import { recordRunHolder } from './state-holder';
 
 export const pipelineName = 'tune-and-evaluate';
 
@@ -69,8 +70,17 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
   // and the lines let each data-check finding point back at the user's file.
   const files = { train: readExampleFile(config.data.train), eval: readExampleFile(config.data.eval) };
 
-  const env = await openLocalEnvironment(options.stateDir, options.faults);
+  // Until the run folder is written, this record says which process runs it: if that process is killed,
+  // `bqtune runs` finds the record and shows the run as abandoned.
+  const releaseRun = recordRunHolder(options.stateDir, runId, { command: 'bqtune run' });
   let outcome: LocalRunResult;
+  let env: LocalEnvironment;
+  try {
+    env = await openLocalEnvironment(options.stateDir, options.faults);
+  } catch (error) {
+    releaseRun();
+    throw error;
+  }
   try {
     options.onStart?.(env.bigquery.stats);
     // The same step as `bqtune trigger --endpoint`: the config and the local target make the run
@@ -119,6 +129,7 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
     };
   } finally {
     await env.close();
+    releaseRun();
   }
   if (options.snapshot) {
     // A copy of the warehouse as this run left it (closed, so checkpointed and whole), for any DuckDB client.

@@ -55,3 +55,62 @@ export function describeHolder(stateDir: string, error: unknown): string {
     ? `${by}: run through it with \`bqtune trigger --endpoint ${holder.url} --state-dir ${stateDir}\`, or stop it`
     : `${by}; wait for it to end or stop it`;
 }
+
+/**
+ * The process running one run, recorded from before the run's first row until its run folder is written:
+ * `<state-dir>/running/<run-id>.json`. A record left behind names a process that ended without finishing
+ * the run (killed, crashed); `bqtune runs` shows that run as abandoned.
+ */
+export interface RunHolder extends StateHolder {
+  runId: string;
+  pid: number;
+  /** When the process took the run (ISO 8601). */
+  since: string;
+}
+
+const runHoldersDir = (stateDir: string) => path.join(stateDir, 'running');
+
+/** Records this process as the one running `runId` (a checked run id); the returned function removes it. */
+export function recordRunHolder(stateDir: string, runId: string, holder: StateHolder): () => void {
+  const file = path.join(runHoldersDir(stateDir), `${runId}.json`);
+  const record: RunHolder = { ...holder, runId, pid: process.pid, since: new Date().toISOString() };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  writeFileAtomic(file, JSON.stringify(record) + '\n');
+  return () => fs.rmSync(file, { force: true });
+}
+
+/** The run holder records of a state folder; a record that cannot be read is skipped (it names no process). */
+export function readRunHolders(stateDir: string): RunHolder[] {
+  const dir = runHoldersDir(stateDir);
+  if (!fs.existsSync(dir)) return [];
+  const holders: RunHolder[] = [];
+  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+    try {
+      const value = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as RunHolder;
+      const fits =
+        Number.isInteger(value.pid) &&
+        value.pid > 0 &&
+        typeof value.command === 'string' &&
+        typeof value.since === 'string' &&
+        value.runId === name.slice(0, -'.json'.length);
+      if (fits) holders.push(value);
+    } catch {
+      // Half-written by a process killed mid-write (writes are atomic, so only by hand): not a holder.
+    }
+  }
+  return holders;
+}
+
+/**
+ * True while a process with this id exists (signal 0 checks without sending anything; EPERM means it
+ * exists under another user). A process id can be reused after its process ended: a record naming a
+ * reused id reads as live until that other process ends.
+ */
+export function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -110,10 +110,15 @@ export interface ProgramRun {
 }
 
 /**
- * Runs `infra/index.ts` under Pulumi's mocks with the given config and returns every resource it
- * registered, with resolved inputs. Pulumi keeps global state: call this once per test file.
+ * Runs `program` under Pulumi's mocks with the given config and returns every resource it registered,
+ * with resolved inputs, and the outputs it returns. Pulumi keeps global state: call this once per test
+ * file.
  */
-export async function runProgram(stack: string, config: Record<string, string>): Promise<ProgramRun> {
+export async function runUnderMocks(
+  stack: string,
+  config: Record<string, string>,
+  program: () => Record<string, unknown>,
+): Promise<ProgramRun> {
   const resources: RegisteredResource[] = [];
   const inputs = new Map<string, RegisteredResource['inputs']>();
   await pulumi.runtime.setMocks(
@@ -132,10 +137,10 @@ export async function runProgram(stack: string, config: Record<string, string>):
   );
   recordRegistrations(resources, inputs);
   pulumi.runtime.setAllConfig(config);
-  // Loaded only now: its resources register while the module body runs, which needs the mocks in place.
-  const program = jest.requireActual<Record<string, unknown>>('../../infra/index');
+  // Run only now: resources register while it runs, which needs the mocks in place.
+  const exported = program();
   const outputs: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(program)) {
+  for (const [key, value] of Object.entries(exported)) {
     outputs[key] = pulumi.Output.isInstance(value)
       ? await new Promise((resolve) => (value as pulumi.Output<unknown>).apply(resolve))
       : value;
@@ -144,6 +149,10 @@ export async function runProgram(stack: string, config: Record<string, string>):
   await pulumi.runtime.disconnect();
   return { resources, outputs };
 }
+
+/** Runs the stack's program, `infra/index.ts`, under mocks (see `runUnderMocks`). */
+export const runProgram = (stack: string, config: Record<string, string>): Promise<ProgramRun> =>
+  runUnderMocks(stack, config, () => jest.requireActual<Record<string, unknown>>('../../infra/index'));
 
 export function ofType(run: ProgramRun, type: string): RegisteredResource[] {
   return run.resources.filter((r) => r.type === type);

@@ -121,7 +121,7 @@ test('`--json` on runs and runs show prints the summaries exactly as stored', as
   expect(JSON.parse(predictOne.stdout)).toEqual(stored);
 });
 
-test('an unreadable run folder is listed as unreadable; the others still list', async () => {
+test('a garbled run folder is listed as unreadable, one without a summary as abandoned; the others still list', async () => {
   const copy = tempDir('runs-broken');
   fs.cpSync(state, copy, { recursive: true });
   fs.mkdirSync(path.join(copy, 'runs', 'run_empty'));
@@ -135,17 +135,23 @@ test('an unreadable run folder is listed as unreadable; the others still list', 
     ['run', 'status'],
     ['run_strict', 'rejected'],
     ['run_ok', 'succeeded'],
-    ['run_empty', 'unreadable'],
+    ['run_empty', 'abandoned'],
     ['run_garbled', 'unreadable'],
   ]);
   expect(lines.slice(9)).toEqual([
     '',
-    expect.stringMatching(/^run_empty: summary\.json not found: is .*run_empty a run folder\?$/),
+    'run_empty: its run folder has no summary.json and no process is running it',
     'run_garbled: summary.json is not JSON',
   ]);
   const json = JSON.parse((await runCommand(register, ['runs', '--json', '--state-dir', copy])).stdout);
   expect(json.slice(2, 4)).toEqual([
-    { id: 'run_empty', unreadable: expect.stringContaining('summary.json not found') },
+    {
+      id: 'run_empty',
+      status: 'abandoned',
+      reason: 'its run folder has no summary.json and no process is running it',
+      startedAt: null,
+      dir: path.join(copy, 'runs', 'run_empty'),
+    },
     { id: 'run_garbled', unreadable: 'summary.json is not JSON' },
   ]);
 });
