@@ -17,8 +17,9 @@ export interface StaleFile {
 /**
  * The parsed form of a compiled YAML: the same document as compact Workflows JSON (integers without and
  * doubles with a decimal point or exponent, map keys in document order), which the local interpreter reads
- * without a YAML parse. It is derived from the YAML text itself, so it holds what Google would read.
- * Throws if `yaml` does not parse.
+ * without a YAML parse (a Workflows source may be YAML or JSON:
+ * https://cloud.google.com/workflows/docs/reference/syntax). It is derived from the YAML text itself, so it
+ * holds what Google would read. Throws if `yaml` does not parse.
  */
 export function parsedForm(yaml: string, file: string): string {
   const { raw, errors } = readWorkflowDocument(yaml, file);
