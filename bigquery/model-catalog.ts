@@ -40,6 +40,39 @@ export const catalogPages = {
     url: 'https://docs.cloud.google.com/vertex-ai/generative-ai/docs/models/gemini-supervised-tuning',
     read: '2026-11-30',
   },
+  // The model pages: "Token limits" gives "Maximum input tokens" (older pages) or "Context window" (newer).
+  gemini35FlashGuide: {
+    url: 'https://docs.cloud.google.com/gemini-enterprise-agent-platform/models/guides/gemini-3-5-flash',
+    read: '2026-11-30',
+  },
+  gemini35FlashLite: {
+    url: 'https://docs.cloud.google.com/vertex-ai/generative-ai/docs/models/gemini/3-5-flash-lite',
+    read: '2026-11-30',
+  },
+  gemini31FlashLite: {
+    url: 'https://docs.cloud.google.com/vertex-ai/generative-ai/docs/models/gemini/3-1-flash-lite',
+    read: '2026-11-30',
+  },
+  gemini25Pro: {
+    url: 'https://docs.cloud.google.com/gemini-enterprise-agent-platform/models/gemini/2-5-pro',
+    read: '2026-11-30',
+  },
+  gemini25Flash: {
+    url: 'https://cloud.google.com/vertex-ai/generative-ai/docs/models/gemini/2-5-flash',
+    read: '2026-11-30',
+  },
+  gemini25FlashLite: {
+    url: 'https://cloud.google.com/vertex-ai/generative-ai/docs/models/gemini/2-5-flash-lite',
+    read: '2026-11-30',
+  },
+  gemini20Flash: {
+    url: 'https://docs.cloud.google.com/vertex-ai/generative-ai/docs/models/gemini/2-0-flash',
+    read: '2026-11-30',
+  },
+  gemini20FlashLite: {
+    url: 'https://cloud.google.com/vertex-ai/generative-ai/docs/models/gemini/2-0-flash-lite',
+    read: '2026-11-30',
+  },
 } as const;
 
 export type CatalogPage = keyof typeof catalogPages;
@@ -67,6 +100,11 @@ export interface CatalogEntry {
   maxTrainingTokens: Fact<number>;
   /** LoRA adapter sizes the tuning service accepts. */
   adapterSizes: Fact<readonly number[]>;
+  /**
+   * Tokens one request's input may hold: the model page's "Maximum input tokens" or, on pages that give only
+   * a "Context window", that window (the input cannot be larger). Absent when no stored page states it.
+   */
+  maxInputTokens?: Fact<number>;
 }
 
 /** Functions a BigQuery ML remote model over a Gemini endpoint serves. */
@@ -82,6 +120,7 @@ const on = (date: string, orLater = false): Fact<RetirementDate> => ({
   page: 'modelVersions',
 });
 const released = (date: string, page: CatalogPage = 'modelVersions'): Fact<string> => ({ value: date, page });
+const inputTokens = (value: number, page: CatalogPage): Fact<number> => ({ value, page });
 const notStated = (what: string): { unconfirmed: string } => ({
   unconfirmed: `the stored pages do not state ${what}`,
 });
@@ -104,6 +143,7 @@ export const modelCatalog: readonly CatalogEntry[] = [
     retires: on('2027-05-19', true),
     maxTrainingTokens: notStated('the Gemini 3.5 Flash training-token limit'),
     adapterSizes: notStated('the Gemini 3.5 Flash adapter sizes'),
+    maxInputTokens: inputTokens(1048576, 'gemini35FlashGuide'),
   },
   {
     model: 'gemini-3.5-flash-lite',
@@ -113,6 +153,7 @@ export const modelCatalog: readonly CatalogEntry[] = [
     retires: on('2027-07-21', true),
     maxTrainingTokens: notStated('the Gemini 3.5 Flash-Lite training-token limit'),
     adapterSizes: notStated('the Gemini 3.5 Flash-Lite adapter sizes'),
+    maxInputTokens: inputTokens(1048576, 'gemini35FlashLite'),
   },
   {
     model: 'gemini-3.1-flash-lite',
@@ -122,6 +163,7 @@ export const modelCatalog: readonly CatalogEntry[] = [
     retires: on('2027-05-07', true),
     maxTrainingTokens: notStated('a training-token limit (not tunable)'),
     adapterSizes: notStated('adapter sizes (not tunable)'),
+    maxInputTokens: inputTokens(1048576, 'gemini31FlashLite'),
   },
   {
     model: 'gemini-2.5-pro',
@@ -132,6 +174,7 @@ export const modelCatalog: readonly CatalogEntry[] = [
     replacement: { value: 'gemini-3.5-flash', page: 'modelVersions' },
     maxTrainingTokens: notStated('the Gemini 2.5 Pro training-token limit in full'),
     adapterSizes: notStated('the Gemini 2.5 Pro adapter sizes'),
+    maxInputTokens: inputTokens(1048576, 'gemini25Pro'),
   },
   {
     model: 'gemini-2.5-flash',
@@ -143,6 +186,7 @@ export const modelCatalog: readonly CatalogEntry[] = [
     replacement: { value: 'gemini-3.5-flash-lite', page: 'modelVersions' },
     maxTrainingTokens: gemini25TuningTokens,
     adapterSizes: gemini25AdapterSizes,
+    maxInputTokens: inputTokens(1048576, 'gemini25Flash'),
   },
   {
     model: 'gemini-2.5-flash-lite',
@@ -153,6 +197,7 @@ export const modelCatalog: readonly CatalogEntry[] = [
     replacement: { value: 'gemini-3.5-flash-lite', page: 'modelVersions' },
     maxTrainingTokens: gemini25TuningTokens,
     adapterSizes: gemini25AdapterSizes,
+    maxInputTokens: inputTokens(1048576, 'gemini25FlashLite'),
   },
   {
     model: 'gemini-2.0-flash-001',
@@ -162,6 +207,7 @@ export const modelCatalog: readonly CatalogEntry[] = [
     retires: { value: { date: '2026-02-05', orLater: false }, page: 'legacyModelVersions' },
     maxTrainingTokens: notStated('the Gemini 2.0 Flash training-token limit in full'),
     adapterSizes: notStated('the Gemini 2.0 Flash adapter sizes'),
+    maxInputTokens: inputTokens(1048576, 'gemini20Flash'),
   },
   {
     model: 'gemini-2.0-flash-lite-001',
@@ -171,6 +217,7 @@ export const modelCatalog: readonly CatalogEntry[] = [
     retires: { value: { date: '2026-02-25', orLater: false }, page: 'legacyModelVersions' },
     maxTrainingTokens: notStated('the Gemini 2.0 Flash-Lite training-token limit in full'),
     adapterSizes: notStated('the Gemini 2.0 Flash-Lite adapter sizes'),
+    maxInputTokens: inputTokens(1048576, 'gemini20FlashLite'),
   },
 ];
 
@@ -192,6 +239,15 @@ export function confirmed<T>(fact: Fact<T>): T | undefined {
 
 export function catalogEntry(model: string): CatalogEntry | undefined {
   return modelCatalog.find((e) => e.model === model);
+}
+
+/**
+ * The documented input token limit of a base endpoint (a catalog model name), or undefined when the catalog
+ * does not hold the model or no stored page states its limit: callers say so rather than guess.
+ */
+export function inputTokenLimit(model: string): number | undefined {
+  const fact = catalogEntry(model)?.maxInputTokens;
+  return fact === undefined ? undefined : confirmed(fact);
 }
 
 /** Models BigQuery ML confirmedly tunes, in catalog order. */

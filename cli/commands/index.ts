@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { register as champion } from './champion';
+import { register as check } from './check';
 import { register as compile } from './compile';
 import { register as emulator } from './emulator';
+import { register as init } from './init';
 import { register as predict } from './predict';
 import { register as prune } from './prune';
 import { register as report } from './report';
@@ -15,6 +17,8 @@ import { register as workflow } from './workflow';
 export type Register = (program: Command) => void;
 
 export const commands: Register[] = [
+  init,
+  check,
   run,
   predict,
   runs,

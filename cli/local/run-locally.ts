@@ -14,6 +14,7 @@ import { openLocalEnvironment } from './environment';
 import { locateFindings, readExampleFile } from './data-files';
 import { recordRun, runFolder } from './run-folder';
 import { checkRunId } from './run-id';
+import { candidateLabelsWarning } from '../authoring/candidate-labels';
 
 export const pipelineName = 'tune-and-evaluate';
 
@@ -56,6 +57,9 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
   const runDir = runFolder(options.stateDir, runId);
   if (fs.existsSync(runDir)) throw new Error(`run ${runId} already exists in ${runDir}`);
   const config = loadPipelineConfig(options.configFile);
+  // Said before anything runs, as the config's other warnings are: otherwise the baseline's 0.0 is a mystery.
+  const candidates = candidateLabelsWarning(config);
+  if (candidates !== undefined) process.stderr.write(`warning: ${candidates}\n`);
   ensureData(options.configFile, config.data);
   for (const uri of [config.data.train, config.data.eval]) {
     if (uri.startsWith('gs://'))
@@ -92,7 +96,7 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
     if (execution.deployErrors && execution.deployErrors.length > 0) {
       throw new Error(`the compiled workflow does not deploy:\n${execution.deployErrors.join('\n')}`);
     }
-    const warnings = promptLabelWarnings(config);
+    const warnings = [...promptLabelWarnings(config), ...(candidates === undefined ? [] : [candidates])];
     const summary = await recordRun(env, runDir, args, {
       runId,
       startedAt,

@@ -10,6 +10,7 @@ import {
   defaultGenerationEndpoint,
   defaultRetirementWarningDays,
   endpointLifecycleFinding,
+  inputTokenLimit,
   lifecycleOf,
   modelCatalog,
   replacementFor,
@@ -160,6 +161,7 @@ describe('the catalog itself', () => {
           e.maxTrainingTokens,
           e.adapterSizes,
           e.replacement,
+          e.maxInputTokens,
         ].filter((f) => f !== undefined) as Fact<unknown>[],
     );
     expect(facts.length).toBeGreaterThan(modelCatalog.length * 5);
@@ -266,5 +268,33 @@ describe('the retirement note of the report and the champion', () => {
       retires: { value: 'none announced' as const, page: 'modelVersions' as const },
     };
     expect(retirementNote('calm', today, 90, () => none)).toBe('calm: no retirement date announced');
+  });
+});
+
+describe('input token limits', () => {
+  test('every catalog model has the limit its model page states, 1,048,576 tokens', () => {
+    // Each page's "Token limits" row, read by hand: "Maximum input tokens" or "Context window" 1,048,576.
+    for (const entry of modelCatalog) {
+      expect({ model: entry.model, limit: inputTokenLimit(entry.model) }).toEqual({
+        model: entry.model,
+        limit: 1048576,
+      });
+      const fact = entry.maxInputTokens;
+      expect(fact !== undefined && 'page' in fact && catalogPages[fact.page].url).toMatch(
+        /\/(gemini\/|guides\/gemini-)\d-\d(-flash|-pro)/,
+      );
+    }
+  });
+
+  test('a model outside the catalog, or one whose page states no limit, has none', () => {
+    expect(inputTokenLimit('my-own-model')).toBeUndefined();
+    const entry = catalogEntry(defaultBaseEndpoint)!;
+    const saved = entry.maxInputTokens;
+    try {
+      (entry as { maxInputTokens?: unknown }).maxInputTokens = { unconfirmed: 'not stated' };
+      expect(inputTokenLimit(defaultBaseEndpoint)).toBeUndefined();
+    } finally {
+      (entry as { maxInputTokens?: unknown }).maxInputTokens = saved;
+    }
   });
 });

@@ -16,6 +16,8 @@ import { tempDir } from './local/fixtures';
 
 /** The order examples run in: each may use what the ones before it made (run_001, the emulator). */
 const commandOrder = [
+  'init',
+  'check',
   'run',
   'runs',
   'runs show',

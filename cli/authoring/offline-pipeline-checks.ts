@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { bindSql, stringArrayParam } from '../../bigquery';
+import { createBigQueryEmulator } from '../../emulator/bigquery';
+import { runWorkflow, VirtualClock } from '../../emulator/workflows';
+import type { DataCheckFinding, PipelineConfig } from '../../schemas/types.generated';
+import { compiledWorkflowSource } from '../../workflows/compiled';
+import { buildRunArguments } from '../deployment/run-arguments';
+import { localTarget } from '../deployment/target';
+import { statements } from '../../workflows/pipelines/tune-and-evaluate/statements';
+import { locateFindings, type ExampleFile } from '../local/data-files';
+
+export interface OfflinePipelineChecks {
+  /** What the workflow's own argument validation refuses, one line each (the run would stop there). */
+  problems: string[];
+  /** Every data-check finding, as the run would record it, with the user's files and lines. */
+  findings: DataCheckFinding[];
+  /** True when at least one finding fails the run (the pipeline would stop before any model call). */
+  failed: boolean;
+}
+
+/** Names the throwaway warehouse uses; values the pipeline's placeholders accept. */
+const scratch = {
+  project: 'bqtune-check',
+  dataset: 'check',
+  train_table: 'train_examples',
+  eval_table: 'eval_examples',
+  runId: 'check',
+};
+
+/**
+ * Runs one subworkflow of the committed `workflows/dist/tune-and-evaluate.yaml` in the Workflows
+ * interpreter: the compiled program with its main replaced by a call of `name` on the given arguments,
+ * so what it decides is what the run decides, not a copy of its rules.
+ */
+let compiledPipeline: Record<string, unknown> | undefined;
+
+async function runCompiledSubworkflow(name: string, args: Record<string, unknown>) {
+  const compiled = (compiledPipeline ??= parse(compiledWorkflowSource('tune-and-evaluate')) as Record<
+    string,
+    unknown
+  >);
+  if (compiled[name] === undefined) throw new Error(`the compiled pipeline has no ${name} subworkflow`);
+  const program = {
+    ...compiled,
+    main: {
+      params: ['args'],
+      steps: [
+        {
+          call_it: {
+            call: name,
+            args: Object.fromEntries(Object.keys(args).map((k) => [k, `\${args.${k}}`])),
+            result: 'outcome',
+          },
+        },
+        { done: { return: '${outcome}' } },
+      ],
+    },
+  };
+  return runWorkflow(stringify(program), { argument: args, clock: new VirtualClock(), keepEvents: false });
+}
+
+/**
+ * The run's own checks, without running the pipeline: the run arguments `bqtune run` would build from the
+ * config (buildRunArguments, local target) through the workflow's validate_arguments; then its LOAD DATA
+ * and data-checks statements (the same builders' SQL, placeholders bound to a scratch dataset) in a local
+ * BigQuery emulator whose warehouse lives in a temporary folder removed afterwards; then its
+ * judge_data_checks subworkflow. A load the emulator refuses is an Error naming the user's file.
+ */
+export async function runPipelineChecksOffline(
+  configFile: string,
+  config: PipelineConfig,
+  files: { train: ExampleFile; eval: ExampleFile },
+): Promise<OfflinePipelineChecks> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bqtune-check-'));
+  try {
+    const gcsDir = path.join(tmp, 'gcs');
+    const args = buildRunArguments({
+      configFile,
+      config,
+      target: localTarget,
+      runId: scratch.runId,
+      localGcsDir: gcsDir,
+    });
+    const validation = await runCompiledSubworkflow('validate_arguments', {
+      args,
+      run_id: args.runId,
+      project: args.project,
+      location: args.location,
+      dataset: args.dataset,
+      connection: args.connection,
+    });
+    const problems =
+      validation.state === 'SUCCEEDED'
+        ? []
+        : ((validation.error as { problems?: string[] }).problems ?? [
+            String((validation.error as { message?: unknown }).message),
+          ]);
+
+    const bigquery = await createBigQueryEmulator({
+      dataDir: path.join(tmp, 'warehouse'),
+      gcsDir,
+      projectId: scratch.project,
+      datasets: [`${scratch.project}.${scratch.dataset}`],
+    });
+    let rows: unknown[];
+    try {
+      const dataset = { project: scratch.project, dataset: scratch.dataset };
+      const loads = [
+        [
+          'train',
+          bindSql(statements.loadTrain, {
+            ...dataset,
+            train_table: scratch.train_table,
+            train_uri: args.data.train,
+          }),
+        ],
+        [
+          'eval',
+          bindSql(statements.loadEval, {
+            ...dataset,
+            eval_table: scratch.eval_table,
+            eval_uri: args.data.eval,
+          }),
+        ],
+      ] as const;
+      for (const [split, sql] of loads) {
+        try {
+          await bigquery.query(sql.text);
+        } catch (err) {
+          const uri = args.data[split];
+          throw new Error((err as Error).message.split(uri).join(files[split].file), { cause: err });
+        }
+      }
+      const checks = bindSql(statements.dataChecks, {
+        ...dataset,
+        train_table: scratch.train_table,
+        eval_table: scratch.eval_table,
+      });
+      rows = (await bigquery.query(checks.text, [stringArrayParam('labels', args.task.labels ?? [])])).rows;
+    } finally {
+      await bigquery.close();
+    }
+    const judged = await runCompiledSubworkflow('judge_data_checks', { checks: args.checks, rows });
+    if (judged.state === 'SUCCEEDED') {
+      return {
+        problems,
+        findings: locateFindings(judged.result as DataCheckFinding[], files),
+        failed: false,
+      };
+    }
+    const error = judged.error as { tags?: string[]; findings?: DataCheckFinding[]; message?: string };
+    if (error?.tags?.includes('DataCheckError') && Array.isArray(error.findings)) {
+      return { problems, findings: locateFindings(error.findings, files), failed: true };
+    }
+    throw new Error(`data checks could not be judged: ${error?.message ?? JSON.stringify(error)}`);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
