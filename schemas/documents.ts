@@ -16,7 +16,7 @@ export interface SchemaDocument {
   schema: object;
 }
 
-/** The schemas as compiled into the program; what the validators use. */
+/** The schema files, as compiled into the program; the generators list them from here. */
 export const schemaDocuments: readonly SchemaDocument[] = [
   { file: 'definitions.schema.json', schema: definitions },
   { file: 'pipeline-config.schema.json', schema: pipelineConfig },

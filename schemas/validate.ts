@@ -1,8 +1,5 @@
-import Ajv2020 from 'ajv/dist/2020';
 import type { ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import { normalizeLabel } from '../bigquery/normalize';
-import { schemaDocuments } from './documents';
 import { describeErrors, SchemaValidationError } from './messages';
 import type { SchemaIssue } from './messages';
 import type {
@@ -14,29 +11,18 @@ import type {
   RunSummary,
 } from './types.generated';
 
-let ajv: Ajv2020 | undefined;
-const compiled = new Map<string, ValidateFunction>();
+let validators: Partial<Record<string, ValidateFunction>> | undefined;
 
-/** Each schema is compiled on first use and kept; all of them share one ajv instance so `$ref`s resolve. */
+/**
+ * The validator of one schema file, from the validators `bqtune schemas` precompiled into
+ * validators.generated.ts (ajv's standalone code; `schemas --check` keeps it equal to the schemas): nothing
+ * is compiled at run time, and the module loads with the first validation.
+ */
 function validatorFor(file: string): ValidateFunction {
-  let validate = compiled.get(file);
-  if (validate === undefined) {
-    if (ajv === undefined) {
-      ajv = new Ajv2020({
-        allErrors: true,
-        useDefaults: true,
-        verbose: true,
-        strict: true,
-        strictRequired: false,
-        strictTypes: false,
-      });
-      addFormats(ajv, ['date-time']);
-      for (const document of schemaDocuments) ajv.addSchema(document.schema);
-    }
-    validate = ajv.getSchema(file);
-    if (validate === undefined) throw new Error(`schemas: ${file} is not loaded`);
-    compiled.set(file, validate);
-  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  validators ??= require('./validators.generated') as Partial<Record<string, ValidateFunction>>;
+  const validate = validators[file];
+  if (validate === undefined) throw new Error(`schemas: no precompiled validator for ${file}`);
   return validate;
 }
 

@@ -7,11 +7,25 @@ export function distDir(): string {
   return path.join(packageRoot(), 'workflows', 'dist');
 }
 
-/** The committed YAML of one pipeline, e.g. `tune-and-evaluate`. */
-export function compiledWorkflowSource(name: string): string {
-  const file = path.join(distDir(), `${name}.yaml`);
-  if (!fs.existsSync(file)) {
-    throw new Error(`bqtune: ${path.relative(process.cwd(), file)} is missing; run \`bqtune compile\``);
+function readDist(file: string): string {
+  const target = path.join(distDir(), file);
+  if (!fs.existsSync(target)) {
+    throw new Error(`bqtune: ${path.relative(process.cwd(), target)} is missing; run \`bqtune compile\``);
   }
-  return fs.readFileSync(file, 'utf8');
+  return fs.readFileSync(target, 'utf8');
+}
+
+/** The committed YAML of one pipeline, e.g. `tune-and-evaluate`: what Google receives. */
+export function compiledWorkflowSource(name: string): string {
+  return readDist(`${name}.yaml`);
+}
+
+/**
+ * What local runs execute: the parsed form of the committed YAML (`<name>.json`, the same document as
+ * Workflows JSON, kept equal to the YAML by `bqtune compile --check`), so a run needs no YAML parser.
+ * `fileName` tells the interpreter how to read `source` (by its extension) and names the workflow.
+ */
+export function compiledWorkflowForLocalRun(name: string): { source: string; fileName: string } {
+  const fileName = `${name}.json`;
+  return { source: readDist(fileName), fileName };
 }

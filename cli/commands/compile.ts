@@ -13,7 +13,10 @@ const describe = {
 export const register: Register = (program) => {
   program
     .command('compile')
-    .description('Compile every pipeline definition to Cloud Workflows YAML in workflows/dist/')
+    .description(
+      'Compile every pipeline definition to Cloud Workflows YAML in workflows/dist/, and beside each YAML its ' +
+        'parsed form (JSON) that local runs read',
+    )
     .option('--check', 'do not write; exit 1 naming each committed file that is stale')
     .option('--out <dir>', 'write somewhere other than workflows/dist/')
     .addHelpText('after', '\nExamples:\n  $ bqtune compile\n  $ bqtune compile --check   # in CI')

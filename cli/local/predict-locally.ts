@@ -11,7 +11,7 @@ import {
   servedPredictionsTable,
   SqlParts,
 } from '../../bigquery';
-import { compiledWorkflowSource } from '../../workflows/compiled';
+import { compiledWorkflowForLocalRun } from '../../workflows/compiled';
 import {
   localDataset,
   localLocation,
@@ -220,11 +220,12 @@ export async function predictLocally(options: LocalPredictOptions): Promise<Loca
         ? {}
         : { drift: { warnPsi: options.warnPsi, minRows: options.driftMinRows } }),
     };
-    const execution = await runWorkflow(compiledWorkflowSource(predictPipelineName), {
+    const workflow = compiledWorkflowForLocalRun(predictPipelineName);
+    const execution = await runWorkflow(workflow.source, {
       argument: args,
       connectors: env.bigquery.connectors,
       clock: new VirtualClock(),
-      fileName: `${predictPipelineName}.yaml`,
+      fileName: workflow.fileName,
       executionId: runId,
       keepEvents: false,
       onEvent: options.onEvent,

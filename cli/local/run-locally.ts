@@ -6,7 +6,7 @@ import type { FaultConfig } from '../../emulator/bigquery';
 import { loadPipelineConfig } from '../../schemas/pipeline-config-file';
 import type { RunArguments, RunSummary } from '../../schemas/types.generated';
 import { promptLabelWarnings } from '../../schemas/validate';
-import { compiledWorkflowSource } from '../../workflows/compiled';
+import { compiledWorkflowForLocalRun } from '../../workflows/compiled';
 import { ensureData, exampleConfig } from './example-config';
 import { buildRunArguments } from '../deployment/run-arguments';
 import { localTarget } from '../deployment/target';
@@ -93,11 +93,12 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
       localGcsDir: env.gcsDir,
     });
     const startedAt = new Date();
-    const execution = await runWorkflow(compiledWorkflowSource(pipelineName), {
+    const workflow = compiledWorkflowForLocalRun(pipelineName);
+    const execution = await runWorkflow(workflow.source, {
       argument: args,
       connectors: env.bigquery.connectors,
       clock: new VirtualClock(),
-      fileName: `${pipelineName}.yaml`,
+      fileName: workflow.fileName,
       executionId: runId,
       keepEvents: false,
       onEvent: options.onEvent,

@@ -44,6 +44,20 @@ async function configure(connection: DuckDBConnection): Promise<void> {
   await connection.run("SET default_null_order = 'nulls_first_on_asc_last_on_desc'");
 }
 
+/**
+ * The database's settings, which change how much memory and how many threads a query uses, never what it
+ * answers:
+ * - one thread: parallel aggregation sums doubles in varying order, and metrics must not wobble in the last
+ *   bit between runs over the same rows;
+ * - a 256 MiB buffer manager limit instead of DuckDB's default of 80% of RAM
+ *   (https://duckdb.org/docs/current/operations_manual/limits): DuckDB sizes the row groups an INSERT
+ *   buffers before writing them from it (1.2 GiB on a 24 GiB machine, 25.5 MiB here) and keeps cached table
+ *   blocks up to it, so a first run at 50,000 training rows peaks lower (bench/pipeline.ts). Joins,
+ *   aggregates, sorts and windows that outgrow it spill to `<database file>.tmp` instead
+ *   (https://duckdb.org/docs/current/guides/performance/how_to_tune_workloads, "Spilling to Disk").
+ */
+export const duckdbSettings = { threads: '1', memory_limit: '256MiB' } as const;
+
 export class Warehouse {
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -53,9 +67,7 @@ export class Warehouse {
 
   static async open(file: string, defaultProject: string): Promise<Warehouse> {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    // One thread: parallel aggregation sums doubles in varying order, and metrics must not wobble
-    // in the last bit between runs over the same rows.
-    const instance = await DuckDBInstance.create(file, { threads: '1' });
+    const instance = await DuckDBInstance.create(file, duckdbSettings);
     const connection = await instance.connect();
     await configure(connection);
     // Macros and JavaScript functions are the database's: a connection made later for a transaction sees them.

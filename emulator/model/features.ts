@@ -6,10 +6,16 @@ import { fnv1a } from './rng';
  * normalisation. It never changes, which is what makes it a "base" for the adapter.
  */
 export const featureDim = 4096;
+if (featureDim > 2 ** 16) throw new Error('features: SparseVector indices are 16-bit');
 
+/**
+ * Indices ascending, each below featureDim, and their values. Typed arrays: a run holds one vector per
+ * training input while a model tunes (50,000 inputs of ~285 features each), and as plain arrays of numbers
+ * they take ~1.8× the memory. The values are the same doubles either way.
+ */
 export interface SparseVector {
-  indices: number[];
-  values: number[];
+  indices: Uint16Array;
+  values: Float64Array;
 }
 
 const wordPattern = /[\p{L}\p{N}]+/gu;
@@ -43,7 +49,10 @@ export function featurize(text: string): SparseVector {
     norm += value * value;
   }
   norm = Math.sqrt(norm);
-  return { indices, values: norm > 0 ? values.map((v) => v / norm) : values };
+  return {
+    indices: Uint16Array.from(indices),
+    values: Float64Array.from(norm > 0 ? values.map((v) => v / norm) : values),
+  };
 }
 
 export function dot(a: SparseVector, b: SparseVector): number {

@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import { ExprSyntaxError, expressionBody, isExpressionString, parseExpression } from './expr-parser';
 import type { ExprNode } from './expr-parser';
 import { parseJson } from './json-values';
@@ -32,8 +32,20 @@ const STEP_KINDS = [
 const STEP_FIELDS = new Set<string>([...STEP_KINDS, 'args', 'result', 'next', 'retry', 'except']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Turns the YAML/JSON document into Workflows values: integers as bigint, doubles as number. */
-function readDocument(text: string, fileName: string): { raw?: Value; errors: string[] } {
+/**
+ * The YAML parser, loaded with the first YAML source: a JSON source (the parsed form of `workflows/dist/`
+ * the local runs read) never loads it.
+ */
+function yaml(): typeof Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('yaml') as typeof Yaml;
+}
+
+/**
+ * Turns the YAML or JSON document (by `fileName`'s extension) into Workflows values: integers as bigint,
+ * doubles as number, maps as `Map`s in document order. `errors` says why when `raw` is undefined.
+ */
+export function readWorkflowDocument(text: string, fileName: string): { raw?: Value; errors: string[] } {
   if (fileName.toLowerCase().endsWith('.json')) {
     try {
       return { raw: parseJson(text), errors: [] };
@@ -41,7 +53,7 @@ function readDocument(text: string, fileName: string): { raw?: Value; errors: st
       return { errors: [`${fileName}: ${(e as Error).message}`] };
     }
   }
-  const doc = parseDocument(text, { intAsBigInt: true, uniqueKeys: true });
+  const doc = yaml().parseDocument(text, { intAsBigInt: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return { errors: doc.errors.map((e) => `${fileName}: YAML ${e.message.split('\n')[0]}`) };
   }
@@ -561,7 +573,7 @@ export function readProgram(text: string, fileName: string): ParsedSource {
   if (Buffer.byteLength(text, 'utf8') > LIMITS.sourceBytes) {
     return { deployErrors: [`${fileName}: source is larger than ${LIMITS.sourceBytes / 1024} KB`] };
   }
-  const { raw, errors } = readDocument(text, fileName);
+  const { raw, errors } = readWorkflowDocument(text, fileName);
   if (raw === undefined) return { deployErrors: errors };
   const reader = new SourceReader();
   const program = reader.program(raw);
