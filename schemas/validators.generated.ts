@@ -4780,7 +4780,7 @@ return errors === 0;
 validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports["run-summary.schema.json"] = validate42;
-const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"run-summary.schema.json","title":"RunSummary","description":"summary.json of one run: what was evaluated, what the gate decided, and what was deployed.","type":"object","additionalProperties":false,"required":["runId","status","startedAt","finishedAt","deployed","modelInvocations","dataChecks"],"properties":{"runId":{"$ref":"definitions.schema.json#/$defs/runId"},"status":{"description":"succeeded: the tuned model was deployed; rejected: the gate said no; failed: a step failed.","enum":["succeeded","rejected","failed"]},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"baseline":{"$ref":"#/$defs/modelEvaluation"},"tuned":{"$ref":"#/$defs/modelEvaluation"},"championEvaluation":{"description":"The current champion on this run's eval rows, when it is another model than the tuned one.","$ref":"#/$defs/modelEvaluation"},"tuning":{"title":"TuningOutcome","type":"object","additionalProperties":false,"required":["model","reused"],"properties":{"model":{"description":"Content-addressed name of the tuned model.","type":"string","minLength":1},"reused":{"description":"True when a previous run had already tuned this model.","type":"boolean"}}},"gate":{"title":"GateDecision","type":"object","additionalProperties":false,"required":["passed","metric","reasons"],"properties":{"passed":{"type":"boolean"},"metric":{"$ref":"definitions.schema.json#/$defs/gateMetric"},"reasons":{"description":"Every rule checked, passed or not.","type":"array","items":{"type":"string"}}}},"deployed":{"type":"boolean"},"champion":{"title":"ChampionChange","description":"What the serving name resolved to before and after the run; null when it had no champion.","type":"object","additionalProperties":false,"required":["before","after"],"properties":{"before":{"type":["string","null"]},"after":{"type":["string","null"]}}},"modelInvocations":{"description":"Remote model calls the run made, retries included.","type":"integer","minimum":0},"dataChecks":{"type":"array","items":{"$ref":"#/$defs/dataCheckFinding"}},"warnings":{"description":"What validation found suspicious but allowed, such as a prompt label list that differs from task.labels.","type":"array","items":{"type":"string"}},"error":{"title":"RunError","description":"Why a failed run failed.","type":"object","additionalProperties":false,"required":["message"],"properties":{"message":{"type":"string"},"step":{"description":"Workflow step that raised the error.","type":"string"}}}},"allOf":[{"if":{"properties":{"status":{"enum":["succeeded","rejected"]}}},"then":{"required":["baseline","tuned","tuning","gate","champion"]}},{"if":{"properties":{"status":{"const":"failed"}}},"then":{"required":["error"]}}],"$defs":{"fraction":{"type":"number","minimum":0,"maximum":1},"modelEvaluation":{"title":"ModelEvaluation","type":"object","additionalProperties":false,"required":["model","macroF1","microF1","weightedF1","accuracy","successRate","perLabel"],"properties":{"model":{"type":"string","minLength":1},"macroF1":{"$ref":"#/$defs/fraction"},"microF1":{"$ref":"#/$defs/fraction"},"weightedF1":{"$ref":"#/$defs/fraction"},"accuracy":{"$ref":"#/$defs/fraction"},"successRate":{"description":"Share of eval rows generated without error.","$ref":"#/$defs/fraction"},"invalidAnswers":{"description":"Succeeded rows whose answer is outside the label set (each counts as wrong).","type":"integer","minimum":0},"failedRows":{"description":"Rows whose generation failed after every retry (each counts as wrong).","type":"integer","minimum":0},"perLabel":{"description":"Metrics of each label of the task.","type":"object","additionalProperties":{"$ref":"#/$defs/labelMetrics"}}}},"labelMetrics":{"title":"LabelMetrics","type":"object","additionalProperties":false,"required":["precision","recall","f1","support"],"properties":{"precision":{"$ref":"#/$defs/fraction"},"recall":{"$ref":"#/$defs/fraction"},"f1":{"$ref":"#/$defs/fraction"},"support":{"description":"Eval rows with this expected label.","type":"integer","minimum":0}}},"dataCheckFinding":{"title":"DataCheckFinding","type":"object","additionalProperties":false,"required":["check","split","severity","count","message"],"properties":{"check":{"description":"The checks option that governs the finding.","enum":["minTrainRows","minEvalRows","emptyInputs","missingOutputs","unknownLabels","duplicates","leakage","conflictingLabels"]},"kind":{"description":"The data check that found it.","enum":["row_count","empty_inputs","missing_outputs","unknown_labels","duplicates","leakage","conflicting_labels"]},"split":{"enum":["train","eval","both"]},"severity":{"$ref":"definitions.schema.json#/$defs/checkAction"},"count":{"description":"Offending rows or distinct texts, see unit.","type":"integer","minimum":0},"unit":{"description":"What count counts.","enum":["rows","texts"]},"message":{"type":"string"},"examples":{"description":"A few offending entries, with the lines of the user's files they come from.","type":"array","items":{"anyOf":[{"$ref":"#/$defs/findingExample"},{"description":"An input text alone, as runs before findings carried lines wrote it.","type":"string"}]}}}},"findingExample":{"title":"FindingExample","type":"object","additionalProperties":false,"required":["text"],"properties":{"text":{"description":"The input text, cut to 80 characters.","type":"string"},"key":{"description":"Hex SHA-256 of the normalised input text.","type":"string"},"with_label":{"description":"True when the finding is about this row's own output_text, given in label.","type":"boolean"},"label":{"description":"The row's output_text, when the finding is about it.","type":["string","null"]},"labels":{"description":"The labels that clash, for conflicting labels.","type":["array","null"],"items":{"type":"string"}},"lines":{"description":"Where the offending rows are: the user's file and 1-based line.","type":"array","items":{"type":"object","additionalProperties":false,"required":["file","line"],"properties":{"file":{"type":"string"},"line":{"type":"integer","minimum":1}}}}}}}};
+const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"run-summary.schema.json","title":"RunSummary","description":"summary.json of one run: what was evaluated, what the gate decided, and what was deployed.","type":"object","additionalProperties":false,"required":["runId","status","startedAt","finishedAt","deployed","modelInvocations","dataChecks"],"properties":{"runId":{"$ref":"definitions.schema.json#/$defs/runId"},"status":{"description":"succeeded: the tuned model was deployed; rejected: the gate said no; failed: a step failed.","enum":["succeeded","rejected","failed"]},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"baseline":{"$ref":"#/$defs/modelEvaluation"},"tuned":{"$ref":"#/$defs/modelEvaluation"},"championEvaluation":{"description":"The current champion on this run's eval rows, when it is another model than the tuned one.","$ref":"#/$defs/modelEvaluation"},"tuning":{"title":"TuningOutcome","type":"object","additionalProperties":false,"required":["model","reused"],"properties":{"model":{"description":"Content-addressed name of the tuned model.","type":"string","minLength":1},"reused":{"description":"True when a previous run had already tuned this model.","type":"boolean"}}},"gate":{"title":"GateDecision","type":"object","additionalProperties":false,"required":["passed","metric","reasons"],"properties":{"passed":{"type":"boolean"},"metric":{"$ref":"definitions.schema.json#/$defs/gateMetric"},"reasons":{"description":"Every rule checked, passed or not.","type":"array","items":{"type":"string"}}}},"deployed":{"type":"boolean"},"champion":{"title":"ChampionChange","description":"What the serving name resolved to before and after the run; null when it had no champion.","type":"object","additionalProperties":false,"required":["before","after"],"properties":{"before":{"type":["string","null"]},"after":{"type":["string","null"]}}},"servingFunctionError":{"description":"Set when the promotion landed but the serving name's table function still serves the previous champion: why it was not replaced. `bqtune champion NAME --switch-function`, a rollback or a batch-predict run replaces it.","type":"string"},"modelInvocations":{"description":"Remote model calls the run made, retries included.","type":"integer","minimum":0},"dataChecks":{"type":"array","items":{"$ref":"#/$defs/dataCheckFinding"}},"warnings":{"description":"What validation found suspicious but allowed, such as a prompt label list that differs from task.labels.","type":"array","items":{"type":"string"}},"error":{"title":"RunError","description":"Why a failed run failed.","type":"object","additionalProperties":false,"required":["message"],"properties":{"message":{"type":"string"},"step":{"description":"Workflow step that raised the error.","type":"string"}}}},"allOf":[{"if":{"properties":{"status":{"enum":["succeeded","rejected"]}}},"then":{"required":["baseline","tuned","tuning","gate","champion"]}},{"if":{"properties":{"status":{"const":"failed"}}},"then":{"required":["error"]}}],"$defs":{"fraction":{"type":"number","minimum":0,"maximum":1},"modelEvaluation":{"title":"ModelEvaluation","type":"object","additionalProperties":false,"required":["model","macroF1","microF1","weightedF1","accuracy","successRate","perLabel"],"properties":{"model":{"type":"string","minLength":1},"macroF1":{"$ref":"#/$defs/fraction"},"microF1":{"$ref":"#/$defs/fraction"},"weightedF1":{"$ref":"#/$defs/fraction"},"accuracy":{"$ref":"#/$defs/fraction"},"successRate":{"description":"Share of eval rows generated without error.","$ref":"#/$defs/fraction"},"invalidAnswers":{"description":"Succeeded rows whose answer is outside the label set (each counts as wrong).","type":"integer","minimum":0},"failedRows":{"description":"Rows whose generation failed after every retry (each counts as wrong).","type":"integer","minimum":0},"perLabel":{"description":"Metrics of each label of the task.","type":"object","additionalProperties":{"$ref":"#/$defs/labelMetrics"}}}},"labelMetrics":{"title":"LabelMetrics","type":"object","additionalProperties":false,"required":["precision","recall","f1","support"],"properties":{"precision":{"$ref":"#/$defs/fraction"},"recall":{"$ref":"#/$defs/fraction"},"f1":{"$ref":"#/$defs/fraction"},"support":{"description":"Eval rows with this expected label.","type":"integer","minimum":0}}},"dataCheckFinding":{"title":"DataCheckFinding","type":"object","additionalProperties":false,"required":["check","split","severity","count","message"],"properties":{"check":{"description":"The checks option that governs the finding.","enum":["minTrainRows","minEvalRows","emptyInputs","missingOutputs","unknownLabels","duplicates","leakage","conflictingLabels"]},"kind":{"description":"The data check that found it.","enum":["row_count","empty_inputs","missing_outputs","unknown_labels","duplicates","leakage","conflicting_labels"]},"split":{"enum":["train","eval","both"]},"severity":{"$ref":"definitions.schema.json#/$defs/checkAction"},"count":{"description":"Offending rows or distinct texts, see unit.","type":"integer","minimum":0},"unit":{"description":"What count counts.","enum":["rows","texts"]},"message":{"type":"string"},"examples":{"description":"A few offending entries, with the lines of the user's files they come from.","type":"array","items":{"anyOf":[{"$ref":"#/$defs/findingExample"},{"description":"An input text alone, as runs before findings carried lines wrote it.","type":"string"}]}}}},"findingExample":{"title":"FindingExample","type":"object","additionalProperties":false,"required":["text"],"properties":{"text":{"description":"The input text, cut to 80 characters.","type":"string"},"key":{"description":"Hex SHA-256 of the normalised input text.","type":"string"},"with_label":{"description":"True when the finding is about this row's own output_text, given in label.","type":"boolean"},"label":{"description":"The row's output_text, when the finding is about it.","type":["string","null"]},"labels":{"description":"The labels that clash, for conflicting labels.","type":["array","null"],"items":{"type":"string"}},"lines":{"description":"Where the offending rows are: the user's file and 1-based line.","type":"array","items":{"type":"object","additionalProperties":false,"required":["file","line"],"properties":{"file":{"type":"string"},"line":{"type":"integer","minimum":1}}}}}}}};
 const schema84 = {"title":"ModelEvaluation","type":"object","additionalProperties":false,"required":["model","macroF1","microF1","weightedF1","accuracy","successRate","perLabel"],"properties":{"model":{"type":"string","minLength":1},"macroF1":{"$ref":"#/$defs/fraction"},"microF1":{"$ref":"#/$defs/fraction"},"weightedF1":{"$ref":"#/$defs/fraction"},"accuracy":{"$ref":"#/$defs/fraction"},"successRate":{"description":"Share of eval rows generated without error.","$ref":"#/$defs/fraction"},"invalidAnswers":{"description":"Succeeded rows whose answer is outside the label set (each counts as wrong).","type":"integer","minimum":0},"failedRows":{"description":"Rows whose generation failed after every retry (each counts as wrong).","type":"integer","minimum":0},"perLabel":{"description":"Metrics of each label of the task.","type":"object","additionalProperties":{"$ref":"#/$defs/labelMetrics"}}}};
 const schema85 = {"type":"number","minimum":0,"maximum":1};
 const schema90 = {"title":"LabelMetrics","type":"object","additionalProperties":false,"required":["precision","recall","f1","support"],"properties":{"precision":{"$ref":"#/$defs/fraction"},"recall":{"$ref":"#/$defs/fraction"},"f1":{"$ref":"#/$defs/fraction"},"support":{"description":"Eval rows with this expected label.","type":"integer","minimum":0}}};
@@ -6497,10 +6497,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.modelInvocations !== undefined){
-let data21 = data.modelInvocations;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err49 = {instancePath:instancePath+"/modelInvocations",schemaPath:"#/properties/modelInvocations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.properties.modelInvocations.type,parentSchema:schema82.properties.modelInvocations,data:data21};
+if(data.servingFunctionError !== undefined){
+let data21 = data.servingFunctionError;
+if(typeof data21 !== "string"){
+const err49 = {instancePath:instancePath+"/servingFunctionError",schemaPath:"#/properties/servingFunctionError/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.servingFunctionError.type,parentSchema:schema82.properties.servingFunctionError,data:data21};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -6509,9 +6509,11 @@ vErrors.push(err49);
 }
 errors++;
 }
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 < 0 || isNaN(data21)){
-const err50 = {instancePath:instancePath+"/modelInvocations",schemaPath:"#/properties/modelInvocations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema82.properties.modelInvocations,data:data21};
+}
+if(data.modelInvocations !== undefined){
+let data22 = data.modelInvocations;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err50 = {instancePath:instancePath+"/modelInvocations",schemaPath:"#/properties/modelInvocations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.properties.modelInvocations.type,parentSchema:schema82.properties.modelInvocations,data:data22};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -6520,21 +6522,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-}
-if(data.dataChecks !== undefined){
-let data22 = data.dataChecks;
-if(Array.isArray(data22)){
-const len1 = data22.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate49(data22[i1], {instancePath:instancePath+"/dataChecks/" + i1,parentData:data22,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/dataChecks",schemaPath:"#/properties/dataChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.dataChecks.type,parentSchema:schema82.properties.dataChecks,data:data22};
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 < 0 || isNaN(data22)){
+const err51 = {instancePath:instancePath+"/modelInvocations",schemaPath:"#/properties/modelInvocations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema82.properties.modelInvocations,data:data22};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -6544,14 +6534,20 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data.warnings !== undefined){
-let data24 = data.warnings;
-if(Array.isArray(data24)){
-const len2 = data24.length;
-for(let i2=0; i2<len2; i2++){
-let data25 = data24[i2];
-if(typeof data25 !== "string"){
-const err52 = {instancePath:instancePath+"/warnings/" + i2,schemaPath:"#/properties/warnings/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.warnings.items.type,parentSchema:schema82.properties.warnings.items,data:data25};
+}
+if(data.dataChecks !== undefined){
+let data23 = data.dataChecks;
+if(Array.isArray(data23)){
+const len1 = data23.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate49(data23[i1], {instancePath:instancePath+"/dataChecks/" + i1,parentData:data23,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/dataChecks",schemaPath:"#/properties/dataChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.dataChecks.type,parentSchema:schema82.properties.dataChecks,data:data23};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -6561,9 +6557,14 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.warnings.type,parentSchema:schema82.properties.warnings,data:data24};
+if(data.warnings !== undefined){
+let data25 = data.warnings;
+if(Array.isArray(data25)){
+const len2 = data25.length;
+for(let i2=0; i2<len2; i2++){
+let data26 = data25[i2];
+if(typeof data26 !== "string"){
+const err53 = {instancePath:instancePath+"/warnings/" + i2,schemaPath:"#/properties/warnings/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.warnings.items.type,parentSchema:schema82.properties.warnings.items,data:data26};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -6573,11 +6574,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.error !== undefined){
-let data26 = data.error;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.message === undefined){
-const err54 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema82.properties.error.required,parentSchema:schema82.properties.error,data:data26};
+}
+else {
+const err54 = {instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.warnings.type,parentSchema:schema82.properties.warnings,data:data25};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -6586,9 +6585,12 @@ vErrors.push(err54);
 }
 errors++;
 }
-for(const key4 in data26){
-if(!((key4 === "message") || (key4 === "step"))){
-const err55 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema82.properties.error,data:data26};
+}
+if(data.error !== undefined){
+let data27 = data.error;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.message === undefined){
+const err55 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema82.properties.error.required,parentSchema:schema82.properties.error,data:data27};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -6597,11 +6599,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data26.message !== undefined){
-let data27 = data26.message;
-if(typeof data27 !== "string"){
-const err56 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.error.properties.message.type,parentSchema:schema82.properties.error.properties.message,data:data27};
+for(const key4 in data27){
+if(!((key4 === "message") || (key4 === "step"))){
+const err56 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema82.properties.error,data:data27};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -6611,10 +6611,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data26.step !== undefined){
-let data28 = data26.step;
+if(data27.message !== undefined){
+let data28 = data27.message;
 if(typeof data28 !== "string"){
-const err57 = {instancePath:instancePath+"/error/step",schemaPath:"#/properties/error/properties/step/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.error.properties.step.type,parentSchema:schema82.properties.error.properties.step,data:data28};
+const err57 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.error.properties.message.type,parentSchema:schema82.properties.error.properties.message,data:data28};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -6624,9 +6624,10 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.properties.error.type,parentSchema:schema82.properties.error,data:data26};
+if(data27.step !== undefined){
+let data29 = data27.step;
+if(typeof data29 !== "string"){
+const err58 = {instancePath:instancePath+"/error/step",schemaPath:"#/properties/error/properties/step/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.error.properties.step.type,parentSchema:schema82.properties.error.properties.step,data:data29};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -6638,12 +6639,24 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
+const err59 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.properties.error.type,parentSchema:schema82.properties.error,data:data27};
 if(vErrors === null){
 vErrors = [err59];
 }
 else {
 vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
 }
 errors++;
 }
