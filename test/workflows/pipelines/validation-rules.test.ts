@@ -1,4 +1,9 @@
-import { runWorkflow, type ConnectorRegistry } from '../../../emulator/workflows';
+import {
+  parseWorkflowSource,
+  runWorkflow,
+  type ConnectorRegistry,
+  type Program,
+} from '../../../emulator/workflows';
 import { compiledWorkflowSource } from '../../../workflows/compiled';
 import { validateRunArguments } from '../../../schemas/validate';
 import { exampleRunArguments } from '../../schemas/fixtures';
@@ -23,9 +28,17 @@ const connectors: ConnectorRegistry = new Map([
   ],
 ]);
 
+// Compiled and parsed once, before the tests: each case then costs one short interpreter run.
+let program: Program;
+beforeAll(() => {
+  const parsed = parseWorkflowSource(compiledWorkflowSource('tune-and-evaluate'));
+  if (!parsed.program) throw new Error(parsed.deployErrors.join('; '));
+  program = parsed.program;
+});
+
 /** The problems the workflow lists for these arguments ([] when it gets past validation). */
 async function problems(args: unknown): Promise<string[]> {
-  const outcome = await runWorkflow(compiledWorkflowSource('tune-and-evaluate'), {
+  const outcome = await runWorkflow(program, {
     argument: args,
     connectors,
     env: {},
