@@ -16,7 +16,7 @@ import { exampleRunArguments } from '../../schemas/fixtures';
  * temperature and topP in [0, 1], an eval fraction with at most two decimals, ...).
  */
 
-const valid = validateRunArguments(exampleRunArguments()) as Record<string, unknown>;
+const valid = validateRunArguments(exampleRunArguments()) as unknown as Record<string, unknown>;
 
 /** BigQuery is never reached in these runs: the first job fails, after validation has passed. */
 const connectors: ConnectorRegistry = new Map([
