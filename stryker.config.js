@@ -61,7 +61,9 @@ const tests = focus.length > 0 ? focus : only !== undefined && modules[only].len
 module.exports = {
   testRunner: 'jest',
   checkers: ['typescript'],
-  tsconfigFile: 'tsconfig.json',
+  // A one-module run type-checks its mutants in the decision modules' folders and their tests only (and what
+  // they import), not the Pulumi program and the CLI commands: far quicker on a busy machine.
+  tsconfigFile: only === undefined ? 'tsconfig.json' : 'tsconfig.mutate.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   coverageAnalysis: 'perTest',
   // The machine this runs on is shared: two workers at most (`--concurrency 1` for one).
