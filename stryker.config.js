@@ -22,7 +22,11 @@ const modules = {
   // Registry.
   'bigquery/registry.ts': ['test/bigquery/registry-change.test.ts', 'test/bigquery/registry-latest.test.ts'],
   // Data checks and gate SQL.
-  'bigquery/data-checks.ts': ['test/bigquery/data-checks-sql.test.ts'],
+  // The table of checks is read by the pipeline's judgement of the findings (their wording and severity).
+  'bigquery/data-checks.ts': [
+    'test/bigquery/data-checks-sql.test.ts',
+    'test/workflows/pipelines/judge-data-checks.test.ts',
+  ],
   'bigquery/label-regressions.ts': ['test/bigquery/label-regressions.test.ts'],
   // The pipeline definition: argument checks, data-check judgement, gate, retry predicates, deploy.
   'workflows/pipelines/tune-and-evaluate/validate.ts': ['test/workflows/pipelines/validation-rules.test.ts'],

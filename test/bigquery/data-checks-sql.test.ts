@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dataChecksQuery } from '../../bigquery';
+import { dataChecksQuery, normalizeInput, normalizeInputSql } from '../../bigquery';
 import { createBigQueryEmulator, type BigQueryEmulator } from '../../emulator/bigquery';
 
 /**
@@ -170,4 +170,22 @@ test('sampleSize outside 1..50 or not an integer is refused, naming the option',
   expect(() => dataChecksQuery({ train: table('t'), eval: table('no such'), labels })).toThrow(
     /^dataChecksQuery\.eval\.table: /,
   );
+});
+
+test('inputs compare after collapsing ASCII whitespace and trimming, the same in SQL and in TypeScript', async () => {
+  const cases: [string, string][] = [
+    ['  a \t b\n', 'a b'],
+    ['a\r\n\v\fb', 'a b'],
+    [' ', ''],
+    ['', ''],
+    ['x', 'x'],
+    ['a  b  c', 'a b c'],
+    // Not ASCII whitespace: kept.
+    ['a\u00a0b', 'a\u00a0b'],
+  ];
+  for (const [input, expected] of cases) {
+    expect(normalizeInput(input)).toBe(expected);
+    const { rows } = await bq.query(`SELECT ${normalizeInputSql('@input')} AS normalised`, { input });
+    expect(rows).toEqual([{ normalised: expected }]);
+  }
 });
