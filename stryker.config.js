@@ -10,7 +10,11 @@ const modules = {
   'bigquery/pipeline-keys.ts': ['test/bigquery/content-keys-sql.test.ts'],
   'bigquery/fingerprint.ts': ['test/bigquery/content-keys-sql.test.ts'],
   // Retry rules: the row status that may be generated again.
-  'bigquery/generate-text.ts': ['test/bigquery/retryable-status.test.ts', 'test/bigquery/builders.test.ts'],
+  'bigquery/generate-text.ts': [
+    'test/bigquery/retryable-status.test.ts',
+    'test/bigquery/generate-predictions.test.ts',
+    'test/bigquery/builders.test.ts',
+  ],
   // Classification metrics in SQL and in the emulator, and the emulator's model-call accounting.
   'bigquery/classification-metrics.ts': ['test/bigquery/classification-metrics.test.ts'],
   'emulator/bigquery/metrics.ts': ['test/emulator/bigquery/metrics.test.ts'],
