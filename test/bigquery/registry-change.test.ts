@@ -9,6 +9,7 @@ import {
   createTableDdl,
   currentChampionsSql,
   registryTable,
+  type Sql,
 } from '../../bigquery';
 import { createBigQueryEmulator, type BigQueryEmulator } from '../../emulator/bigquery';
 
@@ -37,19 +38,31 @@ interface Change {
   value?: number;
 }
 
+/**
+ * The statement's parameters with these values, typed as the statement declares them: what the pipeline
+ * and the CLI send (a FLOAT64 value goes as its decimal text).
+ */
+const bound = (sql: Sql, values: Record<string, string | number>) =>
+  sql.params.map((p) => ({ ...p, parameterValue: { value: String(values[p.name]) } }));
+
 /** Runs the transaction as the pipeline does, then asks whether its event landed (1) or not (0). */
 async function change(c: Change): Promise<number> {
-  await bq.query(changeChampionScript(tables).text, {
-    serving_name: c.name,
-    event: c.event,
-    model_name: c.model,
-    expected_previous: c.expected,
-    event_id: c.eventId,
-    run_id: c.runId ?? '',
-    metric: c.metric ?? '',
-    metric_value: c.value ?? 0,
-  });
-  const { rows } = await bq.query(championChangeQuery(tables.registry).text, { event_id: c.eventId });
+  const script = changeChampionScript(tables);
+  await bq.query(
+    script.text,
+    bound(script, {
+      serving_name: c.name,
+      event: c.event,
+      model_name: c.model,
+      expected_previous: c.expected,
+      event_id: c.eventId,
+      run_id: c.runId ?? '',
+      metric: c.metric ?? '',
+      metric_value: c.value ?? 0,
+    }),
+  );
+  const landed = championChangeQuery(tables.registry);
+  const { rows } = await bq.query(landed.text, bound(landed, { event_id: c.eventId }));
   return Number(rows[0].changed);
 }
 
@@ -154,6 +167,39 @@ test('a rollback is a change like a promotion: it lands against the current cham
   expect(await change({ name: 'svc', event: 'rollback', model: 'm2', expected: 'm2', eventId: 'x' })).toBe(0);
   expect(await change({ name: 'svc', event: 'rollback', model: 'm2', expected: 'm3', eventId: 'r' })).toBe(1);
   expect(await champion('svc')).toEqual([['svc', 'rollback', 'm2', 'm3', null, null, 0]]);
+});
+
+test('each change is stamped with its own time, on the pointer and on its registry event alike', async () => {
+  const { rows } = await bq.query(
+    `SELECT event_id, CAST(recorded_at AS STRING) AS at FROM \`champ-proj.ds.model_registry\` WHERE event_id IN ('e3', 'r')`,
+  );
+  const at = Object.fromEntries(rows.map((r) => [r.event_id, String(r.at)]));
+  expect(at.r > at.e3).toBe(true);
+  const pointer = await bq.query(championQuery(tables).text, { serving_name: 'svc' });
+  expect(pointer.rows).toHaveLength(1);
+  const { rows: same } = await bq.query(
+    `SELECT COUNT(*) AS n FROM \`champ-proj.ds.champions\` AS c JOIN \`champ-proj.ds.model_registry\` AS r ON r.event_id = c.event_id AND r.recorded_at = c.updated_at WHERE c.serving_name = 'svc'`,
+  );
+  expect(Number(same[0].n)).toBe(1);
+});
+
+test('a bad table reference names the statement and the argument', () => {
+  const bad = { ...ds, table: 'no such' };
+  expect(() => championQuery({ ...tables, champions: bad })).toThrow(/^championQuery\.champions\.table: /);
+  expect(() => championQuery({ ...tables, registry: bad })).toThrow(/^championQuery\.registry\.table: /);
+  expect(() => changeChampionScript({ ...tables, champions: bad })).toThrow(
+    /^changeChampionScript\.champions\.table: /,
+  );
+  expect(() => changeChampionScript({ ...tables, registry: bad })).toThrow(
+    /^changeChampionScript\.registry\.table: /,
+  );
+  expect(() => championChangeQuery(bad)).toThrow(/^championChangeQuery\.registry\.table: /);
+  expect(() => currentChampionsSql({ ...tables, champions: bad })).toThrow(
+    /^currentChampionsSql\.champions\.table: /,
+  );
+  expect(() => currentChampionsSql({ ...tables, registry: bad })).toThrow(
+    /^currentChampionsSql\.registry\.table: /,
+  );
 });
 
 test('the pointer, not a later registry row, decides a serving name that has one', async () => {
