@@ -24,12 +24,26 @@ const rows: [string, string, string, number, number][] = [
   ['tuned', 'd', 'support', 20, 2],
 ];
 
+/**
+ * Another run, written later: read by run-1's query, its tuned F1 of `a` would clear a's regression and its
+ * `e` rows would add two. In run-2 itself `e` regresses against both references (the champion row written
+ * first, the result still ordered baseline, champion) and `a` has no reference.
+ */
+const run2: [string, string, string, number][] = [
+  ['champion', 'e', 'f1', 0.95],
+  ['baseline', 'e', 'f1', 0.9],
+  ['tuned', 'e', 'f1', 0.5],
+  ['tuned', 'e', 'support', 12],
+  ['tuned', 'a', 'f1', 0.95],
+  ['tuned', 'a', 'support', 10],
+];
+
 describe('label regressions against the baseline and the champion, with a minimum support', () => {
   let env: LocalEnvironment;
-  const regressions = async (minSupport: number) =>
+  const regressions = async (minSupport: number, runId = 'run-1') =>
     (
       await env.bigquery.query(labelRegressionsQuery(evaluations).text, {
-        run_id: 'run-1',
+        run_id: runId,
         max_regression: 0.1,
         min_support: minSupport,
       })
@@ -40,6 +54,12 @@ describe('label regressions against the baseline and the champion, with a minimu
     for (const [role, label, metric, value, second] of rows) {
       await env.bigquery.query(
         `INSERT INTO \`bqtune-local.bqtune.evaluations\` VALUES ('run-1', @role, 'm', 'label', @label, NULL, @metric, @value, TIMESTAMP_ADD(TIMESTAMP '2026-01-01 00:00:00', INTERVAL ${second} SECOND))`,
+        { role, label, metric, value },
+      );
+    }
+    for (const [role, label, metric, value] of run2) {
+      await env.bigquery.query(
+        `INSERT INTO \`bqtune-local.bqtune.evaluations\` VALUES ('run-2', @role, 'm', 'label', @label, NULL, @metric, @value, TIMESTAMP '2026-01-01 00:00:05')`,
         { role, label, metric, value },
       );
     }
@@ -58,5 +78,18 @@ describe('label regressions against the baseline and the champion, with a minimu
     const nine = await regressions(9);
     expect(nine.map((r) => r[0])).toEqual(['a', 'b', 'c', 'd']);
     expect((await regressions(11)).map((r) => r[0])).toEqual(['d']);
+  });
+
+  test('another run is read on its own: e regresses against both references, in that order', async () => {
+    expect(await regressions(10, 'run-2')).toEqual([
+      ['e', 'baseline', 0.9, 0.5, 12],
+      ['e', 'champion', 0.95, 0.5, 12],
+    ]);
+  });
+
+  test('a bad table reference names the argument', () => {
+    expect(() => labelRegressionsQuery({ ...evaluations, table: 'no such' })).toThrow(
+      /^labelRegressionsQuery\.evaluations\.table: /,
+    );
   });
 });
