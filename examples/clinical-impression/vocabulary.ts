@@ -26,7 +26,7 @@ export const conditions: Record<string, Condition> = {
     neighbour: 'copd',
   },
   copd: {
-    impression: 'Obstructive airways disease flare',
+    impression: 'Obstructive airways flare',
     symptoms: ['worsening breathlessness', 'increased sputum', 'wheeze', 'productive cough'],
     findings: ['widespread expiratory wheeze', 'prolonged expiration', 'hyperinflated chest'],
     results: ['blood gas shows mild hypercapnia', 'peak flow well below baseline'],
@@ -73,7 +73,7 @@ export const conditions: Record<string, Condition> = {
     neighbour: 'migraine',
   },
   migraine: {
-    impression: 'Migraine with aura',
+    impression: 'Classical migraine',
     symptoms: ['throbbing unilateral headache', 'zigzag lights before the headache', 'photophobia', 'nausea'],
     findings: ['normal neurological examination', 'no neck stiffness'],
     results: ['CT head normal', 'inflammatory markers normal'],
@@ -101,7 +101,7 @@ export const conditions: Record<string, Condition> = {
     neighbour: 'gastroenteritis',
   },
   gastroenteritis: {
-    impression: 'Viral gastroenteritis with mild dehydration',
+    impression: 'Viral gastroenteritis',
     symptoms: ['watery diarrhoea', 'vomiting', 'crampy abdominal pain', 'several household contacts unwell'],
     findings: ['soft non-tender abdomen', 'mildly dry mucous membranes'],
     results: ['electrolytes normal', 'glucose normal'],
