@@ -25,6 +25,7 @@ export * from './prediction-status';
 export * from './token-count';
 
 // Evaluation and the gate's inputs.
+export * from './task-types';
 export * from './evaluate';
 export * from './classification-metrics';
 export * from './label-metrics';

@@ -47,6 +47,7 @@ function reportData(t: (name: string) => string, status: 'rejected' | 'failed'):
   const labels = [t('label one'), t('label two')];
   const evaluation = (model: string, f1: number) => ({
     model: t(model),
+    metrics: { macro_f1: f1, micro_f1: f1, weighted_f1: f1, accuracy: f1, success_share: 1 },
     macroF1: f1,
     microF1: f1,
     weightedF1: f1,

@@ -73,7 +73,7 @@ function beatsRule(name: string, reference: Expr, what: Expr, margin: Expr): Ste
  * - the tuned model beats the baseline, and the champion, by more than 0 and at least each margin;
  * - every evaluated model generated at least `minSuccessRate` of its rows;
  * - no label with at least `minLabelSupport` eval rows lost more than `maxLabelRegression` F1 against the
- *   baseline or the champion;
+ *   baseline or the champion (classification only: `regressions` is null for free-text tasks);
  * - with gate.minServingDays, the base model does not retire sooner (`base_retires`: its retirement as
  *   epoch seconds, or null when the catalog has no date).
  * Returns { passed, metric, reasons }.
@@ -157,26 +157,32 @@ export const decideGate = subworkflow(
         }),
       ]),
     ]),
-    forIn('each_regression', { value: 'r', in: v('regressions') }, [
-      assign('label_regressed', {
-        passed: false,
-        reasons: fn(
-          'list.concat',
-          v('reasons'),
-          tpl`label ${v('r').get('label')}: F1 fell from ${num(fn('double', v('r').get('reference_f1')))} (${v('r').get('reference')}) to ${num(fn('double', v('r').get('tuned_f1')))}, more than ${num(v('gate').get('maxLabelRegression'))} (${fn('string', fn('int', v('r').get('support')))} eval rows)`,
-        ),
-      }),
-    ]),
-    switchStep('no_regression', [
-      when(fn('len', v('regressions')).eq(0), {
+    switchStep('label_rule', [
+      when(v('regressions').ne(null), {
         steps: [
-          assign('labels_hold', {
-            reasons: fn(
-              'list.concat',
-              v('reasons'),
-              tpl`no label with at least ${fn('string', v('min_support'))} eval rows lost more than ${num(v('gate').get('maxLabelRegression'))} F1 against the baseline or the champion`,
-            ),
-          }),
+          forIn('each_regression', { value: 'r', in: v('regressions') }, [
+            assign('label_regressed', {
+              passed: false,
+              reasons: fn(
+                'list.concat',
+                v('reasons'),
+                tpl`label ${v('r').get('label')}: F1 fell from ${num(fn('double', v('r').get('reference_f1')))} (${v('r').get('reference')}) to ${num(fn('double', v('r').get('tuned_f1')))}, more than ${num(v('gate').get('maxLabelRegression'))} (${fn('string', fn('int', v('r').get('support')))} eval rows)`,
+              ),
+            }),
+          ]),
+          switchStep('no_regression', [
+            when(fn('len', v('regressions')).eq(0), {
+              steps: [
+                assign('labels_hold', {
+                  reasons: fn(
+                    'list.concat',
+                    v('reasons'),
+                    tpl`no label with at least ${fn('string', v('min_support'))} eval rows lost more than ${num(v('gate').get('maxLabelRegression'))} F1 against the baseline or the champion`,
+                  ),
+                }),
+              ],
+            }),
+          ]),
         ],
       }),
     ]),

@@ -6,8 +6,10 @@ import {
   parallel,
   raiseStep,
   returnStep,
+  switchStep,
   tryStep,
   v,
+  when,
   workflow,
   type Workflow,
 } from '../../dsl';
@@ -54,17 +56,23 @@ function runSteps() {
       result: 'tuned',
     }),
     ...championSteps(),
-    ...runStatement('label_regressions', statements.labelRegressions, {
-      params: {
-        run_id: v('ctx').get('run_id'),
-        max_regression: fn('string', v('args').get('gate').get('maxLabelRegression')),
-        min_support: fn(
-          'string',
-          fn('default', fn('map.get', v('args').get('gate'), 'minLabelSupport'), defaultMinLabelSupport),
-        ),
-      },
-      rows: 'regressions',
-    }),
+    // Per-label regressions exist only for classification; free-text tasks pass null (no label rule).
+    assign('no_label_rule', { regressions: null }),
+    switchStep('label_rule', [
+      when(v('ctx').get('classify'), {
+        steps: runStatement('label_regressions', statements.labelRegressions, {
+          params: {
+            run_id: v('ctx').get('run_id'),
+            max_regression: fn('string', v('args').get('gate').get('maxLabelRegression')),
+            min_support: fn(
+              'string',
+              fn('default', fn('map.get', v('args').get('gate'), 'minLabelSupport'), defaultMinLabelSupport),
+            ),
+          },
+          rows: 'regressions',
+        }),
+      }),
+    ]),
     call('gate', decideGate, {
       args: {
         gate: v('args').get('gate'),

@@ -16,6 +16,8 @@ import {
   dataChecks,
   placeholderPatterns,
   retiredModels,
+  taskTypeNames,
+  taskTypes,
   tunableBaseModels,
   type PlaceholderKind,
 } from '../../../bigquery';
@@ -72,6 +74,7 @@ const number = (value: Expr, kind: PlaceholderKind): Expr =>
 const unit = (value: Expr): Expr => number(value, 'unitInterval');
 
 const checkLevels = ['fail', 'warn'];
+const taskTypePattern = re2Pattern(`^(${taskTypeNames.join('|')})$`);
 /** Every `checks.*` option that sets a data check's severity. */
 const checkNames = Object.values(dataChecks).flatMap((c) => (c.setting === null ? [] : [c.setting]));
 
@@ -95,10 +98,18 @@ function rules(): { ok: Expr; message: string }[] {
     { ok: text(arg('data', 'train'), 'gcsUri'), message: 'data.train must be a gs://bucket/path URI' },
     { ok: text(arg('data', 'eval'), 'gcsUri'), message: 'data.eval must be a gs://bucket/path URI' },
     {
-      ok: arg('task', 'type').eq('classification'),
-      message: 'task.type must be classification: the gate compares per-label F1',
+      ok: fn('is_text', arg('task', 'type'), taskTypePattern),
+      message: `task.type must be ${taskTypeNames.join(', ')}`,
     },
-    { ok: fn('is_label_list', arg('task', 'labels')), message: 'task.labels must list at least two labels' },
+    {
+      ok: fn(
+        'if',
+        arg('task', 'type').eq('classification'),
+        fn('is_label_list', arg('task', 'labels')),
+        arg('task', 'labels').eq(null),
+      ),
+      message: 'task.labels must list at least two labels for classification, and be absent for other tasks',
+    },
     {
       ok: fn('get_type', arg('task', 'promptTemplate', 'prefix')).eq('string'),
       message: 'task.promptTemplate.prefix must be text',
@@ -121,8 +132,7 @@ function rules(): { ok: Expr; message: string }[] {
     },
     {
       ok: oneOf(arg('model', 'tuning', 'dataSplitMethod'), ['AUTO_SPLIT', 'NO_SPLIT', 'RANDOM']),
-      message:
-        'model.tuning.dataSplitMethod must be NO_SPLIT, AUTO_SPLIT or RANDOM (CUSTOM and SEQ need a split column, which the pipeline does not carry into its prompts table)',
+      message: 'model.tuning.dataSplitMethod must be NO_SPLIT, AUTO_SPLIT or RANDOM',
     },
     {
       ok: number(fn('default', arg('model', 'tuning', 'dataSplitEvalFraction'), 0.2), 'evalFraction'),
@@ -164,8 +174,8 @@ function rules(): { ok: Expr; message: string }[] {
       message: 'checks.minEvalRows must be a whole number >= 1',
     },
     {
-      ok: oneOf(arg('gate', 'metric'), ['macro_f1', 'micro_f1', 'weighted_f1', 'accuracy']),
-      message: 'gate.metric must be macro_f1, micro_f1, weighted_f1 or accuracy',
+      ok: arg('gate', 'metric').in(v('task_metrics')),
+      message: `gate.metric must fit task.type: ${taskTypeNames.map((t) => `${t} ${taskTypes[t].gateMetrics.join('|')}`).join('; ')}`,
     },
     ...[
       'minImprovementOverBaseline',
@@ -220,7 +230,19 @@ export const validateArguments = subworkflow(
         retiredModels.map((r) => [r.prefix, `${r.prefix} is retired (${r.why}); use ${r.forTuning} instead`]),
       ),
       problems: [],
+      task_table: Object.fromEntries(taskTypeNames.map((t) => [t, [...taskTypes[t].gateMetrics]])),
+      task_metrics: [],
     }),
+    // The gate metrics of a known task type (a value of another type must not reach map lookup).
+    switchStep('known_task', [
+      when(fn('is_text', arg('task', 'type'), taskTypePattern), {
+        steps: [
+          assign('task_fit', {
+            task_metrics: v('task_table').at(arg('task', 'type')),
+          }),
+        ],
+      }),
+    ]),
     assign('evaluate_rules', {
       rules: rules().map((r) => ({ ok: r.ok, message: r.message })),
     }),
