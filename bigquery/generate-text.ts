@@ -103,10 +103,18 @@ export function retryablePromptsSql(
   ].join('\n');
 }
 
-/** The latest row per example of one model and eval fingerprint, from the predictions table. */
-export function latestPredictionsSql(predictions: string, modelName: string, fingerprint: string): string {
+/**
+ * The latest row per example of one model and eval fingerprint, from the predictions table, with `columns`
+ * of it (by default what classification and the retry pass read; text metrics also read generated_text).
+ */
+export function latestPredictionsSql(
+  predictions: string,
+  modelName: string,
+  fingerprint: string,
+  columns: readonly string[] = ['example_id', 'label', 'predicted_label', 'status', 'attempt'],
+): string {
   return [
-    `SELECT example_id, label, predicted_label, status, attempt, ROW_NUMBER() OVER (`,
+    `SELECT ${columns.join(', ')}, ROW_NUMBER() OVER (`,
     `    PARTITION BY example_id ORDER BY attempt DESC, created_at DESC) AS row_rank`,
     `  FROM ${predictions}`,
     `  WHERE model_name = ${modelName} AND eval_fingerprint = ${fingerprint}`,

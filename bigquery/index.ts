@@ -28,6 +28,8 @@ export * from './token-count';
 export * from './task-types';
 export * from './evaluate';
 export * from './classification-metrics';
+export * from './text-metrics';
+export * from './generation-metrics';
 export * from './label-metrics';
 export * from './label-regressions';
 export * from './confusion-matrix';
