@@ -8,7 +8,7 @@ import { SqlParts, stringArrayParam, stringParam, type Sql } from './sql';
 export const modelRoles = ['baseline', 'tuned', 'champion'] as const;
 export type ModelRole = (typeof modelRoles)[number];
 
-/** The `overall` metrics, in the column order of `overallMetricsQuery`. */
+/** The `overall` metrics classificationMetrics writes. */
 export const overallMetricNames = [
   'accuracy',
   'macro_precision',
@@ -165,16 +165,12 @@ export interface OverallMetricsQueryOptions {
   /** A placeholder lets one compiled statement serve every role. */
   role: ModelRole | Placeholder;
   runId: string;
-  /**
-   * The metrics to read, one column each (default `overallMetricNames`). Names such as ML.EVALUATE's
-   * `rouge-l_f1` are written as quoted column names, so any of lower-case letters, digits, `_` and `-`.
-   */
-  metrics?: readonly string[];
 }
 
 /**
- * One row with the overall metrics of one model in one run (columns in `metrics` order), from the latest
- * write, so a retried metrics step does not double count. NULL where a metric was not written.
+ * The overall metrics of one model in one run, one row each (`metric`, `value`), whatever the task wrote:
+ * `overallMetricNames` for classification, ML.EVALUATE's names for the text tasks (generation-metrics.ts).
+ * Only the latest write counts, so a retried metrics step does not double count.
  */
 export function overallMetricsQuery(options: OverallMetricsQueryOptions): Sql {
   const f = 'overallMetricsQuery';
@@ -184,16 +180,9 @@ export function overallMetricsQuery(options: OverallMetricsQueryOptions): Sql {
   const evaluations = quotedPath(parts, options.evaluations, `${f}.evaluations`);
   const modelName = pathLiteral(parts, options.model, `${f}.model`);
   const where = `run_id = ${runId} AND model_role = ${role} AND model_name = ${modelName} AND scope = 'overall'`;
-  const columns = (options.metrics ?? overallMetricNames).map((m) => {
-    if (!/^[a-z][a-z0-9_-]{0,127}$/.test(m))
-      throw new Error(`${f}.metrics: ${JSON.stringify(m)} is not a metric name`);
-    return `  MAX(CASE WHEN metric = '${m}' THEN value END) AS ${/^[a-z_][a-z0-9_]*$/.test(m) ? m : `\`${m}\``}`;
-  });
   return parts.finish(
     [
-      `SELECT`,
-      columns.join(',\n'),
-      `FROM ${evaluations}`,
+      `SELECT metric, value FROM ${evaluations}`,
       `WHERE ${where}`,
       `  AND created_at = (SELECT MAX(created_at) FROM ${evaluations} WHERE ${where})`,
     ].join('\n'),

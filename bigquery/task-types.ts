@@ -1,4 +1,5 @@
 import type { TuningEvaluationTask } from './create-model';
+import { generationMetricNames } from './generation-metrics';
 
 /**
  * What each task type of a pipeline config means for the pipeline, declared once: the config validators,
@@ -8,8 +9,9 @@ import type { TuningEvaluationTask } from './create-model';
  * - `metrics`: which metrics statement scores the stored predictions: per-label classification metrics, or
  *   the text metrics ML.EVALUATE documents for the task
  *   (https://cloud.google.com/bigquery/docs/reference/standard-sql/bigqueryml-syntax-evaluate#output).
- * - `reported`: the overall metrics ML.EVALUATE documents for the task type, which the terminal table and
- *   the report show (classification's are the pipeline's own: ML.EVALUATE documents only per-label ones);
+ * - `reported`: the overall metrics the terminal table and the report show: for the free-text tasks the ones
+ *   ML.EVALUATE documents (generation-metrics.ts), for classification the pipeline's own (ML.EVALUATE
+ *   documents only per-label ones for it);
  * - `gateMetrics`: the overall metrics the gate may compare for this task; the first is the default of
  *   `gate.metric`. For text_generation ROUGE-L F1 comes first: BLEU-4 is 0 for any output sharing no 4-gram
  *   with its reference, so on short answers it tells little apart.
@@ -27,21 +29,21 @@ export const taskTypes = {
   text_generation: {
     evaluationTask: 'TEXT_GENERATION',
     metrics: 'generation',
-    reported: ['bleu4_score', 'rouge-l_precision', 'rouge-l_recall', 'rouge-l_f1'],
+    reported: generationMetricNames('TEXT_GENERATION'),
     gateMetrics: ['rouge-l_f1', 'bleu4_score'],
     labels: false,
   },
   summarization: {
     evaluationTask: 'SUMMARIZATION',
     metrics: 'generation',
-    reported: ['rouge-l_precision', 'rouge-l_recall', 'rouge-l_f1'],
+    reported: generationMetricNames('SUMMARIZATION'),
     gateMetrics: ['rouge-l_f1', 'rouge-l_precision', 'rouge-l_recall'],
     labels: false,
   },
   question_answering: {
     evaluationTask: 'QUESTION_ANSWERING',
     metrics: 'generation',
-    reported: ['exact_match'],
+    reported: generationMetricNames('QUESTION_ANSWERING'),
     gateMetrics: ['exact_match'],
     labels: false,
   },

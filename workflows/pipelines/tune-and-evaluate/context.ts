@@ -141,6 +141,8 @@ export function contextSteps(): Step[] {
             fn('default', fn('map.get', v('tuning'), 'dataSplitEvalFraction'), 0.2),
           ),
           evaluation_task: v('tuning').get('evaluationTask'),
+          // ML.EVALUATE's name of the task type, for the text metrics (unused by classification).
+          task_type: fn('text.to_upper', v('args').get('task').get('type')),
           max_output_tokens: fn('string', v('generation').get('maxOutputTokens')),
           temperature: float64Text(v('generation').get('temperature')),
           top_p: float64Text(v('generation').get('topP')),

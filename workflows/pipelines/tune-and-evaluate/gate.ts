@@ -157,32 +157,28 @@ export const decideGate = subworkflow(
         }),
       ]),
     ]),
-    switchStep('label_rule', [
-      when(v('regressions').ne(null), {
+    // Free-text tasks have no labels to regress (`regressions` is null): skip to the next rule.
+    switchStep('label_rule', [when(v('regressions').eq(null), { next: 'serving_rule' })]),
+    forIn('each_regression', { value: 'r', in: v('regressions') }, [
+      assign('label_regressed', {
+        passed: false,
+        reasons: fn(
+          'list.concat',
+          v('reasons'),
+          tpl`label ${v('r').get('label')}: F1 fell from ${num(fn('double', v('r').get('reference_f1')))} (${v('r').get('reference')}) to ${num(fn('double', v('r').get('tuned_f1')))}, more than ${num(v('gate').get('maxLabelRegression'))} (${fn('string', fn('int', v('r').get('support')))} eval rows)`,
+        ),
+      }),
+    ]),
+    switchStep('no_regression', [
+      when(fn('len', v('regressions')).eq(0), {
         steps: [
-          forIn('each_regression', { value: 'r', in: v('regressions') }, [
-            assign('label_regressed', {
-              passed: false,
-              reasons: fn(
-                'list.concat',
-                v('reasons'),
-                tpl`label ${v('r').get('label')}: F1 fell from ${num(fn('double', v('r').get('reference_f1')))} (${v('r').get('reference')}) to ${num(fn('double', v('r').get('tuned_f1')))}, more than ${num(v('gate').get('maxLabelRegression'))} (${fn('string', fn('int', v('r').get('support')))} eval rows)`,
-              ),
-            }),
-          ]),
-          switchStep('no_regression', [
-            when(fn('len', v('regressions')).eq(0), {
-              steps: [
-                assign('labels_hold', {
-                  reasons: fn(
-                    'list.concat',
-                    v('reasons'),
-                    tpl`no label with at least ${fn('string', v('min_support'))} eval rows lost more than ${num(v('gate').get('maxLabelRegression'))} F1 against the baseline or the champion`,
-                  ),
-                }),
-              ],
-            }),
-          ]),
+          assign('labels_hold', {
+            reasons: fn(
+              'list.concat',
+              v('reasons'),
+              tpl`no label with at least ${fn('string', v('min_support'))} eval rows lost more than ${num(v('gate').get('maxLabelRegression'))} F1 against the baseline or the champion`,
+            ),
+          }),
         ],
       }),
     ]),

@@ -58,21 +58,18 @@ function runSteps() {
     ...championSteps(),
     // Per-label regressions exist only for classification; free-text tasks pass null (no label rule).
     assign('no_label_rule', { regressions: null }),
-    switchStep('label_rule', [
-      when(v('ctx').get('classify'), {
-        steps: runStatement('label_regressions', statements.labelRegressions, {
-          params: {
-            run_id: v('ctx').get('run_id'),
-            max_regression: fn('string', v('args').get('gate').get('maxLabelRegression')),
-            min_support: fn(
-              'string',
-              fn('default', fn('map.get', v('args').get('gate'), 'minLabelSupport'), defaultMinLabelSupport),
-            ),
-          },
-          rows: 'regressions',
-        }),
-      }),
-    ]),
+    switchStep('label_rule', [when(v('ctx').get('classify').not(), { next: 'gate' })]),
+    ...runStatement('label_regressions', statements.labelRegressions, {
+      params: {
+        run_id: v('ctx').get('run_id'),
+        max_regression: fn('string', v('args').get('gate').get('maxLabelRegression')),
+        min_support: fn(
+          'string',
+          fn('default', fn('map.get', v('args').get('gate'), 'minLabelSupport'), defaultMinLabelSupport),
+        ),
+      },
+      rows: 'regressions',
+    }),
     call('gate', decideGate, {
       args: {
         gate: v('args').get('gate'),

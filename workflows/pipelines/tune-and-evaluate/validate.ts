@@ -74,7 +74,6 @@ const number = (value: Expr, kind: PlaceholderKind): Expr =>
 const unit = (value: Expr): Expr => number(value, 'unitInterval');
 
 const checkLevels = ['fail', 'warn'];
-const taskTypePattern = re2Pattern(`^(${taskTypeNames.join('|')})$`);
 /** Every `checks.*` option that sets a data check's severity. */
 const checkNames = Object.values(dataChecks).flatMap((c) => (c.setting === null ? [] : [c.setting]));
 
@@ -98,7 +97,7 @@ function rules(): { ok: Expr; message: string }[] {
     { ok: text(arg('data', 'train'), 'gcsUri'), message: 'data.train must be a gs://bucket/path URI' },
     { ok: text(arg('data', 'eval'), 'gcsUri'), message: 'data.eval must be a gs://bucket/path URI' },
     {
-      ok: fn('is_text', arg('task', 'type'), taskTypePattern),
+      ok: fn('len', v('task_metrics')).gt(0),
       message: `task.type must be ${taskTypeNames.join(', ')}`,
     },
     {
@@ -233,9 +232,9 @@ export const validateArguments = subworkflow(
       task_table: Object.fromEntries(taskTypeNames.map((t) => [t, [...taskTypes[t].gateMetrics]])),
       task_metrics: [],
     }),
-    // The gate metrics of a known task type (a value of another type must not reach map lookup).
+    // The gate metrics of a known task type, none for any other value (so task.type is known when some).
     switchStep('known_task', [
-      when(fn('is_text', arg('task', 'type'), taskTypePattern), {
+      when(arg('task', 'type').in(fn('keys', v('task_table'))), {
         steps: [
           assign('task_fit', {
             task_metrics: v('task_table').at(arg('task', 'type')),
