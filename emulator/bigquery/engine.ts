@@ -9,6 +9,7 @@ import {
 import { Cursor } from './cursor';
 import { BigQueryError, invalidQuery, notFound } from './errors';
 import type { FaultInjector } from './faults';
+import { isCreateFunction, JsUdfRegistry, parseCreateJsFunction, ScriptFunctions } from './js-udf';
 import { loadData, parseLoadData } from './load-data';
 import {
   createModel,
@@ -130,11 +131,13 @@ export function statementType(tokens: Token[]): string {
 export class Engine {
   private tempCounter = 0;
   private readonly concurrency: ConcurrencyControl;
+  private readonly jsUdfs: JsUdfRegistry;
   /** Statements share one DuckDB connection (and LOAD DATA a transaction on it): they run one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: EngineOptions) {
     this.concurrency = new ConcurrencyControl(options.warehouse);
+    this.jsUdfs = new JsUdfRegistry(options.warehouse.connection);
   }
 
   async execute(sql: string, ctx: ExecutionContext): Promise<StatementResult> {
@@ -143,8 +146,17 @@ export class Engine {
     let last: StatementResult | undefined;
     const genAi: StatementResult['genAiFunctions'] = [];
     let tx: OpenTransaction | undefined;
+    // Temporary functions live for this script: later statements call them by name.
+    const functions = new ScriptFunctions(this.jsUdfs);
     try {
-      for (const tokens of statements) {
+      for (const statement of statements) {
+        if (!tx && isCreateFunction(statement)) {
+          const definition = parseCreateJsFunction(statement);
+          const done = await this.locked(async () => functions.declare(definition));
+          last = { statementType: 'CREATE_FUNCTION', ddlOperationPerformed: done, genAiFunctions: [] };
+          continue;
+        }
+        const tokens = functions.rewrite(statement);
         const control = transactionControl(tokens);
         if (control === 'BEGIN') {
           if (tx) throw invalidQuery('Nested transactions are not supported: a transaction is already open');

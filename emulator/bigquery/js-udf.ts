@@ -1,0 +1,434 @@
+import { createHash } from 'node:crypto';
+import * as vm from 'node:vm';
+import type { DuckDBListValue, DuckDBStructValue } from '@duckdb/node-api';
+import {
+  BIGINT,
+  BOOLEAN,
+  DOUBLE,
+  DuckDBScalarFunction,
+  LIST,
+  STRUCT,
+  VARCHAR,
+  listValue,
+  structValue,
+  type DuckDBConnection,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import { Cursor } from './cursor';
+import { invalidQuery } from './errors';
+import { isOp, isWord, location, type Token } from './tokenizer';
+
+/**
+ * Temporary JavaScript UDFs, as https://cloud.google.com/bigquery/docs/user-defined-functions#javascript-udfs
+ * and the CREATE FUNCTION statement
+ * (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-definition-language#create_function_statement)
+ * describe them:
+ *   CREATE [OR REPLACE] {TEMP|TEMPORARY} FUNCTION [IF NOT EXISTS] name(arg TYPE, ...) RETURNS TYPE
+ *     [DETERMINISTIC|NOT DETERMINISTIC] LANGUAGE js AS "body" | r"""body""" | '''body''' ...
+ * A function lives for the script that declares it. Its body runs in a Node `vm` context of its own (the
+ * JavaScript built-ins only: no `require`, `process`, timers or I/O), registered with DuckDB as a scalar
+ * function that also receives NULLs, as a JavaScript UDF receives `null`.
+ * Values cross with the page's "Supported JavaScript UDF data types": STRING, FLOAT64 (Number), BOOL,
+ * ARRAY and STRUCT (an object with a property per field); INT64 only as the return type (a Number or a
+ * String of an integer). Types the page maps to Dates, base64 strings or numeric strings are refused rather
+ * than approximated; see emulator/README.md for the readings taken where the page is silent.
+ */
+
+export type UdfType =
+  | { kind: 'STRING' | 'FLOAT64' | 'BOOL' | 'INT64' }
+  | { kind: 'ARRAY'; element: UdfType }
+  | { kind: 'STRUCT'; fields: { name: string; type: UdfType }[] };
+
+export interface JsUdfDefinition {
+  name: string;
+  params: { name: string; type: UdfType }[];
+  returns: UdfType;
+  body: string;
+  deterministic: boolean;
+  orReplace: boolean;
+  ifNotExists: boolean;
+}
+
+/** Time one DuckDB chunk of calls (at most 2,048 rows) may take, so a runaway body fails the query. */
+export const jsUdfChunkTimeoutMs = 10_000;
+
+/** Types the page maps to JavaScript values the emulator does not build (Date, base64, numeric strings, JSON). */
+const refusedTypes = ['BYTES', 'NUMERIC', 'BIGNUMERIC', 'DATE', 'TIMESTAMP', 'DATETIME', 'TIME', 'JSON'];
+
+const showType = (t: UdfType): string =>
+  t.kind === 'ARRAY'
+    ? `ARRAY<${showType(t.element)}>`
+    : t.kind === 'STRUCT'
+      ? `STRUCT<${t.fields.map((f) => `${f.name} ${showType(f.type)}`).join(', ')}>`
+      : t.kind;
+
+function parseType(c: Cursor, what: string): UdfType {
+  const t = c.peek();
+  const word = t?.kind === 'ident' ? t.value.toUpperCase() : '';
+  const aliases: Record<string, 'STRING' | 'FLOAT64' | 'BOOL' | 'INT64'> = {
+    STRING: 'STRING',
+    FLOAT64: 'FLOAT64',
+    BOOL: 'BOOL',
+    BOOLEAN: 'BOOL',
+    INT64: 'INT64',
+    INTEGER: 'INT64',
+  };
+  if (word in aliases) {
+    c.acceptWord(word);
+    return { kind: aliases[word] };
+  }
+  if (word === 'ARRAY' || word === 'STRUCT') {
+    c.acceptWord(word);
+    c.expectOp('<');
+    let type: UdfType;
+    if (word === 'ARRAY') type = { kind: 'ARRAY', element: parseType(c, what) };
+    else {
+      const fields: { name: string; type: UdfType }[] = [];
+      do {
+        const name = c.path('a STRUCT field name');
+        fields.push({ name: name.parts.join('.'), type: parseType(c, what) });
+      } while (c.acceptOp(','));
+      type = { kind: 'STRUCT', fields };
+    }
+    // `ARRAY<STRUCT<a STRING>>` ends in one `>>` token.
+    if (isOp(c.peek(), '>>')) {
+      const tok = c.peek()!;
+      c.tokens[c.tokens.indexOf(tok)] = { ...tok, text: '>', value: '>' };
+    } else c.expectOp('>');
+    return type;
+  }
+  if (refusedTypes.includes(word))
+    throw invalidQuery(
+      `${what}: ${word} is not supported by the local emulator in a JavaScript UDF (STRING, FLOAT64, BOOL, ARRAY, STRUCT, and INT64 as the return type, are)`,
+    );
+  throw invalidQuery(`Syntax error: Expected a type for ${what} but got ${c.describe()}`);
+}
+
+function hasInt64(t: UdfType): boolean {
+  return (
+    t.kind === 'INT64' ||
+    (t.kind === 'ARRAY' && hasInt64(t.element)) ||
+    (t.kind === 'STRUCT' && t.fields.some((f) => hasInt64(f.type)))
+  );
+}
+
+/** Whether a statement declares a function (`CREATE [OR REPLACE] [TEMP] FUNCTION`), not a table function. */
+export function isCreateFunction(tokens: Token[]): boolean {
+  const c = new Cursor(tokens);
+  if (!c.acceptWord('CREATE')) return false;
+  if (c.acceptWord('OR')) c.acceptWord('REPLACE');
+  c.acceptWord('TEMP', 'TEMPORARY');
+  return isWord(c.peek(), 'FUNCTION');
+}
+
+/** Parses a CREATE FUNCTION statement; only the temporary JavaScript form is accepted. */
+export function parseCreateJsFunction(tokens: Token[]): JsUdfDefinition {
+  const c = new Cursor(tokens);
+  c.expectWord('CREATE');
+  const orReplace = c.acceptWord('OR');
+  if (orReplace) c.expectWord('REPLACE');
+  if (!c.acceptWord('TEMP', 'TEMPORARY'))
+    throw invalidQuery(
+      'CREATE FUNCTION without TEMP (a persistent UDF) is not supported by the local emulator; declare a CREATE TEMP FUNCTION in the script instead',
+    );
+  c.expectWord('FUNCTION');
+  const ifNotExists = c.acceptWord('IF');
+  if (ifNotExists) {
+    if (orReplace) throw invalidQuery('Syntax error: OR REPLACE and IF NOT EXISTS cannot both be given');
+    c.expectWord('NOT');
+    c.expectWord('EXISTS');
+  }
+  const { parts, at } = c.path('a function name');
+  // "When creating a temporary UDF, function_name cannot contain periods."
+  if (parts.length !== 1 || parts[0].includes('.'))
+    throw invalidQuery(
+      `Temporary function name ${parts.join('.')} cannot contain periods at ${location(at)}`,
+    );
+  const name = parts[0];
+  c.expectOp('(');
+  const params: JsUdfDefinition['params'] = [];
+  while (!c.acceptOp(')')) {
+    const param = c.peek();
+    if (!param || param.kind !== 'ident')
+      throw invalidQuery(`Syntax error: Expected a parameter name but got ${c.describe()}`);
+    c.index++;
+    const type = parseType(c, `function ${name} argument ${param.value}`);
+    // The page: "INT64 is unsupported as an input type for JavaScript UDFs."
+    if (hasInt64(type))
+      throw invalidQuery(
+        `function ${name} argument ${param.value}: INT64 is unsupported as an input type for JavaScript UDFs; use FLOAT64 or STRING`,
+      );
+    params.push({ name: param.value, type });
+    if (!c.acceptOp(',')) {
+      c.expectOp(')');
+      break;
+    }
+  }
+  // The emulator requires RETURNS (the stricter reading: the type cannot be inferred from JavaScript).
+  if (!c.acceptWord('RETURNS'))
+    throw invalidQuery(`function ${name}: a JavaScript UDF needs RETURNS type (got ${c.describe()})`);
+  const returns = parseType(c, `function ${name} RETURNS`);
+  let deterministic = true;
+  if (c.acceptWord('NOT')) {
+    c.expectWord('DETERMINISTIC');
+    deterministic = false;
+  } else c.acceptWord('DETERMINISTIC');
+  if (!c.acceptWord('LANGUAGE')) {
+    throw invalidQuery(
+      isWord(c.peek(), 'AS')
+        ? `function ${name}: SQL UDFs are not supported by the local emulator (only LANGUAGE js)`
+        : `Syntax error: Expected LANGUAGE js but got ${c.describe()}`,
+    );
+  }
+  const language = c.peek();
+  if (!isWord(language, 'JS'))
+    throw invalidQuery(
+      `function ${name}: LANGUAGE ${language?.text ?? ''} is not supported by the local emulator (only js)`,
+    );
+  c.index++;
+  if (isWord(c.peek(), 'OPTIONS'))
+    throw invalidQuery(
+      `function ${name}: OPTIONS (library = ...) is not supported by the local emulator (no Cloud Storage libraries)`,
+    );
+  c.expectWord('AS');
+  const body = c.peek();
+  if (!body || body.kind !== 'string')
+    throw invalidQuery(
+      `Syntax error: function ${name} needs its JavaScript code as a string literal after AS`,
+    );
+  c.index++;
+  if (!c.atEnd()) throw invalidQuery(`Syntax error: Unexpected ${c.describe()} after the body of ${name}`);
+  return { name, params, returns, body: body.value, deterministic, orReplace, ifNotExists };
+}
+
+const duckdbType = (t: UdfType): DuckDBType => {
+  switch (t.kind) {
+    case 'STRING':
+      return VARCHAR;
+    case 'FLOAT64':
+      return DOUBLE;
+    case 'BOOL':
+      return BOOLEAN;
+    case 'INT64':
+      return BIGINT;
+    case 'ARRAY':
+      return LIST(duckdbType(t.element));
+    case 'STRUCT':
+      return STRUCT(Object.fromEntries(t.fields.map((f) => [f.name, duckdbType(f.type)])));
+  }
+};
+
+/** A DuckDB argument value as the JavaScript value the page says the UDF receives. */
+function toJs(value: DuckDBValue, type: UdfType): unknown {
+  if (value === null) return null;
+  if (type.kind === 'ARRAY') return (value as DuckDBListValue).items.map((v) => toJs(v, type.element));
+  if (type.kind === 'STRUCT') {
+    const entries = (value as DuckDBStructValue).entries;
+    return Object.fromEntries(type.fields.map((f) => [f.name, toJs(entries[f.name] ?? null, f.type)]));
+  }
+  return value;
+}
+
+class ReturnError extends Error {}
+
+const describe = (v: unknown): string =>
+  Array.isArray(v)
+    ? 'an array'
+    : v === null
+      ? 'null'
+      : typeof v === 'string'
+        ? `the string ${JSON.stringify(v.slice(0, 40))}`
+        : `${typeof v} ${String(v).slice(0, 40)}`;
+
+const int64Min = -(2n ** 63n);
+const int64Max = 2n ** 63n - 1n;
+
+/** A returned JavaScript value as the DuckDB value of the declared type; anything else is an error. */
+function fromJs(value: unknown, type: UdfType, where: string): DuckDBValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function')
+    throw new ReturnError(`${where}: returned a Promise, which the local emulator does not wait for`);
+  const wrong = (): ReturnError =>
+    new ReturnError(`${where}: returned ${describe(value)} for ${showType(type)}`);
+  switch (type.kind) {
+    case 'STRING':
+      if (typeof value !== 'string') throw wrong();
+      return value;
+    case 'FLOAT64':
+      if (typeof value !== 'number') throw wrong();
+      return value;
+    case 'BOOL':
+      if (typeof value !== 'boolean') throw wrong();
+      return value;
+    case 'INT64': {
+      // "the JavaScript function body can return either a JavaScript Number or a String"; a fraction, or
+      // text that is not an integer, is refused (the stricter reading).
+      let n: bigint;
+      if (typeof value === 'number' && Number.isSafeInteger(value)) n = BigInt(value);
+      else if (typeof value === 'string' && /^[+-]?[0-9]+$/.test(value.trim())) n = BigInt(value.trim());
+      else throw wrong();
+      if (n < int64Min || n > int64Max)
+        throw new ReturnError(`${where}: ${String(value)} is out of range for INT64`);
+      return n;
+    }
+    case 'ARRAY': {
+      if (!Array.isArray(value)) throw wrong();
+      return listValue(
+        value.map((v: unknown, i) => {
+          if (v === null || v === undefined)
+            throw new ReturnError(`${where}: Array cannot have a null element (index ${i})`);
+          return fromJs(v, type.element, `${where}[${i}]`);
+        }),
+      );
+    }
+    case 'STRUCT': {
+      if (typeof value !== 'object' || Array.isArray(value)) throw wrong();
+      const record = value as Record<string, unknown>;
+      const names = new Set(type.fields.map((f) => f.name));
+      const stray = Object.keys(record).find((k) => !names.has(k));
+      if (stray !== undefined)
+        throw new ReturnError(`${where}: returned a property ${stray} that ${showType(type)} does not have`);
+      return structValue(
+        Object.fromEntries(
+          type.fields.map((f) => [f.name, fromJs(record[f.name], f.type, `${where}.${f.name}`)]),
+        ),
+      );
+    }
+  }
+}
+
+const errorMessage = (error: unknown): string =>
+  typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+
+/**
+ * Compiles a UDF body in a context of its own as `(function (args) { body })`; a syntax error is an
+ * invalidQuery naming the function. `run` calls it once per row of a chunk (arguments already JavaScript
+ * values) and returns what each call returned; a thrown exception or a chunk slower than `timeoutMs` is an
+ * Error naming the function.
+ */
+export function compileJsUdf(
+  definition: Pick<JsUdfDefinition, 'name' | 'params' | 'body'>,
+  timeoutMs = jsUdfChunkTimeoutMs,
+): { run: (rows: unknown[][]) => unknown[] } {
+  const context = vm.createContext({});
+  let fn: unknown;
+  try {
+    fn = new vm.Script(
+      `(function (${definition.params.map((p) => p.name).join(', ')}) {\n${definition.body}\n})`,
+      { filename: definition.name },
+    ).runInContext(context);
+  } catch (error) {
+    throw invalidQuery(`JavaScript UDF ${definition.name}: ${errorMessage(error)}`);
+  }
+  // The loop runs inside the context, so one timeout covers a chunk and no row crosses back on its own.
+  const runner = new vm.Script(
+    '(function (fn, rows) { const out = new Array(rows.length); for (let i = 0; i < rows.length; i++) out[i] = fn.apply(null, rows[i]); return out; })',
+  ).runInContext(context) as (fn: unknown, rows: unknown[][]) => unknown[];
+  const call = new vm.Script('__run(__fn, __rows)');
+  Object.assign(context, { __run: runner, __fn: fn });
+  return {
+    run(rows) {
+      context.__rows = rows;
+      try {
+        return call.runInContext(context, { timeout: timeoutMs }) as unknown[];
+      } catch (error) {
+        const message = errorMessage(error);
+        throw new ReturnError(
+          /timed out/.test(message)
+            ? `JavaScript UDF ${definition.name} timed out: ${rows.length} calls took more than ${timeoutMs} ms`
+            : `JavaScript UDF ${definition.name} threw: ${message}`,
+        );
+      } finally {
+        context.__rows = undefined;
+      }
+    },
+  };
+}
+
+/**
+ * The JavaScript UDFs registered with one DuckDB database. The same declaration (name, types, body) maps to
+ * the same DuckDB function, so a pipeline that declares its UDF in every run registers it once; a script
+ * sees only the functions it declared (`ScriptFunctions`).
+ */
+export class JsUdfRegistry {
+  private readonly registered = new Set<string>();
+
+  constructor(private readonly connection: DuckDBConnection) {}
+
+  /** Registers the function if needed; returns the DuckDB name calls are rewritten to. */
+  register(definition: JsUdfDefinition): string {
+    const key = createHash('sha256')
+      .update(
+        JSON.stringify([
+          definition.name,
+          definition.params,
+          definition.returns,
+          definition.body,
+          definition.deterministic,
+        ]),
+      )
+      .digest('hex')
+      .slice(0, 24);
+    const duckdbName = `bq_js_${key}`;
+    if (this.registered.has(duckdbName)) return duckdbName;
+    const compiled = compileJsUdf(definition);
+    const signature = `${definition.name}(${definition.params.map((p) => showType(p.type)).join(', ')})`;
+    this.connection.registerScalarFunction(
+      DuckDBScalarFunction.create({
+        name: duckdbName,
+        returnType: duckdbType(definition.returns),
+        parameterTypes: definition.params.map((p) => duckdbType(p.type)),
+        // A JavaScript UDF is called with `null` for a NULL argument and may return a value for it.
+        specialHandling: true,
+        volatile: !definition.deterministic,
+        mainFunction: (info, input, output) => {
+          try {
+            const columns = definition.params.map((_, i) => input.getColumnVector(i));
+            const rows: unknown[][] = [];
+            for (let row = 0; row < input.rowCount; row++)
+              rows.push(columns.map((c, i) => toJs(c.getItem(row), definition.params[i].type)));
+            const results = compiled.run(rows);
+            results.forEach((value, row) =>
+              output.setItem(row, fromJs(value, definition.returns, `JavaScript UDF ${signature}`)),
+            );
+            output.flush();
+          } catch (error) {
+            info.setError(errorMessage(error));
+          }
+        },
+      }),
+    );
+    this.registered.add(duckdbName);
+    return duckdbName;
+  }
+}
+
+/** The temporary functions one script has declared so far, by lower-cased name (names are case-insensitive). */
+export class ScriptFunctions {
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly registry: JsUdfRegistry) {}
+
+  /** CREATE TEMP FUNCTION: checks OR REPLACE / IF NOT EXISTS against what the script already declared. */
+  declare(definition: JsUdfDefinition): 'CREATE' | 'REPLACE' | 'SKIP' {
+    const key = definition.name.toLowerCase();
+    const exists = this.names.has(key);
+    if (exists && definition.ifNotExists) return 'SKIP';
+    if (exists && !definition.orReplace)
+      throw invalidQuery(`Function ${definition.name} already exists in this script`);
+    this.names.set(key, this.registry.register(definition));
+    return exists ? 'REPLACE' : 'CREATE';
+  }
+
+  /** The statement with each call `name(` of a declared function renamed to its DuckDB function. */
+  rewrite(tokens: Token[]): Token[] {
+    if (this.names.size === 0) return tokens;
+    return tokens.map((t, i) => {
+      const target =
+        t.kind === 'ident' || t.kind === 'quoted' ? this.names.get(t.value.toLowerCase()) : undefined;
+      if (target === undefined || !isOp(tokens[i + 1], '(') || isOp(tokens[i - 1], '.')) return t;
+      return { ...t, kind: 'raw', text: target, value: target };
+    });
+  }
+}
