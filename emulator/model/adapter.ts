@@ -6,7 +6,8 @@ import { seededRandom } from './rng';
  * (φ = the label's own hashed features: what the zero-shot base model does). Tuning learns a rank-r update
  * W = A·B on top of it, so logit_c = scale · x·φ(c) + (x·A)·B[:, c]. A starts small and random, B at zero, so
  * an untrained adapter is exactly the base model; training runs SGD on softmax cross-entropy over the labels
- * seen in training.
+ * seen in training. A head without the base term (`labelOverlap: false`) scores by the learned term alone:
+ * the generation head, whose "labels" are answer templates, whose words say nothing about the input.
  */
 export const adapterRank = 8;
 export const baseScale = 10;
@@ -42,6 +43,8 @@ export interface AdapterState {
   /** Row-major featureDim × rank and rank × labels, as base64 little-endian float32. */
   a: string;
   b: string;
+  /** false: no frozen label-overlap term (absent in states written before it existed: true). */
+  labelOverlap?: boolean;
 }
 
 function squaredNorm(values: ArrayLike<number>): number {
@@ -50,7 +53,8 @@ function squaredNorm(values: ArrayLike<number>): number {
   return sum;
 }
 
-const labelKey = (label: string): string => label.trim().toLowerCase();
+/** Labels compare trimmed and lower-cased. */
+export const labelKey = (label: string): string => label.trim().toLowerCase();
 
 function encode(values: Float32Array): string {
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
@@ -72,9 +76,10 @@ export class LowRankAdapter {
     readonly labels: string[],
     private readonly a: Float32Array,
     private readonly b: Float32Array,
+    private readonly labelOverlap: boolean,
   ) {
     this.labelIndex = new Map(labels.map((label, i) => [labelKey(label), i]));
-    this.labelFeatures = labels.map((label) => featurizeLabel(label));
+    this.labelFeatures = labelOverlap ? labels.map((label) => featurizeLabel(label)) : [];
   }
 
   static fromState(state: AdapterState): LowRankAdapter {
@@ -85,16 +90,30 @@ export class LowRankAdapter {
       state.labels,
       decode(state.a, featureDim * adapterRank, 'a'),
       decode(state.b, adapterRank * state.labels.length, 'b'),
+      state.labelOverlap ?? true,
     );
   }
 
   toState(): AdapterState {
-    return { rank: adapterRank, scale: baseScale, labels: this.labels, a: encode(this.a), b: encode(this.b) };
+    const state: AdapterState = {
+      rank: adapterRank,
+      scale: baseScale,
+      labels: this.labels,
+      a: encode(this.a),
+      b: encode(this.b),
+    };
+    if (!this.labelOverlap) state.labelOverlap = false;
+    return state;
   }
 
+  /**
+   * Fits the adapter by SGD: ceil(maxIterations / rows) epochs over the shuffled rows (at least one).
+   * `labelOverlap: false` trains a head without the frozen base term. Throws on no rows.
+   */
   static train(
     pairs: TrainingPair[],
     options: TrainingOptions,
+    labelOverlap = true,
   ): { adapter: LowRankAdapter; report: TrainingReport } {
     if (pairs.length === 0) throw new Error('tuning needs at least one training row');
     const labels: string[] = [];
@@ -108,7 +127,12 @@ export class LowRankAdapter {
     }
     const random = seededRandom(seed);
     const a = new Float32Array(featureDim * adapterRank).map(() => (random() * 2 - 1) * initScale);
-    const adapter = new LowRankAdapter(labels, a, new Float32Array(adapterRank * labels.length));
+    const adapter = new LowRankAdapter(
+      labels,
+      a,
+      new Float32Array(adapterRank * labels.length),
+      labelOverlap,
+    );
     const examples = pairs.map((pair) => ({
       x: featurize(pair.input),
       y: adapter.labelIndex.get(labelKey(pair.label)) ?? 0,
@@ -144,11 +168,15 @@ export class LowRankAdapter {
     return sum;
   }
 
+  private baseLogit(x: SparseVector, label: number): number {
+    return this.labelOverlap ? baseScale * dot(x, this.labelFeatures[label]) : 0;
+  }
+
   /** One SGD step on one example; returns its cross-entropy before the update. */
   private step(x: SparseVector, target: number, learningRate: number): number {
     const n = this.labels.length;
     const h = this.hidden(x);
-    const logits = this.labelFeatures.map((phi, c) => baseScale * dot(x, phi) + this.adapterLogit(h, c));
+    const logits = this.labels.map((_, c) => this.baseLogit(x, c) + this.adapterLogit(h, c));
     const max = Math.max(...logits);
     const exps = logits.map((l) => Math.exp(l - max));
     const total = exps.reduce((s, e) => s + e, 0);
@@ -179,7 +207,11 @@ export class LowRankAdapter {
     return pool.map((label) => {
       const trained = this.labelIndex.get(labelKey(label));
       const base =
-        baseScale * dot(x, trained === undefined ? featurizeLabel(label) : this.labelFeatures[trained]);
+        trained === undefined
+          ? this.labelOverlap
+            ? baseScale * dot(x, featurizeLabel(label))
+            : 0
+          : this.baseLogit(x, trained);
       return { label, logit: base + (trained === undefined ? 0 : this.adapterLogit(h, trained)) };
     });
   }

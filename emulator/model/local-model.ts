@@ -1,22 +1,27 @@
 import {
   LowRankAdapter,
   baseScale,
+  labelKey,
   type AdapterState,
   type TrainingOptions,
   type TrainingReport,
 } from './adapter';
 import { dot, featurizeInput, featurizeLabel, words } from './features';
 import { parsePrompt } from './prompt';
+import { fillTemplate, learnTemplates, type TemplateState } from './templates';
 
 /**
  * The local stand-in for a Vertex Gemini endpoint: deterministic, CPU-only, no weights to download. It is a
  * hashed-feature linear scorer, not a language model:
- * - with candidate labels in the prompt it answers with the best-scoring label's text;
- * - the base model scores a label by the overlap of its words and character 4-grams with the input
- *   (zero-shot, and imperfect by nature);
- * - a tuned model adds its low-rank adapter's learned term, and without candidates in the prompt answers
- *   with the best training label (so free-text targets come back as the nearest answer seen in training);
- * - the base model with no candidates answers with the input's first sentence (an extractive "summary").
+ * - with candidate labels in the prompt the base model answers with the best-scoring label's text, scoring
+ *   a label by the overlap of its words and character 4-grams with the input (zero-shot, and imperfect by
+ *   nature);
+ * - with no candidates the base model answers with the input's first sentence (an extractive "summary":
+ *   plausible, generic, nothing learned);
+ * - tuning reads what it is given: training answers that repeat (at most half as many distinct answers as
+ *   rows) are labels, and the tuned model is a classifier, the base's label scores plus its low-rank
+ *   adapter's learned term; otherwise the answers are free text, and the tuned model writes its answer
+ *   from the template the adapter picks for the input, filled with words of the input (`templates.ts`).
  */
 export interface Generation {
   text: string;
@@ -26,6 +31,8 @@ export interface Generation {
 
 export interface ModelState {
   adapter?: AdapterState;
+  /** Present for a free-text model: its answer templates, which the adapter's labels (`t0`, ...) name. */
+  templates?: TemplateState[];
 }
 
 function firstSentence(text: string): string {
@@ -51,26 +58,55 @@ function argmax(scored: { label: string; logit: number }[]): string {
   return best.label;
 }
 
+/** Training answers that repeat this much (rows per distinct answer, at least) are labels. */
+const rowsPerLabel = 2;
+
+const templateLabel = (index: number): string => `t${index}`;
+
 export class LocalModel {
-  private constructor(private readonly adapter: LowRankAdapter | undefined) {}
+  private constructor(
+    private readonly adapter: LowRankAdapter | undefined,
+    private readonly templates: TemplateState[] | undefined,
+  ) {}
 
   static base(): LocalModel {
-    return new LocalModel(undefined);
+    return new LocalModel(undefined, undefined);
   }
 
   static fromState(state: ModelState): LocalModel {
-    return new LocalModel(state.adapter ? LowRankAdapter.fromState(state.adapter) : undefined);
+    return new LocalModel(
+      state.adapter ? LowRankAdapter.fromState(state.adapter) : undefined,
+      state.templates,
+    );
   }
 
+  /**
+   * Tunes on (prompt, answer) pairs: a classifier when the answers form a label set, else a free-text
+   * model (see the class comment). `options.maxIterations` counts SGD steps of the adapter, rounded up to
+   * whole epochs. Throws on no pairs.
+   */
   static tune(
     pairs: { prompt: string; label: string }[],
     options: TrainingOptions,
   ): { model: LocalModel; report: TrainingReport } {
-    const { adapter, report } = LowRankAdapter.train(
-      pairs.map((pair) => ({ ...pair, input: parsePrompt(pair.prompt).input })),
-      options,
+    const rows = pairs.map((pair) => ({ ...pair, input: parsePrompt(pair.prompt).input }));
+    const distinct = new Set(pairs.map((pair) => labelKey(pair.label))).size;
+    if (distinct * rowsPerLabel <= pairs.length || pairs.length === 0) {
+      const { adapter, report } = LowRankAdapter.train(rows, options);
+      return { model: new LocalModel(adapter, undefined), report };
+    }
+    const { templates, rowTemplate } = learnTemplates(
+      rows.map((row) => row.input),
+      rows.map((row) => row.label.trim()),
     );
-    return { model: new LocalModel(adapter), report };
+    const { adapter, report } = LowRankAdapter.train(
+      rows
+        .map((row, i) => ({ ...row, label: templateLabel(rowTemplate[i]) }))
+        .filter((_, i) => rowTemplate[i] >= 0),
+      options,
+      false,
+    );
+    return { model: new LocalModel(adapter, templates), report };
   }
 
   get tuned(): boolean {
@@ -78,13 +114,19 @@ export class LocalModel {
   }
 
   toState(): ModelState {
-    return this.adapter ? { adapter: this.adapter.toState() } : {};
+    if (!this.adapter) return {};
+    return this.templates
+      ? { adapter: this.adapter.toState(), templates: this.templates }
+      : { adapter: this.adapter.toState() };
   }
 
   generate(prompt: string, maxOutputTokens: number): Generation {
     const { labels, input } = parsePrompt(prompt);
     let answer: string;
-    if (this.adapter) answer = argmax(this.adapter.score(input, labels));
+    if (this.adapter && this.templates) {
+      const template = this.templates[Number(argmax(this.adapter.score(input, [])).slice(1))];
+      answer = fillTemplate(template, input);
+    } else if (this.adapter) answer = argmax(this.adapter.score(input, labels));
     else if (labels.length > 0) {
       const x = featurizeInput(input);
       answer = argmax(labels.map((label) => ({ label, logit: baseScale * dot(x, featurizeLabel(label)) })));

@@ -2,7 +2,8 @@
  * Reads a prompt the way the local model needs it: the candidate labels, when the instruction lists them
  * in brackets ("... from among these labels [A, B, C]. TRANSCRIPT: ..."), and the input text the answer is
  * about (what follows the list, without a leading "NAME:" marker), so the label names in the instruction do
- * not count as evidence for themselves.
+ * not count as evidence for themselves. Without a list, an instruction on a line of its own that ends in a
+ * colon ("Summarise this note:\n...") is not part of the input either, so no answer copies it.
  */
 export interface ParsedPrompt {
   labels: string[];
@@ -10,6 +11,7 @@ export interface ParsedPrompt {
 }
 
 const bracketList = /\[([^[\]]*,[^[\]]*)\]/;
+const instructionLine = /^[^\n]*:[ \t]*\r?\n(?=[\s\S]*\S)/;
 const leadingMarker = /^[\s.:;-]*(?:[A-Za-z][A-Za-z _-]{0,40}:)?\s*/;
 
 function unquote(item: string): string {
@@ -20,7 +22,7 @@ function unquote(item: string): string {
 
 export function parsePrompt(prompt: string): ParsedPrompt {
   const match = bracketList.exec(prompt);
-  if (!match || match.index === undefined) return { labels: [], input: prompt };
+  if (!match || match.index === undefined) return { labels: [], input: prompt.replace(instructionLine, '') };
   const labels = match[1]
     .split(',')
     .map(unquote)

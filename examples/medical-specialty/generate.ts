@@ -37,7 +37,8 @@ export interface ExampleData {
 /** The labels, exactly as the example's pipeline config spells them. */
 export const labels: readonly string[] = config.task.labels;
 
-class Picker {
+/** Seeded choices: one item, an integer below n, a chance, two different items, a shuffle in place. */
+export class Picker {
   constructor(readonly next: () => number) {}
   int(n: number): number {
     return Math.floor(this.next() * n);
