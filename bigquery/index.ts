@@ -33,6 +33,7 @@ export * from './generation-metrics';
 export * from './label-metrics';
 export * from './label-regressions';
 export * from './confusion-matrix';
+export * from './metric-distribution';
 export * from './changed-predictions';
 
 // Runs and the champion registry.
