@@ -289,3 +289,34 @@ describe('a config whose gate metric does not fit its task', () => {
     expect(fs.existsSync(path.join(stateDir, 'runs'))).toBe(false);
   });
 });
+
+describe('data checks on a free-text task', () => {
+  test('label checks are left out; empty inputs, duplicates and leakage still apply', async () => {
+    const config = textTask('summarization', {
+      checks: { minTrainRows: 100, minEvalRows: 30, duplicates: 'fail', leakage: 'warn' },
+    });
+    const dir = path.dirname(config);
+    const train = fs
+      .readFileSync(path.join(dir, 'data', 'train.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n');
+    const evalRows = fs
+      .readFileSync(path.join(dir, 'data', 'eval.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n');
+    const first = JSON.parse(train[0]) as { input_text: string };
+    // The same note twice with two impressions (for classification: conflicting labels), an output that is
+    // no label of any set, an empty input, and a train note in eval (leakage).
+    train.push(JSON.stringify({ input_text: first.input_text, output_text: 'Another impression entirely.' }));
+    train.push(JSON.stringify({ input_text: '   ', output_text: 'Nothing to summarise.' }));
+    evalRows.push(train[1]);
+    fs.writeFileSync(path.join(dir, 'data', 'train.jsonl'), train.join('\n') + '\n');
+    fs.writeFileSync(path.join(dir, 'data', 'eval.jsonl'), evalRows.join('\n') + '\n');
+    const stateDir = tempDir('task-checks');
+    const { summary } = await runLocally({ configFile: config, stateDir, runId: 'run_checks' });
+    expect(summary.status).toBe('failed');
+    expect(summary.modelInvocations).toBe(0);
+    const found = summary.dataChecks.map((d) => `${d.check} ${d.split} ${d.count} ${d.severity}`).sort();
+    expect(found).toEqual(['duplicates train 1 fail', 'emptyInputs train 1 fail', 'leakage eval 1 warn']);
+  });
+});
