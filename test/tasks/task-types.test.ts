@@ -145,7 +145,7 @@ describe('the clinical-impression example (summarization), as bundled', () => {
   });
 
   test('the terminal shows the task’s metrics instead of per-label F1', () => {
-    const text = renderSummary(result.summary, 'runs/run_summary').replace(/\u001b\[[0-9;]*m/g, '');
+    const text = renderSummary(result.summary, 'runs/run_summary');
     const { baseline, tuned } = result.summary;
     expect(text).toMatch(
       new RegExp(
