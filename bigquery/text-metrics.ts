@@ -35,23 +35,28 @@ export const textScoresFunction = 'text_scores';
 
 /**
  * Function declarations only (`tokens`, `bleu4`, `lcs`, `scores`); `textScoresBody` appends the UDF's return.
- * Kept without indentation: every byte is embedded in the compiled workflow.
+ * Kept without indentation: every byte is embedded in the compiled workflow. Tokens and n-grams are counted
+ * as integer ids (an n-gram's id from its (n-1)-gram's id and its last token's), not joined strings: the
+ * metrics run on every eval row.
  */
 export const textMetricsLibrary = String.raw`
 const tokens = (text) => text == null ? [] : String(text).normalize('NFKC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) || [];
-function grams(t, n) {
-const m = new Map();
-for (let i = 0; i + n <= t.length; i++) { const k = t.slice(i, i + n).join(' '); m.set(k, (m.get(k) || 0) + 1); }
-return m;
-}
 function bleu4(ref, hyp) {
-let log = 0;
+const tok = new Map(), T = (t) => { if (!tok.has(t)) tok.set(t, tok.size); return tok.get(t); };
+const rt = ref.map(T), ht = hyp.map(T);
+let r = rt, h = ht, log = 0;
 for (let n = 1; n <= 4; n++) {
-const r = grams(ref, n);
-let hit = 0, all = 0;
-grams(hyp, n).forEach((c, k) => { hit += Math.min(c, r.get(k) || 0); all += c; });
+if (n > 1) {
+const ids = new Map(), G = (t) => (g, i) => { const k = g * tok.size + t[i + n - 1]; if (!ids.has(k)) ids.set(k, ids.size); return ids.get(k); };
+r = r.slice(0, -1).map(G(rt));
+h = h.slice(0, -1).map(G(ht));
+}
+const left = new Map();
+for (const g of r) left.set(g, (left.get(g) || 0) + 1);
+let hit = 0;
+for (const g of h) { const c = left.get(g); if (c) { hit++; left.set(g, c - 1); } }
 if (n === 1 && hit === 0) return 0;
-log += n === 1 ? Math.log(hit / all) : Math.log((hit + 1) / (Math.max(all, 1) + 1));
+log += n === 1 ? Math.log(hit / h.length) : Math.log((hit + 1) / (Math.max(h.length, 1) + 1));
 }
 return (hyp.length > ref.length ? 1 : Math.exp(1 - ref.length / hyp.length)) * Math.exp(log / 4);
 }

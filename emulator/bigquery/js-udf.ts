@@ -50,10 +50,15 @@ export interface JsUdfDefinition {
   ifNotExists: boolean;
 }
 
-/** Time one DuckDB chunk of calls (at most 2,048 rows) may take, so a runaway body fails the query. */
-export const jsUdfChunkTimeoutMs = 10_000;
+/**
+ * Calls run in batches of `jsUdfBatchCalls`, and a batch that takes longer than `jsUdfBatchTimeoutMs` (wall
+ * time, as Node's vm measures it) fails the query, so a runaway body cannot hang a run. The limit is
+ * generous because wall time stretches on a busy machine; the batch is small because each timed batch costs
+ * a watchdog (about 0.2 ms).
+ */
+export const jsUdfBatchCalls = 16;
+export const jsUdfBatchTimeoutMs = 60_000;
 
-/** Types the page maps to JavaScript values the emulator does not build (Date, base64, numeric strings, JSON). */
 const refusedTypes = ['BYTES', 'NUMERIC', 'BIGNUMERIC', 'DATE', 'TIMESTAMP', 'DATETIME', 'TIME', 'JSON'];
 
 const showType = (t: UdfType): string =>
@@ -303,13 +308,13 @@ const errorMessage = (error: unknown): string =>
 
 /**
  * Compiles a UDF body in a context of its own as `(function (args) { body })`; a syntax error is an
- * invalidQuery naming the function. `run` calls it once per row of a chunk (arguments already JavaScript
- * values) and returns what each call returned; a thrown exception or a chunk slower than `timeoutMs` is an
+ * invalidQuery naming the function. `run` calls it once per row (arguments already JavaScript values) and
+ * returns what each call returned; a thrown exception, or a batch of calls slower than `timeoutMs`, is an
  * Error naming the function.
  */
 export function compileJsUdf(
   definition: Pick<JsUdfDefinition, 'name' | 'params' | 'body'>,
-  timeoutMs = jsUdfChunkTimeoutMs,
+  timeoutMs = jsUdfBatchTimeoutMs,
 ): { run: (rows: unknown[][]) => unknown[] } {
   const context = vm.createContext({});
   let fn: unknown;
@@ -321,7 +326,7 @@ export function compileJsUdf(
   } catch (error) {
     throw invalidQuery(`JavaScript UDF ${definition.name}: ${errorMessage(error)}`);
   }
-  // The loop runs inside the context, so one timeout covers a chunk and no row crosses back on its own.
+  // The loop runs inside the context, so one timeout covers a batch and no row crosses back on its own.
   const runner = new vm.Script(
     '(function (fn, rows) { const out = new Array(rows.length); for (let i = 0; i < rows.length; i++) out[i] = fn.apply(null, rows[i]); return out; })',
   ).runInContext(context) as (fn: unknown, rows: unknown[][]) => unknown[];
@@ -329,19 +334,24 @@ export function compileJsUdf(
   Object.assign(context, { __run: runner, __fn: fn });
   return {
     run(rows) {
-      context.__rows = rows;
-      try {
-        return call.runInContext(context, { timeout: timeoutMs }) as unknown[];
-      } catch (error) {
-        const message = errorMessage(error);
-        throw new ReturnError(
-          /timed out/.test(message)
-            ? `JavaScript UDF ${definition.name} timed out: ${rows.length} calls took more than ${timeoutMs} ms`
-            : `JavaScript UDF ${definition.name} threw: ${message}`,
-        );
-      } finally {
-        context.__rows = undefined;
+      const out: unknown[] = [];
+      for (let start = 0; start < rows.length; start += jsUdfBatchCalls) {
+        const batch = rows.slice(start, start + jsUdfBatchCalls);
+        context.__rows = batch;
+        try {
+          out.push(...(call.runInContext(context, { timeout: timeoutMs }) as unknown[]));
+        } catch (error) {
+          const message = errorMessage(error);
+          throw new ReturnError(
+            /timed out/.test(message)
+              ? `JavaScript UDF ${definition.name} timed out: ${batch.length} calls took more than ${timeoutMs} ms`
+              : `JavaScript UDF ${definition.name} threw: ${message}`,
+          );
+        } finally {
+          context.__rows = undefined;
+        }
       }
+      return out;
     },
   };
 }

@@ -1,7 +1,8 @@
 import type { LocalModel } from '../model';
 import { invalidQuery } from './errors';
 import type { FaultInjector } from './faults';
-import { bleu4, classification, exactMatch, rougeL, type EvalPair } from './metrics';
+import { generationMetricNames, type GenerationTaskType } from '../../bigquery/generation-metrics';
+import { classification, generationMetricValues, type EvalPair } from './metrics';
 import type { ModelRecord, ModelRef } from './models';
 import { isOp, isWord, location, matchingClose, splitTopLevel, type Token } from './tokenizer';
 import type { Warehouse } from './warehouse';
@@ -324,20 +325,13 @@ export function evaluationColumns(taskType: string, expected: string[], rows: Ro
       { name: 'evaluation_status', type: 'VARCHAR', values: perLabel.map(() => status) },
     ];
   }
-  if (taskType === 'QUESTION_ANSWERING') {
-    return [
-      { name: 'exact_match', type: 'DOUBLE', values: [exactMatch(pairs)] },
-      { name: 'evaluation_status', type: 'VARCHAR', values: [status] },
-    ];
-  }
-  const rouge = rougeL(pairs);
-  const columns: OutputColumn[] =
-    taskType === 'TEXT_GENERATION' ? [{ name: 'bleu4_score', type: 'DOUBLE', values: [bleu4(pairs)] }] : [];
+  const values = generationMetricValues(pairs);
   return [
-    ...columns,
-    { name: 'rouge-l_precision', type: 'DOUBLE', values: [rouge.precision] },
-    { name: 'rouge-l_recall', type: 'DOUBLE', values: [rouge.recall] },
-    { name: 'rouge-l_f1', type: 'DOUBLE', values: [rouge.f1] },
+    ...generationMetricNames(taskType as GenerationTaskType).map((name): OutputColumn => ({
+      name,
+      type: 'DOUBLE',
+      values: [values[name]],
+    })),
     { name: 'evaluation_status', type: 'VARCHAR', values: [status] },
   ];
 }

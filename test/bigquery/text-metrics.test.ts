@@ -131,4 +131,10 @@ describe('hand-computed cases', () => {
   test('the UDF returns exactly the STRUCT fields it declares', () => {
     expect(Object.keys(udf('a', 'a'))).toEqual([...textScoreFields]);
   });
+
+  test('the body can sit in a raw triple-quoted string inside a workflow: no """, no $ and no {{', () => {
+    expect(textScoresBody).not.toContain('"""');
+    expect(textScoresBody).not.toContain('$');
+    expect(textScoresBody).not.toContain('{{');
+  });
 });

@@ -186,11 +186,29 @@ describe('temporary JavaScript UDFs', () => {
     );
   });
 
-  test('a chunk of calls that outlasts the time limit fails, naming the function', () => {
+  test('inside a transaction a temporary function is refused, as the statements a transaction allows do not list it', async () => {
+    await fails(
+      `BEGIN TRANSACTION;
+       CREATE TEMP FUNCTION f(x FLOAT64) RETURNS FLOAT64 LANGUAGE js AS "return x;";
+       COMMIT TRANSACTION`,
+      /CREATE_FUNCTION is not supported inside a transaction/,
+    );
+  });
+
+  test('a batch of calls that outlasts the time limit fails, naming the function', () => {
     const { run } = compileJsUdf(
       { name: 'spin', params: [{ name: 'x', type: { kind: 'FLOAT64' } }], body: 'for (;;) {}' },
       50,
     );
     expect(() => run([[1]])).toThrow(/JavaScript UDF spin timed out: 1 calls took more than 50 ms/);
+    // Rows run in batches of 16: the second batch holds the 17th row.
+    const { run: count } = compileJsUdf({
+      name: 'c',
+      params: [{ name: 'x', type: { kind: 'FLOAT64' } }],
+      body: 'return x * 2;',
+    });
+    expect(count(Array.from({ length: 40 }, (_, i) => [i]))).toEqual(
+      Array.from({ length: 40 }, (_, i) => i * 2),
+    );
   });
 });

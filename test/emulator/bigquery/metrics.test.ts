@@ -105,3 +105,33 @@ test('ML.EVALUATE rejects a task type it does not know', () => {
     'ML.EVALUATE: task_type RANKING is not one of TEXT_GENERATION, CLASSIFICATION, SUMMARIZATION, QUESTION_ANSWERING',
   );
 });
+
+test("ML.EVALUATE for free text: the documented columns, per-row scores of the pipeline's text_scores", () => {
+  // rouge-score's README pair (P 0.625, R 5/9, F1 10/17) and a failed row, which ML.EVALUATE skips.
+  const expected = ['The quick brown fox jumps over the lazy dog', 'skipped'];
+  const rows = [ok('The quick brown dog jumps on the log.'), failed];
+  const columns = (task: string) =>
+    Object.fromEntries(evaluationColumns(task, expected, rows).map((c) => [c.name, c.values[0]]));
+  const bleu = Math.exp(1 - 9 / 8) * ((6 / 8) * (3 / 8) * (2 / 7) * (1 / 6)) ** 0.25;
+  const status = JSON.stringify({ num_successful_rows: 1, num_total_rows: 2 });
+  const text = columns('TEXT_GENERATION');
+  expect(Object.keys(text)).toEqual([
+    'bleu4_score',
+    'rouge-l_precision',
+    'rouge-l_recall',
+    'rouge-l_f1',
+    'evaluation_status',
+  ]);
+  expect(text.bleu4_score).toBeCloseTo(bleu, 15);
+  expect(text['rouge-l_precision']).toBe(0.625);
+  expect(text['rouge-l_recall']).toBeCloseTo(5 / 9, 15);
+  expect(text['rouge-l_f1']).toBeCloseTo(10 / 17, 15);
+  expect(text.evaluation_status).toBe(status);
+  expect(Object.keys(columns('SUMMARIZATION'))).toEqual([
+    'rouge-l_precision',
+    'rouge-l_recall',
+    'rouge-l_f1',
+    'evaluation_status',
+  ]);
+  expect(columns('QUESTION_ANSWERING')).toEqual({ exact_match: 0, evaluation_status: status });
+});
