@@ -41,10 +41,17 @@ const summary: RunSummary = {
 
 const reportData = {
   summary,
-  args: { task: { labels: ['billing'], promptTemplate: { prefix: '' } }, model: {}, data: {} },
+  args: {
+    task: { type: 'classification', labels: ['billing'], promptTemplate: { prefix: '' } },
+    model: {},
+    data: {},
+  },
   labels: ['billing'],
   confusion: { baseline: [], tuned: [] },
   changed: [],
+  exampleMetric: null,
+  examples: { gains: [], losses: [] },
+  distribution: { metric: null, baseline: [], tuned: [] },
 } as unknown as ReportData;
 
 test("the CLI table shows the champion's metrics between the baseline's and the tuned model's", () => {
