@@ -357,9 +357,9 @@ export interface EvaluationRecord {
 export interface ModelEvaluation {
   model: string;
   /**
-   * Every overall metric of the model on this run's eval rows, by the name the evaluations table stores it under: for classification accuracy, macro_precision, macro_recall, macro_f1, micro_f1, weighted_f1, invalid_answers; for the text tasks the ML.EVALUATE names (bleu4_score, rouge-l_precision, rouge-l_recall, rouge-l_f1, exact_match); for all success_share, num_rows, num_successful_rows. The gate compares metrics[gate.metric].
+   * Every overall metric of the model on this run's eval rows, by the name the evaluations table stores it under: for classification accuracy, macro_precision, macro_recall, macro_f1, micro_f1, weighted_f1, invalid_answers; for the text tasks the ML.EVALUATE names (bleu4_score, rouge-l_precision, rouge-l_recall, rouge-l_f1, exact_match); for all success_share, num_rows, num_successful_rows. The gate compares metrics[gate.metric]. Absent in summaries written before there were task types other than classification.
    */
-  metrics: {
+  metrics?: {
     [k: string]: number | undefined;
   };
   macroF1?: Fraction;

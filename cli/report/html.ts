@@ -116,7 +116,7 @@ function textMetricsSection(summary: RunSummary, metrics: readonly string[], gat
     return `<tr${gate ? ' class="gate-metric"' : ''}><th scope="row">${x(name)}${gate ? ' <span class="tag">gate</span>' : ''}</th>${models.map((m) => `<td>${shown(m)}</td>`).join('')}<td class="${cls}">${delta >= 0 ? '+' : ''}${count ? String(delta) : delta.toFixed(3)}</td></tr>`;
   };
   const body = [
-    ...metrics.map((name) => row(name, (m) => m.metrics[name])),
+    ...metrics.map((name) => row(name, (m) => m.metrics?.[name])),
     row('rows succeeded', (m) => m.successRate),
     row('failed rows', (m) => m.failedRows, true),
   ].join('\n');

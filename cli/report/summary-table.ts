@@ -91,11 +91,11 @@ function metricTable(models: [string, ModelEvaluation][], metrics: readonly stri
   const tuned = models[models.length - 1][1];
   const baseline = models[0][1];
   const rows = metrics.map((name) => {
-    const better = (tuned.metrics[name] ?? 0) > (baseline.metrics[name] ?? 0);
+    const better = (tuned.metrics?.[name] ?? 0) > (baseline.metrics?.[name] ?? 0);
     return [
       name === gate ? `${name} (gate)` : name,
       ...models.map(([role, m]) =>
-        role === 'tuned' && better ? pc.green(f(m.metrics[name])) : f(m.metrics[name]),
+        role === 'tuned' && better ? pc.green(f(m.metrics?.[name])) : f(m.metrics?.[name]),
       ),
     ];
   });

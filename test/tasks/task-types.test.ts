@@ -96,11 +96,11 @@ describe('the clinical-impression example (summarization), as bundled', () => {
     const names = ['rouge-l_precision', 'rouge-l_recall', 'rouge-l_f1', 'success_share', 'num_rows'];
     const baseline = await expectedOf(stateDir, 'run_summary', summary.baseline!.model);
     const tuned = await expectedOf(stateDir, 'run_summary', summary.tuned!.model);
-    expectMetrics(summary.baseline!.metrics, baseline, names);
-    expectMetrics(summary.tuned!.metrics, tuned, names);
+    expectMetrics(summary.baseline!.metrics!, baseline, names);
+    expectMetrics(summary.tuned!.metrics!, tuned, names);
     expect(baseline.num_rows).toBe(120);
     // Summarization writes ROUGE-L only (ML.EVALUATE's columns for the task), and no per-label metrics.
-    expect(Object.keys(summary.tuned!.metrics).sort()).toEqual([
+    expect(Object.keys(summary.tuned!.metrics!).sort()).toEqual([
       'num_rows',
       'num_successful_rows',
       'rouge-l_f1',
@@ -149,7 +149,7 @@ describe('the clinical-impression example (summarization), as bundled', () => {
     const { baseline, tuned } = result.summary;
     expect(text).toMatch(
       new RegExp(
-        `^rouge-l_f1 \\(gate\\) +${baseline!.metrics['rouge-l_f1']!.toFixed(3)} +${tuned!.metrics['rouge-l_f1']!.toFixed(3)}$`,
+        `^rouge-l_f1 \\(gate\\) +${baseline!.metrics!['rouge-l_f1']!.toFixed(3)} +${tuned!.metrics!['rouge-l_f1']!.toFixed(3)}$`,
         'm',
       ),
     );
@@ -193,9 +193,9 @@ describe('text_generation, gated on BLEU-4', () => {
     const names = ['bleu4_score', 'rouge-l_precision', 'rouge-l_recall', 'rouge-l_f1', 'success_share'];
     const baseline = await expectedOf(stateDir, 'run_generation', summary.baseline!.model);
     const tuned = await expectedOf(stateDir, 'run_generation', summary.tuned!.model);
-    expectMetrics(summary.baseline!.metrics, baseline, names);
-    expectMetrics(summary.tuned!.metrics, tuned, names);
-    expect(summary.tuned!.metrics.exact_match).toBeUndefined();
+    expectMetrics(summary.baseline!.metrics!, baseline, names);
+    expectMetrics(summary.tuned!.metrics!, tuned, names);
+    expect(summary.tuned!.metrics!.exact_match).toBeUndefined();
     const passes = tuned.bleu4_score - baseline.bleu4_score >= 0.02;
     expect(summary.gate).toMatchObject({ metric: 'bleu4_score', passed: passes });
     expect(summary.gate!.reasons[0]).toBe(
@@ -222,9 +222,9 @@ describe('question_answering, gated on exact match', () => {
     const { summary } = await runLocally({ configFile: config, stateDir, runId: 'run_qa' });
     const baseline = await expectedOf(stateDir, 'run_qa', summary.baseline!.model);
     const tuned = await expectedOf(stateDir, 'run_qa', summary.tuned!.model);
-    expectMetrics(summary.baseline!.metrics, baseline, ['exact_match', 'success_share']);
-    expectMetrics(summary.tuned!.metrics, tuned, ['exact_match', 'success_share']);
-    expect(Object.keys(summary.tuned!.metrics)).not.toContain('rouge-l_f1');
+    expectMetrics(summary.baseline!.metrics!, baseline, ['exact_match', 'success_share']);
+    expectMetrics(summary.tuned!.metrics!, tuned, ['exact_match', 'success_share']);
+    expect(Object.keys(summary.tuned!.metrics!)).not.toContain('rouge-l_f1');
     expect(tuned.exact_match).toBeGreaterThan(baseline.exact_match);
     expect(summary.status).toBe('rejected');
     expect(summary.gate!.metric).toBe('exact_match');
@@ -260,8 +260,8 @@ describe('summarization rejected on the success rate, with hostile text escaped 
     const baseline = await expectedOf(stateDir, 'run_faults', summary.baseline!.model);
     const tuned = await expectedOf(stateDir, 'run_faults', summary.tuned!.model);
     expect(baseline.success_share).toBeLessThan(0.95);
-    expectMetrics(summary.baseline!.metrics, baseline, ['rouge-l_f1', 'success_share']);
-    expectMetrics(summary.tuned!.metrics, tuned, ['rouge-l_f1', 'success_share']);
+    expectMetrics(summary.baseline!.metrics!, baseline, ['rouge-l_f1', 'success_share']);
+    expectMetrics(summary.tuned!.metrics!, tuned, ['rouge-l_f1', 'success_share']);
     expect(summary.status).toBe('rejected');
     expect(summary.gate!.reasons).toContain(
       `only ${gateNumber(baseline.success_share)} of baseline predictions succeeded; at least 0.95 are required`,
