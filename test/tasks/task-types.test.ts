@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runLocally } from '../../cli/local/run-locally';
 import { renderSummary } from '../../cli/report/summary-table';
+import { localRunsTable } from '../../cli/history/run-views';
 import { generateExample } from '../../examples/clinical-impression/generate';
 import { toJsonl } from '../../examples/medical-specialty/generate';
 import { bqtuneBin, repoRoot } from '../support/bin';
@@ -154,6 +155,17 @@ describe('the clinical-impression example (summarization), as bundled', () => {
       ),
     );
     expect(text).not.toMatch(/macro F1|^label /m);
+  });
+
+  test('bqtune runs lists the run with its gate metric, read by name', () => {
+    const { summary } = result;
+    const table = localRunsTable([{ id: 'run_summary', dir: result.runDir, summary }]);
+    expect(table).toMatch(
+      new RegExp(
+        `^run_summary +succeeded +rouge-l_f1 +${summary.baseline!.metrics!['rouge-l_f1']!.toFixed(3)} +${summary.tuned!.metrics!['rouge-l_f1']!.toFixed(3)} `,
+        'm',
+      ),
+    );
   });
 
   test('the report shows the largest gains side by side and a distribution, no confusion matrix', async () => {
