@@ -7,7 +7,8 @@
  * STRING arguments arrive as JavaScript strings and SQL NULL as `null`; a STRUCT return is an object whose
  * properties are the fields, FLOAT64 fields JavaScript numbers; INT64 cannot be an argument type (the UDF
  * takes and returns no INT64). The body is a raw triple-quoted string, so it must not contain `"""`.
- * The source is ES2018 (Unicode property escapes), which BigQuery's V8 runs; it imports nothing.
+ * The source is ES2018 (it needs Unicode property escapes; the page names no V8 version, any V8 since 2018
+ * has them) and imports nothing.
  *
  * - Tokens: the text in Unicode NFKC, lower-cased, split into maximal runs of letters, combining marks and
  *   digits (`[\p{L}\p{M}\p{N}]+`); everything else separates tokens and is dropped, as rouge-score's default

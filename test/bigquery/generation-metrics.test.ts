@@ -13,6 +13,7 @@ import {
   type GenerationTaskType,
 } from '../../bigquery';
 import { openLocalEnvironment, type LocalEnvironment } from '../../cli/local/environment';
+import { generationMetricValues } from '../../emulator/bigquery/metrics';
 import { tempDir } from '../cli/local/fixtures';
 
 const ds = { project: 'bqtune-local', dataset: 'bqtune' };
@@ -147,6 +148,30 @@ describe('generation metrics SQL on the BigQuery emulator, against hand-computed
       await env.bigquery.query(sql.text, { run_id: `bound_${task}`, eval_fingerprint: FP });
       await check(`bound_${task}`);
     });
+  });
+
+  test("the statement's means equal the emulator's ML.EVALUATE over the same pairs (one JavaScript source)", async () => {
+    // The latest row per example, a failed one read as an empty answer (0 everywhere, as the statement scores it).
+    const latest = new Map<string, { expected: string; generated: string }>();
+    for (const r of rows.filter((x) => x[5] === MODEL && x[6] === FP))
+      latest.set(r[0], { expected: r[1], generated: r[3] === '' ? (r[2] ?? '') : '' });
+    const values = generationMetricValues([...latest.values()]);
+    const sql = generationMetrics({ ...options, taskType: taskPlaceholder });
+    for (const task of generationTaskTypes) {
+      await env.bigquery.query(bindSql(sql, { task_type: task }).text, {
+        run_id: `same_${task}`,
+        eval_fingerprint: FP,
+      });
+      const overall = (await written(`same_${task}`)).filter((x) => x.scope === 'overall');
+      const names = generationMetricNames(task);
+      expect(overall.filter((r) => (names as string[]).includes(String(r.metric)))).toHaveLength(
+        names.length,
+      );
+      for (const r of overall) {
+        const metric = String(r.metric) as keyof typeof values;
+        if (names.includes(metric)) expect(Number(r.value)).toBeCloseTo(values[metric], 12);
+      }
+    }
   });
 
   test('no rows for the eval set: every mean 0, counts 0, ten empty buckets', async () => {

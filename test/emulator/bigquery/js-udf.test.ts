@@ -195,6 +195,17 @@ describe('temporary JavaScript UDFs', () => {
     );
   });
 
+  test('a function declared before BEGIN TRANSACTION is called inside it', async () => {
+    const got = await rows(`
+      CREATE TABLE \`test-proj.ds.udf_tx\` (v FLOAT64);
+      CREATE TEMP FUNCTION triple(x FLOAT64) RETURNS FLOAT64 LANGUAGE js AS "return 3 * x;";
+      BEGIN TRANSACTION;
+      INSERT INTO \`test-proj.ds.udf_tx\` (v) SELECT triple(x) FROM UNNEST([1.5, 2.0]) AS x;
+      COMMIT TRANSACTION;
+      SELECT v FROM \`test-proj.ds.udf_tx\` ORDER BY v`);
+    expect(got.map((r) => r.v)).toEqual([4.5, 6]);
+  });
+
   test('a batch of calls that outlasts the time limit fails, naming the function', () => {
     const { run } = compileJsUdf(
       { name: 'spin', params: [{ name: 'x', type: { kind: 'FLOAT64' } }], body: 'for (;;) {}' },
