@@ -136,36 +136,42 @@ export function learnTemplates(
   answers: string[],
 ): { templates: TemplateState[]; rowTemplate: number[] } {
   const form = formWords(answers);
-  const inputTokens = inputs.map(tokens);
-  const rows = answers.map((answer, i) => delexicalise(answer, inputTokens[i], form));
+  // Two passes over the rows, so that only the kept templates' rows are held delexicalised at once:
+  // holding every row's tokens costs more in garbage collection than tokenising twice.
+  const delexicaliseRow = (i: number): Delexicalised => delexicalise(answers[i], tokens(inputs[i]), form);
+  const keys = answers.map((_, i) => delexicaliseRow(i).key);
   const frequency = new Map<string, { rows: number; first: number }>();
-  rows.forEach((row, i) => {
-    const seen = frequency.get(row.key);
+  keys.forEach((key, i) => {
+    const seen = frequency.get(key);
     if (seen) seen.rows++;
-    else frequency.set(row.key, { rows: 1, first: i });
+    else frequency.set(key, { rows: 1, first: i });
   });
   const kept = [...frequency]
     .sort((a, b) => b[1].rows - a[1].rows || a[1].first - b[1].first)
     .slice(0, maxTemplates);
   const index = new Map(kept.map(([key], i) => [key, i]));
-  const templates: TemplateState[] = kept.map(([, { rows: count, first }]) => ({
-    parts: rows[first].parts,
-    slots: rows[first].copies.map(() => ({
-      left: {},
-      right: {},
-      before: {},
-      after: {},
-      word: {},
-      follows: 0,
-      capitalised: 0,
-      count: 0,
-    })),
-    rows: count,
-  }));
-  const rowTemplate = rows.map((row, i) => {
-    const t = index.get(row.key);
+  const templates: TemplateState[] = kept.map(([, { rows: count, first }]) => {
+    const row = delexicaliseRow(first);
+    return {
+      parts: row.parts,
+      slots: row.copies.map(() => ({
+        left: {},
+        right: {},
+        before: {},
+        after: {},
+        word: {},
+        follows: 0,
+        capitalised: 0,
+        count: 0,
+      })),
+      rows: count,
+    };
+  });
+  const rowTemplate = keys.map((key, i) => {
+    const t = index.get(key);
     if (t === undefined) return -1;
-    const input = inputTokens[i];
+    const input = tokens(inputs[i]);
+    const row = delexicalise(answers[i], input, form);
     row.copies.forEach((copy, s) => {
       const slot = templates[t].slots[s];
       vote(slot.left, leftOf(input, copy.position));
