@@ -150,6 +150,14 @@ describe('task types in the workflow’s own validation', () => {
     ]);
   });
 
+  test('a task type that is not text is refused, not a crash', async () => {
+    const { outcome, calls } = await run({ ...validArguments, task: { ...validArguments.task, type: 5 } });
+    expect(calls).toEqual([]);
+    expect(problems(outcome)).toContain(
+      'task.type must be classification, text_generation, summarization, question_answering',
+    );
+  });
+
   test.each(['CUSTOM', 'SEQ'])('dataSplitMethod %s is refused', async (method) => {
     const { outcome, calls } = await run({
       ...validArguments,
