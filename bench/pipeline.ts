@@ -39,7 +39,7 @@ async function one(trainRows: number, root: string): Promise<void> {
     const detail =
       summary.status === 'failed'
         ? `failed at ${summary.error?.step}: ${summary.error?.message.slice(0, 120)}`
-        : `model invocations ${summary.modelInvocations}, tuned macro-F1 ${summary.tuned?.macroF1.toFixed(3)}`;
+        : `model invocations ${summary.modelInvocations}, tuned macro-F1 ${summary.tuned?.macroF1?.toFixed(3)}`;
     console.log(
       `${String(trainRows).padStart(6)} / ${String(evalRows).padEnd(5)} ${label.padEnd(10)} ` +
         `${seconds.toFixed(1).padStart(6)} s  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(5)} MiB  ` +

@@ -8,7 +8,7 @@ import { SqlParts, stringArrayParam, stringParam, type Sql } from './sql';
 export const modelRoles = ['baseline', 'tuned', 'champion'] as const;
 export type ModelRole = (typeof modelRoles)[number];
 
-/** The `overall` metrics, in the column order of `overallMetricsQuery`. */
+/** The `overall` metrics classificationMetrics writes. */
 export const overallMetricNames = [
   'accuracy',
   'macro_precision',
@@ -168,8 +168,9 @@ export interface OverallMetricsQueryOptions {
 }
 
 /**
- * One row with the overall metrics of one model in one run (columns in `overallMetricNames` order), from the
- * latest write, so a retried metrics step does not double count. NULL where a metric was not written.
+ * The overall metrics of one model in one run, one row each (`metric`, `value`), whatever the task wrote:
+ * `overallMetricNames` for classification, ML.EVALUATE's names for the text tasks (generation-metrics.ts).
+ * Only the latest write counts, so a retried metrics step does not double count.
  */
 export function overallMetricsQuery(options: OverallMetricsQueryOptions): Sql {
   const f = 'overallMetricsQuery';
@@ -179,12 +180,9 @@ export function overallMetricsQuery(options: OverallMetricsQueryOptions): Sql {
   const evaluations = quotedPath(parts, options.evaluations, `${f}.evaluations`);
   const modelName = pathLiteral(parts, options.model, `${f}.model`);
   const where = `run_id = ${runId} AND model_role = ${role} AND model_name = ${modelName} AND scope = 'overall'`;
-  const columns = overallMetricNames.map((m) => `  MAX(CASE WHEN metric = '${m}' THEN value END) AS ${m}`);
   return parts.finish(
     [
-      `SELECT`,
-      columns.join(',\n'),
-      `FROM ${evaluations}`,
+      `SELECT metric, value FROM ${evaluations}`,
       `WHERE ${where}`,
       `  AND created_at = (SELECT MAX(created_at) FROM ${evaluations} WHERE ${where})`,
     ].join('\n'),

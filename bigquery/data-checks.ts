@@ -5,7 +5,9 @@ import { SqlParts, stringArrayParam, type Sql } from './sql';
 /**
  * The data-check findings the pipeline can report, each with the `checks.*` option that sets its severity
  * (row_count is always fatal: a split below its minimum cannot be tuned or scored) and what its count counts:
- * rows of a split, or distinct input texts.
+ * rows of a split, or distinct input texts. `aboutLabels` marks the checks that read output_text as a label
+ * of a closed set: they apply to classification only, since two right answers to one free-text input, or
+ * an answer outside any list, are normal for generation tasks.
  */
 export const dataChecks = {
   row_count: { setting: null, counts: 'rows', what: 'rows' },
@@ -15,6 +17,7 @@ export const dataChecks = {
     setting: 'unknownLabels',
     counts: 'rows',
     what: 'rows whose output_text is not in task.labels',
+    aboutLabels: true,
   },
   duplicates: {
     setting: 'duplicates',
@@ -26,6 +29,7 @@ export const dataChecks = {
     setting: 'conflictingLabels',
     counts: 'texts',
     what: 'distinct input texts with more than one label',
+    aboutLabels: true,
   },
 } as const;
 export type DataCheckName = keyof typeof dataChecks;

@@ -25,6 +25,7 @@ export * from './prediction-status';
 export * from './token-count';
 
 // Evaluation and the gate's inputs.
+export * from './task-types';
 export * from './evaluate';
 export * from './classification-metrics';
 export * from './text-metrics';
@@ -32,6 +33,7 @@ export * from './generation-metrics';
 export * from './label-metrics';
 export * from './label-regressions';
 export * from './confusion-matrix';
+export * from './metric-distribution';
 export * from './changed-predictions';
 
 // Runs and the champion registry.

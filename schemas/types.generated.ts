@@ -26,21 +26,30 @@ export type RunId = string;
  */
 export type CheckAction = 'fail' | 'warn';
 /**
- * The metric the gate compares, computed from the stored predictions.
+ * The overall metric the gate compares, computed from the stored predictions. It must fit task.type: classification macro_f1, micro_f1, weighted_f1 or accuracy; text_generation rouge-l_f1 or bleu4_score; summarization rouge-l_f1, rouge-l_precision or rouge-l_recall; question_answering exact_match. Default: the first of these for the task, filled in by the validator.
  */
-export type GateMetric = 'macro_f1' | 'micro_f1' | 'weighted_f1' | 'accuracy';
+export type GateMetric =
+  | 'macro_f1'
+  | 'micro_f1'
+  | 'weighted_f1'
+  | 'accuracy'
+  | 'rouge-l_f1'
+  | 'bleu4_score'
+  | 'rouge-l_precision'
+  | 'rouge-l_recall'
+  | 'exact_match';
 export type Fraction = number;
 
 /**
- * What the model is tuned for. Only classification is evaluated per label and gated on it.
+ * What the model is tuned for. classification is scored per label on a closed label set; text_generation, summarization and question_answering are scored on free text with the metrics ML.EVALUATE documents for the task (bigquery/task-types.ts).
  */
 export interface Task {
   /**
-   * classification is gated on labels; the other types are evaluated with ML.EVALUATE.
+   * classification: per-label precision/recall/F1 and the gate metrics macro_f1, micro_f1, weighted_f1, accuracy; text_generation: bleu4_score and ROUGE-L (gate: rouge-l_f1 or bleu4_score); summarization: ROUGE-L (gate: rouge-l_f1, rouge-l_precision or rouge-l_recall); question_answering: exact_match.
    */
   type: 'classification' | 'text_generation' | 'summarization' | 'question_answering';
   /**
-   * The closed set of labels (output_text values), spelled as the model should answer.
+   * The closed set of labels (output_text values), spelled as the model should answer. Required for classification, refused for the other task types.
    *
    * @minItems 2
    * @maxItems 200
@@ -83,21 +92,17 @@ export interface TuningOptions {
    */
   learningRateMultiplier: number;
   /**
-   * DATA_SPLIT_METHOD. NO_SPLIT by default: the pipeline evaluates on its own eval set.
+   * DATA_SPLIT_METHOD. NO_SPLIT by default: the pipeline evaluates on its own eval set. CUSTOM and SEQ are not offered: they split on a column of the training query, and the tuning query selects only the prompt and label columns.
    */
-  dataSplitMethod: 'AUTO_SPLIT' | 'RANDOM' | 'CUSTOM' | 'SEQ' | 'NO_SPLIT';
+  dataSplitMethod: 'AUTO_SPLIT' | 'RANDOM' | 'NO_SPLIT';
   /**
-   * DATA_SPLIT_EVAL_FRACTION, used with RANDOM and SEQ (BigQuery keeps two decimals).
+   * DATA_SPLIT_EVAL_FRACTION, used with RANDOM (BigQuery keeps two decimals).
    */
   dataSplitEvalFraction?: number;
   /**
-   * DATA_SPLIT_COL, a column of the training rows; required for CUSTOM and SEQ.
+   * EVALUATION_TASK of the tuning job. Default: the task type's (CLASSIFICATION, TEXT_GENERATION, SUMMARIZATION or QUESTION_ANSWERING), filled in by the validator.
    */
-  dataSplitCol?: string;
-  /**
-   * EVALUATION_TASK of the tuning job.
-   */
-  evaluationTask:
+  evaluationTask?:
     'TEXT_GENERATION' | 'CLASSIFICATION' | 'SUMMARIZATION' | 'QUESTION_ANSWERING' | 'UNSPECIFIED';
 }
 /**
@@ -141,7 +146,7 @@ export interface DataChecks {
  * When a tuned model may become champion.
  */
 export interface GateOptions {
-  metric: GateMetric;
+  metric?: GateMetric;
   /**
    * Absolute gain on the metric required over the base model.
    */
@@ -151,7 +156,7 @@ export interface GateOptions {
    */
   minImprovementOverChampion: number;
   /**
-   * Largest per-label F1 drop against the baseline or the champion that is still accepted.
+   * Largest per-label F1 drop against the baseline or the champion that is still accepted (classification only).
    */
   maxLabelRegression: number;
   /**
@@ -351,10 +356,16 @@ export interface EvaluationRecord {
 }
 export interface ModelEvaluation {
   model: string;
-  macroF1: Fraction;
-  microF1: Fraction;
-  weightedF1: Fraction;
-  accuracy: Fraction;
+  /**
+   * Every overall metric of the model on this run's eval rows, by the name the evaluations table stores it under: for classification accuracy, macro_precision, macro_recall, macro_f1, micro_f1, weighted_f1, invalid_answers; for the text tasks the ML.EVALUATE names (bleu4_score, rouge-l_precision, rouge-l_recall, rouge-l_f1, exact_match); for all success_share, num_rows, num_successful_rows. The gate compares metrics[gate.metric]. Absent in summaries written before there were task types other than classification.
+   */
+  metrics?: {
+    [k: string]: number | undefined;
+  };
+  macroF1?: Fraction;
+  microF1?: Fraction;
+  weightedF1?: Fraction;
+  accuracy?: Fraction;
   successRate: Fraction;
   /**
    * Succeeded rows whose answer is outside the label set (each counts as wrong).
@@ -460,6 +471,10 @@ export interface RunSummary {
   status: 'succeeded' | 'rejected' | 'failed';
   startedAt: string;
   finishedAt: string;
+  /**
+   * classification: per-label precision/recall/F1 and the gate metrics macro_f1, micro_f1, weighted_f1, accuracy; text_generation: bleu4_score and ROUGE-L (gate: rouge-l_f1 or bleu4_score); summarization: ROUGE-L (gate: rouge-l_f1, rouge-l_precision or rouge-l_recall); question_answering: exact_match.
+   */
+  task?: 'classification' | 'text_generation' | 'summarization' | 'question_answering';
   baseline?: ModelEvaluation;
   tuned?: ModelEvaluation;
   championEvaluation?: ModelEvaluation;

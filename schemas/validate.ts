@@ -1,5 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { normalizeLabel } from '../bigquery/normalize';
+import { applyTaskRules, taskTypes, type TaskSettings } from '../bigquery/task-types';
 import { describeErrors, SchemaValidationError } from './messages';
 import type { SchemaIssue } from './messages';
 import type {
@@ -51,6 +52,22 @@ function labelClashes(value: unknown): SchemaIssue[] {
 }
 
 /**
+ * The rules of the config's task type (bigquery/task-types.ts), once the schema holds: fills the defaults
+ * that depend on the task and names each field that does not fit it. A value the schema refused gets none.
+ */
+function taskRules(value: unknown, schemaValid: boolean): SchemaIssue[] {
+  const type = (value as { task?: { type?: unknown } }).task?.type;
+  if (!schemaValid || typeof type !== 'string' || !(type in taskTypes)) return [];
+  return applyTaskRules(value as TaskSettings);
+}
+
+/** Every check beyond the schema that a config and a run's arguments share. */
+const configRules = (value: unknown, schemaValid: boolean): SchemaIssue[] => [
+  ...labelClashes(value),
+  ...taskRules(value, schemaValid),
+];
+
+/**
  * Warnings (not errors) about a config that is valid but likely wrong: the prompt template's label list
  * against `task.labels`. The list is the bracketed, comma-separated part of the prefix or suffix, as in
  * "... from among these labels [A, B, C]"; labels compare after normalizeLabel, so case, spacing and dash
@@ -89,25 +106,26 @@ function check<T>(
   file: string,
   value: unknown,
   source: string,
-  extra?: (value: unknown) => SchemaIssue[],
+  extra?: (value: unknown, schemaValid: boolean) => SchemaIssue[],
 ): T {
   // ajv writes defaults into the object it validates; the caller's value stays as it was.
   const copy: unknown = structuredClone(value);
   const validate = validatorFor(file);
-  const issues = validate(copy) ? [] : describeErrors(validate.errors ?? []);
-  issues.push(...(extra?.(copy) ?? []));
+  const schemaValid = validate(copy);
+  const issues = schemaValid ? [] : describeErrors(validate.errors ?? []);
+  issues.push(...(extra?.(copy, schemaValid) ?? []));
   if (issues.length > 0) throw new SchemaValidationError(source, issues);
   return copy as T;
 }
 
 /** A pipeline config with every default filled in, or a SchemaValidationError naming each bad field. */
 export function validatePipelineConfig(value: unknown, source = 'pipeline config'): PipelineConfig {
-  return check('pipeline-config.schema.json', value, source, labelClashes);
+  return check('pipeline-config.schema.json', value, source, configRules);
 }
 
 /** The arguments of one workflow execution, with every default filled in. */
 export function validateRunArguments(value: unknown, source = 'run arguments'): RunArguments {
-  return check('run-arguments.schema.json', value, source, labelClashes);
+  return check('run-arguments.schema.json', value, source, configRules);
 }
 
 /** The arguments of one batch-predict execution, with every default filled in. */

@@ -12,8 +12,8 @@ const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$", "u");
 const pattern6 = new RegExp("^(?:gs://(?=[a-z0-9._-]{3,222}/)(?!goog)[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)*/(?=.)[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*(?:\\*[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*)?|(?![A-Za-z][A-Za-z0-9+.-]*://)[^\\u0000-\\u001f\\u007f]+)$", "u");
-const pattern10 = new RegExp("^[A-Za-z][A-Za-z0-9_]{0,63}$", "u");
-const schema34 = {"title":"Task","description":"What the model is tuned for. Only classification is evaluated per label and gated on it.","type":"object","additionalProperties":false,"required":["promptTemplate"],"properties":{"type":{"description":"classification is gated on labels; the other types are evaluated with ML.EVALUATE.","enum":["classification","text_generation","summarization","question_answering"],"default":"classification"},"labels":{"description":"The closed set of labels (output_text values), spelled as the model should answer.","type":"array","minItems":2,"maxItems":200,"uniqueItems":true,"items":{"$ref":"#/$defs/label"}},"promptTemplate":{"$ref":"#/$defs/promptTemplate"}},"if":{"properties":{"type":{"const":"classification"}}},"then":{"required":["labels"]}};
+const pattern9 = new RegExp("^[A-Za-z][A-Za-z0-9_]{0,63}$", "u");
+const schema34 = {"title":"Task","description":"What the model is tuned for. classification is scored per label on a closed label set; text_generation, summarization and question_answering are scored on free text with the metrics ML.EVALUATE documents for the task (bigquery/task-types.ts).","type":"object","additionalProperties":false,"required":["promptTemplate"],"properties":{"type":{"description":"classification: per-label precision/recall/F1 and the gate metrics macro_f1, micro_f1, weighted_f1, accuracy; text_generation: bleu4_score and ROUGE-L (gate: rouge-l_f1 or bleu4_score); summarization: ROUGE-L (gate: rouge-l_f1, rouge-l_precision or rouge-l_recall); question_answering: exact_match.","enum":["classification","text_generation","summarization","question_answering"],"default":"classification"},"labels":{"description":"The closed set of labels (output_text values), spelled as the model should answer. Required for classification, refused for the other task types.","type":"array","minItems":2,"maxItems":200,"uniqueItems":true,"items":{"$ref":"#/$defs/label"}},"promptTemplate":{"$ref":"#/$defs/promptTemplate"}},"if":{"properties":{"type":{"const":"classification"}}},"then":{"required":["labels"]}};
 const schema35 = {"description":"a label of 1 to 200 characters without control characters or leading/trailing spaces","type":"string","minLength":1,"maxLength":200,"pattern":"^[^\\s\\u0000-\\u001f\\u007f](?:[^\\u0000-\\u001f\\u007f]*[^\\s\\u0000-\\u001f\\u007f])?$"};
 const schema36 = {"title":"PromptTemplate","description":"The prompt sent for one example: prefix + input_text + suffix.","type":"object","additionalProperties":false,"required":["prefix"],"properties":{"prefix":{"description":"Text before the input.","type":"string","minLength":1,"maxLength":8000},"suffix":{"description":"Text after the input.","type":"string","maxLength":8000,"default":""}}};
 const func0 = require("ajv/dist/runtime/equal").default;
@@ -336,11 +336,10 @@ return errors === 0;
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema39 = {"title":"ModelSettings","type":"object","additionalProperties":false,"required":["baseEndpoint"],"properties":{"baseEndpoint":{"description":"a Vertex AI model name from the model catalog (bigquery/model-catalog.ts) or https:// endpoint URL without quotes or spaces","type":"string","maxLength":1024,"pattern":"^(?:[A-Za-z0-9][A-Za-z0-9._@/-]{0,255}|https://[a-z0-9.-]+(?::[0-9]+)?/[A-Za-z0-9._@/:-]+)$"},"tuning":{"$ref":"#/$defs/tuning","default":{}},"generation":{"$ref":"#/$defs/generation","default":{}},"retries":{"$ref":"#/$defs/retries","default":{}}}};
-const schema40 = {"title":"TuningOptions","description":"CREATE MODEL options of the supervised (LoRA) tuning job.","type":"object","additionalProperties":false,"properties":{"maxIterations":{"description":"MAX_ITERATIONS; BigQuery converts it to whole epochs over the training rows.","type":"integer","minimum":1,"default":300},"learningRateMultiplier":{"description":"LEARNING_RATE_MULTIPLIER applied to Vertex AI's recommended learning rate.","type":"number","exclusiveMinimum":0,"default":1},"dataSplitMethod":{"description":"DATA_SPLIT_METHOD. NO_SPLIT by default: the pipeline evaluates on its own eval set.","enum":["AUTO_SPLIT","RANDOM","CUSTOM","SEQ","NO_SPLIT"],"default":"NO_SPLIT"},"dataSplitEvalFraction":{"description":"DATA_SPLIT_EVAL_FRACTION, used with RANDOM and SEQ (BigQuery keeps two decimals).","type":"number","minimum":0,"maximum":1},"dataSplitCol":{"description":"DATA_SPLIT_COL, a column of the training rows; required for CUSTOM and SEQ.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,299}$"},"evaluationTask":{"description":"EVALUATION_TASK of the tuning job.","enum":["TEXT_GENERATION","CLASSIFICATION","SUMMARIZATION","QUESTION_ANSWERING","UNSPECIFIED"],"default":"UNSPECIFIED"}},"if":{"properties":{"dataSplitMethod":{"enum":["CUSTOM","SEQ"]}},"required":["dataSplitMethod"]},"then":{"required":["dataSplitCol"]}};
+const schema40 = {"title":"TuningOptions","description":"CREATE MODEL options of the supervised (LoRA) tuning job.","type":"object","additionalProperties":false,"properties":{"maxIterations":{"description":"MAX_ITERATIONS; BigQuery converts it to whole epochs over the training rows.","type":"integer","minimum":1,"default":300},"learningRateMultiplier":{"description":"LEARNING_RATE_MULTIPLIER applied to Vertex AI's recommended learning rate.","type":"number","exclusiveMinimum":0,"default":1},"dataSplitMethod":{"description":"DATA_SPLIT_METHOD. NO_SPLIT by default: the pipeline evaluates on its own eval set. CUSTOM and SEQ are not offered: they split on a column of the training query, and the tuning query selects only the prompt and label columns.","enum":["AUTO_SPLIT","RANDOM","NO_SPLIT"],"default":"NO_SPLIT"},"dataSplitEvalFraction":{"description":"DATA_SPLIT_EVAL_FRACTION, used with RANDOM (BigQuery keeps two decimals).","type":"number","minimum":0,"maximum":1},"evaluationTask":{"description":"EVALUATION_TASK of the tuning job. Default: the task type's (CLASSIFICATION, TEXT_GENERATION, SUMMARIZATION or QUESTION_ANSWERING), filled in by the validator.","enum":["TEXT_GENERATION","CLASSIFICATION","SUMMARIZATION","QUESTION_ANSWERING","UNSPECIFIED"]}}};
 const schema41 = {"title":"GenerationOptions","description":"Options of the batch generation pass over the eval set.","type":"object","additionalProperties":false,"properties":{"function":{"description":"AI.GENERATE_TEXT is Google's preferred replacement for ML.GENERATE_TEXT.","enum":["AI.GENERATE_TEXT","ML.GENERATE_TEXT"],"default":"AI.GENERATE_TEXT"},"maxOutputTokens":{"type":"integer","minimum":1,"maximum":8192,"default":1024},"temperature":{"description":"0 keeps evaluation as repeatable as the model allows.","type":"number","minimum":0,"maximum":1,"default":0},"topP":{"type":"number","minimum":0,"maximum":1,"default":0.95}}};
 const schema42 = {"title":"RetryOptions","type":"object","additionalProperties":false,"properties":{"maxPasses":{"description":"Generation passes in total; later passes only retry rows whose status says retryable.","type":"integer","minimum":1,"maximum":10,"default":3}}};
 const pattern8 = new RegExp("^(?:[A-Za-z0-9][A-Za-z0-9._@/-]{0,255}|https://[a-z0-9.-]+(?::[0-9]+)?/[A-Za-z0-9._@/:-]+)$", "u");
-const pattern9 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,299}$", "u");
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -420,74 +419,6 @@ errors++;
 }
 }
 let data1 = data.tuning;
-const _errs7 = errors;
-let valid2 = true;
-const _errs8 = errors;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-let missing0;
-if((data1.dataSplitMethod === undefined) && (missing0 = "dataSplitMethod")){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-else {
-if(data1.dataSplitMethod !== undefined){
-let data2 = data1.dataSplitMethod;
-if(!((data2 === "CUSTOM") || (data2 === "SEQ"))){
-const err6 = {};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-}
-var _valid0 = _errs8 === errors;
-errors = _errs7;
-if(vErrors !== null){
-if(_errs7){
-vErrors.length = _errs7;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid0){
-const _errs10 = errors;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.dataSplitCol === undefined){
-const err7 = {instancePath:instancePath+"/tuning",schemaPath:"#/$defs/tuning/then/required",keyword:"required",params:{missingProperty: "dataSplitCol"},message:"must have required property '"+"dataSplitCol"+"'",schema:schema40.then.required,parentSchema:schema40.then,data:data1};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid0 = _errs10 === errors;
-valid2 = _valid0;
-}
-if(!valid2){
-const err8 = {instancePath:instancePath+"/tuning",schemaPath:"#/$defs/tuning/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema40.if,parentSchema:schema40,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.maxIterations === undefined){
 data1.maxIterations = 300;
@@ -498,12 +429,56 @@ data1.learningRateMultiplier = 1;
 if(data1.dataSplitMethod === undefined){
 data1.dataSplitMethod = "NO_SPLIT";
 }
-if(data1.evaluationTask === undefined){
-data1.evaluationTask = "UNSPECIFIED";
-}
 for(const key1 in data1){
-if(!((((((key1 === "maxIterations") || (key1 === "learningRateMultiplier")) || (key1 === "dataSplitMethod")) || (key1 === "dataSplitEvalFraction")) || (key1 === "dataSplitCol")) || (key1 === "evaluationTask"))){
-const err9 = {instancePath:instancePath+"/tuning",schemaPath:"#/$defs/tuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data:data1};
+if(!(((((key1 === "maxIterations") || (key1 === "learningRateMultiplier")) || (key1 === "dataSplitMethod")) || (key1 === "dataSplitEvalFraction")) || (key1 === "evaluationTask"))){
+const err5 = {instancePath:instancePath+"/tuning",schemaPath:"#/$defs/tuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+let data2 = data1.maxIterations;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err6 = {instancePath:instancePath+"/tuning/maxIterations",schemaPath:"#/$defs/tuning/properties/maxIterations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.maxIterations.type,parentSchema:schema40.properties.maxIterations,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 1 || isNaN(data2)){
+const err7 = {instancePath:instancePath+"/tuning/maxIterations",schemaPath:"#/$defs/tuning/properties/maxIterations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.maxIterations,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+let data3 = data1.learningRateMultiplier;
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 <= 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/tuning/learningRateMultiplier",schemaPath:"#/$defs/tuning/properties/learningRateMultiplier/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema40.properties.learningRateMultiplier,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/tuning/learningRateMultiplier",schemaPath:"#/$defs/tuning/properties/learningRateMultiplier/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema40.properties.learningRateMultiplier.type,parentSchema:schema40.properties.learningRateMultiplier,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -512,10 +487,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-let data3 = data1.maxIterations;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/tuning/maxIterations",schemaPath:"#/$defs/tuning/properties/maxIterations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.maxIterations.type,parentSchema:schema40.properties.maxIterations,data:data3};
+let data4 = data1.dataSplitMethod;
+if(!(((data4 === "AUTO_SPLIT") || (data4 === "RANDOM")) || (data4 === "NO_SPLIT"))){
+const err10 = {instancePath:instancePath+"/tuning/dataSplitMethod",schemaPath:"#/$defs/tuning/properties/dataSplitMethod/enum",keyword:"enum",params:{allowedValues: schema40.properties.dataSplitMethod.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.dataSplitMethod.enum,parentSchema:schema40.properties.dataSplitMethod,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -524,9 +498,11 @@ vErrors.push(err10);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/tuning/maxIterations",schemaPath:"#/$defs/tuning/properties/maxIterations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.maxIterations,data:data3};
+if(data1.dataSplitEvalFraction !== undefined){
+let data5 = data1.dataSplitEvalFraction;
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 1 || isNaN(data5)){
+const err11 = {instancePath:instancePath+"/tuning/dataSplitEvalFraction",schemaPath:"#/$defs/tuning/properties/dataSplitEvalFraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema40.properties.dataSplitEvalFraction,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -535,11 +511,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-let data4 = data1.learningRateMultiplier;
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 <= 0 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/tuning/learningRateMultiplier",schemaPath:"#/$defs/tuning/properties/learningRateMultiplier/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema40.properties.learningRateMultiplier,data:data4};
+if(data5 < 0 || isNaN(data5)){
+const err12 = {instancePath:instancePath+"/tuning/dataSplitEvalFraction",schemaPath:"#/$defs/tuning/properties/dataSplitEvalFraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.dataSplitEvalFraction,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -550,7 +523,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/tuning/learningRateMultiplier",schemaPath:"#/$defs/tuning/properties/learningRateMultiplier/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema40.properties.learningRateMultiplier.type,parentSchema:schema40.properties.learningRateMultiplier,data:data4};
+const err13 = {instancePath:instancePath+"/tuning/dataSplitEvalFraction",schemaPath:"#/$defs/tuning/properties/dataSplitEvalFraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema40.properties.dataSplitEvalFraction.type,parentSchema:schema40.properties.dataSplitEvalFraction,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -559,9 +532,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-let data5 = data1.dataSplitMethod;
-if(!(((((data5 === "AUTO_SPLIT") || (data5 === "RANDOM")) || (data5 === "CUSTOM")) || (data5 === "SEQ")) || (data5 === "NO_SPLIT"))){
-const err14 = {instancePath:instancePath+"/tuning/dataSplitMethod",schemaPath:"#/$defs/tuning/properties/dataSplitMethod/enum",keyword:"enum",params:{allowedValues: schema40.properties.dataSplitMethod.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.dataSplitMethod.enum,parentSchema:schema40.properties.dataSplitMethod,data:data5};
+}
+if(data1.evaluationTask !== undefined){
+let data6 = data1.evaluationTask;
+if(!(((((data6 === "TEXT_GENERATION") || (data6 === "CLASSIFICATION")) || (data6 === "SUMMARIZATION")) || (data6 === "QUESTION_ANSWERING")) || (data6 === "UNSPECIFIED"))){
+const err14 = {instancePath:instancePath+"/tuning/evaluationTask",schemaPath:"#/$defs/tuning/properties/evaluationTask/enum",keyword:"enum",params:{allowedValues: schema40.properties.evaluationTask.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.evaluationTask.enum,parentSchema:schema40.properties.evaluationTask,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -570,11 +545,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data1.dataSplitEvalFraction !== undefined){
-let data6 = data1.dataSplitEvalFraction;
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 1 || isNaN(data6)){
-const err15 = {instancePath:instancePath+"/tuning/dataSplitEvalFraction",schemaPath:"#/$defs/tuning/properties/dataSplitEvalFraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema40.properties.dataSplitEvalFraction,data:data6};
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/tuning",schemaPath:"#/$defs/tuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -583,8 +557,23 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data6 < 0 || isNaN(data6)){
-const err16 = {instancePath:instancePath+"/tuning/dataSplitEvalFraction",schemaPath:"#/$defs/tuning/properties/dataSplitEvalFraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.dataSplitEvalFraction,data:data6};
+let data7 = data.generation;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.function === undefined){
+data7.function = "AI.GENERATE_TEXT";
+}
+if(data7.maxOutputTokens === undefined){
+data7.maxOutputTokens = 1024;
+}
+if(data7.temperature === undefined){
+data7.temperature = 0;
+}
+if(data7.topP === undefined){
+data7.topP = 0.95;
+}
+for(const key2 in data7){
+if(!((((key2 === "function") || (key2 === "maxOutputTokens")) || (key2 === "temperature")) || (key2 === "topP"))){
+const err16 = {instancePath:instancePath+"/generation",schemaPath:"#/$defs/generation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -594,8 +583,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/tuning/dataSplitEvalFraction",schemaPath:"#/$defs/tuning/properties/dataSplitEvalFraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema40.properties.dataSplitEvalFraction.type,parentSchema:schema40.properties.dataSplitEvalFraction,data:data6};
+let data8 = data7.function;
+if(!((data8 === "AI.GENERATE_TEXT") || (data8 === "ML.GENERATE_TEXT"))){
+const err17 = {instancePath:instancePath+"/generation/function",schemaPath:"#/$defs/generation/properties/function/enum",keyword:"enum",params:{allowedValues: schema41.properties.function.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.function.enum,parentSchema:schema41.properties.function,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -604,12 +594,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data1.dataSplitCol !== undefined){
-let data7 = data1.dataSplitCol;
-if(typeof data7 === "string"){
-if(!pattern9.test(data7)){
-const err18 = {instancePath:instancePath+"/tuning/dataSplitCol",schemaPath:"#/$defs/tuning/properties/dataSplitCol/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,299}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,299}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,299}$",parentSchema:schema40.properties.dataSplitCol,data:data7};
+let data9 = data7.maxOutputTokens;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err18 = {instancePath:instancePath+"/generation/maxOutputTokens",schemaPath:"#/$defs/generation/properties/maxOutputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema41.properties.maxOutputTokens.type,parentSchema:schema41.properties.maxOutputTokens,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -618,9 +605,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/tuning/dataSplitCol",schemaPath:"#/$defs/tuning/properties/dataSplitCol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.dataSplitCol.type,parentSchema:schema40.properties.dataSplitCol,data:data7};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 8192 || isNaN(data9)){
+const err19 = {instancePath:instancePath+"/generation/maxOutputTokens",schemaPath:"#/$defs/generation/properties/maxOutputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8192},message:"must be <= 8192",schema:8192,parentSchema:schema41.properties.maxOutputTokens,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -629,10 +616,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-let data8 = data1.evaluationTask;
-if(!(((((data8 === "TEXT_GENERATION") || (data8 === "CLASSIFICATION")) || (data8 === "SUMMARIZATION")) || (data8 === "QUESTION_ANSWERING")) || (data8 === "UNSPECIFIED"))){
-const err20 = {instancePath:instancePath+"/tuning/evaluationTask",schemaPath:"#/$defs/tuning/properties/evaluationTask/enum",keyword:"enum",params:{allowedValues: schema40.properties.evaluationTask.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.evaluationTask.enum,parentSchema:schema40.properties.evaluationTask,data:data8};
+if(data9 < 1 || isNaN(data9)){
+const err20 = {instancePath:instancePath+"/generation/maxOutputTokens",schemaPath:"#/$defs/generation/properties/maxOutputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema41.properties.maxOutputTokens,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -642,8 +627,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-else {
-const err21 = {instancePath:instancePath+"/tuning",schemaPath:"#/$defs/tuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data:data1};
+let data10 = data7.temperature;
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 1 || isNaN(data10)){
+const err21 = {instancePath:instancePath+"/generation/temperature",schemaPath:"#/$defs/generation/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema41.properties.temperature,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -652,23 +639,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-let data9 = data.generation;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.function === undefined){
-data9.function = "AI.GENERATE_TEXT";
-}
-if(data9.maxOutputTokens === undefined){
-data9.maxOutputTokens = 1024;
-}
-if(data9.temperature === undefined){
-data9.temperature = 0;
-}
-if(data9.topP === undefined){
-data9.topP = 0.95;
-}
-for(const key2 in data9){
-if(!((((key2 === "function") || (key2 === "maxOutputTokens")) || (key2 === "temperature")) || (key2 === "topP"))){
-const err22 = {instancePath:instancePath+"/generation",schemaPath:"#/$defs/generation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data:data9};
+if(data10 < 0 || isNaN(data10)){
+const err22 = {instancePath:instancePath+"/generation/temperature",schemaPath:"#/$defs/generation/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.properties.temperature,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -678,9 +650,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-let data10 = data9.function;
-if(!((data10 === "AI.GENERATE_TEXT") || (data10 === "ML.GENERATE_TEXT"))){
-const err23 = {instancePath:instancePath+"/generation/function",schemaPath:"#/$defs/generation/properties/function/enum",keyword:"enum",params:{allowedValues: schema41.properties.function.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.function.enum,parentSchema:schema41.properties.function,data:data10};
+else {
+const err23 = {instancePath:instancePath+"/generation/temperature",schemaPath:"#/$defs/generation/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.properties.temperature.type,parentSchema:schema41.properties.temperature,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -689,9 +660,10 @@ vErrors.push(err23);
 }
 errors++;
 }
-let data11 = data9.maxOutputTokens;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err24 = {instancePath:instancePath+"/generation/maxOutputTokens",schemaPath:"#/$defs/generation/properties/maxOutputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema41.properties.maxOutputTokens.type,parentSchema:schema41.properties.maxOutputTokens,data:data11};
+let data11 = data7.topP;
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 1 || isNaN(data11)){
+const err24 = {instancePath:instancePath+"/generation/topP",schemaPath:"#/$defs/generation/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema41.properties.topP,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -700,9 +672,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 8192 || isNaN(data11)){
-const err25 = {instancePath:instancePath+"/generation/maxOutputTokens",schemaPath:"#/$defs/generation/properties/maxOutputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8192},message:"must be <= 8192",schema:8192,parentSchema:schema41.properties.maxOutputTokens,data:data11};
+if(data11 < 0 || isNaN(data11)){
+const err25 = {instancePath:instancePath+"/generation/topP",schemaPath:"#/$defs/generation/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.properties.topP,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -711,8 +682,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data11 < 1 || isNaN(data11)){
-const err26 = {instancePath:instancePath+"/generation/maxOutputTokens",schemaPath:"#/$defs/generation/properties/maxOutputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema41.properties.maxOutputTokens,data:data11};
+}
+else {
+const err26 = {instancePath:instancePath+"/generation/topP",schemaPath:"#/$defs/generation/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.properties.topP.type,parentSchema:schema41.properties.topP,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -722,10 +694,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-let data12 = data9.temperature;
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 > 1 || isNaN(data12)){
-const err27 = {instancePath:instancePath+"/generation/temperature",schemaPath:"#/$defs/generation/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema41.properties.temperature,data:data12};
+else {
+const err27 = {instancePath:instancePath+"/generation",schemaPath:"#/$defs/generation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -734,8 +704,14 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data12 < 0 || isNaN(data12)){
-const err28 = {instancePath:instancePath+"/generation/temperature",schemaPath:"#/$defs/generation/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.properties.temperature,data:data12};
+let data12 = data.retries;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.maxPasses === undefined){
+data12.maxPasses = 3;
+}
+for(const key3 in data12){
+if(!(key3 === "maxPasses")){
+const err28 = {instancePath:instancePath+"/retries",schemaPath:"#/$defs/retries/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -745,8 +721,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-else {
-const err29 = {instancePath:instancePath+"/generation/temperature",schemaPath:"#/$defs/generation/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.properties.temperature.type,parentSchema:schema41.properties.temperature,data:data12};
+let data13 = data12.maxPasses;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err29 = {instancePath:instancePath+"/retries/maxPasses",schemaPath:"#/$defs/retries/properties/maxPasses/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.maxPasses.type,parentSchema:schema42.properties.maxPasses,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -755,10 +732,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-let data13 = data9.topP;
 if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 1 || isNaN(data13)){
-const err30 = {instancePath:instancePath+"/generation/topP",schemaPath:"#/$defs/generation/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema41.properties.topP,data:data13};
+if(data13 > 10 || isNaN(data13)){
+const err30 = {instancePath:instancePath+"/retries/maxPasses",schemaPath:"#/$defs/retries/properties/maxPasses/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema42.properties.maxPasses,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -767,8 +743,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data13 < 0 || isNaN(data13)){
-const err31 = {instancePath:instancePath+"/generation/topP",schemaPath:"#/$defs/generation/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.properties.topP,data:data13};
+if(data13 < 1 || isNaN(data13)){
+const err31 = {instancePath:instancePath+"/retries/maxPasses",schemaPath:"#/$defs/retries/properties/maxPasses/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42.properties.maxPasses,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -778,8 +754,9 @@ vErrors.push(err31);
 errors++;
 }
 }
+}
 else {
-const err32 = {instancePath:instancePath+"/generation/topP",schemaPath:"#/$defs/generation/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.properties.topP.type,parentSchema:schema41.properties.topP,data:data13};
+const err32 = {instancePath:instancePath+"/retries",schemaPath:"#/$defs/retries/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -790,84 +767,12 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/generation",schemaPath:"#/$defs/generation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data:data9};
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err33];
 }
 else {
 vErrors.push(err33);
-}
-errors++;
-}
-let data14 = data.retries;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.maxPasses === undefined){
-data14.maxPasses = 3;
-}
-for(const key3 in data14){
-if(!(key3 === "maxPasses")){
-const err34 = {instancePath:instancePath+"/retries",schemaPath:"#/$defs/retries/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data:data14};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-let data15 = data14.maxPasses;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err35 = {instancePath:instancePath+"/retries/maxPasses",schemaPath:"#/$defs/retries/properties/maxPasses/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.maxPasses.type,parentSchema:schema42.properties.maxPasses,data:data15};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 > 10 || isNaN(data15)){
-const err36 = {instancePath:instancePath+"/retries/maxPasses",schemaPath:"#/$defs/retries/properties/maxPasses/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema42.properties.maxPasses,data:data15};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if(data15 < 1 || isNaN(data15)){
-const err37 = {instancePath:instancePath+"/retries/maxPasses",schemaPath:"#/$defs/retries/properties/maxPasses/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42.properties.maxPasses,data:data15};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/retries",schemaPath:"#/$defs/retries/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data:data14};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-else {
-const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
 }
 errors++;
 }
@@ -1114,8 +1019,8 @@ return errors === 0;
 }
 validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema50 = {"title":"GateOptions","description":"When a tuned model may become champion.","type":"object","additionalProperties":false,"properties":{"metric":{"$ref":"#/$defs/gateMetric","default":"macro_f1"},"minImprovementOverBaseline":{"description":"Absolute gain on the metric required over the base model.","type":"number","minimum":0,"maximum":1,"default":0.02},"minImprovementOverChampion":{"description":"Absolute gain on the metric required over the current champion, if any.","type":"number","minimum":0,"maximum":1,"default":0},"maxLabelRegression":{"description":"Largest per-label F1 drop against the baseline or the champion that is still accepted.","type":"number","minimum":0,"maximum":1,"default":0.1},"minLabelSupport":{"description":"Eval rows a label needs before its F1 drop can reject a run (smaller labels are too noisy to decide alone).","type":"integer","minimum":1,"default":10},"minSuccessRate":{"description":"Share of eval rows that must have been generated successfully, for each model.","type":"number","minimum":0,"maximum":1,"default":0.95},"minServingDays":{"description":"Do not promote a tuned model whose base model retires (its Vertex AI retirement date in the model catalog) in fewer than this many days: a tuned model stops serving with its base. Omit to skip the rule.","type":"integer","minimum":1}}};
-const schema51 = {"description":"The metric the gate compares, computed from the stored predictions.","type":"string","enum":["macro_f1","micro_f1","weighted_f1","accuracy"]};
+const schema50 = {"title":"GateOptions","description":"When a tuned model may become champion.","type":"object","additionalProperties":false,"properties":{"metric":{"$ref":"#/$defs/gateMetric"},"minImprovementOverBaseline":{"description":"Absolute gain on the metric required over the base model.","type":"number","minimum":0,"maximum":1,"default":0.02},"minImprovementOverChampion":{"description":"Absolute gain on the metric required over the current champion, if any.","type":"number","minimum":0,"maximum":1,"default":0},"maxLabelRegression":{"description":"Largest per-label F1 drop against the baseline or the champion that is still accepted (classification only).","type":"number","minimum":0,"maximum":1,"default":0.1},"minLabelSupport":{"description":"Eval rows a label needs before its F1 drop can reject a run (smaller labels are too noisy to decide alone).","type":"integer","minimum":1,"default":10},"minSuccessRate":{"description":"Share of eval rows that must have been generated successfully, for each model.","type":"number","minimum":0,"maximum":1,"default":0.95},"minServingDays":{"description":"Do not promote a tuned model whose base model retires (its Vertex AI retirement date in the model catalog) in fewer than this many days: a tuned model stops serving with its base. Omit to skip the rule.","type":"integer","minimum":1}}};
+const schema51 = {"description":"The overall metric the gate compares, computed from the stored predictions. It must fit task.type: classification macro_f1, micro_f1, weighted_f1 or accuracy; text_generation rouge-l_f1 or bleu4_score; summarization rouge-l_f1, rouge-l_precision or rouge-l_recall; question_answering exact_match. Default: the first of these for the task, filled in by the validator.","type":"string","enum":["macro_f1","micro_f1","weighted_f1","accuracy","rouge-l_f1","bleu4_score","rouge-l_precision","rouge-l_recall","exact_match"]};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1128,9 +1033,6 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.metric === undefined){
-data.metric = "macro_f1";
-}
 if(data.minImprovementOverBaseline === undefined){
 data.minImprovementOverBaseline = 0.02;
 }
@@ -1158,6 +1060,7 @@ vErrors.push(err0);
 errors++;
 }
 }
+if(data.metric !== undefined){
 let data0 = data.metric;
 if(typeof data0 !== "string"){
 const err1 = {instancePath:instancePath+"/metric",schemaPath:"#/$defs/gateMetric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data0};
@@ -1169,7 +1072,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(!((((data0 === "macro_f1") || (data0 === "micro_f1")) || (data0 === "weighted_f1")) || (data0 === "accuracy"))){
+if(!(((((((((data0 === "macro_f1") || (data0 === "micro_f1")) || (data0 === "weighted_f1")) || (data0 === "accuracy")) || (data0 === "rouge-l_f1")) || (data0 === "bleu4_score")) || (data0 === "rouge-l_precision")) || (data0 === "rouge-l_recall")) || (data0 === "exact_match"))){
 const err2 = {instancePath:instancePath+"/metric",schemaPath:"#/$defs/gateMetric/enum",keyword:"enum",params:{allowedValues: schema51.enum},message:"must be equal to one of the allowed values",schema:schema51.enum,parentSchema:schema51,data:data0};
 if(vErrors === null){
 vErrors = [err2];
@@ -1178,6 +1081,7 @@ else {
 vErrors.push(err2);
 }
 errors++;
+}
 }
 let data1 = data.minImprovementOverBaseline;
 if((typeof data1 == "number") && (isFinite(data1))){
@@ -1704,7 +1608,7 @@ errors++;
 if(data10.servingName !== undefined){
 let data11 = data10.servingName;
 if(typeof data11 === "string"){
-if(!pattern10.test(data11)){
+if(!pattern9.test(data11)){
 const err25 = {instancePath:instancePath+"/deploy/servingName",schemaPath:"definitions.schema.json#/$defs/deploy/properties/servingName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,63}$",parentSchema:schema52.properties.servingName,data:data11};
 if(vErrors === null){
 vErrors = [err25];
@@ -1758,12 +1662,12 @@ exports["run-arguments.schema.json"] = validate30;
 const schema53 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"run-arguments.schema.json","title":"RunArguments","description":"What one workflow execution receives: the pipeline config with its data in Cloud Storage, plus where to run.","type":"object","additionalProperties":false,"required":["runId","project","location","dataset","connection","name","task","data","model","deploy"],"properties":{"runId":{"$ref":"definitions.schema.json#/$defs/runId"},"project":{"description":"a Google Cloud project id: 6 to 30 lowercase letters, digits or hyphens, starting with a letter, not ending with a hyphen","type":"string","pattern":"^[a-z][a-z0-9-]{4,28}[a-z0-9]$"},"location":{"description":"a BigQuery location: US, EU or a region such as us-central1","type":"string","pattern":"^(?:US|EU|us|eu|[a-z]+-[a-z]+[0-9]{1,2})$"},"dataset":{"description":"a BigQuery dataset id: 1 to 1024 letters, digits or underscores","type":"string","pattern":"^[A-Za-z0-9_]{1,1024}$"},"connection":{"description":"a Cloud resource connection as project.location.connection_id","type":"string","pattern":"^(?:[a-z][a-z0-9-]{4,28}[a-z0-9]|[0-9]{1,20})\\.(?:US|EU|us|eu|[a-z]+-[a-z]+[0-9]{1,2})\\.[A-Za-z0-9_-]{1,64}$"},"name":{"$ref":"definitions.schema.json#/$defs/pipelineName"},"description":{"type":"string","maxLength":1024},"task":{"$ref":"definitions.schema.json#/$defs/task"},"data":{"title":"DataUris","description":"Newline-delimited JSON files of {input_text, output_text} rows, already in Cloud Storage.","type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"definitions.schema.json#/$defs/gcsUri"},"eval":{"$ref":"definitions.schema.json#/$defs/gcsUri"}}},"model":{"$ref":"definitions.schema.json#/$defs/model"},"checks":{"$ref":"definitions.schema.json#/$defs/checks","default":{}},"gate":{"$ref":"definitions.schema.json#/$defs/gate","default":{}},"deploy":{"$ref":"definitions.schema.json#/$defs/deploy"}}};
 const schema54 = {"description":"a run id: a lowercase letter, then up to 62 lowercase letters, digits or underscores","type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$"};
 const schema59 = {"description":"a Cloud Storage URI gs://bucket/object (bucket naming rules; no quotes, backslashes, whitespace or control characters; at most one *)","type":"string","maxLength":1280,"pattern":"^gs://(?=[a-z0-9._-]{3,222}/)(?!goog)[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)*/(?=.)[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*(?:\\*[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*)?$"};
-const pattern11 = new RegExp("^[a-z][a-z0-9_]{0,62}$", "u");
-const pattern12 = new RegExp("^[a-z][a-z0-9-]{4,28}[a-z0-9]$", "u");
-const pattern13 = new RegExp("^(?:US|EU|us|eu|[a-z]+-[a-z]+[0-9]{1,2})$", "u");
-const pattern14 = new RegExp("^[A-Za-z0-9_]{1,1024}$", "u");
-const pattern15 = new RegExp("^(?:[a-z][a-z0-9-]{4,28}[a-z0-9]|[0-9]{1,20})\\.(?:US|EU|us|eu|[a-z]+-[a-z]+[0-9]{1,2})\\.[A-Za-z0-9_-]{1,64}$", "u");
-const pattern18 = new RegExp("^gs://(?=[a-z0-9._-]{3,222}/)(?!goog)[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)*/(?=.)[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*(?:\\*[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*)?$", "u");
+const pattern10 = new RegExp("^[a-z][a-z0-9_]{0,62}$", "u");
+const pattern11 = new RegExp("^[a-z][a-z0-9-]{4,28}[a-z0-9]$", "u");
+const pattern12 = new RegExp("^(?:US|EU|us|eu|[a-z]+-[a-z]+[0-9]{1,2})$", "u");
+const pattern13 = new RegExp("^[A-Za-z0-9_]{1,1024}$", "u");
+const pattern14 = new RegExp("^(?:[a-z][a-z0-9-]{4,28}[a-z0-9]|[0-9]{1,20})\\.(?:US|EU|us|eu|[a-z]+-[a-z]+[0-9]{1,2})\\.[A-Za-z0-9_-]{1,64}$", "u");
+const pattern17 = new RegExp("^gs://(?=[a-z0-9._-]{3,222}/)(?!goog)[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)*/(?=.)[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*(?:\\*[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*)?$", "u");
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2160,74 +2064,6 @@ errors++;
 }
 }
 let data1 = data.tuning;
-const _errs7 = errors;
-let valid2 = true;
-const _errs8 = errors;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-let missing0;
-if((data1.dataSplitMethod === undefined) && (missing0 = "dataSplitMethod")){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-else {
-if(data1.dataSplitMethod !== undefined){
-let data2 = data1.dataSplitMethod;
-if(!((data2 === "CUSTOM") || (data2 === "SEQ"))){
-const err6 = {};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-}
-var _valid0 = _errs8 === errors;
-errors = _errs7;
-if(vErrors !== null){
-if(_errs7){
-vErrors.length = _errs7;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid0){
-const _errs10 = errors;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.dataSplitCol === undefined){
-const err7 = {instancePath:instancePath+"/tuning",schemaPath:"#/$defs/tuning/then/required",keyword:"required",params:{missingProperty: "dataSplitCol"},message:"must have required property '"+"dataSplitCol"+"'",schema:schema40.then.required,parentSchema:schema40.then,data:data1};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid0 = _errs10 === errors;
-valid2 = _valid0;
-}
-if(!valid2){
-const err8 = {instancePath:instancePath+"/tuning",schemaPath:"#/$defs/tuning/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema40.if,parentSchema:schema40,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.maxIterations === undefined){
 data1.maxIterations = 300;
@@ -2238,12 +2074,56 @@ data1.learningRateMultiplier = 1;
 if(data1.dataSplitMethod === undefined){
 data1.dataSplitMethod = "NO_SPLIT";
 }
-if(data1.evaluationTask === undefined){
-data1.evaluationTask = "UNSPECIFIED";
-}
 for(const key1 in data1){
-if(!((((((key1 === "maxIterations") || (key1 === "learningRateMultiplier")) || (key1 === "dataSplitMethod")) || (key1 === "dataSplitEvalFraction")) || (key1 === "dataSplitCol")) || (key1 === "evaluationTask"))){
-const err9 = {instancePath:instancePath+"/tuning",schemaPath:"#/$defs/tuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data:data1};
+if(!(((((key1 === "maxIterations") || (key1 === "learningRateMultiplier")) || (key1 === "dataSplitMethod")) || (key1 === "dataSplitEvalFraction")) || (key1 === "evaluationTask"))){
+const err5 = {instancePath:instancePath+"/tuning",schemaPath:"#/$defs/tuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+let data2 = data1.maxIterations;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err6 = {instancePath:instancePath+"/tuning/maxIterations",schemaPath:"#/$defs/tuning/properties/maxIterations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.maxIterations.type,parentSchema:schema40.properties.maxIterations,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 1 || isNaN(data2)){
+const err7 = {instancePath:instancePath+"/tuning/maxIterations",schemaPath:"#/$defs/tuning/properties/maxIterations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.maxIterations,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+let data3 = data1.learningRateMultiplier;
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 <= 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/tuning/learningRateMultiplier",schemaPath:"#/$defs/tuning/properties/learningRateMultiplier/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema40.properties.learningRateMultiplier,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/tuning/learningRateMultiplier",schemaPath:"#/$defs/tuning/properties/learningRateMultiplier/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema40.properties.learningRateMultiplier.type,parentSchema:schema40.properties.learningRateMultiplier,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2252,10 +2132,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-let data3 = data1.maxIterations;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/tuning/maxIterations",schemaPath:"#/$defs/tuning/properties/maxIterations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.maxIterations.type,parentSchema:schema40.properties.maxIterations,data:data3};
+let data4 = data1.dataSplitMethod;
+if(!(((data4 === "AUTO_SPLIT") || (data4 === "RANDOM")) || (data4 === "NO_SPLIT"))){
+const err10 = {instancePath:instancePath+"/tuning/dataSplitMethod",schemaPath:"#/$defs/tuning/properties/dataSplitMethod/enum",keyword:"enum",params:{allowedValues: schema40.properties.dataSplitMethod.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.dataSplitMethod.enum,parentSchema:schema40.properties.dataSplitMethod,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2264,9 +2143,11 @@ vErrors.push(err10);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/tuning/maxIterations",schemaPath:"#/$defs/tuning/properties/maxIterations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.maxIterations,data:data3};
+if(data1.dataSplitEvalFraction !== undefined){
+let data5 = data1.dataSplitEvalFraction;
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 1 || isNaN(data5)){
+const err11 = {instancePath:instancePath+"/tuning/dataSplitEvalFraction",schemaPath:"#/$defs/tuning/properties/dataSplitEvalFraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema40.properties.dataSplitEvalFraction,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2275,11 +2156,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-let data4 = data1.learningRateMultiplier;
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 <= 0 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/tuning/learningRateMultiplier",schemaPath:"#/$defs/tuning/properties/learningRateMultiplier/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema40.properties.learningRateMultiplier,data:data4};
+if(data5 < 0 || isNaN(data5)){
+const err12 = {instancePath:instancePath+"/tuning/dataSplitEvalFraction",schemaPath:"#/$defs/tuning/properties/dataSplitEvalFraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.dataSplitEvalFraction,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2290,7 +2168,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/tuning/learningRateMultiplier",schemaPath:"#/$defs/tuning/properties/learningRateMultiplier/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema40.properties.learningRateMultiplier.type,parentSchema:schema40.properties.learningRateMultiplier,data:data4};
+const err13 = {instancePath:instancePath+"/tuning/dataSplitEvalFraction",schemaPath:"#/$defs/tuning/properties/dataSplitEvalFraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema40.properties.dataSplitEvalFraction.type,parentSchema:schema40.properties.dataSplitEvalFraction,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2299,9 +2177,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-let data5 = data1.dataSplitMethod;
-if(!(((((data5 === "AUTO_SPLIT") || (data5 === "RANDOM")) || (data5 === "CUSTOM")) || (data5 === "SEQ")) || (data5 === "NO_SPLIT"))){
-const err14 = {instancePath:instancePath+"/tuning/dataSplitMethod",schemaPath:"#/$defs/tuning/properties/dataSplitMethod/enum",keyword:"enum",params:{allowedValues: schema40.properties.dataSplitMethod.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.dataSplitMethod.enum,parentSchema:schema40.properties.dataSplitMethod,data:data5};
+}
+if(data1.evaluationTask !== undefined){
+let data6 = data1.evaluationTask;
+if(!(((((data6 === "TEXT_GENERATION") || (data6 === "CLASSIFICATION")) || (data6 === "SUMMARIZATION")) || (data6 === "QUESTION_ANSWERING")) || (data6 === "UNSPECIFIED"))){
+const err14 = {instancePath:instancePath+"/tuning/evaluationTask",schemaPath:"#/$defs/tuning/properties/evaluationTask/enum",keyword:"enum",params:{allowedValues: schema40.properties.evaluationTask.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.evaluationTask.enum,parentSchema:schema40.properties.evaluationTask,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2310,11 +2190,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data1.dataSplitEvalFraction !== undefined){
-let data6 = data1.dataSplitEvalFraction;
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 1 || isNaN(data6)){
-const err15 = {instancePath:instancePath+"/tuning/dataSplitEvalFraction",schemaPath:"#/$defs/tuning/properties/dataSplitEvalFraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema40.properties.dataSplitEvalFraction,data:data6};
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/tuning",schemaPath:"#/$defs/tuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2323,8 +2202,23 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data6 < 0 || isNaN(data6)){
-const err16 = {instancePath:instancePath+"/tuning/dataSplitEvalFraction",schemaPath:"#/$defs/tuning/properties/dataSplitEvalFraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.dataSplitEvalFraction,data:data6};
+let data7 = data.generation;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.function === undefined){
+data7.function = "AI.GENERATE_TEXT";
+}
+if(data7.maxOutputTokens === undefined){
+data7.maxOutputTokens = 1024;
+}
+if(data7.temperature === undefined){
+data7.temperature = 0;
+}
+if(data7.topP === undefined){
+data7.topP = 0.95;
+}
+for(const key2 in data7){
+if(!((((key2 === "function") || (key2 === "maxOutputTokens")) || (key2 === "temperature")) || (key2 === "topP"))){
+const err16 = {instancePath:instancePath+"/generation",schemaPath:"#/$defs/generation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2334,8 +2228,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/tuning/dataSplitEvalFraction",schemaPath:"#/$defs/tuning/properties/dataSplitEvalFraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema40.properties.dataSplitEvalFraction.type,parentSchema:schema40.properties.dataSplitEvalFraction,data:data6};
+let data8 = data7.function;
+if(!((data8 === "AI.GENERATE_TEXT") || (data8 === "ML.GENERATE_TEXT"))){
+const err17 = {instancePath:instancePath+"/generation/function",schemaPath:"#/$defs/generation/properties/function/enum",keyword:"enum",params:{allowedValues: schema41.properties.function.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.function.enum,parentSchema:schema41.properties.function,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2344,12 +2239,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data1.dataSplitCol !== undefined){
-let data7 = data1.dataSplitCol;
-if(typeof data7 === "string"){
-if(!pattern9.test(data7)){
-const err18 = {instancePath:instancePath+"/tuning/dataSplitCol",schemaPath:"#/$defs/tuning/properties/dataSplitCol/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,299}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,299}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,299}$",parentSchema:schema40.properties.dataSplitCol,data:data7};
+let data9 = data7.maxOutputTokens;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err18 = {instancePath:instancePath+"/generation/maxOutputTokens",schemaPath:"#/$defs/generation/properties/maxOutputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema41.properties.maxOutputTokens.type,parentSchema:schema41.properties.maxOutputTokens,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2358,9 +2250,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/tuning/dataSplitCol",schemaPath:"#/$defs/tuning/properties/dataSplitCol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.dataSplitCol.type,parentSchema:schema40.properties.dataSplitCol,data:data7};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 8192 || isNaN(data9)){
+const err19 = {instancePath:instancePath+"/generation/maxOutputTokens",schemaPath:"#/$defs/generation/properties/maxOutputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8192},message:"must be <= 8192",schema:8192,parentSchema:schema41.properties.maxOutputTokens,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2369,10 +2261,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-let data8 = data1.evaluationTask;
-if(!(((((data8 === "TEXT_GENERATION") || (data8 === "CLASSIFICATION")) || (data8 === "SUMMARIZATION")) || (data8 === "QUESTION_ANSWERING")) || (data8 === "UNSPECIFIED"))){
-const err20 = {instancePath:instancePath+"/tuning/evaluationTask",schemaPath:"#/$defs/tuning/properties/evaluationTask/enum",keyword:"enum",params:{allowedValues: schema40.properties.evaluationTask.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.evaluationTask.enum,parentSchema:schema40.properties.evaluationTask,data:data8};
+if(data9 < 1 || isNaN(data9)){
+const err20 = {instancePath:instancePath+"/generation/maxOutputTokens",schemaPath:"#/$defs/generation/properties/maxOutputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema41.properties.maxOutputTokens,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2382,8 +2272,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-else {
-const err21 = {instancePath:instancePath+"/tuning",schemaPath:"#/$defs/tuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data:data1};
+let data10 = data7.temperature;
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 1 || isNaN(data10)){
+const err21 = {instancePath:instancePath+"/generation/temperature",schemaPath:"#/$defs/generation/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema41.properties.temperature,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2392,23 +2284,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-let data9 = data.generation;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.function === undefined){
-data9.function = "AI.GENERATE_TEXT";
-}
-if(data9.maxOutputTokens === undefined){
-data9.maxOutputTokens = 1024;
-}
-if(data9.temperature === undefined){
-data9.temperature = 0;
-}
-if(data9.topP === undefined){
-data9.topP = 0.95;
-}
-for(const key2 in data9){
-if(!((((key2 === "function") || (key2 === "maxOutputTokens")) || (key2 === "temperature")) || (key2 === "topP"))){
-const err22 = {instancePath:instancePath+"/generation",schemaPath:"#/$defs/generation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data:data9};
+if(data10 < 0 || isNaN(data10)){
+const err22 = {instancePath:instancePath+"/generation/temperature",schemaPath:"#/$defs/generation/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.properties.temperature,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2418,9 +2295,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-let data10 = data9.function;
-if(!((data10 === "AI.GENERATE_TEXT") || (data10 === "ML.GENERATE_TEXT"))){
-const err23 = {instancePath:instancePath+"/generation/function",schemaPath:"#/$defs/generation/properties/function/enum",keyword:"enum",params:{allowedValues: schema41.properties.function.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.function.enum,parentSchema:schema41.properties.function,data:data10};
+else {
+const err23 = {instancePath:instancePath+"/generation/temperature",schemaPath:"#/$defs/generation/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.properties.temperature.type,parentSchema:schema41.properties.temperature,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2429,9 +2305,10 @@ vErrors.push(err23);
 }
 errors++;
 }
-let data11 = data9.maxOutputTokens;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err24 = {instancePath:instancePath+"/generation/maxOutputTokens",schemaPath:"#/$defs/generation/properties/maxOutputTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema41.properties.maxOutputTokens.type,parentSchema:schema41.properties.maxOutputTokens,data:data11};
+let data11 = data7.topP;
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 1 || isNaN(data11)){
+const err24 = {instancePath:instancePath+"/generation/topP",schemaPath:"#/$defs/generation/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema41.properties.topP,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2440,9 +2317,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 8192 || isNaN(data11)){
-const err25 = {instancePath:instancePath+"/generation/maxOutputTokens",schemaPath:"#/$defs/generation/properties/maxOutputTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8192},message:"must be <= 8192",schema:8192,parentSchema:schema41.properties.maxOutputTokens,data:data11};
+if(data11 < 0 || isNaN(data11)){
+const err25 = {instancePath:instancePath+"/generation/topP",schemaPath:"#/$defs/generation/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.properties.topP,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2451,8 +2327,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data11 < 1 || isNaN(data11)){
-const err26 = {instancePath:instancePath+"/generation/maxOutputTokens",schemaPath:"#/$defs/generation/properties/maxOutputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema41.properties.maxOutputTokens,data:data11};
+}
+else {
+const err26 = {instancePath:instancePath+"/generation/topP",schemaPath:"#/$defs/generation/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.properties.topP.type,parentSchema:schema41.properties.topP,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2462,10 +2339,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-let data12 = data9.temperature;
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 > 1 || isNaN(data12)){
-const err27 = {instancePath:instancePath+"/generation/temperature",schemaPath:"#/$defs/generation/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema41.properties.temperature,data:data12};
+else {
+const err27 = {instancePath:instancePath+"/generation",schemaPath:"#/$defs/generation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2474,8 +2349,14 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data12 < 0 || isNaN(data12)){
-const err28 = {instancePath:instancePath+"/generation/temperature",schemaPath:"#/$defs/generation/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.properties.temperature,data:data12};
+let data12 = data.retries;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.maxPasses === undefined){
+data12.maxPasses = 3;
+}
+for(const key3 in data12){
+if(!(key3 === "maxPasses")){
+const err28 = {instancePath:instancePath+"/retries",schemaPath:"#/$defs/retries/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2485,8 +2366,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-else {
-const err29 = {instancePath:instancePath+"/generation/temperature",schemaPath:"#/$defs/generation/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.properties.temperature.type,parentSchema:schema41.properties.temperature,data:data12};
+let data13 = data12.maxPasses;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err29 = {instancePath:instancePath+"/retries/maxPasses",schemaPath:"#/$defs/retries/properties/maxPasses/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.maxPasses.type,parentSchema:schema42.properties.maxPasses,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2495,10 +2377,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-let data13 = data9.topP;
 if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 1 || isNaN(data13)){
-const err30 = {instancePath:instancePath+"/generation/topP",schemaPath:"#/$defs/generation/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema41.properties.topP,data:data13};
+if(data13 > 10 || isNaN(data13)){
+const err30 = {instancePath:instancePath+"/retries/maxPasses",schemaPath:"#/$defs/retries/properties/maxPasses/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema42.properties.maxPasses,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2507,8 +2388,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data13 < 0 || isNaN(data13)){
-const err31 = {instancePath:instancePath+"/generation/topP",schemaPath:"#/$defs/generation/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.properties.topP,data:data13};
+if(data13 < 1 || isNaN(data13)){
+const err31 = {instancePath:instancePath+"/retries/maxPasses",schemaPath:"#/$defs/retries/properties/maxPasses/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42.properties.maxPasses,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2518,8 +2399,9 @@ vErrors.push(err31);
 errors++;
 }
 }
+}
 else {
-const err32 = {instancePath:instancePath+"/generation/topP",schemaPath:"#/$defs/generation/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.properties.topP.type,parentSchema:schema41.properties.topP,data:data13};
+const err32 = {instancePath:instancePath+"/retries",schemaPath:"#/$defs/retries/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2530,84 +2412,12 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/generation",schemaPath:"#/$defs/generation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data:data9};
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err33];
 }
 else {
 vErrors.push(err33);
-}
-errors++;
-}
-let data14 = data.retries;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.maxPasses === undefined){
-data14.maxPasses = 3;
-}
-for(const key3 in data14){
-if(!(key3 === "maxPasses")){
-const err34 = {instancePath:instancePath+"/retries",schemaPath:"#/$defs/retries/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data:data14};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-let data15 = data14.maxPasses;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err35 = {instancePath:instancePath+"/retries/maxPasses",schemaPath:"#/$defs/retries/properties/maxPasses/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.maxPasses.type,parentSchema:schema42.properties.maxPasses,data:data15};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 > 10 || isNaN(data15)){
-const err36 = {instancePath:instancePath+"/retries/maxPasses",schemaPath:"#/$defs/retries/properties/maxPasses/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10",schema:10,parentSchema:schema42.properties.maxPasses,data:data15};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if(data15 < 1 || isNaN(data15)){
-const err37 = {instancePath:instancePath+"/retries/maxPasses",schemaPath:"#/$defs/retries/properties/maxPasses/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42.properties.maxPasses,data:data15};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/retries",schemaPath:"#/$defs/retries/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data:data14};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-else {
-const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
 }
 errors++;
 }
@@ -2864,9 +2674,6 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.metric === undefined){
-data.metric = "macro_f1";
-}
 if(data.minImprovementOverBaseline === undefined){
 data.minImprovementOverBaseline = 0.02;
 }
@@ -2894,6 +2701,7 @@ vErrors.push(err0);
 errors++;
 }
 }
+if(data.metric !== undefined){
 let data0 = data.metric;
 if(typeof data0 !== "string"){
 const err1 = {instancePath:instancePath+"/metric",schemaPath:"#/$defs/gateMetric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data0};
@@ -2905,7 +2713,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(!((((data0 === "macro_f1") || (data0 === "micro_f1")) || (data0 === "weighted_f1")) || (data0 === "accuracy"))){
+if(!(((((((((data0 === "macro_f1") || (data0 === "micro_f1")) || (data0 === "weighted_f1")) || (data0 === "accuracy")) || (data0 === "rouge-l_f1")) || (data0 === "bleu4_score")) || (data0 === "rouge-l_precision")) || (data0 === "rouge-l_recall")) || (data0 === "exact_match"))){
 const err2 = {instancePath:instancePath+"/metric",schemaPath:"#/$defs/gateMetric/enum",keyword:"enum",params:{allowedValues: schema51.enum},message:"must be equal to one of the allowed values",schema:schema51.enum,parentSchema:schema51,data:data0};
 if(vErrors === null){
 vErrors = [err2];
@@ -2914,6 +2722,7 @@ else {
 vErrors.push(err2);
 }
 errors++;
+}
 }
 let data1 = data.minImprovementOverBaseline;
 if((typeof data1 == "number") && (isFinite(data1))){
@@ -3245,7 +3054,7 @@ errors++;
 if(data.runId !== undefined){
 let data0 = data.runId;
 if(typeof data0 === "string"){
-if(!pattern11.test(data0)){
+if(!pattern10.test(data0)){
 const err11 = {instancePath:instancePath+"/runId",schemaPath:"definitions.schema.json#/$defs/runId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_]{0,62}$",parentSchema:schema54,data:data0};
 if(vErrors === null){
 vErrors = [err11];
@@ -3270,7 +3079,7 @@ errors++;
 if(data.project !== undefined){
 let data1 = data.project;
 if(typeof data1 === "string"){
-if(!pattern12.test(data1)){
+if(!pattern11.test(data1)){
 const err13 = {instancePath:instancePath+"/project",schemaPath:"#/properties/project/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{4,28}[a-z0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{4,28}[a-z0-9]$"+"\"",schema:"^[a-z][a-z0-9-]{4,28}[a-z0-9]$",parentSchema:schema53.properties.project,data:data1};
 if(vErrors === null){
 vErrors = [err13];
@@ -3295,7 +3104,7 @@ errors++;
 if(data.location !== undefined){
 let data2 = data.location;
 if(typeof data2 === "string"){
-if(!pattern13.test(data2)){
+if(!pattern12.test(data2)){
 const err15 = {instancePath:instancePath+"/location",schemaPath:"#/properties/location/pattern",keyword:"pattern",params:{pattern: "^(?:US|EU|us|eu|[a-z]+-[a-z]+[0-9]{1,2})$"},message:"must match pattern \""+"^(?:US|EU|us|eu|[a-z]+-[a-z]+[0-9]{1,2})$"+"\"",schema:"^(?:US|EU|us|eu|[a-z]+-[a-z]+[0-9]{1,2})$",parentSchema:schema53.properties.location,data:data2};
 if(vErrors === null){
 vErrors = [err15];
@@ -3320,7 +3129,7 @@ errors++;
 if(data.dataset !== undefined){
 let data3 = data.dataset;
 if(typeof data3 === "string"){
-if(!pattern14.test(data3)){
+if(!pattern13.test(data3)){
 const err17 = {instancePath:instancePath+"/dataset",schemaPath:"#/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]{1,1024}$"},message:"must match pattern \""+"^[A-Za-z0-9_]{1,1024}$"+"\"",schema:"^[A-Za-z0-9_]{1,1024}$",parentSchema:schema53.properties.dataset,data:data3};
 if(vErrors === null){
 vErrors = [err17];
@@ -3345,7 +3154,7 @@ errors++;
 if(data.connection !== undefined){
 let data4 = data.connection;
 if(typeof data4 === "string"){
-if(!pattern15.test(data4)){
+if(!pattern14.test(data4)){
 const err19 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/pattern",keyword:"pattern",params:{pattern: "^(?:[a-z][a-z0-9-]{4,28}[a-z0-9]|[0-9]{1,20})\\.(?:US|EU|us|eu|[a-z]+-[a-z]+[0-9]{1,2})\\.[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^(?:[a-z][a-z0-9-]{4,28}[a-z0-9]|[0-9]{1,20})\\.(?:US|EU|us|eu|[a-z]+-[a-z]+[0-9]{1,2})\\.[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^(?:[a-z][a-z0-9-]{4,28}[a-z0-9]|[0-9]{1,20})\\.(?:US|EU|us|eu|[a-z]+-[a-z]+[0-9]{1,2})\\.[A-Za-z0-9_-]{1,64}$",parentSchema:schema53.properties.connection,data:data4};
 if(vErrors === null){
 vErrors = [err19];
@@ -3471,7 +3280,7 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(!pattern18.test(data9)){
+if(!pattern17.test(data9)){
 const err29 = {instancePath:instancePath+"/data/train",schemaPath:"definitions.schema.json#/$defs/gcsUri/pattern",keyword:"pattern",params:{pattern: "^gs://(?=[a-z0-9._-]{3,222}/)(?!goog)[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)*/(?=.)[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*(?:\\*[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*)?$"},message:"must match pattern \""+"^gs://(?=[a-z0-9._-]{3,222}/)(?!goog)[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)*/(?=.)[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*(?:\\*[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*)?$"+"\"",schema:"^gs://(?=[a-z0-9._-]{3,222}/)(?!goog)[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)*/(?=.)[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*(?:\\*[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*)?$",parentSchema:schema59,data:data9};
 if(vErrors === null){
 vErrors = [err29];
@@ -3506,7 +3315,7 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!pattern18.test(data10)){
+if(!pattern17.test(data10)){
 const err32 = {instancePath:instancePath+"/data/eval",schemaPath:"definitions.schema.json#/$defs/gcsUri/pattern",keyword:"pattern",params:{pattern: "^gs://(?=[a-z0-9._-]{3,222}/)(?!goog)[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)*/(?=.)[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*(?:\\*[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*)?$"},message:"must match pattern \""+"^gs://(?=[a-z0-9._-]{3,222}/)(?!goog)[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)*/(?=.)[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*(?:\\*[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*)?$"+"\"",schema:"^gs://(?=[a-z0-9._-]{3,222}/)(?!goog)[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)*/(?=.)[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*(?:\\*[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*)?$",parentSchema:schema59,data:data10};
 if(vErrors === null){
 vErrors = [err32];
@@ -3582,7 +3391,7 @@ errors++;
 if(data14.servingName !== undefined){
 let data15 = data14.servingName;
 if(typeof data15 === "string"){
-if(!pattern10.test(data15)){
+if(!pattern9.test(data15)){
 const err37 = {instancePath:instancePath+"/deploy/servingName",schemaPath:"definitions.schema.json#/$defs/deploy/properties/servingName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,63}$",parentSchema:schema52.properties.servingName,data:data15};
 if(vErrors === null){
 vErrors = [err37];
@@ -3635,7 +3444,8 @@ validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 exports["batch-predict-arguments.schema.json"] = validate39;
 const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"batch-predict-arguments.schema.json","title":"BatchPredictArguments","description":"What one batch-predict execution receives: the serving name whose champion answers, the rows to answer, and where to run (project, location and dataset default to the deployment's environment).","type":"object","additionalProperties":false,"required":["servingName","source"],"properties":{"runId":{"$ref":"definitions.schema.json#/$defs/runId"},"project":{"description":"a Google Cloud project id: 6 to 30 lowercase letters, digits or hyphens, starting with a letter, not ending with a hyphen","type":"string","pattern":"^[a-z][a-z0-9-]{4,28}[a-z0-9]$"},"location":{"description":"a BigQuery location: US, EU or a region such as us-central1","type":"string","pattern":"^(?:US|EU|us|eu|[a-z]+-[a-z]+[0-9]{1,2})$"},"dataset":{"description":"the pipeline dataset: 1 to 1024 letters, digits or underscores","type":"string","pattern":"^[A-Za-z0-9_]{1,1024}$"},"servingName":{"$ref":"definitions.schema.json#/$defs/deploy/properties/servingName"},"source":{"title":"PredictionSource","description":"Either newline-delimited JSON files of {id, input_text} rows in Cloud Storage, or a BigQuery table read by keyColumn and inputColumn.","type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"uri":{"$ref":"definitions.schema.json#/$defs/gcsUri"},"table":{"description":"a table as project.dataset.table","type":"string","pattern":"^[a-z][a-z0-9-]{4,28}[a-z0-9]\\.[A-Za-z0-9_]{1,1024}\\.[A-Za-z0-9_]{1,1024}$"}}},"keyColumn":{"description":"the source table's key column (files always use id): a letter or underscore, then up to 299 letters, digits or underscores","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,299}$","default":"id"},"inputColumn":{"description":"the source table's text column (files always use input_text)","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,299}$","default":"input_text"},"drift":{"title":"DriftOptions","type":"object","additionalProperties":false,"properties":{"warnPsi":{"description":"Warn when the population stability index of the new predictions against the champion's evaluation predictions exceeds this. 0.1 is often read as a small shift and 0.25 as a large one.","type":"number","exclusiveMinimum":0,"maximum":10,"default":0.2},"minRows":{"description":"Warn only when the run has at least this many successful predictions: PSI grows on small samples, so a few dozen rows say little.","type":"integer","minimum":1,"default":100}}},"retries":{"title":"PredictRetries","type":"object","additionalProperties":false,"properties":{"maxPasses":{"description":"Generation passes at most: the first, then one per retry of rows whose status is retryable.","type":"integer","minimum":1,"maximum":10,"default":3}}}}};
 const schema77 = {"description":"an identifier: a letter, then up to 63 letters, digits or underscores","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$"};
-const pattern29 = new RegExp("^[a-z][a-z0-9-]{4,28}[a-z0-9]\\.[A-Za-z0-9_]{1,1024}\\.[A-Za-z0-9_]{1,1024}$", "u");
+const pattern27 = new RegExp("^[a-z][a-z0-9-]{4,28}[a-z0-9]\\.[A-Za-z0-9_]{1,1024}\\.[A-Za-z0-9_]{1,1024}$", "u");
+const pattern28 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,299}$", "u");
 
 function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="batch-predict-arguments.schema.json" */;
@@ -3690,7 +3500,7 @@ errors++;
 if(data.runId !== undefined){
 let data0 = data.runId;
 if(typeof data0 === "string"){
-if(!pattern11.test(data0)){
+if(!pattern10.test(data0)){
 const err3 = {instancePath:instancePath+"/runId",schemaPath:"definitions.schema.json#/$defs/runId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_]{0,62}$",parentSchema:schema54,data:data0};
 if(vErrors === null){
 vErrors = [err3];
@@ -3715,7 +3525,7 @@ errors++;
 if(data.project !== undefined){
 let data1 = data.project;
 if(typeof data1 === "string"){
-if(!pattern12.test(data1)){
+if(!pattern11.test(data1)){
 const err5 = {instancePath:instancePath+"/project",schemaPath:"#/properties/project/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{4,28}[a-z0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{4,28}[a-z0-9]$"+"\"",schema:"^[a-z][a-z0-9-]{4,28}[a-z0-9]$",parentSchema:schema75.properties.project,data:data1};
 if(vErrors === null){
 vErrors = [err5];
@@ -3740,7 +3550,7 @@ errors++;
 if(data.location !== undefined){
 let data2 = data.location;
 if(typeof data2 === "string"){
-if(!pattern13.test(data2)){
+if(!pattern12.test(data2)){
 const err7 = {instancePath:instancePath+"/location",schemaPath:"#/properties/location/pattern",keyword:"pattern",params:{pattern: "^(?:US|EU|us|eu|[a-z]+-[a-z]+[0-9]{1,2})$"},message:"must match pattern \""+"^(?:US|EU|us|eu|[a-z]+-[a-z]+[0-9]{1,2})$"+"\"",schema:"^(?:US|EU|us|eu|[a-z]+-[a-z]+[0-9]{1,2})$",parentSchema:schema75.properties.location,data:data2};
 if(vErrors === null){
 vErrors = [err7];
@@ -3765,7 +3575,7 @@ errors++;
 if(data.dataset !== undefined){
 let data3 = data.dataset;
 if(typeof data3 === "string"){
-if(!pattern14.test(data3)){
+if(!pattern13.test(data3)){
 const err9 = {instancePath:instancePath+"/dataset",schemaPath:"#/properties/dataset/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]{1,1024}$"},message:"must match pattern \""+"^[A-Za-z0-9_]{1,1024}$"+"\"",schema:"^[A-Za-z0-9_]{1,1024}$",parentSchema:schema75.properties.dataset,data:data3};
 if(vErrors === null){
 vErrors = [err9];
@@ -3790,7 +3600,7 @@ errors++;
 if(data.servingName !== undefined){
 let data4 = data.servingName;
 if(typeof data4 === "string"){
-if(!pattern10.test(data4)){
+if(!pattern9.test(data4)){
 const err11 = {instancePath:instancePath+"/servingName",schemaPath:"definitions.schema.json#/$defs/deploy/properties/servingName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,63}$",parentSchema:schema77,data:data4};
 if(vErrors === null){
 vErrors = [err11];
@@ -3860,7 +3670,7 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(!pattern18.test(data6)){
+if(!pattern17.test(data6)){
 const err17 = {instancePath:instancePath+"/source/uri",schemaPath:"definitions.schema.json#/$defs/gcsUri/pattern",keyword:"pattern",params:{pattern: "^gs://(?=[a-z0-9._-]{3,222}/)(?!goog)[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)*/(?=.)[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*(?:\\*[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*)?$"},message:"must match pattern \""+"^gs://(?=[a-z0-9._-]{3,222}/)(?!goog)[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)*/(?=.)[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*(?:\\*[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*)?$"+"\"",schema:"^gs://(?=[a-z0-9._-]{3,222}/)(?!goog)[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)*/(?=.)[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*(?:\\*[^\\s'\"`\\\\*\\u0000-\\u001f\\u007f]*)?$",parentSchema:schema59,data:data6};
 if(vErrors === null){
 vErrors = [err17];
@@ -3885,7 +3695,7 @@ errors++;
 if(data5.table !== undefined){
 let data7 = data5.table;
 if(typeof data7 === "string"){
-if(!pattern29.test(data7)){
+if(!pattern27.test(data7)){
 const err19 = {instancePath:instancePath+"/source/table",schemaPath:"#/properties/source/properties/table/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{4,28}[a-z0-9]\\.[A-Za-z0-9_]{1,1024}\\.[A-Za-z0-9_]{1,1024}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{4,28}[a-z0-9]\\.[A-Za-z0-9_]{1,1024}\\.[A-Za-z0-9_]{1,1024}$"+"\"",schema:"^[a-z][a-z0-9-]{4,28}[a-z0-9]\\.[A-Za-z0-9_]{1,1024}\\.[A-Za-z0-9_]{1,1024}$",parentSchema:schema75.properties.source.properties.table,data:data7};
 if(vErrors === null){
 vErrors = [err19];
@@ -3921,7 +3731,7 @@ errors++;
 }
 let data8 = data.keyColumn;
 if(typeof data8 === "string"){
-if(!pattern9.test(data8)){
+if(!pattern28.test(data8)){
 const err22 = {instancePath:instancePath+"/keyColumn",schemaPath:"#/properties/keyColumn/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,299}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,299}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,299}$",parentSchema:schema75.properties.keyColumn,data:data8};
 if(vErrors === null){
 vErrors = [err22];
@@ -3944,7 +3754,7 @@ errors++;
 }
 let data9 = data.inputColumn;
 if(typeof data9 === "string"){
-if(!pattern9.test(data9)){
+if(!pattern28.test(data9)){
 const err24 = {instancePath:instancePath+"/inputColumn",schemaPath:"#/properties/inputColumn/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,299}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,299}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,299}$",parentSchema:schema75.properties.inputColumn,data:data9};
 if(vErrors === null){
 vErrors = [err24];
@@ -4603,7 +4413,7 @@ errors++;
 if(data.run_id !== undefined){
 let data10 = data.run_id;
 if(typeof data10 === "string"){
-if(!pattern11.test(data10)){
+if(!pattern10.test(data10)){
 const err23 = {instancePath:instancePath+"/run_id",schemaPath:"definitions.schema.json#/$defs/runId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_]{0,62}$",parentSchema:schema54,data:data10};
 if(vErrors === null){
 vErrors = [err23];
@@ -4780,10 +4590,11 @@ return errors === 0;
 validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports["run-summary.schema.json"] = validate42;
-const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"run-summary.schema.json","title":"RunSummary","description":"summary.json of one run: what was evaluated, what the gate decided, and what was deployed.","type":"object","additionalProperties":false,"required":["runId","status","startedAt","finishedAt","deployed","modelInvocations","dataChecks"],"properties":{"runId":{"$ref":"definitions.schema.json#/$defs/runId"},"status":{"description":"succeeded: the tuned model was deployed; rejected: the gate said no; failed: a step failed.","enum":["succeeded","rejected","failed"]},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"baseline":{"$ref":"#/$defs/modelEvaluation"},"tuned":{"$ref":"#/$defs/modelEvaluation"},"championEvaluation":{"description":"The current champion on this run's eval rows, when it is another model than the tuned one.","$ref":"#/$defs/modelEvaluation"},"tuning":{"title":"TuningOutcome","type":"object","additionalProperties":false,"required":["model","reused"],"properties":{"model":{"description":"Content-addressed name of the tuned model.","type":"string","minLength":1},"reused":{"description":"True when a previous run had already tuned this model.","type":"boolean"}}},"gate":{"title":"GateDecision","type":"object","additionalProperties":false,"required":["passed","metric","reasons"],"properties":{"passed":{"type":"boolean"},"metric":{"$ref":"definitions.schema.json#/$defs/gateMetric"},"reasons":{"description":"Every rule checked, passed or not.","type":"array","items":{"type":"string"}}}},"deployed":{"type":"boolean"},"champion":{"title":"ChampionChange","description":"What the serving name resolved to before and after the run; null when it had no champion.","type":"object","additionalProperties":false,"required":["before","after"],"properties":{"before":{"type":["string","null"]},"after":{"type":["string","null"]}}},"servingFunctionError":{"description":"Set when the promotion landed but the serving name's table function still serves the previous champion: why it was not replaced. `bqtune champion NAME --switch-function`, a rollback or a batch-predict run replaces it.","type":"string"},"modelInvocations":{"description":"Remote model calls the run made, retries included.","type":"integer","minimum":0},"dataChecks":{"type":"array","items":{"$ref":"#/$defs/dataCheckFinding"}},"warnings":{"description":"What validation found suspicious but allowed, such as a prompt label list that differs from task.labels.","type":"array","items":{"type":"string"}},"error":{"title":"RunError","description":"Why a failed run failed.","type":"object","additionalProperties":false,"required":["message"],"properties":{"message":{"type":"string"},"step":{"description":"Workflow step that raised the error.","type":"string"}}}},"allOf":[{"if":{"properties":{"status":{"enum":["succeeded","rejected"]}}},"then":{"required":["baseline","tuned","tuning","gate","champion"]}},{"if":{"properties":{"status":{"const":"failed"}}},"then":{"required":["error"]}}],"$defs":{"fraction":{"type":"number","minimum":0,"maximum":1},"modelEvaluation":{"title":"ModelEvaluation","type":"object","additionalProperties":false,"required":["model","macroF1","microF1","weightedF1","accuracy","successRate","perLabel"],"properties":{"model":{"type":"string","minLength":1},"macroF1":{"$ref":"#/$defs/fraction"},"microF1":{"$ref":"#/$defs/fraction"},"weightedF1":{"$ref":"#/$defs/fraction"},"accuracy":{"$ref":"#/$defs/fraction"},"successRate":{"description":"Share of eval rows generated without error.","$ref":"#/$defs/fraction"},"invalidAnswers":{"description":"Succeeded rows whose answer is outside the label set (each counts as wrong).","type":"integer","minimum":0},"failedRows":{"description":"Rows whose generation failed after every retry (each counts as wrong).","type":"integer","minimum":0},"perLabel":{"description":"Metrics of each label of the task.","type":"object","additionalProperties":{"$ref":"#/$defs/labelMetrics"}}}},"labelMetrics":{"title":"LabelMetrics","type":"object","additionalProperties":false,"required":["precision","recall","f1","support"],"properties":{"precision":{"$ref":"#/$defs/fraction"},"recall":{"$ref":"#/$defs/fraction"},"f1":{"$ref":"#/$defs/fraction"},"support":{"description":"Eval rows with this expected label.","type":"integer","minimum":0}}},"dataCheckFinding":{"title":"DataCheckFinding","type":"object","additionalProperties":false,"required":["check","split","severity","count","message"],"properties":{"check":{"description":"The checks option that governs the finding.","enum":["minTrainRows","minEvalRows","emptyInputs","missingOutputs","unknownLabels","duplicates","leakage","conflictingLabels"]},"kind":{"description":"The data check that found it.","enum":["row_count","empty_inputs","missing_outputs","unknown_labels","duplicates","leakage","conflicting_labels"]},"split":{"enum":["train","eval","both"]},"severity":{"$ref":"definitions.schema.json#/$defs/checkAction"},"count":{"description":"Offending rows or distinct texts, see unit.","type":"integer","minimum":0},"unit":{"description":"What count counts.","enum":["rows","texts"]},"message":{"type":"string"},"examples":{"description":"A few offending entries, with the lines of the user's files they come from.","type":"array","items":{"anyOf":[{"$ref":"#/$defs/findingExample"},{"description":"An input text alone, as runs before findings carried lines wrote it.","type":"string"}]}}}},"findingExample":{"title":"FindingExample","type":"object","additionalProperties":false,"required":["text"],"properties":{"text":{"description":"The input text, cut to 80 characters.","type":"string"},"key":{"description":"Hex SHA-256 of the normalised input text.","type":"string"},"with_label":{"description":"True when the finding is about this row's own output_text, given in label.","type":"boolean"},"label":{"description":"The row's output_text, when the finding is about it.","type":["string","null"]},"labels":{"description":"The labels that clash, for conflicting labels.","type":["array","null"],"items":{"type":"string"}},"lines":{"description":"Where the offending rows are: the user's file and 1-based line.","type":"array","items":{"type":"object","additionalProperties":false,"required":["file","line"],"properties":{"file":{"type":"string"},"line":{"type":"integer","minimum":1}}}}}}}};
-const schema84 = {"title":"ModelEvaluation","type":"object","additionalProperties":false,"required":["model","macroF1","microF1","weightedF1","accuracy","successRate","perLabel"],"properties":{"model":{"type":"string","minLength":1},"macroF1":{"$ref":"#/$defs/fraction"},"microF1":{"$ref":"#/$defs/fraction"},"weightedF1":{"$ref":"#/$defs/fraction"},"accuracy":{"$ref":"#/$defs/fraction"},"successRate":{"description":"Share of eval rows generated without error.","$ref":"#/$defs/fraction"},"invalidAnswers":{"description":"Succeeded rows whose answer is outside the label set (each counts as wrong).","type":"integer","minimum":0},"failedRows":{"description":"Rows whose generation failed after every retry (each counts as wrong).","type":"integer","minimum":0},"perLabel":{"description":"Metrics of each label of the task.","type":"object","additionalProperties":{"$ref":"#/$defs/labelMetrics"}}}};
-const schema85 = {"type":"number","minimum":0,"maximum":1};
-const schema90 = {"title":"LabelMetrics","type":"object","additionalProperties":false,"required":["precision","recall","f1","support"],"properties":{"precision":{"$ref":"#/$defs/fraction"},"recall":{"$ref":"#/$defs/fraction"},"f1":{"$ref":"#/$defs/fraction"},"support":{"description":"Eval rows with this expected label.","type":"integer","minimum":0}}};
+const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"run-summary.schema.json","title":"RunSummary","description":"summary.json of one run: what was evaluated, what the gate decided, and what was deployed.","type":"object","additionalProperties":false,"required":["runId","status","startedAt","finishedAt","deployed","modelInvocations","dataChecks"],"properties":{"runId":{"$ref":"definitions.schema.json#/$defs/runId"},"status":{"description":"succeeded: the tuned model was deployed; rejected: the gate said no; failed: a step failed.","enum":["succeeded","rejected","failed"]},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"task":{"description":"The config's task.type (classification for runs recorded before there were others): classification summaries carry per-label metrics and F1 fields, the other types only `metrics`.","$ref":"definitions.schema.json#/$defs/task/properties/type"},"baseline":{"$ref":"#/$defs/modelEvaluation"},"tuned":{"$ref":"#/$defs/modelEvaluation"},"championEvaluation":{"description":"The current champion on this run's eval rows, when it is another model than the tuned one.","$ref":"#/$defs/modelEvaluation"},"tuning":{"title":"TuningOutcome","type":"object","additionalProperties":false,"required":["model","reused"],"properties":{"model":{"description":"Content-addressed name of the tuned model.","type":"string","minLength":1},"reused":{"description":"True when a previous run had already tuned this model.","type":"boolean"}}},"gate":{"title":"GateDecision","type":"object","additionalProperties":false,"required":["passed","metric","reasons"],"properties":{"passed":{"type":"boolean"},"metric":{"$ref":"definitions.schema.json#/$defs/gateMetric"},"reasons":{"description":"Every rule checked, passed or not.","type":"array","items":{"type":"string"}}}},"deployed":{"type":"boolean"},"champion":{"title":"ChampionChange","description":"What the serving name resolved to before and after the run; null when it had no champion.","type":"object","additionalProperties":false,"required":["before","after"],"properties":{"before":{"type":["string","null"]},"after":{"type":["string","null"]}}},"servingFunctionError":{"description":"Set when the promotion landed but the serving name's table function still serves the previous champion: why it was not replaced. `bqtune champion NAME --switch-function`, a rollback or a batch-predict run replaces it.","type":"string"},"modelInvocations":{"description":"Remote model calls the run made, retries included.","type":"integer","minimum":0},"dataChecks":{"type":"array","items":{"$ref":"#/$defs/dataCheckFinding"}},"warnings":{"description":"What validation found suspicious but allowed, such as a prompt label list that differs from task.labels.","type":"array","items":{"type":"string"}},"error":{"title":"RunError","description":"Why a failed run failed.","type":"object","additionalProperties":false,"required":["message"],"properties":{"message":{"type":"string"},"step":{"description":"Workflow step that raised the error.","type":"string"}}}},"allOf":[{"if":{"properties":{"status":{"enum":["succeeded","rejected"]}}},"then":{"required":["baseline","tuned","tuning","gate","champion"]}},{"if":{"properties":{"status":{"const":"failed"}}},"then":{"required":["error"]}}],"$defs":{"fraction":{"type":"number","minimum":0,"maximum":1},"modelEvaluation":{"title":"ModelEvaluation","type":"object","additionalProperties":false,"required":["model","successRate","perLabel"],"properties":{"model":{"type":"string","minLength":1},"metrics":{"description":"Every overall metric of the model on this run's eval rows, by the name the evaluations table stores it under: for classification accuracy, macro_precision, macro_recall, macro_f1, micro_f1, weighted_f1, invalid_answers; for the text tasks the ML.EVALUATE names (bleu4_score, rouge-l_precision, rouge-l_recall, rouge-l_f1, exact_match); for all success_share, num_rows, num_successful_rows. The gate compares metrics[gate.metric]. Absent in summaries written before there were task types other than classification.","type":"object","additionalProperties":{"type":"number"}},"macroF1":{"$ref":"#/$defs/fraction"},"microF1":{"$ref":"#/$defs/fraction"},"weightedF1":{"$ref":"#/$defs/fraction"},"accuracy":{"$ref":"#/$defs/fraction"},"successRate":{"description":"Share of eval rows generated without error.","$ref":"#/$defs/fraction"},"invalidAnswers":{"description":"Succeeded rows whose answer is outside the label set (each counts as wrong).","type":"integer","minimum":0},"failedRows":{"description":"Rows whose generation failed after every retry (each counts as wrong).","type":"integer","minimum":0},"perLabel":{"description":"Metrics of each label of the task.","type":"object","additionalProperties":{"$ref":"#/$defs/labelMetrics"}}}},"labelMetrics":{"title":"LabelMetrics","type":"object","additionalProperties":false,"required":["precision","recall","f1","support"],"properties":{"precision":{"$ref":"#/$defs/fraction"},"recall":{"$ref":"#/$defs/fraction"},"f1":{"$ref":"#/$defs/fraction"},"support":{"description":"Eval rows with this expected label.","type":"integer","minimum":0}}},"dataCheckFinding":{"title":"DataCheckFinding","type":"object","additionalProperties":false,"required":["check","split","severity","count","message"],"properties":{"check":{"description":"The checks option that governs the finding.","enum":["minTrainRows","minEvalRows","emptyInputs","missingOutputs","unknownLabels","duplicates","leakage","conflictingLabels"]},"kind":{"description":"The data check that found it.","enum":["row_count","empty_inputs","missing_outputs","unknown_labels","duplicates","leakage","conflicting_labels"]},"split":{"enum":["train","eval","both"]},"severity":{"$ref":"definitions.schema.json#/$defs/checkAction"},"count":{"description":"Offending rows or distinct texts, see unit.","type":"integer","minimum":0},"unit":{"description":"What count counts.","enum":["rows","texts"]},"message":{"type":"string"},"examples":{"description":"A few offending entries, with the lines of the user's files they come from.","type":"array","items":{"anyOf":[{"$ref":"#/$defs/findingExample"},{"description":"An input text alone, as runs before findings carried lines wrote it.","type":"string"}]}}}},"findingExample":{"title":"FindingExample","type":"object","additionalProperties":false,"required":["text"],"properties":{"text":{"description":"The input text, cut to 80 characters.","type":"string"},"key":{"description":"Hex SHA-256 of the normalised input text.","type":"string"},"with_label":{"description":"True when the finding is about this row's own output_text, given in label.","type":"boolean"},"label":{"description":"The row's output_text, when the finding is about it.","type":["string","null"]},"labels":{"description":"The labels that clash, for conflicting labels.","type":["array","null"],"items":{"type":"string"}},"lines":{"description":"Where the offending rows are: the user's file and 1-based line.","type":"array","items":{"type":"object","additionalProperties":false,"required":["file","line"],"properties":{"file":{"type":"string"},"line":{"type":"integer","minimum":1}}}}}}}};
+const schema84 = {"description":"classification: per-label precision/recall/F1 and the gate metrics macro_f1, micro_f1, weighted_f1, accuracy; text_generation: bleu4_score and ROUGE-L (gate: rouge-l_f1 or bleu4_score); summarization: ROUGE-L (gate: rouge-l_f1, rouge-l_precision or rouge-l_recall); question_answering: exact_match.","enum":["classification","text_generation","summarization","question_answering"],"default":"classification"};
+const schema85 = {"title":"ModelEvaluation","type":"object","additionalProperties":false,"required":["model","successRate","perLabel"],"properties":{"model":{"type":"string","minLength":1},"metrics":{"description":"Every overall metric of the model on this run's eval rows, by the name the evaluations table stores it under: for classification accuracy, macro_precision, macro_recall, macro_f1, micro_f1, weighted_f1, invalid_answers; for the text tasks the ML.EVALUATE names (bleu4_score, rouge-l_precision, rouge-l_recall, rouge-l_f1, exact_match); for all success_share, num_rows, num_successful_rows. The gate compares metrics[gate.metric]. Absent in summaries written before there were task types other than classification.","type":"object","additionalProperties":{"type":"number"}},"macroF1":{"$ref":"#/$defs/fraction"},"microF1":{"$ref":"#/$defs/fraction"},"weightedF1":{"$ref":"#/$defs/fraction"},"accuracy":{"$ref":"#/$defs/fraction"},"successRate":{"description":"Share of eval rows generated without error.","$ref":"#/$defs/fraction"},"invalidAnswers":{"description":"Succeeded rows whose answer is outside the label set (each counts as wrong).","type":"integer","minimum":0},"failedRows":{"description":"Rows whose generation failed after every retry (each counts as wrong).","type":"integer","minimum":0},"perLabel":{"description":"Metrics of each label of the task.","type":"object","additionalProperties":{"$ref":"#/$defs/labelMetrics"}}}};
+const schema86 = {"type":"number","minimum":0,"maximum":1};
+const schema91 = {"title":"LabelMetrics","type":"object","additionalProperties":false,"required":["precision","recall","f1","support"],"properties":{"precision":{"$ref":"#/$defs/fraction"},"recall":{"$ref":"#/$defs/fraction"},"f1":{"$ref":"#/$defs/fraction"},"support":{"description":"Eval rows with this expected label.","type":"integer","minimum":0}}};
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4797,7 +4608,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.precision === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "precision"},message:"must have required property '"+"precision"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "precision"},message:"must have required property '"+"precision"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4807,7 +4618,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.recall === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recall"},message:"must have required property '"+"recall"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "recall"},message:"must have required property '"+"recall"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4817,7 +4628,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.f1 === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "f1"},message:"must have required property '"+"f1"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "f1"},message:"must have required property '"+"f1"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4827,7 +4638,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.support === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "support"},message:"must have required property '"+"support"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "support"},message:"must have required property '"+"support"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4838,7 +4649,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "precision") || (key0 === "recall")) || (key0 === "f1")) || (key0 === "support"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema90,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4852,7 +4663,7 @@ if(data.precision !== undefined){
 let data0 = data.precision;
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1 || isNaN(data0)){
-const err5 = {instancePath:instancePath+"/precision",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema85,data:data0};
+const err5 = {instancePath:instancePath+"/precision",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema86,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4862,7 +4673,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err6 = {instancePath:instancePath+"/precision",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85,data:data0};
+const err6 = {instancePath:instancePath+"/precision",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema86,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4873,7 +4684,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/precision",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema85.type,parentSchema:schema85,data:data0};
+const err7 = {instancePath:instancePath+"/precision",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema86.type,parentSchema:schema86,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4887,7 +4698,7 @@ if(data.recall !== undefined){
 let data1 = data.recall;
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1 || isNaN(data1)){
-const err8 = {instancePath:instancePath+"/recall",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema85,data:data1};
+const err8 = {instancePath:instancePath+"/recall",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema86,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4897,7 +4708,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err9 = {instancePath:instancePath+"/recall",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85,data:data1};
+const err9 = {instancePath:instancePath+"/recall",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema86,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4908,7 +4719,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/recall",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema85.type,parentSchema:schema85,data:data1};
+const err10 = {instancePath:instancePath+"/recall",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema86.type,parentSchema:schema86,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4922,7 +4733,7 @@ if(data.f1 !== undefined){
 let data2 = data.f1;
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 1 || isNaN(data2)){
-const err11 = {instancePath:instancePath+"/f1",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema85,data:data2};
+const err11 = {instancePath:instancePath+"/f1",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema86,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4932,7 +4743,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err12 = {instancePath:instancePath+"/f1",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85,data:data2};
+const err12 = {instancePath:instancePath+"/f1",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema86,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4943,7 +4754,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/f1",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema85.type,parentSchema:schema85,data:data2};
+const err13 = {instancePath:instancePath+"/f1",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema86.type,parentSchema:schema86,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4956,7 +4767,7 @@ errors++;
 if(data.support !== undefined){
 let data3 = data.support;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err14 = {instancePath:instancePath+"/support",schemaPath:"#/properties/support/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema90.properties.support.type,parentSchema:schema90.properties.support,data:data3};
+const err14 = {instancePath:instancePath+"/support",schemaPath:"#/properties/support/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema91.properties.support.type,parentSchema:schema91.properties.support,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4967,7 +4778,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
-const err15 = {instancePath:instancePath+"/support",schemaPath:"#/properties/support/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema90.properties.support,data:data3};
+const err15 = {instancePath:instancePath+"/support",schemaPath:"#/properties/support/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema91.properties.support,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4980,7 +4791,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5007,7 +4818,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.model === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'",schema:schema84.required,parentSchema:schema84,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'",schema:schema85.required,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5016,8 +4827,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.macroF1 === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "macroF1"},message:"must have required property '"+"macroF1"+"'",schema:schema84.required,parentSchema:schema84,data};
+if(data.successRate === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "successRate"},message:"must have required property '"+"successRate"+"'",schema:schema85.required,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5026,8 +4837,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.microF1 === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "microF1"},message:"must have required property '"+"microF1"+"'",schema:schema84.required,parentSchema:schema84,data};
+if(data.perLabel === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "perLabel"},message:"must have required property '"+"perLabel"+"'",schema:schema85.required,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5036,8 +4847,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.weightedF1 === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weightedF1"},message:"must have required property '"+"weightedF1"+"'",schema:schema84.required,parentSchema:schema84,data};
+for(const key0 in data){
+if(!(func1.call(schema85.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5046,8 +4858,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.accuracy === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "accuracy"},message:"must have required property '"+"accuracy"+"'",schema:schema84.required,parentSchema:schema84,data};
+}
+if(data.model !== undefined){
+let data0 = data.model;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err4 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema85.properties.model,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5056,8 +4872,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.successRate === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "successRate"},message:"must have required property '"+"successRate"+"'",schema:schema84.required,parentSchema:schema84,data};
+}
+else {
+const err5 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.model.type,parentSchema:schema85.properties.model,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5066,8 +4883,14 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.perLabel === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "perLabel"},message:"must have required property '"+"perLabel"+"'",schema:schema84.required,parentSchema:schema84,data};
+}
+if(data.metrics !== undefined){
+let data1 = data.metrics;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+let data2 = data1[key1];
+if(!((typeof data2 == "number") && (isFinite(data2)))){
+const err6 = {instancePath:instancePath+"/metrics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema85.properties.metrics.additionalProperties.type,parentSchema:schema85.properties.metrics.additionalProperties,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5076,9 +4899,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema84.properties, key0))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema84,data};
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.properties.metrics.type,parentSchema:schema85.properties.metrics,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5088,11 +4912,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.model !== undefined){
-let data0 = data.model;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err8 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema84.properties.model,data:data0};
+if(data.macroF1 !== undefined){
+let data3 = data.macroF1;
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 1 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/macroF1",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema86,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5101,9 +4925,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-else {
-const err9 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.model.type,parentSchema:schema84.properties.model,data:data0};
+if(data3 < 0 || isNaN(data3)){
+const err9 = {instancePath:instancePath+"/macroF1",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema86,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5113,11 +4936,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.macroF1 !== undefined){
-let data1 = data.macroF1;
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 1 || isNaN(data1)){
-const err10 = {instancePath:instancePath+"/macroF1",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema85,data:data1};
+else {
+const err10 = {instancePath:instancePath+"/macroF1",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema86.type,parentSchema:schema86,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5126,8 +4946,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data1 < 0 || isNaN(data1)){
-const err11 = {instancePath:instancePath+"/macroF1",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85,data:data1};
+}
+if(data.microF1 !== undefined){
+let data4 = data.microF1;
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 1 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/microF1",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema86,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5136,9 +4960,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/macroF1",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema85.type,parentSchema:schema85,data:data1};
+if(data4 < 0 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/microF1",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema86,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5148,11 +4971,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.microF1 !== undefined){
-let data2 = data.microF1;
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 1 || isNaN(data2)){
-const err13 = {instancePath:instancePath+"/microF1",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema85,data:data2};
+else {
+const err13 = {instancePath:instancePath+"/microF1",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema86.type,parentSchema:schema86,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5161,8 +4981,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data2 < 0 || isNaN(data2)){
-const err14 = {instancePath:instancePath+"/microF1",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85,data:data2};
+}
+if(data.weightedF1 !== undefined){
+let data5 = data.weightedF1;
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 1 || isNaN(data5)){
+const err14 = {instancePath:instancePath+"/weightedF1",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema86,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5171,9 +4995,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/microF1",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema85.type,parentSchema:schema85,data:data2};
+if(data5 < 0 || isNaN(data5)){
+const err15 = {instancePath:instancePath+"/weightedF1",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema86,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5183,11 +5006,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.weightedF1 !== undefined){
-let data3 = data.weightedF1;
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 1 || isNaN(data3)){
-const err16 = {instancePath:instancePath+"/weightedF1",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema85,data:data3};
+else {
+const err16 = {instancePath:instancePath+"/weightedF1",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema86.type,parentSchema:schema86,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5196,8 +5016,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data3 < 0 || isNaN(data3)){
-const err17 = {instancePath:instancePath+"/weightedF1",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85,data:data3};
+}
+if(data.accuracy !== undefined){
+let data6 = data.accuracy;
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 1 || isNaN(data6)){
+const err17 = {instancePath:instancePath+"/accuracy",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema86,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5206,9 +5030,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/weightedF1",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema85.type,parentSchema:schema85,data:data3};
+if(data6 < 0 || isNaN(data6)){
+const err18 = {instancePath:instancePath+"/accuracy",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema86,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5218,11 +5041,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.accuracy !== undefined){
-let data4 = data.accuracy;
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 > 1 || isNaN(data4)){
-const err19 = {instancePath:instancePath+"/accuracy",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema85,data:data4};
+else {
+const err19 = {instancePath:instancePath+"/accuracy",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema86.type,parentSchema:schema86,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5231,8 +5051,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data4 < 0 || isNaN(data4)){
-const err20 = {instancePath:instancePath+"/accuracy",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85,data:data4};
+}
+if(data.successRate !== undefined){
+let data7 = data.successRate;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 1 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/successRate",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema86,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5241,9 +5065,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/accuracy",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema85.type,parentSchema:schema85,data:data4};
+if(data7 < 0 || isNaN(data7)){
+const err21 = {instancePath:instancePath+"/successRate",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema86,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5253,11 +5076,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.successRate !== undefined){
-let data5 = data.successRate;
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 1 || isNaN(data5)){
-const err22 = {instancePath:instancePath+"/successRate",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema85,data:data5};
+else {
+const err22 = {instancePath:instancePath+"/successRate",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema86.type,parentSchema:schema86,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5266,8 +5086,11 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data5 < 0 || isNaN(data5)){
-const err23 = {instancePath:instancePath+"/successRate",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85,data:data5};
+}
+if(data.invalidAnswers !== undefined){
+let data8 = data.invalidAnswers;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err23 = {instancePath:instancePath+"/invalidAnswers",schemaPath:"#/properties/invalidAnswers/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.invalidAnswers.type,parentSchema:schema85.properties.invalidAnswers,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5276,9 +5099,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/successRate",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema85.type,parentSchema:schema85,data:data5};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err24 = {instancePath:instancePath+"/invalidAnswers",schemaPath:"#/properties/invalidAnswers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.invalidAnswers,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5288,10 +5111,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.invalidAnswers !== undefined){
-let data6 = data.invalidAnswers;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err25 = {instancePath:instancePath+"/invalidAnswers",schemaPath:"#/properties/invalidAnswers/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema84.properties.invalidAnswers.type,parentSchema:schema84.properties.invalidAnswers,data:data6};
+}
+if(data.failedRows !== undefined){
+let data9 = data.failedRows;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err25 = {instancePath:instancePath+"/failedRows",schemaPath:"#/properties/failedRows/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.failedRows.type,parentSchema:schema85.properties.failedRows,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5300,9 +5124,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err26 = {instancePath:instancePath+"/invalidAnswers",schemaPath:"#/properties/invalidAnswers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema84.properties.invalidAnswers,data:data6};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err26 = {instancePath:instancePath+"/failedRows",schemaPath:"#/properties/failedRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.failedRows,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5313,10 +5137,18 @@ errors++;
 }
 }
 }
-if(data.failedRows !== undefined){
-let data7 = data.failedRows;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err27 = {instancePath:instancePath+"/failedRows",schemaPath:"#/properties/failedRows/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema84.properties.failedRows.type,parentSchema:schema84.properties.failedRows,data:data7};
+if(data.perLabel !== undefined){
+let data10 = data.perLabel;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key2 in data10){
+if(!(validate44(data10[key2], {instancePath:instancePath+"/perLabel/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data10,parentDataProperty:key2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/perLabel",schemaPath:"#/properties/perLabel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.properties.perLabel.type,parentSchema:schema85.properties.perLabel,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5325,9 +5157,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err28 = {instancePath:instancePath+"/failedRows",schemaPath:"#/properties/failedRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema84.properties.failedRows,data:data7};
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.type,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5336,47 +5169,13 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-}
-if(data.perLabel !== undefined){
-let data8 = data.perLabel;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key1 in data8){
-if(!(validate44(data8[key1], {instancePath:instancePath+"/perLabel/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data8,parentDataProperty:key1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/perLabel",schemaPath:"#/properties/perLabel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.properties.perLabel.type,parentSchema:schema84.properties.perLabel,data:data8};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.type,parentSchema:schema84,data};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
 validate43.errors = vErrors;
 return errors === 0;
 }
 validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema95 = {"title":"DataCheckFinding","type":"object","additionalProperties":false,"required":["check","split","severity","count","message"],"properties":{"check":{"description":"The checks option that governs the finding.","enum":["minTrainRows","minEvalRows","emptyInputs","missingOutputs","unknownLabels","duplicates","leakage","conflictingLabels"]},"kind":{"description":"The data check that found it.","enum":["row_count","empty_inputs","missing_outputs","unknown_labels","duplicates","leakage","conflicting_labels"]},"split":{"enum":["train","eval","both"]},"severity":{"$ref":"definitions.schema.json#/$defs/checkAction"},"count":{"description":"Offending rows or distinct texts, see unit.","type":"integer","minimum":0},"unit":{"description":"What count counts.","enum":["rows","texts"]},"message":{"type":"string"},"examples":{"description":"A few offending entries, with the lines of the user's files they come from.","type":"array","items":{"anyOf":[{"$ref":"#/$defs/findingExample"},{"description":"An input text alone, as runs before findings carried lines wrote it.","type":"string"}]}}}};
-const schema97 = {"title":"FindingExample","type":"object","additionalProperties":false,"required":["text"],"properties":{"text":{"description":"The input text, cut to 80 characters.","type":"string"},"key":{"description":"Hex SHA-256 of the normalised input text.","type":"string"},"with_label":{"description":"True when the finding is about this row's own output_text, given in label.","type":"boolean"},"label":{"description":"The row's output_text, when the finding is about it.","type":["string","null"]},"labels":{"description":"The labels that clash, for conflicting labels.","type":["array","null"],"items":{"type":"string"}},"lines":{"description":"Where the offending rows are: the user's file and 1-based line.","type":"array","items":{"type":"object","additionalProperties":false,"required":["file","line"],"properties":{"file":{"type":"string"},"line":{"type":"integer","minimum":1}}}}}};
+const schema96 = {"title":"DataCheckFinding","type":"object","additionalProperties":false,"required":["check","split","severity","count","message"],"properties":{"check":{"description":"The checks option that governs the finding.","enum":["minTrainRows","minEvalRows","emptyInputs","missingOutputs","unknownLabels","duplicates","leakage","conflictingLabels"]},"kind":{"description":"The data check that found it.","enum":["row_count","empty_inputs","missing_outputs","unknown_labels","duplicates","leakage","conflicting_labels"]},"split":{"enum":["train","eval","both"]},"severity":{"$ref":"definitions.schema.json#/$defs/checkAction"},"count":{"description":"Offending rows or distinct texts, see unit.","type":"integer","minimum":0},"unit":{"description":"What count counts.","enum":["rows","texts"]},"message":{"type":"string"},"examples":{"description":"A few offending entries, with the lines of the user's files they come from.","type":"array","items":{"anyOf":[{"$ref":"#/$defs/findingExample"},{"description":"An input text alone, as runs before findings carried lines wrote it.","type":"string"}]}}}};
+const schema98 = {"title":"FindingExample","type":"object","additionalProperties":false,"required":["text"],"properties":{"text":{"description":"The input text, cut to 80 characters.","type":"string"},"key":{"description":"Hex SHA-256 of the normalised input text.","type":"string"},"with_label":{"description":"True when the finding is about this row's own output_text, given in label.","type":"boolean"},"label":{"description":"The row's output_text, when the finding is about it.","type":["string","null"]},"labels":{"description":"The labels that clash, for conflicting labels.","type":["array","null"],"items":{"type":"string"}},"lines":{"description":"Where the offending rows are: the user's file and 1-based line.","type":"array","items":{"type":"object","additionalProperties":false,"required":["file","line"],"properties":{"file":{"type":"string"},"line":{"type":"integer","minimum":1}}}}}};
 
 function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5390,7 +5189,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.check === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema95.required,parentSchema:schema95,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5400,7 +5199,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.split === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "split"},message:"must have required property '"+"split"+"'",schema:schema95.required,parentSchema:schema95,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "split"},message:"must have required property '"+"split"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5410,7 +5209,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.severity === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema95.required,parentSchema:schema95,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5420,7 +5219,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.count === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema95.required,parentSchema:schema95,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5430,7 +5229,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.message === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema95.required,parentSchema:schema95,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5441,7 +5240,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "check") || (key0 === "kind")) || (key0 === "split")) || (key0 === "severity")) || (key0 === "count")) || (key0 === "unit")) || (key0 === "message")) || (key0 === "examples"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema95,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5454,7 +5253,7 @@ errors++;
 if(data.check !== undefined){
 let data0 = data.check;
 if(!((((((((data0 === "minTrainRows") || (data0 === "minEvalRows")) || (data0 === "emptyInputs")) || (data0 === "missingOutputs")) || (data0 === "unknownLabels")) || (data0 === "duplicates")) || (data0 === "leakage")) || (data0 === "conflictingLabels"))){
-const err6 = {instancePath:instancePath+"/check",schemaPath:"#/properties/check/enum",keyword:"enum",params:{allowedValues: schema95.properties.check.enum},message:"must be equal to one of the allowed values",schema:schema95.properties.check.enum,parentSchema:schema95.properties.check,data:data0};
+const err6 = {instancePath:instancePath+"/check",schemaPath:"#/properties/check/enum",keyword:"enum",params:{allowedValues: schema96.properties.check.enum},message:"must be equal to one of the allowed values",schema:schema96.properties.check.enum,parentSchema:schema96.properties.check,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5467,7 +5266,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!(((((((data1 === "row_count") || (data1 === "empty_inputs")) || (data1 === "missing_outputs")) || (data1 === "unknown_labels")) || (data1 === "duplicates")) || (data1 === "leakage")) || (data1 === "conflicting_labels"))){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema95.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema95.properties.kind.enum,parentSchema:schema95.properties.kind,data:data1};
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema96.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema96.properties.kind.enum,parentSchema:schema96.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5480,7 +5279,7 @@ errors++;
 if(data.split !== undefined){
 let data2 = data.split;
 if(!(((data2 === "train") || (data2 === "eval")) || (data2 === "both"))){
-const err8 = {instancePath:instancePath+"/split",schemaPath:"#/properties/split/enum",keyword:"enum",params:{allowedValues: schema95.properties.split.enum},message:"must be equal to one of the allowed values",schema:schema95.properties.split.enum,parentSchema:schema95.properties.split,data:data2};
+const err8 = {instancePath:instancePath+"/split",schemaPath:"#/properties/split/enum",keyword:"enum",params:{allowedValues: schema96.properties.split.enum},message:"must be equal to one of the allowed values",schema:schema96.properties.split.enum,parentSchema:schema96.properties.split,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5516,7 +5315,7 @@ errors++;
 if(data.count !== undefined){
 let data4 = data.count;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.properties.count.type,parentSchema:schema95.properties.count,data:data4};
+const err11 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema96.properties.count.type,parentSchema:schema96.properties.count,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5527,7 +5326,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema95.properties.count,data:data4};
+const err12 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema96.properties.count,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5541,7 +5340,7 @@ errors++;
 if(data.unit !== undefined){
 let data5 = data.unit;
 if(!((data5 === "rows") || (data5 === "texts"))){
-const err13 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema95.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema95.properties.unit.enum,parentSchema:schema95.properties.unit,data:data5};
+const err13 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema96.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema96.properties.unit.enum,parentSchema:schema96.properties.unit,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5554,7 +5353,7 @@ errors++;
 if(data.message !== undefined){
 let data6 = data.message;
 if(typeof data6 !== "string"){
-const err14 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.message.type,parentSchema:schema95.properties.message,data:data6};
+const err14 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.message.type,parentSchema:schema96.properties.message,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5575,7 +5374,7 @@ let valid4 = false;
 const _errs17 = errors;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.text === undefined){
-const err15 = {instancePath:instancePath+"/examples/" + i0,schemaPath:"#/$defs/findingExample/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema97.required,parentSchema:schema97,data:data8};
+const err15 = {instancePath:instancePath+"/examples/" + i0,schemaPath:"#/$defs/findingExample/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema98.required,parentSchema:schema98,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5586,7 +5385,7 @@ errors++;
 }
 for(const key1 in data8){
 if(!((((((key1 === "text") || (key1 === "key")) || (key1 === "with_label")) || (key1 === "label")) || (key1 === "labels")) || (key1 === "lines"))){
-const err16 = {instancePath:instancePath+"/examples/" + i0,schemaPath:"#/$defs/findingExample/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema97,data:data8};
+const err16 = {instancePath:instancePath+"/examples/" + i0,schemaPath:"#/$defs/findingExample/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema98,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5599,7 +5398,7 @@ errors++;
 if(data8.text !== undefined){
 let data9 = data8.text;
 if(typeof data9 !== "string"){
-const err17 = {instancePath:instancePath+"/examples/" + i0+"/text",schemaPath:"#/$defs/findingExample/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.text.type,parentSchema:schema97.properties.text,data:data9};
+const err17 = {instancePath:instancePath+"/examples/" + i0+"/text",schemaPath:"#/$defs/findingExample/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.text.type,parentSchema:schema98.properties.text,data:data9};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5612,7 +5411,7 @@ errors++;
 if(data8.key !== undefined){
 let data10 = data8.key;
 if(typeof data10 !== "string"){
-const err18 = {instancePath:instancePath+"/examples/" + i0+"/key",schemaPath:"#/$defs/findingExample/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.key.type,parentSchema:schema97.properties.key,data:data10};
+const err18 = {instancePath:instancePath+"/examples/" + i0+"/key",schemaPath:"#/$defs/findingExample/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.key.type,parentSchema:schema98.properties.key,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5625,7 +5424,7 @@ errors++;
 if(data8.with_label !== undefined){
 let data11 = data8.with_label;
 if(typeof data11 !== "boolean"){
-const err19 = {instancePath:instancePath+"/examples/" + i0+"/with_label",schemaPath:"#/$defs/findingExample/properties/with_label/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema97.properties.with_label.type,parentSchema:schema97.properties.with_label,data:data11};
+const err19 = {instancePath:instancePath+"/examples/" + i0+"/with_label",schemaPath:"#/$defs/findingExample/properties/with_label/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema98.properties.with_label.type,parentSchema:schema98.properties.with_label,data:data11};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5638,7 +5437,7 @@ errors++;
 if(data8.label !== undefined){
 let data12 = data8.label;
 if((typeof data12 !== "string") && (data12 !== null)){
-const err20 = {instancePath:instancePath+"/examples/" + i0+"/label",schemaPath:"#/$defs/findingExample/properties/label/type",keyword:"type",params:{type: schema97.properties.label.type},message:"must be string,null",schema:schema97.properties.label.type,parentSchema:schema97.properties.label,data:data12};
+const err20 = {instancePath:instancePath+"/examples/" + i0+"/label",schemaPath:"#/$defs/findingExample/properties/label/type",keyword:"type",params:{type: schema98.properties.label.type},message:"must be string,null",schema:schema98.properties.label.type,parentSchema:schema98.properties.label,data:data12};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5651,7 +5450,7 @@ errors++;
 if(data8.labels !== undefined){
 let data13 = data8.labels;
 if((!(Array.isArray(data13))) && (data13 !== null)){
-const err21 = {instancePath:instancePath+"/examples/" + i0+"/labels",schemaPath:"#/$defs/findingExample/properties/labels/type",keyword:"type",params:{type: schema97.properties.labels.type},message:"must be array,null",schema:schema97.properties.labels.type,parentSchema:schema97.properties.labels,data:data13};
+const err21 = {instancePath:instancePath+"/examples/" + i0+"/labels",schemaPath:"#/$defs/findingExample/properties/labels/type",keyword:"type",params:{type: schema98.properties.labels.type},message:"must be array,null",schema:schema98.properties.labels.type,parentSchema:schema98.properties.labels,data:data13};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5665,7 +5464,7 @@ const len1 = data13.length;
 for(let i1=0; i1<len1; i1++){
 let data14 = data13[i1];
 if(typeof data14 !== "string"){
-const err22 = {instancePath:instancePath+"/examples/" + i0+"/labels/" + i1,schemaPath:"#/$defs/findingExample/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.labels.items.type,parentSchema:schema97.properties.labels.items,data:data14};
+const err22 = {instancePath:instancePath+"/examples/" + i0+"/labels/" + i1,schemaPath:"#/$defs/findingExample/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.labels.items.type,parentSchema:schema98.properties.labels.items,data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5685,7 +5484,7 @@ for(let i2=0; i2<len2; i2++){
 let data16 = data15[i2];
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.file === undefined){
-const err23 = {instancePath:instancePath+"/examples/" + i0+"/lines/" + i2,schemaPath:"#/$defs/findingExample/properties/lines/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema97.properties.lines.items.required,parentSchema:schema97.properties.lines.items,data:data16};
+const err23 = {instancePath:instancePath+"/examples/" + i0+"/lines/" + i2,schemaPath:"#/$defs/findingExample/properties/lines/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema98.properties.lines.items.required,parentSchema:schema98.properties.lines.items,data:data16};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5695,7 +5494,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data16.line === undefined){
-const err24 = {instancePath:instancePath+"/examples/" + i0+"/lines/" + i2,schemaPath:"#/$defs/findingExample/properties/lines/items/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema97.properties.lines.items.required,parentSchema:schema97.properties.lines.items,data:data16};
+const err24 = {instancePath:instancePath+"/examples/" + i0+"/lines/" + i2,schemaPath:"#/$defs/findingExample/properties/lines/items/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema98.properties.lines.items.required,parentSchema:schema98.properties.lines.items,data:data16};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5706,7 +5505,7 @@ errors++;
 }
 for(const key2 in data16){
 if(!((key2 === "file") || (key2 === "line"))){
-const err25 = {instancePath:instancePath+"/examples/" + i0+"/lines/" + i2,schemaPath:"#/$defs/findingExample/properties/lines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema97.properties.lines.items,data:data16};
+const err25 = {instancePath:instancePath+"/examples/" + i0+"/lines/" + i2,schemaPath:"#/$defs/findingExample/properties/lines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema98.properties.lines.items,data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5719,7 +5518,7 @@ errors++;
 if(data16.file !== undefined){
 let data17 = data16.file;
 if(typeof data17 !== "string"){
-const err26 = {instancePath:instancePath+"/examples/" + i0+"/lines/" + i2+"/file",schemaPath:"#/$defs/findingExample/properties/lines/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.lines.items.properties.file.type,parentSchema:schema97.properties.lines.items.properties.file,data:data17};
+const err26 = {instancePath:instancePath+"/examples/" + i0+"/lines/" + i2+"/file",schemaPath:"#/$defs/findingExample/properties/lines/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.lines.items.properties.file.type,parentSchema:schema98.properties.lines.items.properties.file,data:data17};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5732,7 +5531,7 @@ errors++;
 if(data16.line !== undefined){
 let data18 = data16.line;
 if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err27 = {instancePath:instancePath+"/examples/" + i0+"/lines/" + i2+"/line",schemaPath:"#/$defs/findingExample/properties/lines/items/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema97.properties.lines.items.properties.line.type,parentSchema:schema97.properties.lines.items.properties.line,data:data18};
+const err27 = {instancePath:instancePath+"/examples/" + i0+"/lines/" + i2+"/line",schemaPath:"#/$defs/findingExample/properties/lines/items/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema98.properties.lines.items.properties.line.type,parentSchema:schema98.properties.lines.items.properties.line,data:data18};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5743,7 +5542,7 @@ errors++;
 }
 if((typeof data18 == "number") && (isFinite(data18))){
 if(data18 < 1 || isNaN(data18)){
-const err28 = {instancePath:instancePath+"/examples/" + i0+"/lines/" + i2+"/line",schemaPath:"#/$defs/findingExample/properties/lines/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema97.properties.lines.items.properties.line,data:data18};
+const err28 = {instancePath:instancePath+"/examples/" + i0+"/lines/" + i2+"/line",schemaPath:"#/$defs/findingExample/properties/lines/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema98.properties.lines.items.properties.line,data:data18};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5756,7 +5555,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/examples/" + i0+"/lines/" + i2,schemaPath:"#/$defs/findingExample/properties/lines/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema97.properties.lines.items.type,parentSchema:schema97.properties.lines.items,data:data16};
+const err29 = {instancePath:instancePath+"/examples/" + i0+"/lines/" + i2,schemaPath:"#/$defs/findingExample/properties/lines/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.properties.lines.items.type,parentSchema:schema98.properties.lines.items,data:data16};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5768,7 +5567,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/examples/" + i0+"/lines",schemaPath:"#/$defs/findingExample/properties/lines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema97.properties.lines.type,parentSchema:schema97.properties.lines,data:data15};
+const err30 = {instancePath:instancePath+"/examples/" + i0+"/lines",schemaPath:"#/$defs/findingExample/properties/lines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema98.properties.lines.type,parentSchema:schema98.properties.lines,data:data15};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5780,7 +5579,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/examples/" + i0,schemaPath:"#/$defs/findingExample/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema97.type,parentSchema:schema97,data:data8};
+const err31 = {instancePath:instancePath+"/examples/" + i0,schemaPath:"#/$defs/findingExample/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.type,parentSchema:schema98,data:data8};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5793,7 +5592,7 @@ var _valid0 = _errs17 === errors;
 valid4 = valid4 || _valid0;
 const _errs42 = errors;
 if(typeof data8 !== "string"){
-const err32 = {instancePath:instancePath+"/examples/" + i0,schemaPath:"#/properties/examples/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.examples.items.anyOf[1].type,parentSchema:schema95.properties.examples.items.anyOf[1],data:data8};
+const err32 = {instancePath:instancePath+"/examples/" + i0,schemaPath:"#/properties/examples/items/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.examples.items.anyOf[1].type,parentSchema:schema96.properties.examples.items.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5805,7 +5604,7 @@ errors++;
 var _valid0 = _errs42 === errors;
 valid4 = valid4 || _valid0;
 if(!valid4){
-const err33 = {instancePath:instancePath+"/examples/" + i0,schemaPath:"#/properties/examples/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema95.properties.examples.items.anyOf,parentSchema:schema95.properties.examples.items,data:data8};
+const err33 = {instancePath:instancePath+"/examples/" + i0,schemaPath:"#/properties/examples/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema96.properties.examples.items.anyOf,parentSchema:schema96.properties.examples.items,data:data8};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5828,7 +5627,7 @@ vErrors = null;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/examples",schemaPath:"#/properties/examples/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema95.properties.examples.type,parentSchema:schema95.properties.examples,data:data7};
+const err34 = {instancePath:instancePath+"/examples",schemaPath:"#/properties/examples/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.properties.examples.type,parentSchema:schema96.properties.examples,data:data7};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5840,7 +5639,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.type,parentSchema:schema95,data};
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6101,7 +5900,7 @@ errors++;
 if(data.runId !== undefined){
 let data2 = data.runId;
 if(typeof data2 === "string"){
-if(!pattern11.test(data2)){
+if(!pattern10.test(data2)){
 const err18 = {instancePath:instancePath+"/runId",schemaPath:"definitions.schema.json#/$defs/runId/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_]{0,62}$",parentSchema:schema54,data:data2};
 if(vErrors === null){
 vErrors = [err18];
@@ -6186,6 +5985,19 @@ vErrors.push(err24);
 errors++;
 }
 }
+if(data.task !== undefined){
+let data6 = data.task;
+if(!((((data6 === "classification") || (data6 === "text_generation")) || (data6 === "summarization")) || (data6 === "question_answering"))){
+const err25 = {instancePath:instancePath+"/task",schemaPath:"definitions.schema.json#/$defs/task/properties/type/enum",keyword:"enum",params:{allowedValues: schema84.enum},message:"must be equal to one of the allowed values",schema:schema84.enum,parentSchema:schema84,data:data6};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
 if(data.baseline !== undefined){
 if(!(validate43(data.baseline, {instancePath:instancePath+"/baseline",parentData:data,parentDataProperty:"baseline",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
@@ -6205,20 +6017,10 @@ errors = vErrors.length;
 }
 }
 if(data.tuning !== undefined){
-let data9 = data.tuning;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.model === undefined){
-const err25 = {instancePath:instancePath+"/tuning",schemaPath:"#/properties/tuning/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'",schema:schema82.properties.tuning.required,parentSchema:schema82.properties.tuning,data:data9};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data9.reused === undefined){
-const err26 = {instancePath:instancePath+"/tuning",schemaPath:"#/properties/tuning/required",keyword:"required",params:{missingProperty: "reused"},message:"must have required property '"+"reused"+"'",schema:schema82.properties.tuning.required,parentSchema:schema82.properties.tuning,data:data9};
+let data10 = data.tuning;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.model === undefined){
+const err26 = {instancePath:instancePath+"/tuning",schemaPath:"#/properties/tuning/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'",schema:schema82.properties.tuning.required,parentSchema:schema82.properties.tuning,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6227,9 +6029,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-for(const key1 in data9){
-if(!((key1 === "model") || (key1 === "reused"))){
-const err27 = {instancePath:instancePath+"/tuning",schemaPath:"#/properties/tuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema82.properties.tuning,data:data9};
+if(data10.reused === undefined){
+const err27 = {instancePath:instancePath+"/tuning",schemaPath:"#/properties/tuning/required",keyword:"required",params:{missingProperty: "reused"},message:"must have required property '"+"reused"+"'",schema:schema82.properties.tuning.required,parentSchema:schema82.properties.tuning,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6238,12 +6039,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data9.model !== undefined){
-let data10 = data9.model;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err28 = {instancePath:instancePath+"/tuning/model",schemaPath:"#/properties/tuning/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82.properties.tuning.properties.model,data:data10};
+for(const key1 in data10){
+if(!((key1 === "model") || (key1 === "reused"))){
+const err28 = {instancePath:instancePath+"/tuning",schemaPath:"#/properties/tuning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema82.properties.tuning,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6253,8 +6051,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-else {
-const err29 = {instancePath:instancePath+"/tuning/model",schemaPath:"#/properties/tuning/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.tuning.properties.model.type,parentSchema:schema82.properties.tuning.properties.model,data:data10};
+if(data10.model !== undefined){
+let data11 = data10.model;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err29 = {instancePath:instancePath+"/tuning/model",schemaPath:"#/properties/tuning/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82.properties.tuning.properties.model,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6264,10 +6065,8 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data9.reused !== undefined){
-let data11 = data9.reused;
-if(typeof data11 !== "boolean"){
-const err30 = {instancePath:instancePath+"/tuning/reused",schemaPath:"#/properties/tuning/properties/reused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema82.properties.tuning.properties.reused.type,parentSchema:schema82.properties.tuning.properties.reused,data:data11};
+else {
+const err30 = {instancePath:instancePath+"/tuning/model",schemaPath:"#/properties/tuning/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.tuning.properties.model.type,parentSchema:schema82.properties.tuning.properties.model,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6277,9 +6076,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/tuning",schemaPath:"#/properties/tuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.properties.tuning.type,parentSchema:schema82.properties.tuning,data:data9};
+if(data10.reused !== undefined){
+let data12 = data10.reused;
+if(typeof data12 !== "boolean"){
+const err31 = {instancePath:instancePath+"/tuning/reused",schemaPath:"#/properties/tuning/properties/reused/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema82.properties.tuning.properties.reused.type,parentSchema:schema82.properties.tuning.properties.reused,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6289,11 +6089,9 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.gate !== undefined){
-let data12 = data.gate;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.passed === undefined){
-const err32 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/required",keyword:"required",params:{missingProperty: "passed"},message:"must have required property '"+"passed"+"'",schema:schema82.properties.gate.required,parentSchema:schema82.properties.gate,data:data12};
+}
+else {
+const err32 = {instancePath:instancePath+"/tuning",schemaPath:"#/properties/tuning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.properties.tuning.type,parentSchema:schema82.properties.tuning,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6302,8 +6100,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data12.metric === undefined){
-const err33 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema82.properties.gate.required,parentSchema:schema82.properties.gate,data:data12};
+}
+if(data.gate !== undefined){
+let data13 = data.gate;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.passed === undefined){
+const err33 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/required",keyword:"required",params:{missingProperty: "passed"},message:"must have required property '"+"passed"+"'",schema:schema82.properties.gate.required,parentSchema:schema82.properties.gate,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6312,8 +6114,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data12.reasons === undefined){
-const err34 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'",schema:schema82.properties.gate.required,parentSchema:schema82.properties.gate,data:data12};
+if(data13.metric === undefined){
+const err34 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema82.properties.gate.required,parentSchema:schema82.properties.gate,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6322,9 +6124,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-for(const key2 in data12){
-if(!(((key2 === "passed") || (key2 === "metric")) || (key2 === "reasons"))){
-const err35 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema82.properties.gate,data:data12};
+if(data13.reasons === undefined){
+const err35 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'",schema:schema82.properties.gate.required,parentSchema:schema82.properties.gate,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6333,11 +6134,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data12.passed !== undefined){
-let data13 = data12.passed;
-if(typeof data13 !== "boolean"){
-const err36 = {instancePath:instancePath+"/gate/passed",schemaPath:"#/properties/gate/properties/passed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema82.properties.gate.properties.passed.type,parentSchema:schema82.properties.gate.properties.passed,data:data13};
+for(const key2 in data13){
+if(!(((key2 === "passed") || (key2 === "metric")) || (key2 === "reasons"))){
+const err36 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema82.properties.gate,data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6347,10 +6146,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data12.metric !== undefined){
-let data14 = data12.metric;
-if(typeof data14 !== "string"){
-const err37 = {instancePath:instancePath+"/gate/metric",schemaPath:"definitions.schema.json#/$defs/gateMetric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data14};
+if(data13.passed !== undefined){
+let data14 = data13.passed;
+if(typeof data14 !== "boolean"){
+const err37 = {instancePath:instancePath+"/gate/passed",schemaPath:"#/properties/gate/properties/passed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema82.properties.gate.properties.passed.type,parentSchema:schema82.properties.gate.properties.passed,data:data14};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -6359,8 +6158,11 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(!((((data14 === "macro_f1") || (data14 === "micro_f1")) || (data14 === "weighted_f1")) || (data14 === "accuracy"))){
-const err38 = {instancePath:instancePath+"/gate/metric",schemaPath:"definitions.schema.json#/$defs/gateMetric/enum",keyword:"enum",params:{allowedValues: schema51.enum},message:"must be equal to one of the allowed values",schema:schema51.enum,parentSchema:schema51,data:data14};
+}
+if(data13.metric !== undefined){
+let data15 = data13.metric;
+if(typeof data15 !== "string"){
+const err38 = {instancePath:instancePath+"/gate/metric",schemaPath:"definitions.schema.json#/$defs/gateMetric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -6369,15 +6171,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data12.reasons !== undefined){
-let data15 = data12.reasons;
-if(Array.isArray(data15)){
-const len0 = data15.length;
-for(let i0=0; i0<len0; i0++){
-let data16 = data15[i0];
-if(typeof data16 !== "string"){
-const err39 = {instancePath:instancePath+"/gate/reasons/" + i0,schemaPath:"#/properties/gate/properties/reasons/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.gate.properties.reasons.items.type,parentSchema:schema82.properties.gate.properties.reasons.items,data:data16};
+if(!(((((((((data15 === "macro_f1") || (data15 === "micro_f1")) || (data15 === "weighted_f1")) || (data15 === "accuracy")) || (data15 === "rouge-l_f1")) || (data15 === "bleu4_score")) || (data15 === "rouge-l_precision")) || (data15 === "rouge-l_recall")) || (data15 === "exact_match"))){
+const err39 = {instancePath:instancePath+"/gate/metric",schemaPath:"definitions.schema.json#/$defs/gateMetric/enum",keyword:"enum",params:{allowedValues: schema51.enum},message:"must be equal to one of the allowed values",schema:schema51.enum,parentSchema:schema51,data:data15};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -6387,9 +6182,14 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/gate/reasons",schemaPath:"#/properties/gate/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.gate.properties.reasons.type,parentSchema:schema82.properties.gate.properties.reasons,data:data15};
+if(data13.reasons !== undefined){
+let data16 = data13.reasons;
+if(Array.isArray(data16)){
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+let data17 = data16[i0];
+if(typeof data17 !== "string"){
+const err40 = {instancePath:instancePath+"/gate/reasons/" + i0,schemaPath:"#/properties/gate/properties/reasons/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.gate.properties.reasons.items.type,parentSchema:schema82.properties.gate.properties.reasons.items,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -6401,7 +6201,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.properties.gate.type,parentSchema:schema82.properties.gate,data:data12};
+const err41 = {instancePath:instancePath+"/gate/reasons",schemaPath:"#/properties/gate/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.gate.properties.reasons.type,parentSchema:schema82.properties.gate.properties.reasons,data:data16};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -6411,10 +6211,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.deployed !== undefined){
-let data17 = data.deployed;
-if(typeof data17 !== "boolean"){
-const err42 = {instancePath:instancePath+"/deployed",schemaPath:"#/properties/deployed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema82.properties.deployed.type,parentSchema:schema82.properties.deployed,data:data17};
+}
+else {
+const err42 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.properties.gate.type,parentSchema:schema82.properties.gate,data:data13};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -6424,11 +6223,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.champion !== undefined){
-let data18 = data.champion;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.before === undefined){
-const err43 = {instancePath:instancePath+"/champion",schemaPath:"#/properties/champion/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema82.properties.champion.required,parentSchema:schema82.properties.champion,data:data18};
+if(data.deployed !== undefined){
+let data18 = data.deployed;
+if(typeof data18 !== "boolean"){
+const err43 = {instancePath:instancePath+"/deployed",schemaPath:"#/properties/deployed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema82.properties.deployed.type,parentSchema:schema82.properties.deployed,data:data18};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -6437,8 +6235,12 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(data18.after === undefined){
-const err44 = {instancePath:instancePath+"/champion",schemaPath:"#/properties/champion/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema82.properties.champion.required,parentSchema:schema82.properties.champion,data:data18};
+}
+if(data.champion !== undefined){
+let data19 = data.champion;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.before === undefined){
+const err44 = {instancePath:instancePath+"/champion",schemaPath:"#/properties/champion/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema82.properties.champion.required,parentSchema:schema82.properties.champion,data:data19};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -6447,9 +6249,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-for(const key3 in data18){
-if(!((key3 === "before") || (key3 === "after"))){
-const err45 = {instancePath:instancePath+"/champion",schemaPath:"#/properties/champion/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema82.properties.champion,data:data18};
+if(data19.after === undefined){
+const err45 = {instancePath:instancePath+"/champion",schemaPath:"#/properties/champion/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema82.properties.champion.required,parentSchema:schema82.properties.champion,data:data19};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -6458,11 +6259,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data18.before !== undefined){
-let data19 = data18.before;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err46 = {instancePath:instancePath+"/champion/before",schemaPath:"#/properties/champion/properties/before/type",keyword:"type",params:{type: schema82.properties.champion.properties.before.type},message:"must be string,null",schema:schema82.properties.champion.properties.before.type,parentSchema:schema82.properties.champion.properties.before,data:data19};
+for(const key3 in data19){
+if(!((key3 === "before") || (key3 === "after"))){
+const err46 = {instancePath:instancePath+"/champion",schemaPath:"#/properties/champion/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema82.properties.champion,data:data19};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -6472,10 +6271,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data18.after !== undefined){
-let data20 = data18.after;
+if(data19.before !== undefined){
+let data20 = data19.before;
 if((typeof data20 !== "string") && (data20 !== null)){
-const err47 = {instancePath:instancePath+"/champion/after",schemaPath:"#/properties/champion/properties/after/type",keyword:"type",params:{type: schema82.properties.champion.properties.after.type},message:"must be string,null",schema:schema82.properties.champion.properties.after.type,parentSchema:schema82.properties.champion.properties.after,data:data20};
+const err47 = {instancePath:instancePath+"/champion/before",schemaPath:"#/properties/champion/properties/before/type",keyword:"type",params:{type: schema82.properties.champion.properties.before.type},message:"must be string,null",schema:schema82.properties.champion.properties.before.type,parentSchema:schema82.properties.champion.properties.before,data:data20};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -6485,9 +6284,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/champion",schemaPath:"#/properties/champion/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.properties.champion.type,parentSchema:schema82.properties.champion,data:data18};
+if(data19.after !== undefined){
+let data21 = data19.after;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err48 = {instancePath:instancePath+"/champion/after",schemaPath:"#/properties/champion/properties/after/type",keyword:"type",params:{type: schema82.properties.champion.properties.after.type},message:"must be string,null",schema:schema82.properties.champion.properties.after.type,parentSchema:schema82.properties.champion.properties.after,data:data21};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -6497,10 +6297,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.servingFunctionError !== undefined){
-let data21 = data.servingFunctionError;
-if(typeof data21 !== "string"){
-const err49 = {instancePath:instancePath+"/servingFunctionError",schemaPath:"#/properties/servingFunctionError/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.servingFunctionError.type,parentSchema:schema82.properties.servingFunctionError,data:data21};
+}
+else {
+const err49 = {instancePath:instancePath+"/champion",schemaPath:"#/properties/champion/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.properties.champion.type,parentSchema:schema82.properties.champion,data:data19};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -6510,10 +6309,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.modelInvocations !== undefined){
-let data22 = data.modelInvocations;
-if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-const err50 = {instancePath:instancePath+"/modelInvocations",schemaPath:"#/properties/modelInvocations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.properties.modelInvocations.type,parentSchema:schema82.properties.modelInvocations,data:data22};
+if(data.servingFunctionError !== undefined){
+let data22 = data.servingFunctionError;
+if(typeof data22 !== "string"){
+const err50 = {instancePath:instancePath+"/servingFunctionError",schemaPath:"#/properties/servingFunctionError/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.servingFunctionError.type,parentSchema:schema82.properties.servingFunctionError,data:data22};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -6522,9 +6321,11 @@ vErrors.push(err50);
 }
 errors++;
 }
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 < 0 || isNaN(data22)){
-const err51 = {instancePath:instancePath+"/modelInvocations",schemaPath:"#/properties/modelInvocations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema82.properties.modelInvocations,data:data22};
+}
+if(data.modelInvocations !== undefined){
+let data23 = data.modelInvocations;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err51 = {instancePath:instancePath+"/modelInvocations",schemaPath:"#/properties/modelInvocations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.properties.modelInvocations.type,parentSchema:schema82.properties.modelInvocations,data:data23};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -6533,21 +6334,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-}
-if(data.dataChecks !== undefined){
-let data23 = data.dataChecks;
-if(Array.isArray(data23)){
-const len1 = data23.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate49(data23[i1], {instancePath:instancePath+"/dataChecks/" + i1,parentData:data23,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/dataChecks",schemaPath:"#/properties/dataChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.dataChecks.type,parentSchema:schema82.properties.dataChecks,data:data23};
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < 0 || isNaN(data23)){
+const err52 = {instancePath:instancePath+"/modelInvocations",schemaPath:"#/properties/modelInvocations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema82.properties.modelInvocations,data:data23};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -6557,14 +6346,20 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.warnings !== undefined){
-let data25 = data.warnings;
-if(Array.isArray(data25)){
-const len2 = data25.length;
-for(let i2=0; i2<len2; i2++){
-let data26 = data25[i2];
-if(typeof data26 !== "string"){
-const err53 = {instancePath:instancePath+"/warnings/" + i2,schemaPath:"#/properties/warnings/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.warnings.items.type,parentSchema:schema82.properties.warnings.items,data:data26};
+}
+if(data.dataChecks !== undefined){
+let data24 = data.dataChecks;
+if(Array.isArray(data24)){
+const len1 = data24.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate49(data24[i1], {instancePath:instancePath+"/dataChecks/" + i1,parentData:data24,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/dataChecks",schemaPath:"#/properties/dataChecks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.dataChecks.type,parentSchema:schema82.properties.dataChecks,data:data24};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -6574,9 +6369,14 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.warnings.type,parentSchema:schema82.properties.warnings,data:data25};
+if(data.warnings !== undefined){
+let data26 = data.warnings;
+if(Array.isArray(data26)){
+const len2 = data26.length;
+for(let i2=0; i2<len2; i2++){
+let data27 = data26[i2];
+if(typeof data27 !== "string"){
+const err54 = {instancePath:instancePath+"/warnings/" + i2,schemaPath:"#/properties/warnings/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.warnings.items.type,parentSchema:schema82.properties.warnings.items,data:data27};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -6586,11 +6386,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.error !== undefined){
-let data27 = data.error;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.message === undefined){
-const err55 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema82.properties.error.required,parentSchema:schema82.properties.error,data:data27};
+}
+else {
+const err55 = {instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.warnings.type,parentSchema:schema82.properties.warnings,data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -6599,9 +6397,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-for(const key4 in data27){
-if(!((key4 === "message") || (key4 === "step"))){
-const err56 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema82.properties.error,data:data27};
+}
+if(data.error !== undefined){
+let data28 = data.error;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.message === undefined){
+const err56 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema82.properties.error.required,parentSchema:schema82.properties.error,data:data28};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -6610,11 +6411,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data27.message !== undefined){
-let data28 = data27.message;
-if(typeof data28 !== "string"){
-const err57 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.error.properties.message.type,parentSchema:schema82.properties.error.properties.message,data:data28};
+for(const key4 in data28){
+if(!((key4 === "message") || (key4 === "step"))){
+const err57 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema82.properties.error,data:data28};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -6624,10 +6423,10 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data27.step !== undefined){
-let data29 = data27.step;
+if(data28.message !== undefined){
+let data29 = data28.message;
 if(typeof data29 !== "string"){
-const err58 = {instancePath:instancePath+"/error/step",schemaPath:"#/properties/error/properties/step/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.error.properties.step.type,parentSchema:schema82.properties.error.properties.step,data:data29};
+const err58 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.error.properties.message.type,parentSchema:schema82.properties.error.properties.message,data:data29};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -6637,9 +6436,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.properties.error.type,parentSchema:schema82.properties.error,data:data27};
+if(data28.step !== undefined){
+let data30 = data28.step;
+if(typeof data30 !== "string"){
+const err59 = {instancePath:instancePath+"/error/step",schemaPath:"#/properties/error/properties/step/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.error.properties.step.type,parentSchema:schema82.properties.error.properties.step,data:data30};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -6651,12 +6451,24 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
+const err60 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.properties.error.type,parentSchema:schema82.properties.error,data:data28};
 if(vErrors === null){
 vErrors = [err60];
 }
 else {
 vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
 }
 errors++;
 }
@@ -6666,20 +6478,20 @@ return errors === 0;
 validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports["stack-config.schema.json"] = validate51;
-const schema98 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"stack-config.schema.json","title":"StackConfig","description":"Settings of one Pulumi stack of bqtune (the `bqtune:` namespace of Pulumi.<stack>.yaml). The GCP project comes from `gcp:project`.","type":"object","additionalProperties":false,"required":["environment","location","region","namePrefix","datasetId","bucket","workflow"],"properties":{"environment":{"description":"dev stacks are disposable; prod data is deletion-protected.","type":"string","enum":["dev","prod"]},"location":{"description":"BigQuery location of the dataset, the connection and every job: a multi-region (US, EU) or a region.","type":"string","pattern":"^(US|EU|[a-z]+-[a-z]+[0-9]+)$"},"region":{"description":"Region of the workflow and the Cloud Scheduler job (the bucket follows location; the Eventarc trigger is global).","type":"string","pattern":"^[a-z]+-[a-z]+[0-9]+$"},"namePrefix":{"description":"Prefix of every resource name; service account ids are built from it, hence the short limit.","type":"string","pattern":"^[a-z][a-z0-9-]{0,18}[a-z0-9]$"},"datasetId":{"description":"Dataset holding the examples, predictions, evaluations, runs and the model registry.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,1023}$"},"bucket":{"description":"Bucket for training and evaluation files: created by the stack, or an existing one.","type":"object","additionalProperties":false,"required":["create"],"properties":{"create":{"type":"boolean"},"name":{"description":"Bucket name; required when create is false, derived from the project when omitted.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$"}},"if":{"properties":{"create":{"const":false}}},"then":{"required":["name"]}},"baseEndpoint":{"description":"Vertex AI endpoint of the baseline remote model (and the default tuning base of triggered runs); omit it to use the model catalog's default base model.","type":"string","pattern":"^[a-z0-9][a-z0-9.@-]*$"},"retirementWarningDays":{"description":"Days before a base model's retirement date (model catalog) from which pulumi preview warns; default 90.","type":"integer","minimum":0},"retentionDays":{"description":"Days a partition of predictions, evaluations and runs is kept; omit to keep history for ever.","type":"integer","minimum":1},"workflow":{"type":"object","additionalProperties":false,"required":["callLogLevel","executionHistoryLevel"],"properties":{"callLogLevel":{"type":"string","enum":["LOG_ALL_CALLS","LOG_ERRORS_ONLY","LOG_NONE"]},"executionHistoryLevel":{"type":"string","enum":["EXECUTION_HISTORY_BASIC","EXECUTION_HISTORY_DETAILED"]}}},"schedule":{"description":"Start the pipeline on a cron schedule with these run arguments.","type":"object","additionalProperties":false,"required":["cron","timeZone","data","runArguments"],"properties":{"cron":{"description":"unix-cron expression of five fields.","type":"string","pattern":"^\\S+( \\S+){4}$"},"timeZone":{"description":"tz database name, e.g. Etc/UTC or Europe/Paris.","type":"string","pattern":"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$"},"data":{"description":"Training and evaluation files of triggered runs, as object names in the stack's data bucket (one * wildcard at most); the stack turns them into gs:// URIs of its own bucket.","type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"type":"string","pattern":"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"},"eval":{"type":"string","pattern":"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"}}},"runArguments":{"description":"Arguments of each scheduled run, as `bqtune run` would pass them, without data (from `data`) and where to run (from the stack); model.baseEndpoint defaults to the stack's baseEndpoint.","type":"object","additionalProperties":true}}},"eventTrigger":{"description":"Start the pipeline when an object is written under this prefix of the data bucket.","type":"object","additionalProperties":false,"required":["prefix","auditLogs","data","runArguments"],"properties":{"prefix":{"description":"Object name prefix, a folder path ending with a slash, e.g. training/.","type":"string","pattern":"^([A-Za-z0-9._-]+/)+$"},"auditLogs":{"description":"The trigger filters uploads by path through Cloud Storage Data Access (DATA_WRITE) audit logs. enable-for-storage: the stack owns the project's Cloud Storage audit configuration (it replaces any other, and destroying the stack removes it). already-enabled: you turned those logs on yourself and the stack leaves the configuration alone.","type":"string","enum":["enable-for-storage","already-enabled"]},"data":{"description":"Training and evaluation files of triggered runs, as object names in the stack's data bucket (one * wildcard at most); the stack turns them into gs:// URIs of its own bucket.","type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"type":"string","pattern":"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"},"eval":{"type":"string","pattern":"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"}}},"runArguments":{"description":"Arguments of each event-started run (the execution itself receives the storage event), without data (from `data`) and where to run; the workflow reads them from BQTUNE_RUN_ARGUMENTS, so their JSON must fit in 4 KiB.","type":"object","additionalProperties":true}}},"labels":{"description":"Labels added to every labelled resource, next to environment and app.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"additionalProperties":{"type":"string","pattern":"^[a-z0-9_-]{0,63}$"}},"predict":{"title":"PredictSettings","description":"The batch-predict workflow: which datasets it may read source tables from, and an optional schedule.","type":"object","additionalProperties":false,"properties":{"sourceDatasets":{"description":"Datasets whose tables batch-predict may read as sources, as dataset ids of the stack's project or project.dataset; batch-predict gets BigQuery Data Viewer on each. Files in the data bucket need nothing here.","type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^([a-z][a-z0-9-]{4,28}[a-z0-9]\\.)?[A-Za-z0-9_]{1,1024}$"}},"schedule":{"description":"Start batch-predict on a cron schedule with these arguments.","type":"object","additionalProperties":false,"required":["cron","timeZone","arguments"],"properties":{"cron":{"description":"unix-cron expression of five fields.","type":"string","pattern":"^\\S+( \\S+){4}$"},"timeZone":{"description":"tz database name, e.g. Etc/UTC or Europe/Paris.","type":"string","pattern":"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$"},"arguments":{"description":"Arguments of each scheduled batch-predict run. project, location and dataset come from the stack; a source.table given as dataset.table is in the stack's project.","type":"object","additionalProperties":true}}}}}}};
-const pattern34 = new RegExp("^(US|EU|[a-z]+-[a-z]+[0-9]+)$", "u");
-const pattern35 = new RegExp("^[a-z]+-[a-z]+[0-9]+$", "u");
-const pattern36 = new RegExp("^[a-z][a-z0-9-]{0,18}[a-z0-9]$", "u");
-const pattern37 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,1023}$", "u");
-const pattern38 = new RegExp("^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$", "u");
-const pattern39 = new RegExp("^[a-z0-9][a-z0-9.@-]*$", "u");
-const pattern40 = new RegExp("^\\S+( \\S+){4}$", "u");
-const pattern41 = new RegExp("^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$", "u");
-const pattern42 = new RegExp("^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$", "u");
-const pattern44 = new RegExp("^([A-Za-z0-9._-]+/)+$", "u");
-const pattern47 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");
-const pattern48 = new RegExp("^[a-z0-9_-]{0,63}$", "u");
-const pattern49 = new RegExp("^([a-z][a-z0-9-]{4,28}[a-z0-9]\\.)?[A-Za-z0-9_]{1,1024}$", "u");
+const schema99 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"stack-config.schema.json","title":"StackConfig","description":"Settings of one Pulumi stack of bqtune (the `bqtune:` namespace of Pulumi.<stack>.yaml). The GCP project comes from `gcp:project`.","type":"object","additionalProperties":false,"required":["environment","location","region","namePrefix","datasetId","bucket","workflow"],"properties":{"environment":{"description":"dev stacks are disposable; prod data is deletion-protected.","type":"string","enum":["dev","prod"]},"location":{"description":"BigQuery location of the dataset, the connection and every job: a multi-region (US, EU) or a region.","type":"string","pattern":"^(US|EU|[a-z]+-[a-z]+[0-9]+)$"},"region":{"description":"Region of the workflow and the Cloud Scheduler job (the bucket follows location; the Eventarc trigger is global).","type":"string","pattern":"^[a-z]+-[a-z]+[0-9]+$"},"namePrefix":{"description":"Prefix of every resource name; service account ids are built from it, hence the short limit.","type":"string","pattern":"^[a-z][a-z0-9-]{0,18}[a-z0-9]$"},"datasetId":{"description":"Dataset holding the examples, predictions, evaluations, runs and the model registry.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,1023}$"},"bucket":{"description":"Bucket for training and evaluation files: created by the stack, or an existing one.","type":"object","additionalProperties":false,"required":["create"],"properties":{"create":{"type":"boolean"},"name":{"description":"Bucket name; required when create is false, derived from the project when omitted.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$"}},"if":{"properties":{"create":{"const":false}}},"then":{"required":["name"]}},"baseEndpoint":{"description":"Vertex AI endpoint of the baseline remote model (and the default tuning base of triggered runs); omit it to use the model catalog's default base model.","type":"string","pattern":"^[a-z0-9][a-z0-9.@-]*$"},"retirementWarningDays":{"description":"Days before a base model's retirement date (model catalog) from which pulumi preview warns; default 90.","type":"integer","minimum":0},"retentionDays":{"description":"Days a partition of predictions, evaluations and runs is kept; omit to keep history for ever.","type":"integer","minimum":1},"workflow":{"type":"object","additionalProperties":false,"required":["callLogLevel","executionHistoryLevel"],"properties":{"callLogLevel":{"type":"string","enum":["LOG_ALL_CALLS","LOG_ERRORS_ONLY","LOG_NONE"]},"executionHistoryLevel":{"type":"string","enum":["EXECUTION_HISTORY_BASIC","EXECUTION_HISTORY_DETAILED"]}}},"schedule":{"description":"Start the pipeline on a cron schedule with these run arguments.","type":"object","additionalProperties":false,"required":["cron","timeZone","data","runArguments"],"properties":{"cron":{"description":"unix-cron expression of five fields.","type":"string","pattern":"^\\S+( \\S+){4}$"},"timeZone":{"description":"tz database name, e.g. Etc/UTC or Europe/Paris.","type":"string","pattern":"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$"},"data":{"description":"Training and evaluation files of triggered runs, as object names in the stack's data bucket (one * wildcard at most); the stack turns them into gs:// URIs of its own bucket.","type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"type":"string","pattern":"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"},"eval":{"type":"string","pattern":"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"}}},"runArguments":{"description":"Arguments of each scheduled run, as `bqtune run` would pass them, without data (from `data`) and where to run (from the stack); model.baseEndpoint defaults to the stack's baseEndpoint.","type":"object","additionalProperties":true}}},"eventTrigger":{"description":"Start the pipeline when an object is written under this prefix of the data bucket.","type":"object","additionalProperties":false,"required":["prefix","auditLogs","data","runArguments"],"properties":{"prefix":{"description":"Object name prefix, a folder path ending with a slash, e.g. training/.","type":"string","pattern":"^([A-Za-z0-9._-]+/)+$"},"auditLogs":{"description":"The trigger filters uploads by path through Cloud Storage Data Access (DATA_WRITE) audit logs. enable-for-storage: the stack owns the project's Cloud Storage audit configuration (it replaces any other, and destroying the stack removes it). already-enabled: you turned those logs on yourself and the stack leaves the configuration alone.","type":"string","enum":["enable-for-storage","already-enabled"]},"data":{"description":"Training and evaluation files of triggered runs, as object names in the stack's data bucket (one * wildcard at most); the stack turns them into gs:// URIs of its own bucket.","type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"type":"string","pattern":"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"},"eval":{"type":"string","pattern":"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"}}},"runArguments":{"description":"Arguments of each event-started run (the execution itself receives the storage event), without data (from `data`) and where to run; the workflow reads them from BQTUNE_RUN_ARGUMENTS, so their JSON must fit in 4 KiB.","type":"object","additionalProperties":true}}},"labels":{"description":"Labels added to every labelled resource, next to environment and app.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_-]{0,62}$"},"additionalProperties":{"type":"string","pattern":"^[a-z0-9_-]{0,63}$"}},"predict":{"title":"PredictSettings","description":"The batch-predict workflow: which datasets it may read source tables from, and an optional schedule.","type":"object","additionalProperties":false,"properties":{"sourceDatasets":{"description":"Datasets whose tables batch-predict may read as sources, as dataset ids of the stack's project or project.dataset; batch-predict gets BigQuery Data Viewer on each. Files in the data bucket need nothing here.","type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^([a-z][a-z0-9-]{4,28}[a-z0-9]\\.)?[A-Za-z0-9_]{1,1024}$"}},"schedule":{"description":"Start batch-predict on a cron schedule with these arguments.","type":"object","additionalProperties":false,"required":["cron","timeZone","arguments"],"properties":{"cron":{"description":"unix-cron expression of five fields.","type":"string","pattern":"^\\S+( \\S+){4}$"},"timeZone":{"description":"tz database name, e.g. Etc/UTC or Europe/Paris.","type":"string","pattern":"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$"},"arguments":{"description":"Arguments of each scheduled batch-predict run. project, location and dataset come from the stack; a source.table given as dataset.table is in the stack's project.","type":"object","additionalProperties":true}}}}}}};
+const pattern32 = new RegExp("^(US|EU|[a-z]+-[a-z]+[0-9]+)$", "u");
+const pattern33 = new RegExp("^[a-z]+-[a-z]+[0-9]+$", "u");
+const pattern34 = new RegExp("^[a-z][a-z0-9-]{0,18}[a-z0-9]$", "u");
+const pattern35 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,1023}$", "u");
+const pattern36 = new RegExp("^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$", "u");
+const pattern37 = new RegExp("^[a-z0-9][a-z0-9.@-]*$", "u");
+const pattern38 = new RegExp("^\\S+( \\S+){4}$", "u");
+const pattern39 = new RegExp("^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$", "u");
+const pattern40 = new RegExp("^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$", "u");
+const pattern42 = new RegExp("^([A-Za-z0-9._-]+/)+$", "u");
+const pattern45 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");
+const pattern46 = new RegExp("^[a-z0-9_-]{0,63}$", "u");
+const pattern47 = new RegExp("^([a-z][a-z0-9-]{4,28}[a-z0-9]\\.)?[A-Za-z0-9_]{1,1024}$", "u");
 
 function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="stack-config.schema.json" */;
@@ -6694,7 +6506,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.environment === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema98.required,parentSchema:schema98,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'",schema:schema99.required,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6704,7 +6516,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.location === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'",schema:schema98.required,parentSchema:schema98,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'",schema:schema99.required,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6714,7 +6526,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.region === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'",schema:schema98.required,parentSchema:schema98,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'",schema:schema99.required,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6724,7 +6536,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.namePrefix === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "namePrefix"},message:"must have required property '"+"namePrefix"+"'",schema:schema98.required,parentSchema:schema98,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "namePrefix"},message:"must have required property '"+"namePrefix"+"'",schema:schema99.required,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6734,7 +6546,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.datasetId === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "datasetId"},message:"must have required property '"+"datasetId"+"'",schema:schema98.required,parentSchema:schema98,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "datasetId"},message:"must have required property '"+"datasetId"+"'",schema:schema99.required,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6744,7 +6556,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.bucket === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'",schema:schema98.required,parentSchema:schema98,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'",schema:schema99.required,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6754,7 +6566,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.workflow === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'",schema:schema98.required,parentSchema:schema98,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'",schema:schema99.required,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6764,8 +6576,8 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema98.properties, key0))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema98,data};
+if(!(func1.call(schema99.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6778,7 +6590,7 @@ errors++;
 if(data.environment !== undefined){
 let data0 = data.environment;
 if(typeof data0 !== "string"){
-const err8 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.environment.type,parentSchema:schema98.properties.environment,data:data0};
+const err8 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.environment.type,parentSchema:schema99.properties.environment,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6788,7 +6600,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!((data0 === "dev") || (data0 === "prod"))){
-const err9 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/enum",keyword:"enum",params:{allowedValues: schema98.properties.environment.enum},message:"must be equal to one of the allowed values",schema:schema98.properties.environment.enum,parentSchema:schema98.properties.environment,data:data0};
+const err9 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/enum",keyword:"enum",params:{allowedValues: schema99.properties.environment.enum},message:"must be equal to one of the allowed values",schema:schema99.properties.environment.enum,parentSchema:schema99.properties.environment,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6801,8 +6613,8 @@ errors++;
 if(data.location !== undefined){
 let data1 = data.location;
 if(typeof data1 === "string"){
-if(!pattern34.test(data1)){
-const err10 = {instancePath:instancePath+"/location",schemaPath:"#/properties/location/pattern",keyword:"pattern",params:{pattern: "^(US|EU|[a-z]+-[a-z]+[0-9]+)$"},message:"must match pattern \""+"^(US|EU|[a-z]+-[a-z]+[0-9]+)$"+"\"",schema:"^(US|EU|[a-z]+-[a-z]+[0-9]+)$",parentSchema:schema98.properties.location,data:data1};
+if(!pattern32.test(data1)){
+const err10 = {instancePath:instancePath+"/location",schemaPath:"#/properties/location/pattern",keyword:"pattern",params:{pattern: "^(US|EU|[a-z]+-[a-z]+[0-9]+)$"},message:"must match pattern \""+"^(US|EU|[a-z]+-[a-z]+[0-9]+)$"+"\"",schema:"^(US|EU|[a-z]+-[a-z]+[0-9]+)$",parentSchema:schema99.properties.location,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6813,7 +6625,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/location",schemaPath:"#/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.location.type,parentSchema:schema98.properties.location,data:data1};
+const err11 = {instancePath:instancePath+"/location",schemaPath:"#/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.location.type,parentSchema:schema99.properties.location,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6826,8 +6638,8 @@ errors++;
 if(data.region !== undefined){
 let data2 = data.region;
 if(typeof data2 === "string"){
-if(!pattern35.test(data2)){
-const err12 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]+-[a-z]+[0-9]+$"},message:"must match pattern \""+"^[a-z]+-[a-z]+[0-9]+$"+"\"",schema:"^[a-z]+-[a-z]+[0-9]+$",parentSchema:schema98.properties.region,data:data2};
+if(!pattern33.test(data2)){
+const err12 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]+-[a-z]+[0-9]+$"},message:"must match pattern \""+"^[a-z]+-[a-z]+[0-9]+$"+"\"",schema:"^[a-z]+-[a-z]+[0-9]+$",parentSchema:schema99.properties.region,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6838,7 +6650,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.region.type,parentSchema:schema98.properties.region,data:data2};
+const err13 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.region.type,parentSchema:schema99.properties.region,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6851,8 +6663,8 @@ errors++;
 if(data.namePrefix !== undefined){
 let data3 = data.namePrefix;
 if(typeof data3 === "string"){
-if(!pattern36.test(data3)){
-const err14 = {instancePath:instancePath+"/namePrefix",schemaPath:"#/properties/namePrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,18}[a-z0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,18}[a-z0-9]$"+"\"",schema:"^[a-z][a-z0-9-]{0,18}[a-z0-9]$",parentSchema:schema98.properties.namePrefix,data:data3};
+if(!pattern34.test(data3)){
+const err14 = {instancePath:instancePath+"/namePrefix",schemaPath:"#/properties/namePrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,18}[a-z0-9]$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,18}[a-z0-9]$"+"\"",schema:"^[a-z][a-z0-9-]{0,18}[a-z0-9]$",parentSchema:schema99.properties.namePrefix,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6863,7 +6675,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/namePrefix",schemaPath:"#/properties/namePrefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.namePrefix.type,parentSchema:schema98.properties.namePrefix,data:data3};
+const err15 = {instancePath:instancePath+"/namePrefix",schemaPath:"#/properties/namePrefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.namePrefix.type,parentSchema:schema99.properties.namePrefix,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6876,8 +6688,8 @@ errors++;
 if(data.datasetId !== undefined){
 let data4 = data.datasetId;
 if(typeof data4 === "string"){
-if(!pattern37.test(data4)){
-const err16 = {instancePath:instancePath+"/datasetId",schemaPath:"#/properties/datasetId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,1023}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,1023}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,1023}$",parentSchema:schema98.properties.datasetId,data:data4};
+if(!pattern35.test(data4)){
+const err16 = {instancePath:instancePath+"/datasetId",schemaPath:"#/properties/datasetId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,1023}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,1023}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,1023}$",parentSchema:schema99.properties.datasetId,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6888,7 +6700,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/datasetId",schemaPath:"#/properties/datasetId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.datasetId.type,parentSchema:schema98.properties.datasetId,data:data4};
+const err17 = {instancePath:instancePath+"/datasetId",schemaPath:"#/properties/datasetId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.datasetId.type,parentSchema:schema99.properties.datasetId,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6931,7 +6743,7 @@ if(_valid0){
 const _errs17 = errors;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.name === undefined){
-const err19 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema98.properties.bucket.then.required,parentSchema:schema98.properties.bucket.then,data:data5};
+const err19 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema99.properties.bucket.then.required,parentSchema:schema99.properties.bucket.then,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6945,7 +6757,7 @@ var _valid0 = _errs17 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err20 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema98.properties.bucket.if,parentSchema:schema98.properties.bucket,data:data5};
+const err20 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema99.properties.bucket.if,parentSchema:schema99.properties.bucket,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6956,7 +6768,7 @@ errors++;
 }
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.create === undefined){
-const err21 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/required",keyword:"required",params:{missingProperty: "create"},message:"must have required property '"+"create"+"'",schema:schema98.properties.bucket.required,parentSchema:schema98.properties.bucket,data:data5};
+const err21 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/required",keyword:"required",params:{missingProperty: "create"},message:"must have required property '"+"create"+"'",schema:schema99.properties.bucket.required,parentSchema:schema99.properties.bucket,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6967,7 +6779,7 @@ errors++;
 }
 for(const key1 in data5){
 if(!((key1 === "create") || (key1 === "name"))){
-const err22 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema98.properties.bucket,data:data5};
+const err22 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema99.properties.bucket,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6980,7 +6792,7 @@ errors++;
 if(data5.create !== undefined){
 let data7 = data5.create;
 if(typeof data7 !== "boolean"){
-const err23 = {instancePath:instancePath+"/bucket/create",schemaPath:"#/properties/bucket/properties/create/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema98.properties.bucket.properties.create.type,parentSchema:schema98.properties.bucket.properties.create,data:data7};
+const err23 = {instancePath:instancePath+"/bucket/create",schemaPath:"#/properties/bucket/properties/create/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema99.properties.bucket.properties.create.type,parentSchema:schema99.properties.bucket.properties.create,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6993,8 +6805,8 @@ errors++;
 if(data5.name !== undefined){
 let data8 = data5.name;
 if(typeof data8 === "string"){
-if(!pattern38.test(data8)){
-const err24 = {instancePath:instancePath+"/bucket/name",schemaPath:"#/properties/bucket/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$"+"\"",schema:"^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$",parentSchema:schema98.properties.bucket.properties.name,data:data8};
+if(!pattern36.test(data8)){
+const err24 = {instancePath:instancePath+"/bucket/name",schemaPath:"#/properties/bucket/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$"+"\"",schema:"^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$",parentSchema:schema99.properties.bucket.properties.name,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7005,7 +6817,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/bucket/name",schemaPath:"#/properties/bucket/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.bucket.properties.name.type,parentSchema:schema98.properties.bucket.properties.name,data:data8};
+const err25 = {instancePath:instancePath+"/bucket/name",schemaPath:"#/properties/bucket/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.bucket.properties.name.type,parentSchema:schema99.properties.bucket.properties.name,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7017,7 +6829,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.properties.bucket.type,parentSchema:schema98.properties.bucket,data:data5};
+const err26 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.properties.bucket.type,parentSchema:schema99.properties.bucket,data:data5};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7030,8 +6842,8 @@ errors++;
 if(data.baseEndpoint !== undefined){
 let data9 = data.baseEndpoint;
 if(typeof data9 === "string"){
-if(!pattern39.test(data9)){
-const err27 = {instancePath:instancePath+"/baseEndpoint",schemaPath:"#/properties/baseEndpoint/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.@-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.@-]*$"+"\"",schema:"^[a-z0-9][a-z0-9.@-]*$",parentSchema:schema98.properties.baseEndpoint,data:data9};
+if(!pattern37.test(data9)){
+const err27 = {instancePath:instancePath+"/baseEndpoint",schemaPath:"#/properties/baseEndpoint/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.@-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.@-]*$"+"\"",schema:"^[a-z0-9][a-z0-9.@-]*$",parentSchema:schema99.properties.baseEndpoint,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7042,7 +6854,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/baseEndpoint",schemaPath:"#/properties/baseEndpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.baseEndpoint.type,parentSchema:schema98.properties.baseEndpoint,data:data9};
+const err28 = {instancePath:instancePath+"/baseEndpoint",schemaPath:"#/properties/baseEndpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.baseEndpoint.type,parentSchema:schema99.properties.baseEndpoint,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7055,7 +6867,7 @@ errors++;
 if(data.retirementWarningDays !== undefined){
 let data10 = data.retirementWarningDays;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err29 = {instancePath:instancePath+"/retirementWarningDays",schemaPath:"#/properties/retirementWarningDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema98.properties.retirementWarningDays.type,parentSchema:schema98.properties.retirementWarningDays,data:data10};
+const err29 = {instancePath:instancePath+"/retirementWarningDays",schemaPath:"#/properties/retirementWarningDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema99.properties.retirementWarningDays.type,parentSchema:schema99.properties.retirementWarningDays,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7066,7 +6878,7 @@ errors++;
 }
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-const err30 = {instancePath:instancePath+"/retirementWarningDays",schemaPath:"#/properties/retirementWarningDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema98.properties.retirementWarningDays,data:data10};
+const err30 = {instancePath:instancePath+"/retirementWarningDays",schemaPath:"#/properties/retirementWarningDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema99.properties.retirementWarningDays,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7080,7 +6892,7 @@ errors++;
 if(data.retentionDays !== undefined){
 let data11 = data.retentionDays;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err31 = {instancePath:instancePath+"/retentionDays",schemaPath:"#/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema98.properties.retentionDays.type,parentSchema:schema98.properties.retentionDays,data:data11};
+const err31 = {instancePath:instancePath+"/retentionDays",schemaPath:"#/properties/retentionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema99.properties.retentionDays.type,parentSchema:schema99.properties.retentionDays,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7091,7 +6903,7 @@ errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 1 || isNaN(data11)){
-const err32 = {instancePath:instancePath+"/retentionDays",schemaPath:"#/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema98.properties.retentionDays,data:data11};
+const err32 = {instancePath:instancePath+"/retentionDays",schemaPath:"#/properties/retentionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema99.properties.retentionDays,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7106,7 +6918,7 @@ if(data.workflow !== undefined){
 let data12 = data.workflow;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.callLogLevel === undefined){
-const err33 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/required",keyword:"required",params:{missingProperty: "callLogLevel"},message:"must have required property '"+"callLogLevel"+"'",schema:schema98.properties.workflow.required,parentSchema:schema98.properties.workflow,data:data12};
+const err33 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/required",keyword:"required",params:{missingProperty: "callLogLevel"},message:"must have required property '"+"callLogLevel"+"'",schema:schema99.properties.workflow.required,parentSchema:schema99.properties.workflow,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7116,7 +6928,7 @@ vErrors.push(err33);
 errors++;
 }
 if(data12.executionHistoryLevel === undefined){
-const err34 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/required",keyword:"required",params:{missingProperty: "executionHistoryLevel"},message:"must have required property '"+"executionHistoryLevel"+"'",schema:schema98.properties.workflow.required,parentSchema:schema98.properties.workflow,data:data12};
+const err34 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/required",keyword:"required",params:{missingProperty: "executionHistoryLevel"},message:"must have required property '"+"executionHistoryLevel"+"'",schema:schema99.properties.workflow.required,parentSchema:schema99.properties.workflow,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7127,7 +6939,7 @@ errors++;
 }
 for(const key2 in data12){
 if(!((key2 === "callLogLevel") || (key2 === "executionHistoryLevel"))){
-const err35 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema98.properties.workflow,data:data12};
+const err35 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema99.properties.workflow,data:data12};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7140,7 +6952,7 @@ errors++;
 if(data12.callLogLevel !== undefined){
 let data13 = data12.callLogLevel;
 if(typeof data13 !== "string"){
-const err36 = {instancePath:instancePath+"/workflow/callLogLevel",schemaPath:"#/properties/workflow/properties/callLogLevel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.workflow.properties.callLogLevel.type,parentSchema:schema98.properties.workflow.properties.callLogLevel,data:data13};
+const err36 = {instancePath:instancePath+"/workflow/callLogLevel",schemaPath:"#/properties/workflow/properties/callLogLevel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.workflow.properties.callLogLevel.type,parentSchema:schema99.properties.workflow.properties.callLogLevel,data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7150,7 +6962,7 @@ vErrors.push(err36);
 errors++;
 }
 if(!(((data13 === "LOG_ALL_CALLS") || (data13 === "LOG_ERRORS_ONLY")) || (data13 === "LOG_NONE"))){
-const err37 = {instancePath:instancePath+"/workflow/callLogLevel",schemaPath:"#/properties/workflow/properties/callLogLevel/enum",keyword:"enum",params:{allowedValues: schema98.properties.workflow.properties.callLogLevel.enum},message:"must be equal to one of the allowed values",schema:schema98.properties.workflow.properties.callLogLevel.enum,parentSchema:schema98.properties.workflow.properties.callLogLevel,data:data13};
+const err37 = {instancePath:instancePath+"/workflow/callLogLevel",schemaPath:"#/properties/workflow/properties/callLogLevel/enum",keyword:"enum",params:{allowedValues: schema99.properties.workflow.properties.callLogLevel.enum},message:"must be equal to one of the allowed values",schema:schema99.properties.workflow.properties.callLogLevel.enum,parentSchema:schema99.properties.workflow.properties.callLogLevel,data:data13};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7163,7 +6975,7 @@ errors++;
 if(data12.executionHistoryLevel !== undefined){
 let data14 = data12.executionHistoryLevel;
 if(typeof data14 !== "string"){
-const err38 = {instancePath:instancePath+"/workflow/executionHistoryLevel",schemaPath:"#/properties/workflow/properties/executionHistoryLevel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.workflow.properties.executionHistoryLevel.type,parentSchema:schema98.properties.workflow.properties.executionHistoryLevel,data:data14};
+const err38 = {instancePath:instancePath+"/workflow/executionHistoryLevel",schemaPath:"#/properties/workflow/properties/executionHistoryLevel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.workflow.properties.executionHistoryLevel.type,parentSchema:schema99.properties.workflow.properties.executionHistoryLevel,data:data14};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7173,7 +6985,7 @@ vErrors.push(err38);
 errors++;
 }
 if(!((data14 === "EXECUTION_HISTORY_BASIC") || (data14 === "EXECUTION_HISTORY_DETAILED"))){
-const err39 = {instancePath:instancePath+"/workflow/executionHistoryLevel",schemaPath:"#/properties/workflow/properties/executionHistoryLevel/enum",keyword:"enum",params:{allowedValues: schema98.properties.workflow.properties.executionHistoryLevel.enum},message:"must be equal to one of the allowed values",schema:schema98.properties.workflow.properties.executionHistoryLevel.enum,parentSchema:schema98.properties.workflow.properties.executionHistoryLevel,data:data14};
+const err39 = {instancePath:instancePath+"/workflow/executionHistoryLevel",schemaPath:"#/properties/workflow/properties/executionHistoryLevel/enum",keyword:"enum",params:{allowedValues: schema99.properties.workflow.properties.executionHistoryLevel.enum},message:"must be equal to one of the allowed values",schema:schema99.properties.workflow.properties.executionHistoryLevel.enum,parentSchema:schema99.properties.workflow.properties.executionHistoryLevel,data:data14};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7185,7 +6997,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.properties.workflow.type,parentSchema:schema98.properties.workflow,data:data12};
+const err40 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.properties.workflow.type,parentSchema:schema99.properties.workflow,data:data12};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7199,7 +7011,7 @@ if(data.schedule !== undefined){
 let data15 = data.schedule;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.cron === undefined){
-const err41 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/required",keyword:"required",params:{missingProperty: "cron"},message:"must have required property '"+"cron"+"'",schema:schema98.properties.schedule.required,parentSchema:schema98.properties.schedule,data:data15};
+const err41 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/required",keyword:"required",params:{missingProperty: "cron"},message:"must have required property '"+"cron"+"'",schema:schema99.properties.schedule.required,parentSchema:schema99.properties.schedule,data:data15};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7209,7 +7021,7 @@ vErrors.push(err41);
 errors++;
 }
 if(data15.timeZone === undefined){
-const err42 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema98.properties.schedule.required,parentSchema:schema98.properties.schedule,data:data15};
+const err42 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema99.properties.schedule.required,parentSchema:schema99.properties.schedule,data:data15};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7219,7 +7031,7 @@ vErrors.push(err42);
 errors++;
 }
 if(data15.data === undefined){
-const err43 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema98.properties.schedule.required,parentSchema:schema98.properties.schedule,data:data15};
+const err43 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema99.properties.schedule.required,parentSchema:schema99.properties.schedule,data:data15};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7229,7 +7041,7 @@ vErrors.push(err43);
 errors++;
 }
 if(data15.runArguments === undefined){
-const err44 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/required",keyword:"required",params:{missingProperty: "runArguments"},message:"must have required property '"+"runArguments"+"'",schema:schema98.properties.schedule.required,parentSchema:schema98.properties.schedule,data:data15};
+const err44 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/required",keyword:"required",params:{missingProperty: "runArguments"},message:"must have required property '"+"runArguments"+"'",schema:schema99.properties.schedule.required,parentSchema:schema99.properties.schedule,data:data15};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7240,7 +7052,7 @@ errors++;
 }
 for(const key3 in data15){
 if(!((((key3 === "cron") || (key3 === "timeZone")) || (key3 === "data")) || (key3 === "runArguments"))){
-const err45 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema98.properties.schedule,data:data15};
+const err45 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema99.properties.schedule,data:data15};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7253,8 +7065,8 @@ errors++;
 if(data15.cron !== undefined){
 let data16 = data15.cron;
 if(typeof data16 === "string"){
-if(!pattern40.test(data16)){
-const err46 = {instancePath:instancePath+"/schedule/cron",schemaPath:"#/properties/schedule/properties/cron/pattern",keyword:"pattern",params:{pattern: "^\\S+( \\S+){4}$"},message:"must match pattern \""+"^\\S+( \\S+){4}$"+"\"",schema:"^\\S+( \\S+){4}$",parentSchema:schema98.properties.schedule.properties.cron,data:data16};
+if(!pattern38.test(data16)){
+const err46 = {instancePath:instancePath+"/schedule/cron",schemaPath:"#/properties/schedule/properties/cron/pattern",keyword:"pattern",params:{pattern: "^\\S+( \\S+){4}$"},message:"must match pattern \""+"^\\S+( \\S+){4}$"+"\"",schema:"^\\S+( \\S+){4}$",parentSchema:schema99.properties.schedule.properties.cron,data:data16};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7265,7 +7077,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/schedule/cron",schemaPath:"#/properties/schedule/properties/cron/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.schedule.properties.cron.type,parentSchema:schema98.properties.schedule.properties.cron,data:data16};
+const err47 = {instancePath:instancePath+"/schedule/cron",schemaPath:"#/properties/schedule/properties/cron/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.schedule.properties.cron.type,parentSchema:schema99.properties.schedule.properties.cron,data:data16};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7278,8 +7090,8 @@ errors++;
 if(data15.timeZone !== undefined){
 let data17 = data15.timeZone;
 if(typeof data17 === "string"){
-if(!pattern41.test(data17)){
-const err48 = {instancePath:instancePath+"/schedule/timeZone",schemaPath:"#/properties/schedule/properties/timeZone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$"},message:"must match pattern \""+"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$"+"\"",schema:"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$",parentSchema:schema98.properties.schedule.properties.timeZone,data:data17};
+if(!pattern39.test(data17)){
+const err48 = {instancePath:instancePath+"/schedule/timeZone",schemaPath:"#/properties/schedule/properties/timeZone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$"},message:"must match pattern \""+"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$"+"\"",schema:"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$",parentSchema:schema99.properties.schedule.properties.timeZone,data:data17};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7290,7 +7102,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/schedule/timeZone",schemaPath:"#/properties/schedule/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.schedule.properties.timeZone.type,parentSchema:schema98.properties.schedule.properties.timeZone,data:data17};
+const err49 = {instancePath:instancePath+"/schedule/timeZone",schemaPath:"#/properties/schedule/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.schedule.properties.timeZone.type,parentSchema:schema99.properties.schedule.properties.timeZone,data:data17};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -7304,7 +7116,7 @@ if(data15.data !== undefined){
 let data18 = data15.data;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.train === undefined){
-const err50 = {instancePath:instancePath+"/schedule/data",schemaPath:"#/properties/schedule/properties/data/required",keyword:"required",params:{missingProperty: "train"},message:"must have required property '"+"train"+"'",schema:schema98.properties.schedule.properties.data.required,parentSchema:schema98.properties.schedule.properties.data,data:data18};
+const err50 = {instancePath:instancePath+"/schedule/data",schemaPath:"#/properties/schedule/properties/data/required",keyword:"required",params:{missingProperty: "train"},message:"must have required property '"+"train"+"'",schema:schema99.properties.schedule.properties.data.required,parentSchema:schema99.properties.schedule.properties.data,data:data18};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -7314,7 +7126,7 @@ vErrors.push(err50);
 errors++;
 }
 if(data18.eval === undefined){
-const err51 = {instancePath:instancePath+"/schedule/data",schemaPath:"#/properties/schedule/properties/data/required",keyword:"required",params:{missingProperty: "eval"},message:"must have required property '"+"eval"+"'",schema:schema98.properties.schedule.properties.data.required,parentSchema:schema98.properties.schedule.properties.data,data:data18};
+const err51 = {instancePath:instancePath+"/schedule/data",schemaPath:"#/properties/schedule/properties/data/required",keyword:"required",params:{missingProperty: "eval"},message:"must have required property '"+"eval"+"'",schema:schema99.properties.schedule.properties.data.required,parentSchema:schema99.properties.schedule.properties.data,data:data18};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -7325,7 +7137,7 @@ errors++;
 }
 for(const key4 in data18){
 if(!((key4 === "train") || (key4 === "eval"))){
-const err52 = {instancePath:instancePath+"/schedule/data",schemaPath:"#/properties/schedule/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema98.properties.schedule.properties.data,data:data18};
+const err52 = {instancePath:instancePath+"/schedule/data",schemaPath:"#/properties/schedule/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema99.properties.schedule.properties.data,data:data18};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -7338,8 +7150,8 @@ errors++;
 if(data18.train !== undefined){
 let data19 = data18.train;
 if(typeof data19 === "string"){
-if(!pattern42.test(data19)){
-const err53 = {instancePath:instancePath+"/schedule/data/train",schemaPath:"#/properties/schedule/properties/data/properties/train/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"},message:"must match pattern \""+"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"+"\"",schema:"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$",parentSchema:schema98.properties.schedule.properties.data.properties.train,data:data19};
+if(!pattern40.test(data19)){
+const err53 = {instancePath:instancePath+"/schedule/data/train",schemaPath:"#/properties/schedule/properties/data/properties/train/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"},message:"must match pattern \""+"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"+"\"",schema:"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$",parentSchema:schema99.properties.schedule.properties.data.properties.train,data:data19};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -7350,7 +7162,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/schedule/data/train",schemaPath:"#/properties/schedule/properties/data/properties/train/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.schedule.properties.data.properties.train.type,parentSchema:schema98.properties.schedule.properties.data.properties.train,data:data19};
+const err54 = {instancePath:instancePath+"/schedule/data/train",schemaPath:"#/properties/schedule/properties/data/properties/train/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.schedule.properties.data.properties.train.type,parentSchema:schema99.properties.schedule.properties.data.properties.train,data:data19};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -7363,8 +7175,8 @@ errors++;
 if(data18.eval !== undefined){
 let data20 = data18.eval;
 if(typeof data20 === "string"){
-if(!pattern42.test(data20)){
-const err55 = {instancePath:instancePath+"/schedule/data/eval",schemaPath:"#/properties/schedule/properties/data/properties/eval/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"},message:"must match pattern \""+"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"+"\"",schema:"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$",parentSchema:schema98.properties.schedule.properties.data.properties.eval,data:data20};
+if(!pattern40.test(data20)){
+const err55 = {instancePath:instancePath+"/schedule/data/eval",schemaPath:"#/properties/schedule/properties/data/properties/eval/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"},message:"must match pattern \""+"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"+"\"",schema:"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$",parentSchema:schema99.properties.schedule.properties.data.properties.eval,data:data20};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -7375,7 +7187,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/schedule/data/eval",schemaPath:"#/properties/schedule/properties/data/properties/eval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.schedule.properties.data.properties.eval.type,parentSchema:schema98.properties.schedule.properties.data.properties.eval,data:data20};
+const err56 = {instancePath:instancePath+"/schedule/data/eval",schemaPath:"#/properties/schedule/properties/data/properties/eval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.schedule.properties.data.properties.eval.type,parentSchema:schema99.properties.schedule.properties.data.properties.eval,data:data20};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -7387,7 +7199,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/schedule/data",schemaPath:"#/properties/schedule/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.properties.schedule.properties.data.type,parentSchema:schema98.properties.schedule.properties.data,data:data18};
+const err57 = {instancePath:instancePath+"/schedule/data",schemaPath:"#/properties/schedule/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.properties.schedule.properties.data.type,parentSchema:schema99.properties.schedule.properties.data,data:data18};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -7402,7 +7214,7 @@ let data21 = data15.runArguments;
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 }
 else {
-const err58 = {instancePath:instancePath+"/schedule/runArguments",schemaPath:"#/properties/schedule/properties/runArguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.properties.schedule.properties.runArguments.type,parentSchema:schema98.properties.schedule.properties.runArguments,data:data21};
+const err58 = {instancePath:instancePath+"/schedule/runArguments",schemaPath:"#/properties/schedule/properties/runArguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.properties.schedule.properties.runArguments.type,parentSchema:schema99.properties.schedule.properties.runArguments,data:data21};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -7414,7 +7226,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.properties.schedule.type,parentSchema:schema98.properties.schedule,data:data15};
+const err59 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.properties.schedule.type,parentSchema:schema99.properties.schedule,data:data15};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -7428,7 +7240,7 @@ if(data.eventTrigger !== undefined){
 let data22 = data.eventTrigger;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 if(data22.prefix === undefined){
-const err60 = {instancePath:instancePath+"/eventTrigger",schemaPath:"#/properties/eventTrigger/required",keyword:"required",params:{missingProperty: "prefix"},message:"must have required property '"+"prefix"+"'",schema:schema98.properties.eventTrigger.required,parentSchema:schema98.properties.eventTrigger,data:data22};
+const err60 = {instancePath:instancePath+"/eventTrigger",schemaPath:"#/properties/eventTrigger/required",keyword:"required",params:{missingProperty: "prefix"},message:"must have required property '"+"prefix"+"'",schema:schema99.properties.eventTrigger.required,parentSchema:schema99.properties.eventTrigger,data:data22};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -7438,7 +7250,7 @@ vErrors.push(err60);
 errors++;
 }
 if(data22.auditLogs === undefined){
-const err61 = {instancePath:instancePath+"/eventTrigger",schemaPath:"#/properties/eventTrigger/required",keyword:"required",params:{missingProperty: "auditLogs"},message:"must have required property '"+"auditLogs"+"'",schema:schema98.properties.eventTrigger.required,parentSchema:schema98.properties.eventTrigger,data:data22};
+const err61 = {instancePath:instancePath+"/eventTrigger",schemaPath:"#/properties/eventTrigger/required",keyword:"required",params:{missingProperty: "auditLogs"},message:"must have required property '"+"auditLogs"+"'",schema:schema99.properties.eventTrigger.required,parentSchema:schema99.properties.eventTrigger,data:data22};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -7448,7 +7260,7 @@ vErrors.push(err61);
 errors++;
 }
 if(data22.data === undefined){
-const err62 = {instancePath:instancePath+"/eventTrigger",schemaPath:"#/properties/eventTrigger/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema98.properties.eventTrigger.required,parentSchema:schema98.properties.eventTrigger,data:data22};
+const err62 = {instancePath:instancePath+"/eventTrigger",schemaPath:"#/properties/eventTrigger/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'",schema:schema99.properties.eventTrigger.required,parentSchema:schema99.properties.eventTrigger,data:data22};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -7458,7 +7270,7 @@ vErrors.push(err62);
 errors++;
 }
 if(data22.runArguments === undefined){
-const err63 = {instancePath:instancePath+"/eventTrigger",schemaPath:"#/properties/eventTrigger/required",keyword:"required",params:{missingProperty: "runArguments"},message:"must have required property '"+"runArguments"+"'",schema:schema98.properties.eventTrigger.required,parentSchema:schema98.properties.eventTrigger,data:data22};
+const err63 = {instancePath:instancePath+"/eventTrigger",schemaPath:"#/properties/eventTrigger/required",keyword:"required",params:{missingProperty: "runArguments"},message:"must have required property '"+"runArguments"+"'",schema:schema99.properties.eventTrigger.required,parentSchema:schema99.properties.eventTrigger,data:data22};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -7469,7 +7281,7 @@ errors++;
 }
 for(const key5 in data22){
 if(!((((key5 === "prefix") || (key5 === "auditLogs")) || (key5 === "data")) || (key5 === "runArguments"))){
-const err64 = {instancePath:instancePath+"/eventTrigger",schemaPath:"#/properties/eventTrigger/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema98.properties.eventTrigger,data:data22};
+const err64 = {instancePath:instancePath+"/eventTrigger",schemaPath:"#/properties/eventTrigger/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema99.properties.eventTrigger,data:data22};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -7482,8 +7294,8 @@ errors++;
 if(data22.prefix !== undefined){
 let data23 = data22.prefix;
 if(typeof data23 === "string"){
-if(!pattern44.test(data23)){
-const err65 = {instancePath:instancePath+"/eventTrigger/prefix",schemaPath:"#/properties/eventTrigger/properties/prefix/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9._-]+/)+$"},message:"must match pattern \""+"^([A-Za-z0-9._-]+/)+$"+"\"",schema:"^([A-Za-z0-9._-]+/)+$",parentSchema:schema98.properties.eventTrigger.properties.prefix,data:data23};
+if(!pattern42.test(data23)){
+const err65 = {instancePath:instancePath+"/eventTrigger/prefix",schemaPath:"#/properties/eventTrigger/properties/prefix/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9._-]+/)+$"},message:"must match pattern \""+"^([A-Za-z0-9._-]+/)+$"+"\"",schema:"^([A-Za-z0-9._-]+/)+$",parentSchema:schema99.properties.eventTrigger.properties.prefix,data:data23};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -7494,7 +7306,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/eventTrigger/prefix",schemaPath:"#/properties/eventTrigger/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.eventTrigger.properties.prefix.type,parentSchema:schema98.properties.eventTrigger.properties.prefix,data:data23};
+const err66 = {instancePath:instancePath+"/eventTrigger/prefix",schemaPath:"#/properties/eventTrigger/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.eventTrigger.properties.prefix.type,parentSchema:schema99.properties.eventTrigger.properties.prefix,data:data23};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -7507,7 +7319,7 @@ errors++;
 if(data22.auditLogs !== undefined){
 let data24 = data22.auditLogs;
 if(typeof data24 !== "string"){
-const err67 = {instancePath:instancePath+"/eventTrigger/auditLogs",schemaPath:"#/properties/eventTrigger/properties/auditLogs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.eventTrigger.properties.auditLogs.type,parentSchema:schema98.properties.eventTrigger.properties.auditLogs,data:data24};
+const err67 = {instancePath:instancePath+"/eventTrigger/auditLogs",schemaPath:"#/properties/eventTrigger/properties/auditLogs/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.eventTrigger.properties.auditLogs.type,parentSchema:schema99.properties.eventTrigger.properties.auditLogs,data:data24};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -7517,7 +7329,7 @@ vErrors.push(err67);
 errors++;
 }
 if(!((data24 === "enable-for-storage") || (data24 === "already-enabled"))){
-const err68 = {instancePath:instancePath+"/eventTrigger/auditLogs",schemaPath:"#/properties/eventTrigger/properties/auditLogs/enum",keyword:"enum",params:{allowedValues: schema98.properties.eventTrigger.properties.auditLogs.enum},message:"must be equal to one of the allowed values",schema:schema98.properties.eventTrigger.properties.auditLogs.enum,parentSchema:schema98.properties.eventTrigger.properties.auditLogs,data:data24};
+const err68 = {instancePath:instancePath+"/eventTrigger/auditLogs",schemaPath:"#/properties/eventTrigger/properties/auditLogs/enum",keyword:"enum",params:{allowedValues: schema99.properties.eventTrigger.properties.auditLogs.enum},message:"must be equal to one of the allowed values",schema:schema99.properties.eventTrigger.properties.auditLogs.enum,parentSchema:schema99.properties.eventTrigger.properties.auditLogs,data:data24};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -7531,7 +7343,7 @@ if(data22.data !== undefined){
 let data25 = data22.data;
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 if(data25.train === undefined){
-const err69 = {instancePath:instancePath+"/eventTrigger/data",schemaPath:"#/properties/eventTrigger/properties/data/required",keyword:"required",params:{missingProperty: "train"},message:"must have required property '"+"train"+"'",schema:schema98.properties.eventTrigger.properties.data.required,parentSchema:schema98.properties.eventTrigger.properties.data,data:data25};
+const err69 = {instancePath:instancePath+"/eventTrigger/data",schemaPath:"#/properties/eventTrigger/properties/data/required",keyword:"required",params:{missingProperty: "train"},message:"must have required property '"+"train"+"'",schema:schema99.properties.eventTrigger.properties.data.required,parentSchema:schema99.properties.eventTrigger.properties.data,data:data25};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -7541,7 +7353,7 @@ vErrors.push(err69);
 errors++;
 }
 if(data25.eval === undefined){
-const err70 = {instancePath:instancePath+"/eventTrigger/data",schemaPath:"#/properties/eventTrigger/properties/data/required",keyword:"required",params:{missingProperty: "eval"},message:"must have required property '"+"eval"+"'",schema:schema98.properties.eventTrigger.properties.data.required,parentSchema:schema98.properties.eventTrigger.properties.data,data:data25};
+const err70 = {instancePath:instancePath+"/eventTrigger/data",schemaPath:"#/properties/eventTrigger/properties/data/required",keyword:"required",params:{missingProperty: "eval"},message:"must have required property '"+"eval"+"'",schema:schema99.properties.eventTrigger.properties.data.required,parentSchema:schema99.properties.eventTrigger.properties.data,data:data25};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -7552,7 +7364,7 @@ errors++;
 }
 for(const key6 in data25){
 if(!((key6 === "train") || (key6 === "eval"))){
-const err71 = {instancePath:instancePath+"/eventTrigger/data",schemaPath:"#/properties/eventTrigger/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema98.properties.eventTrigger.properties.data,data:data25};
+const err71 = {instancePath:instancePath+"/eventTrigger/data",schemaPath:"#/properties/eventTrigger/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema99.properties.eventTrigger.properties.data,data:data25};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -7565,8 +7377,8 @@ errors++;
 if(data25.train !== undefined){
 let data26 = data25.train;
 if(typeof data26 === "string"){
-if(!pattern42.test(data26)){
-const err72 = {instancePath:instancePath+"/eventTrigger/data/train",schemaPath:"#/properties/eventTrigger/properties/data/properties/train/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"},message:"must match pattern \""+"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"+"\"",schema:"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$",parentSchema:schema98.properties.eventTrigger.properties.data.properties.train,data:data26};
+if(!pattern40.test(data26)){
+const err72 = {instancePath:instancePath+"/eventTrigger/data/train",schemaPath:"#/properties/eventTrigger/properties/data/properties/train/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"},message:"must match pattern \""+"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"+"\"",schema:"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$",parentSchema:schema99.properties.eventTrigger.properties.data.properties.train,data:data26};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -7577,7 +7389,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/eventTrigger/data/train",schemaPath:"#/properties/eventTrigger/properties/data/properties/train/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.eventTrigger.properties.data.properties.train.type,parentSchema:schema98.properties.eventTrigger.properties.data.properties.train,data:data26};
+const err73 = {instancePath:instancePath+"/eventTrigger/data/train",schemaPath:"#/properties/eventTrigger/properties/data/properties/train/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.eventTrigger.properties.data.properties.train.type,parentSchema:schema99.properties.eventTrigger.properties.data.properties.train,data:data26};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -7590,8 +7402,8 @@ errors++;
 if(data25.eval !== undefined){
 let data27 = data25.eval;
 if(typeof data27 === "string"){
-if(!pattern42.test(data27)){
-const err74 = {instancePath:instancePath+"/eventTrigger/data/eval",schemaPath:"#/properties/eventTrigger/properties/data/properties/eval/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"},message:"must match pattern \""+"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"+"\"",schema:"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$",parentSchema:schema98.properties.eventTrigger.properties.data.properties.eval,data:data27};
+if(!pattern40.test(data27)){
+const err74 = {instancePath:instancePath+"/eventTrigger/data/eval",schemaPath:"#/properties/eventTrigger/properties/data/properties/eval/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"},message:"must match pattern \""+"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$"+"\"",schema:"^[A-Za-z0-9._/-]+(\\*[A-Za-z0-9._/-]*)?$",parentSchema:schema99.properties.eventTrigger.properties.data.properties.eval,data:data27};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -7602,7 +7414,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/eventTrigger/data/eval",schemaPath:"#/properties/eventTrigger/properties/data/properties/eval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.eventTrigger.properties.data.properties.eval.type,parentSchema:schema98.properties.eventTrigger.properties.data.properties.eval,data:data27};
+const err75 = {instancePath:instancePath+"/eventTrigger/data/eval",schemaPath:"#/properties/eventTrigger/properties/data/properties/eval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.eventTrigger.properties.data.properties.eval.type,parentSchema:schema99.properties.eventTrigger.properties.data.properties.eval,data:data27};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -7614,7 +7426,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/eventTrigger/data",schemaPath:"#/properties/eventTrigger/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.properties.eventTrigger.properties.data.type,parentSchema:schema98.properties.eventTrigger.properties.data,data:data25};
+const err76 = {instancePath:instancePath+"/eventTrigger/data",schemaPath:"#/properties/eventTrigger/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.properties.eventTrigger.properties.data.type,parentSchema:schema99.properties.eventTrigger.properties.data,data:data25};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -7629,7 +7441,7 @@ let data28 = data22.runArguments;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 }
 else {
-const err77 = {instancePath:instancePath+"/eventTrigger/runArguments",schemaPath:"#/properties/eventTrigger/properties/runArguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.properties.eventTrigger.properties.runArguments.type,parentSchema:schema98.properties.eventTrigger.properties.runArguments,data:data28};
+const err77 = {instancePath:instancePath+"/eventTrigger/runArguments",schemaPath:"#/properties/eventTrigger/properties/runArguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.properties.eventTrigger.properties.runArguments.type,parentSchema:schema99.properties.eventTrigger.properties.runArguments,data:data28};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -7641,7 +7453,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/eventTrigger",schemaPath:"#/properties/eventTrigger/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.properties.eventTrigger.type,parentSchema:schema98.properties.eventTrigger,data:data22};
+const err78 = {instancePath:instancePath+"/eventTrigger",schemaPath:"#/properties/eventTrigger/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.properties.eventTrigger.type,parentSchema:schema99.properties.eventTrigger,data:data22};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -7657,8 +7469,8 @@ if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 for(const key7 in data29){
 const _errs72 = errors;
 if(typeof key7 === "string"){
-if(!pattern47.test(key7)){
-const err79 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema98.properties.labels.propertyNames,data:key7,propertyName:key7};
+if(!pattern45.test(key7)){
+const err79 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema99.properties.labels.propertyNames,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -7670,7 +7482,7 @@ errors++;
 }
 var valid9 = _errs72 === errors;
 if(!valid9){
-const err80 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema98.properties.labels.propertyNames,parentSchema:schema98.properties.labels,data:data29};
+const err80 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema99.properties.labels.propertyNames,parentSchema:schema99.properties.labels,data:data29};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -7683,8 +7495,8 @@ errors++;
 for(const key8 in data29){
 let data30 = data29[key8];
 if(typeof data30 === "string"){
-if(!pattern48.test(data30)){
-const err81 = {instancePath:instancePath+"/labels/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9_-]{0,63}$"+"\"",schema:"^[a-z0-9_-]{0,63}$",parentSchema:schema98.properties.labels.additionalProperties,data:data30};
+if(!pattern46.test(data30)){
+const err81 = {instancePath:instancePath+"/labels/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9_-]{0,63}$"+"\"",schema:"^[a-z0-9_-]{0,63}$",parentSchema:schema99.properties.labels.additionalProperties,data:data30};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -7695,7 +7507,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/labels/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.labels.additionalProperties.type,parentSchema:schema98.properties.labels.additionalProperties,data:data30};
+const err82 = {instancePath:instancePath+"/labels/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.labels.additionalProperties.type,parentSchema:schema99.properties.labels.additionalProperties,data:data30};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -7707,7 +7519,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.properties.labels.type,parentSchema:schema98.properties.labels,data:data29};
+const err83 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.properties.labels.type,parentSchema:schema99.properties.labels,data:data29};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -7722,7 +7534,7 @@ let data31 = data.predict;
 if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
 for(const key9 in data31){
 if(!((key9 === "sourceDatasets") || (key9 === "schedule"))){
-const err84 = {instancePath:instancePath+"/predict",schemaPath:"#/properties/predict/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema98.properties.predict,data:data31};
+const err84 = {instancePath:instancePath+"/predict",schemaPath:"#/properties/predict/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema99.properties.predict,data:data31};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -7739,8 +7551,8 @@ const len0 = data32.length;
 for(let i0=0; i0<len0; i0++){
 let data33 = data32[i0];
 if(typeof data33 === "string"){
-if(!pattern49.test(data33)){
-const err85 = {instancePath:instancePath+"/predict/sourceDatasets/" + i0,schemaPath:"#/properties/predict/properties/sourceDatasets/items/pattern",keyword:"pattern",params:{pattern: "^([a-z][a-z0-9-]{4,28}[a-z0-9]\\.)?[A-Za-z0-9_]{1,1024}$"},message:"must match pattern \""+"^([a-z][a-z0-9-]{4,28}[a-z0-9]\\.)?[A-Za-z0-9_]{1,1024}$"+"\"",schema:"^([a-z][a-z0-9-]{4,28}[a-z0-9]\\.)?[A-Za-z0-9_]{1,1024}$",parentSchema:schema98.properties.predict.properties.sourceDatasets.items,data:data33};
+if(!pattern47.test(data33)){
+const err85 = {instancePath:instancePath+"/predict/sourceDatasets/" + i0,schemaPath:"#/properties/predict/properties/sourceDatasets/items/pattern",keyword:"pattern",params:{pattern: "^([a-z][a-z0-9-]{4,28}[a-z0-9]\\.)?[A-Za-z0-9_]{1,1024}$"},message:"must match pattern \""+"^([a-z][a-z0-9-]{4,28}[a-z0-9]\\.)?[A-Za-z0-9_]{1,1024}$"+"\"",schema:"^([a-z][a-z0-9-]{4,28}[a-z0-9]\\.)?[A-Za-z0-9_]{1,1024}$",parentSchema:schema99.properties.predict.properties.sourceDatasets.items,data:data33};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -7751,7 +7563,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/predict/sourceDatasets/" + i0,schemaPath:"#/properties/predict/properties/sourceDatasets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.predict.properties.sourceDatasets.items.type,parentSchema:schema98.properties.predict.properties.sourceDatasets.items,data:data33};
+const err86 = {instancePath:instancePath+"/predict/sourceDatasets/" + i0,schemaPath:"#/properties/predict/properties/sourceDatasets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.predict.properties.sourceDatasets.items.type,parentSchema:schema99.properties.predict.properties.sourceDatasets.items,data:data33};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -7772,7 +7584,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err87 = {instancePath:instancePath+"/predict/sourceDatasets",schemaPath:"#/properties/predict/properties/sourceDatasets/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema98.properties.predict.properties.sourceDatasets,data:data32};
+const err87 = {instancePath:instancePath+"/predict/sourceDatasets",schemaPath:"#/properties/predict/properties/sourceDatasets/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema99.properties.predict.properties.sourceDatasets,data:data32};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -7787,7 +7599,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/predict/sourceDatasets",schemaPath:"#/properties/predict/properties/sourceDatasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema98.properties.predict.properties.sourceDatasets.type,parentSchema:schema98.properties.predict.properties.sourceDatasets,data:data32};
+const err88 = {instancePath:instancePath+"/predict/sourceDatasets",schemaPath:"#/properties/predict/properties/sourceDatasets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema99.properties.predict.properties.sourceDatasets.type,parentSchema:schema99.properties.predict.properties.sourceDatasets,data:data32};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -7801,7 +7613,7 @@ if(data31.schedule !== undefined){
 let data34 = data31.schedule;
 if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
 if(data34.cron === undefined){
-const err89 = {instancePath:instancePath+"/predict/schedule",schemaPath:"#/properties/predict/properties/schedule/required",keyword:"required",params:{missingProperty: "cron"},message:"must have required property '"+"cron"+"'",schema:schema98.properties.predict.properties.schedule.required,parentSchema:schema98.properties.predict.properties.schedule,data:data34};
+const err89 = {instancePath:instancePath+"/predict/schedule",schemaPath:"#/properties/predict/properties/schedule/required",keyword:"required",params:{missingProperty: "cron"},message:"must have required property '"+"cron"+"'",schema:schema99.properties.predict.properties.schedule.required,parentSchema:schema99.properties.predict.properties.schedule,data:data34};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -7811,7 +7623,7 @@ vErrors.push(err89);
 errors++;
 }
 if(data34.timeZone === undefined){
-const err90 = {instancePath:instancePath+"/predict/schedule",schemaPath:"#/properties/predict/properties/schedule/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema98.properties.predict.properties.schedule.required,parentSchema:schema98.properties.predict.properties.schedule,data:data34};
+const err90 = {instancePath:instancePath+"/predict/schedule",schemaPath:"#/properties/predict/properties/schedule/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema99.properties.predict.properties.schedule.required,parentSchema:schema99.properties.predict.properties.schedule,data:data34};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -7821,7 +7633,7 @@ vErrors.push(err90);
 errors++;
 }
 if(data34.arguments === undefined){
-const err91 = {instancePath:instancePath+"/predict/schedule",schemaPath:"#/properties/predict/properties/schedule/required",keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'",schema:schema98.properties.predict.properties.schedule.required,parentSchema:schema98.properties.predict.properties.schedule,data:data34};
+const err91 = {instancePath:instancePath+"/predict/schedule",schemaPath:"#/properties/predict/properties/schedule/required",keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'",schema:schema99.properties.predict.properties.schedule.required,parentSchema:schema99.properties.predict.properties.schedule,data:data34};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -7832,7 +7644,7 @@ errors++;
 }
 for(const key10 in data34){
 if(!(((key10 === "cron") || (key10 === "timeZone")) || (key10 === "arguments"))){
-const err92 = {instancePath:instancePath+"/predict/schedule",schemaPath:"#/properties/predict/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema98.properties.predict.properties.schedule,data:data34};
+const err92 = {instancePath:instancePath+"/predict/schedule",schemaPath:"#/properties/predict/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema99.properties.predict.properties.schedule,data:data34};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -7845,8 +7657,8 @@ errors++;
 if(data34.cron !== undefined){
 let data35 = data34.cron;
 if(typeof data35 === "string"){
-if(!pattern40.test(data35)){
-const err93 = {instancePath:instancePath+"/predict/schedule/cron",schemaPath:"#/properties/predict/properties/schedule/properties/cron/pattern",keyword:"pattern",params:{pattern: "^\\S+( \\S+){4}$"},message:"must match pattern \""+"^\\S+( \\S+){4}$"+"\"",schema:"^\\S+( \\S+){4}$",parentSchema:schema98.properties.predict.properties.schedule.properties.cron,data:data35};
+if(!pattern38.test(data35)){
+const err93 = {instancePath:instancePath+"/predict/schedule/cron",schemaPath:"#/properties/predict/properties/schedule/properties/cron/pattern",keyword:"pattern",params:{pattern: "^\\S+( \\S+){4}$"},message:"must match pattern \""+"^\\S+( \\S+){4}$"+"\"",schema:"^\\S+( \\S+){4}$",parentSchema:schema99.properties.predict.properties.schedule.properties.cron,data:data35};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -7857,7 +7669,7 @@ errors++;
 }
 }
 else {
-const err94 = {instancePath:instancePath+"/predict/schedule/cron",schemaPath:"#/properties/predict/properties/schedule/properties/cron/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.predict.properties.schedule.properties.cron.type,parentSchema:schema98.properties.predict.properties.schedule.properties.cron,data:data35};
+const err94 = {instancePath:instancePath+"/predict/schedule/cron",schemaPath:"#/properties/predict/properties/schedule/properties/cron/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.predict.properties.schedule.properties.cron.type,parentSchema:schema99.properties.predict.properties.schedule.properties.cron,data:data35};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -7870,8 +7682,8 @@ errors++;
 if(data34.timeZone !== undefined){
 let data36 = data34.timeZone;
 if(typeof data36 === "string"){
-if(!pattern41.test(data36)){
-const err95 = {instancePath:instancePath+"/predict/schedule/timeZone",schemaPath:"#/properties/predict/properties/schedule/properties/timeZone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$"},message:"must match pattern \""+"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$"+"\"",schema:"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$",parentSchema:schema98.properties.predict.properties.schedule.properties.timeZone,data:data36};
+if(!pattern39.test(data36)){
+const err95 = {instancePath:instancePath+"/predict/schedule/timeZone",schemaPath:"#/properties/predict/properties/schedule/properties/timeZone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$"},message:"must match pattern \""+"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$"+"\"",schema:"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$",parentSchema:schema99.properties.predict.properties.schedule.properties.timeZone,data:data36};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -7882,7 +7694,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/predict/schedule/timeZone",schemaPath:"#/properties/predict/properties/schedule/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.predict.properties.schedule.properties.timeZone.type,parentSchema:schema98.properties.predict.properties.schedule.properties.timeZone,data:data36};
+const err96 = {instancePath:instancePath+"/predict/schedule/timeZone",schemaPath:"#/properties/predict/properties/schedule/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.predict.properties.schedule.properties.timeZone.type,parentSchema:schema99.properties.predict.properties.schedule.properties.timeZone,data:data36};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -7897,7 +7709,7 @@ let data37 = data34.arguments;
 if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
 }
 else {
-const err97 = {instancePath:instancePath+"/predict/schedule/arguments",schemaPath:"#/properties/predict/properties/schedule/properties/arguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.properties.predict.properties.schedule.properties.arguments.type,parentSchema:schema98.properties.predict.properties.schedule.properties.arguments,data:data37};
+const err97 = {instancePath:instancePath+"/predict/schedule/arguments",schemaPath:"#/properties/predict/properties/schedule/properties/arguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.properties.predict.properties.schedule.properties.arguments.type,parentSchema:schema99.properties.predict.properties.schedule.properties.arguments,data:data37};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -7909,7 +7721,7 @@ errors++;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/predict/schedule",schemaPath:"#/properties/predict/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.properties.predict.properties.schedule.type,parentSchema:schema98.properties.predict.properties.schedule,data:data34};
+const err98 = {instancePath:instancePath+"/predict/schedule",schemaPath:"#/properties/predict/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.properties.predict.properties.schedule.type,parentSchema:schema99.properties.predict.properties.schedule,data:data34};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -7921,7 +7733,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/predict",schemaPath:"#/properties/predict/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.properties.predict.type,parentSchema:schema98.properties.predict,data:data31};
+const err99 = {instancePath:instancePath+"/predict",schemaPath:"#/properties/predict/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.properties.predict.type,parentSchema:schema99.properties.predict,data:data31};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -7933,7 +7745,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.type,parentSchema:schema98,data};
+const err100 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.type,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err100];
 }

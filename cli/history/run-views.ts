@@ -19,7 +19,8 @@ function gateMetric(summary: RunSummary, role: 'baseline' | 'tuned'): number | u
   const metric = summary.gate?.metric;
   const evaluation = summary[role];
   if (metric === undefined || evaluation === undefined) return undefined;
-  return evaluation[metricField[metric]] as number;
+  // Every metric by its name; summaries from before the free-text tasks only have the F1 fields.
+  return evaluation.metrics?.[metric] ?? (evaluation[metricField[metric]] as number | undefined);
 }
 
 const status = (s: string) =>

@@ -24,12 +24,12 @@ export async function recordRun(
   env: LocalEnvironment,
   runDir: string,
   args: RunArguments,
-  input: SummaryInput & {
+  input: Omit<SummaryInput, 'task'> & {
     /** What the caller adds to the summary built from the warehouse (finding lines, warnings). */
     refine?: (summary: RunSummary) => RunSummary;
   },
 ): Promise<RunSummary> {
-  const built = await buildSummary(env.bigquery, input);
+  const built = await buildSummary(env.bigquery, { ...input, task: args.task.type });
   const summary = input.refine ? input.refine(built) : built;
   const partial = path.join(path.dirname(runDir), `.${path.basename(runDir)}.partial`);
   fs.rmSync(partial, { recursive: true, force: true });

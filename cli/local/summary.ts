@@ -1,4 +1,4 @@
-import type { RunSummary, ModelEvaluation, DataCheckFinding } from '../../schemas/types.generated';
+import type { RunSummary, ModelEvaluation, DataCheckFinding, Task } from '../../schemas/types.generated';
 import { validateRunSummary } from '../../schemas/validate';
 import { evaluationsTable, labelMetricsQuery, normalizeLabel } from '../../bigquery';
 import type { BigQueryEmulator } from '../../emulator/bigquery';
@@ -47,19 +47,32 @@ async function perLabelMetrics(
   return byRole;
 }
 
-function evaluation(model: EvaluatedModel, perLabel: PerLabel | undefined): ModelEvaluation {
+/**
+ * One model's evaluation: every overall metric under its stored name, and for classification the F1 fields
+ * and per-label metrics the terminal table and the report show.
+ */
+function evaluation(
+  model: EvaluatedModel,
+  perLabel: PerLabel | undefined,
+  task: Task['type'],
+): ModelEvaluation {
   const m = model.metrics;
   const rows = m.num_rows ?? 0;
-  return {
+  const common = {
     model: model.model,
+    metrics: m,
+    successRate: m.success_share ?? 0,
+    failedRows: rows - (m.num_successful_rows ?? rows),
+    perLabel: perLabel ?? {},
+  };
+  if (task !== 'classification') return common;
+  return {
+    ...common,
     macroF1: m.macro_f1 ?? 0,
     microF1: m.micro_f1 ?? 0,
     weightedF1: m.weighted_f1 ?? 0,
     accuracy: m.accuracy ?? 0,
-    successRate: m.success_share ?? 0,
     invalidAnswers: m.invalid_answers ?? 0,
-    failedRows: rows - (m.num_successful_rows ?? rows),
-    perLabel: perLabel ?? {},
   };
 }
 
@@ -73,6 +86,7 @@ export interface SummaryInput {
   modelInvocations: number;
   /** The task's labels, as the config spells them. */
   labels: readonly string[];
+  task: Task['type'];
   /** The step whose error ended a failed run. */
   failedStep?: string;
 }
@@ -91,6 +105,7 @@ export async function buildSummary(bigquery: BigQueryEmulator, input: SummaryInp
       {
         ...common,
         status: 'failed',
+        task: input.task,
         deployed: false,
         dataChecks: Array.isArray(error.findings) ? error.findings : [],
         error: {
@@ -107,10 +122,11 @@ export async function buildSummary(bigquery: BigQueryEmulator, input: SummaryInp
     {
       ...common,
       status: result.status,
-      baseline: evaluation(result.baseline, perLabel.baseline),
-      tuned: evaluation(result.tuned, perLabel.tuned),
+      task: input.task,
+      baseline: evaluation(result.baseline, perLabel.baseline, input.task),
+      tuned: evaluation(result.tuned, perLabel.tuned, input.task),
       ...(result.champion.evaluation
-        ? { championEvaluation: evaluation(result.champion.evaluation, perLabel.champion) }
+        ? { championEvaluation: evaluation(result.champion.evaluation, perLabel.champion, input.task) }
         : {}),
       tuning: result.tuning,
       gate: result.gate,

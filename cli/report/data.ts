@@ -7,9 +7,16 @@ import {
   changedPredictionsQuery,
   confusionMatrixQuery,
   evaluationsTable,
+  generationPrimaryMetric,
+  isTextTask,
+  metricDistributionQuery,
   normalizeLabel,
   predictionsTable,
+  taskTypes,
+  type GenerationMetric,
+  type GenerationTaskType,
 } from '../../bigquery';
+import { rowScore } from './text-scores';
 import { readRunFolder } from '../history/local-runs';
 import { readRecordedRun } from '../history/recorded-runs';
 import { openLocalWarehouse, type PipelineWarehouse } from '../history/warehouse';
@@ -32,6 +39,23 @@ export interface ChangedRow {
   tunedText: string | null;
 }
 
+/** One eval row of a free-text task as both models answered it, scored on `metric`. */
+export interface SideBySideRow {
+  exampleId: string;
+  input: string;
+  reference: string;
+  baselineText: string | null;
+  tunedText: string | null;
+  baselineScore: number;
+  tunedScore: number;
+}
+
+/** How many rows of a free-text task fell in one bucket of the metric (see metricDistributionQuery). */
+export interface DistributionCell {
+  bucket: string;
+  rows: number;
+}
+
 export interface ReportData {
   summary: RunSummary;
   args: RunArguments;
@@ -39,6 +63,38 @@ export interface ReportData {
   labels: string[];
   confusion: { baseline: ConfusionCell[]; tuned: ConfusionCell[] };
   changed: ChangedRow[];
+  /** Free-text tasks: the metric the side-by-side rows are scored on (the gate's), else null. */
+  exampleMetric: GenerationMetric | null;
+  /** Free-text tasks: the rows whose tuned answer gained most, then lost most, on `exampleMetric`. */
+  examples: { gains: SideBySideRow[]; losses: SideBySideRow[] };
+  /** Free-text tasks: the distribution of the task's primary metric over the eval rows, per model. */
+  distribution: { metric: string | null; baseline: DistributionCell[]; tuned: DistributionCell[] };
+}
+
+/** Side-by-side rows the report shows at most, of each kind (gains, losses). */
+export const sideBySideLimit = 10;
+
+/**
+ * The rows of largest gain and of largest loss (tuned score minus baseline score), at most `limit` of
+ * each; ties go by example id, so the choice is the same on every run over the same predictions.
+ */
+export function pickSideBySide(
+  rows: readonly SideBySideRow[],
+  limit = sideBySideLimit,
+): { gains: SideBySideRow[]; losses: SideBySideRow[] } {
+  const gain = (r: SideBySideRow) => r.tunedScore - r.baselineScore;
+  const byId = (a: SideBySideRow, b: SideBySideRow) =>
+    a.exampleId < b.exampleId ? -1 : a.exampleId > b.exampleId ? 1 : 0;
+  return {
+    gains: rows
+      .filter((r) => gain(r) > 0)
+      .sort((a, b) => gain(b) - gain(a) || byId(a, b))
+      .slice(0, limit),
+    losses: rows
+      .filter((r) => gain(r) < 0)
+      .sort((a, b) => gain(a) - gain(b) || byId(a, b))
+      .slice(0, limit),
+  };
 }
 
 function readArguments(runDir: string): RunArguments {
@@ -91,13 +147,39 @@ export async function loadReportData(runDir: string, source: ReportSource = {}):
     const text = textOrNull(v);
     return text === null ? null : (spelling.get(text) ?? text);
   };
-  const data: ReportData = { summary, args, labels, confusion: { baseline: [], tuned: [] }, changed: [] };
+  const task = args.task.type;
+  const text = isTextTask(task);
+  const gateMetric = summary.gate?.metric ?? args.gate.metric;
+  const exampleMetric = !text
+    ? null
+    : (taskTypes[task].gateMetrics as readonly string[]).includes(gateMetric ?? '')
+      ? (gateMetric as GenerationMetric)
+      : generationPrimaryMetric[taskTypes[task].evaluationTask as GenerationTaskType];
+  const data: ReportData = {
+    summary,
+    args,
+    labels,
+    confusion: { baseline: [], tuned: [] },
+    changed: [],
+    exampleMetric,
+    examples: { gains: [], losses: [] },
+    distribution: { metric: null, baseline: [], tuned: [] },
+  };
   const { warehouse, cleanup } = await openRunWarehouse(runDir, source);
   try {
     const table = (id: string) => ({ project: warehouse.project, dataset: warehouse.dataset, table: id });
     const confusion = await warehouse.query(confusionMatrixQuery(table(evaluationsTable.id)), {
       run_id: summary.runId,
     });
+    const distribution = await warehouse.query(metricDistributionQuery(table(evaluationsTable.id)), {
+      run_id: summary.runId,
+    });
+    for (const row of distribution.rows) {
+      const role = String(row.model_role);
+      if (role !== 'baseline' && role !== 'tuned') continue;
+      data.distribution.metric = String(row.metric);
+      data.distribution[role].push({ bucket: String(row.bucket), rows: Number(row.value) });
+    }
     for (const row of confusion.rows) {
       const role = String(row.model_role);
       if (role !== 'baseline' && role !== 'tuned') continue;
@@ -121,10 +203,32 @@ export async function loadReportData(runDir: string, source: ReportSource = {}):
           baseline_model: summary.baseline.model,
           tuned_model: summary.tuned.model,
         });
-        data.changed = rows.map((row) => {
-          let input = String(row.prompt);
+        const inputOf = (prompt: unknown) => {
+          let input = String(prompt);
           if (input.startsWith(prefix)) input = input.slice(prefix.length);
           if (suffix !== '' && input.endsWith(suffix)) input = input.slice(0, -suffix.length);
+          return input;
+        };
+        if (exampleMetric !== null) {
+          data.examples = pickSideBySide(
+            rows.map((row) => {
+              const reference = String(row.label);
+              const baselineText = textOrNull(row.baseline_text);
+              const tunedText = textOrNull(row.tuned_text);
+              return {
+                exampleId: String(row.example_id),
+                input: inputOf(row.prompt),
+                reference,
+                baselineText,
+                tunedText,
+                baselineScore: rowScore(exampleMetric, reference, baselineText),
+                tunedScore: rowScore(exampleMetric, reference, tunedText),
+              };
+            }),
+          );
+        }
+        data.changed = rows.map((row) => {
+          const input = inputOf(row.prompt);
           return {
             exampleId: String(row.example_id),
             input,

@@ -1,5 +1,6 @@
 import type { FindingExample, ModelEvaluation, RunSummary } from '../../schemas/types.generated';
-import type { ChangedRow, ConfusionCell, ReportData } from './data';
+import type { ChangedRow, ConfusionCell, DistributionCell, ReportData, SideBySideRow } from './data';
+import { isTextTask, taskTypes } from '../../bigquery/task-types';
 import { escapeXml as x } from './escape';
 import { groupedBarChart } from './svg-chart';
 import { asExample } from './summary-table';
@@ -96,6 +97,112 @@ function metricsSection(summary: RunSummary, gateMetric?: string): string {
       `</tbody></table>`,
       `<p class="meta">baseline <code>${x(baseline.model)}</code>${champion ? ` · champion <code>${x(champion.model)}</code>` : ''} · tuned <code>${x(tuned.model)}</code></p>`,
       `<p class="meta">Every model is scored on the same eval rows, each once with its own label. A row whose generation failed after every retry counts as a wrong answer, and so does an answer outside the label set (an invalid answer). Accuracy is correct rows over all rows; micro F1 combines that recall with micro precision, correct rows over answers inside the label set, so the two differ exactly when some answers were invalid or failed. Macro F1 averages the labels' F1 over the whole label set, labels without eval rows included (support 0).</p>`,
+    ].join('\n'),
+  );
+}
+
+/** A free-text task's overall metrics: the ones ML.EVALUATE documents for it, then the rows that failed. */
+function textMetricsSection(summary: RunSummary, metrics: readonly string[], gateMetric?: string): string {
+  const { baseline, tuned, championEvaluation: champion } = summary as Required<RunSummary>;
+  const models = [baseline, ...(champion ? [champion] : []), tuned];
+  const row = (name: string, value: (m: ModelEvaluation) => number | undefined, count = false) => {
+    const shown = (m: ModelEvaluation) => {
+      const v = value(m);
+      return v === undefined ? '—' : count ? String(v) : f3(v);
+    };
+    const delta = (value(tuned) ?? 0) - (value(baseline) ?? 0);
+    const cls = count ? '' : delta > 0.0005 ? 'up' : delta < -0.0005 ? 'down' : '';
+    const gate = name === gateMetric;
+    return `<tr${gate ? ' class="gate-metric"' : ''}><th scope="row">${x(name)}${gate ? ' <span class="tag">gate</span>' : ''}</th>${models.map((m) => `<td>${shown(m)}</td>`).join('')}<td class="${cls}">${delta >= 0 ? '+' : ''}${count ? String(delta) : delta.toFixed(3)}</td></tr>`;
+  };
+  const body = [
+    ...metrics.map((name) => row(name, (m) => m.metrics?.[name])),
+    row('rows succeeded', (m) => m.successRate),
+    row('failed rows', (m) => m.failedRows, true),
+  ].join('\n');
+  return section(
+    'metrics',
+    'Overall metrics',
+    [
+      `<table class="metrics"><thead><tr><th></th><th>baseline</th>${champion ? '<th>champion</th>' : ''}<th>tuned</th><th>change</th></tr></thead><tbody>`,
+      body,
+      `</tbody></table>`,
+      `<p class="meta">baseline <code>${x(baseline.model)}</code>${champion ? ` · champion <code>${x(champion.model)}</code>` : ''} · tuned <code>${x(tuned.model)}</code></p>`,
+      `<p class="meta">Means over every eval row, under ML.EVALUATE's names. BLEU-4 is sentence BLEU with add-one smoothing of the 2- to 4-gram precisions; ROUGE-L precision, recall and F1 come from the longest common subsequence of words; exact match compares the normalised texts. A row whose generation failed after every retry scores 0 and still counts, so every model is scored on the same rows.</p>`,
+    ].join('\n'),
+  );
+}
+
+/** How the rows of a free-text task spread over the metric's ten buckets, per model. */
+function distributionSection(
+  metric: string,
+  baseline: DistributionCell[],
+  tuned: DistributionCell[],
+): string {
+  const buckets = [...new Set([...baseline, ...tuned].map((c) => c.bucket))].sort();
+  const rows = (cells: DistributionCell[], bucket: string) =>
+    cells.find((c) => c.bucket === bucket)?.rows ?? 0;
+  const total = (cells: DistributionCell[]) =>
+    Math.max(
+      1,
+      cells.reduce((sum, c) => sum + c.rows, 0),
+    );
+  const chart = groupedBarChart({
+    title: `Share of eval rows per ${metric} bucket, baseline vs tuned`,
+    categories: buckets,
+    series: [
+      {
+        name: 'baseline',
+        color: colors.baseline,
+        values: buckets.map((b) => rows(baseline, b) / total(baseline)),
+      },
+      { name: 'tuned', color: colors.tuned, values: buckets.map((b) => rows(tuned, b) / total(tuned)) },
+    ],
+    valueLabel: 'share of rows',
+  });
+  const table = buckets
+    .map(
+      (b) => `<tr><th scope="row">${x(b)}</th><td>${rows(baseline, b)}</td><td>${rows(tuned, b)}</td></tr>`,
+    )
+    .join('\n');
+  return section(
+    'distribution',
+    `Distribution of ${metric}`,
+    [
+      `<figure class="chart-frame">${chart}</figure>`,
+      `<details><summary>Rows per bucket</summary>`,
+      `<table class="per-label"><thead><tr><th>${x(metric)}</th><th>baseline rows</th><th>tuned rows</th></tr></thead><tbody>`,
+      table,
+      `</tbody></table></details>`,
+    ].join('\n'),
+  );
+}
+
+function sideBySideTable(kind: 'gain' | 'loss', rows: SideBySideRow[], metric: string): string {
+  const text = (t: string | null) => (t === null ? '<em>(failed)</em>' : x(t));
+  const body = rows
+    .map((r) => {
+      const delta = r.tunedScore - r.baselineScore;
+      return `<tr class="${kind === 'gain' ? 'fixed' : 'broken'}"><td class="input">${x(r.input)}</td><td>${x(r.reference)}</td><td>${text(r.baselineText)}<br><span class="meta">${f3(r.baselineScore)}</span></td><td>${text(r.tunedText)}<br><span class="meta">${f3(r.tunedScore)}</span></td><td class="${kind === 'gain' ? 'up' : 'down'}">${delta >= 0 ? '+' : ''}${delta.toFixed(3)}</td></tr>`;
+    })
+    .join('\n');
+  return [
+    `<h3>${kind === 'gain' ? 'Largest gains' : 'Largest losses'} (${rows.length})</h3>`,
+    rows.length === 0
+      ? `<p class="meta">No eval row ${kind === 'gain' ? 'gained' : 'lost'} on ${x(metric)}.</p>`
+      : `<table class="changed side-by-side"><thead><tr><th>input</th><th>reference</th><th>baseline output</th><th>tuned output</th><th>Δ ${x(metric)}</th></tr></thead><tbody>${body}</tbody></table>`,
+  ].join('\n');
+}
+
+function sideBySideSection(data: ReportData): string {
+  const metric = data.exampleMetric ?? '';
+  return section(
+    'examples',
+    'Examples side by side',
+    [
+      `<p class="meta">The eval rows whose tuned answer changed ${x(metric)} most against the baseline's, each row scored as the metrics are (ties by example id). Regressions are what a reviewer must look at.</p>`,
+      sideBySideTable('loss', data.examples.losses, metric),
+      sideBySideTable('gain', data.examples.gains, metric),
     ].join('\n'),
   );
 }
@@ -277,7 +384,7 @@ function configSection(data: ReportData, today: Date): string {
   const { args } = data;
   const m = args.model;
   const items: [string, unknown][] = [
-    ['task', `${args.task.type}, ${data.labels.length} labels`],
+    ['task', isTextTask(args.task.type) ? args.task.type : `${args.task.type}, ${data.labels.length} labels`],
     ['base endpoint', m.baseEndpoint],
     // A tuned model shares its base model's retirement date.
     ['serving until', retirementNote(m.baseEndpoint, today)],
@@ -313,7 +420,17 @@ function configSection(data: ReportData, today: Date): string {
 export function renderReport(data: ReportData, today: Date = new Date()): string {
   const { summary } = data;
   const sections = [gateSection(summary)];
-  if (summary.baseline && summary.tuned) {
+  const task = data.args.task.type;
+  if (summary.baseline && summary.tuned && isTextTask(task)) {
+    // Free text has no labels: the task's metrics, how they spread, and the answers side by side.
+    sections.push(textMetricsSection(summary, taskTypes[task].reported, summary.gate?.metric));
+    if (data.distribution.metric !== null) {
+      sections.push(
+        distributionSection(data.distribution.metric, data.distribution.baseline, data.distribution.tuned),
+      );
+    }
+    sections.push(sideBySideSection(data));
+  } else if (summary.baseline && summary.tuned) {
     sections.push(
       metricsSection(summary, summary.gate?.metric),
       perLabelSection(data.labels, summary.baseline, summary.tuned, summary.championEvaluation),

@@ -7,6 +7,7 @@ import type {
   RunSummary,
 } from '../../schemas/types.generated';
 import { metric3 } from '../format';
+import { taskTypes } from '../../bigquery/task-types';
 
 const f = metric3;
 const n = (x: number | undefined) => (x === undefined ? '—' : String(x));
@@ -33,9 +34,82 @@ export function renderFinding(finding: DataCheckFinding): string[] {
   return lines;
 }
 
+/** Classification: precision, recall and F1 per label for each model, then the overall metrics. */
+function labelTable(models: [string, ModelEvaluation][]): string {
+  const [[, baseline]] = models;
+  const tuned = models[models.length - 1][1];
+  const metric = (header: string): Column => ({ header, align: 'right' });
+  const columns: Column[] = [
+    { header: 'label', shrink: true },
+    { header: 'n', align: 'right' },
+    ...models.flatMap(() => [metric('P'), metric('R'), metric('F1')]),
+  ];
+  const rows: string[][] = [];
+  const labels = [...new Set(models.flatMap(([, m]) => Object.keys(m.perLabel)))].sort();
+  for (const label of labels) {
+    const b = baseline.perLabel[label];
+    const t = tuned.perLabel[label];
+    const better = (t?.f1 ?? 0) > (b?.f1 ?? 0);
+    rows.push([
+      label,
+      String(t?.support ?? b?.support ?? 0),
+      ...models.flatMap(([role, m]) => {
+        const p = m.perLabel[label];
+        const f1 = role === 'tuned' && better ? pc.green(f(p?.f1)) : f(p?.f1);
+        return [f(p?.precision), f(p?.recall), f1];
+      }),
+    ]);
+  }
+  const overall = (name: string, value: (m: ModelEvaluation) => string) => [
+    name,
+    '',
+    ...models.flatMap(([, m]) => ['', '', value(m)]),
+  ];
+  rows.push(
+    [],
+    overall('macro F1', (m) => f(m.macroF1)),
+    overall('micro F1', (m) => f(m.microF1)),
+    overall('weighted F1', (m) => f(m.weightedF1)),
+    overall('accuracy', (m) => f(m.accuracy)),
+    overall('rows succeeded', (m) => f(m.successRate)),
+    overall('invalid answers', (m) => n(m.invalidAnswers)),
+    overall('failed rows', (m) => n(m.failedRows)),
+  );
+  const groups = [{ title: '', span: 2 }, ...models.map(([role]) => ({ title: role, span: 3 }))];
+  return renderTable(columns, rows, { groups }).trimEnd();
+}
+
 /**
- * The end-of-run report: metrics per label for baseline, champion (when there is another one) and tuned,
- * then each data-check finding once, the gate with every reason, and what was deployed. The table fits the
+ * A free-text task: the overall metrics ML.EVALUATE documents for it (the gate's marked), one column per
+ * model, then how many rows succeeded.
+ */
+function metricTable(models: [string, ModelEvaluation][], metrics: readonly string[], gate?: string): string {
+  const columns: Column[] = [
+    { header: 'metric', shrink: true },
+    ...models.map(([role]): Column => ({ header: role, align: 'right' })),
+  ];
+  const tuned = models[models.length - 1][1];
+  const baseline = models[0][1];
+  const rows = metrics.map((name) => {
+    const better = (tuned.metrics?.[name] ?? 0) > (baseline.metrics?.[name] ?? 0);
+    return [
+      name === gate ? `${name} (gate)` : name,
+      ...models.map(([role, m]) =>
+        role === 'tuned' && better ? pc.green(f(m.metrics?.[name])) : f(m.metrics?.[name]),
+      ),
+    ];
+  });
+  rows.push(
+    [],
+    ['rows succeeded', ...models.map(([, m]) => f(m.successRate))],
+    ['failed rows', ...models.map(([, m]) => n(m.failedRows))],
+  );
+  return renderTable(columns, rows).trimEnd();
+}
+
+/**
+ * The end-of-run report: for classification metrics per label, for the other tasks the task's overall
+ * metrics, of baseline, champion (when there is another one) and tuned; then each data-check finding once, the gate with every reason, and what was deployed. The table fits the
  * terminal (labels are shortened first).
  */
 export function renderSummary(
@@ -59,45 +133,12 @@ export function renderSummary(
     const models: [string, ModelEvaluation][] = [['baseline', baseline]];
     if (champion) models.push(['champion', champion]);
     models.push(['tuned', tuned]);
-    const metric = (header: string): Column => ({ header, align: 'right' });
-    const columns: Column[] = [
-      { header: 'label', shrink: true },
-      { header: 'n', align: 'right' },
-      ...models.flatMap(() => [metric('P'), metric('R'), metric('F1')]),
-    ];
-    const rows: string[][] = [];
-    const labels = [...new Set(models.flatMap(([, m]) => Object.keys(m.perLabel)))].sort();
-    for (const label of labels) {
-      const b = baseline.perLabel[label];
-      const t = tuned.perLabel[label];
-      const better = (t?.f1 ?? 0) > (b?.f1 ?? 0);
-      rows.push([
-        label,
-        String(t?.support ?? b?.support ?? 0),
-        ...models.flatMap(([role, m]) => {
-          const p = m.perLabel[label];
-          const f1 = role === 'tuned' && better ? pc.green(f(p?.f1)) : f(p?.f1);
-          return [f(p?.precision), f(p?.recall), f1];
-        }),
-      ]);
-    }
-    const overall = (name: string, value: (m: ModelEvaluation) => string) => [
-      name,
-      '',
-      ...models.flatMap(([, m]) => ['', '', value(m)]),
-    ];
-    rows.push(
-      [],
-      overall('macro F1', (m) => f(m.macroF1)),
-      overall('micro F1', (m) => f(m.microF1)),
-      overall('weighted F1', (m) => f(m.weightedF1)),
-      overall('accuracy', (m) => f(m.accuracy)),
-      overall('rows succeeded', (m) => f(m.successRate)),
-      overall('invalid answers', (m) => n(m.invalidAnswers)),
-      overall('failed rows', (m) => n(m.failedRows)),
+    const task = summary.task ?? 'classification';
+    lines.push(
+      task === 'classification'
+        ? labelTable(models)
+        : metricTable(models, taskTypes[task].reported, summary.gate?.metric),
     );
-    const groups = [{ title: '', span: 2 }, ...models.map(([role]) => ({ title: role, span: 3 }))];
-    lines.push(renderTable(columns, rows, { groups }).trimEnd());
     for (const [role, m] of models) lines.push(`${`${role}:`.padEnd(10)}${m.model}`);
   }
   if (summary.tuning) {

@@ -21,7 +21,7 @@ test('the committed types are what the schemas generate now', () => {
 
 test('options with a default are required in the types, options without one stay optional', () => {
   expect(generated).toContain('  maxIterations: number;\n');
-  expect(generated).toContain('  dataSplitCol?: string;\n');
+  expect(generated).toContain('  dataSplitEvalFraction?: number;\n');
   expect(generated).toContain('  checks: DataChecks;\n');
   expect(generated).toContain('  description?: string;\n');
 });

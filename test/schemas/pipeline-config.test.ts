@@ -7,7 +7,9 @@ import {
   loadPipelineConfig,
   SchemaValidationError,
   validatePipelineConfig,
+  validateRunArguments,
 } from '../../schemas';
+import { gateMetricNames, taskTypeNames, taskTypes } from '../../bigquery/task-types';
 import {
   catalogEntry,
   catalogPages,
@@ -46,7 +48,7 @@ describe('validatePipelineConfig', () => {
           maxIterations: 300,
           learningRateMultiplier: 1,
           dataSplitMethod: 'NO_SPLIT',
-          evaluationTask: 'UNSPECIFIED',
+          evaluationTask: 'CLASSIFICATION',
         },
         generation: { function: 'AI.GENERATE_TEXT', maxOutputTokens: 1024, temperature: 0, topP: 0.95 },
         retries: { maxPasses: 3 },
@@ -105,15 +107,15 @@ describe('validatePipelineConfig', () => {
       'task.promptTemplate.prefix is required',
       'task.promptTemplate.prefx is not allowed (did you mean prefix?)',
       `model.baseEndpoint must be a Vertex AI model name from the model catalog (bigquery/model-catalog.ts) or https:// endpoint URL without quotes or spaces (got "gemini'")`,
-      'model.tuning.dataSplitCol is required when dataSplitMethod is CUSTOM or SEQ',
       'model.tuning.maxIterations must be >= 1 (got 0)',
       'model.tuning.learningRateMultiplier must be > 0 (got 0)',
+      'model.tuning.dataSplitMethod must be one of "AUTO_SPLIT", "RANDOM", "NO_SPLIT" (got "SEQ")',
       'model.generation.function must be one of "AI.GENERATE_TEXT", "ML.GENERATE_TEXT" (got "GENERATE")',
       'model.generation.maxOutputTokens must be an integer (got 2.5)',
       'model.generation.temperature must be <= 1 (got 1.5)',
       'checks.minTrainRows must be >= 10 (got 5)',
       'checks.leakage must be one of "fail", "warn" (got "ignore")',
-      'gate.metric must be one of "macro_f1", "micro_f1", "weighted_f1", "accuracy" (got "f1")',
+      'gate.metric must be one of "macro_f1", "micro_f1", "weighted_f1", "accuracy", "rouge-l_f1", "bleu4_score", "rouge-l_precision", "rouge-l_recall", "exact_match" (got "f1")',
       'gate.minSuccessRate must be <= 1 (got 2)',
       'deploy.servingName must be an identifier: a letter, then up to 63 letters, digits or underscores (got "1st")',
     ]);
@@ -158,11 +160,16 @@ describe('validatePipelineConfig', () => {
     expect(summary.task.labels).toBeUndefined();
   });
 
-  test('a split column is accepted with CUSTOM and not needed with RANDOM', () => {
+  test('CUSTOM and SEQ splits are not offered; RANDOM takes an eval fraction', () => {
     const tuning = (t: object) => ({ ...minimalConfig, model: { ...minimalConfig.model, tuning: t } });
+    for (const method of ['CUSTOM', 'SEQ']) {
+      expect(errorLines(() => validatePipelineConfig(tuning({ dataSplitMethod: method })))).toEqual([
+        `model.tuning.dataSplitMethod must be one of "AUTO_SPLIT", "RANDOM", "NO_SPLIT" (got "${method}")`,
+      ]);
+    }
     expect(
-      validatePipelineConfig(tuning({ dataSplitMethod: 'CUSTOM', dataSplitCol: 'is_eval' })).model.tuning,
-    ).toMatchObject({ dataSplitMethod: 'CUSTOM', dataSplitCol: 'is_eval' });
+      errorLines(() => validatePipelineConfig(tuning({ dataSplitMethod: 'NO_SPLIT', dataSplitCol: 'x' }))),
+    ).toEqual(['model.tuning.dataSplitCol is not allowed']);
     expect(
       validatePipelineConfig(tuning({ dataSplitMethod: 'RANDOM', dataSplitEvalFraction: 0.25 })).model.tuning,
     ).toMatchObject({ dataSplitEvalFraction: 0.25 });
@@ -326,5 +333,94 @@ describe('loadPipelineConfig checks the base model against the model catalog', (
     expect(() => loadPipelineConfig(write(retired.model), { today: catalogReadDay })).toThrow(
       /model\.baseEndpoint: \S+ retired on \d{4}-\d{2}-\d{2}; use \S+ instead$/,
     );
+  });
+});
+
+describe('task types', () => {
+  const freeText = (type: string, extra: object = {}) => ({
+    ...minimalConfig,
+    task: { type, promptTemplate: { prefix: 'Answer: ' } },
+    ...extra,
+  });
+  const gate = (metric: string) => ({ gate: { metric } });
+
+  test.each([
+    ['classification', 'macro_f1', 'CLASSIFICATION'],
+    ['text_generation', 'rouge-l_f1', 'TEXT_GENERATION'],
+    ['summarization', 'rouge-l_f1', 'SUMMARIZATION'],
+    ['question_answering', 'exact_match', 'QUESTION_ANSWERING'],
+  ])('%s defaults gate.metric to %s and the tuning job to %s', (type, metric, evaluationTask) => {
+    const config = validatePipelineConfig(
+      type === 'classification'
+        ? { ...minimalConfig, task: { ...minimalConfig.task, type } }
+        : freeText(type),
+    );
+    expect(config.gate.metric).toBe(metric);
+    expect(config.model.tuning.evaluationTask).toBe(evaluationTask);
+  });
+
+  test('an evaluationTask the config sets is kept', () => {
+    const config = validatePipelineConfig(
+      freeText('summarization', {
+        model: { ...minimalConfig.model, tuning: { evaluationTask: 'UNSPECIFIED' } },
+      }),
+    );
+    expect(config.model.tuning.evaluationTask).toBe('UNSPECIFIED');
+  });
+
+  test.each([
+    ['classification', ['macro_f1', 'micro_f1', 'weighted_f1', 'accuracy']],
+    ['text_generation', ['rouge-l_f1', 'bleu4_score']],
+    ['summarization', ['rouge-l_f1', 'rouge-l_precision', 'rouge-l_recall']],
+    ['question_answering', ['exact_match']],
+  ])('%s accepts exactly the gate metrics %j', (type, fitting) => {
+    const all = ['macro_f1', 'micro_f1', 'weighted_f1', 'accuracy', 'rouge-l_f1', 'bleu4_score'];
+    for (const metric of [...all, 'rouge-l_precision', 'rouge-l_recall', 'exact_match']) {
+      const config =
+        type === 'classification'
+          ? { ...minimalConfig, task: { ...minimalConfig.task, type }, ...gate(metric) }
+          : freeText(type, gate(metric));
+      if (fitting.includes(metric)) {
+        expect(validatePipelineConfig(config).gate.metric).toBe(metric);
+      } else {
+        expect(errorLines(() => validatePipelineConfig(config))).toEqual([
+          `gate.metric ${metric} does not fit task.type ${type}: use ${fitting.join(' or ')}`,
+        ]);
+      }
+    }
+  });
+
+  test('labels are refused for free-text tasks, with the reason', () => {
+    const config = freeText('question_answering');
+    (config.task as { labels?: string[] }).labels = ['yes', 'no'];
+    expect(errorLines(() => validatePipelineConfig(config))).toEqual([
+      'task.labels is only for classification: a question_answering task is scored on free text, remove the labels',
+    ]);
+  });
+
+  test('the run arguments follow the same rules', () => {
+    const args = {
+      ...freeText('summarization', gate('exact_match')),
+      data: { train: 'gs://bucket/train.jsonl', eval: 'gs://bucket/eval.jsonl' },
+      runId: 'run_1',
+      project: 'my-project',
+      location: 'US',
+      dataset: 'bqtune',
+      connection: 'my-project.us.vertex',
+    };
+    expect(errorLines(() => validateRunArguments(args))).toEqual([
+      'gate.metric exact_match does not fit task.type summarization: use rouge-l_f1 or rouge-l_precision or rouge-l_recall',
+    ]);
+  });
+
+  test('the schema offers every gate metric of the task table, and no other', () => {
+    const schema = JSON.parse(
+      fs.readFileSync(path.join(__dirname, '../../schemas/definitions.schema.json'), 'utf8'),
+    ) as { $defs: { gateMetric: { enum: string[] }; task: { properties: { type: { enum: string[] } } } } };
+    expect([...schema.$defs.gateMetric.enum].sort()).toEqual([...gateMetricNames].sort());
+    expect(schema.$defs.task.properties.type.enum).toEqual(taskTypeNames);
+    for (const type of taskTypeNames) {
+      for (const metric of taskTypes[type].gateMetrics) expect(taskTypes[type].reported).toContain(metric);
+    }
   });
 });

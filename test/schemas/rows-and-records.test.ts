@@ -122,6 +122,7 @@ describe('evaluation records', () => {
 describe('run summaries', () => {
   const evaluation = (macroF1: number) => ({
     model: 'm',
+    metrics: { macro_f1: macroF1 },
     macroF1,
     microF1: 0.8,
     weightedF1: 0.79,

@@ -37,7 +37,7 @@ test('`bqtune runs` lists the local runs, newest first, with their gate metric a
   expect(ok).toBeGreaterThan(strict);
   expect(lines[ok]).toMatch(
     new RegExp(
-      `^run_ok +succeeded +macro_f1 +${passed.baseline?.macroF1.toFixed(3)} +${passed.tuned?.macroF1.toFixed(3)} +${passed.startedAt.slice(0, 10)} ${passed.startedAt.slice(11, 16)}$`,
+      `^run_ok +succeeded +macro_f1 +${passed.baseline!.macroF1!.toFixed(3)} +${passed.tuned!.macroF1!.toFixed(3)} +${passed.startedAt.slice(0, 10)} ${passed.startedAt.slice(11, 16)}$`,
     ),
   );
   expect(lines[strict]).toMatch(/^run_strict +rejected +macro_f1 /);

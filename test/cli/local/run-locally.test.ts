@@ -34,7 +34,7 @@ describe('the example pipeline on the local emulator', () => {
   test('the tuned model beats the baseline, passes the gate and becomes champion', () => {
     const s = first.summary;
     expect(s.status).toBe('succeeded');
-    expect(s.tuned!.macroF1).toBeGreaterThan(s.baseline!.macroF1);
+    expect(s.tuned!.macroF1).toBeGreaterThan(s.baseline!.macroF1!);
     expect(s.gate!.passed).toBe(true);
     expect(s.deployed).toBe(true);
     expect(s.champion).toEqual({ before: null, after: s.tuned!.model });

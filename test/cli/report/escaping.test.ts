@@ -43,10 +43,12 @@ function read(html: string) {
 }
 
 /** Report data whose every free text is `t(name)`: the name, plus the hostile suffix or a plain one. */
-function reportData(t: (name: string) => string, status: 'rejected' | 'failed'): ReportData {
+function reportData(t: (name: string) => string, status: 'rejected' | 'failed' | 'text'): ReportData {
+  if (status === 'text') return textReportData(t);
   const labels = [t('label one'), t('label two')];
   const evaluation = (model: string, f1: number) => ({
     model: t(model),
+    metrics: { macro_f1: f1, micro_f1: f1, weighted_f1: f1, accuracy: f1, success_share: 1 },
     macroF1: f1,
     microF1: f1,
     weightedF1: f1,
@@ -103,6 +105,74 @@ function reportData(t: (name: string) => string, status: 'rejected' | 'failed'):
     ...(status === 'failed'
       ? { confusion: { baseline: [], tuned: [] }, changed: [] }
       : shownAfterRun(t, labels)),
+    exampleMetric: null,
+    examples: { gains: [], losses: [] },
+    distribution: { metric: null, baseline: [], tuned: [] },
+  };
+}
+
+/** A rejected summarization run: text metrics, their distribution and the answers side by side. */
+function textReportData(t: (name: string) => string): ReportData {
+  const evaluation = (model: string, f1: number) => ({
+    model: t(model),
+    metrics: { 'rouge-l_precision': f1, 'rouge-l_recall': f1, 'rouge-l_f1': f1, success_share: 1 },
+    successRate: 1,
+    failedRows: 0,
+    perLabel: {},
+  });
+  const row = (id: string, baselineScore: number, tunedScore: number, tunedText: string | null) => ({
+    exampleId: id,
+    input: t(`input ${id}`),
+    reference: t(`reference ${id}`),
+    baselineText: t(`baseline output ${id}`),
+    tunedText,
+    baselineScore,
+    tunedScore,
+  });
+  return {
+    summary: {
+      runId: 'run_escaping',
+      status: 'rejected',
+      task: 'summarization',
+      startedAt: '2026-11-25T07:00:00.000Z',
+      finishedAt: '2026-11-25T07:00:02.000Z',
+      deployed: false,
+      modelInvocations: 10,
+      baseline: evaluation('baseline model', 0.4),
+      tuned: evaluation('tuned model', 0.5),
+      tuning: { model: t('tuned model'), reused: false },
+      gate: { passed: false, metric: 'rouge-l_f1', reasons: [t('reason one')] },
+      champion: { before: null, after: null },
+      dataChecks: [],
+    },
+    args: {
+      name: t('pipeline name'),
+      runId: 'run_escaping',
+      project: 'my-project',
+      location: 'US',
+      dataset: 'bqtune',
+      connection: 'my-project.us.vertex',
+      task: { type: 'summarization', promptTemplate: { prefix: t('prompt prefix') } },
+      data: { train: t('train.jsonl'), eval: t('eval.jsonl') },
+      model: { baseEndpoint: t('endpoint'), tuning: { note: t('tuning value') } },
+      deploy: { servingName: t('serving name') },
+    } as unknown as ReportData['args'],
+    labels: [],
+    confusion: { baseline: [], tuned: [] },
+    changed: [],
+    exampleMetric: 'rouge-l_f1',
+    examples: {
+      gains: [row('e1', 0.2, 0.9, t('tuned output e1'))],
+      losses: [row('e2', 0.7, 0, null)],
+    },
+    distribution: {
+      metric: 'rouge-l_f1',
+      baseline: [
+        { bucket: '0.0-0.1', rows: 1 },
+        { bucket: '0.9-1.0', rows: 1 },
+      ],
+      tuned: [{ bucket: '0.9-1.0', rows: 2 }],
+    },
   };
 }
 
@@ -145,7 +215,7 @@ function shownAfterRun(
 
 const plainText = (name: string) => `${name} plain`;
 
-describe.each(['rejected', 'failed'] as const)('a %s run', (status) => {
+describe.each(['rejected', 'failed', 'text'] as const)('a %s run', (status) => {
   const shown: string[] = [];
   const html = renderReport(
     reportData((name) => {

@@ -70,6 +70,9 @@ const failed: ReportData = {
   labels: ['x', 'y'],
   confusion: { baseline: [], tuned: [] },
   changed: [],
+  exampleMetric: null,
+  examples: { gains: [], losses: [] },
+  distribution: { metric: null, baseline: [], tuned: [] },
 };
 
 test('a failed run reports its error and data checks, without metrics it does not have', () => {

@@ -12,6 +12,7 @@ import { readLines } from '../local/independent';
 
 const model = (name: string, macroF1: number, f1: number): ModelEvaluation => ({
   model: `p.d.${name}`,
+  metrics: { macro_f1: macroF1, micro_f1: 0.5, weighted_f1: 0.5, accuracy: 0.5, success_share: 1 },
   macroF1,
   microF1: 0.5,
   weightedF1: 0.5,
@@ -40,10 +41,17 @@ const summary: RunSummary = {
 
 const reportData = {
   summary,
-  args: { task: { labels: ['billing'], promptTemplate: { prefix: '' } }, model: {}, data: {} },
+  args: {
+    task: { type: 'classification', labels: ['billing'], promptTemplate: { prefix: '' } },
+    model: {},
+    data: {},
+  },
   labels: ['billing'],
   confusion: { baseline: [], tuned: [] },
   changed: [],
+  exampleMetric: null,
+  examples: { gains: [], losses: [] },
+  distribution: { metric: null, baseline: [], tuned: [] },
 } as unknown as ReportData;
 
 test("the CLI table shows the champion's metrics between the baseline's and the tuned model's", () => {

@@ -169,9 +169,7 @@ describe('statements from bigquery/', () => {
       const page = await query(
         overallMetricsQuery({ evaluations: table('evaluations'), model: model(name), role, runId: 'run-1' }),
       );
-      return Object.fromEntries(
-        page.schema.fields.map((f: { name: string }, i: number) => [f.name, page.rows[0].f[i].v]),
-      );
+      return Object.fromEntries(page.rows.map((r: { f: { v: string }[] }) => [r.f[0].v, r.f[1].v]));
     };
     const base = await overall('base', 'baseline');
     const tuned = await overall('tuned', 'tuned');

@@ -178,3 +178,42 @@ describe('per-label regression', () => {
     expect(d.reasons.some((r) => r.startsWith('no label'))).toBe(false);
   });
 });
+
+describe('a free-text task', () => {
+  const text = (role: string, rouge: number, success = 1) => ({
+    model: `p.d.${role}_model`,
+    role,
+    metrics: { 'rouge-l_f1': rouge, success_share: success },
+  });
+
+  test('compares the metric named in the gate and has no label rule (regressions null)', async () => {
+    expect(
+      await decide({
+        gate: { ...gate, metric: 'rouge-l_f1' },
+        baseline: text('baseline', 0.25),
+        tuned: text('tuned', 0.5),
+        regressions: null,
+      }),
+    ).toEqual({
+      passed: true,
+      metric: 'rouge-l_f1',
+      reasons: [
+        'tuned rouge-l_f1 0.5 beats baseline 0.25 by at least 0.25',
+        'there is no champion yet',
+        '1.0 of baseline predictions succeeded, at least 0.5 are required',
+        '1.0 of tuned predictions succeeded, at least 0.5 are required',
+      ],
+    });
+  });
+
+  test('a metric the models did not write counts as -1, so the gate rejects rather than passes', async () => {
+    const d = await decide({
+      gate: { ...gate, metric: 'exact_match' },
+      baseline: text('baseline', 0.25),
+      tuned: text('tuned', 0.5),
+      regressions: null,
+    });
+    expect(d.passed).toBe(false);
+    expect(d.reasons[0]).toMatch(/^tuned exact_match \S+ does not beat baseline \S+ by more than 0/);
+  });
+});

@@ -86,3 +86,86 @@ test("an execution started by a storage event runs with the deployment's run arg
   expect(withoutDefaults.calls).toEqual([]);
   expect((withoutDefaults.outcome.error as { message: string }).message).toMatch(/invalid run arguments/);
 });
+
+describe('task types in the workflow’s own validation', () => {
+  /** Free-text arguments the CLI would build (defaults filled for the task), before any override. */
+  const freeText = (type: string, metric: string) => {
+    const { labels: _labels, ...task } = validArguments.task;
+    return {
+      ...validArguments,
+      task: { ...task, type },
+      gate: { ...validArguments.gate, metric },
+    };
+  };
+  const problems = (outcome: { error?: unknown }) =>
+    (outcome.error as { problems?: string[] } | undefined)?.problems ?? [];
+  const fit =
+    'gate.metric must fit task.type: classification macro_f1|micro_f1|weighted_f1|accuracy; text_generation rouge-l_f1|bleu4_score; summarization rouge-l_f1|rouge-l_precision|rouge-l_recall; question_answering exact_match';
+
+  test.each([
+    ['text_generation', 'bleu4_score'],
+    ['summarization', 'rouge-l_recall'],
+    ['question_answering', 'exact_match'],
+  ])('%s with gate metric %s passes and reaches BigQuery', async (type, metric) => {
+    const { outcome, calls } = await run(freeText(type, metric));
+    expect(problems(outcome)).toEqual([]);
+    expect(calls[0]).toBe('jobs.insert');
+  });
+
+  test.each([
+    ['classification', 'rouge-l_f1'],
+    ['summarization', 'bleu4_score'],
+    ['question_answering', 'rouge-l_f1'],
+    ['text_generation', 'macro_f1'],
+  ])('%s with gate metric %s is refused before any job', async (type, metric) => {
+    const args =
+      type === 'classification'
+        ? { ...validArguments, gate: { ...validArguments.gate, metric } }
+        : freeText(type, metric);
+    const { outcome, calls } = await run(args);
+    expect(calls).toEqual([]);
+    expect(problems(outcome)).toEqual([fit]);
+  });
+
+  test('an unknown task type, labels on a free-text task and a label-less classification are refused', async () => {
+    const unknown = await run({ ...validArguments, task: { ...validArguments.task, type: 'ranking' } });
+    expect(unknown.calls).toEqual([]);
+    // Labels belong to classification only, and the metric check needs a known task type: both fail too.
+    expect(problems(unknown.outcome)).toEqual([
+      'task.type must be classification, text_generation, summarization, question_answering',
+      'task.labels must list at least two labels for classification, and be absent for other tasks',
+      fit,
+    ]);
+    const labelled = await run({
+      ...validArguments,
+      task: { ...validArguments.task, type: 'summarization' },
+      gate: { ...validArguments.gate, metric: 'rouge-l_f1' },
+    });
+    expect(problems(labelled.outcome)).toEqual([
+      'task.labels must list at least two labels for classification, and be absent for other tasks',
+    ]);
+    const unlabelled = await run(freeText('classification', 'macro_f1'));
+    expect(problems(unlabelled.outcome)).toEqual([
+      'task.labels must list at least two labels for classification, and be absent for other tasks',
+    ]);
+  });
+
+  test('a task type that is not text is refused, not a crash', async () => {
+    const { outcome, calls } = await run({ ...validArguments, task: { ...validArguments.task, type: 5 } });
+    expect(calls).toEqual([]);
+    expect(problems(outcome)).toContain(
+      'task.type must be classification, text_generation, summarization, question_answering',
+    );
+  });
+
+  test.each(['CUSTOM', 'SEQ'])('dataSplitMethod %s is refused', async (method) => {
+    const { outcome, calls } = await run({
+      ...validArguments,
+      model: { ...validArguments.model, tuning: { ...validArguments.model.tuning, dataSplitMethod: method } },
+    });
+    expect(calls).toEqual([]);
+    expect(problems(outcome)).toEqual([
+      'model.tuning.dataSplitMethod must be NO_SPLIT, AUTO_SPLIT or RANDOM',
+    ]);
+  });
+});

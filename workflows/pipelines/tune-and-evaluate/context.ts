@@ -89,7 +89,7 @@ export function contextSteps(): Step[] {
       },
     }),
     assign('label_parameter', { labels_param: [] }),
-    forIn('each_label', { value: 'label', in: v('args').get('task').get('labels') }, [
+    forIn('each_label', { value: 'label', in: fn('default', arg('task', 'labels'), []) }, [
       assign('add_label', { labels_param: fn('list.concat', v('labels_param'), { value: v('label') }) }),
     ]),
     assign('build_context', {
@@ -111,6 +111,8 @@ export function contextSteps(): Step[] {
         generate: fn('if', v('generation').get('function').eq('AI.GENERATE_TEXT'), 'ai', 'ml'),
         max_passes: v('args').get('model').get('retries').get('maxPasses'),
         labels_param: v('labels_param'),
+        // Classification is scored per label; the other task types on free text (bigquery/task-types.ts).
+        classify: v('args').get('task').get('type').eq('classification'),
         patterns: placeholderPatternsByName,
         values: {
           project: v('project'),
@@ -139,6 +141,8 @@ export function contextSteps(): Step[] {
             fn('default', fn('map.get', v('tuning'), 'dataSplitEvalFraction'), 0.2),
           ),
           evaluation_task: v('tuning').get('evaluationTask'),
+          // ML.EVALUATE's name of the task type, for the text metrics (unused by classification).
+          task_type: fn('text.to_upper', v('args').get('task').get('type')),
           max_output_tokens: fn('string', v('generation').get('maxOutputTokens')),
           temperature: float64Text(v('generation').get('temperature')),
           top_p: float64Text(v('generation').get('topP')),

@@ -23,15 +23,19 @@ const checkTable = Object.fromEntries(
   Object.entries(dataChecks).map(([name, c]) => [name, { setting: c.setting, unit: c.counts, what: c.what }]),
 );
 
+/** The checks that judge output_text as a label: skipped for free-text tasks (see dataChecks). */
+const labelChecks = Object.entries(dataChecks).flatMap(([name, c]) => ('aboutLabels' in c ? [name] : []));
+
 /**
  * Turns the data-check rows into findings (shaped as the run summary's `dataChecks` entries: check, kind,
  * split, count, unit, severity, message, examples) with a severity from the run's `checks` settings, and
  * raises one DataCheckError listing every failing finding before any model is called. A split with fewer
- * rows than its minimum (an empty file included) always fails.
+ * rows than its minimum (an empty file included) always fails. Without `classify` (a free-text task) the
+ * label checks are left out.
  */
 export const judgeDataChecks = subworkflow(
   'judge_data_checks',
-  ['checks', 'rows'],
+  ['checks', 'rows', 'classify'],
   [
     assign('init_findings', { findings: [], failures: [], table: checkTable }),
     forIn('each_row', { value: 'row', in: v('rows') }, [
@@ -72,6 +76,7 @@ export const judgeDataChecks = subworkflow(
             ]),
           ],
         }),
+        when(v('classify').not().and(v('check').in(labelChecks)), { next: 'continue' }),
         when(true, {
           steps: [
             assign('check_entry', { entry: v('table').at(v('check')) }),
@@ -135,7 +140,7 @@ export function dataSteps(): Step[] {
       rows: 'check_rows',
     }),
     call('judge_data', judgeDataChecks, {
-      args: { checks: v('args').get('checks'), rows: v('check_rows') },
+      args: { checks: v('args').get('checks'), rows: v('check_rows'), classify: v('ctx').get('classify') },
       result: 'findings',
     }),
     ...runStatement('fingerprint_train', statements.trainFingerprint, { rows: 'train_fp_rows' }),

@@ -4,6 +4,7 @@ import {
   fn,
   forIn,
   forRange,
+  jump,
   returnStep,
   subworkflow,
   switchStep,
@@ -91,22 +92,26 @@ export const evaluateModel = subworkflow(
       assign('did_retry', { generated: true, passes: v('pass') }),
     ]),
     status('final'),
-    ...runStatement('write_metrics', statements.writeMetrics, {
+    // Per-label metrics for classification, the task's text metrics for the others (bigquery/task-types.ts).
+    // Jumps rather than nested steps: the statements' lines are embedded once, at shallow indentation.
+    switchStep('metrics_kind', [when(v('ctx').get('classify').not(), { next: 'text_metrics' })]),
+    ...runStatement('label_metrics', statements.writeMetrics.classification, {
       values: v('values'),
       params: { ...withRun, labels: v('ctx').get('labels_param') },
+    }),
+    jump('label_metrics_written', 'read_metrics'),
+    ...runStatement('text_metrics', statements.writeMetrics.generation, {
+      values: v('values'),
+      params: withRun,
     }),
     ...runStatement('read_metrics', statements.readMetrics, {
       values: v('values'),
       params: { run_id: v('ctx').get('run_id') },
       rows: 'metric_rows',
     }),
-    assign('start_metrics', { metrics: {}, row: v('metric_rows').at(0) }),
-    forIn('each_metric', { value: 'name', in: fn('keys', v('row')) }, [
-      switchStep('metric_present', [
-        when(v('row').at(v('name')).ne(null), {
-          steps: [assign('put_metric', [[v('metrics').at(v('name')), fn('double', v('row').at(v('name')))]])],
-        }),
-      ]),
+    assign('start_metrics', { metrics: {} }),
+    forIn('each_metric', { value: 'r', in: v('metric_rows') }, [
+      assign('put_metric', [[v('metrics').at(v('r').get('metric')), fn('double', v('r').get('value'))]]),
     ]),
     returnStep('evaluated', {
       model: v('model_path'),

@@ -73,7 +73,7 @@ function beatsRule(name: string, reference: Expr, what: Expr, margin: Expr): Ste
  * - the tuned model beats the baseline, and the champion, by more than 0 and at least each margin;
  * - every evaluated model generated at least `minSuccessRate` of its rows;
  * - no label with at least `minLabelSupport` eval rows lost more than `maxLabelRegression` F1 against the
- *   baseline or the champion;
+ *   baseline or the champion (classification only: `regressions` is null for free-text tasks);
  * - with gate.minServingDays, the base model does not retire sooner (`base_retires`: its retirement as
  *   epoch seconds, or null when the catalog has no date).
  * Returns { passed, metric, reasons }.
@@ -157,6 +157,8 @@ export const decideGate = subworkflow(
         }),
       ]),
     ]),
+    // Free-text tasks have no labels to regress (`regressions` is null): skip to the next rule.
+    switchStep('label_rule', [when(v('regressions').eq(null), { next: 'serving_rule' })]),
     forIn('each_regression', { value: 'r', in: v('regressions') }, [
       assign('label_regressed', {
         passed: false,

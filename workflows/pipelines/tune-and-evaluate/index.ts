@@ -6,8 +6,10 @@ import {
   parallel,
   raiseStep,
   returnStep,
+  switchStep,
   tryStep,
   v,
+  when,
   workflow,
   type Workflow,
 } from '../../dsl';
@@ -54,6 +56,9 @@ function runSteps() {
       result: 'tuned',
     }),
     ...championSteps(),
+    // Per-label regressions exist only for classification; free-text tasks pass null (no label rule).
+    assign('no_label_rule', { regressions: null }),
+    switchStep('label_rule', [when(v('ctx').get('classify').not(), { next: 'gate' })]),
     ...runStatement('label_regressions', statements.labelRegressions, {
       params: {
         run_id: v('ctx').get('run_id'),

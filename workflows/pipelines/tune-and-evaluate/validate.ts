@@ -16,6 +16,8 @@ import {
   dataChecks,
   placeholderPatterns,
   retiredModels,
+  taskTypeNames,
+  taskTypes,
   tunableBaseModels,
   type PlaceholderKind,
 } from '../../../bigquery';
@@ -95,10 +97,18 @@ function rules(): { ok: Expr; message: string }[] {
     { ok: text(arg('data', 'train'), 'gcsUri'), message: 'data.train must be a gs://bucket/path URI' },
     { ok: text(arg('data', 'eval'), 'gcsUri'), message: 'data.eval must be a gs://bucket/path URI' },
     {
-      ok: arg('task', 'type').eq('classification'),
-      message: 'task.type must be classification: the gate compares per-label F1',
+      ok: fn('len', v('task_metrics')).gt(0),
+      message: `task.type must be ${taskTypeNames.join(', ')}`,
     },
-    { ok: fn('is_label_list', arg('task', 'labels')), message: 'task.labels must list at least two labels' },
+    {
+      ok: fn(
+        'if',
+        arg('task', 'type').eq('classification'),
+        fn('is_label_list', arg('task', 'labels')),
+        arg('task', 'labels').eq(null),
+      ),
+      message: 'task.labels must list at least two labels for classification, and be absent for other tasks',
+    },
     {
       ok: fn('get_type', arg('task', 'promptTemplate', 'prefix')).eq('string'),
       message: 'task.promptTemplate.prefix must be text',
@@ -121,8 +131,7 @@ function rules(): { ok: Expr; message: string }[] {
     },
     {
       ok: oneOf(arg('model', 'tuning', 'dataSplitMethod'), ['AUTO_SPLIT', 'NO_SPLIT', 'RANDOM']),
-      message:
-        'model.tuning.dataSplitMethod must be NO_SPLIT, AUTO_SPLIT or RANDOM (CUSTOM and SEQ need a split column, which the pipeline does not carry into its prompts table)',
+      message: 'model.tuning.dataSplitMethod must be NO_SPLIT, AUTO_SPLIT or RANDOM',
     },
     {
       ok: number(fn('default', arg('model', 'tuning', 'dataSplitEvalFraction'), 0.2), 'evalFraction'),
@@ -164,8 +173,8 @@ function rules(): { ok: Expr; message: string }[] {
       message: 'checks.minEvalRows must be a whole number >= 1',
     },
     {
-      ok: oneOf(arg('gate', 'metric'), ['macro_f1', 'micro_f1', 'weighted_f1', 'accuracy']),
-      message: 'gate.metric must be macro_f1, micro_f1, weighted_f1 or accuracy',
+      ok: arg('gate', 'metric').in(v('task_metrics')),
+      message: `gate.metric must fit task.type: ${taskTypeNames.map((t) => `${t} ${taskTypes[t].gateMetrics.join('|')}`).join('; ')}`,
     },
     ...[
       'minImprovementOverBaseline',
@@ -220,7 +229,19 @@ export const validateArguments = subworkflow(
         retiredModels.map((r) => [r.prefix, `${r.prefix} is retired (${r.why}); use ${r.forTuning} instead`]),
       ),
       problems: [],
+      task_table: Object.fromEntries(taskTypeNames.map((t) => [t, [...taskTypes[t].gateMetrics]])),
+      task_metrics: [],
     }),
+    // The gate metrics of a known task type, none for any other value (so task.type is known when some).
+    switchStep('known_task', [
+      when(arg('task', 'type').in(fn('keys', v('task_table'))), {
+        steps: [
+          assign('task_fit', {
+            task_metrics: v('task_table').at(arg('task', 'type')),
+          }),
+        ],
+      }),
+    ]),
     assign('evaluate_rules', {
       rules: rules().map((r) => ({ ok: r.ok, message: r.message })),
     }),
