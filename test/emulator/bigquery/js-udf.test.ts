@@ -1,4 +1,4 @@
-import { compileJsUdf } from '../../../emulator/bigquery/js-udf';
+import { compileJsUdf, type UdfType } from '../../../emulator/bigquery/js-udf';
 import { harness, type Harness } from './harness';
 
 /**
@@ -237,9 +237,7 @@ describe('a JavaScript UDF body cannot escape its sandbox', () => {
   const reach = 'constructor.constructor("return typeof process")()';
   const one = (
     body: string,
-    params: { name: string; type: Parameters<typeof compileJsUdf>[0]['params'][number]['type'] }[] = [
-      { name: 'x', type: { kind: 'FLOAT64' } },
-    ],
+    params: { name: string; type: UdfType }[] = [{ name: 'x', type: { kind: 'FLOAT64' } }],
     timeoutMs?: number,
   ) => compileJsUdf({ name: 'f', params, body }, timeoutMs);
 
@@ -250,7 +248,7 @@ describe('a JavaScript UDF body cannot escape its sandbox', () => {
         [['x']],
       ]),
     ).toEqual(['undefined']);
-    const struct = { kind: 'STRUCT', fields: [{ name: 'p', type: { kind: 'FLOAT64' } }] } as const;
+    const struct: UdfType = { kind: 'STRUCT', fields: [{ name: 'p', type: { kind: 'FLOAT64' } }] };
     expect(one(`return s.${reach};`, [{ name: 's', type: struct }]).run([[{ p: 1 }]])).toEqual(['undefined']);
     // A sloppy caller exposes its live arguments (the host's row array); the runner must not be one.
     expect(
