@@ -17,6 +17,7 @@ import {
 } from '@duckdb/node-api';
 import { Cursor } from './cursor';
 import { invalidQuery } from './errors';
+import { functions, syntaxFunctions } from './functions';
 import { isOp, isWord, location, type Token } from './tokenizer';
 
 /**
@@ -151,6 +152,12 @@ export function parseCreateJsFunction(tokens: Token[]): JsUdfDefinition {
       `Temporary function name ${parts.join('.')} cannot contain periods at ${location(at)}`,
     );
   const name = parts[0];
+  // The page is silent on a temporary function named like a built-in; the emulator refuses it (the
+  // stricter reading) rather than route the built-in's calls to JavaScript.
+  if (Object.hasOwn(functions, name.toUpperCase()) || Object.hasOwn(syntaxFunctions, name.toUpperCase()))
+    throw invalidQuery(
+      `Function ${name} has the name of a built-in function; the local emulator does not let a temporary function shadow it`,
+    );
   c.expectOp('(');
   const params: JsUdfDefinition['params'] = [];
   while (!c.acceptOp(')')) {

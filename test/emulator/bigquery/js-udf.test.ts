@@ -190,6 +190,15 @@ describe('temporary JavaScript UDFs', () => {
     );
   });
 
+  test('a temporary function named like a built-in function is refused, not silently shadowing it', async () => {
+    for (const name of ['upper', 'SAFE_DIVIDE', 'Coalesce'])
+      await fails(
+        `CREATE TEMP FUNCTION ${name}(x STRING) RETURNS STRING LANGUAGE js AS "return 'js';"; SELECT 1`,
+        new RegExp(`^Function ${name} has the name of a built-in function`),
+      );
+    expect(await rows(`SELECT UPPER('a') AS u`)).toEqual([{ u: 'A' }]);
+  });
+
   test('inside a transaction a temporary function is refused, as the statements a transaction allows do not list it', async () => {
     await fails(
       `BEGIN TRANSACTION;
