@@ -282,6 +282,15 @@ describe('bqtune check: unusable input exits 2 with one line naming file, line o
   test('a missing config', () =>
     unusable(['nope/config.yaml'], /^bqtune: config file not found: nope\/config\.yaml\n$/));
 
+  test('a folder given as the config, and an empty config, are each one line naming the file', () => {
+    starter('triage');
+    unusable(['triage'], /^bqtune: triage is a folder, not a config file\n$/);
+    fs.writeFileSync(path.join(cwd, 'empty.yaml'), '');
+    const empty = bqtune('check', 'empty.yaml');
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toMatch(/^bqtune: \S*empty\.yaml is invalid:\n\s+\(root\) must be an object/);
+  });
+
   test('a config the schema refuses names the field', () => {
     const config = starter('triage');
     writeConfig('triage', (c) => (c.checks.minTrainRows = 5));
