@@ -32,7 +32,8 @@ function validatorFor(file: string): ValidateFunction {
  * prediction of either would count as both.
  */
 function labelClashes(value: unknown): SchemaIssue[] {
-  const labels = (value as { task?: { labels?: unknown } }).task?.labels;
+  // `value` may be anything the file held (an empty YAML file is null): the schema's own error names it.
+  const labels = (value as { task?: { labels?: unknown } } | null)?.task?.labels;
   if (!Array.isArray(labels)) return [];
   const firstIndex = new Map<string, number>();
   const issues: SchemaIssue[] = [];

@@ -58,6 +58,8 @@ const relative = (file: string) => path.relative(process.cwd(), file) || file;
 export async function checkProject(configFile: string, options: CheckOptions = {}): Promise<CheckReport> {
   const display = options.display ?? relative;
   if (!fs.existsSync(configFile)) throw new Error(`config file not found: ${display(configFile)}`);
+  if (fs.statSync(configFile).isDirectory())
+    throw new Error(`${display(configFile)} is a folder, not a config file`);
   const items: CheckItem[] = [];
   const config = loadPipelineConfig(configFile, {
     today: options.today,

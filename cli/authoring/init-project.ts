@@ -32,10 +32,30 @@ export function parseTaskType(value: string): StarterTaskType {
 const jsonl = (rows: StarterRow[]) => rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
 
 /**
+ * Throws one line when `file` (relative to `dir`) cannot be written as a regular file inside `dir`: it or
+ * a folder on its way is a symbolic link (writing would land wherever the link points), a folder on its
+ * way is a file, or it is itself a folder. Checked for every file before the first is written.
+ */
+function refuseUnwritable(dir: string, file: string): void {
+  const parts = file.split(path.sep);
+  for (let i = 1; i <= parts.length; i++) {
+    const target = path.join(dir, ...parts.slice(0, i));
+    const stat = fs.lstatSync(target, { throwIfNoEntry: false });
+    if (stat === undefined) return;
+    if (stat.isSymbolicLink())
+      throw new Error(`${target} is a symbolic link; bqtune init writes only inside ${dir}`);
+    const last = i === parts.length;
+    if (!last && !stat.isDirectory()) throw new Error(`${target} exists and is not a folder`);
+    if (last && !stat.isFile()) throw new Error(`${target} exists and is not a file`);
+  }
+}
+
+/**
  * Writes the starter of `task` into `dir`: `config.yaml` (its `$schema` pointing at this installation's
  * config schema, relative to `dir`, as the bundled example does) and `data/{train,eval}.jsonl`. Refuses a
  * folder that exists and is not empty unless `force`, before writing anything; with `force`, replaced files
- * are returned so the caller names them. Throws one line naming the folder.
+ * are returned so the caller names them. Throws one line naming the folder or file, before writing
+ * anything, also when a starter path is a symbolic link or of the wrong kind (see refuseUnwritable).
  */
 export function initProject(dir: string, task: StarterTaskType, options: InitOptions = {}): InitResult {
   if (fs.existsSync(dir)) {
@@ -67,6 +87,7 @@ export function initProject(dir: string, task: StarterTaskType, options: InitOpt
     [starterFiles.train, jsonl(starter.train)],
     [starterFiles.eval, jsonl(starter.eval)],
   ];
+  for (const [file] of contents) refuseUnwritable(dir, file);
   const result: InitResult = { written: [], replaced: [] };
   for (const [file, text] of contents) {
     const target = path.join(dir, file);

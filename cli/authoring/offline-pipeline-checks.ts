@@ -62,6 +62,9 @@ async function runCompiledSubworkflow(name: string, args: Record<string, unknown
   return runWorkflow(stringify(program), { argument: args, clock: new VirtualClock(), keepEvents: false });
 }
 
+/** Signals that end a check early (Ctrl-C, a kill, a closed terminal). */
+const interruptSignals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 /**
  * The run's own checks, without running the pipeline: the run arguments `bqtune run` would build from the
  * config (buildRunArguments, local target) through the workflow's validate_arguments; then its LOAD DATA
@@ -75,6 +78,12 @@ export async function runPipelineChecksOffline(
   files: { train: ExampleFile; eval: ExampleFile },
 ): Promise<OfflinePipelineChecks> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bqtune-check-'));
+  // `finally` does not run when a signal ends the process: remove the copy, then die of the same signal.
+  const onSignal = (signal: NodeJS.Signals) => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    process.kill(process.pid, signal);
+  };
+  for (const signal of interruptSignals) process.once(signal, onSignal);
   try {
     const gcsDir = path.join(tmp, 'gcs');
     const args = buildRunArguments({
@@ -157,6 +166,7 @@ export async function runPipelineChecksOffline(
     }
     throw new Error(`data checks could not be judged: ${error?.message ?? JSON.stringify(error)}`);
   } finally {
+    for (const signal of interruptSignals) process.off(signal, onSignal);
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }

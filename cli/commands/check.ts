@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { InvalidArgumentError } from 'commander';
 import type { Register } from './index';
 import { load } from './lazy';
 import type * as CheckProject from '../authoring/check-project';
@@ -9,7 +10,8 @@ export const unusableExitCode = 2;
 
 function positiveInteger(flag: string) {
   return (value: string): number => {
-    if (!/^[1-9]\d{0,9}$/.test(value)) throw new Error(`${flag} must be a positive integer, got ${value}`);
+    if (!/^[1-9]\d{0,9}$/.test(value))
+      throw new InvalidArgumentError(`${flag} must be a positive integer, got ${value}`);
     return Number(value);
   };
 }
@@ -27,12 +29,19 @@ export const register: Register = (program) => {
       positiveInteger('--input-token-limit'),
     )
     .option('--json', 'print the report as JSON')
+    .allowExcessArguments(false)
+    // A usage error means the input cannot be checked: exit 2, not commander's 1, which here would say
+    // "the run would fail". Help and version (exit 0) keep commander's own exit.
+    .exitOverride((err) => {
+      if (err.exitCode !== 0) process.exit(unusableExitCode);
+    })
     .addHelpText(
       'after',
       [
         '',
         'Exit codes: 0 nothing would fail the run (warnings may be printed), 1 findings that would fail',
-        'the run, 2 input that cannot be checked (missing file, invalid config, a line that is not JSON).',
+        'the run, 2 input that cannot be checked (missing file, invalid config, a line that is not JSON,',
+        'an unknown option).',
         'Nothing is written: the data checks run on a throwaway copy of the data.',
         '',
         'Examples:',

@@ -17,6 +17,7 @@ import {
 } from '@duckdb/node-api';
 import { Cursor } from './cursor';
 import { invalidQuery } from './errors';
+import { functions, syntaxFunctions } from './functions';
 import { isOp, isWord, location, type Token } from './tokenizer';
 
 /**
@@ -151,6 +152,12 @@ export function parseCreateJsFunction(tokens: Token[]): JsUdfDefinition {
       `Temporary function name ${parts.join('.')} cannot contain periods at ${location(at)}`,
     );
   const name = parts[0];
+  // The page is silent on a temporary function named like a built-in; the emulator refuses it (the
+  // stricter reading) rather than route the built-in's calls to JavaScript.
+  if (Object.hasOwn(functions, name.toUpperCase()) || Object.hasOwn(syntaxFunctions, name.toUpperCase()))
+    throw invalidQuery(
+      `Function ${name} has the name of a built-in function; the local emulator does not let a temporary function shadow it`,
+    );
   c.expectOp('(');
   const params: JsUdfDefinition['params'] = [];
   while (!c.acceptOp(')')) {
@@ -252,8 +259,7 @@ const int64Max = 2n ** 63n - 1n;
 /** A returned JavaScript value as the DuckDB value of the declared type; anything else is an error. */
 function fromJs(value: unknown, type: UdfType, where: string): DuckDBValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function')
-    throw new ReturnError(`${where}: returned a Promise, which the local emulator does not wait for`);
+  if (value instanceof Unsupported) throw new ReturnError(`${where}: returned ${value.what}`);
   const wrong = (): ReturnError =>
     new ReturnError(`${where}: returned ${describe(value)} for ${showType(type)}`);
   switch (type.kind) {
@@ -307,16 +313,86 @@ const errorMessage = (error: unknown): string =>
   typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
 
 /**
+ * Values cross the sandbox boundary as JSON text only, so the body never holds a host object (whose
+ * `constructor.constructor` is the host's Function) and the host never touches an object of the body's
+ * (whose getters, proxies or `then` would run outside the time limit). A non-finite or negative-zero Number
+ * travels as `{"\u0000": "NaN"}`; a returned value JSON cannot carry (a function, Date, Map, Promise, ...)
+ * as `{"\u0001": what}`, which `fromJs` refuses. STRUCT field names are identifiers, so neither key clashes.
+ */
+const numberTag = '\u0000';
+const unsupportedTag = '\u0001';
+
+/** A returned value that JSON cannot carry: `fromJs` refuses it, naming `what`. */
+class Unsupported {
+  constructor(readonly what: string) {}
+}
+
+const encodeNumber = (_key: string, v: unknown): unknown =>
+  typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))
+    ? { [numberTag]: Object.is(v, -0) ? '-0' : String(v) }
+    : v;
+
+const decodeReturned = (_key: string, v: unknown): unknown => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const tags = v as Record<string, unknown>;
+  if (typeof tags[numberTag] === 'string') return tags[numberTag] === '-0' ? -0 : Number(tags[numberTag]);
+  if (typeof tags[unsupportedTag] === 'string') return new Unsupported(tags[unsupportedTag]);
+  return v;
+};
+
+/**
+ * The code that runs inside the sandbox around the body, compiled before any of the body runs so the
+ * intrinsics it captures are the originals. It is strict, so the body cannot read its live arguments
+ * through `arguments.callee.caller`. It answers one string: "1" + the JSON of the results, or "0" + the
+ * message of what a call threw.
+ */
+const sandboxRunner = `(function () {
+  'use strict';
+  const parse = JSON.parse, stringify = JSON.stringify, isArray = Array.isArray, getProto = Object.getPrototypeOf;
+  const objectProto = Object.prototype, String_ = String, isFinite_ = Number.isFinite, is = Object.is;
+  const N = ${JSON.stringify(numberTag)}, U = ${JSON.stringify(unsupportedTag)};
+  const revive = (k, v) => (v !== null && typeof v === 'object' && !isArray(v) && typeof v[N] === 'string'
+    ? (v[N] === '-0' ? -0 : +v[N]) : v);
+  function replace(k, v) {
+    const raw = this[k];
+    if (typeof raw === 'number') return isFinite_(raw) && !is(raw, -0) ? raw : { [N]: is(raw, -0) ? '-0' : String_(raw) };
+    if (typeof raw === 'function' || typeof raw === 'symbol' || typeof raw === 'bigint') return { [U]: typeof raw };
+    if (raw !== null && typeof raw === 'object' && !isArray(raw)) {
+      if (typeof raw.then === 'function') return { [U]: 'a Promise, which the local emulator does not wait for' };
+      const proto = getProto(raw);
+      if (proto !== objectProto && proto !== null) return { [U]: 'an object that is not a plain object' };
+    }
+    return v;
+  }
+  return function (fn, rowsJson) {
+    try {
+      const rows = parse(rowsJson, revive);
+      const out = new Array(rows.length);
+      for (let i = 0; i < rows.length; i++) out[i] = fn.apply(undefined, rows[i]);
+      return '1' + stringify(out, replace);
+    } catch (error) {
+      return '0' + String_(error !== null && typeof error === 'object' && 'message' in error ? error.message : error);
+    }
+  };
+})()`;
+
+/**
  * Compiles a UDF body in a context of its own as `(function (args) { body })`; a syntax error is an
- * invalidQuery naming the function. `run` calls it once per row (arguments already JavaScript values) and
- * returns what each call returned; a thrown exception, or a batch of calls slower than `timeoutMs`, is an
- * Error naming the function.
+ * invalidQuery naming the function. `run` calls it once per row (arguments already JavaScript values:
+ * null, string, number, boolean, arrays and plain objects) and returns what each call returned, as host
+ * values of the same kinds (or `Unsupported`); a thrown exception, or a batch of calls slower than
+ * `timeoutMs`, is an Error naming the function.
  */
 export function compileJsUdf(
   definition: Pick<JsUdfDefinition, 'name' | 'params' | 'body'>,
   timeoutMs = jsUdfBatchTimeoutMs,
 ): { run: (rows: unknown[][]) => unknown[] } {
-  const context = vm.createContext({});
+  // A null-prototype sandbox: a context made from `{}` answers `this.constructor` with the host's Object.
+  // Not microtaskMode 'afterEvaluate': a timeout that fires inside a promise callback then aborts Node
+  // when async hooks are on (https://github.com/nodejs/node/issues/38503), so callbacks a body queues
+  // still run on the host's queue (emulator/README.md lists it as a known gap).
+  const context = vm.createContext(Object.create(null) as object);
+  const runner = new vm.Script(sandboxRunner).runInContext(context) as unknown;
   let fn: unknown;
   try {
     fn = new vm.Script(
@@ -326,20 +402,17 @@ export function compileJsUdf(
   } catch (error) {
     throw invalidQuery(`JavaScript UDF ${definition.name}: ${errorMessage(error)}`);
   }
-  // The loop runs inside the context, so one timeout covers a batch and no row crosses back on its own.
-  const runner = new vm.Script(
-    '(function (fn, rows) { const out = new Array(rows.length); for (let i = 0; i < rows.length; i++) out[i] = fn.apply(null, rows[i]); return out; })',
-  ).runInContext(context) as (fn: unknown, rows: unknown[][]) => unknown[];
-  const call = new vm.Script('__run(__fn, __rows)');
-  Object.assign(context, { __run: runner, __fn: fn });
+  // The names a batch passes in are sandbox values or a string, so the body may see them harmlessly.
+  const call = new vm.Script('(function (run, fn, rows) { return run(fn, rows); })(__run, __fn, __rows)');
   return {
     run(rows) {
       const out: unknown[] = [];
       for (let start = 0; start < rows.length; start += jsUdfBatchCalls) {
         const batch = rows.slice(start, start + jsUdfBatchCalls);
-        context.__rows = batch;
+        Object.assign(context, { __run: runner, __fn: fn, __rows: JSON.stringify(batch, encodeNumber) });
+        let answer: unknown;
         try {
-          out.push(...(call.runInContext(context, { timeout: timeoutMs }) as unknown[]));
+          answer = call.runInContext(context, { timeout: timeoutMs });
         } catch (error) {
           const message = errorMessage(error);
           throw new ReturnError(
@@ -348,8 +421,13 @@ export function compileJsUdf(
               : `JavaScript UDF ${definition.name} threw: ${message}`,
           );
         } finally {
-          context.__rows = undefined;
+          for (const name of ['__run', '__fn', '__rows']) Reflect.deleteProperty(context, name);
         }
+        if (typeof answer !== 'string' || answer[0] !== '1')
+          throw new ReturnError(
+            `JavaScript UDF ${definition.name} threw: ${typeof answer === 'string' ? answer.slice(1) : 'no answer'}`,
+          );
+        out.push(...(JSON.parse(answer.slice(1), decodeReturned) as unknown[]));
       }
       return out;
     },

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -282,6 +282,15 @@ describe('bqtune check: unusable input exits 2 with one line naming file, line o
   test('a missing config', () =>
     unusable(['nope/config.yaml'], /^bqtune: config file not found: nope\/config\.yaml\n$/));
 
+  test('a folder given as the config, and an empty config, are each one line naming the file', () => {
+    starter('triage');
+    unusable(['triage'], /^bqtune: triage is a folder, not a config file\n$/);
+    fs.writeFileSync(path.join(cwd, 'empty.yaml'), '');
+    const empty = bqtune('check', 'empty.yaml');
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toMatch(/^bqtune: \S*empty\.yaml is invalid:\n\s+\(root\) must be an object/);
+  });
+
   test('a config the schema refuses names the field', () => {
     const config = starter('triage');
     writeConfig('triage', (c) => (c.checks.minTrainRows = 5));
@@ -338,6 +347,46 @@ describe('bqtune check: unusable input exits 2 with one line naming file, line o
       [config],
       /^bqtune: .*Could not convert 5 to STRING for field input_text \(row starting at line 7 of triage\/data\/eval\.jsonl\)\n$/,
     );
+  });
+
+  test('a usage error is input that cannot be checked (exit 2), not a finding (exit 1)', () => {
+    const config = starter('triage');
+    for (const [args, first] of [
+      [[config, '--bogus'], "error: unknown option '--bogus'"],
+      [
+        [config, '--input-token-limit', 'abc'],
+        "error: option '--input-token-limit <n>' argument 'abc' is invalid. --input-token-limit must be a positive integer, got abc",
+      ],
+      [[config, 'extra.yaml'], 'error: too many arguments'],
+    ] as const) {
+      const result = bqtune('check', ...args);
+      expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 2, stdout: '' });
+      expect(result.stderr.split('\n')[0]).toMatch(
+        new RegExp(`^${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+      );
+    }
+    expect(bqtune('check', '--help').status).toBe(0);
+  });
+
+  test('interrupted while its data checks run, check leaves no throwaway folder behind', async () => {
+    const config = starter('triage');
+    const tmp = path.join(cwd, 'tmp');
+    fs.mkdirSync(tmp);
+    const child = spawn(process.execPath, [bqtuneBin, 'check', config], {
+      cwd,
+      env: { ...process.env, TMPDIR: tmp, NO_COLOR: '1' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
+    // Interrupt once the throwaway copy exists, as a user pressing Ctrl-C mid-check would.
+    while (fs.readdirSync(tmp).length === 0 && child.exitCode === null)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fs.readdirSync(tmp)).toHaveLength(1);
+    child.kill('SIGINT');
+    expect(await exited).toBe('SIGINT');
+    expect(fs.readdirSync(tmp)).toEqual([]);
   });
 
   test('with --json, the error is also on stdout', () => {
