@@ -152,7 +152,12 @@ export async function runPipelineChecksOffline(
     } finally {
       await bigquery.close();
     }
-    const judged = await runCompiledSubworkflow('judge_data_checks', { checks: args.checks, rows });
+    // As the pipeline's context says (context.ts): label checks apply to classification only.
+    const judged = await runCompiledSubworkflow('judge_data_checks', {
+      checks: args.checks,
+      rows,
+      classify: args.task.type === 'classification',
+    });
     if (judged.state === 'SUCCEEDED') {
       return {
         problems,

@@ -400,8 +400,22 @@ describe('bqtune check: unusable input exits 2 with one line naming file, line o
   });
 });
 
-test.todo(
-  'init → check → run for text_generation, summarization and question_answering: on this branch the ' +
-    "workflow's validate_arguments accepts only classification (task.type must be classification), so " +
-    'check reports that and run fails; enable once the pipeline runs the generation task types',
-);
+describe('init → check → run, the free-text task types', () => {
+  test.each([
+    ['text_generation', 'rouge-l_f1'],
+    ['summarization', 'rouge-l_f1'],
+    ['question_answering', 'exact_match'],
+  ])('the %s starter passes check and its run is gated on %s', (task, metric) => {
+    expect(bqtune('init', task, '--task', task).status).toBe(0);
+    const config = path.join(task, 'config.yaml');
+    expect(readConfig(task).task.labels).toBeUndefined();
+    const check = bqtune('check', config);
+    expect({ status: check.status, last: check.stdout.trim().split('\n').pop() }).toEqual({
+      status: 0,
+      last: 'check: ok',
+    });
+    const run = bqtune('run', config, '--state-dir', `state-${task}`);
+    expect(run.stdout).toContain(`gate (${metric}): passed`);
+    expect(run.status).toBe(0);
+  });
+});
