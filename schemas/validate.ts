@@ -57,7 +57,7 @@ function labelClashes(value: unknown): SchemaIssue[] {
  * that depend on the task and names each field that does not fit it. A value the schema refused gets none.
  */
 function taskRules(value: unknown, schemaValid: boolean): SchemaIssue[] {
-  const type = (value as { task?: { type?: unknown } }).task?.type;
+  const type = (value as { task?: { type?: unknown } } | null)?.task?.type;
   if (!schemaValid || typeof type !== 'string' || !(type in taskTypes)) return [];
   return applyTaskRules(value as TaskSettings);
 }

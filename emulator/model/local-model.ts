@@ -1,3 +1,4 @@
+import definitions from '../../schemas/definitions.schema.json';
 import {
   LowRankAdapter,
   baseScale,
@@ -60,6 +61,13 @@ function argmax(scored: { label: string; logit: number }[]): string {
 
 /** Training answers that repeat this much (rows per distinct answer, at least) are labels. */
 const rowsPerLabel = 2;
+/**
+ * More distinct answers than a classification task may declare labels (the config schema's `task.labels`
+ * maxItems) are free text however often they repeat: short answers drawn from a finite vocabulary repeat at
+ * real sizes (21,000 summaries held 10,318 distinct ones), and a softmax over ten thousand "labels" is
+ * neither what the task is nor affordable.
+ */
+const maxLabels: number = definitions.$defs.task.properties.labels.maxItems;
 
 const templateLabel = (index: number): string => `t${index}`;
 
@@ -91,7 +99,7 @@ export class LocalModel {
   ): { model: LocalModel; report: TrainingReport } {
     const rows = pairs.map((pair) => ({ ...pair, input: parsePrompt(pair.prompt).input }));
     const distinct = new Set(pairs.map((pair) => labelKey(pair.label))).size;
-    if (distinct * rowsPerLabel <= pairs.length || pairs.length === 0) {
+    if ((distinct * rowsPerLabel <= pairs.length && distinct <= maxLabels) || pairs.length === 0) {
       const { adapter, report } = LowRankAdapter.train(rows, options);
       return { model: new LocalModel(adapter, undefined), report };
     }

@@ -64,6 +64,21 @@ describe('classification or generation, decided from the training answers', () =
     expect(model.generate('Note:\nitching on the arm', 16).text).toBe('skin');
   });
 
+  it('more distinct answers than a task may declare labels (200) are free text, however often they repeat', () => {
+    // Each answer twice: the repetition rule alone would call both sets labels.
+    const repeated = (distinct: number) =>
+      Array.from({ length: distinct }, (_, i) => [
+        pair(`note ${i} first`, `answer ${i}`),
+        pair(`note ${i} second`, `answer ${i}`),
+      ]).flat();
+    const atCap = LocalModel.tune(repeated(200), { ...options, maxIterations: 1 }).model.toState();
+    expect(atCap.templates).toBeUndefined();
+    expect(atCap.adapter?.labels).toHaveLength(200);
+    const pastCap = LocalModel.tune(repeated(201), { ...options, maxIterations: 1 }).model.toState();
+    expect(pastCap.templates).toBeDefined();
+    expect(pastCap.adapter?.labelOverlap).toBe(false);
+  });
+
   it('labels compare trimmed and case-blind, as the classifier reads them', () => {
     const { model } = LocalModel.tune(
       [pair('a', 'Skin'), pair('b', ' skin '), pair('c', 'SKIN'), pair('d', 'Bone')],

@@ -1,4 +1,4 @@
-import { call, renderWorkflow, returnStep, v, workflow } from '../../../workflows/dsl';
+import { call, fn, renderWorkflow, returnStep, v, workflow } from '../../../workflows/dsl';
 import { judgeDataChecks } from '../../../workflows/pipelines/tune-and-evaluate/data';
 import { runWorkflow } from '../../../emulator/workflows';
 
@@ -14,7 +14,11 @@ const source = renderWorkflow(
     params: ['input'],
     steps: [
       call('judge', judgeDataChecks, {
-        args: { checks: v('input').get('checks'), rows: v('input').get('rows') },
+        args: {
+          checks: v('input').get('checks'),
+          rows: v('input').get('rows'),
+          classify: fn('default', fn('map.get', v('input'), 'classify'), true),
+        },
         result: 'findings',
       }),
       returnStep('done', v('findings')),
@@ -46,8 +50,14 @@ interface Outcome {
   error?: { tags: string[]; message: string; findings: unknown[] };
 }
 
-async function judge(rows: unknown[], overrides: Record<string, unknown> = {}): Promise<Outcome> {
-  const run = await runWorkflow(source, { argument: { checks: { ...checks, ...overrides }, rows } });
+async function judge(
+  rows: unknown[],
+  overrides: Record<string, unknown> = {},
+  classify = true,
+): Promise<Outcome> {
+  const run = await runWorkflow(source, {
+    argument: { checks: { ...checks, ...overrides }, rows, classify },
+  });
   if (run.state === 'SUCCEEDED') return { findings: run.result as unknown[] };
   return { error: run.error as Outcome['error'] };
 }
@@ -168,4 +178,19 @@ test('each check reads its own severity setting', async () => {
       findings: [{ check: setting, severity: 'warn' }],
     });
   }
+});
+
+test('a free-text task skips the label checks, even in fail severity; the other checks still apply', async () => {
+  const rows = [
+    ...enough,
+    row('unknown_labels', 'eval', 2, [sample]),
+    row('conflicting_labels', 'both', 1, [sample]),
+    row('duplicates', 'train', 3, [sample]),
+  ];
+  const failing = { unknownLabels: 'fail', conflictingLabels: 'fail', duplicates: 'warn' };
+  const classification = await judge(rows, failing);
+  expect(classification.error?.message).toMatch(/^data checks failed:\n/);
+  const freeText = await judge(rows, failing, false);
+  expect(freeText.error).toBeUndefined();
+  expect((freeText.findings as { kind: string }[]).map((f) => f.kind)).toEqual(['duplicates']);
 });

@@ -89,12 +89,37 @@ const cases: [string, unknown, string[]][] = [
   ['connection', undefined, ['connection must be project.location.connection_id']],
   ['data.train', 'https://bucket/train.jsonl', ['data.train must be a gs://bucket/path URI']],
   ['data.eval', 'gs://bucket/', ['data.eval must be a gs://bucket/path URI']],
-  ['task.type', 'regression', ['task.type must be classification: the gate compares per-label F1']],
+  // An unknown type fits no labels rule and no gate metric either: all three are named.
+  [
+    'task.type',
+    'regression',
+    [
+      'task.type must be classification, text_generation, summarization, question_answering',
+      'task.labels must list at least two labels for classification, and be absent for other tasks',
+      'gate.metric must fit task.type: classification macro_f1|micro_f1|weighted_f1|accuracy; text_generation rouge-l_f1|bleu4_score; summarization rouge-l_f1|rouge-l_precision|rouge-l_recall; question_answering exact_match',
+    ],
+  ],
   ['task.labels', ['a', 'b'], []],
-  ['task.labels', ['a'], ['task.labels must list at least two labels']],
-  ['task.labels', ['a', ''], ['task.labels must list at least two labels']],
-  ['task.labels', ['a', 2], ['task.labels must list at least two labels']],
-  ['task.labels', 'a, b', ['task.labels must list at least two labels']],
+  [
+    'task.labels',
+    ['a'],
+    ['task.labels must list at least two labels for classification, and be absent for other tasks'],
+  ],
+  [
+    'task.labels',
+    ['a', ''],
+    ['task.labels must list at least two labels for classification, and be absent for other tasks'],
+  ],
+  [
+    'task.labels',
+    ['a', 2],
+    ['task.labels must list at least two labels for classification, and be absent for other tasks'],
+  ],
+  [
+    'task.labels',
+    'a, b',
+    ['task.labels must list at least two labels for classification, and be absent for other tasks'],
+  ],
   ['task.promptTemplate.prefix', 5, ['task.promptTemplate.prefix must be text']],
   ['task.promptTemplate.suffix', undefined, []],
   ['task.promptTemplate.suffix', 5, ['task.promptTemplate.suffix must be text']],
@@ -117,9 +142,7 @@ const cases: [string, unknown, string[]][] = [
   [
     'model.tuning.dataSplitMethod',
     'CUSTOM',
-    [
-      'model.tuning.dataSplitMethod must be NO_SPLIT, AUTO_SPLIT or RANDOM (CUSTOM and SEQ need a split column, which the pipeline does not carry into its prompts table)',
-    ],
+    ['model.tuning.dataSplitMethod must be NO_SPLIT, AUTO_SPLIT or RANDOM'],
   ],
   ['model.tuning.dataSplitMethod', 'RANDOM', []],
   ['model.tuning.dataSplitEvalFraction', 0.25, []],
@@ -157,7 +180,13 @@ const cases: [string, unknown, string[]][] = [
   ],
   ['checks.minEvalRows', 0, [positive('checks.minEvalRows')]],
   ['gate.metric', 'accuracy', []],
-  ['gate.metric', 'f1', ['gate.metric must be macro_f1, micro_f1, weighted_f1 or accuracy']],
+  [
+    'gate.metric',
+    'f1',
+    [
+      'gate.metric must fit task.type: classification macro_f1|micro_f1|weighted_f1|accuracy; text_generation rouge-l_f1|bleu4_score; summarization rouge-l_f1|rouge-l_precision|rouge-l_recall; question_answering exact_match',
+    ],
+  ],
   ...['minImprovementOverBaseline', 'minImprovementOverChampion', 'maxLabelRegression', 'minSuccessRate'].map(
     (key): [string, unknown, string[]] => [`gate.${key}`, 1.5, [`gate.${key} must be a number in [0, 1]`]],
   ),
@@ -191,6 +220,6 @@ test('every problem is listed, in the order of the rules', async () => {
   expect(await problems(args)).toEqual([
     runId,
     unitRule('topP'),
-    'gate.metric must be macro_f1, micro_f1, weighted_f1 or accuracy',
+    'gate.metric must fit task.type: classification macro_f1|micro_f1|weighted_f1|accuracy; text_generation rouge-l_f1|bleu4_score; summarization rouge-l_f1|rouge-l_precision|rouge-l_recall; question_answering exact_match',
   ]);
 });
