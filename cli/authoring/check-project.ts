@@ -7,7 +7,7 @@ import { readExampleFile } from '../local/data-files';
 import { ensureData } from '../local/example-config';
 import { candidateLabelsWarning } from './candidate-labels';
 import { runPipelineChecksOffline } from './offline-pipeline-checks';
-import { countPromptTokens, type PromptTokenReport } from './prompt-tokens';
+import { countPromptTokens, overLimitMessage, type PromptTokenReport } from './prompt-tokens';
 
 /** One thing `bqtune check` has to say: an error fails the run (exit 1), a warning does not. */
 export interface CheckItem {
@@ -104,7 +104,7 @@ export async function checkProject(configFile: string, options: CheckOptions = {
     items.push({
       level: 'error',
       check: 'input_tokens',
-      message: `${row.file}:${row.line}: prompt is ${row.label} of ${tokens.model}${tokens.limitSource === 'option' ? ' (--input-token-limit)' : ''}`,
+      message: overLimitMessage(row, tokens),
       file: row.file,
       line: row.line,
     });

@@ -78,3 +78,9 @@ export function countPromptTokens(
   }
   return report;
 }
+
+/** One over-limit row, as `check` and `run` print it: `FILE:LINE: prompt is ~N tokens ... of MODEL`. */
+export function overLimitMessage(row: OverLimitRow, report: PromptTokenReport): string {
+  const option = report.limitSource === 'option' ? ' (--input-token-limit)' : '';
+  return `${row.file}:${row.line}: prompt is ${row.label} of ${report.model}${option}`;
+}

@@ -15,6 +15,7 @@ import { locateFindings, readExampleFile } from './data-files';
 import { recordRun, runFolder } from './run-folder';
 import { checkRunId } from './run-id';
 import { candidateLabelsWarning } from '../authoring/candidate-labels';
+import { countPromptTokens, overLimitMessage } from '../authoring/prompt-tokens';
 import { recordRunHolder } from './state-holder';
 
 export const pipelineName = 'tune-and-evaluate';
@@ -69,6 +70,18 @@ export async function runLocally(options: LocalRunOptions): Promise<LocalRunResu
   // Read before anything runs: invalid UTF-8 or a broken line is an error naming the user's file and line,
   // and the lines let each data-check finding point back at the user's file.
   const files = { train: readExampleFile(config.data.train), eval: readExampleFile(config.data.eval) };
+  // Vertex AI refuses a prompt above the base endpoint's documented input token limit, row by row: a finding
+  // before anything runs (as `bqtune check` reports it), not failed rows discovered after the money is spent.
+  const tokens = countPromptTokens(config, [files.train, files.eval]);
+  if (tokens.overLimit.length > 0) {
+    const rows = tokens.overLimit.map(
+      (row) =>
+        `  ${overLimitMessage({ ...row, file: path.relative(process.cwd(), row.file) || row.file }, tokens)}`,
+    );
+    throw new Error(
+      `${tokens.overLimit.length} prompt(s) exceed the input token limit of ${tokens.model}:\n${rows.join('\n')}`,
+    );
+  }
 
   // Until the run folder is written, this record says which process runs it: if that process is killed,
   // `bqtune runs` finds the record and shows the run as abandoned.

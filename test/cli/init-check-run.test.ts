@@ -195,6 +195,27 @@ describe('bqtune check: findings that would fail the run exit 1, each naming fil
     );
   });
 
+  test('a prompt above the model’s documented limit (1,048,576 tokens) fails check and run before anything runs', () => {
+    const config = starter('triage');
+    const { prefix } = readConfig('triage').task.promptTemplate;
+    // 4 characters a token: this input alone is 1,048,576 tokens, so its prompt is one past the limit or more.
+    const input = 'word '.repeat((1_048_576 * 4) / 5);
+    fs.appendFileSync(
+      path.join(cwd, 'triage/data/train.jsonl'),
+      JSON.stringify({ input_text: input, output_text: 'Billing' }) + '\n',
+    );
+    const tokens = estimate(prefix + input);
+    const line = `triage/data/train.jsonl:13: prompt is ~${tokens} tokens (estimate: 4 characters a token) > limit 1048576 of gemini-3.5-flash`;
+    const check = bqtune('check', config);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain(`error: ${line}\n`);
+    const run = bqtune('run', config, '--state-dir', 'state');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`1 prompt(s) exceed the input token limit of gemini-3.5-flash:\n  ${line}`);
+    // Refused before the run started: no run folder, no warehouse.
+    expect(fs.existsSync(path.join(cwd, 'state', 'runs'))).toBe(false);
+  });
+
   test('an eval text also in train (leakage) and an unknown label are the run’s data-check findings', () => {
     const config = starter('triage');
     const train = readRows('triage/data/train.jsonl');
