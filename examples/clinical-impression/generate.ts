@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ExampleRow } from '../../schemas';
-import { Picker, toJsonl } from '../medical-specialty/generate';
+import { Picker, writeSplits } from '../medical-specialty/generate';
 import { comorbidities, conditions, filler } from './vocabulary';
 // The same seeded generator as the local model, so the same seed gives the same data on every platform.
 import { seededRandom } from '../../emulator/model/rng';
@@ -86,12 +85,7 @@ export function generateExample(options: GenerateOptions = {}): ExampleData {
 
 /** Writes `train.jsonl` and `eval.jsonl` into `dir` (created if missing) and returns their paths. */
 export function writeExample(dir: string, options: GenerateOptions = {}): { train: string; eval: string } {
-  const data = generateExample(options);
-  fs.mkdirSync(dir, { recursive: true });
-  const files = { train: path.join(dir, 'train.jsonl'), eval: path.join(dir, 'eval.jsonl') };
-  fs.writeFileSync(files.train, toJsonl(data.train));
-  fs.writeFileSync(files.eval, toJsonl(data.eval));
-  return files;
+  return writeSplits(dir, generateExample(options));
 }
 
 // `node build/examples/clinical-impression/generate.js [DIR]` writes the committed data files (or into DIR).

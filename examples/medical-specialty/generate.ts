@@ -205,7 +205,14 @@ export function toJsonl(rows: readonly ExampleRow[]): string {
 
 /** Writes `train.jsonl` and `eval.jsonl` into `dir` (created if missing) and returns their paths. */
 export function writeExample(dir: string, options: GenerateOptions = {}): { train: string; eval: string } {
-  const data = generateExample(options);
+  return writeSplits(dir, generateExample(options));
+}
+
+/** Writes an example's two splits as `train.jsonl` and `eval.jsonl` into `dir` (created if missing). */
+export function writeSplits(
+  dir: string,
+  data: { train: readonly ExampleRow[]; eval: readonly ExampleRow[] },
+): { train: string; eval: string } {
   fs.mkdirSync(dir, { recursive: true });
   const files = { train: path.join(dir, 'train.jsonl'), eval: path.join(dir, 'eval.jsonl') };
   fs.writeFileSync(files.train, toJsonl(data.train));
