@@ -4,7 +4,8 @@ import type { Register } from './index';
 import { load } from './lazy';
 import type * as Environment from '../local/environment';
 import type { LocalEnvironment } from '../local/environment';
-import type * as Workflows from '../../emulator/workflows';
+import type * as WorkflowRun from '../../emulator/workflows/run';
+import type * as Clocks from '../../emulator/workflows/clock';
 import type * as JsonValues from '../../emulator/workflows/json-values';
 import type * as Facts from '../../workflows/facts';
 import type * as Values from '../../emulator/workflows/values';
@@ -49,8 +50,9 @@ export const register: Register = (program) => {
       ].join('\n'),
     )
     .action(async (file: string, flags: RunFlags) => {
-      const { RealClock, VirtualClock, parseWorkflowSource, runWorkflow } =
-        load<typeof Workflows>('../../emulator/workflows');
+      // The interpreter's own modules, not the package index: that also loads the Executions API server.
+      const { parseWorkflowSource, runWorkflow } = load<typeof WorkflowRun>('../../emulator/workflows/run');
+      const { RealClock, VirtualClock } = load<typeof Clocks>('../../emulator/workflows/clock');
       const { encodeJson, parseJson } = load<typeof JsonValues>('../../emulator/workflows/json-values');
       const { LIMITS } = load<typeof Facts>('../../workflows/facts');
       const { fromJs } = load<typeof Values>('../../emulator/workflows/values');
