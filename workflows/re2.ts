@@ -1,4 +1,13 @@
-import { RE2JS, RE2JSException } from 're2js';
+import type { RE2JS } from 're2js';
+import type * as Re2js from 're2js';
+
+/** re2js is loaded on the first pattern: most workflows (and every `bqtune` start-up) use none. */
+let engine: typeof Re2js | undefined;
+function re2js(): typeof Re2js {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  engine ??= require('re2js') as typeof Re2js;
+  return engine;
+}
 
 /**
  * RE2, the regular-expression engine behind Cloud Workflows' `text.find_all_regex`, `text.match_regex` and
@@ -49,9 +58,9 @@ export function compileRe2(pattern: string): RE2JS {
   if (hit) return hit;
   let re: RE2JS;
   try {
-    re = RE2JS.compile(pattern);
+    re = re2js().RE2JS.compile(pattern);
   } catch (e) {
-    if (e instanceof RE2JSException) {
+    if (e instanceof re2js().RE2JSException) {
       throw new Re2SyntaxError(pattern, e.message.replace(/^error parsing regexp: /, ''));
     }
     throw e;
