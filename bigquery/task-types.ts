@@ -1,5 +1,5 @@
 import type { TuningEvaluationTask } from './create-model';
-import { generationMetricNames } from './generation-metrics';
+import { generationMetricNames, generationPrimaryMetric } from './generation-metrics';
 
 /**
  * What each task type of a pipeline config means for the pipeline, declared once: the config validators,
@@ -13,8 +13,8 @@ import { generationMetricNames } from './generation-metrics';
  *   ML.EVALUATE documents (generation-metrics.ts), for classification the pipeline's own (ML.EVALUATE
  *   documents only per-label ones for it);
  * - `gateMetrics`: the overall metrics the gate may compare for this task; the first is the default of
- *   `gate.metric`. For text_generation ROUGE-L F1 comes first: BLEU-4 is 0 for any output sharing no 4-gram
- *   with its reference, so on short answers it tells little apart.
+ *   `gate.metric`: for the free-text tasks the task's primary metric (generationPrimaryMetric, whose
+ *   distribution the metrics statement writes), so the default gate and the report's distribution agree.
  * - `labels`: classification needs `task.labels` (at least two); the other types refuse them (a label set
  *   would be ignored, and a silently ignored setting reads as if it mattered).
  */
@@ -30,21 +30,21 @@ export const taskTypes = {
     evaluationTask: 'TEXT_GENERATION',
     metrics: 'generation',
     reported: generationMetricNames('TEXT_GENERATION'),
-    gateMetrics: ['rouge-l_f1', 'bleu4_score'],
+    gateMetrics: [generationPrimaryMetric.TEXT_GENERATION, 'bleu4_score'],
     labels: false,
   },
   summarization: {
     evaluationTask: 'SUMMARIZATION',
     metrics: 'generation',
     reported: generationMetricNames('SUMMARIZATION'),
-    gateMetrics: ['rouge-l_f1', 'rouge-l_precision', 'rouge-l_recall'],
+    gateMetrics: [generationPrimaryMetric.SUMMARIZATION, 'rouge-l_precision', 'rouge-l_recall'],
     labels: false,
   },
   question_answering: {
     evaluationTask: 'QUESTION_ANSWERING',
     metrics: 'generation',
     reported: generationMetricNames('QUESTION_ANSWERING'),
-    gateMetrics: ['exact_match'],
+    gateMetrics: [generationPrimaryMetric.QUESTION_ANSWERING],
     labels: false,
   },
 } as const satisfies Record<
