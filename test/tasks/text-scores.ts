@@ -1,4 +1,4 @@
-import { queryState, table } from '../cli/local/fixtures';
+import { latestPredictionRows } from '../cli/local/fixtures';
 
 /**
  * The text metrics recomputed for end-to-end tests from the raw predictions, written here from their
@@ -102,20 +102,8 @@ export async function latestPredictions(
   runId: string,
   model: string,
 ): Promise<PredictionRow[]> {
-  const raw = await queryState(
-    stateDir,
-    `SELECT p.example_id, p.label, p.generated_text, p.status, p.attempt FROM ${table('predictions')} AS p
-     JOIN (SELECT eval_key FROM ${table('runs')} WHERE run_id = @run AND eval_key IS NOT NULL LIMIT 1) AS r
-       ON p.eval_fingerprint = r.eval_key
-     WHERE p.model_name = @model`,
-    { run: runId, model },
-  );
-  const latest = new Map<string, Record<string, unknown>>();
-  for (const r of raw) {
-    const seen = latest.get(String(r.example_id));
-    if (!seen || Number(r.attempt) > Number(seen.attempt)) latest.set(String(r.example_id), r);
-  }
-  return [...latest.values()].map((r) => ({
+  const latest = await latestPredictionRows(stateDir, runId, model);
+  return latest.map((r) => ({
     exampleId: String(r.example_id),
     reference: String(r.label),
     output: r.status === '' ? String(r.generated_text ?? '') : null,

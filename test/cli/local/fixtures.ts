@@ -48,3 +48,28 @@ export async function queryState(stateDir: string, sql: string, params: Record<s
 }
 
 export const table = (name: string) => `\`bqtune-local.bqtune.${name}\``;
+
+/**
+ * The latest attempt of each eval row a model predicted in a run (under the eval key the run recorded), read
+ * straight from the local warehouse: example_id, label, generated_text, status, attempt.
+ */
+export async function latestPredictionRows(
+  stateDir: string,
+  runId: string,
+  model: string,
+): Promise<Record<string, unknown>[]> {
+  const raw = await queryState(
+    stateDir,
+    `SELECT p.example_id, p.label, p.generated_text, p.status, p.attempt FROM ${table('predictions')} AS p
+     JOIN (SELECT eval_key FROM ${table('runs')} WHERE run_id = @run AND eval_key IS NOT NULL LIMIT 1) AS r
+       ON p.eval_fingerprint = r.eval_key
+     WHERE p.model_name = @model`,
+    { run: runId, model },
+  );
+  const latest = new Map<string, Record<string, unknown>>();
+  for (const r of raw) {
+    const seen = latest.get(String(r.example_id));
+    if (!seen || Number(r.attempt) > Number(seen.attempt)) latest.set(String(r.example_id), r);
+  }
+  return [...latest.values()];
+}

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { queryState, table } from './fixtures';
+import { latestPredictionRows } from './fixtures';
 
 /**
  * Expected values for end-to-end tests, computed here with plain loops over the test's own files and the
@@ -85,20 +85,8 @@ export async function scoresOf(
   model: string,
   labels: readonly string[],
 ): Promise<Scores> {
-  const raw = await queryState(
-    stateDir,
-    `SELECT p.example_id, p.label, p.generated_text, p.status, p.attempt FROM ${table('predictions')} AS p
-     JOIN (SELECT eval_key FROM ${table('runs')} WHERE run_id = @run AND eval_key IS NOT NULL LIMIT 1) AS r
-       ON p.eval_fingerprint = r.eval_key
-     WHERE p.model_name = @model`,
-    { run: runId, model },
-  );
-  const latest = new Map<string, Record<string, unknown>>();
-  for (const r of raw) {
-    const seen = latest.get(String(r.example_id));
-    if (!seen || Number(r.attempt) > Number(seen.attempt)) latest.set(String(r.example_id), r);
-  }
-  const scored = [...latest.values()].map((r) => ({
+  const latest = await latestPredictionRows(stateDir, runId, model);
+  const scored = latest.map((r) => ({
     actual: labelKey(String(r.label)),
     predicted: r.status === '' ? labelKey(String(r.generated_text ?? '')) : '',
   }));
