@@ -62,8 +62,50 @@ function gateSection(summary: RunSummary): string {
   );
 }
 
-function metricsSection(summary: RunSummary, gateMetric?: string): string {
+/**
+ * The overall-metrics section of either kind of task: a table with one row per metric (`rows`: `<tr>`s whose
+ * cells are baseline, champion when there is one, tuned and the change), the models compared, and a paragraph
+ * saying how the metrics were computed.
+ */
+function overallMetricsSection(summary: RunSummary, rows: string, explanation: string): string {
   const { baseline, tuned, championEvaluation: champion } = summary as Required<RunSummary>;
+  return section(
+    'metrics',
+    'Overall metrics',
+    [
+      `<table class="metrics"><thead><tr><th></th><th>baseline</th>${champion ? '<th>champion</th>' : ''}<th>tuned</th><th>change</th></tr></thead><tbody>`,
+      rows,
+      `</tbody></table>`,
+      `<p class="meta">baseline <code>${x(baseline.model)}</code>${champion ? ` · champion <code>${x(champion.model)}</code>` : ''} · tuned <code>${x(tuned.model)}</code></p>`,
+      explanation,
+    ].join('\n'),
+  );
+}
+
+/**
+ * One row of the overall-metrics table: the metric's value for baseline, champion (when there is one) and
+ * tuned, three decimals (a count as it is, `—` when absent), then tuned minus baseline, marked up or down
+ * (not for counts).
+ */
+function metricRow(
+  summary: RunSummary,
+  name: string,
+  gate: boolean,
+  value: (m: ModelEvaluation) => number | undefined,
+  count: boolean,
+): string {
+  const { baseline, tuned, championEvaluation: champion } = summary as Required<RunSummary>;
+  const models = [baseline, ...(champion ? [champion] : []), tuned];
+  const shown = (m: ModelEvaluation) => {
+    const v = value(m);
+    return v === undefined ? '—' : count ? String(v) : f3(v);
+  };
+  const delta = (value(tuned) ?? 0) - (value(baseline) ?? 0);
+  const cls = count ? '' : delta > 0.0005 ? 'up' : delta < -0.0005 ? 'down' : '';
+  return `<tr${gate ? ' class="gate-metric"' : ''}><th scope="row">${x(name)}${gate ? ' <span class="tag">gate</span>' : ''}</th>${models.map((m) => `<td>${shown(m)}</td>`).join('')}<td class="${cls}">${delta >= 0 ? '+' : ''}${count ? String(delta) : delta.toFixed(3)}</td></tr>`;
+}
+
+function metricsSection(summary: RunSummary, gateMetric?: string): string {
   const rows: [string, string, keyof ModelEvaluation][] = [
     ['macro_f1', 'macro F1', 'macroF1'],
     ['micro_f1', 'micro F1', 'microF1'],
@@ -74,62 +116,33 @@ function metricsSection(summary: RunSummary, gateMetric?: string): string {
     ['failed_rows', 'failed rows', 'failedRows'],
   ];
   const counts = (field: keyof ModelEvaluation) => field === 'invalidAnswers' || field === 'failedRows';
-  const cell = (m: ModelEvaluation | undefined, field: keyof ModelEvaluation) => {
-    const value = m?.[field];
-    if (typeof value !== 'number') return '—';
-    return counts(field) ? String(value) : f3(value);
+  const number = (field: keyof ModelEvaluation) => (m: ModelEvaluation) => {
+    const value = m[field];
+    return typeof value === 'number' ? value : undefined;
   };
   const body = rows
-    .map(([key, name, field]) => {
-      const b = (baseline[field] as number | undefined) ?? 0;
-      const t = (tuned[field] as number | undefined) ?? 0;
-      const delta = t - b;
-      const cls = delta > 0.0005 ? 'up' : delta < -0.0005 ? 'down' : '';
-      return `<tr${key === gateMetric ? ' class="gate-metric"' : ''}><th scope="row">${name}${key === gateMetric ? ' <span class="tag">gate</span>' : ''}</th><td>${cell(baseline, field)}</td>${champion ? `<td>${cell(champion, field)}</td>` : ''}<td>${cell(tuned, field)}</td><td class="${counts(field) ? '' : cls}">${delta >= 0 ? '+' : ''}${counts(field) ? String(delta) : delta.toFixed(3)}</td></tr>`;
-    })
+    .map(([key, name, field]) => metricRow(summary, name, key === gateMetric, number(field), counts(field)))
     .join('\n');
-  return section(
-    'metrics',
-    'Overall metrics',
-    [
-      `<table class="metrics"><thead><tr><th></th><th>baseline</th>${champion ? '<th>champion</th>' : ''}<th>tuned</th><th>change</th></tr></thead><tbody>`,
-      body,
-      `</tbody></table>`,
-      `<p class="meta">baseline <code>${x(baseline.model)}</code>${champion ? ` · champion <code>${x(champion.model)}</code>` : ''} · tuned <code>${x(tuned.model)}</code></p>`,
-      `<p class="meta">Every model is scored on the same eval rows, each once with its own label. A row whose generation failed after every retry counts as a wrong answer, and so does an answer outside the label set (an invalid answer). Accuracy is correct rows over all rows; micro F1 combines that recall with micro precision, correct rows over answers inside the label set, so the two differ exactly when some answers were invalid or failed. Macro F1 averages the labels' F1 over the whole label set, labels without eval rows included (support 0).</p>`,
-    ].join('\n'),
+  return overallMetricsSection(
+    summary,
+    body,
+    `<p class="meta">Every model is scored on the same eval rows, each once with its own label. A row whose generation failed after every retry counts as a wrong answer, and so does an answer outside the label set (an invalid answer). Accuracy is correct rows over all rows; micro F1 combines that recall with micro precision, correct rows over answers inside the label set, so the two differ exactly when some answers were invalid or failed. Macro F1 averages the labels' F1 over the whole label set, labels without eval rows included (support 0).</p>`,
   );
 }
 
 /** A free-text task's overall metrics: the ones ML.EVALUATE documents for it, then the rows that failed. */
 function textMetricsSection(summary: RunSummary, metrics: readonly string[], gateMetric?: string): string {
-  const { baseline, tuned, championEvaluation: champion } = summary as Required<RunSummary>;
-  const models = [baseline, ...(champion ? [champion] : []), tuned];
-  const row = (name: string, value: (m: ModelEvaluation) => number | undefined, count = false) => {
-    const shown = (m: ModelEvaluation) => {
-      const v = value(m);
-      return v === undefined ? '—' : count ? String(v) : f3(v);
-    };
-    const delta = (value(tuned) ?? 0) - (value(baseline) ?? 0);
-    const cls = count ? '' : delta > 0.0005 ? 'up' : delta < -0.0005 ? 'down' : '';
-    const gate = name === gateMetric;
-    return `<tr${gate ? ' class="gate-metric"' : ''}><th scope="row">${x(name)}${gate ? ' <span class="tag">gate</span>' : ''}</th>${models.map((m) => `<td>${shown(m)}</td>`).join('')}<td class="${cls}">${delta >= 0 ? '+' : ''}${count ? String(delta) : delta.toFixed(3)}</td></tr>`;
-  };
+  const row = (name: string, value: (m: ModelEvaluation) => number | undefined, count = false) =>
+    metricRow(summary, name, name === gateMetric, value, count);
   const body = [
     ...metrics.map((name) => row(name, (m) => m.metrics?.[name])),
     row('rows succeeded', (m) => m.successRate),
     row('failed rows', (m) => m.failedRows, true),
   ].join('\n');
-  return section(
-    'metrics',
-    'Overall metrics',
-    [
-      `<table class="metrics"><thead><tr><th></th><th>baseline</th>${champion ? '<th>champion</th>' : ''}<th>tuned</th><th>change</th></tr></thead><tbody>`,
-      body,
-      `</tbody></table>`,
-      `<p class="meta">baseline <code>${x(baseline.model)}</code>${champion ? ` · champion <code>${x(champion.model)}</code>` : ''} · tuned <code>${x(tuned.model)}</code></p>`,
-      `<p class="meta">Means over every eval row, under ML.EVALUATE's names. BLEU-4 is sentence BLEU with add-one smoothing of the 2- to 4-gram precisions; ROUGE-L precision, recall and F1 come from the longest common subsequence of words; exact match compares the normalised texts. A row whose generation failed after every retry scores 0 and still counts, so every model is scored on the same rows.</p>`,
-    ].join('\n'),
+  return overallMetricsSection(
+    summary,
+    body,
+    `<p class="meta">Means over every eval row, under ML.EVALUATE's names. BLEU-4 is sentence BLEU with add-one smoothing of the 2- to 4-gram precisions; ROUGE-L precision, recall and F1 come from the longest common subsequence of words; exact match compares the normalised texts. A row whose generation failed after every retry scores 0 and still counts, so every model is scored on the same rows.</p>`,
   );
 }
 
