@@ -1,30 +1,14 @@
 import { reconcileLocalRuns } from '../../../cli/history/local-reconcile';
 import type { LocalRunEntry } from '../../../cli/history/local-runs';
 import type { RecordedRun } from '../../../cli/history/recorded-runs';
+import { recordedRun } from './recorded-run';
 import type { RunHolder } from '../../../cli/local/state-holder';
 import type { RunSummary } from '../../../schemas/types.generated';
 
 /* Every outcome of the local reconciliation, with the evidence each one rests on. */
 
-const row = (runId: string, status: string, over: Partial<RecordedRun> = {}): RecordedRun => ({
-  runId,
-  status,
-  gateMetric: 'macro_f1',
-  baselineMetric: null,
-  tunedMetric: null,
-  tunedModel: null,
-  tuningReused: null,
-  gatePassed: null,
-  gateReasons: [],
-  deployed: null,
-  error: null,
-  evalFingerprint: null,
-  evalKey: null,
-  recordedAt: '2026-11-30 10:00:00',
-  execution: runId,
-  pipeline: 'tune-and-evaluate',
-  ...over,
-});
+const row = (runId: string, status: string, over: Partial<RecordedRun> = {}): RecordedRun =>
+  recordedRun(runId, status, { gateMetric: 'macro_f1', execution: runId, ...over });
 
 const holder = (runId: string, pid: number, since = '2026-11-30T09:00:00.000Z'): RunHolder => ({
   runId,

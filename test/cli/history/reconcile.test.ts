@@ -6,26 +6,11 @@ import { OAuth2Client } from 'google-auth-library';
 import { startExecutionsServer, type ExecutionsServer } from '../../../emulator/workflows';
 import { executionsLookup, reconcileRun, reconcileRuns } from '../../../cli/history/reconcile';
 import type { RecordedRun } from '../../../cli/history/recorded-runs';
+import { recordedRun } from './recorded-run';
 
 /** A run whose latest row says `running`, recorded by `execution`. */
-const running = (runId: string, execution: string | null): RecordedRun => ({
-  runId,
-  status: 'running',
-  pipeline: 'tune-and-evaluate',
-  gateMetric: null,
-  baselineMetric: null,
-  tunedMetric: null,
-  tunedModel: null,
-  tuningReused: null,
-  gatePassed: null,
-  gateReasons: [],
-  deployed: null,
-  error: null,
-  evalFingerprint: null,
-  evalKey: null,
-  recordedAt: '2026-11-30 10:00:00',
-  execution,
-});
+const running = (runId: string, execution: string | null): RecordedRun =>
+  recordedRun(runId, 'running', { execution });
 
 type ClientOptions = NonNullable<ConstructorParameters<typeof ExecutionsClient>[0]>;
 
