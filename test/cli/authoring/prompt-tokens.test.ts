@@ -1,6 +1,9 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { countPromptTokens } from '../../../cli/authoring/prompt-tokens';
 import { createTokenCounter } from '../../../bigquery/token-count';
-import type { ExampleFile } from '../../../cli/local/data-files';
+import { readExampleFile, type ExampleFile } from '../../../cli/local/data-files';
 
 /** A tokenizer whose tokens are the prompt's words, so every count is known by hand. */
 const words = createTokenCounter(() => ({ encode: (text: string) => text.split(' ').map((_, i) => i) }));
@@ -65,5 +68,33 @@ describe('countPromptTokens', () => {
         label: '~11 tokens (estimate: 4 characters a token) > limit 10',
       },
     ]);
+  });
+});
+
+describe('countPromptTokens on a CRLF file at the limit', () => {
+  test('a prompt of exactly the limit fits, one character more is over; CRLF and blank lines keep line numbers', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crlf-'));
+    try {
+      // Prompt = "Pick [a, b]: " (13) + input + " now" (4). Limit 10 estimate tokens = 40 characters.
+      const atLimit = 'x'.repeat(40 - 17);
+      const overLimit = 'x'.repeat(40 - 17 + 1);
+      const rows = [atLimit, overLimit].map((input) =>
+        JSON.stringify({ input_text: input, output_text: 'a' }),
+      );
+      const name = path.join(dir, 'train.jsonl');
+      fs.writeFileSync(name, `${rows[0]}\r\n\r\n${rows[1]}\r\n`);
+      const read = readExampleFile(name);
+      expect(read.lines.map((l) => [l.line, l.input])).toEqual([
+        [1, atLimit],
+        [3, overLimit],
+      ]);
+      const report = countPromptTokens(config('gemini-3.5-flash'), [read], 10, estimate);
+      // ceil(40 / 4) = 10 <= 10 fits; ceil(41 / 4) = 11 > 10.
+      expect(report.overLimit).toEqual([
+        { file: name, line: 3, tokens: 11, label: '~11 tokens (estimate: 4 characters a token) > limit 10' },
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
