@@ -35,10 +35,11 @@ const modules = {
   // The pipeline definition: argument checks, data-check judgement, gate, retry predicates, deploy.
   'workflows/pipelines/tune-and-evaluate/validate.ts': ['test/workflows/pipelines/validation-rules.test.ts'],
   'workflows/pipelines/tune-and-evaluate/data.ts': ['test/workflows/pipelines/judge-data-checks.test.ts'],
-  'workflows/pipelines/tune-and-evaluate/gate.ts': [
-    'test/workflows/pipelines/gate.test.ts',
-    'test/workflows/pipelines/gate-retirement.test.ts',
-  ],
+  // The gate subworkflow alone, its retirement rule included (gate-retirement.test.ts runs whole pipelines).
+  'workflows/pipelines/tune-and-evaluate/gate.ts': ['test/workflows/pipelines/gate.test.ts'],
+  // Deploy and run records: their steps alone against the emulator's tables.
+  'workflows/pipelines/tune-and-evaluate/deploy.ts': ['test/workflows/pipelines/deploy.test.ts'],
+  'workflows/pipelines/tune-and-evaluate/record.ts': ['test/workflows/pipelines/record.test.ts'],
   'workflows/pipelines/tune-and-evaluate/bigquery.ts': [
     'test/workflows/pipelines/retry-predicates.test.ts',
     'test/workflows/pipelines/retry-rules.test.ts',

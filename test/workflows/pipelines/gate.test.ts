@@ -1,6 +1,7 @@
-import { call, renderWorkflow, returnStep, v, workflow } from '../../../workflows/dsl';
-import { decideGate } from '../../../workflows/pipelines/tune-and-evaluate/gate';
-import { runWorkflow } from '../../../emulator/workflows';
+import { call, fn, renderWorkflow, returnStep, v, workflow } from '../../../workflows/dsl';
+import { decideGate, retirementEpochs } from '../../../workflows/pipelines/tune-and-evaluate/gate';
+import { runWorkflow, VirtualClock } from '../../../emulator/workflows';
+import { modelCatalog, type CatalogEntry } from '../../../bigquery/model-catalog';
 
 /**
  * The gate subworkflow, compiled from its definition in this process and run in the Workflows interpreter
@@ -20,8 +21,8 @@ const source = renderWorkflow(
           champion_model: v('input').get('champion_model'),
           champion: v('input').get('champion'),
           regressions: v('input').get('regressions'),
-          // The retirement rule has tests of its own (gate-retirement.test.ts).
-          base_retires: null,
+          // Null unless a case sets it: the retirement rule's cases are below.
+          base_retires: fn('map.get', v('input'), 'base_retires'),
         },
         result: 'decision',
       }),
@@ -51,7 +52,7 @@ const evaluated = (role: string, macro: number, success = 1) => ({
   metrics: { macro_f1: macro, success_share: success },
 });
 
-async function decide(overrides: Record<string, unknown> = {}): Promise<Decision> {
+async function decide(overrides: Record<string, unknown> = {}, clock?: VirtualClock): Promise<Decision> {
   const input = {
     gate,
     baseline: evaluated('baseline', 0.5),
@@ -61,7 +62,7 @@ async function decide(overrides: Record<string, unknown> = {}): Promise<Decision
     regressions: [],
     ...overrides,
   };
-  const run = await runWorkflow(source, { argument: input });
+  const run = await runWorkflow(source, { argument: input, clock });
   if (run.state !== 'SUCCEEDED') throw new Error(`gate failed to run: ${JSON.stringify(run.error)}`);
   return run.result as Decision;
 }
@@ -215,5 +216,137 @@ describe('a free-text task', () => {
     });
     expect(d.passed).toBe(false);
     expect(d.reasons[0]).toMatch(/^tuned exact_match \S+ does not beat baseline \S+ by more than 0/);
+  });
+});
+
+describe('the base model retirement rule (gate.minServingDays)', () => {
+  // The virtual clock starts at 2026-01-01T00:00:00Z = 1767225600 s; a base retiring 35.5 days later has 35
+  // whole days left (the rule counts whole days, rounding down).
+  const start = 1_767_225_600;
+  const retires = start + 35 * 86_400 + 43_200;
+  const at = (minServingDays: number | undefined, baseRetires: number | null) =>
+    decide(
+      {
+        gate: minServingDays === undefined ? gate : { ...gate, minServingDays },
+        base_retires: baseRetires,
+      },
+      new VirtualClock(start),
+    );
+
+  test('serving exactly the minimum number of days passes', async () => {
+    const d = await at(35, retires);
+    expect(d.passed).toBe(true);
+    expect(d.reasons.at(-1)).toBe('the base model serves 35 more days, at least gate.minServingDays 35');
+  });
+
+  test('one day short rejects, saying how many days are left', async () => {
+    const d = await at(36, retires);
+    expect(d.passed).toBe(false);
+    expect(d.reasons.at(-1)).toBe(
+      'the base model retires in 35 days, fewer than gate.minServingDays 36: models tuned on it stop serving then',
+    );
+  });
+
+  test('without the setting, or without a retirement date, the rule says nothing', async () => {
+    for (const d of [await at(undefined, retires), await at(10_000, null)]) {
+      expect(d.passed).toBe(true);
+      expect(d.reasons.some((r) => r.includes('base model'))).toBe(false);
+      expect(d.reasons).toHaveLength(5);
+    }
+  });
+});
+
+describe('retirement dates the pipeline compiles in', () => {
+  test('each catalog model with a confirmed date, as epoch seconds of the start of that day (UTC)', () => {
+    // Dates from the catalog; seconds worked out by hand (days since 1970-01-01 × 86400).
+    expect(retirementEpochs()).toEqual({
+      'gemini-3.5-flash': 1_810_684_800, // 2027-05-19
+      'gemini-3.5-flash-lite': 1_816_128_000, // 2027-07-21
+      'gemini-3.1-flash-lite': 1_809_648_000, // 2027-05-07
+      'gemini-2.5-pro': 1_792_454_400, // 2026-10-20
+      'gemini-2.5-flash': 1_792_454_400,
+      'gemini-2.5-flash-lite': 1_792_454_400,
+      'gemini-2.0-flash-001': 1_770_249_600, // 2026-02-05
+      'gemini-2.0-flash-lite-001': 1_771_977_600, // 2026-02-25
+    });
+  });
+
+  test('a model with no date announced, or a date not confirmed, has no entry (the rule is skipped)', () => {
+    const like = modelCatalog[0];
+    const catalog: CatalogEntry[] = [
+      { ...like, model: 'none-announced', retires: { value: 'none announced', page: 'modelVersions' } },
+      { ...like, model: 'unconfirmed', retires: { unconfirmed: 'not on the page' } },
+      {
+        ...like,
+        model: 'dated',
+        retires: { value: { date: '2026-01-02', orLater: false }, page: 'modelVersions' },
+      },
+    ];
+    expect(retirementEpochs(catalog)).toEqual({ dated: 1_767_312_000 });
+  });
+});
+
+describe('values a model did not write', () => {
+  const without = (role: string, macro: number | undefined, success: number | undefined) => ({
+    model: `p.d.${role}_model`,
+    role,
+    metrics: {
+      ...(macro === undefined ? {} : { macro_f1: macro }),
+      ...(success === undefined ? {} : { success_share: success }),
+    },
+  });
+
+  test('a tuned model without the gate metric cannot pass on it', async () => {
+    const d = await decide({ baseline: evaluated('baseline', 0.25), tuned: without('tuned', undefined, 1) });
+    expect(d.passed).toBe(false);
+    expect(d.reasons[0]).toMatch(/^tuned macro_f1 \S+ does not beat baseline 0\.25 by/);
+  });
+
+  test('a baseline or champion without it is beaten by any positive score', async () => {
+    const d = await decide({
+      baseline: without('baseline', undefined, 1),
+      tuned: evaluated('tuned', 0.5),
+      champion_model: 'p.d.champion_model',
+      champion: without('champion', undefined, 1),
+    });
+    expect(d.passed).toBe(true);
+    expect(d.reasons[0]).toMatch(/^tuned macro_f1 0\.5 beats baseline \S+ by at least 0\.25$/);
+    expect(d.reasons[1]).toMatch(
+      /^tuned macro_f1 0\.5 beats champion p\.d\.champion_model \S+ by at least 0\.125$/,
+    );
+  });
+
+  test('a model without a success share counts as none succeeded', async () => {
+    const d = await decide({ tuned: without('tuned', 0.75, undefined) });
+    expect(d.passed).toBe(false);
+    expect(d.reasons).toContain('only 0.0 of tuned predictions succeeded; at least 0.5 are required');
+  });
+});
+
+describe('per-label regression, several labels and the support setting', () => {
+  test('each regressing label is named, against the baseline and against the champion', async () => {
+    const d = await decide({
+      ...withChampion(0.5),
+      regressions: [
+        { label: 'cardio', reference: 'baseline', reference_f1: '0.875', tuned_f1: '0.5', support: '10' },
+        { label: 'neuro', reference: 'champion', reference_f1: '0.625', tuned_f1: '0.25', support: '31' },
+      ],
+    });
+    expect(d.passed).toBe(false);
+    expect(d.reasons.filter((r) => r.startsWith('label '))).toEqual([
+      'label cardio: F1 fell from 0.875 (baseline) to 0.5, more than 0.125 (10 eval rows)',
+      'label neuro: F1 fell from 0.625 (champion) to 0.25, more than 0.125 (31 eval rows)',
+    ]);
+  });
+
+  test('the reason names the configured minimum support, or the default of 10 when it is not set', async () => {
+    const { minLabelSupport: _unset, ...withoutSupport } = gate;
+    const set = await decide({ gate: { ...gate, minLabelSupport: 4 } });
+    const unset = await decide({ gate: withoutSupport });
+    const rule = (n: number) =>
+      `no label with at least ${n} eval rows lost more than 0.125 F1 against the baseline or the champion`;
+    expect(set.reasons.at(-1)).toBe(rule(4));
+    expect(unset.reasons.at(-1)).toBe(rule(10));
+    expect([set.passed, unset.passed]).toEqual([true, true]);
   });
 });

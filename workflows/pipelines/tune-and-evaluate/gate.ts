@@ -11,12 +11,15 @@ import {
   type Expr,
   type Step,
 } from '../../dsl';
-import { confirmed, modelCatalog } from '../../../bigquery/model-catalog';
+import { confirmed, modelCatalog, type CatalogEntry } from '../../../bigquery/model-catalog';
 
-/** Each catalog model's retirement (the start of its retirement date, UTC) as epoch seconds, for the gate. */
-export function retirementEpochs(): Record<string, number> {
+/**
+ * Each catalog model's retirement (the start of its retirement date, UTC) as epoch seconds, for the gate;
+ * models without a confirmed date have no entry. `catalog` is the model catalog unless a test gives its own.
+ */
+export function retirementEpochs(catalog: readonly CatalogEntry[] = modelCatalog): Record<string, number> {
   const epochs: Record<string, number> = {};
-  for (const entry of modelCatalog) {
+  for (const entry of catalog) {
     const retires = confirmed(entry.retires);
     if (retires !== undefined && retires !== 'none announced') {
       epochs[entry.model] = Date.parse(`${retires.date}T00:00:00Z`) / 1000;
