@@ -18,6 +18,12 @@ const modules = {
   // Classification metrics in SQL and in the emulator, and the emulator's model-call accounting.
   'bigquery/classification-metrics.ts': ['test/bigquery/classification-metrics.test.ts'],
   'emulator/bigquery/metrics.ts': ['test/emulator/bigquery/metrics.test.ts'],
+  // Free-text metrics: the per-row JavaScript against published values, its SQL in the emulator.
+  'bigquery/text-metrics.ts': [
+    'test/bigquery/text-metrics.test.ts',
+    'test/bigquery/generation-metrics.test.ts',
+  ],
+  'bigquery/generation-metrics.ts': ['test/bigquery/generation-metrics.test.ts'],
   'emulator/bigquery/table-functions.ts': [
     'test/emulator/bigquery/generation-accounting.test.ts',
     'test/emulator/bigquery/generation-settings.test.ts',
@@ -35,6 +41,7 @@ const modules = {
   // The pipeline definition: argument checks, data-check judgement, gate, retry predicates, deploy.
   'workflows/pipelines/tune-and-evaluate/validate.ts': ['test/workflows/pipelines/validation-rules.test.ts'],
   'workflows/pipelines/tune-and-evaluate/data.ts': ['test/workflows/pipelines/judge-data-checks.test.ts'],
+  'workflows/pipelines/tune-and-evaluate/evaluate.ts': ['test/workflows/pipelines/evaluate-model.test.ts'],
   'workflows/pipelines/tune-and-evaluate/gate.ts': [
     'test/workflows/pipelines/gate.test.ts',
     'test/workflows/pipelines/gate-retirement.test.ts',
