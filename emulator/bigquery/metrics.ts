@@ -46,8 +46,9 @@ export function classification(pairs: EvalPair[]): LabelMetrics[] {
   const labels = new Map<string, string>();
   for (const { expected } of pairs)
     if (!labels.has(normalizeLabel(expected))) labels.set(normalizeLabel(expected), expected);
+  // Shown labels are distinct (each is the first spelling of its own normalised label): no ties to order.
   return [...labels.entries()]
-    .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
+    .sort((a, b) => (a[1] < b[1] ? -1 : 1))
     .map(([key, label]) => {
       let tp = 0;
       let fp = 0;
