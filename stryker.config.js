@@ -18,6 +18,12 @@ const modules = {
   // Classification metrics in SQL and in the emulator, and the emulator's model-call accounting.
   'bigquery/classification-metrics.ts': ['test/bigquery/classification-metrics.test.ts'],
   'emulator/bigquery/metrics.ts': ['test/emulator/bigquery/metrics.test.ts'],
+  // Free-text metrics: the per-row JavaScript against published values, its SQL in the emulator.
+  'bigquery/text-metrics.ts': [
+    'test/bigquery/text-metrics.test.ts',
+    'test/bigquery/generation-metrics.test.ts',
+  ],
+  'bigquery/generation-metrics.ts': ['test/bigquery/generation-metrics.test.ts'],
   'emulator/bigquery/table-functions.ts': [
     'test/emulator/bigquery/generation-accounting.test.ts',
     'test/emulator/bigquery/generation-settings.test.ts',
@@ -40,6 +46,7 @@ const modules = {
   // Deploy and run records: their steps alone against the emulator's tables.
   'workflows/pipelines/tune-and-evaluate/deploy.ts': ['test/workflows/pipelines/deploy.test.ts'],
   'workflows/pipelines/tune-and-evaluate/record.ts': ['test/workflows/pipelines/record.test.ts'],
+  'workflows/pipelines/tune-and-evaluate/evaluate.ts': ['test/workflows/pipelines/evaluate-model.test.ts'],
   'workflows/pipelines/tune-and-evaluate/bigquery.ts': [
     'test/workflows/pipelines/retry-predicates.test.ts',
     'test/workflows/pipelines/retry-rules.test.ts',

@@ -22,15 +22,6 @@ const scores = vm.runInNewContext(`(function () {${textMetricsLibrary}\nreturn s
 const mean = (values: number[]): number =>
   values.length === 0 ? 0 : values.reduce((s, v) => s + v, 0) / values.length;
 
-export function rougeL(pairs: EvalPair[]): { precision: number; recall: number; f1: number } {
-  const rows = pairs.map((p) => scores(p.expected, p.generated));
-  return {
-    precision: mean(rows.map((s) => s.rouge_l_precision)),
-    recall: mean(rows.map((s) => s.rouge_l_recall)),
-    f1: mean(rows.map((s) => s.rouge_l_f1)),
-  };
-}
-
 /** Every free-text metric under its ML.EVALUATE name (generation-metrics.ts): the mean of its per-row score. */
 export function generationMetricValues(pairs: EvalPair[]): Record<GenerationMetric, number> {
   const rows = pairs.map((p) => ({
@@ -41,12 +32,6 @@ export function generationMetricValues(pairs: EvalPair[]): Record<GenerationMetr
   return Object.fromEntries(
     names.map((m) => [m, mean(rows.map((r) => r[generationMetricScores[m].score]))]),
   ) as Record<GenerationMetric, number>;
-}
-
-export function exactMatch(pairs: EvalPair[]): number {
-  return mean(
-    pairs.map(({ expected, generated }) => (normalizeLabel(expected) === normalizeLabel(generated) ? 1 : 0)),
-  );
 }
 
 export interface LabelMetrics {
@@ -61,8 +46,9 @@ export function classification(pairs: EvalPair[]): LabelMetrics[] {
   const labels = new Map<string, string>();
   for (const { expected } of pairs)
     if (!labels.has(normalizeLabel(expected))) labels.set(normalizeLabel(expected), expected);
+  // Shown labels are distinct (each is the first spelling of its own normalised label): no ties to order.
   return [...labels.entries()]
-    .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
+    .sort((a, b) => (a[1] < b[1] ? -1 : 1))
     .map(([key, label]) => {
       let tp = 0;
       let fp = 0;
@@ -75,7 +61,8 @@ export function classification(pairs: EvalPair[]): LabelMetrics[] {
         else if (isExpected) fn++;
       }
       const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
-      const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
+      // Every listed label is some row's expected label, so tp + fn >= 1.
+      const recall = tp / (tp + fn);
       return {
         label,
         precision,

@@ -139,6 +139,8 @@ describe('generation metrics SQL on the BigQuery emulator, against hand-computed
     test('the task known when the statement is built', async () => {
       const sql = generationMetrics({ ...options, taskType: task });
       expect(sql.placeholders).toEqual([]);
+      // Only this task's metrics are written, so nothing is guarded by the task and no value is chosen by it.
+      expect(sql.text).not.toMatch(/HAVING|CASE/);
       await env.bigquery.query(sql.text, { run_id: `known_${task}`, eval_fingerprint: FP });
       await check(`known_${task}`);
     });
@@ -188,6 +190,21 @@ describe('generation metrics SQL on the BigQuery emulator, against hand-computed
     expect(got.filter((r) => r.scope === 'distribution').map((r) => Number(r.value))).toEqual(
       Array(10).fill(0),
     );
+  });
+
+  test('a bad role, table or model is refused naming its field', () => {
+    expect(() =>
+      generationMetrics({ ...options, taskType: 'SUMMARIZATION', role: 'boss' as 'tuned' }),
+    ).toThrow('generationMetrics.role: "boss" must be one of baseline, tuned, champion');
+    expect(() =>
+      generationMetrics({ ...options, taskType: 'SUMMARIZATION', evaluations: table('a`b') }),
+    ).toThrow(/^generationMetrics\.evaluations\.table: "a`b" is not a valid tableId/);
+    expect(() =>
+      generationMetrics({ ...options, taskType: 'SUMMARIZATION', predictions: table('a b') }),
+    ).toThrow(/^generationMetrics\.predictions\.table: "a b" is not a valid tableId/);
+    expect(() =>
+      generationMetrics({ ...options, taskType: 'SUMMARIZATION', model: { ...ds, model: 'm-1' } }),
+    ).toThrow(/^generationMetrics\.model\.model: "m-1" is not a valid modelId/);
   });
 
   test('a role or task outside the allowed values is refused when the statement is built', () => {

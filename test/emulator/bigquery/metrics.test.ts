@@ -1,4 +1,4 @@
-import { classification, exactMatch, rougeL } from '../../../emulator/bigquery/metrics';
+import { classification, generationMetricValues } from '../../../emulator/bigquery/metrics';
 import { evaluationColumns, type RowResult } from '../../../emulator/bigquery/table-functions';
 
 /**
@@ -80,24 +80,71 @@ test('ML.EVALUATE output for CLASSIFICATION: the documented columns, failed rows
   }
 });
 
-test('exact match and ROUGE-L worked by hand', () => {
-  // 2 of 3 answers equal their label after normalisation.
-  expect(
-    exactMatch([
-      { expected: 'Sleep Medicine', generated: 'sleep  medicine' },
-      { expected: 'Allergy / Immunology', generated: 'allergy/immunology' },
-      { expected: 'Urology', generated: 'Nephrology' },
-    ]),
-  ).toBeCloseTo(2 / 3, 12);
-  // Reference "the knee hurts today" (4 words), answer "the knee hurts" (3 words): LCS 3,
-  // P = 3/3, R = 3/4, F1 = 2·(3/4)/(7/4) = 6/7. A second pair with nothing in common scores 0; means follow.
-  const rouge = rougeL([
+test('the free-text metrics of four pairs, each metric the mean of per-row values worked out by hand', () => {
+  // Per row [BLEU-4, ROUGE-L P, R, F1, exact match]; an n-gram order the answer is too short for counts
+  // (0+1)/(1+1) = 1/2 (the denominator at least 1, then add-one):
+  // - "Sleep Medicine" / "sleep  medicine": the same two tokens: ROUGE-L 1; BLEU p1 = p2 = 1, p3 = p4 = 1/2,
+  //   (1 · 1 · 1/2 · 1/2)^(1/4) = sqrt(1/2); equal labels.
+  // - "Allergy / Immunology" / "allergy/immunology": the same, and equal after the label normalisation.
+  // - "Urology" / "Nephrology": nothing in common, 0 everywhere.
+  // - "the knee hurts today" / "the knee hurts": LCS 3, P 1, R 3/4, F1 6/7; BLEU p1 = 3/3, p2 = (2+1)/(2+1),
+  //   p3 = (1+1)/(1+1), p4 = 1/2, brevity penalty exp(1 - 4/3); not an exact match.
+  const values = generationMetricValues([
+    { expected: 'Sleep Medicine', generated: 'sleep  medicine' },
+    { expected: 'Allergy / Immunology', generated: 'allergy/immunology' },
+    { expected: 'Urology', generated: 'Nephrology' },
     { expected: 'the knee hurts today', generated: 'the knee hurts' },
-    { expected: 'fever', generated: 'rash' },
   ]);
-  expect(rouge.precision).toBeCloseTo(1 / 2, 12);
-  expect(rouge.recall).toBeCloseTo(3 / 8, 12);
-  expect(rouge.f1).toBeCloseTo(3 / 7, 12);
+  expect(Object.keys(values)).toEqual([
+    'bleu4_score',
+    'rouge-l_precision',
+    'rouge-l_recall',
+    'rouge-l_f1',
+    'exact_match',
+  ]);
+  expect(values.bleu4_score).toBeCloseTo((2 * Math.SQRT1_2 + Math.exp(-1 / 3) * 0.5 ** 0.25) / 4, 15);
+  expect(values['rouge-l_precision']).toBe(3 / 4);
+  expect(values['rouge-l_recall']).toBe(11 / 16);
+  expect(values['rouge-l_f1']).toBeCloseTo(5 / 7, 15);
+  expect(values.exact_match).toBe(1 / 2);
+});
+
+test('free text with every row failed: each metric 0 (a mean over no rows), not NaN', () => {
+  const columns = evaluationColumns('TEXT_GENERATION', ['a', 'b'], [failed, failed]);
+  expect(Object.fromEntries(columns.map((c) => [c.name, c.values[0]]))).toEqual({
+    bleu4_score: 0,
+    'rouge-l_precision': 0,
+    'rouge-l_recall': 0,
+    'rouge-l_f1': 0,
+    evaluation_status: JSON.stringify({ num_successful_rows: 0, num_total_rows: 2 }),
+  });
+});
+
+test('a label spelled two ways is one label, shown as first spelled; precision equal to recall', () => {
+  // "Ear, Nose" first, then " ear,  NOSE": one label. TP 1 (row 1), FP 1 (row 3), FN 1 (row 2):
+  // P = R = 1/2, F1 = 1/2. "Skin": TP 0, FP 1 (row 2), FN 1 (row 3): 0, 0, 0.
+  const pairs = [
+    { expected: 'Ear, Nose', generated: 'ear, nose' },
+    { expected: ' ear,  NOSE', generated: 'Skin' },
+    { expected: 'Skin', generated: 'EAR, NOSE' },
+  ];
+  expect(classification(pairs)).toEqual([
+    { label: 'Ear, Nose', precision: 0.5, recall: 0.5, f1: 0.5 },
+    { label: 'Skin', precision: 0, recall: 0, f1: 0 },
+  ]);
+});
+
+test('labels in code-unit order, also past the 64 labels where sorting merges runs', () => {
+  // Labels L000..L099 in a scrambled order (37 is prime to 100, so i·37 mod 100 visits each once).
+  const names = Array.from({ length: 100 }, (_, i) => `L${String((i * 37) % 100).padStart(3, '0')}`);
+  const pairs = [...names, 'B', 'a'].map((label) => ({ expected: label, generated: label }));
+  const order = classification(pairs).map((m) => m.label);
+  // Upper-case letters sort before lower-case in code-unit order.
+  expect(order).toEqual([
+    'B',
+    ...Array.from({ length: 100 }, (_, i) => `L${String(i).padStart(3, '0')}`),
+    'a',
+  ]);
 });
 
 test('ML.EVALUATE rejects a task type it does not know', () => {

@@ -145,6 +145,7 @@ const cases: [string, unknown, string[]][] = [
     ['model.tuning.dataSplitMethod must be NO_SPLIT, AUTO_SPLIT or RANDOM'],
   ],
   ['model.tuning.dataSplitMethod', 'RANDOM', []],
+  ['model.tuning.dataSplitMethod', 'AUTO_SPLIT', []],
   ['model.tuning.dataSplitEvalFraction', 0.25, []],
   [
     'model.tuning.dataSplitEvalFraction',
@@ -152,6 +153,9 @@ const cases: [string, unknown, string[]][] = [
     ['model.tuning.dataSplitEvalFraction must be in [0, 1] with at most two decimals'],
   ],
   ['model.tuning.evaluationTask', 'UNSPECIFIED', []],
+  ['model.tuning.evaluationTask', 'TEXT_GENERATION', []],
+  ['model.tuning.evaluationTask', 'SUMMARIZATION', []],
+  ['model.tuning.evaluationTask', 'QUESTION_ANSWERING', []],
   [
     'model.tuning.evaluationTask',
     'RANKING',
