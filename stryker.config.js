@@ -19,6 +19,7 @@ const modules = {
   'bigquery/classification-metrics.ts': ['test/bigquery/classification-metrics.test.ts'],
   'emulator/bigquery/metrics.ts': ['test/emulator/bigquery/metrics.test.ts'],
   'emulator/bigquery/table-functions.ts': [
+    'test/emulator/bigquery/table-function-calls.test.ts',
     'test/emulator/bigquery/generation-accounting.test.ts',
     'test/emulator/bigquery/generation-settings.test.ts',
     'test/emulator/bigquery/metrics.test.ts',
