@@ -156,6 +156,13 @@ function checkWord(tokens: Token[], k: number): void {
     case 'DEFAULT':
       if (isWord(next, 'VALUES')) throw unexpected(next, tok);
       return;
+    case 'VALUES':
+      // A VALUES list is only an INSERT's (or a MERGE's INSERT) rows; DuckDB also takes it as a table.
+      if (isOp(next, '(') && !isWord(tokens[0], 'INSERT', 'MERGE')) throw unexpected(tok, tok);
+      return;
+    case 'IN':
+      if (isOp(next, '(') && isOp(tokens[k + 2], ')')) throw unexpected(tokens[k + 2], tok);
+      return;
     case 'USING':
       if (isWord(next, 'SAMPLE')) throw unexpected(next, tok);
       return;

@@ -204,6 +204,12 @@ const refused: [string, string, string][] = [
   ],
   ['UPDATE without WHERE', `UPDATE ${t} SET a = 1`, 'UPDATE must have a WHERE clause at [1:1]'],
   ['DELETE without WHERE', `DELETE FROM ${t}`, 'DELETE must have a WHERE clause at [1:1]'],
+  [
+    'VALUES as a table',
+    'SELECT * FROM (VALUES (1), (2))',
+    'Syntax error: Unexpected identifier "VALUES" at [1:16]',
+  ],
+  ['an empty IN list', `SELECT a FROM ${t} WHERE a IN ()`, 'Syntax error: Unexpected ")" at [1:44]'],
   // LIMIT takes an INT64 literal or a parameter; OFFSET only after LIMIT.
   ['LIMIT with an expression', `SELECT a FROM ${t} LIMIT 1 + 1`, 'Syntax error: Unexpected "+" at [1:40]'],
   ['LIMIT ALL', `SELECT a FROM ${t} LIMIT ALL`, 'Syntax error: Unexpected keyword ALL at [1:38]'],
@@ -385,6 +391,12 @@ describe('GoogleSQL grammar: the valid forms next to the refused ones', () => {
       'GROUP BY and ORDER BY a column named name',
       'SELECT name FROM UNNEST(["b", "a"]) AS name GROUP BY name ORDER BY name',
       [{ name: 'a' }, { name: 'b' }],
+    ],
+    ['a column named values', 'SELECT values FROM UNNEST([3]) AS values', [{ values: 3 }]],
+    [
+      'MERGE inserting VALUES',
+      `MERGE \`test-proj.ds.u\` AS u USING (SELECT 7 AS a) AS s ON u.a = s.a WHEN NOT MATCHED THEN INSERT (a, c) VALUES (s.a, 'seven')`,
+      [],
     ],
     ['UPDATE with WHERE TRUE', `UPDATE \`test-proj.ds.u\` SET c = UPPER(c) WHERE TRUE`, []],
   ];
