@@ -165,6 +165,7 @@ function checkWord(tokens: Token[], k: number): void {
       return;
     case 'USING':
       if (isWord(next, 'SAMPLE')) throw unexpected(next, tok);
+      if (isOp(next, '(')) refuseStringNames(tokens, k + 1);
       return;
     case 'AS':
       // An alias is an identifier; DuckDB also takes a string (`AS 'x'`, `AS "x"`).
@@ -222,11 +223,21 @@ function checkWord(tokens: Token[], k: number): void {
   }
 }
 
+/** `USING (a, b)` and `* EXCEPT (a, b)` list column names; DuckDB also takes strings there. */
+function refuseStringNames(tokens: Token[], open: number): void {
+  const close = matchingClose(tokens, open);
+  const text = tokens.slice(open + 1, close).find((t) => t.kind === 'string' || t.kind === 'bytes');
+  if (text) throw unexpected(text, text);
+}
+
 /** `UNION`, `INTERSECT` and `EXCEPT` take ALL or DISTINCT; BigQuery has INTERSECT and EXCEPT DISTINCT only. */
 function checkSetOperator(tokens: Token[], k: number): void {
   const tok = tokens[k];
   // `SELECT * EXCEPT (a)` names columns to leave out.
-  if (isWord(tok, 'EXCEPT') && isOp(tokens[k - 1], '*')) return;
+  if (isWord(tok, 'EXCEPT') && isOp(tokens[k - 1], '*')) {
+    if (isOp(tokens[k + 1], '(')) refuseStringNames(tokens, k + 1);
+    return;
+  }
   const next = tokens[k + 1];
   const word = tok.value.toUpperCase();
   if (!isWord(next, 'ALL', 'DISTINCT'))

@@ -248,6 +248,16 @@ const refused: [string, string, string][] = [
     `SELECT * FROM ${t} JOIN "data.csv" USING (a)`,
     'Syntax error: Unexpected string literal "data.csv" at [1:37]',
   ],
+  [
+    'a string in * EXCEPT',
+    `SELECT * EXCEPT ("a") FROM ${t}`,
+    'Syntax error: Unexpected string literal "a" at [1:18]',
+  ],
+  [
+    'a string in USING',
+    `SELECT * FROM ${t} JOIN ${t} AS u USING ('a')`,
+    "Syntax error: Unexpected string literal 'a' at [1:66]",
+  ],
   // Subscripts: BigQuery's bare a[i] is zero-based, DuckDB's one-based.
   [
     'a bare array subscript',
