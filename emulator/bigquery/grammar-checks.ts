@@ -124,7 +124,7 @@ function checkOperator(tokens: Token[], k: number): void {
         // BigQuery's bare `a[i]` is zero-based, DuckDB's one-based; JSON subscripts differ again.
         if (!(isWord(next, 'OFFSET', 'SAFE_OFFSET', 'ORDINAL', 'SAFE_ORDINAL') && isOp(tokens[k + 2], '(')))
           throw unsupported(`subscript without OFFSET or ORDINAL at ${location(tok)}; write a[OFFSET(i)]`);
-      } else if (!isOp(prev, '>')) checkStructNames(tokens, k);
+      } else if (!isOp(prev, '>') && !isOp(prev, '>>')) checkStructNames(tokens, k);
       return;
     default:
       return;

@@ -307,6 +307,14 @@ describe('GoogleSQL grammar: what DuckDB accepts and BigQuery does not', () => {
     ]);
   });
 
+  test("a typed array's element names come from its type, not from the elements", async () => {
+    // The check leaves typed arrays alone; DuckDB cannot cast differently named elements, so the
+    // statement is refused there instead (not emulated), never run with united names.
+    const typed = h.emulator.query('SELECT ARRAY<STRUCT<a INT64>>[STRUCT(1), STRUCT(2 AS b)] AS x');
+    await expect(typed).rejects.toMatchObject({ reason: 'invalidQuery' });
+    await expect(typed).rejects.not.toMatchObject({ message: expect.stringMatching(/name their fields/) });
+  });
+
   test('a job with a DuckDB-only form fails with invalidQuery, as on Google', async () => {
     await expect(h.emulator.query(`SELECT a, FROM ${t}`)).rejects.toMatchObject({ code: 400 });
   });
