@@ -419,6 +419,16 @@ describe('GoogleSQL grammar: the valid forms next to the refused ones', () => {
     ['UPDATE with WHERE TRUE', `UPDATE \`test-proj.ds.u\` SET c = UPPER(c) WHERE TRUE`, []],
   ];
 
+  test("an INSERT's query may be a FROM clause", async () => {
+    await h.emulator.query(`CREATE TABLE \`test-proj.ds.copy\` (a INT64, b INT64)`);
+    await h.emulator.query(`INSERT INTO \`test-proj.ds.copy\` (a, b) FROM ${t}`);
+    const { rows } = await h.emulator.query('SELECT a, b FROM `test-proj.ds.copy` ORDER BY a');
+    expect(rows).toEqual([
+      { a: '1', b: '2' },
+      { a: '3', b: '4' },
+    ]);
+  });
+
   test.each(cases)('%s runs', async (_name, sql, rows) => {
     const result = await h.emulator.query(sql, { n: 1 });
     expect(result.rows ?? []).toEqual(rows);
