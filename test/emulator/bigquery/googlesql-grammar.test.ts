@@ -202,6 +202,11 @@ const refused: [string, string, string][] = [
     `INSERT INTO ${t} DEFAULT VALUES`,
     'Syntax error: Unexpected identifier "VALUES" at [1:38]',
   ],
+  [
+    'TRUNCATE without TABLE',
+    `TRUNCATE ${t}`,
+    'Syntax error: Expected keyword TABLE but got "`test-proj.ds.t`" at [1:10]',
+  ],
   ['UPDATE without WHERE', `UPDATE ${t} SET a = 1`, 'UPDATE must have a WHERE clause at [1:1]'],
   ['DELETE without WHERE', `DELETE FROM ${t}`, 'DELETE must have a WHERE clause at [1:1]'],
   [
@@ -328,6 +333,7 @@ describe('GoogleSQL grammar: the valid forms next to the refused ones', () => {
     await h.emulator.query(`INSERT INTO ${t} (a, b) VALUES (1, 2), (3, 4)`);
     await h.emulator.query('CREATE TABLE `test-proj.ds.u` (a INT64, c STRING)');
     await h.emulator.query("INSERT INTO `test-proj.ds.u` (a, c) VALUES (1, 'one'), (5, 'five')");
+    await h.emulator.query('CREATE TABLE `test-proj.ds.copy2` (a INT64)');
   });
   afterAll(() => h.emulator.close());
 
@@ -416,6 +422,7 @@ describe('GoogleSQL grammar: the valid forms next to the refused ones', () => {
       `MERGE \`test-proj.ds.u\` AS u USING (SELECT 7 AS a) AS s ON u.a = s.a WHEN NOT MATCHED THEN INSERT (a, c) VALUES (s.a, 'seven')`,
       [],
     ],
+    ['TRUNCATE TABLE', 'TRUNCATE TABLE `test-proj.ds.copy2`', []],
     ['UPDATE with WHERE TRUE', `UPDATE \`test-proj.ds.u\` SET c = UPPER(c) WHERE TRUE`, []],
   ];
 
