@@ -100,8 +100,32 @@ describe('ML./AI. table function calls', () => {
       `SELECT * FROM ML.GENERATE_TEXT(MODEL ${m}, STRUCT(TRUE AS flatten_json_output))`,
       'ML.GENERATE_TEXT needs input data: TABLE `dataset.table` or a (query)',
     ],
+    [
+      'a table without its dataset (the error points at the table)',
+      `SELECT * FROM AI.GENERATE_TEXT(MODEL ${m}, TABLE prompts)`,
+      'Table name "prompts" missing dataset while no default dataset is set in the request at [1:62]',
+    ],
+    [
+      'typed STRUCT settings',
+      `SELECT * FROM AI.GENERATE_TEXT(MODEL ${m}, TABLE ds.prompts, STRUCT<max_output_tokens INT64>(5))`,
+      'AI.GENERATE_TEXT: unexpected argument at [1:74]; expected TABLE, a (query) or STRUCT(...)',
+    ],
+    [
+      'ML.EVALUATE of a model with no held-out split and no input (input is optional for ML.EVALUATE only)',
+      `SELECT * FROM ML.EVALUATE(MODEL ${m})`,
+      'ML.EVALUATE: model m has no evaluation split; pass input data (TABLE or a query)',
+    ],
+    [
+      'a statement that ends in ML.',
+      'SELECT ML.',
+      'Failed to extract statements: Parser Error: syntax error at end of input',
+    ],
   ])('%s: one clear error', async (_what, sql, message) => {
     await expect(q(sql)).rejects.toMatchObject({ reason: 'invalidQuery', message });
+  });
+
+  test('columns named ml and ai are no function calls', async () => {
+    expect((await q('SELECT ai, ml FROM (SELECT 1 AS ai, 2 AS ml)')).rows).toEqual([{ ai: 1, ml: 2 }]);
   });
 
   test('the output columns carry their documented types', async () => {
@@ -195,6 +219,28 @@ describe('settings fields and their types', () => {
       { MODEL_PARAMS: '{}', Stop_Sequences: ['x'] },
       'stop_sequences cannot be set together with model_params; give it inside model_params',
     ],
+    ...[
+      'max_output_tokens',
+      'top_p',
+      'temperature',
+      'stop_sequences',
+      'ground_with_google_search',
+      'safety_settings',
+    ].map((field): [string, Record<string, unknown>, string] => [
+      'AI.GENERATE_TEXT',
+      {
+        model_params: '{}',
+        [field]:
+          field === 'max_output_tokens'
+            ? 5
+            : field === 'top_p' || field === 'temperature'
+              ? 0.5
+              : field === 'stop_sequences'
+                ? ['x']
+                : true,
+      },
+      `${field} cannot be set together with model_params; give it inside model_params`,
+    ]),
   ])('%s refuses %j', (fn, values, message) => {
     expect(() => readSettings(fn as 'AI.GENERATE_TEXT', values)).toThrow(`${fn}: ${message}`);
   });
@@ -244,5 +290,14 @@ describe('settings fields and their types', () => {
       safetySettings: false,
     });
     expect(readSettings('ML.EVALUATE', { task_type: null }).taskType).toBeUndefined();
+    // A field given without a value (undefined) is absent too.
+    expect(
+      readSettings('AI.GENERATE_TEXT', { temperature: undefined, max_output_tokens: undefined })
+        .maxOutputTokens,
+    ).toBe(1024);
+    // request_type alone is no generation parameter: it may go with model_params.
+    expect(
+      readSettings('AI.GENERATE_TEXT', { model_params: '{}', request_type: 'SHARED' }).maxOutputTokens,
+    ).toBe(1024);
   });
 });
