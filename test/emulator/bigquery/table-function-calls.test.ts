@@ -116,12 +116,30 @@ describe('ML./AI. table function calls', () => {
       'ML.EVALUATE: model m has no evaluation split; pass input data (TABLE or a query)',
     ],
     [
+      'a model path followed by something else',
+      "SELECT * FROM AI.GENERATE_TEXT(MODEL ds.m 'x', TABLE ds.prompts)",
+      'Expected a model name at [1:43]',
+    ],
+    [
+      'a dotted call of another name (SAFE.)',
+      "SELECT SAFE.SUBSTR('abc', 1) AS x",
+      'not supported by the local emulator: function SAFE.SUBSTR at [1:13]',
+    ],
+    [
       'a statement that ends in ML.',
       'SELECT ML.',
       'Failed to extract statements: Parser Error: syntax error at end of input',
     ],
   ])('%s: one clear error', async (_what, sql, message) => {
     await expect(q(sql)).rejects.toMatchObject({ reason: 'invalidQuery', message });
+  });
+
+  test('a quoted function name is not read as the table function: refused, no model call', async () => {
+    const before = h.emulator.stats.modelInvocations;
+    await expect(q('SELECT * FROM AI.`GENERATE_TEXT`(MODEL ds.m, TABLE ds.prompts)')).rejects.toMatchObject({
+      reason: 'invalidQuery',
+    });
+    expect(h.emulator.stats.modelInvocations).toBe(before);
   });
 
   test('columns named ml and ai are no function calls', async () => {
