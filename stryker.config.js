@@ -25,6 +25,7 @@ const modules = {
   ],
   'bigquery/generation-metrics.ts': ['test/bigquery/generation-metrics.test.ts'],
   'emulator/bigquery/table-functions.ts': [
+    'test/emulator/bigquery/table-function-calls.test.ts',
     'test/emulator/bigquery/generation-accounting.test.ts',
     'test/emulator/bigquery/generation-settings.test.ts',
     'test/emulator/bigquery/metrics.test.ts',

@@ -8,6 +8,7 @@ import {
 } from './routines';
 import { Cursor } from './cursor';
 import { BigQueryError, invalidQuery, notFound } from './errors';
+import { checkGoogleSql } from './grammar-checks';
 import type { FaultInjector } from './faults';
 import { isCreateFunction, JsUdfRegistry, parseCreateJsFunction, ScriptFunctions } from './js-udf';
 import { loadData, parseLoadData } from './load-data';
@@ -101,7 +102,8 @@ function splitStatements(tokens: Token[]): Token[][] {
 /** The statement type BigQuery reports in `statistics.query.statementType`, read from the leading keywords. */
 export function statementType(tokens: Token[]): string {
   const c = new Cursor(tokens);
-  if (c.acceptWord('WITH', 'SELECT') || isOp(c.peek(), '(')) return 'SELECT';
+  // A query may start with FROM (pipe syntax, https://cloud.google.com/bigquery/docs/pipe-syntax).
+  if (c.acceptWord('WITH', 'SELECT', 'FROM') || isOp(c.peek(), '(')) return 'SELECT';
   if (c.acceptWord('LOAD')) return 'LOAD_DATA';
   if (c.acceptWord('INSERT', 'UPDATE', 'DELETE', 'MERGE', 'TRUNCATE'))
     return tokens[0].value.toUpperCase() === 'TRUNCATE' ? 'TRUNCATE_TABLE' : tokens[0].value.toUpperCase();
@@ -222,6 +224,7 @@ export class Engine {
     if (findTableFunctions([...tokens], warehouse).length > 0) {
       throw invalidQuery('ML./AI. table functions inside a transaction are not emulated');
     }
+    checkGoogleSql(tokens);
     return this.locked(async () => {
       if (mutatingTypes.has(type)) this.concurrency.claim(tx, dmlTarget(tokens, warehouse));
       const reader = await warehouse.run(
@@ -390,6 +393,8 @@ export class Engine {
     const { warehouse } = this.options;
     const temps: string[] = [];
     const genAiFunctions: StatementResult['genAiFunctions'] = [];
+    // Before any model runs: BigQuery parses the whole statement first.
+    checkGoogleSql(original);
     try {
       const tokens = await inlineTableFunctions([...original], warehouse, this.options.routines);
       const calls = findTableFunctions(tokens, warehouse);

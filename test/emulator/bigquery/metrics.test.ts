@@ -147,6 +147,37 @@ test('labels in code-unit order, also past the 64 labels where sorting merges ru
   ]);
 });
 
+test('ML.EVALUATE counts a row only when its status is empty and it has a text', () => {
+  // Row 1 succeeded; row 2 has no text although no status (no request was answered); row 3 has a text
+  // but a failure status. Only row 1 is scored: exact match 1 of 1.
+  const rows: RowResult[] = [
+    ok('Paris'),
+    { text: null, status: '', promptTokens: 0, outputTokens: 0 },
+    { text: 'Paris', status: 'INVALID_ARGUMENT (injected)', promptTokens: 0, outputTokens: 0 },
+  ];
+  const columns = evaluationColumns('QUESTION_ANSWERING', ['Paris', 'Paris', 'Paris'], rows);
+  expect(columns).toEqual([
+    { name: 'exact_match', type: 'DOUBLE', values: [1] },
+    {
+      name: 'evaluation_status',
+      type: 'VARCHAR',
+      values: [JSON.stringify({ num_successful_rows: 1, num_total_rows: 3 })],
+    },
+  ]);
+  const labels = evaluationColumns(
+    'CLASSIFICATION',
+    ['Paris', 'Rome', 'Rome'],
+    [ok('Paris'), rows[1], rows[2]],
+  );
+  expect(labels.map((c) => [c.name, c.type, c.values])).toEqual([
+    ['precision', 'DOUBLE', [1]],
+    ['recall', 'DOUBLE', [1]],
+    ['f1', 'DOUBLE', [1]],
+    ['label', 'VARCHAR', ['Paris']],
+    ['evaluation_status', 'VARCHAR', [JSON.stringify({ num_successful_rows: 1, num_total_rows: 3 })]],
+  ]);
+});
+
 test('ML.EVALUATE rejects a task type it does not know', () => {
   expect(() => evaluationColumns('RANKING', ['a'], [ok('a')])).toThrow(
     'ML.EVALUATE: task_type RANKING is not one of TEXT_GENERATION, CLASSIFICATION, SUMMARIZATION, QUESTION_ANSWERING',
