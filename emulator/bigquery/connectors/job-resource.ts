@@ -1,7 +1,7 @@
 import type { Json } from '@duckdb/node-api';
-import type { BigQueryError } from './errors';
-import type { StatementResult } from './engine';
-import { fvRow, type FvRow, type SchemaField } from './values';
+import type { BigQueryError } from '../errors';
+import type { StatementResult } from '../engine';
+import { fvRow, type FvRow, type SchemaField } from '../values';
 
 /**
  * Finished query jobs, kept so jobs.get and jobs.getQueryResults can answer for them, and the BigQuery REST
