@@ -1,9 +1,10 @@
 import { invalidQuery } from './errors';
 import { isOp, isWord, location, matchingClose, splitTopLevel, type Token } from './tokenizer';
 
-/** A recursive-descent reader over one statement's tokens, for the statements DuckDB has no equivalent of. */
+/** A literal value of an `OPTIONS(...)` list: string, number, boolean, NULL, or an array of them. */
 export type OptionValue = string | number | boolean | null | OptionValue[];
 
+/** A recursive-descent reader over one statement's tokens, for the statements DuckDB has no equivalent of. */
 export class Cursor {
   index = 0;
 

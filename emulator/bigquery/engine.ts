@@ -46,6 +46,12 @@ import { displayTable, tableName, type TableRef, type Warehouse } from './wareho
  * to DuckDB, with ML./AI. table functions materialised first. A script (statements separated by `;`) runs
  * in order and reports its last statement, as a BigQuery script job's child jobs would.
  */
+
+/**
+ * What a statement (a script's last statement) reports, as a query job's statistics carry it: rows with
+ * their schema for a query, affected rows for DML, the operation and target for DDL, the training run of a
+ * CREATE MODEL and the generation counts of ML./AI. table functions.
+ */
 export interface StatementResult {
   statementType: string;
   schema?: SchemaField[];

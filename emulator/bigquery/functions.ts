@@ -8,6 +8,8 @@ import { invalidQuery } from './errors';
  * equal). Each entry names the BigQuery reference page it follows, under
  * https://cloud.google.com/bigquery/docs/reference/standard-sql/.
  */
+
+/** One function of the table: how many arguments it takes, what it keeps of BigQuery, and its DuckDB SQL. */
 export interface FunctionRule {
   /** Fewest and most arguments. */
   arity: [number, number];

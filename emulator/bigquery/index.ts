@@ -26,10 +26,11 @@ export interface BigQueryEmulatorOptions {
   gcsDir: string;
   /** Project of jobs and of `dataset.table` names without a project. */
   projectId: string;
-  /** Connections that exist, as `PROJECT_ID.LOCATION.CONNECTION_ID`. */
+  /** Connections that exist, as `PROJECT_ID.LOCATION.CONNECTION_ID`; default none. */
   connections?: string[];
-  /** Datasets that exist, as `PROJECT_ID.DATASET_ID` or `DATASET_ID` (created if missing). */
+  /** Datasets that exist, as `PROJECT_ID.DATASET_ID` or `DATASET_ID` (created if missing); default none. */
   datasets?: string[];
+  /** Faults to inject into jobs and generation requests; default none. */
   faults?: FaultConfig;
 }
 

@@ -12,6 +12,11 @@ import { displayTable, tableName, type TableRef, type Warehouse } from './wareho
  * reading `gs://bucket/object` from a local folder laid out as `<gcsDir>/bucket/object`. The whole input is
  * read and checked before the table is touched, so a failed load leaves the table unchanged.
  */
+
+/**
+ * A parsed LOAD DATA: the target, OVERWRITE or INTO, TEMP, the column list when one is given (absent: the
+ * table's own columns) and the FROM FILES options by lower-cased name.
+ */
 export interface LoadDataStatement {
   table: TableRef;
   overwrite: boolean;

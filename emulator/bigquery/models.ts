@@ -13,6 +13,8 @@ import type { DatasetRef, Warehouse } from './warehouse';
  * BigQuery ML remote models: parsed from `CREATE MODEL ... REMOTE WITH CONNECTION`, kept as JSON files under
  * the run directory (so a later process finds a tuned model and skips tuning), served by the local model.
  */
+
+/** `project.dataset.model`, as the REST ModelReference names a model. */
 export interface ModelRef extends DatasetRef {
   modelId: string;
 }

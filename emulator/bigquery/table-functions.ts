@@ -95,6 +95,10 @@ function pathParts(
 export interface Settings {
   maxOutputTokens: number;
   flattenJsonOutput: boolean;
+  /**
+   * ML.EVALUATE's `task_type`, upper-cased; absent: the model's own evaluation task, TEXT_GENERATION when it
+   * has none.
+   */
   taskType?: string;
   safetySettings: boolean;
 }

@@ -1,6 +1,7 @@
 import { invalidQuery } from './errors';
 
 /** GoogleSQL lexical structure: what the statement parsers and the DuckDB translator work on. */
+
 /** `raw` holds SQL already translated to DuckDB (a table function's result, spliced in by the engine). */
 export type TokenKind =
   'ident' | 'quoted' | 'string' | 'bytes' | 'number' | 'param' | 'positional' | 'op' | 'raw';

@@ -7,6 +7,8 @@ import { isOp, isWord, location, matchingClose, splitTopLevel, type Token } from
  * identifiers, literals and parameters are re-emitted in DuckDB's syntax, table paths are resolved to
  * schemas, and the functions whose name or semantics differ are rewritten from their parsed arguments.
  */
+
+/** How the translator names tables: the engine's resolver maps GoogleSQL paths to DuckDB schemas. */
 export interface TableResolver {
   /** DuckDB name for a `project.dataset.table` or `dataset.table` path. */
   (parts: string[], at: Token): string;

@@ -17,6 +17,8 @@ import type { BoundValue } from './values';
  * The DuckDB side: one database file per run directory. A BigQuery dataset `project.dataset` is the DuckDB
  * schema `project__dataset` (project ids cannot contain `__`, so the mapping is reversible).
  */
+
+/** `project.dataset`, as the REST DatasetReference names a dataset. */
 export interface DatasetRef {
   projectId: string;
   datasetId: string;

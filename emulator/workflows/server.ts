@@ -32,9 +32,9 @@ export interface FinishedExecution {
 }
 
 export interface ExecutionsServerOptions {
-  /** 0 picks a free port. */
+  /** TCP port to listen on; 0 (the default) picks a free port. */
   port?: number;
-  /** A loopback address; the server never listens elsewhere. */
+  /** A loopback address; the server never listens elsewhere. Default `127.0.0.1`. */
   host?: '127.0.0.1' | '::1';
   /** Every `NAME.yaml` / `NAME.yml` / `NAME.json` here is served as workflow NAME. */
   workflowsDir: string;
@@ -45,16 +45,24 @@ export interface ExecutionsServerOptions {
   /**
    * Checks an execution's argument before anything is written or started; throw to refuse the request
    * with 400 INVALID_ARGUMENT and the error's message. What it returns is called if the execution then
-   * does not start after all.
+   * does not start after all. Default: every argument is admitted.
    */
   admit?: (workflow: string, argument: unknown) => (() => void) | void;
-  /** Where each execution's record is kept (one JSON file per execution), so history survives a restart. */
+  /**
+   * Where each execution's record is kept (one JSON file per execution), so history survives a restart.
+   * Default: none, records live in memory only.
+   */
   historyDir?: string;
   /**
    * The clock of each execution. A factory gives every execution its own clock (a shared virtual clock
-   * would let one execution's sleeps advance another's time); a single clock is shared by all.
+   * would let one execution's sleeps advance another's time); a single clock is shared by all. Default:
+   * the real clock.
    */
   clock?: Clock | (() => Clock);
+  /**
+   * Added to each execution's environment, over GOOGLE_CLOUD_PROJECT_ID and GOOGLE_CLOUD_LOCATION (taken
+   * from the request's path); default nothing added.
+   */
   env?: Record<string, string>;
 }
 

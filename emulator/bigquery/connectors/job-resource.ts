@@ -7,6 +7,8 @@ import { fvRow, type FvRow, type SchemaField } from '../values';
  * Finished query jobs, kept so jobs.get and jobs.getQueryResults can answer for them, and the BigQuery REST
  * resources built from them (Job, QueryResponse, GetQueryResultsResponse).
  */
+
+/** One query job as the emulator keeps it, from insertion until the emulator closes. Times are epoch seconds. */
 export interface JobRecord {
   projectId: string;
   jobId: string;
