@@ -77,6 +77,10 @@ export interface FaultConfig {
   lostAnswers?: { count: number; statementTypes?: string[]; jobIdPattern?: string };
 }
 
+/**
+ * Checks a fault configuration (counts non-negative integers, rates in [0, 1], known reasons and codes).
+ * @throws Error naming the first bad field as `faults.<field>`.
+ */
 export function validateFaults(faults: FaultConfig): void {
   const row = faults.rowResourceExhausted;
   if (row && (!(row.rate >= 0 && row.rate <= 1) || !Number.isInteger(row.maxPerRow) || row.maxPerRow < 0)) {
@@ -107,6 +111,11 @@ export function validateFaults(faults: FaultConfig): void {
     throw new Error('faults.rowInvalidArgument.promptContains: expected a non-empty string');
 }
 
+/**
+ * Hands out the faults of one configuration as the emulator meets the points where they strike (a jobs.insert
+ * request, a job start, a tuning run, a remote-model creation, a generation request), counting each down.
+ * @throws Error from the constructor for an invalid configuration (validateFaults).
+ */
 export class FaultInjector {
   private jobFailuresLeft: number;
   private httpFailuresLeft: number;
@@ -169,6 +178,7 @@ export class FaultInjector {
     });
   }
 
+  /** Called when a tuning run has finished; returns the error to fail its CREATE MODEL with, if one is due. */
   tuningFailure(): BigQueryError | undefined {
     if (this.tuningFailuresLeft === 0) return undefined;
     this.tuningFailuresLeft--;
@@ -178,6 +188,10 @@ export class FaultInjector {
     );
   }
 
+  /**
+   * Called when `CREATE MODEL ... REMOTE WITH CONNECTION` runs; returns the accessDenied error Google gives
+   * while the connection's grant on Vertex AI propagates, if one is due.
+   */
   iamFailure(connection: string, endpoint: string): BigQueryError | undefined {
     if (this.iamFailuresLeft === 0) return undefined;
     this.iamFailuresLeft--;

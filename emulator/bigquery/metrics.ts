@@ -24,6 +24,7 @@ const scores = vm.runInNewContext(`(function () {${textMetricsLibrary}\nreturn s
 const mean = (values: number[]): number =>
   values.length === 0 ? 0 : values.reduce((s, v) => s + v, 0) / values.length;
 
+/** ROUGE-L precision, recall and F1 (each in [0, 1]): the means of the per-row scores; 0 for no rows. */
 export function rougeL(pairs: EvalPair[]): { precision: number; recall: number; f1: number } {
   const rows = pairs.map((p) => scores(p.expected, p.generated));
   return {
@@ -45,6 +46,7 @@ export function generationMetricValues(pairs: EvalPair[]): Record<GenerationMetr
   ) as Record<GenerationMetric, number>;
 }
 
+/** The share of rows (in [0, 1]; 0 for no rows) whose generated label equals the expected one once normalised. */
 export function exactMatch(pairs: EvalPair[]): number {
   return mean(
     pairs.map(({ expected, generated }) => (normalizeLabel(expected) === normalizeLabel(generated) ? 1 : 0)),

@@ -47,10 +47,15 @@ export interface ModelRecord {
   state: ModelState;
 }
 
+/** `project:dataset.model`, as BigQuery names a model in its messages. */
 export const displayModel = (ref: ModelRef): string => `${ref.projectId}:${ref.datasetId}.${ref.modelId}`;
 
 const modelKey = (ref: ModelRef): string => `${ref.projectId}.${ref.datasetId}.${ref.modelId}`;
 
+/**
+ * A connection named `PROJECT_ID.LOCATION.CONNECTION_ID` (the location lower-cased, as BigQuery matches it).
+ * @throws Error naming the text when it does not have three non-empty parts.
+ */
 export function parseConnection(text: string): ConnectionRef {
   const parts = text.split('.');
   if (parts.length !== 3 || parts.some((p) => p.length === 0)) {
@@ -59,9 +64,14 @@ export function parseConnection(text: string): ConnectionRef {
   return { projectId: parts[0], location: parts[1].toLowerCase(), connectionId: parts[2] };
 }
 
+/** `projects/P/locations/L/connections/C`, the connection's resource name in a Model's `remoteModelInfo`. */
 export const connectionName = (c: ConnectionRef): string =>
   `projects/${c.projectId}/locations/${c.location}/connections/${c.connectionId}`;
 
+/**
+ * The remote models of one emulator, each kept as `<dir>/<project>.<dataset>.<model>.json` (written
+ * atomically) and loaded again by the next emulator opened on the same folder.
+ */
 export class ModelCatalog {
   private readonly models = new Map<string, { record: ModelRecord; model: LocalModel }>();
 
@@ -76,16 +86,22 @@ export class ModelCatalog {
     }
   }
 
+  /** The model and its record; undefined when there is none. */
   get(ref: ModelRef): { record: ModelRecord; model: LocalModel } | undefined {
     return this.models.get(modelKey(ref));
   }
 
+  /**
+   * The model and its record.
+   * @throws BigQueryError `notFound` when there is none.
+   */
   require(ref: ModelRef): { record: ModelRecord; model: LocalModel } {
     const entry = this.get(ref);
     if (!entry) throw notFound(`Not found: Model ${displayModel(ref)}`);
     return entry;
   }
 
+  /** Adds or replaces a model, in memory and on disk. */
   put(record: ModelRecord, model: LocalModel): void {
     this.models.set(modelKey(record.ref), { record, model });
     const file = path.join(this.dir, `${modelKey(record.ref)}.json`);
@@ -93,6 +109,7 @@ export class ModelCatalog {
     fs.renameSync(`${file}.tmp`, file);
   }
 
+  /** Removes a model; false when there was none. */
   delete(ref: ModelRef): boolean {
     const existed = this.models.delete(modelKey(ref));
     fs.rmSync(path.join(this.dir, `${modelKey(ref)}.json`), { force: true });
@@ -109,7 +126,11 @@ export interface CreateModelStatement {
   query?: Token[];
 }
 
-/** After `CREATE [OR REPLACE] MODEL`. */
+/**
+ * Parses the rest of a remote-model statement, after `CREATE [OR REPLACE] MODEL`.
+ * @throws BigQueryError `invalidQuery` for a syntax error; Error for a connection path that is not
+ *   `PROJECT_ID.LOCATION.CONNECTION_ID`.
+ */
 export function parseCreateModel(
   cursor: Cursor,
   orReplace: boolean,
@@ -187,7 +208,10 @@ export interface TrainingRow {
   split?: unknown;
 }
 
-/** DATA_SPLIT_METHOD as documented for tuning; RANDOM uses a stable hash where BigQuery uses FARM_FINGERPRINT. */
+/**
+ * DATA_SPLIT_METHOD as documented for tuning; RANDOM uses a stable hash where BigQuery uses FARM_FINGERPRINT.
+ * @throws BigQueryError `invalidQuery` for a method other than AUTO_SPLIT, RANDOM, CUSTOM, SEQ, NO_SPLIT.
+ */
 export function splitRows(
   rows: TrainingRow[],
   options: Map<string, OptionValue>,
@@ -264,6 +288,16 @@ export interface CreateModelEnv {
 /** Virtual duration of a tuning job: a fixed start-up plus a little per training step. */
 export const tuningSeconds = (steps: number): number => 300 + steps;
 
+/**
+ * Runs a parsed `CREATE [OR REPLACE] MODEL [IF NOT EXISTS] ... REMOTE WITH CONNECTION ... OPTIONS(...)
+ * [AS SELECT ...]`: a remote model over the endpoint, tuned on the AS SELECT rows (prompt, label and an
+ * optional split column) when there are any; tuning takes `tuningSeconds` of the environment's clock.
+ * https://cloud.google.com/bigquery/docs/reference/standard-sql/bigqueryml-syntax-create-remote-model-tuned
+ * @returns `SKIP` for IF NOT EXISTS on an existing model, else `CREATE` or `REPLACE` with the training run.
+ * @throws BigQueryError `duplicate` for an existing model without OR REPLACE / IF NOT EXISTS, `notFound` for
+ *   an unknown dataset or connection, `invalidQuery` for unknown or out-of-range options, a missing column
+ *   or too few training rows, and the injected `accessDenied` / tuning faults.
+ */
 export async function createModel(
   statement: CreateModelStatement,
   env: CreateModelEnv,

@@ -45,6 +45,7 @@ export class JobStore {
     return jobId;
   }
 
+  /** Keeps a job under its project and id (claimed with `claimId` first). */
   add(job: JobRecord): void {
     this.jobs.set(key(job.projectId, job.jobId), job);
   }
