@@ -308,6 +308,43 @@ export async function createModel(
   if (existing && statement.ifNotExists) return { ddlOperationPerformed: 'SKIP' };
   if (existing && !statement.orReplace)
     throw new BigQueryError('duplicate', `Already Exists: Model ${displayModel(ref)}`);
+  const endpoint = checkRemoteModel(statement, env);
+  const promptCol = stringOption(options, 'prompt_col', 'prompt');
+  const labelCols = options.get('input_label_cols') ?? ['label'];
+  if (!Array.isArray(labelCols) || labelCols.length !== 1 || typeof labelCols[0] !== 'string') {
+    throw invalidQuery('Option INPUT_LABEL_COLS must be an array with one column name');
+  }
+  const labelCol = labelCols[0];
+  const record: ModelRecord = {
+    ref,
+    endpoint,
+    connection: statement.connection,
+    creationTime: Math.round(env.now() * 1000),
+    options: Object.fromEntries(options),
+    promptCol,
+    labelCol,
+    evaluationTask: stringOption(options, 'evaluation_task', 'UNSPECIFIED').toUpperCase(),
+    state: {},
+  };
+  let model = LocalModel.base();
+  if (statement.query) {
+    const tuned = await tune(statement.query, options, record, env);
+    model = tuned.model;
+    record.state = model.toState();
+    record.training = tuned.training;
+  }
+  env.catalog.put(record, model);
+  return { ddlOperationPerformed: existing ? 'REPLACE' : 'CREATE', training: record.training };
+}
+
+/**
+ * What a remote model needs before anything runs: known options (tuning-only ones only with AS SELECT), a
+ * connection that exists, an ENDPOINT fit for generation or, with AS SELECT, for tuning, and the
+ * connection's access to it (the injected IAM-propagation fault).
+ * @returns the endpoint.
+ */
+function checkRemoteModel(statement: CreateModelStatement, env: CreateModelEnv): string {
+  const { options } = statement;
   for (const key of options.keys())
     if (!known.has(key)) throw invalidQuery(`Unknown option ${key.toUpperCase()} for a remote model`);
   if (!statement.query) {
@@ -337,76 +374,70 @@ export async function createModel(
   }
   const iam = env.faults.iamFailure(connectionName(conn), endpoint);
   if (iam) throw iam;
-  const promptCol = stringOption(options, 'prompt_col', 'prompt');
-  const labelCols = options.get('input_label_cols') ?? ['label'];
-  if (!Array.isArray(labelCols) || labelCols.length !== 1 || typeof labelCols[0] !== 'string') {
-    throw invalidQuery('Option INPUT_LABEL_COLS must be an array with one column name');
+  return endpoint;
+}
+
+/**
+ * Tunes the local model on the AS SELECT rows: reads them (prompt and label columns as the record names
+ * them, STRING and non-NULL), splits them by DATA_SPLIT_METHOD, and runs MAX_ITERATIONS steps at the
+ * LEARNING_RATE_MULTIPLIER; the tuning job takes `tuningSeconds` of the environment's clock.
+ */
+async function tune(
+  query: Token[],
+  options: Map<string, OptionValue>,
+  record: Pick<ModelRecord, 'promptCol' | 'labelCol'>,
+  env: CreateModelEnv,
+): Promise<{ model: LocalModel; training: TrainingRun }> {
+  const { promptCol, labelCol } = record;
+  const rows = await env.select(query);
+  const splitCol = options.get('data_split_col');
+  const columns = new Set(Object.keys(rows[0] ?? {}).map((c) => c.toLowerCase()));
+  for (const col of [promptCol, labelCol]) {
+    if (rows.length > 0 && !columns.has(col.toLowerCase()))
+      throw invalidQuery(`The training query has no column ${col}`);
   }
-  const labelCol = labelCols[0];
-  const record: ModelRecord = {
-    ref,
-    endpoint,
-    connection: conn,
-    creationTime: Math.round(env.now() * 1000),
-    options: Object.fromEntries(options),
-    promptCol,
-    labelCol,
-    evaluationTask: stringOption(options, 'evaluation_task', 'UNSPECIFIED').toUpperCase(),
-    state: {},
-  };
-  let model = LocalModel.base();
-  if (statement.query) {
-    const rows = await env.select(statement.query);
-    const splitCol = options.get('data_split_col');
-    const columns = new Set(Object.keys(rows[0] ?? {}).map((c) => c.toLowerCase()));
-    for (const col of [promptCol, labelCol]) {
-      if (rows.length > 0 && !columns.has(col.toLowerCase()))
-        throw invalidQuery(`The training query has no column ${col}`);
+  const pick = (row: Record<string, unknown>, col: string): unknown =>
+    row[Object.keys(row).find((k) => k.toLowerCase() === col.toLowerCase()) ?? col];
+  const trainingRows = rows.map((row, i): TrainingRow => {
+    const prompt = pick(row, promptCol);
+    const label = pick(row, labelCol);
+    if (typeof prompt !== 'string' || typeof label !== 'string') {
+      throw invalidQuery(
+        `Training row ${i + 1}: ${promptCol} and ${labelCol} must be non-NULL STRING values`,
+      );
     }
-    const pick = (row: Record<string, unknown>, col: string): unknown =>
-      row[Object.keys(row).find((k) => k.toLowerCase() === col.toLowerCase()) ?? col];
-    const trainingRows = rows.map((row, i): TrainingRow => {
-      const prompt = pick(row, promptCol);
-      const label = pick(row, labelCol);
-      if (typeof prompt !== 'string' || typeof label !== 'string') {
-        throw invalidQuery(
-          `Training row ${i + 1}: ${promptCol} and ${labelCol} must be non-NULL STRING values`,
-        );
-      }
-      return { prompt, label, split: typeof splitCol === 'string' ? pick(row, splitCol) : undefined };
-    });
-    const { train, evaluation } = splitRows(trainingRows, options);
-    if (train.length < 10)
-      throw invalidQuery(`Tuning needs at least 10 training rows after the data split; got ${train.length}`);
-    const maxIterations = numberOption(
-      options,
-      'max_iterations',
-      300,
-      (n) => Number.isInteger(n) && n >= 1,
-      'must be an integer ≥ 1',
-    );
-    const learningRateMultiplier = numberOption(
-      options,
-      'learning_rate_multiplier',
-      1,
-      (n) => n > 0,
-      'must be > 0',
-    );
-    const startTime = env.now();
-    const tuned = await tuneOffThread(train, { maxIterations, learningRateMultiplier });
-    await env.sleep(tuningSeconds(tuned.report.steps));
-    const failure = env.faults.tuningFailure();
-    if (failure) throw failure;
-    model = tuned.model;
-    record.state = model.toState();
-    record.training = {
+    return { prompt, label, split: typeof splitCol === 'string' ? pick(row, splitCol) : undefined };
+  });
+  const { train, evaluation } = splitRows(trainingRows, options);
+  if (train.length < 10)
+    throw invalidQuery(`Tuning needs at least 10 training rows after the data split; got ${train.length}`);
+  const maxIterations = numberOption(
+    options,
+    'max_iterations',
+    300,
+    (n) => Number.isInteger(n) && n >= 1,
+    'must be an integer ≥ 1',
+  );
+  const learningRateMultiplier = numberOption(
+    options,
+    'learning_rate_multiplier',
+    1,
+    (n) => n > 0,
+    'must be > 0',
+  );
+  const startTime = env.now();
+  const tuned = await tuneOffThread(train, { maxIterations, learningRateMultiplier });
+  await env.sleep(tuningSeconds(tuned.report.steps));
+  const failure = env.faults.tuningFailure();
+  if (failure) throw failure;
+  return {
+    model: tuned.model,
+    training: {
       report: tuned.report,
       trainRows: train.length,
       evalRows: evaluation.map(({ prompt, label }) => ({ prompt, label })),
       startTime: Math.round(startTime * 1000),
       durationMs: Math.round((env.now() - startTime) * 1000),
-    };
-  }
-  env.catalog.put(record, model);
-  return { ddlOperationPerformed: existing ? 'REPLACE' : 'CREATE', training: record.training };
+    },
+  };
 }
