@@ -3,10 +3,13 @@
  * wider than `width` the widest shrinkable column is cut (with `…`) until it fits. Colour codes in cells
  * do not count towards widths; a cut cell loses its colour.
  */
+
+/** One column of a table: its header and how its cells are laid out. */
 export interface Column {
   header: string;
+  /** Side the cells (and the header) line up on; default `left`. */
   align?: 'left' | 'right';
-  /** May be cut to fit (never below 6 characters); other columns keep their width. */
+  /** May be cut to fit (never below 6 characters); other columns keep their width. Default false. */
   shrink?: boolean;
 }
 

@@ -23,7 +23,10 @@ export interface PipelineWorkflowArgs {
   executionHistoryLevel: ExecutionHistoryLevel;
   deletionProtection: boolean;
   labels: Record<string, string>;
-  /** The run arguments of an execution Eventarc starts (it receives the event, not arguments). */
+  /**
+   * The run arguments of an execution Eventarc starts (it receives the event, not arguments); absent: the
+   * workflow's environment has no BQTUNE_RUN_ARGUMENTS.
+   */
   eventRunArguments?: Record<string, unknown>;
 }
 

@@ -11,9 +11,9 @@ export interface PipelineTriggersArgs {
   region: string;
   namePrefix: string;
   labels: Record<string, string>;
-  /** Start the pipeline on this schedule, with these run arguments. */
+  /** Start the pipeline on this schedule, with these run arguments; absent: no Cloud Scheduler job. */
   schedule?: StackConfig['schedule'];
-  /** Start the pipeline when training data is uploaded under this prefix. */
+  /** Start the pipeline when training data is uploaded under this prefix; absent: no Eventarc trigger. */
   eventTrigger?: StackConfig['eventTrigger'];
   /** `projects/P/locations/R/workflows/W`. */
   workflowResourceName: pulumi.Input<string>;

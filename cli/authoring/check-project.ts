@@ -36,7 +36,7 @@ export interface CheckReport {
 }
 
 export interface CheckOptions {
-  /** Compare prompts with this many tokens instead of the base model's documented input limit. */
+  /** Compare prompts with this many tokens; default the base model's documented input limit. */
   inputTokenLimit?: number;
   /** The day the base model is checked against its retirement date (default: now). */
   today?: Date;

@@ -5,7 +5,10 @@ import { packageRoot } from '../../package-root';
 import { starters, starterTaskTypes, type StarterRow, type StarterTaskType } from './starters';
 
 export interface InitOptions {
-  /** Write into a folder that is not empty, replacing the starter's own files there (each one is named). */
+  /**
+   * Write into a folder that is not empty, replacing the starter's own files there (each one is named).
+   * Default false: a folder that is not empty is refused.
+   */
   force?: boolean;
 }
 

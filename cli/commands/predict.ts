@@ -3,14 +3,20 @@ import type { Register } from './index';
 import { load } from './lazy';
 import type * as PredictLocally from '../local/predict-locally';
 
+/** `bqtune predict`'s flags as commander parses them; absent ones take the defaults of LocalPredictOptions. */
 interface PredictFlags {
+  /** `--serving`; absent: the only serving name with a champion. */
   serving?: string;
+  /** `--out`; absent: `predictions.jsonl` in the run folder. */
   out?: string;
   key: string;
   input: string;
   stateDir: string;
+  /** `--run-id`; absent: `predict_<timestamp>_<random>`. */
   runId?: string;
+  /** `--warn-psi`, as typed (checked to be a positive number); absent: 0.2. */
   warnPsi?: string;
+  /** `--json`: print the outcome as JSON; absent: as text. */
   json?: boolean;
 }
 

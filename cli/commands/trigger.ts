@@ -16,14 +16,22 @@ import type * as ApiErrors from '../deployment/api-errors';
 import type * as EmulatorToken from '../local/emulator-token';
 import type * as RunLocally from '../local/run-locally';
 
+/** `bqtune trigger`'s flags as commander parses them. */
 interface TriggerOptions extends TargetFlags {
+  /** `--stack`: read the target from this Pulumi stack's outputs; absent: not read. */
   stack?: string;
+  /** `--outputs`: read it from a file saved with `pulumi stack output --json`; absent: not read. */
   outputs?: string;
+  /** `--endpoint`: a local Executions API; absent: Cloud Workflows. */
   endpoint?: string;
   stateDir: string;
+  /** `--run-id`; absent: `run_<timestamp>_<random>` (`predict_...` for batch-predict). */
   runId?: string;
+  /** `--train`: training data URI; absent: the config's. */
   train?: string;
+  /** `--eval`: eval data URI; absent: the config's. */
   eval?: string;
+  /** `--watch`: follow the execution until it ends; absent: return once it has started. */
   watch?: boolean;
   pipeline: string;
 }

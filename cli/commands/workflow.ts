@@ -10,10 +10,14 @@ import type * as JsonValues from '../../emulator/workflows/json-values';
 import type * as Facts from '../../workflows/facts';
 import type * as Values from '../../emulator/workflows/values';
 
+/** `bqtune workflow run`'s flags as commander parses them. */
 interface RunFlags {
+  /** `--data`: the execution argument as JSON; absent: the execution gets none. */
   data?: string;
   stateDir: string;
+  /** `--log`: also print sys.log entries to stderr; absent: not printed. */
   log?: boolean;
+  /** `--virtual-time`: sleeps, retries and polling take no real time; absent: the real clock. */
   virtualTime?: boolean;
 }
 

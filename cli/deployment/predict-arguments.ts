@@ -11,7 +11,10 @@ export interface PredictArgumentsInput {
   argumentsFile: string;
   target: TriggerTarget;
   runId: string;
-  /** As for run arguments: with a local Executions API, a local source file is copied into its bucket. */
+  /**
+   * As for run arguments: with a local Executions API, a local source file is copied into its bucket.
+   * Absent: the source must already be a gs:// URI or a table.
+   */
   localGcsDir?: string;
 }
 

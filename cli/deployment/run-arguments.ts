@@ -8,12 +8,16 @@ import type { TriggerTarget } from './target';
 
 export interface RunArgumentsInput {
   configFile: string;
-  /** The config as `loadPipelineConfig` read it, when the caller has it already (read once, warned once). */
+  /**
+   * The config as `loadPipelineConfig` read it, when the caller has it already (read once, warned once);
+   * absent: read from `configFile`.
+   */
   config?: PipelineConfig;
   target: TriggerTarget;
   runId: string;
-  /** Data URIs that replace the config's. */
+  /** Training data URI that replaces the config's; absent: the config's. */
   train?: string;
+  /** Eval data URI that replaces the config's; absent: the config's. */
   eval?: string;
   /**
    * The local Executions API's stand-in for Cloud Storage (`<state-dir>/gcs`): local data files are copied

@@ -13,6 +13,10 @@ export interface TriggerTarget {
   connection: string;
 }
 
+/**
+ * The flags that name a target field by field (`--project`, ...). Each absent flag is taken from the stack
+ * output named in `outputFor`, else, for a local endpoint, from `localTarget` (resolveTarget).
+ */
 export interface TargetFlags {
   project?: string;
   region?: string;

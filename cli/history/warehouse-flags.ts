@@ -3,10 +3,15 @@ import type { Command } from 'commander';
 /** The flags that say where runs and champions are read: the local state folder, or a BigQuery dataset. */
 export interface WarehouseFlags {
   stateDir: string;
+  /** `--stack`: read the dataset from this Pulumi stack's outputs; absent: the local state (unless --outputs or --project). */
   stack?: string;
+  /** `--outputs`: the same, from a file saved with `pulumi stack output --json`; absent: not read. */
   outputs?: string;
+  /** `--project`; absent: the stack output `project` (and, without a stack, the local state). */
   project?: string;
+  /** `--location`; absent: the stack output `location`. */
   location?: string;
+  /** `--dataset`; absent: the stack output `dataset`. */
   dataset?: string;
 }
 

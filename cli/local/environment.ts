@@ -9,6 +9,8 @@ import { describeHolder, isLockConflict, recordHolder, type StateHolder } from '
  * pipeline tables, one Vertex connection and one bucket. State lives under `<stateDir>/warehouse/` and
  * persists between runs, so a finished tuning or a stored prediction is reused like it would be on Google.
  */
+
+/** The project id of local runs: the emulator's project, and the project of every local table and model. */
 export const localProject = 'bqtune-local';
 export const localLocation = 'US';
 export const localDataset = 'bqtune';

@@ -32,15 +32,21 @@ export interface LocalPredictOptions {
   stateDir: string;
   /** Default: the only serving name that has a champion. */
   servingName?: string;
+  /** The input's key column; default `id`. */
   keyColumn?: string;
+  /** The input's text column; default `input_text`. */
   inputColumn?: string;
   /** Where the predictions go (JSONL or CSV by extension); default `<run folder>/predictions.jsonl`. */
   out?: string;
+  /** The run's id (checked like `--run-id`); default `predict_<timestamp>_<random>`. */
   runId?: string;
+  /** Population stability index above which drift warns; default 0.2 (the batch-predict pipeline's). */
   warnPsi?: number;
   /** Successful predictions needed before drift warns (default 100). */
   driftMinRows?: number;
+  /** Faults the local emulator injects; default none. */
   faults?: FaultConfig;
+  /** Called with each execution event as it happens; default none. */
   onEvent?: (event: ExecutionEvent) => void;
 }
 

@@ -10,13 +10,15 @@ import { localBucket, localDataset, localProject, openLocalEnvironment } from '.
  */
 export const runTablePrefixes = ['train_', 'eval_', 'train_prompts_', 'eval_prompts_'] as const;
 
+/** What a prune keeps: at least one of `keep` and `olderThanDays` must be given (a run goes if both say so). */
 export interface PruneOptions {
-  /** Keep this many newest runs. */
+  /** Keep this many newest runs; absent: no limit on the count. */
   keep?: number;
-  /** Keep runs that started less than this many days ago. */
+  /** Keep runs that started less than this many days ago; absent: no limit on age. */
   olderThanDays?: number;
-  /** Only say what would go. */
+  /** Only say what would go; default false. */
   dryRun?: boolean;
+  /** The time ages are measured from; default the current time. */
   now?: Date;
 }
 

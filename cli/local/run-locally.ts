@@ -26,12 +26,18 @@ export interface LocalRunOptions {
   configFile: string;
   /** Holds the persistent local warehouse and `runs/<run-id>/`. */
   stateDir: string;
+  /** The run's id (checked like `--run-id`); default a new `run_<timestamp>_<random>` (newRunId). */
   runId?: string;
+  /** Faults the local emulator injects; default none. */
   faults?: FaultConfig;
+  /** Called with each execution event as it happens; default none. */
   onEvent?: (event: ExecutionEvent) => void;
-  /** Called once the emulator exists, so a progress display can read its counters. */
+  /** Called once the emulator exists, so a progress display can read its counters; default none. */
   onStart?: (stats: { modelInvocations: number }) => void;
-  /** Also copy the warehouse as the run left it into the run folder (it costs the warehouse's size). */
+  /**
+   * Also copy the warehouse as the run left it into the run folder (it costs the warehouse's size).
+   * Default false.
+   */
   snapshot?: boolean;
 }
 

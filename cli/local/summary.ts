@@ -81,13 +81,15 @@ export interface SummaryInput {
   startedAt: Date;
   finishedAt: Date;
   state: 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+  /** The workflow's result map; present when the run succeeded. */
   result?: unknown;
+  /** The workflow's error map; present when the run failed (absent: an error without a message). */
   error?: unknown;
   modelInvocations: number;
   /** The task's labels, as the config spells them. */
   labels: readonly string[];
   task: Task['type'];
-  /** The step whose error ended a failed run. */
+  /** The step whose error ended a failed run; absent: the summary names no step. */
   failedStep?: string;
 }
 

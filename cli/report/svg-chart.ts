@@ -13,6 +13,7 @@ export interface GroupedBarChartOptions {
   series: readonly BarSeries[];
   /** Axis label under the value axis. */
   valueLabel: string;
+  /** Width of the SVG in pixels; default 1000. */
   width?: number;
 }
 

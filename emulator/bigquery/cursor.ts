@@ -1,9 +1,10 @@
 import { invalidQuery } from './errors';
 import { isOp, isWord, location, matchingClose, splitTopLevel, type Token } from './tokenizer';
 
-/** A recursive-descent reader over one statement's tokens, for the statements DuckDB has no equivalent of. */
+/** A literal value of an `OPTIONS(...)` list: string, number, boolean, NULL, or an array of them. */
 export type OptionValue = string | number | boolean | null | OptionValue[];
 
+/** A recursive-descent reader over one statement's tokens, for the statements DuckDB has no equivalent of. */
 export class Cursor {
   index = 0;
 
@@ -23,6 +24,7 @@ export class Cursor {
     return true;
   }
 
+  /** @throws BigQueryError `invalidQuery` naming the keyword and what stands there instead. */
   expectWord(word: string): void {
     if (!this.acceptWord(word))
       throw invalidQuery(`Syntax error: Expected keyword ${word} but got ${this.describe()}`);
@@ -34,16 +36,21 @@ export class Cursor {
     return true;
   }
 
+  /** @throws BigQueryError `invalidQuery` naming the operator and what stands there instead. */
   expectOp(op: string): void {
     if (!this.acceptOp(op)) throw invalidQuery(`Syntax error: Expected "${op}" but got ${this.describe()}`);
   }
 
+  /** The next token for an error message: `"text" at [line:column]`, or `end of statement`. */
   describe(): string {
     const t = this.peek();
     return t ? `"${t.text}" at ${location(t)}` : 'end of statement';
   }
 
-  /** A dotted name: `a.b.c`, `` `a.b.c` `` or `` `a`.`b` ``; returns its parts. */
+  /**
+   * A dotted name: `a.b.c`, `` `a.b.c` `` or `` `a`.`b` ``; returns its parts.
+   * @throws BigQueryError `invalidQuery` (`Syntax error: Expected ...`) naming what was expected and where.
+   */
   path(what: string): { parts: string[]; at: Token } {
     const at = this.peek();
     const parts: string[] = [];
@@ -60,7 +67,10 @@ export class Cursor {
     return { parts, at: at! };
   }
 
-  /** A literal: string, number, TRUE/FALSE/NULL, -number, or an array of literals. */
+  /**
+   * A literal: string, number, TRUE/FALSE/NULL, -number, or an array of literals.
+   * @throws BigQueryError `invalidQuery` (`Syntax error: Expected ...`) naming what was expected and where.
+   */
   literal(what: string): OptionValue {
     const t = this.peek();
     if (!t) throw invalidQuery(`Syntax error: Expected a value for ${what} but got end of statement`);
@@ -87,7 +97,10 @@ export class Cursor {
     );
   }
 
-  /** `OPTIONS(name = value, ...)`: names lower-cased, since BigQuery option names are case-insensitive. */
+  /**
+   * `OPTIONS(name = value, ...)`: names lower-cased, since BigQuery option names are case-insensitive.
+   * @throws BigQueryError `invalidQuery` (`Syntax error: Expected ...`) naming what was expected and where.
+   */
   options(): Map<string, OptionValue> {
     const options = new Map<string, OptionValue>();
     this.expectOp('(');
@@ -108,6 +121,7 @@ export class Cursor {
     return options;
   }
 
+  /** Consumes and returns every token left (an AS SELECT's query). */
   rest(): Token[] {
     const rest = this.tokens.slice(this.index);
     this.index = this.tokens.length;

@@ -47,6 +47,12 @@ import { displayTable, tableName, type TableRef, type Warehouse } from './wareho
  * to DuckDB, with ML./AI. table functions materialised first. A script (statements separated by `;`) runs
  * in order and reports its last statement, as a BigQuery script job's child jobs would.
  */
+
+/**
+ * What a statement (a script's last statement) reports, as a query job's statistics carry it: rows with
+ * their schema for a query, affected rows for DML, the operation and target for DDL, the training run of a
+ * CREATE MODEL and the generation counts of ML./AI. table functions.
+ */
 export interface StatementResult {
   statementType: string;
   schema?: SchemaField[];
@@ -130,6 +136,7 @@ export function statementType(tokens: Token[]): string {
   return `${verb}_${object}`;
 }
 
+/** The statement runner of one emulator: its statements run one at a time on the warehouse's connection. */
 export class Engine {
   private tempCounter = 0;
   private readonly concurrency: ConcurrencyControl;
@@ -142,6 +149,14 @@ export class Engine {
     this.jsUdfs = new JsUdfRegistry(options.warehouse.connection);
   }
 
+  /**
+   * Runs a statement or a script (statements separated by `;`, with BEGIN/COMMIT/ROLLBACK TRANSACTION). A
+   * script reports statementType SCRIPT with its last statement's result and every statement's generation
+   * counts; a transaction still open at its end is rolled back. Parameters come from `ctx`; tuning and
+   * generation wait on its clock. https://cloud.google.com/bigquery/docs/transactions
+   * @throws BigQueryError as BigQuery reports the failure (`invalidQuery`, `notFound`, ...), after rolling
+   *   back an open transaction.
+   */
   async execute(sql: string, ctx: ExecutionContext): Promise<StatementResult> {
     const statements = splitStatements(tokenize(sql));
     if (statements.length === 0) throw invalidQuery('Syntax error: Unexpected end of script');
@@ -584,6 +599,7 @@ export class Engine {
   }
 }
 
+/** A DuckDB result as a REST schema and rows of DuckDB JSON values (see `schemaField`). */
 export function readResult(reader: DuckDBResultReader): { schema: SchemaField[]; rows: Json[][] } {
   const names = reader.columnNames();
   const types = reader.columnTypes();

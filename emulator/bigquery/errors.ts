@@ -59,7 +59,9 @@ export class BigQueryError extends Error {
   }
 }
 
+/** A statement BigQuery rejects (HTTP 400 when it is the answer to a request). */
 export const invalidQuery = (message: string): BigQueryError => new BigQueryError('invalidQuery', message);
+/** A table, model, dataset or job that does not exist (HTTP 404 when it is the answer to a request). */
 export const notFound = (message: string): BigQueryError => new BigQueryError('notFound', message);
 
 /** What a Workflows connector raises for an HTTP status ≥ 400: an HttpError map carrying the body. */

@@ -6,6 +6,8 @@
  *
  * Arithmetic is on unsigned 64-bit BigInts, wrapped after every multiply and add as the C++ code wraps.
  */
+
+/** 2^64 − 1: `& mask` wraps a BigInt to unsigned 64 bits. */
 const mask = (1n << 64n) - 1n;
 const k0 = 0xc3a5c85c97cb3127n;
 const k1 = 0xb492b66fbe98f273n;

@@ -35,36 +35,52 @@ export const httpFailureCodes = Object.keys(httpFailureStatus).map(Number) as Ht
 
 /**
  * Faults to inject, so a workflow's retry paths run for real. Every fault is deterministic: counts are
- * consumed in order, and row failures depend only on the model, the prompt and the attempt number.
+ * consumed in order, and row failures depend only on the model, the prompt and the attempt number. Every
+ * field is optional; an absent field injects nothing of its kind.
  */
 export interface FaultConfig {
-  /** The first `count` query jobs (of the given statement types, if set) fail with `reason`. */
+  /** The first `count` query jobs (of the given statement types, if set) fail with `reason`. Default none. */
   jobFailures?: {
     count: number;
     reason: (typeof jobFailureReasons)[number];
     statementTypes?: string[];
   };
-  /** The first `count` jobs.insert requests (of the given statement types, if set) get HTTP status `code`. */
+  /**
+   * The first `count` jobs.insert requests (of the given statement types, if set) get HTTP status `code`.
+   * Default none.
+   */
   httpFailures?: { count: number; code: HttpFailureCode; statementTypes?: string[] };
   /**
    * Generation requests whose prompt contains `promptContains` fail, on every attempt, with a 400
    * INVALID_ARGUMENT status: the request itself is rejected (e.g. too many input tokens), so sending it
    * again cannot succeed (https://cloud.google.com/vertex-ai/generative-ai/docs/model-reference/api-errors).
+   * Default none.
    */
   rowInvalidArgument?: { promptContains: string };
-  /** Each generation request fails with RESOURCE_EXHAUSTED with probability `rate`, at most `maxPerRow` times per prompt. */
+  /**
+   * Each generation request fails with RESOURCE_EXHAUSTED with probability `rate` (0–1), at most `maxPerRow`
+   * times per prompt. Default none.
+   */
   rowResourceExhausted?: { rate: number; maxPerRow: number };
-  /** The first N tuning jobs fail after running. */
+  /** The first N tuning jobs fail after running. Default 0. */
   tuningFailures?: number;
-  /** The first N `CREATE MODEL ... REMOTE` statements fail with accessDenied, as while IAM grants propagate. */
+  /**
+   * The first N `CREATE MODEL ... REMOTE` statements fail with accessDenied, as while IAM grants propagate.
+   * Default 0.
+   */
   iamPropagationFailures?: number;
   /**
-   * The answers to the first `count` jobs.insert calls (of the given statement types, if set) are lost: the
-   * job is created and runs, but the caller gets a ConnectionError instead of the Job.
+   * The answers to the first `count` jobs.insert calls (of the given statement types, and with a job id
+   * matching the regular expression `jobIdPattern`, if set) are lost: the job is created and runs, but the
+   * caller gets a ConnectionError instead of the Job. Default none.
    */
   lostAnswers?: { count: number; statementTypes?: string[]; jobIdPattern?: string };
 }
 
+/**
+ * Checks a fault configuration (counts non-negative integers, rates in [0, 1], known reasons and codes).
+ * @throws Error naming the first bad field as `faults.<field>`.
+ */
 export function validateFaults(faults: FaultConfig): void {
   const row = faults.rowResourceExhausted;
   if (row && (!(row.rate >= 0 && row.rate <= 1) || !Number.isInteger(row.maxPerRow) || row.maxPerRow < 0)) {
@@ -95,6 +111,11 @@ export function validateFaults(faults: FaultConfig): void {
     throw new Error('faults.rowInvalidArgument.promptContains: expected a non-empty string');
 }
 
+/**
+ * Hands out the faults of one configuration as the emulator meets the points where they strike (a jobs.insert
+ * request, a job start, a tuning run, a remote-model creation, a generation request), counting each down.
+ * @throws Error from the constructor for an invalid configuration (validateFaults).
+ */
 export class FaultInjector {
   private jobFailuresLeft: number;
   private httpFailuresLeft: number;
@@ -157,6 +178,7 @@ export class FaultInjector {
     });
   }
 
+  /** Called when a tuning run has finished; returns the error to fail its CREATE MODEL with, if one is due. */
   tuningFailure(): BigQueryError | undefined {
     if (this.tuningFailuresLeft === 0) return undefined;
     this.tuningFailuresLeft--;
@@ -166,6 +188,10 @@ export class FaultInjector {
     );
   }
 
+  /**
+   * Called when `CREATE MODEL ... REMOTE WITH CONNECTION` runs; returns the accessDenied error Google gives
+   * while the connection's grant on Vertex AI propagates, if one is due.
+   */
   iamFailure(connection: string, endpoint: string): BigQueryError | undefined {
     if (this.iamFailuresLeft === 0) return undefined;
     this.iamFailuresLeft--;

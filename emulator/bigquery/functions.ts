@@ -8,6 +8,8 @@ import { invalidQuery } from './errors';
  * equal). Each entry names the BigQuery reference page it follows, under
  * https://cloud.google.com/bigquery/docs/reference/standard-sql/.
  */
+
+/** One function of the table: how many arguments it takes, what it keeps of BigQuery, and its DuckDB SQL. */
 export interface FunctionRule {
   /** Fewest and most arguments. */
   arity: [number, number];
@@ -34,6 +36,7 @@ export interface RawArgs {
 
 export const referenceBase = 'https://cloud.google.com/bigquery/docs/reference/standard-sql/';
 
+/** The error for GoogleSQL the emulator does not run: `invalidQuery`, naming what is not supported. */
 export const unsupported = (what: string): Error =>
   invalidQuery(`not supported by the local emulator: ${what}`);
 
@@ -1055,7 +1058,10 @@ export const operatorNotes: [string, string][] = [
   ['`0x1F`', 'hexadecimal INT64 literal'],
 ];
 
-/** Checks a call's argument count against the table. */
+/**
+ * Checks a call's argument count against the table.
+ * @throws BigQueryError `invalidQuery` (`not supported by the local emulator: NAME with N arguments ...`).
+ */
 export function checkArity(name: string, rule: FunctionRule, count: number): void {
   const [min, max] = rule.arity;
   // BigQuery may take forms with more (or fewer) arguments than the emulator does: refused, not rejected.

@@ -26,10 +26,11 @@ export interface BigQueryEmulatorOptions {
   gcsDir: string;
   /** Project of jobs and of `dataset.table` names without a project. */
   projectId: string;
-  /** Connections that exist, as `PROJECT_ID.LOCATION.CONNECTION_ID`. */
+  /** Connections that exist, as `PROJECT_ID.LOCATION.CONNECTION_ID`; default none. */
   connections?: string[];
-  /** Datasets that exist, as `PROJECT_ID.DATASET_ID` or `DATASET_ID` (created if missing). */
+  /** Datasets that exist, as `PROJECT_ID.DATASET_ID` or `DATASET_ID` (created if missing); default none. */
   datasets?: string[];
+  /** Faults to inject into jobs and generation requests; default none. */
   faults?: FaultConfig;
 }
 
@@ -73,6 +74,12 @@ function toResult(result: StatementResult): QueryResult {
   };
 }
 
+/**
+ * Opens (or creates) the emulator's warehouse under `options.dataDir`, creates the listed datasets and returns
+ * the BigQuery connectors with a direct query entry point. Close it to release the DuckDB file.
+ * @throws Error for a dataset that is not `PROJECT_ID.DATASET_ID` or `DATASET_ID`, a connection that is not
+ *   `PROJECT_ID.LOCATION.CONNECTION_ID`, or an invalid fault configuration.
+ */
 export async function createBigQueryEmulator(options: BigQueryEmulatorOptions): Promise<BigQueryEmulator> {
   const faults = new FaultInjector(options.faults ?? {});
   const connections = (options.connections ?? []).map(parseConnection);

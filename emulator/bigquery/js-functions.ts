@@ -51,7 +51,10 @@ export function initcap(value: string, delimiters: string = initcapDelimiters): 
   return out;
 }
 
-/** NORMALIZE(value[, mode]) (string_functions#normalize): Unicode normalization, NFC by default. */
+/**
+ * NORMALIZE(value[, mode]) (string_functions#normalize): Unicode normalization, NFC by default.
+ * @throws Error for a mode other than NFC, NFKC, NFD, NFKD (the query fails with its message).
+ */
 export function normalize(value: string, mode: string): string {
   if (!['NFC', 'NFKC', 'NFD', 'NFKD'].includes(mode)) throw new Error(`NORMALIZE: unknown mode ${mode}`);
   return value.normalize(mode);

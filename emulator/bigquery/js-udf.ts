@@ -128,7 +128,10 @@ export function isCreateFunction(tokens: Token[]): boolean {
   return isWord(c.peek(), 'FUNCTION');
 }
 
-/** Parses a CREATE FUNCTION statement; only the temporary JavaScript form is accepted. */
+/**
+ * Parses a CREATE FUNCTION statement; only the temporary JavaScript form is accepted.
+ * @throws BigQueryError `invalidQuery` for a syntax error or any other form of CREATE FUNCTION.
+ */
 export function parseCreateJsFunction(tokens: Token[]): JsUdfDefinition {
   const c = new Cursor(tokens);
   c.expectWord('CREATE');
@@ -498,7 +501,10 @@ export class ScriptFunctions {
 
   constructor(private readonly registry: JsUdfRegistry) {}
 
-  /** CREATE TEMP FUNCTION: checks OR REPLACE / IF NOT EXISTS against what the script already declared. */
+  /**
+   * CREATE TEMP FUNCTION: checks OR REPLACE / IF NOT EXISTS against what the script already declared.
+   * @throws BigQueryError `invalidQuery` for a name the script already declared without either.
+   */
   declare(definition: JsUdfDefinition): 'CREATE' | 'REPLACE' | 'SKIP' {
     const key = definition.name.toLowerCase();
     const exists = this.names.has(key);

@@ -12,6 +12,11 @@ import { displayTable, tableName, type TableRef, type Warehouse } from './wareho
  * reading `gs://bucket/object` from a local folder laid out as `<gcsDir>/bucket/object`. The whole input is
  * read and checked before the table is touched, so a failed load leaves the table unchanged.
  */
+
+/**
+ * A parsed LOAD DATA: the target, OVERWRITE or INTO, TEMP, the column list when one is given (absent: the
+ * table's own columns) and the FROM FILES options by lower-cased name.
+ */
 export interface LoadDataStatement {
   table: TableRef;
   overwrite: boolean;
@@ -20,6 +25,11 @@ export interface LoadDataStatement {
   files: Map<string, OptionValue>;
 }
 
+/**
+ * Parses a LOAD DATA statement from the cursor (positioned after `LOAD DATA`), its table path resolved in
+ * the warehouse's default project. https://cloud.google.com/bigquery/docs/reference/standard-sql/load-statements
+ * @throws BigQueryError `invalidQuery` for a syntax error, naming what was expected and where.
+ */
 export function parseLoadData(cursor: Cursor, warehouse: Warehouse): LoadDataStatement {
   let overwrite: boolean;
   if (cursor.acceptWord('OVERWRITE')) overwrite = true;
@@ -206,6 +216,17 @@ function valueProblem(
   }
 }
 
+/**
+ * Runs a parsed LOAD DATA: reads every NEWLINE_DELIMITED_JSON file of `uris` (`gs://bucket/object`, one `*`
+ * wildcard at most, read from `<gcsDir>/bucket/object`), checks each value against its column, and only
+ * then creates, replaces or appends to the table. `ignore_unknown_values` (default false) and
+ * `max_bad_records` (default 0) apply as on BigQuery.
+ * https://cloud.google.com/bigquery/docs/reference/standard-sql/load-statements
+ * @returns the number of rows loaded.
+ * @throws BigQueryError `invalidQuery` for an unsupported format, missing or malformed `uris`; `notFound`
+ *   for a missing dataset or a URI no file matches; `invalid` for more bad records than `max_bad_records`
+ *   (naming the first one's line and URI) or an unknown field.
+ */
 export async function loadData(
   statement: LoadDataStatement,
   warehouse: Warehouse,

@@ -9,6 +9,8 @@ import { textMetricsLibrary, type TextScores } from '../../bigquery/text-metrics
  * temporary UDF agree by construction; each metric is the mean of its per-row score. Exact match and the
  * per-label precision/recall/F1 compare labels after the pipeline's label normalisation.
  */
+
+/** One evaluated row: the label column's expected text and the model's generated text. */
 export interface EvalPair {
   expected: string;
   generated: string;

@@ -13,6 +13,8 @@ import type { DatasetRef, Warehouse } from './warehouse';
  * BigQuery ML remote models: parsed from `CREATE MODEL ... REMOTE WITH CONNECTION`, kept as JSON files under
  * the run directory (so a later process finds a tuned model and skips tuning), served by the local model.
  */
+
+/** `project.dataset.model`, as the REST ModelReference names a model. */
 export interface ModelRef extends DatasetRef {
   modelId: string;
 }
@@ -45,10 +47,15 @@ export interface ModelRecord {
   state: ModelState;
 }
 
+/** `project:dataset.model`, as BigQuery names a model in its messages. */
 export const displayModel = (ref: ModelRef): string => `${ref.projectId}:${ref.datasetId}.${ref.modelId}`;
 
 const modelKey = (ref: ModelRef): string => `${ref.projectId}.${ref.datasetId}.${ref.modelId}`;
 
+/**
+ * A connection named `PROJECT_ID.LOCATION.CONNECTION_ID` (the location lower-cased, as BigQuery matches it).
+ * @throws Error naming the text when it does not have three non-empty parts.
+ */
 export function parseConnection(text: string): ConnectionRef {
   const parts = text.split('.');
   if (parts.length !== 3 || parts.some((p) => p.length === 0)) {
@@ -57,9 +64,14 @@ export function parseConnection(text: string): ConnectionRef {
   return { projectId: parts[0], location: parts[1].toLowerCase(), connectionId: parts[2] };
 }
 
+/** `projects/P/locations/L/connections/C`, the connection's resource name in a Model's `remoteModelInfo`. */
 export const connectionName = (c: ConnectionRef): string =>
   `projects/${c.projectId}/locations/${c.location}/connections/${c.connectionId}`;
 
+/**
+ * The remote models of one emulator, each kept as `<dir>/<project>.<dataset>.<model>.json` (written
+ * atomically) and loaded again by the next emulator opened on the same folder.
+ */
 export class ModelCatalog {
   private readonly models = new Map<string, { record: ModelRecord; model: LocalModel }>();
 
@@ -74,16 +86,22 @@ export class ModelCatalog {
     }
   }
 
+  /** The model and its record; undefined when there is none. */
   get(ref: ModelRef): { record: ModelRecord; model: LocalModel } | undefined {
     return this.models.get(modelKey(ref));
   }
 
+  /**
+   * The model and its record.
+   * @throws BigQueryError `notFound` when there is none.
+   */
   require(ref: ModelRef): { record: ModelRecord; model: LocalModel } {
     const entry = this.get(ref);
     if (!entry) throw notFound(`Not found: Model ${displayModel(ref)}`);
     return entry;
   }
 
+  /** Adds or replaces a model, in memory and on disk. */
   put(record: ModelRecord, model: LocalModel): void {
     this.models.set(modelKey(record.ref), { record, model });
     const file = path.join(this.dir, `${modelKey(record.ref)}.json`);
@@ -91,6 +109,7 @@ export class ModelCatalog {
     fs.renameSync(`${file}.tmp`, file);
   }
 
+  /** Removes a model; false when there was none. */
   delete(ref: ModelRef): boolean {
     const existed = this.models.delete(modelKey(ref));
     fs.rmSync(path.join(this.dir, `${modelKey(ref)}.json`), { force: true });
@@ -107,7 +126,11 @@ export interface CreateModelStatement {
   query?: Token[];
 }
 
-/** After `CREATE [OR REPLACE] MODEL`. */
+/**
+ * Parses the rest of a remote-model statement, after `CREATE [OR REPLACE] MODEL`.
+ * @throws BigQueryError `invalidQuery` for a syntax error; Error for a connection path that is not
+ *   `PROJECT_ID.LOCATION.CONNECTION_ID`.
+ */
 export function parseCreateModel(
   cursor: Cursor,
   orReplace: boolean,
@@ -185,7 +208,10 @@ export interface TrainingRow {
   split?: unknown;
 }
 
-/** DATA_SPLIT_METHOD as documented for tuning; RANDOM uses a stable hash where BigQuery uses FARM_FINGERPRINT. */
+/**
+ * DATA_SPLIT_METHOD as documented for tuning; RANDOM uses a stable hash where BigQuery uses FARM_FINGERPRINT.
+ * @throws BigQueryError `invalidQuery` for a method other than AUTO_SPLIT, RANDOM, CUSTOM, SEQ, NO_SPLIT.
+ */
 export function splitRows(
   rows: TrainingRow[],
   options: Map<string, OptionValue>,
@@ -262,6 +288,16 @@ export interface CreateModelEnv {
 /** Virtual duration of a tuning job: a fixed start-up plus a little per training step. */
 export const tuningSeconds = (steps: number): number => 300 + steps;
 
+/**
+ * Runs a parsed `CREATE [OR REPLACE] MODEL [IF NOT EXISTS] ... REMOTE WITH CONNECTION ... OPTIONS(...)
+ * [AS SELECT ...]`: a remote model over the endpoint, tuned on the AS SELECT rows (prompt, label and an
+ * optional split column) when there are any; tuning takes `tuningSeconds` of the environment's clock.
+ * https://cloud.google.com/bigquery/docs/reference/standard-sql/bigqueryml-syntax-create-remote-model-tuned
+ * @returns `SKIP` for IF NOT EXISTS on an existing model, else `CREATE` or `REPLACE` with the training run.
+ * @throws BigQueryError `duplicate` for an existing model without OR REPLACE / IF NOT EXISTS, `notFound` for
+ *   an unknown dataset or connection, `invalidQuery` for unknown or out-of-range options, a missing column
+ *   or too few training rows, and the injected `accessDenied` / tuning faults.
+ */
 export async function createModel(
   statement: CreateModelStatement,
   env: CreateModelEnv,
@@ -272,6 +308,43 @@ export async function createModel(
   if (existing && statement.ifNotExists) return { ddlOperationPerformed: 'SKIP' };
   if (existing && !statement.orReplace)
     throw new BigQueryError('duplicate', `Already Exists: Model ${displayModel(ref)}`);
+  const endpoint = checkRemoteModel(statement, env);
+  const promptCol = stringOption(options, 'prompt_col', 'prompt');
+  const labelCols = options.get('input_label_cols') ?? ['label'];
+  if (!Array.isArray(labelCols) || labelCols.length !== 1 || typeof labelCols[0] !== 'string') {
+    throw invalidQuery('Option INPUT_LABEL_COLS must be an array with one column name');
+  }
+  const labelCol = labelCols[0];
+  const record: ModelRecord = {
+    ref,
+    endpoint,
+    connection: statement.connection,
+    creationTime: Math.round(env.now() * 1000),
+    options: Object.fromEntries(options),
+    promptCol,
+    labelCol,
+    evaluationTask: stringOption(options, 'evaluation_task', 'UNSPECIFIED').toUpperCase(),
+    state: {},
+  };
+  let model = LocalModel.base();
+  if (statement.query) {
+    const tuned = await tune(statement.query, options, record, env);
+    model = tuned.model;
+    record.state = model.toState();
+    record.training = tuned.training;
+  }
+  env.catalog.put(record, model);
+  return { ddlOperationPerformed: existing ? 'REPLACE' : 'CREATE', training: record.training };
+}
+
+/**
+ * What a remote model needs before anything runs: known options (tuning-only ones only with AS SELECT), a
+ * connection that exists, an ENDPOINT fit for generation or, with AS SELECT, for tuning, and the
+ * connection's access to it (the injected IAM-propagation fault).
+ * @returns the endpoint.
+ */
+function checkRemoteModel(statement: CreateModelStatement, env: CreateModelEnv): string {
+  const { options } = statement;
   for (const key of options.keys())
     if (!known.has(key)) throw invalidQuery(`Unknown option ${key.toUpperCase()} for a remote model`);
   if (!statement.query) {
@@ -301,76 +374,70 @@ export async function createModel(
   }
   const iam = env.faults.iamFailure(connectionName(conn), endpoint);
   if (iam) throw iam;
-  const promptCol = stringOption(options, 'prompt_col', 'prompt');
-  const labelCols = options.get('input_label_cols') ?? ['label'];
-  if (!Array.isArray(labelCols) || labelCols.length !== 1 || typeof labelCols[0] !== 'string') {
-    throw invalidQuery('Option INPUT_LABEL_COLS must be an array with one column name');
+  return endpoint;
+}
+
+/**
+ * Tunes the local model on the AS SELECT rows: reads them (prompt and label columns as the record names
+ * them, STRING and non-NULL), splits them by DATA_SPLIT_METHOD, and runs MAX_ITERATIONS steps at the
+ * LEARNING_RATE_MULTIPLIER; the tuning job takes `tuningSeconds` of the environment's clock.
+ */
+async function tune(
+  query: Token[],
+  options: Map<string, OptionValue>,
+  record: Pick<ModelRecord, 'promptCol' | 'labelCol'>,
+  env: CreateModelEnv,
+): Promise<{ model: LocalModel; training: TrainingRun }> {
+  const { promptCol, labelCol } = record;
+  const rows = await env.select(query);
+  const splitCol = options.get('data_split_col');
+  const columns = new Set(Object.keys(rows[0] ?? {}).map((c) => c.toLowerCase()));
+  for (const col of [promptCol, labelCol]) {
+    if (rows.length > 0 && !columns.has(col.toLowerCase()))
+      throw invalidQuery(`The training query has no column ${col}`);
   }
-  const labelCol = labelCols[0];
-  const record: ModelRecord = {
-    ref,
-    endpoint,
-    connection: conn,
-    creationTime: Math.round(env.now() * 1000),
-    options: Object.fromEntries(options),
-    promptCol,
-    labelCol,
-    evaluationTask: stringOption(options, 'evaluation_task', 'UNSPECIFIED').toUpperCase(),
-    state: {},
-  };
-  let model = LocalModel.base();
-  if (statement.query) {
-    const rows = await env.select(statement.query);
-    const splitCol = options.get('data_split_col');
-    const columns = new Set(Object.keys(rows[0] ?? {}).map((c) => c.toLowerCase()));
-    for (const col of [promptCol, labelCol]) {
-      if (rows.length > 0 && !columns.has(col.toLowerCase()))
-        throw invalidQuery(`The training query has no column ${col}`);
+  const pick = (row: Record<string, unknown>, col: string): unknown =>
+    row[Object.keys(row).find((k) => k.toLowerCase() === col.toLowerCase()) ?? col];
+  const trainingRows = rows.map((row, i): TrainingRow => {
+    const prompt = pick(row, promptCol);
+    const label = pick(row, labelCol);
+    if (typeof prompt !== 'string' || typeof label !== 'string') {
+      throw invalidQuery(
+        `Training row ${i + 1}: ${promptCol} and ${labelCol} must be non-NULL STRING values`,
+      );
     }
-    const pick = (row: Record<string, unknown>, col: string): unknown =>
-      row[Object.keys(row).find((k) => k.toLowerCase() === col.toLowerCase()) ?? col];
-    const trainingRows = rows.map((row, i): TrainingRow => {
-      const prompt = pick(row, promptCol);
-      const label = pick(row, labelCol);
-      if (typeof prompt !== 'string' || typeof label !== 'string') {
-        throw invalidQuery(
-          `Training row ${i + 1}: ${promptCol} and ${labelCol} must be non-NULL STRING values`,
-        );
-      }
-      return { prompt, label, split: typeof splitCol === 'string' ? pick(row, splitCol) : undefined };
-    });
-    const { train, evaluation } = splitRows(trainingRows, options);
-    if (train.length < 10)
-      throw invalidQuery(`Tuning needs at least 10 training rows after the data split; got ${train.length}`);
-    const maxIterations = numberOption(
-      options,
-      'max_iterations',
-      300,
-      (n) => Number.isInteger(n) && n >= 1,
-      'must be an integer ≥ 1',
-    );
-    const learningRateMultiplier = numberOption(
-      options,
-      'learning_rate_multiplier',
-      1,
-      (n) => n > 0,
-      'must be > 0',
-    );
-    const startTime = env.now();
-    const tuned = await tuneOffThread(train, { maxIterations, learningRateMultiplier });
-    await env.sleep(tuningSeconds(tuned.report.steps));
-    const failure = env.faults.tuningFailure();
-    if (failure) throw failure;
-    model = tuned.model;
-    record.state = model.toState();
-    record.training = {
+    return { prompt, label, split: typeof splitCol === 'string' ? pick(row, splitCol) : undefined };
+  });
+  const { train, evaluation } = splitRows(trainingRows, options);
+  if (train.length < 10)
+    throw invalidQuery(`Tuning needs at least 10 training rows after the data split; got ${train.length}`);
+  const maxIterations = numberOption(
+    options,
+    'max_iterations',
+    300,
+    (n) => Number.isInteger(n) && n >= 1,
+    'must be an integer ≥ 1',
+  );
+  const learningRateMultiplier = numberOption(
+    options,
+    'learning_rate_multiplier',
+    1,
+    (n) => n > 0,
+    'must be > 0',
+  );
+  const startTime = env.now();
+  const tuned = await tuneOffThread(train, { maxIterations, learningRateMultiplier });
+  await env.sleep(tuningSeconds(tuned.report.steps));
+  const failure = env.faults.tuningFailure();
+  if (failure) throw failure;
+  return {
+    model: tuned.model,
+    training: {
       report: tuned.report,
       trainRows: train.length,
       evalRows: evaluation.map(({ prompt, label }) => ({ prompt, label })),
       startTime: Math.round(startTime * 1000),
       durationMs: Math.round((env.now() - startTime) * 1000),
-    };
-  }
-  env.catalog.put(record, model);
-  return { ddlOperationPerformed: existing ? 'REPLACE' : 'CREATE', training: record.training };
+    },
+  };
 }

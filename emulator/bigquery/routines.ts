@@ -42,10 +42,12 @@ export class RoutineCatalog {
     }
   }
 
+  /** The table function's record; undefined when there is none. */
   get(ref: TableRef): TableFunctionRecord | undefined {
     return this.routines.get(key(ref));
   }
 
+  /** Adds or replaces a table function, in memory and on disk (written atomically). */
   put(record: TableFunctionRecord): void {
     this.routines.set(key(record.ref), record);
     const file = path.join(this.dir, `${key(record.ref)}.json`);
@@ -53,6 +55,7 @@ export class RoutineCatalog {
     fs.renameSync(`${file}.tmp`, file);
   }
 
+  /** Removes a table function; false when there was none. */
   delete(ref: TableRef): boolean {
     const existed = this.routines.delete(key(ref));
     fs.rmSync(path.join(this.dir, `${key(ref)}.json`), { force: true });
@@ -66,7 +69,11 @@ export interface CreateTableFunction {
   ifNotExists: boolean;
 }
 
-/** Parses `CREATE [OR REPLACE] TABLE FUNCTION ...`. */
+/**
+ * Parses `CREATE [OR REPLACE] TABLE FUNCTION ...`.
+ * @throws BigQueryError `invalidQuery` for a syntax error, a TEMP table function, or a parameter that is not
+ *   `TABLE<column scalar_type, ...>` (`not supported by the local emulator`).
+ */
 export function parseCreateTableFunction(tokens: Token[], warehouse: Warehouse): CreateTableFunction {
   const c = new Cursor(tokens);
   c.expectWord('CREATE');
@@ -162,6 +169,9 @@ export function emptyArgumentsBody(record: TableFunctionRecord): Token[] {
 /**
  * Replaces every call of a stored table function in `tokens` by its body, reading the TABLE arguments.
  * An argument table must exist and hold every declared column (more are allowed).
+ * https://cloud.google.com/bigquery/docs/table-functions
+ * @throws BigQueryError `notFound` for an unknown table function; `invalidQuery` for a wrong argument count,
+ *   an argument that is not `TABLE name`, or an argument table missing a declared column.
  */
 export async function inlineTableFunctions(
   tokens: Token[],

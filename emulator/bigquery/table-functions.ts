@@ -26,6 +26,12 @@ export interface TableFunctionCall {
 
 const supported: TableFunctionName[] = ['ML.GENERATE_TEXT', 'AI.GENERATE_TEXT', 'ML.EVALUATE'];
 
+/**
+ * Every `ML.x(...)` / `AI.x(...)` table-function call in a statement, in source order, with its model, input
+ * (a table or a query) and STRUCT settings checked against the function's reference page.
+ * @throws BigQueryError `invalidQuery` for a function that is not emulated, a call without `MODEL` first,
+ *   or a setting that is unknown or out of its documented range.
+ */
 export function findTableFunctions(tokens: Token[], warehouse: Warehouse): TableFunctionCall[] {
   const calls: TableFunctionCall[] = [];
   for (let k = 0; k + 3 < tokens.length; k++) {
@@ -95,6 +101,10 @@ function pathParts(
 export interface Settings {
   maxOutputTokens: number;
   flattenJsonOutput: boolean;
+  /**
+   * ML.EVALUATE's `task_type`, upper-cased; absent: the model's own evaluation task, TEXT_GENERATION when it
+   * has none.
+   */
   taskType?: string;
   safetySettings: boolean;
 }
@@ -168,7 +178,11 @@ function checkField(fn: TableFunctionName, name: string, rule: FieldRule, raw: u
   }
 }
 
-/** Checks the STRUCT settings against what each function documents. */
+/**
+ * Checks the STRUCT settings against what each function documents.
+ * @throws BigQueryError `invalidQuery` for an unknown field, a value of the wrong type or outside its
+ *   documented range, or a field also given inside `model_params`.
+ */
 export function readSettings(name: TableFunctionName, values: Record<string, unknown>): Settings {
   const fields = settingsFields[name];
   const lower: Record<string, unknown> = {};

@@ -1,6 +1,7 @@
 import { invalidQuery } from './errors';
 
 /** GoogleSQL lexical structure: what the statement parsers and the DuckDB translator work on. */
+
 /** `raw` holds SQL already translated to DuckDB (a table function's result, spliced in by the engine). */
 export type TokenKind =
   'ident' | 'quoted' | 'string' | 'bytes' | 'number' | 'param' | 'positional' | 'op' | 'raw';
@@ -57,6 +58,12 @@ function decodeEscapes(body: string, where: () => string): string {
   return out;
 }
 
+/**
+ * GoogleSQL text as tokens with 1-based line and column, comments and whitespace dropped, string and bytes
+ * literals decoded. https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical
+ * @throws BigQueryError `invalidQuery` (`Syntax error: ... at [line:column]`) for an unclosed comment,
+ *   string or quoted identifier, an illegal escape or character, or `@` without a parameter name.
+ */
 export function tokenize(sql: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -156,11 +163,15 @@ export function isWord(token: Token | undefined, ...words: string[]): boolean {
   return token !== undefined && token.kind === 'ident' && words.includes(token.value.toUpperCase());
 }
 
+/** Is this token the operator or punctuation `op`? */
 export function isOp(token: Token | undefined, op: string): boolean {
   return token !== undefined && token.kind === 'op' && token.text === op;
 }
 
-/** Index of the `)` or `]` matching the opener at `open`. */
+/**
+ * Index of the `)`, `]` or `>` matching the opener at `open`.
+ * @throws BigQueryError `invalidQuery` (`Syntax error: Unmatched ...`) when there is none.
+ */
 export function matchingClose(tokens: Token[], open: number): number {
   const opener = tokens[open].text;
   const closer = opener === '(' ? ')' : opener === '[' ? ']' : '>';
@@ -196,6 +207,7 @@ export function splitTopLevel(
   return parts;
 }
 
+/** Where a token is, as BigQuery's errors say it: `[line:column]`, or `end of statement` for none. */
 export function location(token: Token | undefined): string {
   return token ? `[${token.line}:${token.column}]` : 'end of statement';
 }

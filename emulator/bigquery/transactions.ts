@@ -89,7 +89,10 @@ export class ConcurrencyControl {
     return { connection, snapshot: this.sequence, mutated: new Set(), ended, end };
   }
 
-  /** Before a transaction's mutating statement on `table`: cancels it if another job got there first. */
+  /**
+   * Before a transaction's mutating statement on `table`: cancels it if another job got there first.
+   * @throws BigQueryError `invalidQuery` (`Transaction is aborted due to concurrent update ...`).
+   */
   claim(tx: OpenTransaction, table: string): void {
     const holder = this.holders.get(table);
     if ((holder && holder !== tx) || (this.lastMutation.get(table) ?? -1) > tx.snapshot) {
@@ -104,6 +107,7 @@ export class ConcurrencyControl {
     for (let holder = this.holders.get(table); holder; holder = this.holders.get(table)) await holder.ended;
   }
 
+  /** Whether an open transaction has mutated `table` (so a conflicting statement must wait or fail). */
   held(table: string): boolean {
     return this.holders.has(table);
   }
@@ -113,6 +117,10 @@ export class ConcurrencyControl {
     this.lastMutation.set(table, ++this.sequence);
   }
 
+  /**
+   * Commits the transaction and releases its tables.
+   * @throws BigQueryError the concurrent-update error after rolling back when DuckDB refuses the commit.
+   */
   async commit(tx: OpenTransaction): Promise<void> {
     try {
       await tx.connection.run('COMMIT');
@@ -126,6 +134,7 @@ export class ConcurrencyControl {
     this.release(tx);
   }
 
+  /** Rolls the transaction back (a no-op if DuckDB already has) and releases its tables. */
   async rollback(tx: OpenTransaction): Promise<void> {
     try {
       await tx.connection.run('ROLLBACK');

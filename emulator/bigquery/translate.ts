@@ -7,6 +7,8 @@ import { isOp, isWord, location, matchingClose, splitTopLevel, type Token } from
  * identifiers, literals and parameters are re-emitted in DuckDB's syntax, table paths are resolved to
  * schemas, and the functions whose name or semantics differ are rewritten from their parsed arguments.
  */
+
+/** How the translator names tables: the engine's resolver maps GoogleSQL paths to DuckDB schemas. */
 export interface TableResolver {
   /** DuckDB name for a `project.dataset.table` or `dataset.table` path. */
   (parts: string[], at: Token): string;
@@ -56,10 +58,12 @@ const tableKeywords = ['FROM', 'JOIN', 'INTO', 'UPDATE', 'TABLE', 'VIEW', 'USING
 
 export { duckdbMacros } from './functions';
 
+/** A DuckDB quoted identifier: `"name"` with `"` doubled. */
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+/** A DuckDB string literal: `'value'` with `'` doubled. */
 export function stringLiteral(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
@@ -105,6 +109,14 @@ export interface Translation {
   positional: number;
 }
 
+/**
+ * DuckDB SQL for one GoogleSQL statement's tokens, with `@name` and `?` parameters left as DuckDB
+ * placeholders (listed in the result for binding). `options.ddl` (default false) marks a CREATE statement:
+ * until its body's AS, column types are GoogleSQL type names and BigQuery-only clauses (OPTIONS,
+ * PARTITION BY, CLUSTER BY) are dropped.
+ * @throws BigQueryError `invalidQuery` for syntax the emulator does not translate or a function it does not
+ *   run (`not supported by the local emulator: ...`), naming where.
+ */
 export function translate(
   tokens: Token[],
   resolveTable: TableResolver,

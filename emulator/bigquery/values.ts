@@ -56,6 +56,11 @@ const scalarNames: Partial<Record<DuckDBTypeId, string>> = {
   [DuckDBTypeId.SQLNULL]: 'STRING',
 };
 
+/**
+ * The REST schema field (https://cloud.google.com/bigquery/docs/reference/rest/v2/tables#TableFieldSchema)
+ * of a DuckDB column: legacy type names as the API reports them (INTEGER, FLOAT, BOOLEAN, RECORD), a LIST as
+ * mode REPEATED, a STRUCT as RECORD with `fields`; a type with no BigQuery equivalent reads as STRING.
+ */
 export function schemaField(name: string, type: DuckDBType): SchemaField {
   if (type instanceof DuckDBListType) return { ...schemaField(name, type.valueType), mode: 'REPEATED' };
   if (type instanceof DuckDBStructType) {
@@ -156,6 +161,12 @@ function cell(value: Json, field: SchemaField, repeatedItem = false): unknown {
   return typeof value === 'string' ? value : String(value);
 }
 
+/**
+ * One row of DuckDB JSON values in the REST `f`/`v` encoding of jobs.getQueryResults rows: every scalar a
+ * string (FLOAT64 as Java prints doubles, TIMESTAMP as epoch seconds in E-notation, BYTES base64, DATETIME
+ * with a `T`), NULL as null, REPEATED as a list of `{v}`, RECORD as a nested `{f}`.
+ * https://cloud.google.com/bigquery/docs/reference/rest/v2/jobs/getQueryResults (`rows`)
+ */
 export function fvRow(values: Json[], fields: SchemaField[]): FvRow {
   return { f: fields.map((field, i) => ({ v: cell(values[i], field) })) };
 }
@@ -270,6 +281,13 @@ function restValue(
   }
 }
 
+/**
+ * A REST query parameter (https://cloud.google.com/bigquery/docs/reference/rest/v2/QueryParameter) as a
+ * typed DuckDB value: scalars from their string `value` (INT64 digits, FLOAT64/NUMERIC numbers, BOOL
+ * true/false, TIMESTAMP any date text JavaScript parses), ARRAY and STRUCT recursively; an absent value is
+ * NULL. `where` names the parameter in errors (`@name` or its 1-based position).
+ * @throws BigQueryError `invalidQuery` for a missing or unsupported type, or a value that does not parse.
+ */
 export function bindRestParameter(param: QueryParameter, where: string): BoundValue {
   if (!param.parameterType?.type) throw invalidQuery(`Query parameter ${where} has no parameterType.type`);
   return {
@@ -278,7 +296,10 @@ export function bindRestParameter(param: QueryParameter, where: string): BoundVa
   };
 }
 
-/** Plain JavaScript values, for the emulator's own query(): strings, numbers, booleans, string arrays. */
+/**
+ * Plain JavaScript values, for the emulator's own query(): strings, numbers, booleans, string arrays.
+ * @throws BigQueryError `invalidQuery` for any other value.
+ */
 export function bindPlainValue(value: unknown, where: string): BoundValue {
   if (typeof value === 'string' || value === null) return { type: VARCHAR, value };
   if (typeof value === 'boolean') return { type: BOOLEAN, value };

@@ -17,6 +17,8 @@ import type { BoundValue } from './values';
  * The DuckDB side: one database file per run directory. A BigQuery dataset `project.dataset` is the DuckDB
  * schema `project__dataset` (project ids cannot contain `__`, so the mapping is reversible).
  */
+
+/** `project.dataset`, as the REST DatasetReference names a dataset. */
 export interface DatasetRef {
   projectId: string;
   datasetId: string;
@@ -26,11 +28,14 @@ export interface TableRef extends DatasetRef {
   tableId: string;
 }
 
+/** The DuckDB schema of a dataset: `project__dataset` (unquoted). */
 export const schemaName = (ref: DatasetRef): string => `${ref.projectId}__${ref.datasetId}`;
 
+/** The quoted DuckDB name of a table: `"project__dataset"."table"`. */
 export const tableName = (ref: TableRef): string =>
   `${quoteIdent(schemaName(ref))}.${quoteIdent(ref.tableId)}`;
 
+/** `project:dataset.table`, as BigQuery names a table in its messages. */
 export const displayTable = (ref: TableRef): string => `${ref.projectId}:${ref.datasetId}.${ref.tableId}`;
 
 export interface ResultSet {
@@ -58,6 +63,10 @@ async function configure(connection: DuckDBConnection): Promise<void> {
  */
 export const duckdbSettings = { threads: '1', memory_limit: '256MiB' } as const;
 
+/**
+ * The emulator's storage: one DuckDB database file whose schemas are the BigQuery datasets, a shared
+ * connection every statement runs on, and the translation of GoogleSQL to it with BigQuery's errors.
+ */
 export class Warehouse {
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -65,6 +74,10 @@ export class Warehouse {
     readonly defaultProject: string,
   ) {}
 
+  /**
+   * Opens (or creates) the database file with `duckdbSettings`, UTC and BigQuery's NULL order on every
+   * connection and the emulator's functions installed; `defaultProject` completes `dataset.table` paths.
+   */
   static async open(file: string, defaultProject: string): Promise<Warehouse> {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const instance = await DuckDBInstance.create(file, duckdbSettings);
@@ -86,12 +99,16 @@ export class Warehouse {
     return connection;
   }
 
+  /** Closes the shared connection and the database (connections from `connect` must be closed first). */
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
   }
 
-  /** Resolves a table path the way BigQuery does with no default dataset: `dataset.table` uses the job's project. */
+  /**
+   * Resolves a table path the way BigQuery does with no default dataset: `dataset.table` uses the job's project.
+   * @throws BigQueryError `invalidQuery` for a path without a dataset.
+   */
   tableRef(parts: string[], at?: Token): TableRef {
     if (parts.length === 3) return { projectId: parts[0], datasetId: parts[1], tableId: parts[2] };
     if (parts.length === 2) return { projectId: this.defaultProject, datasetId: parts[0], tableId: parts[1] };
@@ -100,6 +117,7 @@ export class Warehouse {
     );
   }
 
+  /** Whether the dataset's schema exists. */
   async datasetExists(ref: DatasetRef): Promise<boolean> {
     const reader = await this.connection.runAndReadAll(
       'SELECT 1 FROM information_schema.schemata WHERE schema_name = $name',
@@ -108,16 +126,19 @@ export class Warehouse {
     return reader.currentRowCount > 0;
   }
 
+  /** Creates the dataset's schema unless it exists. */
   async createDataset(ref: DatasetRef): Promise<void> {
     await this.connection.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schemaName(ref))}`);
   }
 
+  /** @throws BigQueryError `notFound` (`Not found: Dataset project:dataset`) when the dataset does not exist. */
   async requireDataset(ref: DatasetRef): Promise<void> {
     if (!(await this.datasetExists(ref))) {
       throw notFound(`Not found: Dataset ${ref.projectId}:${ref.datasetId}`);
     }
   }
 
+  /** Whether a table or view of that name exists. */
   async tableExists(ref: TableRef): Promise<boolean> {
     const reader = await this.connection.runAndReadAll(
       'SELECT 1 FROM information_schema.tables WHERE table_schema = $schema AND table_name = $table',
@@ -126,6 +147,7 @@ export class Warehouse {
     return reader.currentRowCount > 0;
   }
 
+  /** The Table resource's `type` of a table or view; undefined when there is none. */
   async tableType(ref: TableRef): Promise<'TABLE' | 'VIEW' | undefined> {
     const reader = await this.connection.runAndReadAll(
       'SELECT table_type FROM information_schema.tables WHERE table_schema = $schema AND table_name = $table',
@@ -150,6 +172,12 @@ export class Warehouse {
     return { ...translation, tables };
   }
 
+  /**
+   * Runs translated SQL with its named (`@name`) and positional (`?`) parameters bound, on the shared
+   * connection unless a transaction's connection is given.
+   * @throws BigQueryError `invalidQuery` for a parameter the statement uses but was not given; DuckDB's own
+   *   errors as BigQuery says them (mapError).
+   */
   async run(
     translation: Translation & { tables: TableRef[] },
     params: Map<string, BoundValue>,

@@ -9,6 +9,8 @@ import { seededRandom } from './rng';
  * seen in training. A head without the base term (`labelOverlap: false`) scores by the learned term alone:
  * the generation head, whose "labels" are answer templates, whose words say nothing about the input.
  */
+
+/** r, the rank of the adapter's update W = A·B. */
 export const adapterRank = 8;
 export const baseScale = 10;
 /** The stand-in for Vertex's recommended learning rate that LEARNING_RATE_MULTIPLIER multiplies. */

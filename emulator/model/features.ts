@@ -5,6 +5,8 @@ import { fnv1a } from './rng';
  * signed feature hashing (so collisions cancel rather than accumulate), sub-linear term weights and L2
  * normalisation. It never changes, which is what makes it a "base" for the adapter.
  */
+
+/** Length of a feature vector: words and 4-grams are hashed into this many slots. */
 export const featureDim = 4096;
 if (featureDim > 2 ** 16) throw new Error('features: SparseVector indices are 16-bit');
 

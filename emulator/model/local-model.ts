@@ -24,6 +24,8 @@ import { fillTemplate, learnTemplates, type TemplateState } from './templates';
  *   adapter's learned term; otherwise the answers are free text, and the tuned model writes its answer
  *   from the template the adapter picks for the input, filled with words of the input (`templates.ts`).
  */
+
+/** One answer of the model, with the prompt's and the answer's token counts (as Vertex reports usage). */
 export interface Generation {
   text: string;
   promptTokens: number;

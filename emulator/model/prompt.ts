@@ -5,6 +5,8 @@
  * not count as evidence for themselves. Without a list, an instruction on a line of its own that ends in a
  * colon ("Summarise this note:\n...") is not part of the input either, so no answer copies it.
  */
+
+/** A prompt as the model reads it: the candidate labels (empty without a list) and the input text. */
 export interface ParsedPrompt {
   labels: string[];
   input: string;

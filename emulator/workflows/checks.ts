@@ -9,6 +9,7 @@ import { NAMED_VALUES } from './named-values';
  * unique step names, known functions with the right arguments, and variables read where no enclosing
  * scope assigns them (loop, except and parallel-branch variables are local to their block). The variable
  * check does not follow the order of steps: a read before the first assignment fails at run time.
+ * @returns one message per finding, `<step location>: <what is wrong>`, in source order; empty when none.
  */
 export function checkProgram(program: Program, builtins: FnTable): string[] {
   const errors: string[] = [];
@@ -18,189 +19,243 @@ export function checkProgram(program: Program, builtins: FnTable): string[] {
       .filter((n) => n.includes('.'))
       .map((n) => n.split('.')[0]),
   );
+  const known: KnownNames = { routines, builtins, moduleNames };
+  for (const routine of routines.values()) new RoutineChecker(known, errors).check(routine);
+  return errors;
+}
 
-  const checkCall = (where: string, name: string, given: number | string[]): void => {
-    const sub = routines.get(name);
-    if (sub && name !== 'main') {
-      if (Array.isArray(given)) {
-        for (const a of given) {
-          if (!sub.params.some((p) => p.name === a))
-            errors.push(`${where}: subworkflow ${name} has no parameter '${a}'`);
-        }
-        for (const p of sub.params) {
-          if (p.default === undefined && !given.includes(p.name)) {
-            errors.push(`${where}: subworkflow ${name} needs argument '${p.name}'`);
-          }
-        }
-      } else {
-        const required = sub.params.filter((p) => p.default === undefined).length;
-        if (given < required || given > sub.params.length) {
-          errors.push(
-            `${where}: subworkflow ${name} takes ${required}..${sub.params.length} arguments, got ${given}`,
-          );
-        }
-      }
-      return;
-    }
-    if (name.startsWith('googleapis.')) {
-      if (!Array.isArray(given)) errors.push(`${where}: connector ${name} can only be used in a call step`);
-      return;
-    }
-    const spec = builtins[name];
-    if (!spec) {
-      errors.push(`${where}: unknown function '${name}'`);
-      return;
-    }
-    if (Array.isArray(given)) {
-      for (const a of given)
-        if (!spec.params.includes(a)) errors.push(`${where}: ${name} has no argument '${a}'`);
-      for (const p of spec.params.slice(0, spec.required)) {
-        if (!given.includes(p)) errors.push(`${where}: ${name} needs argument '${p}'`);
-      }
-    } else {
-      if (spec.blocking)
-        errors.push(`${where}: ${name} is a blocking call; use it in a call step, not an expression`);
-      if (given < spec.required || given > spec.params.length) {
-        errors.push(
-          `${where}: ${name} takes ${spec.required}..${spec.params.length} arguments, got ${given}`,
-        );
-      }
-    }
-  };
+/** What every routine's checks look names up in: the routines, the built-ins and their module prefixes. */
+interface KnownNames {
+  routines: Map<string, RoutineNode>;
+  builtins: FnTable;
+  /** `sys`, `text`, ...: a bare module name is not an undefined variable (it prefixes a function). */
+  moduleNames: Set<string>;
+}
 
-  for (const routine of routines.values()) {
-    const names = new Map<string, string>();
+/**
+ * A call's name and arguments: by name in a call step (`given` lists them), by count in an expression.
+ * Subworkflows, connectors (call steps only) and built-ins each have their own rules.
+ */
+function checkCall(
+  known: KnownNames,
+  errors: string[],
+  where: string,
+  name: string,
+  given: number | string[],
+): void {
+  const sub = known.routines.get(name);
+  if (sub && name !== 'main') {
+    checkSubworkflowCall(sub, errors, where, name, given);
+    return;
+  }
+  if (name.startsWith('googleapis.')) {
+    if (!Array.isArray(given)) errors.push(`${where}: connector ${name} can only be used in a call step`);
+    return;
+  }
+  const spec = known.builtins[name];
+  if (!spec) {
+    errors.push(`${where}: unknown function '${name}'`);
+    return;
+  }
+  if (Array.isArray(given)) {
+    for (const a of given)
+      if (!spec.params.includes(a)) errors.push(`${where}: ${name} has no argument '${a}'`);
+    for (const p of spec.params.slice(0, spec.required)) {
+      if (!given.includes(p)) errors.push(`${where}: ${name} needs argument '${p}'`);
+    }
+  } else {
+    if (spec.blocking)
+      errors.push(`${where}: ${name} is a blocking call; use it in a call step, not an expression`);
+    if (given < spec.required || given > spec.params.length) {
+      errors.push(`${where}: ${name} takes ${spec.required}..${spec.params.length} arguments, got ${given}`);
+    }
+  }
+}
+
+function checkSubworkflowCall(
+  sub: RoutineNode,
+  errors: string[],
+  where: string,
+  name: string,
+  given: number | string[],
+): void {
+  if (Array.isArray(given)) {
+    for (const a of given) {
+      if (!sub.params.some((p) => p.name === a))
+        errors.push(`${where}: subworkflow ${name} has no parameter '${a}'`);
+    }
+    for (const p of sub.params) {
+      if (p.default === undefined && !given.includes(p.name)) {
+        errors.push(`${where}: subworkflow ${name} needs argument '${p.name}'`);
+      }
+    }
+  } else {
+    const required = sub.params.filter((p) => p.default === undefined).length;
+    if (given < required || given > sub.params.length) {
+      errors.push(
+        `${where}: subworkflow ${name} takes ${required}..${sub.params.length} arguments, got ${given}`,
+      );
+    }
+  }
+}
+
+/**
+ * The checks of one routine (`main` or a subworkflow): step names unique within it, jump targets reachable
+ * from where they are written, and every value's expressions and calls.
+ */
+class RoutineChecker {
+  /** Step names seen in this routine, with where each was first used. */
+  private readonly names = new Map<string, string>();
+
+  constructor(
+    private readonly known: KnownNames,
+    private readonly errors: string[],
+  ) {}
+
+  check(routine: RoutineNode): void {
     const scope = new Scope(
       undefined,
       routine.params.map((p) => p.name),
     );
     declareAll(routine.steps, scope);
-
-    const exprs = (e: ExprNode, where: string, sc: Scope): void => {
-      walkExpr(e, (x) => {
-        if (x.kind === 'call') checkCall(where, x.callee, x.args.length);
-        if (x.kind === 'var' && !sc.has(x.name) && !routines.has(x.name) && !moduleNames.has(x.name)) {
-          errors.push(`${where}: variable '${x.name}' is not defined here`);
-        }
-      });
-    };
-    const tmpl = (t: ValueTemplate | undefined, where: string, sc: Scope): void => {
-      if (!t) return;
-      if (t.kind === 'expr') exprs(t.expr, where, sc);
-      else if (t.kind === 'list') t.items.forEach((i) => tmpl(i, where, sc));
-      else if (t.kind === 'map') {
-        for (const e of t.entries) {
-          if (typeof e.key !== 'string') exprs(e.key, where, sc);
-          tmpl(e.value, where, sc);
-        }
-      }
-    };
-
-    // Jump targets: a step list and the lists enclosing it, up to a loop or branch boundary.
-    const walk = (steps: StepNode[], visible: string[][], inLoop: boolean, sc: Scope): void => {
-      const here = steps.map((s) => s.name);
-      const lists = [here, ...visible];
-      const jump = (target: string, where: string) => {
-        if (target === 'end') return;
-        if (target === 'break' || target === 'continue') {
-          if (!inLoop) errors.push(`${where}: '${target}' is only allowed inside a for loop`);
-          return;
-        }
-        if (!lists.some((l) => l.includes(target)))
-          errors.push(`${where}: next target '${target}' is not reachable from here`);
-      };
-      for (const step of steps) {
-        const prev = names.get(step.name);
-        if (!step.inline && prev !== undefined) {
-          errors.push(`${step.where}: step name '${step.name}' is already used (${prev})`);
-        } else if (!step.inline) names.set(step.name, step.where);
-        if (step.next) jump(step.next, step.where);
-        const b = step.body;
-        switch (b.kind) {
-          case 'assign':
-            for (const it of b.items) {
-              tmpl(it.value, step.where, sc);
-              for (const p of it.target.path) if (p.kind === 'index') exprs(p.expr, step.where, sc);
-              if (it.target.path.length > 0 && !sc.has(it.target.root)) {
-                errors.push(`${step.where}: variable '${it.target.root}' is not defined here`);
-              }
-              sc.checkWrite(it.target.root, step.where, errors);
-            }
-            break;
-          case 'call':
-            checkCall(
-              step.where,
-              b.fn,
-              b.args.map((a) => a.name),
-            );
-            b.args.forEach((a) => tmpl(a.value, step.where, sc));
-            if (b.result) sc.checkWrite(b.result, step.where, errors);
-            break;
-          case 'switch':
-            for (const c of b.cases) {
-              tmpl(c.condition, step.where, sc);
-              if (c.next) jump(c.next, step.where);
-              if (c.steps) walk(c.steps, lists, inLoop, sc);
-            }
-            break;
-          case 'for':
-            loop(b.loop, step.where, sc, undefined);
-            break;
-          case 'parallel': {
-            tmpl(b.concurrencyLimit, step.where, sc);
-            for (const s of b.shared) {
-              if (!sc.has(s))
-                errors.push(
-                  `${step.where}: shared variable '${s}' must be assigned before the parallel step`,
-                );
-            }
-            for (const br of b.branches ?? []) {
-              const bs = new Scope(sc, [], new Set(b.shared));
-              declareAll(br.steps, bs);
-              walk(br.steps, [], false, bs);
-            }
-            if (b.loop) loop(b.loop, step.where, sc, new Set(b.shared));
-            break;
-          }
-          case 'try': {
-            walk(b.steps, lists, inLoop, sc);
-            if (b.retry) {
-              if ('policy' in b.retry) tmpl(b.retry.policy, step.where, sc);
-              else {
-                tmpl(b.retry.predicate, step.where, sc);
-                tmpl(b.retry.maxRetries, step.where, sc);
-                Object.values(b.retry.backoff).forEach((t) => tmpl(t, step.where, sc));
-              }
-            }
-            if (b.except) {
-              const es = new Scope(sc, b.except.as ? [b.except.as] : []);
-              declareAll(b.except.steps, es);
-              walk(b.except.steps, lists, inLoop, es);
-            }
-            break;
-          }
-          case 'raise':
-          case 'return':
-            tmpl(b.value, step.where, sc);
-            break;
-          case 'steps':
-            walk(b.steps, lists, inLoop, sc);
-            break;
-          case 'jump':
-            break;
-        }
-      }
-    };
-    const loop = (l: ForLoop, where: string, sc: Scope, shared: Set<string> | undefined): void => {
-      tmpl(l.in, where, sc);
-      tmpl(l.range, where, sc);
-      const ls = new Scope(sc, [l.value, ...(l.index ? [l.index] : [])], shared);
-      declareAll(l.steps, ls);
-      walk(l.steps, [], true, ls);
-    };
-    walk(routine.steps, [], false, scope);
+    this.steps(routine.steps, [], false, scope);
   }
-  return errors;
+
+  /**
+   * A step list. Jump targets: the list and the lists enclosing it (`visible`), up to a loop or branch
+   * boundary; `inLoop` allows `break` and `continue`.
+   */
+  private steps(steps: StepNode[], visible: string[][], inLoop: boolean, sc: Scope): void {
+    const lists = [steps.map((s) => s.name), ...visible];
+    for (const step of steps) {
+      const prev = this.names.get(step.name);
+      if (!step.inline && prev !== undefined) {
+        this.errors.push(`${step.where}: step name '${step.name}' is already used (${prev})`);
+      } else if (!step.inline) this.names.set(step.name, step.where);
+      if (step.next) this.jump(step.next, step.where, lists, inLoop);
+      this.body(step, lists, inLoop, sc);
+    }
+  }
+
+  private jump(target: string, where: string, lists: string[][], inLoop: boolean): void {
+    if (target === 'end') return;
+    if (target === 'break' || target === 'continue') {
+      if (!inLoop) this.errors.push(`${where}: '${target}' is only allowed inside a for loop`);
+      return;
+    }
+    if (!lists.some((l) => l.includes(target)))
+      this.errors.push(`${where}: next target '${target}' is not reachable from here`);
+  }
+
+  /** What one step holds, by kind: its values, calls, writes and nested step lists. */
+  private body(step: StepNode, lists: string[][], inLoop: boolean, sc: Scope): void {
+    const b = step.body;
+    const where = step.where;
+    switch (b.kind) {
+      case 'assign':
+        for (const it of b.items) {
+          this.template(it.value, where, sc);
+          for (const p of it.target.path) if (p.kind === 'index') this.expr(p.expr, where, sc);
+          if (it.target.path.length > 0 && !sc.has(it.target.root)) {
+            this.errors.push(`${where}: variable '${it.target.root}' is not defined here`);
+          }
+          sc.checkWrite(it.target.root, where, this.errors);
+        }
+        break;
+      case 'call':
+        checkCall(
+          this.known,
+          this.errors,
+          where,
+          b.fn,
+          b.args.map((a) => a.name),
+        );
+        b.args.forEach((a) => this.template(a.value, where, sc));
+        if (b.result) sc.checkWrite(b.result, where, this.errors);
+        break;
+      case 'switch':
+        for (const c of b.cases) {
+          this.template(c.condition, where, sc);
+          if (c.next) this.jump(c.next, where, lists, inLoop);
+          if (c.steps) this.steps(c.steps, lists, inLoop, sc);
+        }
+        break;
+      case 'for':
+        this.loop(b.loop, where, sc, undefined);
+        break;
+      case 'parallel': {
+        this.template(b.concurrencyLimit, where, sc);
+        for (const s of b.shared) {
+          if (!sc.has(s))
+            this.errors.push(`${where}: shared variable '${s}' must be assigned before the parallel step`);
+        }
+        for (const br of b.branches ?? []) {
+          const bs = new Scope(sc, [], new Set(b.shared));
+          declareAll(br.steps, bs);
+          this.steps(br.steps, [], false, bs);
+        }
+        if (b.loop) this.loop(b.loop, where, sc, new Set(b.shared));
+        break;
+      }
+      case 'try': {
+        this.steps(b.steps, lists, inLoop, sc);
+        if (b.retry) {
+          if ('policy' in b.retry) this.template(b.retry.policy, where, sc);
+          else {
+            this.template(b.retry.predicate, where, sc);
+            this.template(b.retry.maxRetries, where, sc);
+            Object.values(b.retry.backoff).forEach((t) => this.template(t, where, sc));
+          }
+        }
+        if (b.except) {
+          const es = new Scope(sc, b.except.as ? [b.except.as] : []);
+          declareAll(b.except.steps, es);
+          this.steps(b.except.steps, lists, inLoop, es);
+        }
+        break;
+      }
+      case 'raise':
+      case 'return':
+        this.template(b.value, where, sc);
+        break;
+      case 'steps':
+        this.steps(b.steps, lists, inLoop, sc);
+        break;
+      case 'jump':
+        break;
+    }
+  }
+
+  /** A for loop (or a parallel for): its value and index are local to its steps, a jump cannot leave it. */
+  private loop(l: ForLoop, where: string, sc: Scope, shared: Set<string> | undefined): void {
+    this.template(l.in, where, sc);
+    this.template(l.range, where, sc);
+    const ls = new Scope(sc, [l.value, ...(l.index ? [l.index] : [])], shared);
+    declareAll(l.steps, ls);
+    this.steps(l.steps, [], true, ls);
+  }
+
+  private template(t: ValueTemplate | undefined, where: string, sc: Scope): void {
+    if (!t) return;
+    if (t.kind === 'expr') this.expr(t.expr, where, sc);
+    else if (t.kind === 'list') t.items.forEach((i) => this.template(i, where, sc));
+    else if (t.kind === 'map') {
+      for (const e of t.entries) {
+        if (typeof e.key !== 'string') this.expr(e.key, where, sc);
+        this.template(e.value, where, sc);
+      }
+    }
+  }
+
+  private expr(e: ExprNode, where: string, sc: Scope): void {
+    const { routines, moduleNames } = this.known;
+    walkExpr(e, (x) => {
+      if (x.kind === 'call') checkCall(this.known, this.errors, where, x.callee, x.args.length);
+      if (x.kind === 'var' && !sc.has(x.name) && !routines.has(x.name) && !moduleNames.has(x.name)) {
+        this.errors.push(`${where}: variable '${x.name}' is not defined here`);
+      }
+    });
+  }
 }
 
 /**

@@ -6,6 +6,8 @@ import { INT64_MAX } from './values';
  * or < and < (comparison, equality, `in`: one level) < (+ -) < (* / // %) < unary - < not < [] < . < ().
  * `not` binding tighter than comparison means `not a == b` is `(not a) == b`.
  */
+
+/** A parsed expression: the syntax tree the evaluator walks. */
 export type ExprNode =
   | { kind: 'lit'; value: Value }
   | { kind: 'var'; name: string }

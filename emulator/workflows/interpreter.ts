@@ -54,6 +54,7 @@ export interface InterpreterOptions {
   env: Record<string, string>;
   signal: AbortSignal;
   httpFetch: typeof fetch;
+  /** The execution's callback endpoints; absent: `events.create_callback_endpoint` and `events.await_callback` fail with a SystemError. */
   callbacks?: ExecutionCallbacks;
   emit(e: ExecutionEvent): void;
 }

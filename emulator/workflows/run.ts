@@ -32,21 +32,36 @@ export function parseWorkflowSource(text: string, opts: { fileName?: string } = 
 }
 
 export interface RunOptions {
-  /** The execution argument as a plain JavaScript value (integers arrive as integers). */
+  /**
+   * The execution argument as a plain JavaScript value (integers arrive as integers). Default: none, so
+   * `main`'s parameter is unset (as an execution started without an argument).
+   */
   argument?: unknown;
-  /** The execution argument as JSON text; keeps `1` and `1.0` apart. Wins over `argument`. */
+  /** The execution argument as JSON text; keeps `1` and `1.0` apart. Wins over `argument` unless empty. */
   argumentJson?: string;
+  /** Handlers of `googleapis.*` connector calls, by full name; default none (every connector call fails). */
   connectors?: ConnectorRegistry;
+  /** Time as the execution sees it; default the real clock (`sys.sleep` really waits). */
   clock?: Clock;
-  /** Overrides or adds to the built-in environment (GOOGLE_CLOUD_PROJECT_ID, ...). */
+  /**
+   * Overrides or adds to the built-in environment (GOOGLE_CLOUD_PROJECT_ID `local-project`,
+   * GOOGLE_CLOUD_LOCATION `us-central1`, ...); default the built-in environment alone.
+   */
   env?: Record<string, string>;
+  /** Called with each event as it happens; default none. */
   onEvent?: (e: ExecutionEvent) => void;
+  /** What `http.*` calls send requests with; default the global `fetch`. */
   httpFetch?: typeof fetch;
+  /** Cancels the execution when aborted (it ends CANCELLED); default none. */
   signal?: AbortSignal;
-  /** Names the workflow in GOOGLE_CLOUD_WORKFLOW_ID when running a source text. */
+  /**
+   * Names the workflow in GOOGLE_CLOUD_WORKFLOW_ID (without its `.yaml`/`.json`) and in deploy errors when
+   * running a source text; default `workflow`.
+   */
   fileName?: string;
+  /** GOOGLE_CLOUD_WORKFLOW_EXECUTION_ID; default a random UUID. */
   executionId?: string;
-  /** Set by the caller to watch `status.currentSteps` while the run is in progress. */
+  /** Set by the caller to watch `status.currentSteps` while the run is in progress; default none. */
   onStart?: (running: RunningExecution) => void;
   /** The execution's callback endpoints (`bqtune emulator` serves them); without them callbacks fail. */
   callbacks?: ExecutionCallbacks;

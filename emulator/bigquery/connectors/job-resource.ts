@@ -1,12 +1,14 @@
 import type { Json } from '@duckdb/node-api';
-import type { BigQueryError } from './errors';
-import type { StatementResult } from './engine';
-import { fvRow, type FvRow, type SchemaField } from './values';
+import type { BigQueryError } from '../errors';
+import type { StatementResult } from '../engine';
+import { fvRow, type FvRow, type SchemaField } from '../values';
 
 /**
  * Finished query jobs, kept so jobs.get and jobs.getQueryResults can answer for them, and the BigQuery REST
  * resources built from them (Job, QueryResponse, GetQueryResultsResponse).
  */
+
+/** One query job as the emulator keeps it, from insertion until the emulator closes. Times are epoch seconds. */
 export interface JobRecord {
   projectId: string;
   jobId: string;
@@ -28,10 +30,18 @@ export interface JobRecord {
 
 const ms = (seconds: number): string => String(Math.round(seconds * 1000));
 
+/** The job's JobReference: https://cloud.google.com/bigquery/docs/reference/rest/v2/JobReference */
 export function jobReference(job: JobRecord): { projectId: string; jobId: string; location: string } {
   return { projectId: job.projectId, jobId: job.jobId, location: job.location };
 }
 
+/**
+ * The job as a REST Job resource (https://cloud.google.com/bigquery/docs/reference/rest/v2/Job): query
+ * configuration, `status` (with `errorResult` once a failed job is DONE) and `statistics` with times in epoch
+ * milliseconds as strings (`endTime` only once DONE); byte counts are always "0" (nothing is billed locally).
+ * Query statistics carry the DML row count, the DDL operation and target, a CREATE MODEL's `mlStatistics`
+ * and the generation counts of ML./AI. table functions (`genAiStats`).
+ */
 export function jobResource(job: JobRecord): Record<string, unknown> {
   const result = job.result;
   const query: Record<string, unknown> = {
@@ -97,7 +107,12 @@ export interface Page {
   pageToken?: string;
 }
 
-/** One page of a job's rows. The page token is opaque to callers; here it encodes the next row offset. */
+/**
+ * One page of a job's rows, from `pageToken` (which wins) or the 0-based `startIndex` (default 0), at most
+ * `maxResults` rows (default all). The page token is opaque to callers; here it encodes the next row offset.
+ * A job without a result schema (DML, DDL) has no page: `{}`.
+ * @throws Error for a page token this function did not write (callers answer it with HttpError 400).
+ */
 export function page(job: JobRecord, maxResults: unknown, pageToken: unknown, startIndex: unknown): Page {
   const result = job.result;
   if (!result?.schema) return {};

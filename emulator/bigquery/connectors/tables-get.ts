@@ -1,0 +1,34 @@
+import type { ConnectorHandler } from '../../workflows/connector-types';
+import { httpError, notFound } from '../errors';
+import { schemaField } from '../values';
+import { tableName, type Warehouse } from '../warehouse';
+import { requireString } from './request-args';
+
+/**
+ * `googleapis.bigquery.v2.tables.get`: the Table resource of a table or view: its type, schema and
+ * `numRows` (a string, as the STORAGE_STATS view gives it).
+ * https://cloud.google.com/bigquery/docs/reference/rest/v2/tables/get
+ * @throws ConnectorError HttpError 404 (`notFound`) for an unknown table, 400 when an id is missing.
+ */
+export function tablesGet(warehouse: Warehouse): ConnectorHandler {
+  return async (args) => {
+    const ref = {
+      projectId: requireString(args, 'projectId'),
+      datasetId: requireString(args, 'datasetId'),
+      tableId: requireString(args, 'tableId'),
+    };
+    const type = await warehouse.tableType(ref);
+    if (!type) throw httpError(notFound(`Not found: Table ${ref.projectId}:${ref.datasetId}.${ref.tableId}`));
+    const reader = await warehouse.connection.runAndReadAll(`SELECT * FROM ${tableName(ref)} LIMIT 0`);
+    const fields = reader.columnNames().map((name, i) => schemaField(name, reader.columnTypes()[i]));
+    const count = await warehouse.connection.runAndReadAll(`SELECT count(*) FROM ${tableName(ref)}`);
+    return {
+      kind: 'bigquery#table',
+      id: `${ref.projectId}:${ref.datasetId}.${ref.tableId}`,
+      tableReference: ref,
+      type,
+      schema: { fields },
+      numRows: String(count.getRowsJson()[0][0]),
+    };
+  };
+}
