@@ -263,13 +263,34 @@ export function columns<K extends string>(builder: string, names: Record<K, stri
   );
 }
 
+/**
+ * Column names of one builder written bare and joined by `, ` (`a, b, c`), for the pipeline's own column
+ * lists; each name is checked like `columns` and a bad one throws naming `builder.field[i]`.
+ */
+export function columnList(builder: string, field: string, names: readonly string[]): SqlFragment {
+  const text = names.map((n, i) => checkColumnName(n, `${builder}.${field}[${i}]`)).join(', ');
+  return new SqlFragment(trusted, text, [], []);
+}
+
 function mapFields<K extends string, V, R>(record: Record<K, V>, f: (value: V, key: K) => R): Record<K, R> {
   const out = {} as Record<K, R>;
   for (const key of Object.keys(record) as K[]) out[key] = f(record[key], key);
   return out;
 }
 
-/** The finished statement, in the shape every builder returns. */
-export function toSql(fragment: SqlFragment): Sql {
-  return { text: fragment.text, params: [...fragment.params], placeholders: [...fragment.placeholders] };
+/**
+ * The finished statement, in the shape every builder returns. `leading` lists parameters to send first, in
+ * that order (the order a caller has always sent them in); the rest follow in order of first appearance.
+ * A leading parameter the fragment does not read, or reads with another type or value, throws.
+ */
+export function toSql(fragment: SqlFragment, leading: readonly QueryParameter[] = []): Sql {
+  const collected = new Collector();
+  for (const p of leading) {
+    if (!fragment.params.some((q) => q.name === p.name)) {
+      throw new Error(`toSql: leading parameter @${p.name} is not read by the statement`);
+    }
+    collected.param(p);
+  }
+  collected.fragment(fragment);
+  return { text: fragment.text, params: collected.paramList(), placeholders: [...fragment.placeholders] };
 }

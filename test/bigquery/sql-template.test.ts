@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   bindSql,
+  columnList,
   columns,
   connections,
   float64Lit,
@@ -241,6 +242,36 @@ describe('fragments nest', () => {
     const outer = sql`SELECT * FROM (\n  ${indentLines(inner, 2)}\n)`;
     expect(outer.text).toBe('SELECT * FROM (\n  SELECT a\n  FROM t\n  WHERE b = @b\n)');
     expect(outer.params).toEqual([stringParam('b', '')]);
+  });
+});
+
+describe('finished statements', () => {
+  test('toSql sends leading parameters first, in the order given, then the rest as they appear', () => {
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => stringParam(n, ''));
+    const s = sql`VALUES (${a}, ${b}, ${c})`;
+    expect(toSql(s).params.map((p) => p.name)).toEqual(['a', 'b', 'c']);
+    expect(toSql(s, [c, a]).params.map((p) => p.name)).toEqual(['c', 'a', 'b']);
+    expect(() => toSql(s, [stringParam('d', '')])).toThrow(
+      'toSql: leading parameter @d is not read by the statement',
+    );
+    expect(() => toSql(s, [int64Param('a', 1)])).toThrow('query parameter @a is used as INT64 and as STRING');
+  });
+
+  test('toSql returns copies: changing them does not change the fragment', () => {
+    const s = sql`SELECT ${stringParam('a', '')}, ${placeholder('d', 'datasetId')}`;
+    const out = toSql(s);
+    out.params.pop();
+    out.placeholders.pop();
+    expect([s.params.length, s.placeholders.length]).toEqual([1, 1]);
+  });
+
+  test('columnList writes checked names bare, naming the bad one by index', () => {
+    expect(sql`INSERT INTO t (${columnList('q', 'fields', ['run_id', 'status'])})`.text).toBe(
+      'INSERT INTO t (run_id, status)',
+    );
+    expect(() => columnList('q', 'fields', ['ok', 'not ok'])).toThrow(
+      'q.fields[1]: "not ok" is not a valid column name',
+    );
   });
 });
 
