@@ -267,9 +267,16 @@ export function columns<K extends string>(builder: string, names: Record<K, stri
  * Column names of one builder written bare and joined by `, ` (`a, b, c`), for the pipeline's own column
  * lists; each name is checked like `columns` and a bad one throws naming `builder.field[i]`.
  */
-export function columnList(builder: string, field: string, names: readonly string[]): SqlFragment {
+export function bareColumns(builder: string, field: string, names: readonly string[]): SqlFragment {
   const text = names.map((n, i) => checkColumnName(n, `${builder}.${field}[${i}]`)).join(', ');
   return new SqlFragment(trusted, text, [], []);
+}
+
+/** Column names of one builder in backticks, one fragment each, like `columns`; a bad one names `builder.field[i]`. */
+export function quotedColumns(builder: string, field: string, names: readonly string[]): SqlFragment[] {
+  return names.map(
+    (n, i) => new SqlFragment(trusted, `\`${checkColumnName(n, `${builder}.${field}[${i}]`)}\``, [], []),
+  );
 }
 
 function mapFields<K extends string, V, R>(record: Record<K, V>, f: (value: V, key: K) => R): Record<K, R> {

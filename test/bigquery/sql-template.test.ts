@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   bindSql,
-  columnList,
+  bareColumns,
   columns,
   connections,
   float64Lit,
@@ -12,6 +12,7 @@ import {
   int64Param,
   join,
   paths,
+  quotedColumns,
   placeholder,
   raw,
   rawKeywords,
@@ -265,11 +266,18 @@ describe('finished statements', () => {
     expect([s.params.length, s.placeholders.length]).toEqual([1, 1]);
   });
 
-  test('columnList writes checked names bare, naming the bad one by index', () => {
-    expect(sql`INSERT INTO t (${columnList('q', 'fields', ['run_id', 'status'])})`.text).toBe(
+  test('quotedColumns backticks each checked name, naming the bad one by index', () => {
+    expect(join(quotedColumns('q', 'columns', ['a', 'label']), sql`, `).text).toBe('`a`, `label`');
+    expect(() => quotedColumns('q', 'columns', ['a', 'b`c'])).toThrow(
+      'q.columns[1]: "b`c" is not a valid column name',
+    );
+  });
+
+  test('bareColumns writes checked names bare, naming the bad one by index', () => {
+    expect(sql`INSERT INTO t (${bareColumns('q', 'fields', ['run_id', 'status'])})`.text).toBe(
       'INSERT INTO t (run_id, status)',
     );
-    expect(() => columnList('q', 'fields', ['ok', 'not ok'])).toThrow(
+    expect(() => bareColumns('q', 'fields', ['ok', 'not ok'])).toThrow(
       'q.fields[1]: "not ok" is not a valid column name',
     );
   });
