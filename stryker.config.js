@@ -7,6 +7,7 @@ const modules = {
   // Report escaping.
   'cli/report/escape.ts': ['test/cli/report/escaping.test.ts'],
   // Content keys.
+  'bigquery/sql-template.ts': ['test/bigquery/sql-template.test.ts'],
   'bigquery/pipeline-keys.ts': ['test/bigquery/content-keys-sql.test.ts'],
   'bigquery/fingerprint.ts': ['test/bigquery/content-keys-sql.test.ts'],
   // Retry rules: the row status that may be generated again.

@@ -1,6 +1,7 @@
 import type { TableRef } from './identifiers';
 import { latestScopeRowsQuery } from './latest-scope-rows';
 import type { Sql } from './sql';
+import { sql } from './sql-template';
 
 /**
  * The confusion counts of every model role in run @run_id (scope `confusion`, metric `count`), from the
@@ -10,9 +11,9 @@ export function confusionMatrixQuery(evaluations: TableRef): Sql {
   return latestScopeRowsQuery({
     evaluations,
     scope: 'confusion',
-    columns: 'e.model_role, e.model_name, e.label, e.predicted_label, e.value',
-    where: `e.metric = 'count'`,
-    orderBy: 'e.model_role, e.label, e.predicted_label',
+    columns: sql`e.model_role, e.model_name, e.label, e.predicted_label, e.value`,
+    where: sql`e.metric = 'count'`,
+    orderBy: sql`e.model_role, e.label, e.predicted_label`,
     caller: 'confusionMatrixQuery',
   });
 }

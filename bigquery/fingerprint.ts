@@ -1,5 +1,6 @@
-import { checkColumnName, quotedPath, type TableRef } from './identifiers';
-import { SqlParts, type Sql } from './sql';
+import type { TableRef } from './identifiers';
+import type { Sql } from './sql';
+import { join, paths, quotedColumns, sql, toSql } from './sql-template';
 
 /**
  * Content hash of a table's rows over the given STRING columns, independent of row order:
@@ -10,22 +11,16 @@ import { SqlParts, type Sql } from './sql';
  */
 export function fingerprintQuery(table: TableRef, columns: readonly string[]): Sql {
   const f = 'fingerprintQuery';
-  const parts = new SqlParts();
   if (columns.length === 0) throw new Error(`${f}.columns: at least one column is required`);
-  const cells = columns.map((c, i) => {
-    const col = `\`${checkColumnName(c, `${f}.columns[${i}]`)}\``;
-    return `CASE WHEN ${col} IS NULL THEN 'n' ELSE CONCAT('v', TO_HEX(SHA256(${col}))) END`;
-  });
-  const path = quotedPath(parts, table, `${f}.table`);
-  return parts.finish(
-    [
-      `SELECT`,
-      `  TO_HEX(SHA256(CONCAT(CAST(COUNT(*) AS STRING), ':', COALESCE(STRING_AGG(row_hash, ',' ORDER BY row_hash), '')))) AS fingerprint,`,
-      `  COUNT(*) AS num_rows`,
-      `FROM (`,
-      `  SELECT TO_HEX(SHA256(CONCAT(${cells.join(", '|', ")}))) AS row_hash`,
-      `  FROM ${path}`,
-      `) AS rows_hashed`,
-    ].join('\n'),
+  const cells = quotedColumns(f, 'columns', columns).map(
+    (col) => sql`CASE WHEN ${col} IS NULL THEN 'n' ELSE CONCAT('v', TO_HEX(SHA256(${col}))) END`,
   );
+  const p = paths(f, { table });
+  return toSql(sql`SELECT
+  TO_HEX(SHA256(CONCAT(CAST(COUNT(*) AS STRING), ':', COALESCE(STRING_AGG(row_hash, ',' ORDER BY row_hash), '')))) AS fingerprint,
+  COUNT(*) AS num_rows
+FROM (
+  SELECT TO_HEX(SHA256(CONCAT(${join(cells, sql`, '|', `)}))) AS row_hash
+  FROM ${p.table}
+) AS rows_hashed`);
 }

@@ -71,35 +71,56 @@ export function quoteColumn(value: string, field: string): string {
   return `\`${checkColumnName(value, field)}\``;
 }
 
-/** Renders one path segment: a validated value, or the placeholder (which must be of the same kind). */
-export function identSegment(parts: SqlParts, value: Ident, kind: IdentifierKind, field: string): string {
+/** One segment of a path: a validated name, or a placeholder of the same kind (checked at run time). */
+export type PathSegment = string | Placeholder;
+
+/**
+ * Checks one segment: a name against its kind's rule, a placeholder's kind against `kind`. `field` names it in
+ * the error, e.g. `labelMetricsQuery.evaluations.dataset`.
+ */
+export function checkSegment(value: Ident, kind: IdentifierKind, field: string): PathSegment {
   if (isPlaceholder(value)) {
     if (value.kind !== kind) {
       throw new Error(
         `${field}: placeholder {{${value.name}}} is a ${kindName(value.kind)}, expected ${kind}`,
       );
     }
-    return parts.placeholder(value);
+    return value;
   }
   return checkIdentifier(kind, value, field);
 }
 
-function path(parts: SqlParts, ref: TableRef | ModelRef, field: string): string {
-  const segments: string[] = [];
-  if (ref.project !== undefined)
-    segments.push(identSegment(parts, ref.project, 'projectId', `${field}.project`));
-  segments.push(identSegment(parts, ref.dataset, 'datasetId', `${field}.dataset`));
+/** The checked segments of `project.dataset.table` or `project.dataset.model` (the project is optional). */
+export function pathSegments(ref: TableRef | ModelRef, field: string): PathSegment[] {
+  const segments: PathSegment[] = [];
+  if (ref.project !== undefined) segments.push(checkSegment(ref.project, 'projectId', `${field}.project`));
+  segments.push(checkSegment(ref.dataset, 'datasetId', `${field}.dataset`));
   segments.push(
     'table' in ref
-      ? identSegment(parts, ref.table, 'tableId', `${field}.table`)
-      : identSegment(parts, ref.model, 'modelId', `${field}.model`),
+      ? checkSegment(ref.table, 'tableId', `${field}.table`)
+      : checkSegment(ref.model, 'modelId', `${field}.model`),
   );
-  return segments.join('.');
+  return segments;
+}
+
+/** The checked segments of `project.location.connection_id`. */
+export function connectionSegments(ref: ConnectionRef, field: string): PathSegment[] {
+  const c = typeof ref === 'string' ? parseConnection(ref, field) : ref;
+  return [
+    checkSegment(c.project, 'projectId', `${field}.project`),
+    checkSegment(c.location, 'location', `${field}.location`),
+    checkSegment(c.connectionId, 'connectionId', `${field}.connectionId`),
+  ];
+}
+
+// Adapters for the builders that still render with SqlParts; removed with the last of them.
+function joinSegments(parts: SqlParts, segments: PathSegment[]): string {
+  return segments.map((s) => (isPlaceholder(s) ? parts.placeholder(s) : s)).join('.');
 }
 
 /** `` `project.dataset.name` `` (the project is optional: the job's default project is used then). */
 export function quotedPath(parts: SqlParts, ref: TableRef | ModelRef, field: string): string {
-  return `\`${path(parts, ref, field)}\``;
+  return `\`${joinSegments(parts, pathSegments(ref, field))}\``;
 }
 
 /**
@@ -107,7 +128,7 @@ export function quotedPath(parts: SqlParts, ref: TableRef | ModelRef, field: str
  * placeholder patterns contain no quote or backslash, so no escaping is needed.
  */
 export function pathLiteral(parts: SqlParts, ref: TableRef | ModelRef, field: string): string {
-  return `'${path(parts, ref, field)}'`;
+  return `'${joinSegments(parts, pathSegments(ref, field))}'`;
 }
 
 /** Splits `project.location.connection_id`; the project may itself contain dots (`example.com:proj`). */
@@ -124,10 +145,5 @@ export function parseConnection(value: string, field: string): ConnectionParts {
 }
 
 export function connectionPath(parts: SqlParts, ref: ConnectionRef, field: string): string {
-  const c = typeof ref === 'string' ? parseConnection(ref, field) : ref;
-  return `\`${[
-    identSegment(parts, c.project, 'projectId', `${field}.project`),
-    identSegment(parts, c.location, 'location', `${field}.location`),
-    identSegment(parts, c.connectionId, 'connectionId', `${field}.connectionId`),
-  ].join('.')}\``;
+  return `\`${joinSegments(parts, connectionSegments(ref, field))}\``;
 }

@@ -3,6 +3,7 @@ export * from './identifiers';
 export * from './literals';
 export * from './placeholders';
 export * from './sql';
+export * from './sql-template';
 export * from './normalize';
 
 // The pipeline's tables and the keys that address their rows.

@@ -1,6 +1,7 @@
 import type { TableRef } from './identifiers';
 import { latestScopeRowsQuery } from './latest-scope-rows';
 import type { Sql } from './sql';
+import { sql } from './sql-template';
 
 /**
  * The per-row distribution of a free-text task's metric for every model role in run @run_id (scope
@@ -11,8 +12,8 @@ export function metricDistributionQuery(evaluations: TableRef): Sql {
   return latestScopeRowsQuery({
     evaluations,
     scope: 'distribution',
-    columns: 'e.model_role, e.label AS bucket, e.metric, e.value',
-    orderBy: 'e.model_role, e.label',
+    columns: sql`e.model_role, e.label AS bucket, e.metric, e.value`,
+    orderBy: sql`e.model_role, e.label`,
     caller: 'metricDistributionQuery',
   });
 }

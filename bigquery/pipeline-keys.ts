@@ -1,4 +1,5 @@
-import { SqlParts, stringParam, type Sql } from './sql';
+import { stringParam, type Sql } from './sql';
+import { sql, toSql } from './sql-template';
 
 /**
  * Content keys for reuse: `tuned_key` identifies a tuning job (base endpoint, options and prompt template,
@@ -7,16 +8,11 @@ import { SqlParts, stringParam, type Sql } from './sql';
  * Computed in SQL because Workflows has no hex encoding of digests.
  */
 export function contentKeysQuery(): Sql {
-  const parts = new SqlParts();
-  const tuning = parts.param(stringParam('tuning_key', ''));
-  const train = parts.param(stringParam('train_fingerprint', ''));
-  const prompt = parts.param(stringParam('prompt_key', ''));
-  const evalSet = parts.param(stringParam('eval_fingerprint', ''));
-  return parts.finish(
-    [
-      `SELECT`,
-      `  TO_HEX(SHA256(CONCAT(${tuning}, '|', ${train}))) AS tuned_key,`,
-      `  TO_HEX(SHA256(CONCAT(${prompt}, '|', ${evalSet}))) AS eval_key`,
-    ].join('\n'),
-  );
+  const tuning = stringParam('tuning_key', '');
+  const train = stringParam('train_fingerprint', '');
+  const prompt = stringParam('prompt_key', '');
+  const evalSet = stringParam('eval_fingerprint', '');
+  return toSql(sql`SELECT
+  TO_HEX(SHA256(CONCAT(${tuning}, '|', ${train}))) AS tuned_key,
+  TO_HEX(SHA256(CONCAT(${prompt}, '|', ${evalSet}))) AS eval_key`);
 }

@@ -1,17 +1,12 @@
-import { quotedPath, type TableRef } from './identifiers';
-import { SqlParts, stringParam, type Sql } from './sql';
+import type { TableRef } from './identifiers';
+import { stringParam, type Sql } from './sql';
+import { paths, sql, toSql } from './sql-template';
 
 /** Every registry event of @serving_name, oldest first: the champion's history, for display and rollback. */
 export function registryHistoryQuery(registry: TableRef): Sql {
-  const parts = new SqlParts();
-  const path = quotedPath(parts, registry, 'registryHistoryQuery.registry');
-  const name = parts.param(stringParam('serving_name', ''));
-  return parts.finish(
-    [
-      `SELECT serving_name, event, model_name, previous_model, run_id, metric, metric_value, recorded_at`,
-      `FROM ${path}`,
-      `WHERE serving_name = ${name}`,
-      `ORDER BY recorded_at`,
-    ].join('\n'),
-  );
+  const p = paths('registryHistoryQuery', { registry });
+  return toSql(sql`SELECT serving_name, event, model_name, previous_model, run_id, metric, metric_value, recorded_at
+FROM ${p.registry}
+WHERE serving_name = ${stringParam('serving_name', '')}
+ORDER BY recorded_at`);
 }

@@ -1,5 +1,6 @@
-import { quotedPath, type TableRef } from './identifiers';
-import { SqlParts, stringParam, type QueryParameter, type Sql } from './sql';
+import type { TableRef } from './identifiers';
+import { stringParam, type QueryParameter, type Sql } from './sql';
+import { indentLines, paths, sql, toSql, type PathFragment, type SqlFragment } from './sql-template';
 
 /**
  * The champion of a serving name lives in two tables (bigquery/tables.ts): `champions`, one pointer row per
@@ -25,59 +26,50 @@ export interface ChampionTables {
   registry: TableRef;
 }
 
-const columns = 'serving_name, event, model_name, previous_model, run_id, metric, metric_value';
+const columns = sql`serving_name, event, model_name, previous_model, run_id, metric, metric_value`;
 
 /**
  * The latest registry event of each serving name by recorded_at (`where` filters the registry), in SQL: what a serving name resolves to
  * now, whatever order the rows were written in. Two events of one name with the same recorded_at have no
  * defined order (a table keeps no write order), so either may be returned.
  */
-function latestEventsSql(registry: string, where: string): string {
-  return [
-    `SELECT ${columns}, event_id, recorded_at`,
-    `FROM (`,
-    `  SELECT *, ROW_NUMBER() OVER (PARTITION BY serving_name ORDER BY recorded_at DESC) AS row_rank`,
-    `  FROM ${registry}${where}`,
-    `) AS ranked`,
-    `WHERE row_rank = 1`,
-  ].join('\n');
+function latestEventsSql(registry: PathFragment, where: SqlFragment): SqlFragment {
+  return sql`SELECT ${columns}, event_id, recorded_at
+FROM (
+  SELECT *, ROW_NUMBER() OVER (PARTITION BY serving_name ORDER BY recorded_at DESC) AS row_rank
+  FROM ${registry}${where}
+) AS ranked
+WHERE row_rank = 1`;
 }
 
 /**
  * What each serving name resolves to: its pointer row, or, for a serving name whose champion was set before
  * the pointer table existed, its latest registry event. `name` restricts it to one serving name.
  */
-function currentSql(champions: string, registry: string, name?: string): string {
-  const only = (column: string) => (name === undefined ? '' : ` AND ${column} = ${name}`);
-  const registryOnly = name === undefined ? '' : `\n  WHERE serving_name = ${name}`;
-  return [
-    `SELECT ${columns}, updated_at AS recorded_at`,
-    `FROM ${champions}`,
-    `WHERE model_name IS NOT NULL${only('serving_name')}`,
-    `UNION ALL`,
-    `SELECT ${columns}, recorded_at`,
-    `FROM (`,
-    `  ${latestEventsSql(registry, registryOnly).split('\n').join('\n  ')}`,
-    `) AS latest`,
-    `WHERE NOT EXISTS (SELECT 1 FROM ${champions} AS p WHERE p.serving_name = latest.serving_name)`,
-  ].join('\n');
+function currentSql(champions: PathFragment, registry: PathFragment, name?: QueryParameter): SqlFragment {
+  const only = name === undefined ? sql`` : sql` AND serving_name = ${name}`;
+  const registryOnly = name === undefined ? sql`` : sql`\n  WHERE serving_name = ${name}`;
+  return sql`SELECT ${columns}, updated_at AS recorded_at
+FROM ${champions}
+WHERE model_name IS NOT NULL${only}
+UNION ALL
+SELECT ${columns}, recorded_at
+FROM (
+  ${indentLines(latestEventsSql(registry, registryOnly), 2)}
+) AS latest
+WHERE NOT EXISTS (SELECT 1 FROM ${champions} AS p WHERE p.serving_name = latest.serving_name)`;
 }
 
 /** The body of the `current_champions` view: one row per serving name that has a champion. */
 export function currentChampionsSql(tables: ChampionTables): string {
-  const parts = new SqlParts();
-  const champions = quotedPath(parts, tables.champions, 'currentChampionsSql.champions');
-  const registry = quotedPath(parts, tables.registry, 'currentChampionsSql.registry');
-  return currentSql(champions, registry);
+  const p = paths('currentChampionsSql', { champions: tables.champions, registry: tables.registry });
+  return currentSql(p.champions, p.registry).text;
 }
 
 /** The current champion of @serving_name (no row when there is none yet). */
 export function championQuery(tables: ChampionTables): Sql {
-  const parts = new SqlParts();
-  const name = parts.param(stringParam('serving_name', ''));
-  const champions = quotedPath(parts, tables.champions, 'championQuery.champions');
-  const registry = quotedPath(parts, tables.registry, 'championQuery.registry');
-  return parts.finish(currentSql(champions, registry, name));
+  const p = paths('championQuery', { champions: tables.champions, registry: tables.registry });
+  return toSql(currentSql(p.champions, p.registry, stringParam('serving_name', '')));
 }
 
 /**
@@ -88,48 +80,44 @@ export function championQuery(tables: ChampionTables): Sql {
  * pointer row gets one first, holding its latest registry event (or no model).
  */
 export function changeChampionScript(tables: ChampionTables): Sql {
-  const parts = new SqlParts();
-  const champions = quotedPath(parts, tables.champions, 'changeChampionScript.champions');
-  const registry = quotedPath(parts, tables.registry, 'changeChampionScript.registry');
-  const name = parts.param(stringParam('serving_name', ''));
-  const event = parts.param(stringParam('event', ''));
-  const model = parts.param(stringParam('model_name', ''));
-  const expected = parts.param(stringParam('expected_previous', ''));
-  const eventId = parts.param(stringParam('event_id', ''));
-  const runId = parts.param(stringParam('run_id', ''));
-  const metric = parts.param(stringParam('metric', ''));
-  const value = parts.param(float64Param('metric_value'));
-  const latest = latestEventsSql(registry, `\n  WHERE serving_name = ${name}`);
-  return parts.finish(
-    [
-      `BEGIN TRANSACTION;`,
-      `INSERT INTO ${champions} (${columns}, event_id, updated_at)`,
-      `SELECT ${name}, latest.event, latest.model_name, latest.previous_model, latest.run_id, latest.metric,`,
-      `  latest.metric_value, latest.event_id, CURRENT_TIMESTAMP`,
-      `FROM (SELECT 1 AS seed) AS seed`,
-      `LEFT JOIN (`,
-      `  ${latest.split('\n').join('\n  ')}`,
-      `) AS latest ON TRUE`,
-      `WHERE NOT EXISTS (SELECT 1 FROM ${champions} WHERE serving_name = ${name});`,
-      `UPDATE ${champions}`,
-      `SET previous_model = model_name, model_name = ${model}, event = ${event}, event_id = ${eventId},`,
-      `  run_id = NULLIF(${runId}, ''), metric = NULLIF(${metric}, ''), metric_value = ${value},`,
-      `  updated_at = CURRENT_TIMESTAMP`,
-      `WHERE serving_name = ${name} AND COALESCE(model_name, '') = ${expected};`,
-      `INSERT INTO ${registry} (${columns}, event_id, recorded_at)`,
-      `SELECT ${columns}, event_id, updated_at`,
-      `FROM ${champions}`,
-      `WHERE serving_name = ${name} AND event_id = ${eventId}`,
-      `LIMIT 1;`,
-      `COMMIT TRANSACTION;`,
-    ].join('\n'),
-  );
+  const p = paths('changeChampionScript', { champions: tables.champions, registry: tables.registry });
+  const { champions, registry } = p;
+  const name = stringParam('serving_name', '');
+  const event = stringParam('event', '');
+  const model = stringParam('model_name', '');
+  const expected = stringParam('expected_previous', '');
+  const eventId = stringParam('event_id', '');
+  const runId = stringParam('run_id', '');
+  const metric = stringParam('metric', '');
+  const value = float64Param('metric_value');
+  const latest = latestEventsSql(registry, sql`\n  WHERE serving_name = ${name}`);
+  const script = sql`BEGIN TRANSACTION;
+INSERT INTO ${champions} (${columns}, event_id, updated_at)
+SELECT ${name}, latest.event, latest.model_name, latest.previous_model, latest.run_id, latest.metric,
+  latest.metric_value, latest.event_id, CURRENT_TIMESTAMP
+FROM (SELECT 1 AS seed) AS seed
+LEFT JOIN (
+  ${indentLines(latest, 2)}
+) AS latest ON TRUE
+WHERE NOT EXISTS (SELECT 1 FROM ${champions} WHERE serving_name = ${name});
+UPDATE ${champions}
+SET previous_model = model_name, model_name = ${model}, event = ${event}, event_id = ${eventId},
+  run_id = NULLIF(${runId}, ''), metric = NULLIF(${metric}, ''), metric_value = ${value},
+  updated_at = CURRENT_TIMESTAMP
+WHERE serving_name = ${name} AND COALESCE(model_name, '') = ${expected};
+INSERT INTO ${registry} (${columns}, event_id, recorded_at)
+SELECT ${columns}, event_id, updated_at
+FROM ${champions}
+WHERE serving_name = ${name} AND event_id = ${eventId}
+LIMIT 1;
+COMMIT TRANSACTION;`;
+  return toSql(script, [name, event, model, expected, eventId, runId, metric, value]);
 }
 
 /** `changed`: 1 when the change @event_id landed (its registry event exists), else 0. */
 export function championChangeQuery(registry: TableRef): Sql {
-  const parts = new SqlParts();
-  const path = quotedPath(parts, registry, 'championChangeQuery.registry');
-  const eventId = parts.param(stringParam('event_id', ''));
-  return parts.finish(`SELECT COUNT(*) AS changed FROM ${path} WHERE event_id = ${eventId}`);
+  const p = paths('championChangeQuery', { registry });
+  return toSql(
+    sql`SELECT COUNT(*) AS changed FROM ${p.registry} WHERE event_id = ${stringParam('event_id', '')}`,
+  );
 }

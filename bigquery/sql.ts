@@ -21,7 +21,8 @@ export interface Sql {
 
 const paramName = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 
-function checkParamName(name: string): void {
+/** Throws unless `name` is a valid query parameter name (a letter or underscore, then up to 127 more). */
+export function checkParamName(name: string): void {
   if (!paramName.test(name)) throw new Error(`query parameter name ${JSON.stringify(name)} is not valid`);
 }
 
