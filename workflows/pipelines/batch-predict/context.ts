@@ -15,7 +15,7 @@ import {
 import { placeholderPatterns } from '../../../bigquery';
 import { re2Pattern } from '../../re2';
 import { executionIdentity, runIdentityArguments } from '../tune-and-evaluate/context';
-import { placeholderPatternsByName } from './statements';
+import { placeholders } from './placeholders';
 
 const env = (name: string, fallback: Expr | string | null = null) =>
   fallback === null ? fn('sys.get_env', name) : fn('sys.get_env', name, fallback);
@@ -188,12 +188,9 @@ export function contextSteps(): Step[] {
         max_passes: fn('default', arg('retries', 'maxPasses'), 3),
         warn_psi: fn('double', fn('default', arg('drift', 'warnPsi'), 0.2)),
         drift_min_rows: fn('default', arg('drift', 'minRows'), 100),
-        patterns: placeholderPatternsByName,
-        values: {
-          project: v('project'),
-          dataset: v('dataset'),
-          prompts_table: tpl`predict_prompts_${v('run_id')}`,
-        },
+        // The pattern of every placeholder and the values known now, both declared in placeholders.ts.
+        patterns: placeholders.patterns,
+        values: placeholders.contextValues,
       },
     }),
   ];

@@ -1,22 +1,9 @@
 import { assign, call, fn, forIn, switchStep, tpl, v, when, type Expr, type Step } from '../../dsl';
-import { placeholderPatternsByName } from './statements';
+import { placeholders } from './placeholders';
 import { arg, validateArguments } from './validate';
 
 const env = (name: string, fallback: ReturnType<typeof fn> | null = null) =>
   fallback === null ? fn('sys.get_env', name) : fn('sys.get_env', name, fallback);
-
-/**
- * A FLOAT64 value as SQL text with a decimal point, as the compile-time options are written: `string(0)` is
- * "0", which BigQuery would read as an INT64 literal (https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#floating_point_literals).
- * Exponent forms are left as they are (the placeholder patterns refuse them).
- */
-export const float64Text = (value: Expr): Expr =>
-  fn(
-    'if',
-    fn('text.match_regex', fn('string', value), '[.eE]'),
-    fn('string', value),
-    tpl`${fn('string', value)}.0`,
-  );
 
 /**
  * Where a run executes, from its arguments or, for a scheduled or event-started execution, the environment
@@ -113,40 +100,9 @@ export function contextSteps(): Step[] {
         labels_param: v('labels_param'),
         // Classification is scored per label; the other task types on free text (bigquery/task-types.ts).
         classify: v('args').get('task').get('type').eq('classification'),
-        patterns: placeholderPatternsByName,
-        values: {
-          project: v('project'),
-          dataset: v('dataset'),
-          conn_project: v('conn').at(0),
-          conn_location: v('conn').at(1),
-          conn_id: v('conn').at(2),
-          train_uri: v('args').get('data').get('train'),
-          eval_uri: v('args').get('data').get('eval'),
-          train_table: tpl`train_${v('run_id')}`,
-          eval_table: tpl`eval_${v('run_id')}`,
-          train_prompts: tpl`train_prompts_${v('run_id')}`,
-          eval_prompts: tpl`eval_prompts_${v('run_id')}`,
-          base_model: v('base_model_id'),
-          generation_endpoint: v('args').get('model').get('baseEndpoint'),
-          tuning_endpoint: v('args').get('model').get('baseEndpoint'),
-          max_iterations: fn('string', v('tuning').get('maxIterations')),
-          learning_rate_multiplier: float64Text(v('tuning').get('learningRateMultiplier')),
-          data_split_method: fn(
-            'if',
-            v('tuning').get('dataSplitMethod').eq('RANDOM'),
-            'NO_SPLIT',
-            v('tuning').get('dataSplitMethod'),
-          ),
-          data_split_eval_fraction: float64Text(
-            fn('default', fn('map.get', v('tuning'), 'dataSplitEvalFraction'), 0.2),
-          ),
-          evaluation_task: v('tuning').get('evaluationTask'),
-          // ML.EVALUATE's name of the task type, for the text metrics (unused by classification).
-          task_type: fn('text.to_upper', v('args').get('task').get('type')),
-          max_output_tokens: fn('string', v('generation').get('maxOutputTokens')),
-          temperature: float64Text(v('generation').get('temperature')),
-          top_p: float64Text(v('generation').get('topP')),
-        },
+        // The pattern of every placeholder and the run-wide values, both declared in placeholders.ts.
+        patterns: placeholders.patterns,
+        values: placeholders.contextValues,
       },
     }),
   ];

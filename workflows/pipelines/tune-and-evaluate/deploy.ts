@@ -75,11 +75,11 @@ export const switchServingFunction = subworkflow(
     tryStep(
       'replace_function',
       runStatement('serving_function', statements.servingFunction, {
-        values: fn('map.merge', v('ctx').get('values'), {
+        with: {
           model: v('model_id'),
           serving_function: v('ctx').get('serving_name'),
           champion_run: v('ctx').get('run_id'),
-        }),
+        },
       }),
       {
         except: {

@@ -14,7 +14,12 @@ import {
   type Step,
 } from '../../dsl';
 import { runStatement } from './bigquery';
+import { contextValues } from './placeholders';
 import { statements } from './statements';
+
+/** The values of one model's evaluation: the run's, the model and its role; kept in the variable `values`. */
+const modelValues = contextValues.with({ model: v('model_id'), role: v('role') });
+const values = modelValues.storedAt(v('values'));
 
 const withRun = { run_id: v('ctx').get('run_id'), eval_fingerprint: v('eval_key') };
 
@@ -24,13 +29,13 @@ function generatePass(name: string, mode: 'all' | 'retry'): Step[] {
     switchStep(name, [
       when(v('ctx').get('generate').eq('ai'), {
         steps: runStatement(`${name}_ai`, statements.generate.ai[mode], {
-          values: v('values'),
+          values,
           params: withRun,
         }),
       }),
       when(true, {
         steps: runStatement(`${name}_ml`, statements.generate.ml[mode], {
-          values: v('values'),
+          values,
           params: withRun,
         }),
       }),
@@ -44,7 +49,7 @@ export const predictionStatus = subworkflow(
   ['ctx', 'values', 'eval_key'],
   [
     ...runStatement('status_query', statements.predictionStatus, {
-      values: v('values'),
+      values,
       params: { eval_fingerprint: v('eval_key') },
       rows: 'status_rows',
     }),
@@ -54,7 +59,7 @@ export const predictionStatus = subworkflow(
 
 function status(name: string): Step {
   return call(name, predictionStatus, {
-    args: { ctx: v('ctx'), values: v('values'), eval_key: v('eval_key') },
+    args: { ctx: v('ctx'), values: values.expr, eval_key: v('eval_key') },
     result: `${name}_status`,
   });
 }
@@ -69,7 +74,7 @@ export const evaluateModel = subworkflow(
   ['ctx', 'model_id', 'role', 'eval_key'],
   [
     assign('model_values', {
-      values: fn('map.merge', v('ctx').get('values'), { model: v('model_id'), role: v('role') }),
+      values: modelValues.expr,
       model_path: tpl`${v('ctx').get('project')}.${v('ctx').get('dataset')}.${v('model_id')}`,
       generated: false,
       passes: 0,
@@ -96,16 +101,16 @@ export const evaluateModel = subworkflow(
     // Jumps rather than nested steps: the statements' lines are embedded once, at shallow indentation.
     switchStep('metrics_kind', [when(v('ctx').get('classify').not(), { next: 'text_metrics' })]),
     ...runStatement('label_metrics', statements.writeMetrics.classification, {
-      values: v('values'),
+      values,
       params: { ...withRun, labels: v('ctx').get('labels_param') },
     }),
     jump('label_metrics_written', 'read_metrics'),
     ...runStatement('text_metrics', statements.writeMetrics.generation, {
-      values: v('values'),
+      values,
       params: withRun,
     }),
     ...runStatement('read_metrics', statements.readMetrics, {
-      values: v('values'),
+      values,
       params: { run_id: v('ctx').get('run_id') },
       rows: 'metric_rows',
     }),

@@ -19,6 +19,7 @@ import { dataSteps, dataSubworkflows } from './data';
 import { championSteps, currentChampion, deploySteps, switchServingFunction } from './deploy';
 import { evaluateModel, predictionStatus } from './evaluate';
 import { decideGate, defaultMinLabelSupport, retirementEpochs } from './gate';
+import { contextValues } from './placeholders';
 import { asJson, claimRun, recordRun } from './record';
 import { statements } from './statements';
 import { tuneSteps } from './tune';
@@ -40,7 +41,7 @@ function runSteps() {
           call('evaluate_baseline', evaluateModel, {
             args: {
               ctx: v('ctx'),
-              model_id: v('ctx').get('values').get('base_model'),
+              model_id: contextValues.get('base_model'),
               role: 'baseline',
               eval_key: v('eval_key'),
             },
