@@ -57,31 +57,39 @@ export type ContextName<T> = {
 export class PlaceholderValues<N extends string, All extends string = string> {
   declare readonly covers: (name: N) => void;
 
-  /** `names`: the placeholder names bound (sorted as given); `expr`: the map expression holding them. */
+  /**
+   * `names`: the placeholder names bound, in the order given; `expr`: the map expression holding them;
+   * `all`: every placeholder name of the pipeline.
+   */
   constructor(
     readonly names: readonly N[],
     readonly expr: Expr,
+    readonly all: readonly All[],
   ) {}
 
   /**
    * These values and `more` (placeholders of the pipeline not bound yet), as `map.merge(expr, more)`.
-   * Throws if `more` binds a name that is already bound (the types refuse it too).
+   * Throws, as the types refuse it, on a name the pipeline does not declare or one already bound.
    */
   with<const M extends Exclude<All, N>>(more: { readonly [K in M]: Value }): PlaceholderValues<N | M, All> {
     const added = Object.keys(more) as M[];
+    const unknown = added.filter((name) => !(this.all as readonly string[]).includes(name));
+    if (unknown.length > 0) throw new Error(`not a placeholder of this pipeline: ${unknown.join(', ')}`);
     const again = added.filter((name) => (this.names as readonly string[]).includes(name));
     if (again.length > 0) throw new Error(`placeholder values bound twice: ${again.join(', ')}`);
-    return new PlaceholderValues<N | M, All>([...this.names, ...added], fn('map.merge', this.expr, more));
+    const names = [...this.names, ...added];
+    return new PlaceholderValues<N | M, All>(names, fn('map.merge', this.expr, more), this.all);
   }
 
-  /** The run-time value of one bound placeholder: `expr.name`. */
+  /** The run-time value of one bound placeholder: `expr.name`. Throws for a name these values do not bind. */
   get(name: N): Expr {
+    if (!this.names.includes(name)) throw new Error(`no value for ${name} among ${this.names.join(', ')}`);
     return this.expr.get(name);
   }
 
   /** The same values, read back from where a step stored this map (a variable, a `ctx` field, a parameter). */
   storedAt(expr: Expr): PlaceholderValues<N, All> {
-    return new PlaceholderValues<N, All>(this.names, expr);
+    return new PlaceholderValues<N, All>(this.names, expr, this.all);
   }
 }
 
@@ -120,6 +128,7 @@ export function declarePlaceholders<const T extends Record<string, PlaceholderSp
       new PlaceholderValues(
         withContext.map(([name]) => name as ContextName<T>),
         stored,
+        Object.keys(table),
       ),
   };
 }
