@@ -7,6 +7,8 @@ import { runStatement } from '../../../workflows/pipelines/tune-and-evaluate/big
 import { contextValues, placeholders } from '../../../workflows/pipelines/tune-and-evaluate/placeholders';
 import { statements } from '../../../workflows/pipelines/tune-and-evaluate/statements';
 import * as batch from '../../../workflows/pipelines/batch-predict/placeholders';
+import { ctx as batchCtx } from '../../../workflows/pipelines/batch-predict/context';
+import { ctx, sharedContext } from '../../../workflows/pipelines/tune-and-evaluate/context';
 import { statements as batchStatements } from '../../../workflows/pipelines/batch-predict/statements';
 
 // Each `@ts-expect-error` below is a use TypeScript must refuse: `npx tsc -p tsconfig.json --noEmit` (and
@@ -145,6 +147,22 @@ describe('statements know their placeholders', () => {
   });
 });
 
+describe('context fields are read by name', () => {
+  test('a field the context holds reads ctx.<field>', () => {
+    expect(ctx.run_id.source).toBe('ctx.run_id');
+    expect(batchCtx.by_label.source).toBe('ctx.by_label');
+  });
+
+  test('a misspelt field, or one of the other pipeline, fails tsc', () => {
+    // @ts-expect-error `run_idd` is no field of the context
+    expect(ctx.run_idd).toBeUndefined();
+    // @ts-expect-error `warn_psi` is batch-predict's, not tune-and-evaluate's
+    expect(ctx.warn_psi).toBeUndefined();
+    // @ts-expect-error the subworkflows both pipelines call see only the fields every context holds
+    expect(sharedContext.serving_name).toBeUndefined();
+  });
+});
+
 /** Every compiled statement value (`{text, placeholders}`) anywhere in a parsed workflow. */
 function compiledStatements(node: unknown, found: { text: string; placeholders: string[] }[] = []) {
   if (Array.isArray(node)) for (const item of node) compiledStatements(item, found);
@@ -170,9 +188,9 @@ function compiledContext(
 }
 
 describe.each([
-  ['tune-and-evaluate', placeholders],
-  ['batch-predict', batch.placeholders],
-] as const)('the compiled %s workflow', (name, declared) => {
+  ['tune-and-evaluate', placeholders, ctx],
+  ['batch-predict', batch.placeholders, batchCtx],
+] as const)('the compiled %s workflow', (name, declared, fields) => {
   const doc = parse(pipelines[name]!()) as Parameters<typeof compiledContext>[0];
 
   test('names in every statement text exactly the placeholders it lists, each with a pattern in ctx.patterns', () => {
@@ -191,5 +209,14 @@ describe.each([
     expect(Object.keys(ctx.patterns)).toEqual(Object.keys(declared.p));
     expect(Object.keys(ctx.values)).toEqual(Object.keys(declared.contextValues));
     expect(Object.keys(ctx.values).length).toBeLessThan(Object.keys(ctx.patterns).length);
+  });
+
+  test('builds a context holding every field its reader names but those merged in later, and the shared ones', () => {
+    const stored = Object.keys(compiledContext(doc));
+    const later = Object.keys(fields).filter((k) => !stored.includes(k));
+    expect(later).toEqual(name === 'batch-predict' ? ['generate', 'by_label'] : []);
+    // A later field is merged into ctx by a step: `ctx: ${map.merge(ctx, {"<field>": ...`.
+    for (const key of later) expect(pipelines[name]!()).toContain(`ctx: '\${map.merge(ctx, {"${key}": `);
+    for (const key of Object.keys(sharedContext)) expect(stored).toContain(key);
   });
 });

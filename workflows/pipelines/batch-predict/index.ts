@@ -19,7 +19,7 @@ import {
 import { float64Text } from '../placeholders';
 import { bigquerySubworkflows } from '../tune-and-evaluate/bigquery';
 import { asJson, recordRun } from '../tune-and-evaluate/record';
-import { contextSteps, contextSubworkflows } from './context';
+import { contextSteps, contextSubworkflows, ctx } from './context';
 import { contextValues, runStatement } from './placeholders';
 import { statements } from './statements';
 
@@ -27,11 +27,11 @@ import { statements } from './statements';
  * `ctx.values` grows as the run learns: these are the values it holds after each step that adds some (the
  * steps store `.expr` in `ctx.values`; later statements read them back from there).
  */
-const storedInContext = v('ctx').get('values');
+const storedInContext = ctx.values;
 /** Once the champion is resolved: its model, its run and the generation settings it was evaluated with. */
 const championFound = contextValues.with({
   model: v('champion_model_id'),
-  serving_function: v('ctx').get('serving_name'),
+  serving_function: ctx.serving_name,
   champion_run: v('champion_runs').at(0).get('run_id'),
   max_output_tokens: v('max_output_tokens'),
   temperature: v('temperature'),
@@ -40,9 +40,9 @@ const championFound = contextValues.with({
 const afterChampion = championFound.storedAt(storedInContext);
 /** A file source: loaded into this run's staging table, with the columns `bqtune predict` writes. */
 const fileSource = afterChampion.with({
-  source_project: v('ctx').get('project'),
-  source_dataset: v('ctx').get('dataset'),
-  source_table: tpl`predict_source_${v('ctx').get('run_id')}`,
+  source_project: ctx.project,
+  source_dataset: ctx.dataset,
+  source_table: tpl`predict_source_${ctx.run_id}`,
   source_uri: v('args').get('source').get('uri'),
   key_column: 'id',
   input_column: 'input_text',
@@ -60,10 +60,10 @@ const afterSource = tableSource.storedAt(storedInContext);
 
 /** One generation pass with the champion's generate function: every pending prompt, or the retryable ones. */
 function servePass(name: string, mode: 'all' | 'retry'): Step[] {
-  const params = { serving_name: v('ctx').get('serving_name'), run_id: v('ctx').get('run_id') };
+  const params = { serving_name: ctx.serving_name, run_id: ctx.run_id };
   return [
     switchStep(name, [
-      when(v('ctx').get('generate').eq('ai'), {
+      when(ctx.generate.eq('ai'), {
         steps: runStatement(`${name}_ai`, statements.serve.ai[mode], { values: afterChampion, params }),
       }),
       when(true, {
@@ -80,7 +80,7 @@ const servedStatus = subworkflow(
   [
     ...runStatement('status_query', statements.status, {
       values: afterChampion,
-      params: { serving_name: v('ctx').get('serving_name') },
+      params: { serving_name: ctx.serving_name },
       rows: 'status_rows',
     }),
     assign('counts', { row: v('status_rows').at(0) }),
@@ -97,14 +97,14 @@ const servedStatus = subworkflow(
 function championSteps(): Step[] {
   return [
     ...runStatement('find_champion', statements.champion, {
-      params: { serving_name: v('ctx').get('serving_name') },
+      params: { serving_name: ctx.serving_name },
       rows: 'champion_rows',
     }),
     switchStep('has_champion', [
       when(fn('len', v('champion_rows')).eq(0), {
         raise: {
           tags: ['ValueError', 'NoChampionError'],
-          message: tpl`serving name ${v('ctx').get('serving_name')} has no champion yet: run tune-and-evaluate until a model is promoted; no model was called`,
+          message: tpl`serving name ${ctx.serving_name} has no champion yet: run tune-and-evaluate until a model is promoted; no model was called`,
         },
       }),
     ]),
@@ -195,7 +195,7 @@ function sourceSteps(): Step[] {
 
 /** Generates for every pending key, then regenerates retryable rows, up to the configured passes. */
 function generationSteps(): Step[] {
-  const prompt = { serving_name: v('ctx').get('serving_name'), model_name: v('champion_model') };
+  const prompt = { serving_name: ctx.serving_name, model_name: v('champion_model') };
   return [
     ...runStatement('create_prompts', statements.createPrompts),
     ...runStatement('insert_prompts', statements.insertPrompts, {
@@ -213,7 +213,7 @@ function generationSteps(): Step[] {
         steps: [...servePass('serve_all', 'all'), assign('first_pass', { passes: 1 })],
       }),
     ]),
-    forRange('retry_passes', { value: 'pass', range: [2, v('ctx').get('max_passes')] }, [
+    forRange('retry_passes', { value: 'pass', range: [2, ctx.max_passes] }, [
       call('before_retry', servedStatus, { args: { ctx: v('ctx') }, result: 'retry_status' }),
       switchStep('anything_to_retry', [when(v('retry_status').get('retryable').eq(0), { next: 'break' })]),
       ...servePass('serve_retryable', 'retry'),
@@ -237,8 +237,8 @@ function driftSteps(): Step[] {
         steps: [
           ...runStatement('drift_query', statements.drift, {
             params: {
-              run_id: v('ctx').get('run_id'),
-              serving_name: v('ctx').get('serving_name'),
+              run_id: ctx.run_id,
+              serving_name: ctx.serving_name,
               model_name: v('champion_model'),
               eval_key: v('champion_eval_key'),
               by_label: fn(
@@ -269,15 +269,15 @@ function driftSteps(): Step[] {
                   drift: {
                     computed: true,
                     statistic: 'population stability index',
-                    by: fn('if', v('ctx').get('by_label'), 'predicted label', 'output length'),
+                    by: fn('if', ctx.by_label, 'predicted label', 'output length'),
                     psi: v('psi'),
-                    threshold: v('ctx').get('warn_psi'),
-                    minRows: v('ctx').get('drift_min_rows'),
+                    threshold: ctx.warn_psi,
+                    minRows: ctx.drift_min_rows,
                     rows: v('final_status').get('succeeded'),
                     // PSI grows on small samples: below minRows the statistic is recorded, not warned on.
                     warning: v('psi')
-                      .gt(v('ctx').get('warn_psi'))
-                      .and(v('final_status').get('succeeded').ge(v('ctx').get('drift_min_rows'))),
+                      .gt(ctx.warn_psi)
+                      .and(v('final_status').get('succeeded').ge(ctx.drift_min_rows)),
                     categories: v('categories'),
                   },
                 }),
@@ -331,7 +331,7 @@ function runSteps(): Step[] {
     assign('outcome', {
       status: 'succeeded',
       predictions: {
-        servingName: v('ctx').get('serving_name'),
+        servingName: ctx.serving_name,
         champion: v('champion_model'),
         sourceRows: v('source_rows'),
         withoutInput: v('null_inputs'),
@@ -399,7 +399,7 @@ export function batchPredict(): Workflow {
         },
       }),
       returnStep('result', {
-        runId: v('ctx').get('run_id'),
+        runId: ctx.run_id,
         status: v('status'),
         predictions: v('predictions'),
       }),

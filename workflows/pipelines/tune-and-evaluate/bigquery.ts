@@ -18,6 +18,7 @@ import {
   type Step,
   type Value,
 } from '../../dsl';
+import { sharedContext } from './context';
 import type { QueryParameter, Sql } from '../../../bigquery';
 import type { PlaceholderValues, Statement } from '../placeholders';
 import { contextValues } from './placeholders';
@@ -138,20 +139,20 @@ const requestRetry = {
 const maxJobAttempts = 8;
 
 const jobLabels = {
-  bqtune_run_id: v('ctx').get('run_id'),
+  bqtune_run_id: sharedContext.run_id,
   // Tells this execution's jobs from another execution's that took the same job id (see wait_for_job).
-  bqtune_execution: v('ctx').get('execution_token'),
+  bqtune_execution: sharedContext.execution_token,
 };
 
 function insertCall(name: string, connectorParams: ConnectorParams): Step {
   return call(name, 'googleapis.bigquery.v2.jobs.insert', {
     args: {
-      projectId: v('ctx').get('project'),
+      projectId: sharedContext.project,
       body: {
         jobReference: {
-          projectId: v('ctx').get('project'),
+          projectId: sharedContext.project,
           jobId: v('job_id'),
-          location: v('ctx').get('location'),
+          location: sharedContext.location,
         },
         configuration: {
           query: {
@@ -185,9 +186,9 @@ export const waitForJob = subworkflow(
       [
         call('get_job', 'googleapis.bigquery.v2.jobs.get', {
           args: {
-            projectId: v('ctx').get('project'),
+            projectId: sharedContext.project,
             jobId: v('job_id'),
-            location: v('ctx').get('location'),
+            location: sharedContext.location,
           },
           result: 'job',
         }),
@@ -197,12 +198,12 @@ export const waitForJob = subworkflow(
     switchStep('whose_job', [
       when(
         fn('map.get', v('job'), ['configuration', 'labels', 'bqtune_execution']).ne(
-          v('ctx').get('execution_token'),
+          sharedContext.execution_token,
         ),
         {
           raise: {
             tags: ['ValueError', 'RunIdInUseError'],
-            message: tpl`run id ${v('ctx').get('run_id')} is already taken by another execution (job ${v('job_id')} is not this execution's): start the run with a new run id`,
+            message: tpl`run id ${sharedContext.run_id} is already taken by another execution (job ${v('job_id')} is not this execution's): start the run with a new run id`,
           },
         },
       ),
@@ -252,7 +253,7 @@ export const runQuery = subworkflow(
         sql: v('statement').get('text'),
         placeholders: v('statement').get('placeholders'),
         values: v('values'),
-        patterns: v('ctx').get('patterns'),
+        patterns: sharedContext.patterns,
       },
       result: 'query',
     }),
@@ -266,12 +267,12 @@ export const runQuery = subworkflow(
       job_id: fn(
         'if',
         v('job_key').eq(null),
-        tpl`bqtune_${v('ctx').get('run_id')}_${v('step')}_${v('invocation')}_${fn('string', v('attempt'))}`,
+        tpl`bqtune_${sharedContext.run_id}_${v('step')}_${v('invocation')}_${fn('string', v('attempt'))}`,
         fn(
           'if',
           v('attempt').eq(1),
-          tpl`bqtune_${v('ctx').get('run_id')}_${fn('default', v('job_key'), '')}`,
-          tpl`bqtune_${v('ctx').get('run_id')}_${fn('default', v('job_key'), '')}_${fn('string', v('attempt'))}`,
+          tpl`bqtune_${sharedContext.run_id}_${fn('default', v('job_key'), '')}`,
+          tpl`bqtune_${sharedContext.run_id}_${fn('default', v('job_key'), '')}_${fn('string', v('attempt'))}`,
         ),
       ),
       job: null,

@@ -1,4 +1,5 @@
 import { assign, call, fn, forIn, switchStep, tpl, v, when, type Expr, type Step } from '../../dsl';
+import { contextFields } from '../context-fields';
 import { placeholders } from './placeholders';
 import { arg, validateArguments } from './validate';
 
@@ -27,7 +28,7 @@ export function runIdentityArguments(prefix: string): Record<string, Expr> {
  * The context fields that name this execution, which the job submission (`bigquery.ts`) and the run rows
  * (`record.ts`) read; every pipeline's context carries them.
  */
-export function executionIdentity(): Record<string, Expr> {
+export function executionIdentity() {
   return {
     // Labels every job of this execution, so a job id taken by another execution is told apart.
     // (a label value: lower-case letters, digits, `-` and `_`, at most 63 characters).
@@ -36,6 +37,48 @@ export function executionIdentity(): Record<string, Expr> {
     execution: tpl`projects/${env('GOOGLE_CLOUD_PROJECT_ID')}/locations/${env('GOOGLE_CLOUD_LOCATION')}/workflows/${env('GOOGLE_CLOUD_WORKFLOW_ID')}/executions/${env('GOOGLE_CLOUD_WORKFLOW_EXECUTION_ID')}`,
   };
 }
+
+/**
+ * The context fields every pipeline's context starts with, in this order: the pipeline's name, where the
+ * run executes (from the `read_arguments` step's variables) and the execution's identity. The job
+ * submission (`bigquery.ts`) and the run rows (`record.ts`) read them for either pipeline.
+ */
+export function identityFields(pipeline: string) {
+  return {
+    pipeline,
+    run_id: v('run_id'),
+    ...executionIdentity(),
+    project: v('project'),
+    location: v('location'),
+    dataset: v('dataset'),
+  };
+}
+
+/**
+ * The fields every pipeline's context holds (its identity, `patterns` and `values`), for the subworkflows
+ * both pipelines call with their own `ctx`.
+ */
+export const sharedContext = contextFields({ ...identityFields(''), patterns: {}, values: {} });
+
+/**
+ * tune-and-evaluate's context map (`ctx`), built by the last of `contextSteps` from the variables of the
+ * steps before it.
+ */
+const contextMap = {
+  ...identityFields('tune-and-evaluate'),
+  serving_name: v('args').get('deploy').get('servingName'),
+  generate: fn('if', v('generation').get('function').eq('AI.GENERATE_TEXT'), 'ai', 'ml'),
+  max_passes: v('args').get('model').get('retries').get('maxPasses'),
+  labels_param: v('labels_param'),
+  // Classification is scored per label; the other task types on free text (bigquery/task-types.ts).
+  classify: v('args').get('task').get('type').eq('classification'),
+  // The pattern of every placeholder and the run-wide values, both declared in placeholders.ts.
+  patterns: placeholders.patterns,
+  values: placeholders.contextValues,
+};
+
+/** tune-and-evaluate's context fields by name: `ctx.run_id` reads the run id. */
+export const ctx = contextFields(contextMap);
 
 /**
  * Reads the run's identity from its arguments, falling back to the environment the deployment sets
@@ -86,24 +129,6 @@ export function contextSteps(): Step[] {
       // The same id as baseModelId() in bigquery/endpoints.ts, which Pulumi creates the model under.
       base_model_id: tpl`base_${fn('text.replace_all_regex', v('args').get('model').get('baseEndpoint'), '[^A-Za-z0-9]', '_')}`,
     }),
-    assign('context', {
-      ctx: {
-        pipeline: 'tune-and-evaluate',
-        run_id: v('run_id'),
-        ...executionIdentity(),
-        project: v('project'),
-        location: v('location'),
-        dataset: v('dataset'),
-        serving_name: v('args').get('deploy').get('servingName'),
-        generate: fn('if', v('generation').get('function').eq('AI.GENERATE_TEXT'), 'ai', 'ml'),
-        max_passes: v('args').get('model').get('retries').get('maxPasses'),
-        labels_param: v('labels_param'),
-        // Classification is scored per label; the other task types on free text (bigquery/task-types.ts).
-        classify: v('args').get('task').get('type').eq('classification'),
-        // The pattern of every placeholder and the run-wide values, both declared in placeholders.ts.
-        patterns: placeholders.patterns,
-        values: placeholders.contextValues,
-      },
-    }),
+    assign('context', { ctx: contextMap }),
   ];
 }

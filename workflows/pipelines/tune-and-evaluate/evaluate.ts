@@ -13,6 +13,7 @@ import {
   when,
   type Step,
 } from '../../dsl';
+import { ctx } from './context';
 import { runStatement } from './bigquery';
 import { contextValues } from './placeholders';
 import { statements } from './statements';
@@ -21,13 +22,13 @@ import { statements } from './statements';
 const modelValues = contextValues.with({ model: v('model_id'), role: v('role') });
 const values = modelValues.storedAt(v('values'));
 
-const withRun = { run_id: v('ctx').get('run_id'), eval_fingerprint: v('eval_key') };
+const withRun = { run_id: ctx.run_id, eval_fingerprint: v('eval_key') };
 
 /** One generation pass with the run's generate function: every prompt, or only the retryable rows. */
 function generatePass(name: string, mode: 'all' | 'retry'): Step[] {
   return [
     switchStep(name, [
-      when(v('ctx').get('generate').eq('ai'), {
+      when(ctx.generate.eq('ai'), {
         steps: runStatement(`${name}_ai`, statements.generate.ai[mode], {
           values,
           params: withRun,
@@ -75,7 +76,7 @@ export const evaluateModel = subworkflow(
   [
     assign('model_values', {
       values: modelValues.expr,
-      model_path: tpl`${v('ctx').get('project')}.${v('ctx').get('dataset')}.${v('model_id')}`,
+      model_path: tpl`${ctx.project}.${ctx.dataset}.${v('model_id')}`,
       generated: false,
       passes: 0,
     }),
@@ -88,7 +89,7 @@ export const evaluateModel = subworkflow(
         ],
       }),
     ]),
-    forRange('retry_passes', { value: 'pass', range: [2, v('ctx').get('max_passes')] }, [
+    forRange('retry_passes', { value: 'pass', range: [2, ctx.max_passes] }, [
       status('before_retry'),
       switchStep('anything_to_retry', [
         when(fn('int', v('before_retry_status').get('retryable')).eq(0), { next: 'break' }),
@@ -99,10 +100,10 @@ export const evaluateModel = subworkflow(
     status('final'),
     // Per-label metrics for classification, the task's text metrics for the others (bigquery/task-types.ts).
     // Jumps rather than nested steps: the statements' lines are embedded once, at shallow indentation.
-    switchStep('metrics_kind', [when(v('ctx').get('classify').not(), { next: 'text_metrics' })]),
+    switchStep('metrics_kind', [when(ctx.classify.not(), { next: 'text_metrics' })]),
     ...runStatement('label_metrics', statements.writeMetrics.classification, {
       values,
-      params: { ...withRun, labels: v('ctx').get('labels_param') },
+      params: { ...withRun, labels: ctx.labels_param },
     }),
     jump('label_metrics_written', 'read_metrics'),
     ...runStatement('text_metrics', statements.writeMetrics.generation, {
@@ -111,7 +112,7 @@ export const evaluateModel = subworkflow(
     }),
     ...runStatement('read_metrics', statements.readMetrics, {
       values,
-      params: { run_id: v('ctx').get('run_id') },
+      params: { run_id: ctx.run_id },
       rows: 'metric_rows',
     }),
     assign('start_metrics', { metrics: {} }),

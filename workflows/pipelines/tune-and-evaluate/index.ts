@@ -14,7 +14,7 @@ import {
   type Workflow,
 } from '../../dsl';
 import { bigquerySubworkflows, runStatement } from './bigquery';
-import { contextSteps } from './context';
+import { contextSteps, ctx } from './context';
 import { dataSteps, dataSubworkflows } from './data';
 import { championSteps, currentChampion, deploySteps, switchServingFunction } from './deploy';
 import { evaluateModel, predictionStatus } from './evaluate';
@@ -59,10 +59,10 @@ function runSteps() {
     ...championSteps(),
     // Per-label regressions exist only for classification; free-text tasks pass null (no label rule).
     assign('no_label_rule', { regressions: null }),
-    switchStep('label_rule', [when(v('ctx').get('classify').not(), { next: 'gate' })]),
+    switchStep('label_rule', [when(ctx.classify.not(), { next: 'gate' })]),
     ...runStatement('label_regressions', statements.labelRegressions, {
       params: {
-        run_id: v('ctx').get('run_id'),
+        run_id: ctx.run_id,
         max_regression: fn('string', v('args').get('gate').get('maxLabelRegression')),
         min_support: fn(
           'string',
@@ -145,7 +145,7 @@ export function tuneAndEvaluate(): Workflow {
         },
       }),
       returnStep('result', {
-        runId: v('ctx').get('run_id'),
+        runId: ctx.run_id,
         status: v('status'),
         baseline: v('baseline'),
         tuned: v('tuned'),

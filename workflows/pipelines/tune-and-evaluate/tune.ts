@@ -1,4 +1,5 @@
 import { assign, call, fn, raiseStep, switchStep, tryStep, v, when, type Step } from '../../dsl';
+import { ctx } from './context';
 import { isRetryableError, runStatement } from './bigquery';
 import { contextValues } from './placeholders';
 import { statements } from './statements';
@@ -20,8 +21,8 @@ export function tuneSteps(): Step[] {
       [
         call('get_tuned_model', 'googleapis.bigquery.v2.models.get', {
           args: {
-            projectId: v('ctx').get('project'),
-            datasetId: v('ctx').get('dataset'),
+            projectId: ctx.project,
+            datasetId: ctx.dataset,
             modelId: v('tuned_model_id'),
           },
           result: 'existing_model',
