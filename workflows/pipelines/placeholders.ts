@@ -51,8 +51,9 @@ export type ContextName<T> = {
 
 /**
  * Values for placeholders `N` (a map expression of the workflow: name → text), out of a pipeline whose
- * placeholders are `All`. Values for `N` run any statement whose placeholders are among `N`: the phantom
- * `covers` makes `PlaceholderValues<N>` assignable to `PlaceholderValues<M>` exactly when M ⊆ N.
+ * placeholders are `All`. runStatement accepts them for a statement whose placeholders are among `N`
+ * (plus those it is given per call). The phantom `covers` keeps values for fewer names from passing as
+ * values for more, which `names` alone (covariant) would allow.
  */
 export class PlaceholderValues<N extends string, All extends string = string> {
   declare readonly covers: (name: N) => void;
