@@ -14,8 +14,10 @@ import {
 } from '../../dsl';
 import { placeholderPatterns } from '../../../bigquery';
 import { re2Pattern } from '../../re2';
-import { executionIdentity, runIdentityArguments } from '../tune-and-evaluate/context';
-import { placeholderPatternsByName } from './statements';
+import { contextFields } from '../context-fields';
+import type { sharedContext } from '../tune-and-evaluate/context';
+import { identityFields, runIdentityArguments } from '../tune-and-evaluate/context';
+import { placeholders } from './placeholders';
 
 const env = (name: string, fallback: Expr | string | null = null) =>
   fallback === null ? fn('sys.get_env', name) : fn('sys.get_env', name, fallback);
@@ -153,6 +155,27 @@ const validateArguments = subworkflow(
 
 export const contextSubworkflows = [validateArguments];
 
+/** batch-predict's context map (`ctx`), built by the last of `contextSteps` from the variables before it. */
+const contextMap = {
+  ...identityFields('batch-predict'),
+  serving_name: v('args').get('servingName'),
+  max_passes: fn('default', arg('retries', 'maxPasses'), 3),
+  warn_psi: fn('double', fn('default', arg('drift', 'warnPsi'), 0.2)),
+  drift_min_rows: fn('default', arg('drift', 'minRows'), 100),
+  // The pattern of every placeholder and the values known now, both declared in placeholders.ts.
+  patterns: placeholders.patterns,
+  values: placeholders.contextValues,
+} satisfies Record<keyof typeof sharedContext, unknown> & Record<string, unknown>;
+
+/**
+ * The fields index.ts merges into `ctx` as the run learns them (only the keys matter here): the champion's
+ * generate function, once it is resolved, and whether drift is measured by label, once its task is known.
+ */
+const laterFields = { generate: 'ai or ml', by_label: 'a boolean' };
+
+/** batch-predict's context fields by name, those of the context step and those merged in later. */
+export const ctx = contextFields({ ...contextMap, ...laterFields });
+
 /**
  * Reads the run's identity from its arguments, falling back to the environment the deployment sets
  * (BQTUNE_*), validates, and builds the context every statement reads.
@@ -176,25 +199,6 @@ export function contextSteps(): Step[] {
         dataset: v('dataset'),
       },
     }),
-    assign('context', {
-      ctx: {
-        pipeline: 'batch-predict',
-        run_id: v('run_id'),
-        ...executionIdentity(),
-        project: v('project'),
-        location: v('location'),
-        dataset: v('dataset'),
-        serving_name: v('args').get('servingName'),
-        max_passes: fn('default', arg('retries', 'maxPasses'), 3),
-        warn_psi: fn('double', fn('default', arg('drift', 'warnPsi'), 0.2)),
-        drift_min_rows: fn('default', arg('drift', 'minRows'), 100),
-        patterns: placeholderPatternsByName,
-        values: {
-          project: v('project'),
-          dataset: v('dataset'),
-          prompts_table: tpl`predict_prompts_${v('run_id')}`,
-        },
-      },
-    }),
+    assign('context', { ctx: contextMap }),
   ];
 }

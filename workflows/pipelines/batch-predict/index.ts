@@ -16,21 +16,59 @@ import {
   type Step,
   type Workflow,
 } from '../../dsl';
-import { bigquerySubworkflows, runStatement } from '../tune-and-evaluate/bigquery';
+import { float64Text } from '../placeholders';
+import { bigquerySubworkflows } from '../tune-and-evaluate/bigquery';
 import { asJson, recordRun } from '../tune-and-evaluate/record';
-import { float64Text } from '../tune-and-evaluate/context';
-import { contextSteps, contextSubworkflows } from './context';
+import { contextSteps, contextSubworkflows, ctx } from './context';
+import { contextValues, runStatement } from './placeholders';
 import { statements } from './statements';
+
+/**
+ * `ctx.values` grows as the run learns: these are the values it holds after each step that adds some (the
+ * steps store `.expr` in `ctx.values`; later statements read them back from there).
+ */
+const storedInContext = ctx.values;
+/** Once the champion is resolved: its model, its run and the generation settings it was evaluated with. */
+const championFound = contextValues.with({
+  model: v('champion_model_id'),
+  serving_function: ctx.serving_name,
+  champion_run: v('champion_runs').at(0).get('run_id'),
+  max_output_tokens: v('max_output_tokens'),
+  temperature: v('temperature'),
+  top_p: v('top_p'),
+});
+const afterChampion = championFound.storedAt(storedInContext);
+/** A file source: loaded into this run's staging table, with the columns `bqtune predict` writes. */
+const fileSource = afterChampion.with({
+  source_project: ctx.project,
+  source_dataset: ctx.dataset,
+  source_table: tpl`predict_source_${ctx.run_id}`,
+  source_uri: v('args').get('source').get('uri'),
+  key_column: 'id',
+  input_column: 'input_text',
+});
+/** A table source: read where it is, with the configured columns. */
+const tableSource = afterChampion.with({
+  source_project: v('source_parts').at(0),
+  source_dataset: v('source_parts').at(1),
+  source_table: v('source_parts').at(2),
+  key_column: fn('default', fn('map.get', v('args'), 'keyColumn'), 'id'),
+  input_column: fn('default', fn('map.get', v('args'), 'inputColumn'), 'input_text'),
+});
+/** After either source: what both bind. */
+const afterSource = tableSource.storedAt(storedInContext);
 
 /** One generation pass with the champion's generate function: every pending prompt, or the retryable ones. */
 function servePass(name: string, mode: 'all' | 'retry'): Step[] {
-  const params = { serving_name: v('ctx').get('serving_name'), run_id: v('ctx').get('run_id') };
+  const params = { serving_name: ctx.serving_name, run_id: ctx.run_id };
   return [
     switchStep(name, [
-      when(v('ctx').get('generate').eq('ai'), {
-        steps: runStatement(`${name}_ai`, statements.serve.ai[mode], { params }),
+      when(ctx.generate.eq('ai'), {
+        steps: runStatement(`${name}_ai`, statements.serve.ai[mode], { values: afterChampion, params }),
       }),
-      when(true, { steps: runStatement(`${name}_ml`, statements.serve.ml[mode], { params }) }),
+      when(true, {
+        steps: runStatement(`${name}_ml`, statements.serve.ml[mode], { values: afterChampion, params }),
+      }),
     ]),
   ];
 }
@@ -41,7 +79,8 @@ const servedStatus = subworkflow(
   ['ctx'],
   [
     ...runStatement('status_query', statements.status, {
-      params: { serving_name: v('ctx').get('serving_name') },
+      values: afterChampion,
+      params: { serving_name: ctx.serving_name },
       rows: 'status_rows',
     }),
     assign('counts', { row: v('status_rows').at(0) }),
@@ -58,14 +97,14 @@ const servedStatus = subworkflow(
 function championSteps(): Step[] {
   return [
     ...runStatement('find_champion', statements.champion, {
-      params: { serving_name: v('ctx').get('serving_name') },
+      params: { serving_name: ctx.serving_name },
       rows: 'champion_rows',
     }),
     switchStep('has_champion', [
       when(fn('len', v('champion_rows')).eq(0), {
         raise: {
           tags: ['ValueError', 'NoChampionError'],
-          message: tpl`serving name ${v('ctx').get('serving_name')} has no champion yet: run tune-and-evaluate until a model is promoted; no model was called`,
+          message: tpl`serving name ${ctx.serving_name} has no champion yet: run tune-and-evaluate until a model is promoted; no model was called`,
         },
       }),
     ]),
@@ -102,19 +141,12 @@ function championSteps(): Step[] {
     assign('with_champion', {
       ctx: fn('map.merge', v('ctx'), {
         generate: fn('if', v('generation').get('function').eq('AI.GENERATE_TEXT'), 'ai', 'ml'),
-        values: fn('map.merge', v('ctx').get('values'), {
-          model: v('champion_model_id'),
-          serving_function: v('ctx').get('serving_name'),
-          champion_run: v('champion_runs').at(0).get('run_id'),
-          max_output_tokens: v('max_output_tokens'),
-          temperature: v('temperature'),
-          top_p: v('top_p'),
-        }),
+        values: championFound.expr,
       }),
     }),
     // The stable name for ad-hoc SQL follows the champion: a promotion and a rollback switch it, and every
     // run points it at the champion it resolved again, which repairs a switch that failed after a promotion.
-    ...runStatement('switch_serving_function', statements.servingFunction),
+    ...runStatement('switch_serving_function', statements.servingFunction, { values: afterChampion }),
   ];
 }
 
@@ -125,18 +157,11 @@ function sourceSteps(): Step[] {
       when(fn('map.get', v('args'), ['source', 'uri']).ne(null), {
         steps: [
           assign('file_source', {
-            ctx: fn('map.merge', v('ctx'), {
-              values: fn('map.merge', v('ctx').get('values'), {
-                source_project: v('ctx').get('project'),
-                source_dataset: v('ctx').get('dataset'),
-                source_table: tpl`predict_source_${v('ctx').get('run_id')}`,
-                source_uri: v('args').get('source').get('uri'),
-                key_column: 'id',
-                input_column: 'input_text',
-              }),
-            }),
+            ctx: fn('map.merge', v('ctx'), { values: fileSource.expr }),
           }),
-          ...runStatement('load_source', statements.loadSource),
+          ...runStatement('load_source', statements.loadSource, {
+            values: fileSource.storedAt(storedInContext),
+          }),
         ],
       }),
       when(true, {
@@ -145,20 +170,12 @@ function sourceSteps(): Step[] {
             source_parts: fn('text.split', v('args').get('source').get('table'), '.'),
           }),
           assign('table_source_values', {
-            ctx: fn('map.merge', v('ctx'), {
-              values: fn('map.merge', v('ctx').get('values'), {
-                source_project: v('source_parts').at(0),
-                source_dataset: v('source_parts').at(1),
-                source_table: v('source_parts').at(2),
-                key_column: fn('default', fn('map.get', v('args'), 'keyColumn'), 'id'),
-                input_column: fn('default', fn('map.get', v('args'), 'inputColumn'), 'input_text'),
-              }),
-            }),
+            ctx: fn('map.merge', v('ctx'), { values: tableSource.expr }),
           }),
         ],
       }),
     ]),
-    ...runStatement('check_keys', statements.keyCheck, { rows: 'key_rows' }),
+    ...runStatement('check_keys', statements.keyCheck, { values: afterSource, rows: 'key_rows' }),
     assign('key_counts', {
       source_rows: fn('int', v('key_rows').at(0).get('source_rows')),
       null_keys: fn('int', v('key_rows').at(0).get('null_keys')),
@@ -169,7 +186,7 @@ function sourceSteps(): Step[] {
       when(v('null_keys').gt(0).or(v('duplicate_keys').gt(0)), {
         raise: {
           tags: ['ValueError', 'DataCheckError'],
-          message: tpl`source key column ${v('ctx').get('values').get('key_column')}: ${fn('string', v('null_keys'))} rows without a key and ${fn('string', v('duplicate_keys'))} repeated keys; every row needs its own key; no model was called`,
+          message: tpl`source key column ${afterSource.get('key_column')}: ${fn('string', v('null_keys'))} rows without a key and ${fn('string', v('duplicate_keys'))} repeated keys; every row needs its own key; no model was called`,
         },
       }),
     ]),
@@ -178,10 +195,11 @@ function sourceSteps(): Step[] {
 
 /** Generates for every pending key, then regenerates retryable rows, up to the configured passes. */
 function generationSteps(): Step[] {
-  const prompt = { serving_name: v('ctx').get('serving_name'), model_name: v('champion_model') };
+  const prompt = { serving_name: ctx.serving_name, model_name: v('champion_model') };
   return [
     ...runStatement('create_prompts', statements.createPrompts),
     ...runStatement('insert_prompts', statements.insertPrompts, {
+      values: afterSource,
       params: {
         ...prompt,
         prompt_prefix: v('template').get('prefix'),
@@ -195,7 +213,7 @@ function generationSteps(): Step[] {
         steps: [...servePass('serve_all', 'all'), assign('first_pass', { passes: 1 })],
       }),
     ]),
-    forRange('retry_passes', { value: 'pass', range: [2, v('ctx').get('max_passes')] }, [
+    forRange('retry_passes', { value: 'pass', range: [2, ctx.max_passes] }, [
       call('before_retry', servedStatus, { args: { ctx: v('ctx') }, result: 'retry_status' }),
       switchStep('anything_to_retry', [when(v('retry_status').get('retryable').eq(0), { next: 'break' })]),
       ...servePass('serve_retryable', 'retry'),
@@ -219,8 +237,8 @@ function driftSteps(): Step[] {
         steps: [
           ...runStatement('drift_query', statements.drift, {
             params: {
-              run_id: v('ctx').get('run_id'),
-              serving_name: v('ctx').get('serving_name'),
+              run_id: ctx.run_id,
+              serving_name: ctx.serving_name,
               model_name: v('champion_model'),
               eval_key: v('champion_eval_key'),
               by_label: fn(
@@ -251,15 +269,15 @@ function driftSteps(): Step[] {
                   drift: {
                     computed: true,
                     statistic: 'population stability index',
-                    by: fn('if', v('ctx').get('by_label'), 'predicted label', 'output length'),
+                    by: fn('if', ctx.by_label, 'predicted label', 'output length'),
                     psi: v('psi'),
-                    threshold: v('ctx').get('warn_psi'),
-                    minRows: v('ctx').get('drift_min_rows'),
+                    threshold: ctx.warn_psi,
+                    minRows: ctx.drift_min_rows,
                     rows: v('final_status').get('succeeded'),
                     // PSI grows on small samples: below minRows the statistic is recorded, not warned on.
                     warning: v('psi')
-                      .gt(v('ctx').get('warn_psi'))
-                      .and(v('final_status').get('succeeded').ge(v('ctx').get('drift_min_rows'))),
+                      .gt(ctx.warn_psi)
+                      .and(v('final_status').get('succeeded').ge(ctx.drift_min_rows)),
                     categories: v('categories'),
                   },
                 }),
@@ -272,13 +290,18 @@ function driftSteps(): Step[] {
   ];
 }
 
-/** Drops the run's staging tables: its pending prompts and, for a file source, the loaded files. */
+/**
+ * Drops the run's staging tables: its pending prompts and, for a file source, the loaded files. The source
+ * statement reads `afterSource`; after a failure that came before the source was known, `ctx.values` lacks
+ * the source names, bind_sql refuses the drop, and the caller's best-effort try absorbs it (nothing was
+ * loaded then).
+ */
 function dropStaging(name: string): Step[] {
   return [
     ...runStatement(`${name}_prompts`, statements.dropPrompts),
     switchStep(`${name}_source_loaded`, [
       when(fn('map.get', v('args'), ['source', 'uri']).ne(null), {
-        steps: runStatement(`${name}_source`, statements.dropSource),
+        steps: runStatement(`${name}_source`, statements.dropSource, { values: afterSource }),
       }),
     ]),
   ];
@@ -308,7 +331,7 @@ function runSteps(): Step[] {
     assign('outcome', {
       status: 'succeeded',
       predictions: {
-        servingName: v('ctx').get('serving_name'),
+        servingName: ctx.serving_name,
         champion: v('champion_model'),
         sourceRows: v('source_rows'),
         withoutInput: v('null_inputs'),
@@ -376,7 +399,7 @@ export function batchPredict(): Workflow {
         },
       }),
       returnStep('result', {
-        runId: v('ctx').get('run_id'),
+        runId: ctx.run_id,
         status: v('status'),
         predictions: v('predictions'),
       }),

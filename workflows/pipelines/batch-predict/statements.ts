@@ -7,7 +7,6 @@ import {
   driftQuery,
   insertPendingPrompts,
   loadData,
-  placeholder,
   predictionsTable,
   registryTable,
   runsTable,
@@ -17,93 +16,72 @@ import {
   servingFunctionDdl,
   sourceKeyCheckQuery,
   type GenerateFunction,
-  type ModelRef,
-  type Sql,
-  type TableRef,
 } from '../../../bigquery';
+import { statement, type NamedPlaceholder } from '../placeholders';
+import { placeholders } from './placeholders';
 
 /**
  * Every statement batch-predict runs, compiled once with `{{placeholders}}` for what is known only at run
- * time (checked against their patterns before substitution) and `@parameters` for data.
+ * time (checked against their patterns before substitution) and `@parameters` for data. Each statement's
+ * type names its placeholders (see ../placeholders.ts).
  */
-const p = {
-  project: placeholder('project', 'projectId'),
-  dataset: placeholder('dataset', 'datasetId'),
-  sourceProject: placeholder('source_project', 'projectId'),
-  sourceDataset: placeholder('source_dataset', 'datasetId'),
-  sourceTable: placeholder('source_table', 'tableId'),
-  sourceUri: placeholder('source_uri', 'gcsUri'),
-  prompts: placeholder('prompts_table', 'tableId'),
-  servingFunction: placeholder('serving_function', 'tableId'),
-  championRun: placeholder('champion_run', 'runId'),
-  model: placeholder('model', 'modelId'),
-  keyColumn: placeholder('key_column', 'columnName'),
-  inputColumn: placeholder('input_column', 'columnName'),
-  // The endpoint is not sent again: the champion's remote model already names it.
-  maxOutputTokens: placeholder('max_output_tokens', 'maxOutputTokens'),
-  temperature: placeholder('temperature', 'unitInterval'),
-  topP: placeholder('top_p', 'unitInterval'),
-};
+const { p } = placeholders;
 
-const table = (t: TableRef['table']): TableRef => ({ project: p.project, dataset: p.dataset, table: t });
-const champion: ModelRef = { project: p.project, dataset: p.dataset, model: p.model };
-const source: TableRef = { project: p.sourceProject, dataset: p.sourceDataset, table: p.sourceTable };
+const table = <T extends NamedPlaceholder<keyof typeof p> | string>(t: T) => ({
+  project: p.project,
+  dataset: p.dataset,
+  table: t,
+});
+const champion = { project: p.project, dataset: p.dataset, model: p.model };
+const source = { project: p.source_project, dataset: p.source_dataset, table: p.source_table };
 const served = table(servedPredictionsTable.id);
-const prompts = table(p.prompts);
+const prompts = table(p.prompts_table);
+const settings = { maxOutputTokens: p.max_output_tokens, temperature: p.temperature, topP: p.top_p };
 
 /** Columns of source files: the key and the input, as text (`bqtune predict` writes CSV input this way). */
 export const sourceFileColumns = { key: 'id', input: 'input_text' } as const;
 
-const serve = (fn: GenerateFunction, mode: 'all' | 'retryable'): Sql =>
-  servePredictions({
-    function: fn,
-    model: champion,
-    prompts,
-    served,
-    settings: { maxOutputTokens: p.maxOutputTokens, temperature: p.temperature, topP: p.topP },
-    mode,
-  });
+const serve = (fn: GenerateFunction, mode: 'all' | 'retryable') =>
+  statement(servePredictions, { function: fn, model: champion, prompts, served, settings, mode });
 
 export const statements = {
-  champion: championQuery({ champions: table(championsTable.id), registry: table(registryTable.id) }),
-  championRun: championRunQuery(table(runsTable.id)),
-  loadSource: loadData({
+  champion: statement(championQuery, {
+    champions: table(championsTable.id),
+    registry: table(registryTable.id),
+  }),
+  championRun: statement(championRunQuery, table(runsTable.id)),
+  loadSource: statement(loadData, {
     mode: 'OVERWRITE',
     table: source,
     columns: [
       { name: sourceFileColumns.key, type: 'STRING', mode: 'NULLABLE' },
       { name: sourceFileColumns.input, type: 'STRING', mode: 'NULLABLE' },
     ],
-    uris: [p.sourceUri],
+    uris: [p.source_uri],
     ignoreUnknownValues: true,
   }),
-  keyCheck: sourceKeyCheckQuery({ source, keyColumn: p.keyColumn, inputColumn: p.inputColumn }),
-  createPrompts: createPendingPromptsTable(prompts),
-  insertPrompts: insertPendingPrompts({
+  keyCheck: statement(sourceKeyCheckQuery, { source, keyColumn: p.key_column, inputColumn: p.input_column }),
+  createPrompts: statement(createPendingPromptsTable, prompts),
+  insertPrompts: statement(insertPendingPrompts, {
     source,
     served,
     prompts,
-    keyColumn: p.keyColumn,
-    inputColumn: p.inputColumn,
+    keyColumn: p.key_column,
+    inputColumn: p.input_column,
   }),
   serve: {
     ai: { all: serve('AI.GENERATE_TEXT', 'all'), retry: serve('AI.GENERATE_TEXT', 'retryable') },
     ml: { all: serve('ML.GENERATE_TEXT', 'all'), retry: serve('ML.GENERATE_TEXT', 'retryable') },
   },
-  servingFunction: servingFunctionDdl({
-    name: table(p.servingFunction),
+  servingFunction: statement(servingFunctionDdl, {
+    name: table(p.serving_function),
     model: champion,
     runs: table(runsTable.id),
-    championRun: p.championRun,
-    settings: { maxOutputTokens: p.maxOutputTokens, temperature: p.temperature, topP: p.topP },
+    championRun: p.champion_run,
+    settings,
   }),
-  status: servedStatusQuery({ served, prompts, model: champion }),
-  dropSource: dropStagingTable(source),
-  dropPrompts: dropStagingTable(prompts),
-  drift: driftQuery({ served, predictions: table(predictionsTable.id) }),
+  status: statement(servedStatusQuery, { served, prompts, model: champion }),
+  dropSource: statement(dropStagingTable, source),
+  dropPrompts: statement(dropStagingTable, prompts),
+  drift: statement(driftQuery, { served, predictions: table(predictionsTable.id) }),
 };
-
-/** The pattern of every placeholder, by name: the workflow checks each run-time value against it. */
-export const placeholderPatternsByName: Record<string, string> = Object.fromEntries(
-  Object.values(p).map((x) => [x.name, x.pattern]),
-);

@@ -18,7 +18,10 @@ import {
   type Step,
   type Value,
 } from '../../dsl';
+import { sharedContext } from './context';
 import type { QueryParameter, Sql } from '../../../bigquery';
+import type { PlaceholderValues, Statement } from '../placeholders';
+import { contextValues } from './placeholders';
 
 /** BigQuery error reasons and HTTP codes worth retrying: rate limits, backend errors and 5xx. */
 const transientReasons =
@@ -136,20 +139,20 @@ const requestRetry = {
 const maxJobAttempts = 8;
 
 const jobLabels = {
-  bqtune_run_id: v('ctx').get('run_id'),
+  bqtune_run_id: sharedContext.run_id,
   // Tells this execution's jobs from another execution's that took the same job id (see wait_for_job).
-  bqtune_execution: v('ctx').get('execution_token'),
+  bqtune_execution: sharedContext.execution_token,
 };
 
 function insertCall(name: string, connectorParams: ConnectorParams): Step {
   return call(name, 'googleapis.bigquery.v2.jobs.insert', {
     args: {
-      projectId: v('ctx').get('project'),
+      projectId: sharedContext.project,
       body: {
         jobReference: {
-          projectId: v('ctx').get('project'),
+          projectId: sharedContext.project,
           jobId: v('job_id'),
-          location: v('ctx').get('location'),
+          location: sharedContext.location,
         },
         configuration: {
           query: {
@@ -183,9 +186,9 @@ export const waitForJob = subworkflow(
       [
         call('get_job', 'googleapis.bigquery.v2.jobs.get', {
           args: {
-            projectId: v('ctx').get('project'),
+            projectId: sharedContext.project,
             jobId: v('job_id'),
-            location: v('ctx').get('location'),
+            location: sharedContext.location,
           },
           result: 'job',
         }),
@@ -195,12 +198,12 @@ export const waitForJob = subworkflow(
     switchStep('whose_job', [
       when(
         fn('map.get', v('job'), ['configuration', 'labels', 'bqtune_execution']).ne(
-          v('ctx').get('execution_token'),
+          sharedContext.execution_token,
         ),
         {
           raise: {
             tags: ['ValueError', 'RunIdInUseError'],
-            message: tpl`run id ${v('ctx').get('run_id')} is already taken by another execution (job ${v('job_id')} is not this execution's): start the run with a new run id`,
+            message: tpl`run id ${sharedContext.run_id} is already taken by another execution (job ${v('job_id')} is not this execution's): start the run with a new run id`,
           },
         },
       ),
@@ -250,7 +253,7 @@ export const runQuery = subworkflow(
         sql: v('statement').get('text'),
         placeholders: v('statement').get('placeholders'),
         values: v('values'),
-        patterns: v('ctx').get('patterns'),
+        patterns: sharedContext.patterns,
       },
       result: 'query',
     }),
@@ -264,12 +267,12 @@ export const runQuery = subworkflow(
       job_id: fn(
         'if',
         v('job_key').eq(null),
-        tpl`bqtune_${v('ctx').get('run_id')}_${v('step')}_${v('invocation')}_${fn('string', v('attempt'))}`,
+        tpl`bqtune_${sharedContext.run_id}_${v('step')}_${v('invocation')}_${fn('string', v('attempt'))}`,
         fn(
           'if',
           v('attempt').eq(1),
-          tpl`bqtune_${v('ctx').get('run_id')}_${fn('default', v('job_key'), '')}`,
-          tpl`bqtune_${v('ctx').get('run_id')}_${fn('default', v('job_key'), '')}_${fn('string', v('attempt'))}`,
+          tpl`bqtune_${sharedContext.run_id}_${fn('default', v('job_key'), '')}`,
+          tpl`bqtune_${sharedContext.run_id}_${fn('default', v('job_key'), '')}_${fn('string', v('attempt'))}`,
         ),
       ),
       job: null,
@@ -432,8 +435,12 @@ export function paramsValue(sql: Sql, values: Record<string, Expr | string>, whe
   });
 }
 
-export interface RunOptions {
-  values?: Expr;
+export interface RunOptions<M extends string> {
+  /**
+   * The placeholder values the statement reads, where a step stored them; the runner's context values
+   * (`ctx.values`) when left out.
+   */
+  values?: PlaceholderValues<M>;
   params?: Record<string, Expr | string>;
   /** Store the finished job in this variable. */
   job?: string;
@@ -444,27 +451,61 @@ export interface RunOptions {
   jobKey?: string;
 }
 
-/** Steps that run one statement, optionally reading its rows. */
-export function runStatement(name: string, sql: Sql, options: RunOptions = {}): Step[] {
-  const job = options.job ?? `${name}_job`;
-  const steps: Step[] = [
-    call(name, runQuery, {
-      args: {
-        ctx: v('ctx'),
-        statement: statementValue(sql),
-        values: options.values ?? v('ctx').get('values'),
-        params: paramsValue(sql, options.params ?? {}, name),
-        step: name,
-        ...(options.long ? { long: true } : {}),
-        ...(options.jobKey ? { job_key: options.jobKey } : {}),
-      },
-      result: job,
-    }),
-  ];
-  if (options.rows !== undefined) {
-    steps.push(
-      call(`${name}_rows`, readRows, { args: { ctx: v('ctx'), job: v(job) }, result: options.rows }),
-    );
-  }
-  return steps;
+/**
+ * Values given where one statement runs: exactly its placeholders `K` that the values it reads leave
+ * unbound (none: `with` is refused), sent as `map.merge(values, with)`.
+ */
+type PerCall<K extends string> = [K] extends [never]
+  ? { with?: never }
+  : { with: { readonly [P in K]: Value } };
+
+/** runStatement's options for a statement with placeholders N that reads values bound for M. */
+type RunArguments<N extends string, M extends string> = [Exclude<N, M>] extends [never]
+  ? [options?: RunOptions<M> & PerCall<never>]
+  : [options: RunOptions<M> & PerCall<Exclude<N, M>>];
+
+/**
+ * A pipeline's `runStatement(name, statement, options)`: steps that run one statement (calling run_query),
+ * optionally reading its rows. The statement's placeholders must all be bound by `options.values` (by
+ * default `context`, the values the pipeline's context step stored) or given in `options.with`; a missing,
+ * misspelt or superfluous name fails `tsc`, and the names are checked again when the pipeline compiles.
+ */
+export function statementRunner<C extends string>(context: PlaceholderValues<C>) {
+  return function runStatement<N extends string, M extends string = C>(
+    name: string,
+    sql: Statement<N>,
+    ...[options = {}]: RunArguments<N, M>
+  ): Step[] {
+    const base: { readonly names: readonly string[]; readonly expr: Expr } = options.values ?? context;
+    const perCall: Record<string, Value> = options.with ?? {};
+    const bound = new Set([...base.names, ...Object.keys(perCall)]);
+    const unbound = sql.placeholders.filter((p) => !bound.has(p.name)).map((p) => p.name);
+    if (unbound.length > 0) throw new Error(`${name}: no value for {{${unbound.join('}}, {{')}}}`);
+    const extra = Object.keys(perCall).filter((k) => !sql.placeholders.some((p) => p.name === k));
+    if (extra.length > 0) throw new Error(`${name}: {{${extra.join('}}, {{')}}} not in this statement`);
+    const job = options.job ?? `${name}_job`;
+    const steps: Step[] = [
+      call(name, runQuery, {
+        args: {
+          ctx: v('ctx'),
+          statement: statementValue(sql),
+          values: options.with === undefined ? base.expr : fn('map.merge', base.expr, options.with),
+          params: paramsValue(sql, options.params ?? {}, name),
+          step: name,
+          ...(options.long ? { long: true } : {}),
+          ...(options.jobKey ? { job_key: options.jobKey } : {}),
+        },
+        result: job,
+      }),
+    ];
+    if (options.rows !== undefined) {
+      steps.push(
+        call(`${name}_rows`, readRows, { args: { ctx: v('ctx'), job: v(job) }, result: options.rows }),
+      );
+    }
+    return steps;
+  };
 }
+
+/** tune-and-evaluate's runStatement: statements read the run-wide values of its context by default. */
+export const runStatement = statementRunner(contextValues);

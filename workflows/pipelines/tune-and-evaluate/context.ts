@@ -1,22 +1,10 @@
 import { assign, call, fn, forIn, switchStep, tpl, v, when, type Expr, type Step } from '../../dsl';
-import { placeholderPatternsByName } from './statements';
+import { contextFields } from '../context-fields';
+import { placeholders } from './placeholders';
 import { arg, validateArguments } from './validate';
 
 const env = (name: string, fallback: ReturnType<typeof fn> | null = null) =>
   fallback === null ? fn('sys.get_env', name) : fn('sys.get_env', name, fallback);
-
-/**
- * A FLOAT64 value as SQL text with a decimal point, as the compile-time options are written: `string(0)` is
- * "0", which BigQuery would read as an INT64 literal (https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#floating_point_literals).
- * Exponent forms are left as they are (the placeholder patterns refuse them).
- */
-export const float64Text = (value: Expr): Expr =>
-  fn(
-    'if',
-    fn('text.match_regex', fn('string', value), '[.eE]'),
-    fn('string', value),
-    tpl`${fn('string', value)}.0`,
-  );
 
 /**
  * Where a run executes, from its arguments or, for a scheduled or event-started execution, the environment
@@ -40,7 +28,7 @@ export function runIdentityArguments(prefix: string): Record<string, Expr> {
  * The context fields that name this execution, which the job submission (`bigquery.ts`) and the run rows
  * (`record.ts`) read; every pipeline's context carries them.
  */
-export function executionIdentity(): Record<string, Expr> {
+export function executionIdentity() {
   return {
     // Labels every job of this execution, so a job id taken by another execution is told apart.
     // (a label value: lower-case letters, digits, `-` and `_`, at most 63 characters).
@@ -49,6 +37,48 @@ export function executionIdentity(): Record<string, Expr> {
     execution: tpl`projects/${env('GOOGLE_CLOUD_PROJECT_ID')}/locations/${env('GOOGLE_CLOUD_LOCATION')}/workflows/${env('GOOGLE_CLOUD_WORKFLOW_ID')}/executions/${env('GOOGLE_CLOUD_WORKFLOW_EXECUTION_ID')}`,
   };
 }
+
+/**
+ * The context fields every pipeline's context starts with, in this order: the pipeline's name, where the
+ * run executes (from the `read_arguments` step's variables) and the execution's identity. The job
+ * submission (`bigquery.ts`) and the run rows (`record.ts`) read them for either pipeline.
+ */
+export function identityFields(pipeline: string) {
+  return {
+    pipeline,
+    run_id: v('run_id'),
+    ...executionIdentity(),
+    project: v('project'),
+    location: v('location'),
+    dataset: v('dataset'),
+  };
+}
+
+/**
+ * The fields every pipeline's context holds (its identity, `patterns` and `values`), for the subworkflows
+ * both pipelines call with their own `ctx`.
+ */
+export const sharedContext = contextFields({ ...identityFields(''), patterns: {}, values: {} });
+
+/**
+ * tune-and-evaluate's context map (`ctx`), built by the last of `contextSteps` from the variables of the
+ * steps before it.
+ */
+const contextMap = {
+  ...identityFields('tune-and-evaluate'),
+  serving_name: v('args').get('deploy').get('servingName'),
+  generate: fn('if', v('generation').get('function').eq('AI.GENERATE_TEXT'), 'ai', 'ml'),
+  max_passes: v('args').get('model').get('retries').get('maxPasses'),
+  labels_param: v('labels_param'),
+  // Classification is scored per label; the other task types on free text (bigquery/task-types.ts).
+  classify: v('args').get('task').get('type').eq('classification'),
+  // The pattern of every placeholder and the run-wide values, both declared in placeholders.ts.
+  patterns: placeholders.patterns,
+  values: placeholders.contextValues,
+};
+
+/** tune-and-evaluate's context fields by name: `ctx.run_id` reads the run id. */
+export const ctx = contextFields(contextMap);
 
 /**
  * Reads the run's identity from its arguments, falling back to the environment the deployment sets
@@ -99,55 +129,6 @@ export function contextSteps(): Step[] {
       // The same id as baseModelId() in bigquery/endpoints.ts, which Pulumi creates the model under.
       base_model_id: tpl`base_${fn('text.replace_all_regex', v('args').get('model').get('baseEndpoint'), '[^A-Za-z0-9]', '_')}`,
     }),
-    assign('context', {
-      ctx: {
-        pipeline: 'tune-and-evaluate',
-        run_id: v('run_id'),
-        ...executionIdentity(),
-        project: v('project'),
-        location: v('location'),
-        dataset: v('dataset'),
-        serving_name: v('args').get('deploy').get('servingName'),
-        generate: fn('if', v('generation').get('function').eq('AI.GENERATE_TEXT'), 'ai', 'ml'),
-        max_passes: v('args').get('model').get('retries').get('maxPasses'),
-        labels_param: v('labels_param'),
-        // Classification is scored per label; the other task types on free text (bigquery/task-types.ts).
-        classify: v('args').get('task').get('type').eq('classification'),
-        patterns: placeholderPatternsByName,
-        values: {
-          project: v('project'),
-          dataset: v('dataset'),
-          conn_project: v('conn').at(0),
-          conn_location: v('conn').at(1),
-          conn_id: v('conn').at(2),
-          train_uri: v('args').get('data').get('train'),
-          eval_uri: v('args').get('data').get('eval'),
-          train_table: tpl`train_${v('run_id')}`,
-          eval_table: tpl`eval_${v('run_id')}`,
-          train_prompts: tpl`train_prompts_${v('run_id')}`,
-          eval_prompts: tpl`eval_prompts_${v('run_id')}`,
-          base_model: v('base_model_id'),
-          generation_endpoint: v('args').get('model').get('baseEndpoint'),
-          tuning_endpoint: v('args').get('model').get('baseEndpoint'),
-          max_iterations: fn('string', v('tuning').get('maxIterations')),
-          learning_rate_multiplier: float64Text(v('tuning').get('learningRateMultiplier')),
-          data_split_method: fn(
-            'if',
-            v('tuning').get('dataSplitMethod').eq('RANDOM'),
-            'NO_SPLIT',
-            v('tuning').get('dataSplitMethod'),
-          ),
-          data_split_eval_fraction: float64Text(
-            fn('default', fn('map.get', v('tuning'), 'dataSplitEvalFraction'), 0.2),
-          ),
-          evaluation_task: v('tuning').get('evaluationTask'),
-          // ML.EVALUATE's name of the task type, for the text metrics (unused by classification).
-          task_type: fn('text.to_upper', v('args').get('task').get('type')),
-          max_output_tokens: fn('string', v('generation').get('maxOutputTokens')),
-          temperature: float64Text(v('generation').get('temperature')),
-          top_p: float64Text(v('generation').get('topP')),
-        },
-      },
-    }),
+    assign('context', { ctx: contextMap }),
   ];
 }

@@ -13,6 +13,7 @@ import {
   when,
   type Step,
 } from '../../dsl';
+import { ctx } from './context';
 import { runStatement } from './bigquery';
 import { arg } from './validate';
 import { statements } from './statements';
@@ -136,11 +137,11 @@ export function dataSteps(): Step[] {
       branch('load_eval', runStatement('load_eval_data', statements.loadEval)),
     ]),
     ...runStatement('check_data', statements.dataChecks, {
-      params: { labels: v('ctx').get('labels_param') },
+      params: { labels: ctx.labels_param },
       rows: 'check_rows',
     }),
     call('judge_data', judgeDataChecks, {
-      args: { checks: v('args').get('checks'), rows: v('check_rows'), classify: v('ctx').get('classify') },
+      args: { checks: v('args').get('checks'), rows: v('check_rows'), classify: ctx.classify },
       result: 'findings',
     }),
     ...runStatement('fingerprint_train', statements.trainFingerprint, { rows: 'train_fp_rows' }),

@@ -11,6 +11,7 @@ import {
   when,
   type Step,
 } from '../../dsl';
+import { ctx } from './context';
 import { runStatement } from './bigquery';
 import { evaluateModel } from './evaluate';
 import { statements } from './statements';
@@ -21,7 +22,7 @@ export const currentChampion = subworkflow(
   ['ctx'],
   [
     ...runStatement('champion_query', statements.champion, {
-      params: { serving_name: v('ctx').get('serving_name') },
+      params: { serving_name: ctx.serving_name },
       rows: 'rows',
     }),
     returnStep('found', v('rows')),
@@ -75,11 +76,11 @@ export const switchServingFunction = subworkflow(
     tryStep(
       'replace_function',
       runStatement('serving_function', statements.servingFunction, {
-        values: fn('map.merge', v('ctx').get('values'), {
+        with: {
           model: v('model_id'),
-          serving_function: v('ctx').get('serving_name'),
-          champion_run: v('ctx').get('run_id'),
-        }),
+          serving_function: ctx.serving_name,
+          champion_run: ctx.run_id,
+        },
       }),
       {
         except: {
@@ -87,7 +88,7 @@ export const switchServingFunction = subworkflow(
           steps: [
             returnStep('not_switched', {
               tags: ['ServingFunctionError'],
-              message: tpl`the table function ${v('ctx').get('serving_name')} still serves the previous champion: ${fn('default', fn('map.get', v('e'), 'message'), '')}`,
+              message: tpl`the table function ${ctx.serving_name} still serves the previous champion: ${fn('default', fn('map.get', v('e'), 'message'), '')}`,
             }),
           ],
         },
@@ -106,7 +107,7 @@ export const switchServingFunction = subworkflow(
  * re-run, which repairs a switch that failed), the serving name's table function is switched to it.
  */
 export function deploySteps(): Step[] {
-  const eventId = tpl`${v('ctx').get('run_id')}_promote`;
+  const eventId = tpl`${ctx.run_id}_promote`;
   return [
     assign('deploy_init', {
       deployed: false,
@@ -123,12 +124,12 @@ export function deploySteps(): Step[] {
           steps: [
             ...runStatement('promote', statements.changeChampion, {
               params: {
-                serving_name: v('ctx').get('serving_name'),
+                serving_name: ctx.serving_name,
                 event: 'promote',
                 model_name: v('tuned').get('model'),
                 expected_previous: fn('default', v('champion_before'), ''),
                 event_id: eventId,
-                run_id: v('ctx').get('run_id'),
+                run_id: ctx.run_id,
                 metric: v('gate_result').get('metric'),
                 metric_value: fn('string', v('tuned').get('metrics').at(v('gate_result').get('metric'))),
               },
@@ -161,7 +162,7 @@ export function deploySteps(): Step[] {
                   assign('record_moved', {
                     deploy_error: {
                       tags: ['ChampionMovedError'],
-                      message: tpl`the champion of ${v('ctx').get('serving_name')} moved from ${fn('default', v('champion_before'), 'none')} to ${fn('default', v('champion_after'), 'none')} while this run was deciding: deployed nothing`,
+                      message: tpl`the champion of ${ctx.serving_name} moved from ${fn('default', v('champion_before'), 'none')} to ${fn('default', v('champion_after'), 'none')} while this run was deciding: deployed nothing`,
                     },
                   }),
                 ],

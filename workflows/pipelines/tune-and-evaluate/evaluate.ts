@@ -13,24 +13,30 @@ import {
   when,
   type Step,
 } from '../../dsl';
+import { ctx } from './context';
 import { runStatement } from './bigquery';
+import { contextValues } from './placeholders';
 import { statements } from './statements';
 
-const withRun = { run_id: v('ctx').get('run_id'), eval_fingerprint: v('eval_key') };
+/** The values of one model's evaluation: the run's, the model and its role; kept in the variable `values`. */
+const modelValues = contextValues.with({ model: v('model_id'), role: v('role') });
+const values = modelValues.storedAt(v('values'));
+
+const withRun = { run_id: ctx.run_id, eval_fingerprint: v('eval_key') };
 
 /** One generation pass with the run's generate function: every prompt, or only the retryable rows. */
 function generatePass(name: string, mode: 'all' | 'retry'): Step[] {
   return [
     switchStep(name, [
-      when(v('ctx').get('generate').eq('ai'), {
+      when(ctx.generate.eq('ai'), {
         steps: runStatement(`${name}_ai`, statements.generate.ai[mode], {
-          values: v('values'),
+          values,
           params: withRun,
         }),
       }),
       when(true, {
         steps: runStatement(`${name}_ml`, statements.generate.ml[mode], {
-          values: v('values'),
+          values,
           params: withRun,
         }),
       }),
@@ -44,7 +50,7 @@ export const predictionStatus = subworkflow(
   ['ctx', 'values', 'eval_key'],
   [
     ...runStatement('status_query', statements.predictionStatus, {
-      values: v('values'),
+      values,
       params: { eval_fingerprint: v('eval_key') },
       rows: 'status_rows',
     }),
@@ -54,7 +60,7 @@ export const predictionStatus = subworkflow(
 
 function status(name: string): Step {
   return call(name, predictionStatus, {
-    args: { ctx: v('ctx'), values: v('values'), eval_key: v('eval_key') },
+    args: { ctx: v('ctx'), values: values.expr, eval_key: v('eval_key') },
     result: `${name}_status`,
   });
 }
@@ -69,8 +75,8 @@ export const evaluateModel = subworkflow(
   ['ctx', 'model_id', 'role', 'eval_key'],
   [
     assign('model_values', {
-      values: fn('map.merge', v('ctx').get('values'), { model: v('model_id'), role: v('role') }),
-      model_path: tpl`${v('ctx').get('project')}.${v('ctx').get('dataset')}.${v('model_id')}`,
+      values: modelValues.expr,
+      model_path: tpl`${ctx.project}.${ctx.dataset}.${v('model_id')}`,
       generated: false,
       passes: 0,
     }),
@@ -83,7 +89,7 @@ export const evaluateModel = subworkflow(
         ],
       }),
     ]),
-    forRange('retry_passes', { value: 'pass', range: [2, v('ctx').get('max_passes')] }, [
+    forRange('retry_passes', { value: 'pass', range: [2, ctx.max_passes] }, [
       status('before_retry'),
       switchStep('anything_to_retry', [
         when(fn('int', v('before_retry_status').get('retryable')).eq(0), { next: 'break' }),
@@ -94,19 +100,19 @@ export const evaluateModel = subworkflow(
     status('final'),
     // Per-label metrics for classification, the task's text metrics for the others (bigquery/task-types.ts).
     // Jumps rather than nested steps: the statements' lines are embedded once, at shallow indentation.
-    switchStep('metrics_kind', [when(v('ctx').get('classify').not(), { next: 'text_metrics' })]),
+    switchStep('metrics_kind', [when(ctx.classify.not(), { next: 'text_metrics' })]),
     ...runStatement('label_metrics', statements.writeMetrics.classification, {
-      values: v('values'),
-      params: { ...withRun, labels: v('ctx').get('labels_param') },
+      values,
+      params: { ...withRun, labels: ctx.labels_param },
     }),
     jump('label_metrics_written', 'read_metrics'),
     ...runStatement('text_metrics', statements.writeMetrics.generation, {
-      values: v('values'),
+      values,
       params: withRun,
     }),
     ...runStatement('read_metrics', statements.readMetrics, {
-      values: v('values'),
-      params: { run_id: v('ctx').get('run_id') },
+      values,
+      params: { run_id: ctx.run_id },
       rows: 'metric_rows',
     }),
     assign('start_metrics', { metrics: {} }),

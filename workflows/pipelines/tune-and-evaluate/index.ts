@@ -14,11 +14,12 @@ import {
   type Workflow,
 } from '../../dsl';
 import { bigquerySubworkflows, runStatement } from './bigquery';
-import { contextSteps } from './context';
+import { contextSteps, ctx } from './context';
 import { dataSteps, dataSubworkflows } from './data';
 import { championSteps, currentChampion, deploySteps, switchServingFunction } from './deploy';
 import { evaluateModel, predictionStatus } from './evaluate';
 import { decideGate, defaultMinLabelSupport, retirementEpochs } from './gate';
+import { contextValues } from './placeholders';
 import { asJson, claimRun, recordRun } from './record';
 import { statements } from './statements';
 import { tuneSteps } from './tune';
@@ -40,7 +41,7 @@ function runSteps() {
           call('evaluate_baseline', evaluateModel, {
             args: {
               ctx: v('ctx'),
-              model_id: v('ctx').get('values').get('base_model'),
+              model_id: contextValues.get('base_model'),
               role: 'baseline',
               eval_key: v('eval_key'),
             },
@@ -58,10 +59,10 @@ function runSteps() {
     ...championSteps(),
     // Per-label regressions exist only for classification; free-text tasks pass null (no label rule).
     assign('no_label_rule', { regressions: null }),
-    switchStep('label_rule', [when(v('ctx').get('classify').not(), { next: 'gate' })]),
+    switchStep('label_rule', [when(ctx.classify.not(), { next: 'gate' })]),
     ...runStatement('label_regressions', statements.labelRegressions, {
       params: {
-        run_id: v('ctx').get('run_id'),
+        run_id: ctx.run_id,
         max_regression: fn('string', v('args').get('gate').get('maxLabelRegression')),
         min_support: fn(
           'string',
@@ -144,7 +145,7 @@ export function tuneAndEvaluate(): Workflow {
         },
       }),
       returnStep('result', {
-        runId: v('ctx').get('run_id'),
+        runId: ctx.run_id,
         status: v('status'),
         baseline: v('baseline'),
         tuned: v('tuned'),

@@ -1,16 +1,17 @@
 import { fn, returnStep, subworkflow, v, type Value } from '../../dsl';
+import { sharedContext } from './context';
 import { runRecordFields } from '../../../bigquery';
 import { runStatement } from './bigquery';
 import { statements } from './statements';
 
 const runRowParams = {
-  run_id: v('ctx').get('run_id'),
-  execution: v('ctx').get('execution'),
+  run_id: sharedContext.run_id,
+  execution: sharedContext.execution,
   ...Object.fromEntries(
     runRecordFields.map((f) => [
       f,
       // Every row of a run names the pipeline that wrote it, from the context rather than the caller.
-      f === 'pipeline' ? v('ctx').get('pipeline') : fn('default', fn('map.get', v('fields'), f), ''),
+      f === 'pipeline' ? sharedContext.pipeline : fn('default', fn('map.get', v('fields'), f), ''),
     ]),
   ),
 };

@@ -8,17 +8,13 @@ import {
   exampleColumns,
   fingerprintQuery,
   generationMetrics,
-  generationTaskTypes,
   championQuery,
   contentKeysQuery,
   generatePredictions,
-  generationModels,
   insertPrompts,
   labelRegressionsQuery,
   loadData,
-  modelRoles,
   overallMetricsQuery,
-  placeholder,
   predictionStatusQuery,
   predictionsTable,
   changeChampionScript,
@@ -28,62 +24,38 @@ import {
   registryTable,
   runsTable,
   servingFunctionDdl,
-  tunableBaseModels,
-  tuningEvaluationTasks,
   type GenerateFunction,
-  type ModelRef,
-  type Sql,
-  type TableRef,
 } from '../../../bigquery';
+import { statement, type NamedPlaceholder } from '../placeholders';
+import { placeholders } from './placeholders';
 
 /**
  * Every statement the pipeline runs, compiled once with `{{placeholders}}` for what is only known at run
  * time (validated then, before substitution) and `@parameters` for data. The values given to builders for
- * parameters are never used: the workflow supplies them by name (see bigquery.ts).
+ * parameters are never used: the workflow supplies them by name (see bigquery.ts). Each statement's type
+ * names its placeholders (see ../placeholders.ts), so running it without a value for one fails `tsc`.
  */
-const p = {
-  project: placeholder('project', 'projectId'),
-  dataset: placeholder('dataset', 'datasetId'),
-  connProject: placeholder('conn_project', 'projectId'),
-  connLocation: placeholder('conn_location', 'location'),
-  connId: placeholder('conn_id', 'connectionId'),
-  trainUri: placeholder('train_uri', 'gcsUri'),
-  evalUri: placeholder('eval_uri', 'gcsUri'),
-  trainTable: placeholder('train_table', 'tableId'),
-  evalTable: placeholder('eval_table', 'tableId'),
-  trainPrompts: placeholder('train_prompts', 'tableId'),
-  evalPrompts: placeholder('eval_prompts', 'tableId'),
-  baseModel: placeholder('base_model', 'modelId'),
-  tunedModel: placeholder('tuned_model', 'modelId'),
-  model: placeholder('model', 'modelId'),
-  generationEndpoint: placeholder('generation_endpoint', { enum: generationModels }),
-  tuningEndpoint: placeholder('tuning_endpoint', { enum: tunableBaseModels }),
-  maxIterations: placeholder('max_iterations', 'positiveInteger'),
-  learningRate: placeholder('learning_rate_multiplier', 'positiveDecimal'),
-  splitMethod: placeholder('data_split_method', { enum: ['AUTO_SPLIT', 'NO_SPLIT'] }),
-  evalFraction: placeholder('data_split_eval_fraction', 'evalFraction'),
-  evaluationTask: placeholder('evaluation_task', { enum: tuningEvaluationTasks }),
-  role: placeholder('role', { enum: modelRoles }),
-  taskType: placeholder('task_type', { enum: generationTaskTypes }),
-  maxOutputTokens: placeholder('max_output_tokens', 'maxOutputTokens'),
-  temperature: placeholder('temperature', 'unitInterval'),
-  topP: placeholder('top_p', 'unitInterval'),
-  servingFunction: placeholder('serving_function', 'tableId'),
-  championRun: placeholder('champion_run', 'runId'),
-};
+const { p } = placeholders;
 
-const table = (t: TableRef['table']): TableRef => ({ project: p.project, dataset: p.dataset, table: t });
-const model = (m: ModelRef['model']): ModelRef => ({ project: p.project, dataset: p.dataset, model: m });
-const connection = { project: p.connProject, location: p.connLocation, connectionId: p.connId };
+/** A placeholder of this pipeline, its name kept in the type (so the statements built from it know it). */
+type P<N extends keyof typeof p = keyof typeof p> = NamedPlaceholder<N>;
+
+const table = <T extends P | string>(t: T) => ({ project: p.project, dataset: p.dataset, table: t });
+const model = <M extends P>(m: M) => ({ project: p.project, dataset: p.dataset, model: m });
+const connection = { project: p.conn_project, location: p.conn_location, connectionId: p.conn_id };
 
 const predictions = table(predictionsTable.id);
 const evaluations = table(evaluationsTable.id);
 const registry = table(registryTable.id);
 const championTables = { champions: table(championsTable.id), registry };
 const runs = table(runsTable.id);
+const settings = { maxOutputTokens: p.max_output_tokens, temperature: p.temperature, topP: p.top_p };
 
-const load = (t: typeof p.trainTable, uri: typeof p.trainUri): Sql =>
-  loadData({
+const load = <T extends P<'train_table' | 'eval_table'>, U extends P<'train_uri' | 'eval_uri'>>(
+  t: T,
+  uri: U,
+) =>
+  statement(loadData, {
     mode: 'OVERWRITE',
     table: table(t),
     columns: exampleColumns,
@@ -91,61 +63,78 @@ const load = (t: typeof p.trainTable, uri: typeof p.trainUri): Sql =>
     ignoreUnknownValues: true,
   });
 
-const prompts = (source: typeof p.trainTable, target: typeof p.trainPrompts) => ({
-  create: createPromptsTable(table(target)),
-  insert: insertPrompts({ source: table(source), target: table(target), promptPrefix: '', promptSuffix: '' }),
+const prompts = <S extends P<'train_table' | 'eval_table'>, T extends P<'train_prompts' | 'eval_prompts'>>(
+  source: S,
+  target: T,
+) => ({
+  create: statement(createPromptsTable, table(target)),
+  insert: statement(insertPrompts, {
+    source: table(source),
+    target: table(target),
+    promptPrefix: '',
+    promptSuffix: '',
+  }),
 });
 
-const generate = (fn: GenerateFunction, mode: 'all' | 'retryable'): Sql =>
-  generatePredictions({
+const generate = (fn: GenerateFunction, mode: 'all' | 'retryable') =>
+  statement(generatePredictions, {
     function: fn,
     model: model(p.model),
-    prompts: table(p.evalPrompts),
+    prompts: table(p.eval_prompts),
     predictions,
-    settings: { maxOutputTokens: p.maxOutputTokens, temperature: p.temperature, topP: p.topP },
+    settings,
     runId: '',
     evalFingerprint: '',
     mode,
   });
 
-const tuned = (split: 'RANDOM' | typeof p.splitMethod): Sql =>
-  createTunedModel({
-    model: model(p.tunedModel),
-    create: 'IF_NOT_EXISTS',
-    connection,
-    endpoint: p.tuningEndpoint,
-    training: { table: table(p.trainPrompts), promptColumn: 'prompt', labelColumn: 'label' },
-    maxIterations: p.maxIterations,
-    learningRateMultiplier: p.learningRate,
-    dataSplitMethod: split,
-    ...(split === 'RANDOM' ? { dataSplitEvalFraction: p.evalFraction } : {}),
-    evaluationTask: p.evaluationTask,
-  });
+const tuning = {
+  model: model(p.tuned_model),
+  create: 'IF_NOT_EXISTS',
+  connection,
+  endpoint: p.tuning_endpoint,
+  training: { table: table(p.train_prompts), promptColumn: 'prompt', labelColumn: 'label' },
+  maxIterations: p.max_iterations,
+  learningRateMultiplier: p.learning_rate_multiplier,
+} as const;
 
 export const statements = {
-  loadTrain: load(p.trainTable, p.trainUri),
-  loadEval: load(p.evalTable, p.evalUri),
-  dataChecks: dataChecksQuery({ train: table(p.trainTable), eval: table(p.evalTable), labels: [] }),
-  trainFingerprint: fingerprintQuery(table(p.trainTable), ['input_text', 'output_text']),
-  evalFingerprint: fingerprintQuery(table(p.evalTable), ['input_text', 'output_text']),
-  contentKeys: contentKeysQuery(),
-  trainPrompts: prompts(p.trainTable, p.trainPrompts),
-  evalPrompts: prompts(p.evalTable, p.evalPrompts),
-  baseModel: createRemoteModel({
-    model: model(p.baseModel),
+  loadTrain: load(p.train_table, p.train_uri),
+  loadEval: load(p.eval_table, p.eval_uri),
+  dataChecks: statement(dataChecksQuery, {
+    train: table(p.train_table),
+    eval: table(p.eval_table),
+    labels: [],
+  }),
+  trainFingerprint: statement(fingerprintQuery, table(p.train_table), ['input_text', 'output_text']),
+  evalFingerprint: statement(fingerprintQuery, table(p.eval_table), ['input_text', 'output_text']),
+  contentKeys: statement(contentKeysQuery),
+  trainPrompts: prompts(p.train_table, p.train_prompts),
+  evalPrompts: prompts(p.eval_table, p.eval_prompts),
+  baseModel: statement(createRemoteModel, {
+    model: model(p.base_model),
     create: 'IF_NOT_EXISTS',
     connection,
-    endpoint: p.generationEndpoint,
+    endpoint: p.generation_endpoint,
   }),
-  tuneNoSplit: tuned(p.splitMethod),
-  tuneRandomSplit: tuned('RANDOM'),
+  tuneNoSplit: statement(createTunedModel, {
+    ...tuning,
+    dataSplitMethod: p.data_split_method,
+    evaluationTask: p.evaluation_task,
+  }),
+  tuneRandomSplit: statement(createTunedModel, {
+    ...tuning,
+    dataSplitMethod: 'RANDOM',
+    dataSplitEvalFraction: p.data_split_eval_fraction,
+    evaluationTask: p.evaluation_task,
+  }),
   generate: {
     ai: { all: generate('AI.GENERATE_TEXT', 'all'), retry: generate('AI.GENERATE_TEXT', 'retryable') },
     ml: { all: generate('ML.GENERATE_TEXT', 'all'), retry: generate('ML.GENERATE_TEXT', 'retryable') },
   },
-  predictionStatus: predictionStatusQuery(predictions, table(p.evalPrompts), model(p.model)),
+  predictionStatus: statement(predictionStatusQuery, predictions, table(p.eval_prompts), model(p.model)),
   writeMetrics: {
-    classification: classificationMetrics({
+    classification: statement(classificationMetrics, {
       predictions,
       evaluations,
       model: model(p.model),
@@ -155,33 +144,33 @@ export const statements = {
       labels: [],
     }),
     // One statement for the three free-text tasks: the task type is a placeholder.
-    generation: generationMetrics({
+    generation: statement(generationMetrics, {
       predictions,
       evaluations,
       model: model(p.model),
       role: p.role,
-      taskType: p.taskType,
+      taskType: p.task_type,
       runId: '',
       evalFingerprint: '',
     }),
   },
-  readMetrics: overallMetricsQuery({ evaluations, model: model(p.model), role: p.role, runId: '' }),
-  labelRegressions: labelRegressionsQuery(evaluations),
-  champion: championQuery(championTables),
-  changeChampion: changeChampionScript(championTables),
-  championChange: championChangeQuery(registry),
-  recordRun: recordRunStatement(runs),
+  readMetrics: statement(overallMetricsQuery, {
+    evaluations,
+    model: model(p.model),
+    role: p.role,
+    runId: '',
+  }),
+  labelRegressions: statement(labelRegressionsQuery, evaluations),
+  champion: statement(championQuery, championTables),
+  changeChampion: statement(changeChampionScript, championTables),
+  championChange: statement(championChangeQuery, registry),
+  recordRun: statement(recordRunStatement, runs),
   // The stable name, switched to the tuned model once its promotion committed (see deploy.ts).
-  servingFunction: servingFunctionDdl({
-    name: table(p.servingFunction),
+  servingFunction: statement(servingFunctionDdl, {
+    name: table(p.serving_function),
     model: model(p.model),
     runs,
-    championRun: p.championRun,
-    settings: { maxOutputTokens: p.maxOutputTokens, temperature: p.temperature, topP: p.topP },
+    championRun: p.champion_run,
+    settings,
   }),
 };
-
-/** The pattern of every placeholder, by name: the workflow checks each run-time value against it. */
-export const placeholderPatternsByName: Record<string, string> = Object.fromEntries(
-  Object.values(p).map((x) => [x.name, x.pattern]),
-);

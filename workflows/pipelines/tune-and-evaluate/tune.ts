@@ -1,6 +1,11 @@
 import { assign, call, fn, raiseStep, switchStep, tryStep, v, when, type Step } from '../../dsl';
+import { ctx } from './context';
 import { isRetryableError, runStatement } from './bigquery';
+import { contextValues } from './placeholders';
 import { statements } from './statements';
+
+/** The run's values and the tuned model's content-addressed name (data.ts), kept in `tune_values`. */
+const tuneValues = contextValues.with({ tuned_model: v('tuned_model_id') });
 
 /**
  * LoRA-tunes the base model under its content-addressed name unless a model of that name already exists:
@@ -8,18 +13,16 @@ import { statements } from './statements';
  * CREATE MODEL IF NOT EXISTS keeps a concurrent run from tuning it twice.
  */
 export function tuneSteps(): Step[] {
-  const values = v('tune_values');
+  const values = tuneValues.storedAt(v('tune_values'));
   return [
-    assign('tune_setup', {
-      tune_values: fn('map.merge', v('ctx').get('values'), { tuned_model: v('tuned_model_id') }),
-    }),
+    assign('tune_setup', { tune_values: tuneValues.expr }),
     tryStep(
       'find_tuned_model',
       [
         call('get_tuned_model', 'googleapis.bigquery.v2.models.get', {
           args: {
-            projectId: v('ctx').get('project'),
-            datasetId: v('ctx').get('dataset'),
+            projectId: ctx.project,
+            datasetId: ctx.dataset,
             modelId: v('tuned_model_id'),
           },
           result: 'existing_model',
