@@ -5,6 +5,7 @@ import { BigQueryError, httpError, notFound, operationError } from './errors';
 import type { FaultInjector } from './faults';
 import { jobReference, jobResource, page, type JobRecord } from './jobs';
 import { connectionName, displayModel, type ModelCatalog } from './models';
+import { tableExpiration } from './table-options';
 import { tokenize } from './tokenizer';
 import { bindRestParameter, schemaField, type BoundValue, type QueryParameter } from './values';
 import { tableName, type Warehouse } from './warehouse';
@@ -336,11 +337,14 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
       datasetId: requireString(args, 'datasetId'),
       tableId: requireString(args, 'tableId'),
     };
+    await deps.engine.dropExpired();
     const type = await deps.warehouse.tableType(ref);
     if (!type) throw httpError(notFound(`Not found: Table ${ref.projectId}:${ref.datasetId}.${ref.tableId}`));
     const reader = await deps.warehouse.connection.runAndReadAll(`SELECT * FROM ${tableName(ref)} LIMIT 0`);
     const fields = reader.columnNames().map((name, i) => schemaField(name, reader.columnTypes()[i]));
     const count = await deps.warehouse.connection.runAndReadAll(`SELECT count(*) FROM ${tableName(ref)}`);
+    // The Table resource's expirationTime: epoch milliseconds, as a string like every int64 in REST.
+    const expiration = await tableExpiration(deps.warehouse.connection, ref);
     return {
       kind: 'bigquery#table',
       id: `${ref.projectId}:${ref.datasetId}.${ref.tableId}`,
@@ -348,6 +352,7 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
       type,
       schema: { fields },
       numRows: String(count.getRowsJson()[0][0]),
+      ...(expiration === undefined ? {} : { expirationTime: String(expiration) }),
     };
   });
 

@@ -28,6 +28,13 @@ import {
   type OutputColumn,
   type TableFunctionCall,
 } from './table-functions';
+import {
+  applyTableOptions,
+  dropExpiredTables,
+  readTableOptions,
+  tableOptionsAt,
+  type TableOptions,
+} from './table-options';
 import { isOp, isWord, tokenize, type Token } from './tokenizer';
 import {
   ConcurrencyControl,
@@ -72,6 +79,8 @@ export interface EngineOptions {
   connections: ConnectionRef[];
   faults: FaultInjector;
   stats: GenerationStats;
+  /** The emulator's clock in epoch milliseconds: what table expirations are compared with. */
+  now(): number;
 }
 
 const rawToken = (sql: string, at: Token): Token => ({
@@ -140,9 +149,17 @@ export class Engine {
     this.jsUdfs = new JsUdfRegistry(options.warehouse.connection);
   }
 
+  /** Drops the tables whose expiration has passed, so that nothing after reads or lists them. */
+  dropExpired(): Promise<void> {
+    return this.locked(async () => {
+      await dropExpiredTables(this.options.warehouse.connection, this.options.now());
+    });
+  }
+
   async execute(sql: string, ctx: ExecutionContext): Promise<StatementResult> {
     const statements = splitStatements(tokenize(sql));
     if (statements.length === 0) throw invalidQuery('Syntax error: Unexpected end of script');
+    await this.dropExpired();
     let last: StatementResult | undefined;
     const genAi: StatementResult['genAiFunctions'] = [];
     let tx: OpenTransaction | undefined;
@@ -252,7 +269,18 @@ export class Engine {
         cursor.expectWord('LOAD');
         cursor.expectWord('DATA');
         const statement = parseLoadData(cursor, warehouse);
-        const rows = await loadData(statement, warehouse, this.options.gcsDir);
+        const options =
+          statement.optionsAt < 0
+            ? {}
+            : await readTableOptions(
+                tokens,
+                statement.optionsAt,
+                warehouse,
+                ctx.params,
+                ctx.positional,
+                this.options.now(),
+              );
+        const rows = await loadData(statement, warehouse, this.options.gcsDir, options);
         return {
           statementType: type,
           numDmlAffectedRows: rows,
@@ -404,6 +432,19 @@ export class Engine {
       }
       const target =
         type.startsWith('CREATE_') || type.startsWith('DROP_') ? this.ddlTarget(tokens) : undefined;
+      // A view's options are another list (view_option_list), not emulated: dropped as before.
+      const optionsAt = target && type.startsWith('CREATE_TABLE') ? tableOptionsAt(tokens) : -1;
+      const options: TableOptions =
+        optionsAt < 0
+          ? {}
+          : await readTableOptions(
+              tokens,
+              optionsAt,
+              warehouse,
+              ctx.params,
+              ctx.positional,
+              this.options.now(),
+            );
       let ddlOperationPerformed: string | undefined;
       if (target && type.startsWith('CREATE_')) {
         const exists = await warehouse.tableExists(target.ref);
@@ -421,6 +462,8 @@ export class Engine {
       if (target) {
         result.ddlTargetTable = target.ref;
         result.ddlOperationPerformed = ddlOperationPerformed;
+        if (optionsAt >= 0 && ddlOperationPerformed !== 'SKIP')
+          await applyTableOptions(warehouse.connection, target.ref, options);
       }
       return result;
     } finally {

@@ -4,6 +4,7 @@ import {
   createRemoteModel,
   createTunedModel,
   dataChecksQuery,
+  dropStagingTable,
   evaluationsTable,
   exampleColumns,
   fingerprintQuery,
@@ -28,6 +29,7 @@ import {
   registryTable,
   runsTable,
   servingFunctionDdl,
+  stagingTableHours,
   tunableBaseModels,
   tuningEvaluationTasks,
   type GenerateFunction,
@@ -89,10 +91,11 @@ const load = (t: typeof p.trainTable, uri: typeof p.trainUri): Sql =>
     columns: exampleColumns,
     uris: [uri],
     ignoreUnknownValues: true,
+    expirationHours: stagingTableHours,
   });
 
 const prompts = (source: typeof p.trainTable, target: typeof p.trainPrompts) => ({
-  create: createPromptsTable(table(target)),
+  create: createPromptsTable(table(target), { expirationHours: stagingTableHours }),
   insert: insertPrompts({ source: table(source), target: table(target), promptPrefix: '', promptSuffix: '' }),
 });
 
@@ -131,6 +134,8 @@ export const statements = {
   contentKeys: contentKeysQuery(),
   trainPrompts: prompts(p.trainTable, p.trainPrompts),
   evalPrompts: prompts(p.evalTable, p.evalPrompts),
+  // Once the prompts exist nothing reads the loaded examples again.
+  dropExamples: dropStagingTable(table(p.trainTable), table(p.evalTable)),
   baseModel: createRemoteModel({
     model: model(p.baseModel),
     create: 'IF_NOT_EXISTS',
