@@ -108,6 +108,7 @@ function reportData(t: (name: string) => string, status: 'rejected' | 'failed' |
     exampleMetric: null,
     examples: { gains: [], losses: [] },
     distribution: { metric: null, baseline: [], tuned: [] },
+    examplesExpired: false,
   };
 }
 
@@ -173,6 +174,7 @@ function textReportData(t: (name: string) => string): ReportData {
       ],
       tuned: [{ bucket: '0.9-1.0', rows: 2 }],
     },
+    examplesExpired: false,
   };
 }
 
