@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { harness, project, type Harness } from './harness';
@@ -218,4 +219,24 @@ describe('LOAD DATA OPTIONS', () => {
     });
     expect(await reasonOf(h.emulator.query(`SELECT * FROM ${t('loaded')}`))).toBe('notFound');
   });
+});
+
+test("an expired table's storage is reclaimed: the warehouse file shrinks back", async () => {
+  const dir = path.dirname(h.dataDir);
+  const file = path.join(h.dataDir, 'warehouse.duckdb');
+  await h.emulator.query(
+    `CREATE TABLE ${t('big')} (x INT64, s STRING) OPTIONS(expiration_timestamp = ${ts2030})`,
+  );
+  for (let i = 0; i < 10; i++) {
+    await h.emulator.query(
+      `INSERT INTO ${t('big')} (x, s) SELECT x, CONCAT('row ', CAST(x AS STRING), CAST(RAND() AS STRING)) FROM UNNEST(GENERATE_ARRAY(1, 20000)) AS x`,
+    );
+  }
+  await h.emulator.close();
+  const full = fs.statSync(file).size;
+  clock = in2030;
+  h = await harness({ now: () => clock }, dir);
+  const reclaimed = fs.statSync(file).size;
+  expect(full).toBeGreaterThan(2_000_000);
+  expect(reclaimed).toBeLessThan(full / 4);
 });
