@@ -139,6 +139,8 @@ export function statementType(tokens: Token[]): string {
 
 export class Engine {
   private tempCounter = 0;
+  /** The earliest table expiration not yet passed (epoch ms); -Infinity until the first scan. */
+  private nextExpiration = -Infinity;
   private readonly concurrency: ConcurrencyControl;
   private readonly jsUdfs: JsUdfRegistry;
   /** Statements share one DuckDB connection (and LOAD DATA a transaction on it): they run one at a time. */
@@ -149,11 +151,23 @@ export class Engine {
     this.jsUdfs = new JsUdfRegistry(options.warehouse.connection);
   }
 
-  /** Drops the tables whose expiration has passed, so that nothing after reads or lists them. */
+  /**
+   * Drops the tables whose expiration has passed, so that nothing after reads or lists them. The warehouse
+   * file is this process's alone (DuckDB locks it), so the earliest expiration is known between scans: a
+   * statement before it costs no look at the catalog.
+   */
   dropExpired(): Promise<void> {
     return this.locked(async () => {
-      await dropExpiredTables(this.options.warehouse.connection, this.options.now());
+      const now = this.options.now();
+      if (now < this.nextExpiration) return;
+      this.nextExpiration = (await dropExpiredTables(this.options.warehouse.connection, now)).next;
     });
+  }
+
+  /** Notes an expiration just set, so the next scan is not skipped past it. */
+  private expiresAt(options: TableOptions): void {
+    if (options.expirationMs !== undefined)
+      this.nextExpiration = Math.min(this.nextExpiration, options.expirationMs);
   }
 
   async execute(sql: string, ctx: ExecutionContext): Promise<StatementResult> {
@@ -281,6 +295,7 @@ export class Engine {
                 this.options.now(),
               );
         const rows = await loadData(statement, warehouse, this.options.gcsDir, options);
+        this.expiresAt(options);
         return {
           statementType: type,
           numDmlAffectedRows: rows,
@@ -462,8 +477,10 @@ export class Engine {
       if (target) {
         result.ddlTargetTable = target.ref;
         result.ddlOperationPerformed = ddlOperationPerformed;
-        if (optionsAt >= 0 && ddlOperationPerformed !== 'SKIP')
+        if (optionsAt >= 0 && ddlOperationPerformed !== 'SKIP') {
           await applyTableOptions(warehouse.connection, target.ref, options);
+          this.expiresAt(options);
+        }
       }
       return result;
     } finally {

@@ -200,18 +200,27 @@ export async function tableExpiration(
 
 /**
  * Drops every table whose expiration is at or before `now` (epoch ms), then checkpoints so the file's
- * space is reused, and returns the tables dropped. BigQuery deletes an expired table and reclaims its
- * storage (https://cloud.google.com/bigquery/docs/reference/rest/v2/tables#Table.FIELDS.expiration_time);
- * the emulator does it lazily, before each statement and each tables.get, so no one reads an expired
- * table: it is not found and not listed.
+ * space is reused. Returns the tables dropped and the earliest expiration left (Infinity if none), before
+ * which nothing needs looking at again. BigQuery deletes an expired table and reclaims its storage
+ * (https://cloud.google.com/bigquery/docs/reference/rest/v2/tables#Table.FIELDS.expiration_time); the
+ * emulator does it lazily, before each statement and each tables.get, so no one reads an expired table:
+ * it is not found and not listed.
  */
-export async function dropExpiredTables(connection: DuckDBConnection, now: number): Promise<TableRef[]> {
+export async function dropExpiredTables(
+  connection: DuckDBConnection,
+  now: number,
+): Promise<{ dropped: TableRef[]; next: number }> {
   const reader = await connection.runAndReadAll(
     `SELECT schema_name, table_name, comment FROM duckdb_tables() WHERE starts_with(comment, '${marker}')`,
   );
   const dropped: TableRef[] = [];
+  let next = Infinity;
   for (const [schema, table, comment] of reader.getRowsJson() as string[][]) {
-    if (Number(comment.slice(marker.length)) > now) continue;
+    const expiresAt = Number(comment.slice(marker.length));
+    if (expiresAt > now) {
+      next = Math.min(next, expiresAt);
+      continue;
+    }
     const [projectId, datasetId] = schema.split('__');
     const ref = { projectId, datasetId, tableId: table };
     await connection.run(`DROP TABLE IF EXISTS ${tableSql(ref)}`);
@@ -224,5 +233,5 @@ export async function dropExpiredTables(connection: DuckDBConnection, now: numbe
       // A transaction open on another connection defers it to DuckDB's next automatic checkpoint.
     }
   }
-  return dropped;
+  return { dropped, next };
 }
