@@ -144,7 +144,7 @@ async function openRunWarehouse(
  * Whether `error` is BigQuery's `notFound` for the table `tableId`: the emulator's error carries the reason,
  * the client library's the 404 and the reason in `errors`; both messages name the table.
  */
-function isTableNotFound(error: unknown, tableId: string): boolean {
+export function isTableNotFound(error: unknown, tableId: string): boolean {
   if (!(error instanceof Error) || !error.message.includes(`.${tableId} `)) return false;
   const e = error as Error & { reason?: unknown; code?: unknown; errors?: { reason?: unknown }[] };
   return e.reason === 'notFound' || e.code === 404 || e.errors?.[0]?.reason === 'notFound';
