@@ -294,8 +294,16 @@ export function driftQuery(options: { served: TableRef; predictions: TableRef })
   );
 }
 
-/** Drops one of a run's staging tables (its loaded source files, its pending prompts) once the run is done. */
-export function dropStagingTable(table: TableRef): Sql {
+/**
+ * Drops a run's staging tables (its loaded source files, its pending prompts) once nothing reads them: one
+ * `DROP TABLE IF EXISTS` per table, several making one script.
+ */
+export function dropStagingTable(...tables: TableRef[]): Sql {
   const parts = new SqlParts();
-  return parts.finish(`DROP TABLE IF EXISTS ${quotedPath(parts, table, 'dropStagingTable.table')}`);
+  if (tables.length === 0) throw new Error('dropStagingTable: at least one table is required');
+  return parts.finish(
+    tables
+      .map((t, i) => `DROP TABLE IF EXISTS ${quotedPath(parts, t, `dropStagingTable.tables[${i}]`)}`)
+      .join(';\n'),
+  );
 }

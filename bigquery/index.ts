@@ -12,6 +12,7 @@ export * from './fingerprint';
 export * from './pipeline-keys';
 
 // Loading and checking data.
+export * from './table-expiration';
 export * from './load-data';
 export * from './data-checks';
 export * from './prompts';

@@ -2,6 +2,7 @@ import { checkColumnName, quotedPath, type TableRef } from './identifiers';
 import { boolLiteral, int64Literal, stringLiteral } from './literals';
 import { isPlaceholder, kindName, placeholderMatches, type Placeholder } from './placeholders';
 import { SqlParts, type Sql } from './sql';
+import { expirationOption } from './table-expiration';
 import type { TableField } from './tables';
 
 export interface LoadDataOptions {
@@ -16,9 +17,15 @@ export interface LoadDataOptions {
   ignoreUnknownValues?: boolean;
   maxBadRecords?: number;
   compression?: 'GZIP';
+  /** Hours until the table expires (`OPTIONS(expiration_timestamp = ...)`, see expirationOption). */
+  expirationHours?: number;
 }
 
-/** `LOAD DATA {OVERWRITE|INTO} table (columns) FROM FILES(format='NEWLINE_DELIMITED_JSON', uris=[...], ...)`. */
+/**
+ * `LOAD DATA {OVERWRITE|INTO} table (columns) [OPTIONS(expiration_timestamp = ...)] FROM FILES(format=
+ * 'NEWLINE_DELIMITED_JSON', uris=[...], ...)`: the table options come before FROM FILES
+ * (https://cloud.google.com/bigquery/docs/reference/standard-sql/load-statements).
+ */
 export function loadData(options: LoadDataOptions): Sql {
   const parts = new SqlParts();
   const table = quotedPath(parts, options.table, 'loadData.table');
@@ -61,7 +68,11 @@ export function loadData(options: LoadDataOptions): Sql {
     if (options.compression !== 'GZIP') throw new Error(`loadData.compression: only GZIP is supported`);
     fileOptions.push(`compression = 'GZIP'`);
   }
+  const tableOptions =
+    options.expirationHours === undefined
+      ? ''
+      : `\nOPTIONS(${expirationOption(options.expirationHours, 'loadData.expirationHours')})`;
   return parts.finish(
-    `LOAD DATA ${options.mode} ${table} (${columns.join(', ')})\nFROM FILES(\n  ${fileOptions.join(',\n  ')}\n)`,
+    `LOAD DATA ${options.mode} ${table} (${columns.join(', ')})${tableOptions}\nFROM FILES(\n  ${fileOptions.join(',\n  ')}\n)`,
   );
 }

@@ -1,16 +1,22 @@
 import { checkColumnName, quotedPath, type TableRef } from './identifiers';
 import { SqlParts, stringParam, type Sql } from './sql';
+import { expirationOption } from './table-expiration';
 
 /**
  * Replaces the prompts table (example_id, prompt, label: what generation, tuning and evaluation read) with
  * an empty one. A separate DDL statement because BigQuery takes no query parameters in DDL, and the prompt
- * prefix is a parameter of the INSERT that fills it.
+ * prefix is a parameter of the INSERT that fills it. With `expirationHours` the table expires that many
+ * hours after it is created (see expirationOption).
  */
-export function createPromptsTable(table: TableRef): Sql {
+export function createPromptsTable(table: TableRef, options: { expirationHours?: number } = {}): Sql {
   const parts = new SqlParts();
   const path = quotedPath(parts, table, 'createPromptsTable.table');
+  const tableOptions =
+    options.expirationHours === undefined
+      ? ''
+      : ` OPTIONS(${expirationOption(options.expirationHours, 'createPromptsTable.expirationHours')})`;
   return parts.finish(
-    `CREATE OR REPLACE TABLE ${path} (example_id STRING NOT NULL, prompt STRING NOT NULL, label STRING NOT NULL)`,
+    `CREATE OR REPLACE TABLE ${path} (example_id STRING NOT NULL, prompt STRING NOT NULL, label STRING NOT NULL)${tableOptions}`,
   );
 }
 

@@ -59,7 +59,8 @@ export function runsToPrune(stateDir: string, options: PruneOptions): LocalRunEn
  * Removes old runs: each one's folder, its staging tables in the local warehouse and the data files
  * uploaded for it to the local bucket. Shared state stays: the runs, evaluations, predictions and
  * registry tables (history, and the cache later runs reuse) and the tuned models (content-addressed,
- * possibly a champion). Tables go first, so a failure leaves the folder to try again.
+ * possibly a champion). Tables go first, so a failure leaves the folder to try again; one the run already
+ * dropped, or that expired (bigquery/table-expiration.ts), is skipped.
  */
 export async function pruneRuns(stateDir: string, options: PruneOptions): Promise<PrunedRun[]> {
   const runs = runsToPrune(stateDir, options);

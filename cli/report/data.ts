@@ -69,6 +69,11 @@ export interface ReportData {
   examples: { gains: SideBySideRow[]; losses: SideBySideRow[] };
   /** Free-text tasks: the distribution of the task's primary metric over the eval rows, per model. */
   distribution: { metric: string | null; baseline: DistributionCell[]; tuned: DistributionCell[] };
+  /**
+   * The run's eval prompts table has expired (stagingTableHours after the run made it), so `changed` and
+   * `examples` are empty because the rows are gone, not because no prediction changed.
+   */
+  examplesExpired: boolean;
 }
 
 /** Side-by-side rows the report shows at most, of each kind (gains, losses). */
@@ -135,6 +140,16 @@ async function openRunWarehouse(
   };
 }
 
+/**
+ * Whether `error` is BigQuery's `notFound` for the table `tableId`: the emulator's error carries the reason,
+ * the client library's the 404 and the reason in `errors`; both messages name the table.
+ */
+export function isTableNotFound(error: unknown, tableId: string): boolean {
+  if (!(error instanceof Error) || !error.message.includes(`.${tableId} `)) return false;
+  const e = error as Error & { reason?: unknown; code?: unknown; errors?: { reason?: unknown }[] };
+  return e.reason === 'notFound' || e.code === 404 || e.errors?.[0]?.reason === 'notFound';
+}
+
 const textOrNull = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
 
 /** Everything the report shows of one local run: its files plus what its warehouse snapshot holds. */
@@ -164,6 +179,7 @@ export async function loadReportData(runDir: string, source: ReportSource = {}):
     exampleMetric,
     examples: { gains: [], losses: [] },
     distribution: { metric: null, baseline: [], tuned: [] },
+    examplesExpired: false,
   };
   const { warehouse, cleanup } = await openRunWarehouse(runDir, source);
   try {
@@ -194,15 +210,25 @@ export async function loadReportData(runDir: string, source: ReportSource = {}):
       const { prefix, suffix = '' } = args.task.promptTemplate;
       if (recorded.evalKey !== null) {
         // Predictions are stored under the eval key the run's content_keys step computed and recorded.
+        const promptsId = `eval_prompts_${summary.runId}`;
         const sql = changedPredictionsQuery({
           predictions: table(predictionsTable.id),
-          prompts: table(`eval_prompts_${summary.runId}`),
+          prompts: table(promptsId),
         });
-        const { rows } = await warehouse.query(sql, {
-          eval_fingerprint: recorded.evalKey,
-          baseline_model: summary.baseline.model,
-          tuned_model: summary.tuned.model,
-        });
+        const rows = await warehouse
+          .query(sql, {
+            eval_fingerprint: recorded.evalKey,
+            baseline_model: summary.baseline.model,
+            tuned_model: summary.tuned.model,
+          })
+          .then(
+            (result) => result.rows,
+            (error: unknown) => {
+              if (!isTableNotFound(error, promptsId)) throw error;
+              data.examplesExpired = true;
+              return [];
+            },
+          );
         const inputOf = (prompt: unknown) => {
           let input = String(prompt);
           if (input.startsWith(prefix)) input = input.slice(prefix.length);

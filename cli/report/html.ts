@@ -1,6 +1,7 @@
 import type { FindingExample, ModelEvaluation, RunSummary } from '../../schemas/types.generated';
 import type { ChangedRow, ConfusionCell, DistributionCell, ReportData, SideBySideRow } from './data';
 import { isTextTask, taskTypes } from '../../bigquery/task-types';
+import { stagingTableHours } from '../../bigquery/table-expiration';
 import { escapeXml as x } from './escape';
 import { groupedBarChart } from './svg-chart';
 import { asExample } from './summary-table';
@@ -207,8 +208,12 @@ function sideBySideTable(kind: 'gain' | 'loss', rows: SideBySideRow[], metric: s
   ].join('\n');
 }
 
+/** The one line a report shows where the run's example rows would be, once they have expired. */
+export const examplesExpiredLine = `<p class="meta">The run's example rows have expired (its staging tables are kept ${stagingTableHours} hours), so they cannot be shown.</p>`;
+
 function sideBySideSection(data: ReportData): string {
   const metric = data.exampleMetric ?? '';
+  if (data.examplesExpired) return section('examples', 'Examples side by side', examplesExpiredLine);
   return section(
     'examples',
     'Examples side by side',
@@ -319,7 +324,8 @@ function changeKind(r: ChangedRow): { cls: string; text: string } {
   return { cls: 'changed', text: 'still wrong' };
 }
 
-function changedSection(rows: ChangedRow[]): string {
+function changedSection(rows: ChangedRow[], expired: boolean): string {
+  if (expired) return section('changed', 'Predictions that changed', examplesExpiredLine);
   if (rows.length === 0) {
     return section('changed', 'Predictions that changed', '<p>No eval row changed its prediction.</p>');
   }
@@ -448,7 +454,7 @@ export function renderReport(data: ReportData, today: Date = new Date()): string
       metricsSection(summary, summary.gate?.metric),
       perLabelSection(data.labels, summary.baseline, summary.tuned, summary.championEvaluation),
       confusionSection(data),
-      changedSection(data.changed),
+      changedSection(data.changed, data.examplesExpired),
     );
   }
   sections.push(dataChecksSection(summary), configSection(data, today));

@@ -29,6 +29,13 @@ import {
   type OutputColumn,
   type TableFunctionCall,
 } from './table-functions';
+import {
+  applyTableOptions,
+  dropExpiredTables,
+  readTableOptions,
+  tableOptionsAt,
+  type TableOptions,
+} from './table-options';
 import { isOp, isWord, tokenize, type Token } from './tokenizer';
 import {
   ConcurrencyControl,
@@ -79,6 +86,8 @@ export interface EngineOptions {
   connections: ConnectionRef[];
   faults: FaultInjector;
   stats: GenerationStats;
+  /** The emulator's clock in epoch milliseconds: what table expirations are compared with. */
+  now(): number;
 }
 
 const rawToken = (sql: string, at: Token): Token => ({
@@ -139,6 +148,8 @@ export function statementType(tokens: Token[]): string {
 /** The statement runner of one emulator: its statements run one at a time on the warehouse's connection. */
 export class Engine {
   private tempCounter = 0;
+  /** The earliest table expiration not yet passed (epoch ms); -Infinity until the first scan. */
+  private nextExpiration = -Infinity;
   private readonly concurrency: ConcurrencyControl;
   private readonly jsUdfs: JsUdfRegistry;
   /** Statements share one DuckDB connection (and LOAD DATA a transaction on it): they run one at a time. */
@@ -147,6 +158,25 @@ export class Engine {
   constructor(private readonly options: EngineOptions) {
     this.concurrency = new ConcurrencyControl(options.warehouse);
     this.jsUdfs = new JsUdfRegistry(options.warehouse.connection);
+  }
+
+  /**
+   * Drops the tables whose expiration has passed, so that nothing after reads or lists them. The warehouse
+   * file is this process's alone (DuckDB locks it), so the earliest expiration is known between scans: a
+   * statement before it costs no look at the catalog.
+   */
+  dropExpired(): Promise<void> {
+    return this.locked(async () => {
+      const now = this.options.now();
+      if (now < this.nextExpiration) return;
+      this.nextExpiration = (await dropExpiredTables(this.options.warehouse.connection, now)).next;
+    });
+  }
+
+  /** Notes an expiration just set, so the next scan is not skipped past it. */
+  private expiresAt(options: TableOptions): void {
+    if (options.expirationMs !== undefined)
+      this.nextExpiration = Math.min(this.nextExpiration, options.expirationMs);
   }
 
   /**
@@ -160,6 +190,7 @@ export class Engine {
   async execute(sql: string, ctx: ExecutionContext): Promise<StatementResult> {
     const statements = splitStatements(tokenize(sql));
     if (statements.length === 0) throw invalidQuery('Syntax error: Unexpected end of script');
+    await this.dropExpired();
     let last: StatementResult | undefined;
     const genAi: StatementResult['genAiFunctions'] = [];
     let tx: OpenTransaction | undefined;
@@ -270,7 +301,19 @@ export class Engine {
         cursor.expectWord('LOAD');
         cursor.expectWord('DATA');
         const statement = parseLoadData(cursor, warehouse);
-        const rows = await loadData(statement, warehouse, this.options.gcsDir);
+        const options =
+          statement.optionsAt < 0
+            ? {}
+            : await readTableOptions(
+                tokens,
+                statement.optionsAt,
+                warehouse,
+                ctx.params,
+                ctx.positional,
+                this.options.now(),
+              );
+        const rows = await loadData(statement, warehouse, this.options.gcsDir, options);
+        this.expiresAt(options);
         return {
           statementType: type,
           numDmlAffectedRows: rows,
@@ -424,6 +467,19 @@ export class Engine {
       }
       const target =
         type.startsWith('CREATE_') || type.startsWith('DROP_') ? this.ddlTarget(tokens) : undefined;
+      // A view's options are another list (view_option_list), not emulated: dropped as before.
+      const optionsAt = target && type.startsWith('CREATE_TABLE') ? tableOptionsAt(tokens) : -1;
+      const options: TableOptions =
+        optionsAt < 0
+          ? {}
+          : await readTableOptions(
+              tokens,
+              optionsAt,
+              warehouse,
+              ctx.params,
+              ctx.positional,
+              this.options.now(),
+            );
       let ddlOperationPerformed: string | undefined;
       if (target && type.startsWith('CREATE_')) {
         const exists = await warehouse.tableExists(target.ref);
@@ -441,6 +497,10 @@ export class Engine {
       if (target) {
         result.ddlTargetTable = target.ref;
         result.ddlOperationPerformed = ddlOperationPerformed;
+        if (optionsAt >= 0 && ddlOperationPerformed !== 'SKIP') {
+          await applyTableOptions(warehouse.connection, target.ref, options);
+          this.expiresAt(options);
+        }
       }
       return result;
     } finally {

@@ -32,6 +32,11 @@ export interface BigQueryEmulatorOptions {
   datasets?: string[];
   /** Faults to inject into jobs and generation requests; default none. */
   faults?: FaultConfig;
+  /**
+   * The clock table expirations are compared with, in epoch milliseconds (default `Date.now`). A test
+   * moves it forward to see a table expire.
+   */
+  now?: () => number;
 }
 
 export interface EmulatorStats {
@@ -112,7 +117,10 @@ export async function createBigQueryEmulator(options: BigQueryEmulatorOptions): 
     connections,
     faults,
     stats,
+    now: options.now ?? Date.now,
   });
+  // A table that expired while the warehouse was closed is gone before anyone reads it.
+  await engine.dropExpired();
   const connectors = createConnectors({ engine, warehouse, catalog, faults, stats });
   return {
     connectors,

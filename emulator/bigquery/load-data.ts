@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import { BigQueryError, invalidQuery } from './errors';
 import type { Cursor, OptionValue } from './cursor';
-import { isOp, isWord } from './tokenizer';
+import { applyTableOptions, type TableOptions } from './table-options';
+import { isOp, isWord, matchingClose } from './tokenizer';
 import { quoteIdent, translate } from './translate';
 import { displayTable, tableName, type TableRef, type Warehouse } from './warehouse';
 
@@ -23,6 +24,8 @@ export interface LoadDataStatement {
   temp: boolean;
   columns?: { name: string; type: string; notNull?: boolean }[];
   files: Map<string, OptionValue>;
+  /** Index of the `(` of the table's OPTIONS (table_option_list), or -1 without one. */
+  optionsAt: number;
 }
 
 /**
@@ -69,7 +72,14 @@ export function parseLoadData(cursor: Cursor, warehouse: Warehouse): LoadDataSta
     if (columns.length === 0)
       throw invalidQuery(`Empty column list at ${cursor.tokens[start].line}:${cursor.tokens[start].column}`);
   }
-  while (cursor.acceptWord('PARTITION', 'CLUSTER', 'OPTIONS')) {
+  let optionsAt = -1;
+  for (;;) {
+    if (isWord(cursor.peek(), 'OPTIONS') && isOp(cursor.peek(1), '(')) {
+      optionsAt = cursor.index + 1;
+      cursor.index = matchingClose(cursor.tokens, optionsAt) + 1;
+      continue;
+    }
+    if (!cursor.acceptWord('PARTITION', 'CLUSTER')) break;
     while (
       !cursor.atEnd() &&
       !(
@@ -87,7 +97,7 @@ export function parseLoadData(cursor: Cursor, warehouse: Warehouse): LoadDataSta
     throw invalidQuery(
       `LOAD DATA: ${cursor.describe()} is not emulated (WITH PARTITION COLUMNS / WITH CONNECTION)`,
     );
-  return { table, overwrite, temp, columns, files };
+  return { table, overwrite, temp, columns, files, optionsAt };
 }
 
 function globToRegExp(pattern: string): RegExp {
@@ -221,7 +231,10 @@ function valueProblem(
  * wildcard at most, read from `<gcsDir>/bucket/object`), checks each value against its column, and only
  * then creates, replaces or appends to the table. `ignore_unknown_values` (default false) and
  * `max_bad_records` (default 0) apply as on BigQuery.
- * https://cloud.google.com/bigquery/docs/reference/standard-sql/load-statements
+ * A table the load creates or overwrites gets `options` (see table-options.ts). Appending
+ * to an existing table with OPTIONS is refused: the load statements page does not say whether the options
+ * then change the table (https://cloud.google.com/bigquery/docs/reference/standard-sql/load-statements), so
+ * the emulator takes the stricter reading.
  * @returns the number of rows loaded.
  * @throws BigQueryError `invalidQuery` for an unsupported format, missing or malformed `uris`; `notFound`
  *   for a missing dataset or a URI no file matches; `invalid` for more bad records than `max_bad_records`
@@ -231,21 +244,22 @@ export async function loadData(
   statement: LoadDataStatement,
   warehouse: Warehouse,
   gcsDir: string,
+  options: TableOptions = {},
 ): Promise<number> {
-  const { files: options, table } = statement;
-  const format = String(options.get('format') ?? '').toUpperCase();
+  const { files, table } = statement;
+  const format = String(files.get('format') ?? '').toUpperCase();
   if (format !== 'NEWLINE_DELIMITED_JSON' && format !== 'JSON') {
     throw invalidQuery(
       `LOAD DATA: format ${format || '(missing)'} is not emulated; use NEWLINE_DELIMITED_JSON`,
     );
   }
-  const uris = options.get('uris');
+  const uris = files.get('uris');
   if (!Array.isArray(uris) || uris.length === 0 || uris.some((u) => typeof u !== 'string')) {
     throw invalidQuery("LOAD DATA: FILES needs uris = ['gs://bucket/object', ...]");
   }
-  const ignoreUnknown = options.get('ignore_unknown_values') === true;
+  const ignoreUnknown = files.get('ignore_unknown_values') === true;
   const maxBad =
-    typeof options.get('max_bad_records') === 'number' ? (options.get('max_bad_records') as number) : 0;
+    typeof files.get('max_bad_records') === 'number' ? (files.get('max_bad_records') as number) : 0;
   await warehouse.requireDataset(table);
   const records: Record<string, unknown>[] = [];
   /** Where each record came from, for the errors of its values. */
@@ -282,6 +296,11 @@ export async function loadData(
   };
   checkBad();
   const exists = await warehouse.tableExists(table);
+  if (exists && !statement.overwrite && statement.optionsAt >= 0) {
+    throw invalidQuery(
+      `LOAD DATA INTO the existing table ${displayTable(table)} with OPTIONS is not emulated: use OVERWRITE, or no OPTIONS`,
+    );
+  }
   let columns = statement.columns;
   if (!columns && exists && !statement.overwrite) {
     const reader = await warehouse.connection.runAndReadAll(`SELECT * FROM ${tableName(table)} LIMIT 0`);
@@ -337,8 +356,10 @@ export async function loadData(
   const rows = `SELECT ${select.join(', ')}`;
   try {
     await warehouse.connection.run('BEGIN TRANSACTION');
-    if (statement.overwrite || !exists)
+    if (statement.overwrite || !exists) {
       await warehouse.connection.run(`CREATE OR REPLACE TABLE ${target} (${definition})`);
+      await applyTableOptions(warehouse.connection, table, options);
+    }
     if (records.length > 0)
       await warehouse.connection.run(`INSERT INTO ${target} BY NAME ${rows}`, values, types);
     await warehouse.connection.run('COMMIT');

@@ -25,6 +25,6 @@ export function createConnectors(deps: ConnectorDeps): ConnectorRegistry {
     ['googleapis.bigquery.v2.jobs.getQueryResults', jobsGetQueryResults(jobs)],
     ['googleapis.bigquery.v2.jobs.get', jobsGet(jobs)],
     ['googleapis.bigquery.v2.models.get', modelsGet(deps.catalog)],
-    ['googleapis.bigquery.v2.tables.get', tablesGet(deps.warehouse)],
+    ['googleapis.bigquery.v2.tables.get', tablesGet(deps.warehouse, deps.engine)],
   ]);
 }

@@ -1,7 +1,7 @@
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import type { ReportData } from '../../../cli/report/data';
-import { renderReport } from '../../../cli/report/html';
+import { examplesExpiredLine, renderReport } from '../../../cli/report/html';
 
 /**
  * Every text the report shows from a run (labels, inputs, model answers, gate reasons, data-check findings,
@@ -108,6 +108,7 @@ function reportData(t: (name: string) => string, status: 'rejected' | 'failed' |
     exampleMetric: null,
     examples: { gains: [], losses: [] },
     distribution: { metric: null, baseline: [], tuned: [] },
+    examplesExpired: false,
   };
 }
 
@@ -173,6 +174,7 @@ function textReportData(t: (name: string) => string): ReportData {
       ],
       tuned: [{ bucket: '0.9-1.0', rows: 2 }],
     },
+    examplesExpired: false,
   };
 }
 
@@ -244,5 +246,22 @@ describe.each(['rejected', 'failed', 'text'] as const)('a %s run', (status) => {
       expect([c, html.split(c).length]).toEqual([c, plain.split(c).length]);
     }
     expect(html).toContain('&lt;b x=&#39;1&#39;&gt;&amp;amp;&quot;&lt;/b&gt;');
+  });
+});
+
+describe.each(['rejected', 'text'] as const)('a %s run whose example rows expired', (status) => {
+  const shown = reportData(plainText, status);
+  const expired = renderReport({
+    ...shown,
+    changed: [],
+    examples: { gains: [], losses: [] },
+    examplesExpired: true,
+  });
+
+  test('says so in one line where the rows would be, and shows no rows table', () => {
+    expect(expired.split(examplesExpiredLine).length - 1).toBe(1);
+    expect(expired).not.toContain('<table class="changed');
+    expect(renderReport(shown)).toContain('<table class="changed');
+    expect(renderReport(shown)).not.toContain(examplesExpiredLine);
   });
 });

@@ -73,6 +73,7 @@ const failed: ReportData = {
   exampleMetric: null,
   examples: { gains: [], losses: [] },
   distribution: { metric: null, baseline: [], tuned: [] },
+  examplesExpired: false,
 };
 
 test('a failed run reports its error and data checks, without metrics it does not have', () => {

@@ -52,6 +52,7 @@ const reportData = {
   exampleMetric: null,
   examples: { gains: [], losses: [] },
   distribution: { metric: null, baseline: [], tuned: [] },
+  examplesExpired: false,
 } as unknown as ReportData;
 
 test("the CLI table shows the champion's metrics between the baseline's and the tuned model's", () => {

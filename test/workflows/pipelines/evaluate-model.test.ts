@@ -1,10 +1,8 @@
 import { assign, call, renderWorkflow, returnStep, v, workflow } from '../../../workflows/dsl';
 import { evaluateModel, predictionStatus } from '../../../workflows/pipelines/tune-and-evaluate/evaluate';
 import { bigquerySubworkflows, runStatement } from '../../../workflows/pipelines/tune-and-evaluate/bigquery';
-import {
-  placeholderPatternsByName,
-  statements,
-} from '../../../workflows/pipelines/tune-and-evaluate/statements';
+import { statements } from '../../../workflows/pipelines/tune-and-evaluate/statements';
+import { placeholders } from '../../../workflows/pipelines/tune-and-evaluate/placeholders';
 import { runWorkflow, VirtualClock, type ExecutionEvent } from '../../../emulator/workflows';
 import {
   localDataset,
@@ -124,7 +122,7 @@ async function evaluate(c: Case): Promise<{ result: Evaluated; steps: string[]; 
         max_passes: c.maxPasses,
         labels_param: labels.map((value) => ({ value })),
         classify: c.task === 'classification',
-        patterns: placeholderPatternsByName,
+        patterns: placeholders.patterns,
         values: {
           project: localProject,
           dataset: localDataset,

@@ -25,7 +25,7 @@ import {
   type Subworkflow,
 } from '../../../workflows/dsl';
 import { bigquerySubworkflows } from '../../../workflows/pipelines/tune-and-evaluate/bigquery';
-import { placeholderPatternsByName } from '../../../workflows/pipelines/tune-and-evaluate/statements';
+import { placeholders } from '../../../workflows/pipelines/tune-and-evaluate/placeholders';
 import { tempDir } from '../../cli/local/fixtures';
 
 /**
@@ -49,7 +49,7 @@ export function context(runId: string): Record<string, unknown> {
     location: localLocation,
     dataset: localDataset,
     serving_name: servingName,
-    patterns: placeholderPatternsByName,
+    patterns: placeholders.patterns,
     values: {
       project: localProject,
       dataset: localDataset,

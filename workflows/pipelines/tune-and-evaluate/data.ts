@@ -126,7 +126,11 @@ export const judgeDataChecks = subworkflow(
  */
 const exampleIdScheme = 'example-id: input, label, copy';
 
-/** Load both splits, check them, fingerprint them, derive the content keys, and materialise the prompts. */
+/**
+ * Load both splits, check them, fingerprint them, derive the content keys, and materialise the prompts;
+ * then drop the loaded examples, which only the steps up to the prompts read. Every staging table also
+ * expires on its own (stagingTableHours), so one a failed run leaves goes all the same.
+ */
 export function dataSteps(): Step[] {
   const prefix = arg('task', 'promptTemplate', 'prefix');
   const suffix = fn('default', arg('task', 'promptTemplate', 'suffix'), '');
@@ -186,6 +190,7 @@ export function dataSteps(): Step[] {
         }),
       ]),
     ]),
+    ...runStatement('drop_examples', statements.dropExamples),
   ];
 }
 

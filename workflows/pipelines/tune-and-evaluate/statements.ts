@@ -4,6 +4,7 @@ import {
   createRemoteModel,
   createTunedModel,
   dataChecksQuery,
+  dropStagingTable,
   evaluationsTable,
   exampleColumns,
   fingerprintQuery,
@@ -24,6 +25,7 @@ import {
   registryTable,
   runsTable,
   servingFunctionDdl,
+  stagingTableHours,
   type GenerateFunction,
 } from '../../../bigquery';
 import { statement, type NamedPlaceholder } from '../placeholders';
@@ -61,13 +63,14 @@ const load = <T extends P<'train_table' | 'eval_table'>, U extends P<'train_uri'
     columns: exampleColumns,
     uris: [uri],
     ignoreUnknownValues: true,
+    expirationHours: stagingTableHours,
   });
 
 const prompts = <S extends P<'train_table' | 'eval_table'>, T extends P<'train_prompts' | 'eval_prompts'>>(
   source: S,
   target: T,
 ) => ({
-  create: statement(createPromptsTable, table(target)),
+  create: statement(createPromptsTable, table(target), { expirationHours: stagingTableHours }),
   insert: statement(insertPrompts, {
     source: table(source),
     target: table(target),
@@ -111,6 +114,8 @@ export const statements = {
   contentKeys: statement(contentKeysQuery),
   trainPrompts: prompts(p.train_table, p.train_prompts),
   evalPrompts: prompts(p.eval_table, p.eval_prompts),
+  // Once the prompts exist nothing reads the loaded examples again.
+  dropExamples: statement(dropStagingTable, table(p.train_table), table(p.eval_table)),
   baseModel: statement(createRemoteModel, {
     model: model(p.base_model),
     create: 'IF_NOT_EXISTS',
