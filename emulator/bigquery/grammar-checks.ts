@@ -31,9 +31,8 @@ const reserved = new Set(
   ),
 );
 
-/** Keywords a list item can never be followed by a comma before: a comma there is a trailing comma. */
-const afterList = [
-  'FROM',
+/** The clauses and set operators that may follow a SELECT's FROM clause. */
+const clausesAfterFrom = [
   'WHERE',
   'GROUP',
   'HAVING',
@@ -44,9 +43,10 @@ const afterList = [
   'UNION',
   'INTERSECT',
   'EXCEPT',
-  'ON',
-  'USING',
 ];
+
+/** Keywords a list item can never be followed by a comma before: a comma there is a trailing comma. */
+const afterList = ['FROM', ...clausesAfterFrom, 'ON', 'USING'];
 
 /** DuckDB join kinds GoogleSQL lacks; in GoogleSQL the word before JOIN would be a table alias. */
 const duckdbJoins = ['POSITIONAL', 'ASOF', 'SEMI', 'ANTI'];
@@ -338,22 +338,7 @@ function checkClauses(tokens: Token[]): void {
     }
     if (tok.kind !== 'ident') continue;
     const word = tok.value.toUpperCase();
-    if (
-      block.fromFirst &&
-      [
-        'SELECT',
-        'WHERE',
-        'GROUP',
-        'HAVING',
-        'QUALIFY',
-        'WINDOW',
-        'ORDER',
-        'LIMIT',
-        'UNION',
-        'INTERSECT',
-        'EXCEPT',
-      ].includes(word)
-    )
+    if (block.fromFirst && (word === 'SELECT' || clausesAfterFrom.includes(word)))
       throw invalidQuery(
         `Syntax error: Unexpected keyword ${word} at ${location(tok)}; a query that starts with FROM takes pipe operators (|>), not clauses`,
       );
