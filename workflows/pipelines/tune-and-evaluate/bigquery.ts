@@ -449,6 +449,11 @@ export interface RunOptions<M extends string> {
   long?: boolean;
   /** A fixed job id suffix instead of a per-invocation one: the run's claim (see runQuery). */
   jobKey?: string;
+  /**
+   * The name job ids carry (`bqtune_<run id>_<step>_...`) when it is not the step's own: a step run once per
+   * item of a loop names the item, so each job still says what it ran.
+   */
+  step?: Value;
 }
 
 /**
@@ -491,7 +496,7 @@ export function statementRunner<C extends string>(context: PlaceholderValues<C>)
           statement: statementValue(sql),
           values: options.with === undefined ? base.expr : fn('map.merge', base.expr, options.with),
           params: paramsValue(sql, options.params ?? {}, name),
-          step: name,
+          step: options.step ?? name,
           ...(options.long ? { long: true } : {}),
           ...(options.jobKey ? { job_key: options.jobKey } : {}),
         },

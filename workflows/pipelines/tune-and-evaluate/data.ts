@@ -5,6 +5,7 @@ import {
   fn,
   forIn,
   parallel,
+  parallelFor,
   raiseStep,
   subworkflow,
   switchStep,
@@ -14,6 +15,7 @@ import {
   type Step,
 } from '../../dsl';
 import { ctx } from './context';
+import { contextValues } from './placeholders';
 import { runStatement } from './bigquery';
 import { arg } from './validate';
 import { statements } from './statements';
@@ -131,6 +133,9 @@ const exampleIdScheme = 'example-id: input, label, copy';
  * then drop the loaded examples, which only the steps up to the prompts read. Every staging table also
  * expires on its own (stagingTableHours), so one a failed run leaves goes all the same.
  */
+/** The run's values and one split's tables, as prepare_prompts stores them per split. */
+const splitValues = contextValues.with({ split_table: '', split_prompts: '' }).storedAt(v('split_values'));
+
 export function dataSteps(): Step[] {
   const prefix = arg('task', 'promptTemplate', 'prefix');
   const suffix = fn('default', arg('task', 'promptTemplate', 'suffix'), '');
@@ -176,19 +181,23 @@ export function dataSteps(): Step[] {
       eval_key: v('key_rows').at(0).get('eval_key'),
       tuned_model_id: tpl`tuned_${fn('text.substring', v('key_rows').at(0).get('tuned_key'), 0, 32)}`,
     }),
-    parallel('prepare_prompts', [
-      branch('train_prompts', [
-        ...runStatement('create_train_prompts', statements.trainPrompts.create),
-        ...runStatement('insert_train_prompts', statements.trainPrompts.insert, {
-          params: { prompt_prefix: prefix, prompt_suffix: suffix },
+    // Both splits' prompts by one statement pair, per split; job ids still name the split.
+    parallelFor('prepare_prompts', { value: 'split', in: ['train', 'eval'] }, [
+      assign('split_tables', {
+        split_values: fn('map.merge', ctx.values, {
+          split_table: fn('map.get', ctx.values, tpl`${v('split')}_table`),
+          split_prompts: fn('map.get', ctx.values, tpl`${v('split')}_prompts`),
         }),
-      ]),
-      branch('eval_prompts', [
-        ...runStatement('create_eval_prompts', statements.evalPrompts.create),
-        ...runStatement('insert_eval_prompts', statements.evalPrompts.insert, {
-          params: { prompt_prefix: prefix, prompt_suffix: suffix },
-        }),
-      ]),
+      }),
+      ...runStatement('create_prompts', statements.splitPrompts.create, {
+        values: splitValues,
+        step: tpl`create_${v('split')}_prompts`,
+      }),
+      ...runStatement('insert_prompts', statements.splitPrompts.insert, {
+        values: splitValues,
+        params: { prompt_prefix: prefix, prompt_suffix: suffix },
+        step: tpl`insert_${v('split')}_prompts`,
+      }),
     ]),
     ...runStatement('drop_examples', statements.dropExamples),
   ];

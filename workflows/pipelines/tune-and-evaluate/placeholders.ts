@@ -18,7 +18,7 @@ const generation = v('generation');
  * `ctx.values`. Those expressions read that step's variables: `args` (the run arguments), `run_id`,
  * `project`, `dataset`, `conn` (the connection id split on `.`), `tuning` and `generation` (the model's
  * settings) and `base_model_id`. The others are given where their statement runs: `tuned_model` (tune.ts),
- * `model` and `role` (evaluate.ts, deploy.ts), `serving_function` and `champion_run` (deploy.ts).
+ * `split_table` and `split_prompts` (data.ts), `model` and `role` (evaluate.ts, deploy.ts), `serving_function` and `champion_run` (deploy.ts).
  * Declaration order is the order of `ctx.patterns` and `ctx.values` in the compiled workflow.
  */
 export const placeholders = declarePlaceholders({
@@ -33,6 +33,9 @@ export const placeholders = declarePlaceholders({
   eval_table: { kind: 'tableId', context: tpl`eval_${v('run_id')}` },
   train_prompts: { kind: 'tableId', context: tpl`train_prompts_${v('run_id')}` },
   eval_prompts: { kind: 'tableId', context: tpl`eval_prompts_${v('run_id')}` },
+  // One split's loaded examples and prompts (train_* or eval_* above), where prepare_prompts runs per split.
+  split_table: { kind: 'tableId' },
+  split_prompts: { kind: 'tableId' },
   base_model: { kind: 'modelId', context: v('base_model_id') },
   tuned_model: { kind: 'modelId' },
   model: { kind: 'modelId' },

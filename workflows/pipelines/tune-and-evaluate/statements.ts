@@ -66,10 +66,7 @@ const load = <T extends P<'train_table' | 'eval_table'>, U extends P<'train_uri'
     expirationHours: stagingTableHours,
   });
 
-const prompts = <S extends P<'train_table' | 'eval_table'>, T extends P<'train_prompts' | 'eval_prompts'>>(
-  source: S,
-  target: T,
-) => ({
+const prompts = <S extends P<'split_table'>, T extends P<'split_prompts'>>(source: S, target: T) => ({
   create: statement(createPromptsTable, table(target), { expirationHours: stagingTableHours }),
   insert: statement(insertPrompts, {
     source: table(source),
@@ -112,8 +109,8 @@ export const statements = {
   trainFingerprint: statement(fingerprintQuery, table(p.train_table), ['input_text', 'output_text']),
   evalFingerprint: statement(fingerprintQuery, table(p.eval_table), ['input_text', 'output_text']),
   contentKeys: statement(contentKeysQuery),
-  trainPrompts: prompts(p.train_table, p.train_prompts),
-  evalPrompts: prompts(p.eval_table, p.eval_prompts),
+  // One statement pair for both splits: prepare_prompts runs it per split with that split's tables.
+  splitPrompts: prompts(p.split_table, p.split_prompts),
   // Once the prompts exist nothing reads the loaded examples again.
   dropExamples: statement(dropStagingTable, table(p.train_table), table(p.eval_table)),
   baseModel: statement(createRemoteModel, {
