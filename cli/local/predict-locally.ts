@@ -99,13 +99,7 @@ export function readPredictionInput(
   const ext = path.extname(file).toLowerCase();
   let records: { line: number; row: unknown }[];
   if (ext === '.csv') {
-    let rows: { record: Record<string, string>; info: { lines: number } }[];
-    try {
-      rows = parseCsv(text, { columns: true, skip_empty_lines: true, info: true, bom: true }) as typeof rows;
-    } catch (error) {
-      throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
-    }
-    records = rows.map((r) => ({ line: r.info.lines, row: r.record }));
+    records = csvRecords(file, text, [keyColumn, inputColumn]);
   } else if (ext === '.jsonl' || ext === '.json' || ext === '.ndjson') {
     records = [];
     text.split('\n').forEach((line, i) => {
@@ -142,6 +136,51 @@ export function readPredictionInput(
     if (input !== undefined && input !== null && typeof input !== 'string')
       throw new Error(`${file}:${line}: ${inputColumn} must be text`);
     return { id, input_text: input ?? null };
+  });
+}
+
+/**
+ * The records of a CSV file with a header row, each with the line it starts on (a quoted field may hold line
+ * breaks, LF or CRLF, so a record can span lines). Refuses a header that names a column twice (which value
+ * would be read is a guess) or lacks one of `required`.
+ */
+function csvRecords(file: string, text: string, required: string[]): { line: number; row: unknown }[] {
+  const bytes = Buffer.from(text);
+  let header: string[] = [];
+  let rows: { record: Record<string, string>; info: { bytes: number } }[];
+  try {
+    rows = parseCsv(bytes, {
+      columns: (names: string[]) => (header = names),
+      skip_empty_lines: true,
+      info: true,
+    }) as typeof rows;
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
+  }
+  const twice = header.find((name, i) => header.indexOf(name) !== i);
+  if (twice !== undefined) throw new Error(`${file}:1: the header names column ${twice} twice`);
+  for (const name of bytes.length > 0 ? required : []) {
+    if (!header.includes(name)) {
+      const columns = header.map((c) => JSON.stringify(c)).join(', ');
+      throw new Error(`${file}:1: no column ${name} in the header (columns: ${columns})`);
+    }
+  }
+  // info.bytes is where a record ends (its line break included): the next one starts after any blank lines.
+  const headerEnd = (
+    parseCsv(bytes, { to_line: 1, info: true }) as unknown as { info: { bytes: number } }[]
+  )[0]?.info.bytes;
+  let offset = 0;
+  let line = 1;
+  const lineAt = (end: number) => {
+    for (; offset < end; offset++) if (bytes[offset] === 0x0a) line++;
+    return line;
+  };
+  let start = headerEnd ?? 0;
+  return rows.map((r) => {
+    while (start < bytes.length && (bytes[start] === 0x0a || bytes[start] === 0x0d)) start++;
+    const record = { line: lineAt(start), row: r.record };
+    start = r.info.bytes;
+    return record;
   });
 }
 

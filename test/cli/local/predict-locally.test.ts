@@ -374,6 +374,39 @@ describe('batch-predict refuses before any model call', () => {
     const big = path.join(dir, 'big.jsonl');
     fs.writeFileSync(big, '{"id":9007199254740993,"input_text":"x"}\n');
     expect(() => readPredictionInput(big)).toThrow(`${big}:1: key 9007199254740992 is not an exact integer`);
+    // A quoted field may hold line breaks: a record is named by the line it starts on, LF or CRLF alike.
+    for (const eol of ['\n', '\r\n']) {
+      const multi = path.join(dir, `multi-${eol.length}.csv`);
+      const lines = [
+        '\uFEFFid,input_text',
+        '7,"multi',
+        'line ""quoted"""',
+        '8,plain',
+        '',
+        '7,"again',
+        'and again"',
+      ];
+      fs.writeFileSync(multi, lines.join(eol) + eol);
+      expect(() => readPredictionInput(multi)).toThrow(`${multi}:6: key 7 repeats line 2`);
+      fs.writeFileSync(multi, lines.slice(0, 5).join(eol));
+      expect(readPredictionInput(multi)).toEqual([
+        { id: '7', input_text: `multi${eol}line "quoted"` },
+        { id: '8', input_text: 'plain' },
+      ]);
+    }
+    // A header that names a column twice, or lacks the key or input column, is refused (every row's input
+    // would otherwise read as missing, and the run would send nothing and succeed).
+    const twice = path.join(dir, 'twice.csv');
+    fs.writeFileSync(twice, 'id,id,input_text\n1,2,x\n');
+    expect(() => readPredictionInput(twice)).toThrow(`${twice}:1: the header names column id twice`);
+    const spaced = path.join(dir, 'spaced.csv');
+    fs.writeFileSync(spaced, 'id, input_text\n1, x\n');
+    expect(() => readPredictionInput(spaced)).toThrow(
+      `${spaced}:1: no column input_text in the header (columns: "id", " input_text")`,
+    );
+    const keyless = path.join(dir, 'keyless.csv');
+    fs.writeFileSync(keyless, 'note,input_text\n1,x\n');
+    expect(() => readPredictionInput(keyless)).toThrow(`${keyless}:1: no column id in the header`);
     const bad = path.join(dir, 'bad.jsonl');
     fs.writeFileSync(bad, '{"id":"a","input_text":"x"}\nnot json\n');
     expect(() => readPredictionInput(bad)).toThrow(`${bad}:2: not a JSON object`);
