@@ -193,7 +193,11 @@ function distributionSection(
 
 function sideBySideTable(kind: 'gain' | 'loss', rows: SideBySideRow[], metric: string): string {
   const text = (t: string | null) =>
-    t === null ? '<em>(failed)</em>' : t === '' ? '<em>(empty output)</em>' : `<div class="text">${x(t)}</div>`;
+    t === null
+      ? '<em>(failed)</em>'
+      : t === ''
+        ? '<em>(empty output)</em>'
+        : `<div class="text">${x(t)}</div>`;
   const body = rows
     .map((r) => {
       const delta = r.tunedScore - r.baselineScore;
