@@ -3,14 +3,7 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { runWorkflow, VirtualClock, type ExecutionEvent } from '../../emulator/workflows';
 import type { FaultConfig } from '../../emulator/bigquery';
-import {
-  championsTable,
-  currentChampionsSql,
-  quotedPath,
-  registryTable,
-  servedPredictionsTable,
-  SqlParts,
-} from '../../bigquery';
+import { quotedPath, servedPredictionsTable, SqlParts } from '../../bigquery';
 import { compiledWorkflowForLocalRun } from '../../workflows/compiled';
 import {
   localDataset,
@@ -23,6 +16,8 @@ import { newRunId } from './run-locally';
 import { checkRunId } from './run-id';
 import { renderPredictReport, type PredictReportData } from '../report/predict-html';
 import { pipelineNames } from '../history/predict-runs';
+import { onlyServingName } from '../history/champion';
+import { localWarehouse } from '../history/warehouse';
 
 export const predictPipelineName = pipelineNames.predict;
 
@@ -243,7 +238,7 @@ export async function predictLocally(options: LocalPredictOptions): Promise<Loca
   const startedAt = new Date().toISOString();
   const env = await openLocalEnvironment(options.stateDir, options.faults);
   try {
-    const servingName = options.servingName ?? (await onlyServingName(env.bigquery));
+    const servingName = options.servingName ?? (await onlyServingName(localWarehouse(env)));
     fs.mkdirSync(runDir, { recursive: true });
     const source = path.join(runDir, 'source.jsonl');
     fs.writeFileSync(source, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
@@ -315,19 +310,6 @@ export async function predictLocally(options: LocalPredictOptions): Promise<Loca
 }
 
 type Warehouse = Awaited<ReturnType<typeof openLocalEnvironment>>['bigquery'];
-
-async function onlyServingName(bigquery: Warehouse): Promise<string> {
-  const at = (table: string) => ({ project: localProject, dataset: localDataset, table });
-  const tables = { champions: at(championsTable.id), registry: at(registryTable.id) };
-  const { rows } = await bigquery.query(
-    `SELECT serving_name FROM (${currentChampionsSql(tables)}) AS current ORDER BY serving_name`,
-  );
-  const names = rows.map((r) => String(r.serving_name));
-  if (names.length === 1) return names[0];
-  if (names.length === 0)
-    throw new Error('no serving name has a champion yet: run `bqtune run` until a model is promoted');
-  throw new Error(`several serving names have a champion (${names.join(', ')}): choose one with --serving`);
-}
 
 /** The latest row per key of the champion's answers for the given keys, in the input's order. */
 async function championPredictions(
