@@ -14,6 +14,7 @@ import {
 import { runStatement } from './bigquery';
 import { evaluateModel } from './evaluate';
 import { statements } from './statements';
+import { float64Text } from './context';
 
 /** The serving name's champion row (championQuery): one statement, read before the gate and after a lost race. */
 export const currentChampion = subworkflow(
@@ -62,23 +63,24 @@ export function championSteps(): Step[] {
 }
 
 /**
- * Points the serving name's table function (bigquery/serving-function.ts) at `model_id`, with this run's
- * prompt template and generation settings. BigQuery runs no DDL on a permanent function inside a
- * multi-statement transaction (https://cloud.google.com/bigquery/docs/transactions#statements_supported_in_transactions),
+ * Points the serving name's table function (bigquery/serving-function.ts) at `model_id`, with the prompt
+ * template and generation settings of run `run` (`settings`: its max_output_tokens, temperature and top_p
+ * values; this run's when empty). BigQuery runs no DDL on a permanent function inside a multi-statement
+ * transaction (https://cloud.google.com/bigquery/docs/transactions#statements_supported_in_transactions),
  * so it is the statement after the promotion's COMMIT. Returns null, or a ServingFunctionError map
  * ({tags, message}) when the function could not be replaced: the pointer moved, the function did not.
  */
 export const switchServingFunction = subworkflow(
   'switch_serving_function',
-  ['ctx', 'model_id'],
+  ['ctx', 'model_id', 'run', 'settings'],
   [
     tryStep(
       'replace_function',
       runStatement('serving_function', statements.servingFunction, {
-        values: fn('map.merge', v('ctx').get('values'), {
+        values: fn('map.merge', fn('map.merge', v('ctx').get('values'), v('settings')), {
           model: v('model_id'),
           serving_function: v('ctx').get('serving_name'),
-          champion_run: v('ctx').get('run_id'),
+          champion_run: v('run'),
         }),
       }),
       {
@@ -172,18 +174,51 @@ export function deploySteps(): Step[] {
       ),
     ]),
     switchStep('serving_follows', [
+      when(v('deployed'), {
+        steps: [
+          call('switch_serving', switchServingFunction, {
+            args: { ctx: v('ctx'), model_id: v('tuned_model_id'), run: v('ctx').get('run_id'), settings: {} },
+            result: 'serving_function_error',
+          }),
+        ],
+      }),
+      // A re-run whose gate passed for the champion itself repairs the function, with the settings of the run
+      // that promoted it (as batch-predict and the CLI do): this run's may differ, and were never compared
+      // with the champion's.
       when(
-        v('deployed').or(
-          v('gate_result')
-            .get('passed')
-            .and(v('champion_before').eq(v('tuned').get('model'))),
-        ),
+        v('gate_result')
+          .get('passed')
+          .and(v('champion_before').eq(v('tuned').get('model'))),
         {
           steps: [
-            call('switch_serving', switchServingFunction, {
-              args: { ctx: v('ctx'), model_id: v('tuned_model_id') },
-              result: 'serving_function_error',
+            ...runStatement('find_promoter', statements.championRun, {
+              params: { model_name: v('tuned').get('model') },
+              rows: 'promoter_rows',
             }),
+            switchStep('has_promoter', [
+              when(fn('len', v('promoter_rows')).gt(0), {
+                steps: [
+                  assign('promoter', {
+                    promoter_generation: fn('json.decode', v('promoter_rows').at(0).get('config'))
+                      .get('model')
+                      .get('generation'),
+                  }),
+                  call('repair_serving', switchServingFunction, {
+                    args: {
+                      ctx: v('ctx'),
+                      model_id: v('tuned_model_id'),
+                      run: v('promoter_rows').at(0).get('run_id'),
+                      settings: {
+                        max_output_tokens: fn('string', v('promoter_generation').get('maxOutputTokens')),
+                        temperature: float64Text(v('promoter_generation').get('temperature')),
+                        top_p: float64Text(v('promoter_generation').get('topP')),
+                      },
+                    },
+                    result: 'serving_function_error',
+                  }),
+                ],
+              }),
+            ]),
           ],
         },
       ),

@@ -10,6 +10,7 @@ import {
   generationMetrics,
   generationTaskTypes,
   championQuery,
+  championRunQuery,
   contentKeysQuery,
   generatePredictions,
   generationModels,
@@ -168,6 +169,8 @@ export const statements = {
   readMetrics: overallMetricsQuery({ evaluations, model: model(p.model), role: p.role, runId: '' }),
   labelRegressions: labelRegressionsQuery(evaluations),
   champion: championQuery(championTables),
+  // The run that promoted a model: its settings are the ones its table function serves with.
+  championRun: championRunQuery(table(runsTable.id)),
   changeChampion: changeChampionScript(championTables),
   championChange: championChangeQuery(registry),
   recordRun: recordRunStatement(runs),
