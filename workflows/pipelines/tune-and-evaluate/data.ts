@@ -130,6 +130,7 @@ export function dataSteps(): Step[] {
   const prefix = arg('task', 'promptTemplate', 'prefix');
   const suffix = fn('default', arg('task', 'promptTemplate', 'suffix'), '');
   const tuning = v('args').get('model').get('tuning');
+  const generation = v('args').get('model').get('generation');
   return [
     parallel('load_data', [
       branch('load_train', runStatement('load_train_data', statements.loadTrain)),
@@ -162,7 +163,13 @@ export function dataSteps(): Step[] {
           suffix,
         ]),
         train_fingerprint: v('train_fingerprint'),
-        prompt_key: fn('json.encode_to_string', [prefix, suffix, exampleIdScheme]),
+        // Generation settings too: predictions made with other settings are other predictions.
+        prompt_key: fn('json.encode_to_string', [
+          prefix,
+          suffix,
+          exampleIdScheme,
+          ...['function', 'maxOutputTokens', 'temperature', 'topP'].map((k) => generation.get(k)),
+        ]),
         eval_fingerprint: v('eval_fingerprint'),
       },
       rows: 'key_rows',
