@@ -81,7 +81,7 @@ export function sourceKeyCheckQuery(options: SourceOptions): Sql {
 /** The latest served row per source key of one serving name and model. */
 function latestServedSql(served: string, servingName: string, model: string): string {
   return [
-    `SELECT source_key, status, attempt, ROW_NUMBER() OVER (`,
+    `SELECT source_key, status, attempt, prompt_sha256, ROW_NUMBER() OVER (`,
     `    PARTITION BY source_key ORDER BY attempt DESC, predicted_at DESC) AS row_rank`,
     `  FROM ${served}`,
     `  WHERE serving_name = ${servingName} AND model_name = ${model}`,
@@ -105,7 +105,8 @@ export function createPendingPromptsTable(table: TableRef): Sql {
 
 /**
  * Fills the run's prompts with every source row this champion has not answered yet: no served row for its
- * key under @serving_name and @model_name, or only a retryable failure. The prompt is
+ * key under @serving_name and @model_name, only a retryable failure, or a latest answer to another prompt
+ * (the key's text changed since: an answer to the old text is not an answer to the new one). The prompt is
  * CONCAT(@prompt_prefix, input, @prompt_suffix), the champion's own template. Rows without an input are
  * left out (the run reports how many).
  */
@@ -124,15 +125,17 @@ export function insertPendingPrompts(options: PendingPromptsOptions): Sql {
   return parts.finish(
     [
       `INSERT INTO ${prompts} (source_key, prompt, previous_attempt)`,
-      `SELECT src.source_key, CONCAT(${prefix}, src.input, ${suffix}), COALESCE(done.attempt, 0)`,
+      `SELECT src.source_key, src.prompt, COALESCE(done.attempt, 0)`,
       `FROM (`,
-      `  SELECT CAST(${key} AS STRING) AS source_key, CAST(${input} AS STRING) AS input FROM ${source}`,
+      `  SELECT CAST(${key} AS STRING) AS source_key, CONCAT(${prefix}, CAST(${input} AS STRING), ${suffix}) AS prompt`,
+      `  FROM ${source}`,
       `) AS src`,
       `LEFT JOIN (`,
       `  ${latestServedSql(served, servingName, model).split('\n').join('\n  ')}`,
       `) AS done ON done.source_key = src.source_key AND done.row_rank = 1`,
-      `WHERE src.source_key IS NOT NULL AND src.input IS NOT NULL`,
-      `  AND (done.source_key IS NULL OR ${retryableStatusSql('done.status')})`,
+      `WHERE src.source_key IS NOT NULL AND src.prompt IS NOT NULL`,
+      `  AND (done.source_key IS NULL OR ${retryableStatusSql('done.status')}`,
+      `    OR COALESCE(done.prompt_sha256, '') <> TO_HEX(SHA256(src.prompt)))`,
     ].join('\n'),
   );
 }
@@ -180,7 +183,7 @@ export function servePredictions(options: ServePredictionsOptions): Sql {
   const ok = `COALESCE(${out.status}, '') = ''`;
   return parts.finish(
     [
-      `INSERT INTO ${served} (serving_name, source_key, generated_text, predicted_label, status, attempt, model_name, run_id, predicted_at)`,
+      `INSERT INTO ${served} (serving_name, source_key, generated_text, predicted_label, status, attempt, prompt_sha256, model_name, run_id, predicted_at)`,
       `SELECT`,
       `  ${servingName},`,
       `  source_key,`,
@@ -188,6 +191,7 @@ export function servePredictions(options: ServePredictionsOptions): Sql {
       `  CASE WHEN ${ok} THEN ${normalizeLabelSql(out.text)} END,`,
       `  COALESCE(${out.status}, ''),`,
       `  previous_attempt + 1,`,
+      `  TO_HEX(SHA256(prompt)),`,
       `  ${modelName},`,
       `  ${runId},`,
       `  CURRENT_TIMESTAMP`,

@@ -4,7 +4,8 @@ import { sql, toSql } from './sql-template';
 /**
  * Content keys for reuse: `tuned_key` identifies a tuning job (base endpoint, options and prompt template,
  * sent as the JSON @tuning_key, plus the training-set fingerprint); `eval_key` identifies a set of eval
- * prompts (prompt template plus eval-set fingerprint). Same key, same work: a re-run reuses it.
+ * prompts answered with given generation settings (prompt template and settings, plus eval-set fingerprint).
+ * Same key, same work: a re-run reuses it.
  * Computed in SQL because Workflows has no hex encoding of digests.
  */
 export function contentKeysQuery(): Sql {

@@ -175,6 +175,12 @@ export const servedPredictionsTable: TableDefinition = {
     field('predicted_label', 'STRING', 'NULLABLE', 'Normalised output (the label, for classification).'),
     field('status', 'STRING', 'REQUIRED', 'Per-row status from the generate function; empty on success.'),
     field('attempt', 'INT64', 'REQUIRED', 'Generation attempt for this key and model, starting at 1.'),
+    field(
+      'prompt_sha256',
+      'STRING',
+      'NULLABLE',
+      'TO_HEX(SHA256(prompt)) of the prompt answered: a key whose text changed is answered again.',
+    ),
     field('model_name', 'STRING', 'REQUIRED', 'The champion model that generated the row.'),
     field('run_id', 'STRING', 'REQUIRED', 'batch-predict run that wrote the row.'),
     field('predicted_at', 'TIMESTAMP', 'REQUIRED', 'When the row was written.'),

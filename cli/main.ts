@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { commands } from './commands';
 import { packageRoot } from '../package-root';
+import { showHidden } from './visible-text';
 
 const { version } = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
   version: string;
@@ -19,6 +20,6 @@ const program = new Command()
 for (const register of commands) register(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  process.stderr.write(`bqtune: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`bqtune: ${showHidden(err instanceof Error ? err.message : String(err))}\n`);
   process.exit(1);
 });

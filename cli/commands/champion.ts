@@ -43,7 +43,10 @@ export const register: Register = (program) => {
       .description(
         'Show the champion model of a serving name and its history, or roll back to the previous one',
       )
-      .argument('[serving-name]', 'serving name (deploy.servingName of the config)', 'medical_specialty')
+      .argument(
+        '[serving-name]',
+        'serving name (deploy.servingName of the config; default: the only one with a champion)',
+      )
       .option('--rollback', 'make the previous champion the champion again (appends a rollback event)')
       .option(
         '--switch-function',
@@ -68,15 +71,16 @@ export const register: Register = (program) => {
         '  $ bqtune champion medical_specialty --stack prod',
       ].join('\n'),
     )
-    .action(async (servingName: string, opts: ChampionFlags) => {
+    .action(async (servingNameArgument: string | undefined, opts: ChampionFlags) => {
       const { colors: pc } = load<typeof ColorsModule>('../colors');
       const { withWarehouse } = load<typeof WarehouseTargetModule>('../history/warehouse-target');
-      const { championHistory, currentChampion, rollbackChampion } =
+      const { championHistory, currentChampion, onlyServingName, rollbackChampion } =
         load<typeof ChampionModule>('../history/champion');
       const { championServingNote } = load<typeof ChampionBaseModule>('../history/champion-base');
       if (opts.rollback && opts.switchFunction)
         throw new Error('--switch-function and --rollback: give one (a rollback switches the function too)');
       await withWarehouse(opts, async (warehouse) => {
+        const servingName = servingNameArgument ?? (await onlyServingName(warehouse));
         let rolledBack: { from: string; to: string; servingFunctionError?: string } | undefined;
         if (opts.rollback) {
           rolledBack = await rollbackChampion(warehouse, servingName);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Register } from './index';
 import { load } from './lazy';
+import { showHidden } from '../visible-text';
 import type * as PredictLocally from '../local/predict-locally';
 
 /** `bqtune predict`'s flags as commander parses them; absent ones take the defaults of LocalPredictOptions. */
@@ -116,7 +117,9 @@ export const register: Register = (program) => {
       }
       if (result.state !== 'SUCCEEDED') {
         const error = result.outcome as { message?: string } | undefined;
-        process.stderr.write(`batch-predict failed: ${error?.message ?? JSON.stringify(result.outcome)}\n`);
+        process.stderr.write(
+          `batch-predict failed: ${showHidden(error?.message ?? JSON.stringify(result.outcome))}\n`,
+        );
         process.exitCode = 1;
       }
     });

@@ -4,8 +4,10 @@ import {
   championChangeQuery,
   championQuery,
   championsTable,
+  currentChampionsSql,
   registryHistoryQuery,
   registryTable,
+  SqlParts,
 } from '../../bigquery';
 import type { PipelineWarehouse } from './warehouse';
 import { switchServingFunction } from './serving-function';
@@ -87,6 +89,23 @@ export async function currentChampion(
     serving_name: servingName,
   });
   return current.rows.length > 0 ? String(current.rows[0].model_name) : undefined;
+}
+
+/**
+ * The serving name a command means when none is given: the only one that has a champion. Errors: none has
+ * one yet, or several do (named, so the user can choose).
+ */
+export async function onlyServingName(warehouse: PipelineWarehouse): Promise<string> {
+  const { rows } = await warehouse.query(
+    new SqlParts().finish(
+      `SELECT serving_name FROM (${currentChampionsSql(championTables(warehouse))}) AS current ORDER BY serving_name`,
+    ),
+  );
+  const names = rows.map((r) => String(r.serving_name));
+  if (names.length === 1) return names[0];
+  if (names.length === 0)
+    throw new Error('no serving name has a champion yet: run `bqtune run` until a model is promoted');
+  throw new Error(`several serving names have a champion (${names.join(', ')}): name one`);
 }
 
 /** Attempts of a rollback whose transaction BigQuery cancelled for a concurrent update of the champions. */

@@ -3,14 +3,7 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { runWorkflow, VirtualClock, type ExecutionEvent } from '../../emulator/workflows';
 import type { FaultConfig } from '../../emulator/bigquery';
-import {
-  championsTable,
-  currentChampionsSql,
-  quotedPath,
-  registryTable,
-  servedPredictionsTable,
-  SqlParts,
-} from '../../bigquery';
+import { quotedPath, servedPredictionsTable, SqlParts } from '../../bigquery';
 import { compiledWorkflowForLocalRun } from '../../workflows/compiled';
 import {
   localDataset,
@@ -23,6 +16,8 @@ import { newRunId } from './run-locally';
 import { checkRunId } from './run-id';
 import { renderPredictReport, type PredictReportData } from '../report/predict-html';
 import { pipelineNames } from '../history/predict-runs';
+import { onlyServingName } from '../history/champion';
+import { localWarehouse } from '../history/warehouse';
 
 export const predictPipelineName = pipelineNames.predict;
 
@@ -105,13 +100,7 @@ export function readPredictionInput(
   const ext = path.extname(file).toLowerCase();
   let records: { line: number; row: unknown }[];
   if (ext === '.csv') {
-    let rows: { record: Record<string, string>; info: { lines: number } }[];
-    try {
-      rows = parseCsv(text, { columns: true, skip_empty_lines: true, info: true, bom: true }) as typeof rows;
-    } catch (error) {
-      throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
-    }
-    records = rows.map((r) => ({ line: r.info.lines, row: r.record }));
+    records = csvRecords(file, text, [keyColumn, inputColumn]);
   } else if (ext === '.jsonl' || ext === '.json' || ext === '.ndjson') {
     records = [];
     text.split('\n').forEach((line, i) => {
@@ -148,6 +137,51 @@ export function readPredictionInput(
     if (input !== undefined && input !== null && typeof input !== 'string')
       throw new Error(`${file}:${line}: ${inputColumn} must be text`);
     return { id, input_text: input ?? null };
+  });
+}
+
+/**
+ * The records of a CSV file with a header row, each with the line it starts on (a quoted field may hold line
+ * breaks, LF or CRLF, so a record can span lines). Refuses a header that names a column twice (which value
+ * would be read is a guess) or lacks one of `required`.
+ */
+function csvRecords(file: string, text: string, required: string[]): { line: number; row: unknown }[] {
+  const bytes = Buffer.from(text);
+  let header: string[] = [];
+  let rows: { record: Record<string, string>; info: { bytes: number } }[];
+  try {
+    rows = parseCsv(bytes, {
+      columns: (names: string[]) => (header = names),
+      skip_empty_lines: true,
+      info: true,
+    }) as typeof rows;
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
+  }
+  const twice = header.find((name, i) => header.indexOf(name) !== i);
+  if (twice !== undefined) throw new Error(`${file}:1: the header names column ${twice} twice`);
+  for (const name of bytes.length > 0 ? required : []) {
+    if (!header.includes(name)) {
+      const columns = header.map((c) => JSON.stringify(c)).join(', ');
+      throw new Error(`${file}:1: no column ${name} in the header (columns: ${columns})`);
+    }
+  }
+  // info.bytes is where a record ends (its line break included): the next one starts after any blank lines.
+  const headerEnd = (
+    parseCsv(bytes, { to_line: 1, info: true }) as unknown as { info: { bytes: number } }[]
+  )[0]?.info.bytes;
+  let offset = 0;
+  let line = 1;
+  const lineAt = (end: number) => {
+    for (; offset < end; offset++) if (bytes[offset] === 0x0a) line++;
+    return line;
+  };
+  let start = headerEnd ?? 0;
+  return rows.map((r) => {
+    while (start < bytes.length && (bytes[start] === 0x0a || bytes[start] === 0x0d)) start++;
+    const record = { line: lineAt(start), row: r.record };
+    start = r.info.bytes;
+    return record;
   });
 }
 
@@ -210,7 +244,7 @@ export async function predictLocally(options: LocalPredictOptions): Promise<Loca
   const startedAt = new Date().toISOString();
   const env = await openLocalEnvironment(options.stateDir, options.faults);
   try {
-    const servingName = options.servingName ?? (await onlyServingName(env.bigquery));
+    const servingName = options.servingName ?? (await onlyServingName(localWarehouse(env)));
     fs.mkdirSync(runDir, { recursive: true });
     const source = path.join(runDir, 'source.jsonl');
     fs.writeFileSync(source, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
@@ -282,19 +316,6 @@ export async function predictLocally(options: LocalPredictOptions): Promise<Loca
 }
 
 type Warehouse = Awaited<ReturnType<typeof openLocalEnvironment>>['bigquery'];
-
-async function onlyServingName(bigquery: Warehouse): Promise<string> {
-  const at = (table: string) => ({ project: localProject, dataset: localDataset, table });
-  const tables = { champions: at(championsTable.id), registry: at(registryTable.id) };
-  const { rows } = await bigquery.query(
-    `SELECT serving_name FROM (${currentChampionsSql(tables)}) AS current ORDER BY serving_name`,
-  );
-  const names = rows.map((r) => String(r.serving_name));
-  if (names.length === 1) return names[0];
-  if (names.length === 0)
-    throw new Error('no serving name has a champion yet: run `bqtune run` until a model is promoted');
-  throw new Error(`several serving names have a champion (${names.join(', ')}): choose one with --serving`);
-}
 
 /** The latest row per key of the champion's answers for the given keys, in the input's order. */
 async function championPredictions(

@@ -81,13 +81,15 @@ export const sideBySideLimit = 10;
 
 /**
  * The rows of largest gain and of largest loss (tuned score minus baseline score), at most `limit` of
- * each; ties go by example id, so the choice is the same on every run over the same predictions.
+ * each; ties go by example id, so the choice is the same on every run over the same predictions. Gains are
+ * compared at 12 decimals: two equal gains reached by different subtractions (0.4 - 0.1 and 0.5 - 0.2)
+ * differ in the last bits of a double, and are still a tie.
  */
 export function pickSideBySide(
   rows: readonly SideBySideRow[],
   limit = sideBySideLimit,
 ): { gains: SideBySideRow[]; losses: SideBySideRow[] } {
-  const gain = (r: SideBySideRow) => r.tunedScore - r.baselineScore;
+  const gain = (r: SideBySideRow) => Math.round((r.tunedScore - r.baselineScore) * 1e12) / 1e12;
   const byId = (a: SideBySideRow, b: SideBySideRow) =>
     a.exampleId < b.exampleId ? -1 : a.exampleId > b.exampleId ? 1 : 0;
   return {
@@ -151,6 +153,8 @@ export function isTableNotFound(error: unknown, tableId: string): boolean {
 }
 
 const textOrNull = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
+/** A generated text: NULL is a row whose generation failed; an empty text is an answer, and stays one. */
+const generated = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /** Everything the report shows of one local run: its files plus what its warehouse snapshot holds. */
 export async function loadReportData(runDir: string, source: ReportSource = {}): Promise<ReportData> {
@@ -239,8 +243,8 @@ export async function loadReportData(runDir: string, source: ReportSource = {}):
           data.examples = pickSideBySide(
             rows.map((row) => {
               const reference = String(row.label);
-              const baselineText = textOrNull(row.baseline_text);
-              const tunedText = textOrNull(row.tuned_text);
+              const baselineText = generated(row.baseline_text);
+              const tunedText = generated(row.tuned_text);
               return {
                 exampleId: String(row.example_id),
                 input: inputOf(row.prompt),
@@ -261,8 +265,8 @@ export async function loadReportData(runDir: string, source: ReportSource = {}):
             expected: String(row.label),
             baseline: spell(row.baseline_label),
             tuned: spell(row.tuned_label),
-            baselineText: textOrNull(row.baseline_text),
-            tunedText: textOrNull(row.tuned_text),
+            baselineText: generated(row.baseline_text),
+            tunedText: generated(row.tuned_text),
           };
         });
       }

@@ -193,11 +193,16 @@ function distributionSection(
 }
 
 function sideBySideTable(kind: 'gain' | 'loss', rows: SideBySideRow[], metric: string): string {
-  const text = (t: string | null) => (t === null ? '<em>(failed)</em>' : x(t));
+  const text = (t: string | null) =>
+    t === null
+      ? '<em>(failed)</em>'
+      : t === ''
+        ? '<em>(empty output)</em>'
+        : `<div class="text">${x(t)}</div>`;
   const body = rows
     .map((r) => {
       const delta = r.tunedScore - r.baselineScore;
-      return `<tr class="${kind === 'gain' ? 'fixed' : 'broken'}"><td class="input">${x(r.input)}</td><td>${x(r.reference)}</td><td>${text(r.baselineText)}<br><span class="meta">${f3(r.baselineScore)}</span></td><td>${text(r.tunedText)}<br><span class="meta">${f3(r.tunedScore)}</span></td><td class="${kind === 'gain' ? 'up' : 'down'}">${delta >= 0 ? '+' : ''}${delta.toFixed(3)}</td></tr>`;
+      return `<tr class="${kind === 'gain' ? 'fixed' : 'broken'}" data-example="${x(r.exampleId)}"><td class="input"><div class="text">${x(r.input)}</div></td><td><div class="text">${x(r.reference)}</div></td><td>${text(r.baselineText)}<br><span class="meta">${f3(r.baselineScore)}</span></td><td>${text(r.tunedText)}<br><span class="meta">${f3(r.tunedScore)}</span></td><td class="${kind === 'gain' ? 'up' : 'down'}">${delta >= 0 ? '+' : ''}${delta.toFixed(3)}</td></tr>`;
     })
     .join('\n');
   return [
@@ -324,6 +329,22 @@ function changeKind(r: ChangedRow): { cls: string; text: string } {
   return { cls: 'changed', text: 'still wrong' };
 }
 
+/**
+ * The first `limit` user-perceived characters of `text` and an ellipsis when there are more: cut between
+ * grapheme clusters (Unicode UAX #29), never inside a surrogate pair, an emoji sequence or before a
+ * combining mark.
+ */
+function shortened(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const graphemes = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)];
+  return graphemes.length > limit
+    ? `${graphemes
+        .slice(0, limit)
+        .map((g) => g.segment)
+        .join('')}…`
+    : text;
+}
+
 function changedSection(rows: ChangedRow[], expired: boolean): string {
   if (expired) return section('changed', 'Predictions that changed', examplesExpiredLine);
   if (rows.length === 0) {
@@ -339,7 +360,7 @@ function changedSection(rows: ChangedRow[], expired: boolean): string {
   const body = kinds
     .map(({ r, kind }) => {
       counts[kind.cls as keyof typeof counts]++;
-      const input = r.input.length > 220 ? `${r.input.slice(0, 220)}…` : r.input;
+      const input = shortened(r.input, 220);
       return `<tr class="${kind.cls}"><td><span class="pill ${kind.cls}">${kind.text}</span></td><td class="input" title="${x(r.input)}">${x(input)}</td><td>${x(r.expected)}</td>${predicted(r.baseline, r.baselineText, r.expected)}${predicted(r.tuned, r.tunedText, r.expected)}</tr>`;
     })
     .join('\n');

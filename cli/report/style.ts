@@ -50,6 +50,8 @@ table.confusion th.corner { vertical-align: bottom; font-weight: 500; white-spac
 table.changed { width: 100%; }
 table.changed td:first-child { width: 1%; }
 table.changed td.input { color: var(--muted); font-size: 12.5px; width: 52%; }
+table.side-by-side td { width: 25%; }
+.text { white-space: pre-wrap; overflow-wrap: anywhere; max-height: 24em; overflow-y: auto; }
 table.changed td.right { color: var(--pass); }
 table.changed td.wrong { color: var(--fail); }
 .pill { display: inline-block; font-size: 11px; font-weight: 600; padding: 1px 8px; border-radius: 999px; white-space: nowrap; }

@@ -8,6 +8,7 @@ import type {
 } from '../../schemas/types.generated';
 import { metric3 } from '../format';
 import { taskTypes } from '../../bigquery/task-types';
+import { quoted, showHidden } from '../visible-text';
 
 const f = metric3;
 const n = (x: number | undefined) => (x === undefined ? '—' : String(x));
@@ -19,16 +20,16 @@ export const asExample = (e: string | FindingExample): FindingExample =>
 /** One finding, printed once: its message, then each example with its value and the lines it is on. */
 export function renderFinding(finding: DataCheckFinding): string[] {
   const tag = finding.severity === 'fail' ? pc.red('data check') : pc.yellow('data check (warn)');
-  const lines = [`${tag}: ${finding.message}`];
+  const lines = [`${tag}: ${showHidden(finding.message)}`];
   for (const e of (finding.examples ?? []).map(asExample)) {
-    const value = e.text === '' ? '(empty input)' : JSON.stringify(e.text);
+    const value = e.text === '' ? '(empty input)' : quoted(e.text);
     const label =
       e.labels && e.labels.length > 0
-        ? ` labels ${e.labels.map((l) => JSON.stringify(l)).join(' vs ')}`
+        ? ` labels ${e.labels.map(quoted).join(' vs ')}`
         : e.with_label
-          ? ` output_text ${e.label === null || e.label === undefined ? '(missing)' : JSON.stringify(e.label)}`
+          ? ` output_text ${e.label === null || e.label === undefined ? '(missing)' : quoted(e.label)}`
           : '';
-    const where = (e.lines ?? []).map((l) => `${l.file}:${l.line}`).join(', ');
+    const where = (e.lines ?? []).map((l) => `${showHidden(l.file)}:${l.line}`).join(', ');
     lines.push(`    ${where ? `${where}: ` : ''}${value}${label}`);
   }
   return lines;
@@ -51,7 +52,7 @@ function labelTable(models: [string, ModelEvaluation][]): string {
     const t = tuned.perLabel[label];
     const better = (t?.f1 ?? 0) > (b?.f1 ?? 0);
     rows.push([
-      label,
+      showHidden(label),
       String(t?.support ?? b?.support ?? 0),
       ...models.flatMap(([role, m]) => {
         const p = m.perLabel[label];
@@ -125,9 +126,9 @@ export function renderSummary(
       pc.red(`✗ run ${summary.runId} failed${summary.error?.step ? ` at ${summary.error.step}` : ''}`),
     );
     // The error of failed data checks only repeats the findings, which follow with their lines.
-    if (!dataCheckFailure) lines.push(summary.error?.message ?? '');
+    if (!dataCheckFailure) lines.push(showHidden(summary.error?.message ?? ''));
   }
-  for (const warning of summary.warnings ?? []) lines.push(`${pc.yellow('warning')}: ${warning}`);
+  for (const warning of summary.warnings ?? []) lines.push(`${pc.yellow('warning')}: ${showHidden(warning)}`);
   const { baseline, tuned, championEvaluation: champion } = summary;
   if (baseline && tuned) {
     const models: [string, ModelEvaluation][] = [['baseline', baseline]];
@@ -152,7 +153,7 @@ export function renderSummary(
   if (summary.gate) {
     const verdict = summary.gate.passed ? pc.green('passed') : pc.red('rejected');
     lines.push(`gate (${summary.gate.metric}): ${verdict}`);
-    for (const reason of summary.gate.reasons) lines.push(`  - ${reason}`);
+    for (const reason of summary.gate.reasons) lines.push(`  - ${showHidden(reason)}`);
   }
   if (summary.status !== 'failed') {
     lines.push(

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runLocally } from '../../cli/local/run-locally';
 import { renderSummary } from '../../cli/report/summary-table';
+import { loadReportData } from '../../cli/report/data';
+import { renderReport } from '../../cli/report/html';
 import { localRunsTable } from '../../cli/history/run-views';
 import { generateExample } from '../../examples/clinical-impression/generate';
 import { toJsonl } from '../../examples/medical-specialty/generate';
@@ -173,7 +175,9 @@ describe('the clinical-impression example (summarization), as bundled', () => {
     expect(html).toContain('<section id="examples">');
     expect(html).toContain('<section id="distribution">');
     expect(html).not.toContain('<section id="confusion">');
-    // The first gain shown is the row whose ROUGE-L F1 rose most (ties by example id), by our own scorer.
+    // The 10 rows whose ROUGE-L F1 rose most and the 10 that fell most, each in order, ties by example id,
+    // by our own scorer over the stored predictions; equal gains are equal at 12 decimals (a double's
+    // subtraction is not exact).
     const { summary } = result;
     const base = new Map(
       (await latestPredictions(stateDir, 'run_summary', summary.baseline!.model)).map((r) => [
@@ -181,17 +185,48 @@ describe('the clinical-impression example (summarization), as bundled', () => {
         r,
       ]),
     );
-    const gains = (await latestPredictions(stateDir, 'run_summary', summary.tuned!.model))
-      .map((r) => ({
-        r,
-        gain: rougeL(r.reference, r.output).f1 - rougeL(r.reference, base.get(r.exampleId)!.output).f1,
-      }))
-      .filter((g) => g.gain > 0)
-      .sort((a, b) => b.gain - a.gain || (a.r.exampleId < b.r.exampleId ? -1 : 1));
-    const top = gains[0].r;
+    const deltas = (await latestPredictions(stateDir, 'run_summary', summary.tuned!.model)).map((r) => ({
+      id: r.exampleId,
+      output: r.output,
+      gain:
+        Math.round(
+          (rougeL(r.reference, r.output).f1 - rougeL(r.reference, base.get(r.exampleId)!.output).f1) * 1e12,
+        ) / 1e12,
+    }));
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const gains = deltas.filter((d) => d.gain > 0).sort((a, b) => b.gain - a.gain || byId(a, b));
+    const losses = deltas.filter((d) => d.gain < 0).sort((a, b) => a.gain - b.gain || byId(a, b));
+    expect(gains.length).toBeGreaterThan(0);
+    const shown = (kind: string) =>
+      [...html.matchAll(new RegExp(`<tr class="${kind}" data-example="([^"]+)">`, 'g'))].map((m) => m[1]);
+    expect(shown('fixed')).toEqual(gains.slice(0, 10).map((g) => g.id));
+    expect(shown('broken')).toEqual(losses.slice(0, 10).map((g) => g.id));
     const gainsTable = html.slice(html.indexOf('Largest gains'));
-    expect(gainsTable.indexOf(top.output!)).toBeGreaterThan(0);
-    expect(gainsTable.match(/<tr class="fixed">/g)).toHaveLength(Math.min(10, gains.length));
+    expect(gainsTable.indexOf(gains[0].output!)).toBeGreaterThan(0);
+  });
+
+  test('an empty answer is shown as one, not as a failed row', async () => {
+    const { summary } = result;
+    const tuned = await latestPredictions(stateDir, 'run_summary', summary.tuned!.model);
+    const base = new Map(
+      (await latestPredictions(stateDir, 'run_summary', summary.baseline!.model)).map((r) => [
+        r.exampleId,
+        r.output,
+      ]),
+    );
+    // A row the baseline scored above 0: an empty tuned answer makes it a loss.
+    const target = tuned.find((r) => rougeL(r.reference, base.get(r.exampleId)!).f1 > 0)!;
+    await queryState(
+      stateDir,
+      `UPDATE ${table('predictions')} SET generated_text = '' WHERE model_name = @m AND example_id = @id`,
+      { m: summary.tuned!.model, id: target.exampleId },
+    );
+    const data = await loadReportData(result.runDir, { stateDir });
+    const shown = [...data.examples.losses, ...data.examples.gains].find(
+      (r) => r.exampleId === target.exampleId,
+    );
+    expect(shown).toMatchObject({ tunedText: '', tunedScore: 0 });
+    expect(renderReport(data)).toContain('(empty output)');
   });
 });
 

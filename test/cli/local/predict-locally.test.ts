@@ -177,6 +177,68 @@ describe('batch-predict with the champion, on the local emulator', () => {
     expect(await viaStableName()).toEqual([{ id: 'd1', model_name: modelA, status: '' }]);
   });
 
+  test('a key whose text changed between two runs is answered again, from its new text', async () => {
+    const evalRows = fs
+      .readFileSync(evalFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { input_text: string; output_text: string });
+    // Two notes of different specialties, so the champion's answers to them differ.
+    const [x, z] = [evalRows[0], evalRows.find((r) => r.output_text !== evalRows[0].output_text)!];
+    const write = (name: string, rows: [string, string][]) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, rows.map(([id, t]) => JSON.stringify({ id, input_text: t })).join('\n') + '\n');
+      return file;
+    };
+    const before = write('edit-1.jsonl', [
+      ['edit_a', x.input_text],
+      ['edit_b', z.input_text],
+    ]);
+    const one = await predictLocally({ input: before, stateDir, runId: 'predict_edit_1' });
+    const answerTo = new Map(one.rows.map((r) => [r.id, r.generated_text]));
+    expect(answerTo.get('edit_a')).not.toEqual(answerTo.get('edit_b'));
+
+    // edit_a now holds edit_b's text; edit_c is a new key with that same text.
+    const after = write('edit-2.jsonl', [
+      ['edit_a', z.input_text],
+      ['edit_b', z.input_text],
+      ['edit_c', z.input_text],
+    ]);
+    const two = await predictLocally({ input: after, stateDir, runId: 'predict_edit_2' });
+    expect((two.outcome as { predictions: Row }).predictions).toMatchObject({ pending: 2, succeeded: 2 });
+    const byId = new Map(two.rows.map((r) => [r.id, r]));
+    expect(byId.get('edit_a')).toMatchObject({
+      run_id: 'predict_edit_2',
+      generated_text: answerTo.get('edit_b'),
+    });
+    expect(byId.get('edit_b')).toMatchObject({
+      run_id: 'predict_edit_1',
+      generated_text: answerTo.get('edit_b'),
+    });
+    expect(byId.get('edit_c')).toMatchObject({
+      run_id: 'predict_edit_2',
+      generated_text: answerTo.get('edit_b'),
+    });
+
+    // Back to the first text: answered again (the latest answer was to the other text), as the next attempt.
+    const three = await predictLocally({ input: before, stateDir, runId: 'predict_edit_3' });
+    expect((three.outcome as { predictions: Row }).predictions).toMatchObject({ pending: 1, succeeded: 1 });
+    expect(three.rows.find((r) => r.id === 'edit_a')).toMatchObject({
+      run_id: 'predict_edit_3',
+      generated_text: answerTo.get('edit_a'),
+    });
+    const attempts = await queryState(
+      stateDir,
+      `SELECT run_id, CAST(attempt AS STRING) AS attempt FROM ${table('served_predictions')} WHERE source_key = 'edit_a' AND model_name = @m ORDER BY attempt`,
+      { m: modelA },
+    );
+    expect(attempts).toEqual([
+      { run_id: 'predict_edit_1', attempt: '1' },
+      { run_id: 'predict_edit_2', attempt: '2' },
+      { run_id: 'predict_edit_3', attempt: '3' },
+    ]);
+  });
+
   test('the drift statistic equals PSI computed from the raw rows, and a shifted input warns', async () => {
     // The champion's own eval inputs give the same distribution as its evaluation: PSI 0, no warning.
     const all = inputFile(dir, evalFile, 'all.jsonl', 0, 150);
@@ -312,6 +374,39 @@ describe('batch-predict refuses before any model call', () => {
     const big = path.join(dir, 'big.jsonl');
     fs.writeFileSync(big, '{"id":9007199254740993,"input_text":"x"}\n');
     expect(() => readPredictionInput(big)).toThrow(`${big}:1: key 9007199254740992 is not an exact integer`);
+    // A quoted field may hold line breaks: a record is named by the line it starts on, LF or CRLF alike.
+    for (const eol of ['\n', '\r\n']) {
+      const multi = path.join(dir, `multi-${eol.length}.csv`);
+      const lines = [
+        '\uFEFFid,input_text',
+        '7,"multi',
+        'line ""quoted"""',
+        '8,plain',
+        '',
+        '7,"again',
+        'and again"',
+      ];
+      fs.writeFileSync(multi, lines.join(eol) + eol);
+      expect(() => readPredictionInput(multi)).toThrow(`${multi}:6: key 7 repeats line 2`);
+      fs.writeFileSync(multi, lines.slice(0, 5).join(eol));
+      expect(readPredictionInput(multi)).toEqual([
+        { id: '7', input_text: `multi${eol}line "quoted"` },
+        { id: '8', input_text: 'plain' },
+      ]);
+    }
+    // A header that names a column twice, or lacks the key or input column, is refused (every row's input
+    // would otherwise read as missing, and the run would send nothing and succeed).
+    const twice = path.join(dir, 'twice.csv');
+    fs.writeFileSync(twice, 'id,id,input_text\n1,2,x\n');
+    expect(() => readPredictionInput(twice)).toThrow(`${twice}:1: the header names column id twice`);
+    const spaced = path.join(dir, 'spaced.csv');
+    fs.writeFileSync(spaced, 'id, input_text\n1, x\n');
+    expect(() => readPredictionInput(spaced)).toThrow(
+      `${spaced}:1: no column input_text in the header (columns: "id", " input_text")`,
+    );
+    const keyless = path.join(dir, 'keyless.csv');
+    fs.writeFileSync(keyless, 'note,input_text\n1,x\n');
+    expect(() => readPredictionInput(keyless)).toThrow(`${keyless}:1: no column id in the header`);
     const bad = path.join(dir, 'bad.jsonl');
     fs.writeFileSync(bad, '{"id":"a","input_text":"x"}\nnot json\n');
     expect(() => readPredictionInput(bad)).toThrow(`${bad}:2: not a JSON object`);

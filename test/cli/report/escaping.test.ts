@@ -265,3 +265,60 @@ describe.each(['rejected', 'text'] as const)('a %s run whose example rows expire
     expect(renderReport(shown)).not.toContain(examplesExpiredLine);
   });
 });
+
+/**
+ * Characters a reader cannot see, or that reorder what follows them, in every text of the report: each is
+ * shown as ⟨U+XXXX⟩ (an HTML parser would drop a NUL, and U+202E would show the rest of the cell reversed),
+ * while line breaks, zero-width joiners of an emoji sequence, combining marks and `{{` stay as they are.
+ */
+const hidden =
+  'a\u0000b\u0007c\u001b[31md\u202Ee\u2066f\u200Bg\uFEFFh\u0085i\rj\r\nk\uD800l 👩‍⚕️ e\u0301 {{x}}';
+/** `hidden` as a browser reads it back from the report (its CRLF is one line break to an HTML parser). */
+const hiddenShown =
+  'a⟨U+0000⟩b⟨U+0007⟩c⟨U+001B⟩[31md⟨U+202E⟩e⟨U+2066⟩f⟨U+200B⟩g⟨U+FEFF⟩h⟨U+0085⟩i⟨U+000D⟩j\nk⟨U+D800⟩l 👩‍⚕️ e\u0301 {{x}}';
+/** `hidden` inside the report's JSON (JSON escapes C0 controls and a lone surrogate itself). */
+const hiddenInJson =
+  'a\\u0000b\\u0007c\\u001b[31md⟨U+202E⟩e⟨U+2066⟩f⟨U+200B⟩g⟨U+FEFF⟩h⟨U+0085⟩i\\rj\\r\\nk\\ud800l 👩‍⚕️ e\u0301 {{x}}';
+
+describe.each(['rejected', 'failed', 'text'] as const)('a %s run with hidden characters', (status) => {
+  const names: string[] = [];
+  const html = renderReport(
+    reportData((name) => {
+      names.push(name);
+      return `${name} ${hidden}`;
+    }, status),
+  );
+  const parsed = read(html);
+
+  test('has the elements and attributes of the same report over plain text', () => {
+    expect(parsed.shape).toEqual(read(renderReport(reportData(plainText, status))).shape);
+  });
+
+  test('shows each text with every hidden character visible and the rest intact', () => {
+    for (const name of names) {
+      const shown = [`${name} ${hiddenShown}`, `${name} ${hiddenInJson}`].some((t) =>
+        parsed.texts.includes(t),
+      );
+      expect([name, shown]).toEqual([name, true]);
+    }
+  });
+
+  test('writes none of them raw', () => {
+    expect(html).not.toMatch(
+      // eslint-disable-next-line no-control-regex -- control characters are what must not be written
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200B\uFEFF]|\r(?!\n)/,
+    );
+    expect(Buffer.from(html, 'utf8').toString('utf8')).toBe(html);
+  });
+});
+
+test('an empty answer is shown as an empty output, a failed one as failed', () => {
+  const data = reportData(plainText, 'text');
+  const [gain] = data.examples.gains;
+  data.examples.gains = [{ ...gain, baselineText: '' }];
+  const html = renderReport(data);
+  const cells = (html.match(/<tr class="(fixed|broken)"[^]*?<\/tr>/g) ?? []).join('\n');
+  expect(cells.match(/\(empty output\)/g)).toHaveLength(1);
+  // The loss row's tuned answer is null: its generation failed.
+  expect(cells.match(/\(failed\)/g)).toHaveLength(1);
+});

@@ -5,6 +5,7 @@ import { writeReport } from '../../../cli/report';
 import { defaultBaseEndpoint } from '../../../bigquery/model-catalog';
 import { runLocally } from '../../../cli/local/run-locally';
 import { exampleVariant, tempDir } from '../local/fixtures';
+import { initProject } from '../../../cli/authoring/init-project';
 
 const chromium = '/usr/bin/chromium';
 const haveChromium = fs.existsSync(chromium);
@@ -83,4 +84,64 @@ const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).len
     chromiumRun([`--screenshot=${shot}`, '--window-size=1280,2000', `file://${file}`]);
     expect(fs.statSync(shot).size).toBeGreaterThan(50_000);
   },
+);
+
+/** Inputs and answers that would run script, load an image or reorder text if the report wrote them raw. */
+const hostileRows = [
+  [
+    '</script><script>document.title="PWNED"</script> the board approved the plan. Marco ships it.',
+    'The board approved the plan <img src=x onerror="document.title=\'PWNED\'">.',
+  ],
+  [
+    '{{constructor.constructor("document.title=1")()}} sales rose by 12%. Anna reports.',
+    'Sales rose {{7*7}} by 12%.',
+  ],
+  [
+    'Budget \u202Egnp.exe\u202C approved today. Finance pays.',
+    'Finance pays the \u202Egnp.exe\u202C budget.',
+  ],
+  [
+    'Zero\u200Bwidth e\u0301 👩‍⚕️ notes \u0000 with NUL \u001b[2J and ESC. More text.',
+    'Zero\u200Bwidth notes \u0000.',
+  ],
+  [`Budget review ${'alpha beta gamma delta. '.repeat(4200)}`, 'Budget review of alpha beta.'],
+  ['Line one\r\nline two\nline three of the notes. Done.', 'Multi\nline\r\nsummary.'],
+];
+
+(haveChromium || inCi ? test : test.skip)(
+  'a free-text report over hostile inputs and answers runs nothing in Chromium and shows them as text',
+  async () => {
+    if (!haveChromium) throw new Error(`${chromium} is not installed; CI must install it`);
+    const dir = tempDir('report-hostile');
+    initProject(dir, 'summarization');
+    // A prefix without a full stop: the base model answers with the prompt's first sentence, the input's.
+    const config = path.join(dir, 'config.yaml');
+    fs.writeFileSync(
+      config,
+      fs.readFileSync(config, 'utf8').replace(/^ {4}prefix: .*$/m, '    prefix: "Notes: "'),
+    );
+    fs.appendFileSync(
+      path.join(dir, 'data', 'eval.jsonl'),
+      hostileRows.map(([input_text, output_text]) => JSON.stringify({ input_text, output_text })).join('\n') +
+        '\n',
+    );
+    const state = tempDir('report-hostile-state');
+    const { runDir, summary } = await runLocally({
+      configFile: config,
+      stateDir: state,
+      runId: 'run_hostile',
+    });
+    expect(summary.status).not.toBe('failed');
+    const html = fs.readFileSync(await writeReport(runDir, { stateDir: state }), 'utf8');
+    expect(html).toContain('&lt;/script&gt;&lt;script&gt;document.title=&quot;PWNED&quot;');
+    expect(html).toContain('gnp.exe⟨U+202C⟩');
+    expect(html).toContain('⟨U+0000⟩');
+
+    const dom = chromiumRun(['--dump-dom', `file://${path.join(runDir, 'report.html')}`]);
+    expect(dom).toContain('<title>bqtune · run_hostile · ');
+    // The serialized DOM writes a text's < as &lt;: a raw one opens an element.
+    expect(dom).not.toMatch(/<script|<img/i);
+    expect(dom).toContain('&lt;img src=x onerror="document.title=\'PWNED\'"&gt;');
+  },
+  120_000,
 );

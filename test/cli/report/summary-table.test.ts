@@ -161,3 +161,72 @@ test('a promotion whose table function was not switched prints a warning naming 
       '(bqtune champion NAME --switch-function replaces it)',
   );
 });
+
+describe('text from the data or the model, in the terminal', () => {
+  // ESC and the one-character CSI (U+009B) start terminal control sequences (clear the screen, set the
+  // window title); U+202E shows what follows reversed; U+200B and the BOM are invisible.
+  const hostile = 'x\u001b[2J\u001b]0;pwned\u0007\u009b31m\u202Etxt.exe\u200B\uFEFF👩‍⚕️ e\u0301';
+  const shown = 'x⟨U+001B⟩[2J⟨U+001B⟩]0;pwned⟨U+0007⟩⟨U+009B⟩31m⟨U+202E⟩txt.exe⟨U+200B⟩⟨U+FEFF⟩👩‍⚕️ e\u0301';
+  // Inside JSON quotes, JSON escapes the C0 controls itself.
+  const inQuotes = '"x\\u001b[2J\\u001b]0;pwned\\u0007⟨U+009B⟩31m⟨U+202E⟩txt.exe⟨U+200B⟩⟨U+FEFF⟩👩‍⚕️ e\u0301"';
+  // eslint-disable-next-line no-control-regex -- control characters are what must not be written
+  const raw = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200B\uFEFF]/;
+
+  test('the end-of-run summary shows every hidden character of a label, finding, warning, reason or error', () => {
+    const text = renderSummary(
+      {
+        ...summary,
+        status: 'failed',
+        error: { message: `error ${hostile}`, step: 'main' },
+        warnings: [`warning ${hostile}`],
+        baseline: {
+          ...summary.baseline!,
+          perLabel: { [`label ${hostile}`]: { precision: 0, recall: 0, f1: 0, support: 1 } },
+        },
+        gate: { passed: false, metric: 'macro_f1', reasons: [`reason ${hostile}`] },
+        dataChecks: [
+          {
+            check: 'duplicates',
+            split: 'train',
+            severity: 'warn',
+            count: 1,
+            message: `finding ${hostile}`,
+            examples: [
+              { text: hostile, with_label: true, label: hostile, lines: [{ file: `f${hostile}`, line: 3 }] },
+            ],
+          },
+        ],
+      },
+      'runs/run_1',
+    );
+    expect(text).not.toMatch(raw);
+    for (const line of [
+      `error ${shown}`,
+      `warning: warning ${shown}`,
+      `  - reason ${shown}`,
+      `data check (warn): finding ${shown}`,
+    ]) {
+      expect(text.split('\n')).toContain(line);
+    }
+    // The label column is shortened to fit 80 columns: what is left of the label shows its ESC.
+    expect(text).toMatch(/^label x⟨U\+00…/m);
+    expect(text).toContain(`    f${shown}:3: ${inQuotes} output_text ${inQuotes}`);
+  });
+
+  test('an error naming a key of the input shows it the same way, as a process', () => {
+    const dir = tempDir('terminal-hostile');
+    const file = path.join(dir, 'in.jsonl');
+    const key = `k${hostile}`;
+    fs.writeFileSync(file, [key, key].map((id) => JSON.stringify({ id, input_text: 'x' })).join('\n') + '\n');
+    const cli = spawnSync(
+      process.execPath,
+      [bqtuneBin, 'predict', file, '--state-dir', tempDir('terminal-state')],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).not.toMatch(raw);
+    expect(cli.stderr).toBe(`bqtune: ${file}:2: key k${shown} repeats line 1\n`);
+  });
+});

@@ -53,6 +53,7 @@ interface Config {
       dataSplitEvalFraction?: number;
       evaluationTask: string;
     };
+    generation: { function: string; maxOutputTokens: number; temperature: number; topP: number };
   };
 }
 
@@ -64,6 +65,7 @@ function expectedKeys(configFile: string): { model: string; evalKey: string; tra
   const evalSet = fingerprint(readRows(path.join(dir, 'data', 'eval.jsonl')));
   const { prefix, suffix = '' } = config.task.promptTemplate;
   const t = config.model.tuning;
+  const g = config.model.generation;
   const tuning = JSON.stringify([
     config.model.baseEndpoint,
     t.maxIterations,
@@ -76,8 +78,11 @@ function expectedKeys(configFile: string): { model: string; evalKey: string; tra
   ]);
   return {
     model: `tuned_${sha256(`${tuning}|${train}`).slice(0, 32)}`,
-    // The example-id scheme is part of the prompt key: prompts under another scheme are other prompts.
-    evalKey: sha256(`${JSON.stringify([prefix, suffix, 'example-id: input, label, copy'])}|${evalSet}`),
+    // The example-id scheme is part of the prompt key: prompts under another scheme are other prompts; and
+    // so are the generation settings: answers made with other settings are other answers.
+    evalKey: sha256(
+      `${JSON.stringify([prefix, suffix, 'example-id: input, label, copy', g.function, g.maxOutputTokens, g.temperature, g.topP])}|${evalSet}`,
+    ),
     train,
   };
 }
@@ -187,13 +192,13 @@ describe('changing one tuning input gives a new tuned model', () => {
 });
 
 describe('everything else keeps the tuned model', () => {
-  test('gate, checks, generation, retries, deploy and description settings, and the row order', async () => {
+  test('gate, checks, retries, deploy and description settings, and the row order', async () => {
     const same = await keysOf(
       {
         description: 'another description',
         checks: { minTrainRows: 21, minEvalRows: 11, duplicates: 'warn' },
         gate: { minImprovementOverBaseline: 0.5, maxLabelRegression: 0.3, minSuccessRate: 0.5 },
-        model: { generation: { maxOutputTokens: 32, temperature: 0.5 }, retries: { maxPasses: 2 } },
+        model: { retries: { maxPasses: 2 } },
         deploy: { servingName: 'another_name' },
       },
       (dataDir) => {
@@ -203,6 +208,20 @@ describe('everything else keeps the tuned model', () => {
     );
     expect(same.model).toBe(reference.model);
     expect(same.evalKey).toBe(reference.evalKey);
+  });
+
+  // A run with maxOutputTokens 1 reused the answers stored with 64 tokens, made no model call and was
+  // gated (and reported) on answers it would not give.
+  test.each<[string, Record<string, unknown>]>([
+    ['maxOutputTokens', { maxOutputTokens: 1 }],
+    ['temperature', { temperature: 0.5 }],
+    ['topP', { topP: 0.5 }],
+    ['the generate function', { function: 'ML.GENERATE_TEXT' }],
+  ])('other generation settings (%s) change the eval key only', async (_what, generation) => {
+    const other = await keysOf({ model: { generation } });
+    expect(other.model).toBe(reference.model);
+    expect(other.evalKey).toBe(other.expected.evalKey);
+    expect(other.evalKey).not.toBe(reference.evalKey);
   });
 
   test('other eval rows change the eval key only', async () => {

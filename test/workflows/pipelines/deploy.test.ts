@@ -204,7 +204,9 @@ describe('in order, on one serving name', () => {
       deploy_error: null,
       serving_function_error: null,
     });
-    expect(e.jobSteps('run_rerun')).toEqual(['serving_function']);
+    // It looks for the run that promoted tuned_c (its settings are the ones to serve with); another run
+    // promoted it here without a runs row, so this run's settings are used.
+    expect(e.jobSteps('run_rerun')).toEqual(['find_promoter', 'serving_function']);
     expect(await registryEvent('run_rerun_promote')).toEqual([]);
     expect(await servedBy('run_rerun')).toEqual([modelPath('tuned_c')]);
   });

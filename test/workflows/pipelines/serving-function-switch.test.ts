@@ -91,6 +91,32 @@ test('a re-run of the same config, with the model already champion, switches the
   expect(await viaStableName()).toEqual([{ id: 'n1', model_name: model }]);
 });
 
+test('a re-run with other generation settings repairs the function with the promoting run’s settings', async () => {
+  // The same tuned model (generation settings are not part of its content key), answering in one token.
+  const oneToken = exampleVariant(tempDir('serving-switch-one-token'), {
+    gate: { maxLabelRegression: 1 },
+    model: { generation: { maxOutputTokens: 1 } },
+  });
+  const { summary } = await runLocally({ configFile: oneToken, stateDir, runId: 'run_switch_settings' });
+  expect(summary).toMatchObject({ deployed: false, champion: { before: model, after: model } });
+  expect(summary.gate!.passed).toBe(true);
+  const notes = table('switch_settings_notes');
+  const text = 'Chest pain on exertion, ECG with ST changes.';
+  await queryState(stateDir, `CREATE OR REPLACE TABLE ${notes} AS SELECT 'n1' AS id, @text AS input_text`, {
+    text,
+  });
+  const [viaFunction] = await queryState(
+    stateDir,
+    `SELECT generated_text, model_name FROM bqtune.medical_specialty(TABLE ${notes})`,
+  );
+  // batch-predict answers with the settings of the run that promoted the champion.
+  const input = `${tempDir('serving-switch-settings-in')}/in.jsonl`;
+  fs.writeFileSync(input, JSON.stringify({ id: 'settings_n1', input_text: text }) + '\n');
+  const predicted = await predictLocally({ input, stateDir, runId: 'predict_switch_settings' });
+  expect(predicted.rows[0].generated_text?.split(/\s+/).length).toBeGreaterThan(1);
+  expect(viaFunction).toEqual({ generated_text: predicted.rows[0].generated_text, model_name: model });
+});
+
 test('a rejected run switches nothing', async () => {
   await queryState(stateDir, 'DROP TABLE FUNCTION bqtune.medical_specialty');
   let stats: EmulatorStats | undefined;
@@ -164,3 +190,10 @@ test('a champion evaluated with ML.GENERATE_TEXT: the function (AI.GENERATE_TEXT
     },
   ]);
 });
+
+// Found, not fixed: two promotions in sequence, A then B (B's gate compared against A), where A's switch is
+// delayed (retried with backoff) until after B's switch: A's CREATE OR REPLACE lands last and the stable
+// name serves A while B is the champion. The switch is not conditional on the model still being champion;
+// a fix re-reads the champion after switching and switches again to it, which needs more of the 128 KiB
+// source limit than is left (130,310 of 131,072 bytes).
+test.todo('a promotion’s switch that lands after a later promotion’s switch is corrected to the champion');

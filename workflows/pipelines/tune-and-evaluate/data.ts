@@ -129,17 +129,21 @@ export const judgeDataChecks = subworkflow(
 const exampleIdScheme = 'example-id: input, label, copy';
 
 /**
+ * The run's values and one split's tables, as prepare_prompts stores them per split (`with` names the
+ * two, so a statement reading another placeholder fails the compile).
+ */
+const splitValues = contextValues.with({ split_table: '', split_prompts: '' }).storedAt(v('split_values'));
+
+/**
  * Load both splits, check them, fingerprint them, derive the content keys, and materialise the prompts;
  * then drop the loaded examples, which only the steps up to the prompts read. Every staging table also
  * expires on its own (stagingTableHours), so one a failed run leaves goes all the same.
  */
-/** The run's values and one split's tables, as prepare_prompts stores them per split. */
-const splitValues = contextValues.with({ split_table: '', split_prompts: '' }).storedAt(v('split_values'));
-
 export function dataSteps(): Step[] {
   const prefix = arg('task', 'promptTemplate', 'prefix');
   const suffix = fn('default', arg('task', 'promptTemplate', 'suffix'), '');
   const tuning = v('args').get('model').get('tuning');
+  const generation = v('args').get('model').get('generation');
   return [
     parallel('load_data', [
       branch('load_train', runStatement('load_train_data', statements.loadTrain)),
@@ -172,7 +176,13 @@ export function dataSteps(): Step[] {
           suffix,
         ]),
         train_fingerprint: v('train_fingerprint'),
-        prompt_key: fn('json.encode_to_string', [prefix, suffix, exampleIdScheme]),
+        // Generation settings too: predictions made with other settings are other predictions.
+        prompt_key: fn('json.encode_to_string', [
+          prefix,
+          suffix,
+          exampleIdScheme,
+          ...['function', 'maxOutputTokens', 'temperature', 'topP'].map((k) => generation.get(k)),
+        ]),
         eval_fingerprint: v('eval_fingerprint'),
       },
       rows: 'key_rows',

@@ -15,6 +15,8 @@ import { ctx } from './context';
 import { runStatement } from './bigquery';
 import { evaluateModel } from './evaluate';
 import { statements } from './statements';
+import { contextValues } from './placeholders';
+import { float64Text } from '../placeholders';
 
 /** The serving name's champion row (championQuery): one statement, read before the gate and after a lost race. */
 export const currentChampion = subworkflow(
@@ -63,24 +65,54 @@ export function championSteps(): Step[] {
 }
 
 /**
- * Points the serving name's table function (bigquery/serving-function.ts) at `model_id`, with this run's
- * prompt template and generation settings. BigQuery runs no DDL on a permanent function inside a
- * multi-statement transaction (https://cloud.google.com/bigquery/docs/transactions#statements_supported_in_transactions),
- * so it is the statement after the promotion's COMMIT. Returns null, or a ServingFunctionError map
- * ({tags, message}) when the function could not be replaced: the pointer moved, the function did not.
+ * Points the serving name's table function (bigquery/serving-function.ts) at `model_id` with this run's
+ * prompt template and generation settings; with `repair` (a re-run whose gate passed for the champion
+ * itself) with those of the run that promoted it, as batch-predict and the CLI do (this run's may differ,
+ * and were never compared with the champion's), or this run's when no run recorded that promotion.
+ * BigQuery runs no DDL on a permanent function inside a multi-statement transaction
+ * (https://cloud.google.com/bigquery/docs/transactions#statements_supported_in_transactions), so it is the
+ * statement after the promotion's COMMIT. Returns null, or a ServingFunctionError map ({tags, message})
+ * when the function could not be replaced: the pointer moved, the function did not.
  */
 export const switchServingFunction = subworkflow(
   'switch_serving_function',
-  ['ctx', 'model_id'],
+  ['ctx', 'model_id', { repair: false }],
   [
+    assign('this_run', { run_values: ctx.values, champion_run: ctx.run_id }),
+    switchStep('repairing', [
+      when(v('repair'), {
+        steps: [
+          ...runStatement('find_promoter', statements.championRun, {
+            params: { model_name: tpl`${ctx.project}.${ctx.dataset}.${v('model_id')}` },
+            rows: 'promoter_rows',
+          }),
+          switchStep('has_promoter', [
+            when(fn('len', v('promoter_rows')).gt(0), {
+              steps: [
+                assign('promoter', {
+                  generation: fn('json.decode', v('promoter_rows').at(0).get('config'))
+                    .get('model')
+                    .get('generation'),
+                  champion_run: v('promoter_rows').at(0).get('run_id'),
+                }),
+                assign('promoter_settings', {
+                  run_values: fn('map.merge', v('run_values'), {
+                    max_output_tokens: fn('string', v('generation').get('maxOutputTokens')),
+                    temperature: float64Text(v('generation').get('temperature')),
+                    top_p: float64Text(v('generation').get('topP')),
+                  }),
+                }),
+              ],
+            }),
+          ]),
+        ],
+      }),
+    ]),
     tryStep(
       'replace_function',
       runStatement('serving_function', statements.servingFunction, {
-        with: {
-          model: v('model_id'),
-          serving_function: ctx.serving_name,
-          champion_run: ctx.run_id,
-        },
+        values: contextValues.storedAt(v('run_values')),
+        with: { model: v('model_id'), serving_function: ctx.serving_name, champion_run: v('champion_run') },
       }),
       {
         except: {
@@ -182,7 +214,7 @@ export function deploySteps(): Step[] {
         {
           steps: [
             call('switch_serving', switchServingFunction, {
-              args: { ctx: v('ctx'), model_id: v('tuned_model_id') },
+              args: { ctx: v('ctx'), model_id: v('tuned_model_id'), repair: v('deployed').not() },
               result: 'serving_function_error',
             }),
           ],

@@ -10,6 +10,7 @@ import {
   fingerprintQuery,
   generationMetrics,
   championQuery,
+  championRunQuery,
   contentKeysQuery,
   generatePredictions,
   insertPrompts,
@@ -164,6 +165,8 @@ export const statements = {
   }),
   labelRegressions: statement(labelRegressionsQuery, evaluations),
   champion: statement(championQuery, championTables),
+  // The run that promoted a model: its settings are the ones its table function serves with.
+  championRun: statement(championRunQuery, runs),
   changeChampion: statement(changeChampionScript, championTables),
   championChange: statement(championChangeQuery, registry),
   recordRun: statement(recordRunStatement, runs),
