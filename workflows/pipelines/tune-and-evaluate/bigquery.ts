@@ -435,13 +435,40 @@ export function paramsValue(sql: Sql, values: Record<string, Expr | string>, whe
   });
 }
 
+/**
+ * Query parameters built once and kept in a variable, for the statements of one subworkflow that declare
+ * the same parameters with the same values: the list is written once in the compiled source instead of once
+ * per statement. Made by storedParams; a statement whose parameters differ fails the compile.
+ */
+export interface StoredParams {
+  /** The variable holding the list (assign `list` to it before the statements run). */
+  readonly variable: string;
+  readonly values: Readonly<Record<string, Expr | string>>;
+  /** The parameters in the REST shape, for the assign step. */
+  readonly list: Value;
+}
+
+/** The parameters of `sql` with `values` (as paramsValue), to be stored in `variable` and shared. */
+export function storedParams(
+  variable: string,
+  sql: Sql,
+  values: Record<string, Expr | string>,
+): StoredParams {
+  return { variable, values, list: paramsValue(sql, values, variable) };
+}
+
+function isStored(params: RunOptions<string>['params']): params is StoredParams {
+  return params !== undefined && 'variable' in params && 'list' in params;
+}
+
 export interface RunOptions<M extends string> {
   /**
    * The placeholder values the statement reads, where a step stored them; the runner's context values
    * (`ctx.values`) when left out.
    */
   values?: PlaceholderValues<M>;
-  params?: Record<string, Expr | string>;
+  /** The statement's query parameters by name, or a list stored once for several statements. */
+  params?: Record<string, Expr | string> | StoredParams;
   /** Store the finished job in this variable. */
   job?: string;
   /** Store the result rows in this variable (reads them after the job finishes). */
@@ -495,7 +522,7 @@ export function statementRunner<C extends string>(context: PlaceholderValues<C>)
           ctx: v('ctx'),
           statement: statementValue(sql),
           values: options.with === undefined ? base.expr : fn('map.merge', base.expr, options.with),
-          params: paramsValue(sql, options.params ?? {}, name),
+          params: paramsArgument(sql, options.params, name),
           step: options.step ?? name,
           ...(options.long ? { long: true } : {}),
           ...(options.jobKey ? { job_key: options.jobKey } : {}),
@@ -510,6 +537,14 @@ export function statementRunner<C extends string>(context: PlaceholderValues<C>)
     }
     return steps;
   };
+}
+
+function paramsArgument(sql: Sql, params: RunOptions<string>['params'], name: string): Value {
+  if (!isStored(params)) return paramsValue(sql, params ?? {}, name);
+  const own = paramsValue(sql, params.values as Record<string, Expr | string>, name);
+  if (JSON.stringify(own) !== JSON.stringify(params.list))
+    throw new Error(`${name}: its query parameters are not the ones stored in ${params.variable}`);
+  return v(params.variable);
 }
 
 /** tune-and-evaluate's runStatement: statements read the run-wide values of its context by default. */

@@ -14,7 +14,7 @@ import {
   type Step,
 } from '../../dsl';
 import { ctx } from './context';
-import { runStatement } from './bigquery';
+import { runStatement, storedParams } from './bigquery';
 import { contextValues } from './placeholders';
 import { statements } from './statements';
 
@@ -23,6 +23,8 @@ const modelValues = contextValues.with({ model: v('model_id'), role: v('role') }
 const values = modelValues.storedAt(v('values'));
 
 const withRun = { run_id: ctx.run_id, eval_fingerprint: v('eval_key') };
+/** @run_id and @eval_fingerprint, stored once: the four generation statements and the text metrics read them. */
+const runParams = storedParams('run_params', statements.writeMetrics.generation, withRun);
 
 /** One generation pass with the run's generate function: every prompt, or only the retryable rows. */
 function generatePass(name: string, mode: 'all' | 'retry'): Step[] {
@@ -31,13 +33,13 @@ function generatePass(name: string, mode: 'all' | 'retry'): Step[] {
       when(ctx.generate.eq('ai'), {
         steps: runStatement(`${name}_ai`, statements.generate.ai[mode], {
           values,
-          params: withRun,
+          params: runParams,
         }),
       }),
       when(true, {
         steps: runStatement(`${name}_ml`, statements.generate.ml[mode], {
           values,
-          params: withRun,
+          params: runParams,
         }),
       }),
     ]),
@@ -79,6 +81,7 @@ export const evaluateModel = subworkflow(
       model_path: tpl`${ctx.project}.${ctx.dataset}.${v('model_id')}`,
       generated: false,
       passes: 0,
+      [runParams.variable]: runParams.list,
     }),
     status('stored'),
     switchStep('need_generation', [
@@ -108,7 +111,7 @@ export const evaluateModel = subworkflow(
     jump('label_metrics_written', 'read_metrics'),
     ...runStatement('text_metrics', statements.writeMetrics.generation, {
       values,
-      params: withRun,
+      params: runParams,
     }),
     ...runStatement('read_metrics', statements.readMetrics, {
       values,
