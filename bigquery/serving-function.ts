@@ -1,4 +1,4 @@
-import { pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
+import { pathLiteral, pathSegments, quotedPath, type ModelRef, type TableRef } from './identifiers';
 import { normalizeLabelSql } from './normalize';
 import type { Placeholder } from './placeholders';
 import { generateOutputColumns, settingsStruct, type GenerationSettings } from './generate-text';
@@ -27,6 +27,8 @@ export interface ServingFunctionOptions {
   /** A `{{placeholder}}` of kind runId. */
   championRun: Placeholder;
   settings: GenerationSettings;
+  /** The champion pointer table: the function is replaced only while `model` is the serving name's champion. */
+  champions: TableRef;
 }
 
 /**
@@ -42,7 +44,12 @@ export interface ServingFunctionOptions {
  * no quote: the champion run id is written inside a string literal. DDL that creates a permanent function
  * cannot run inside a multi-statement transaction
  * (https://cloud.google.com/bigquery/docs/transactions#statements_supported_in_transactions), so callers run
- * it as its own statement after the champion change committed.
+ * it as its own statement after the champion change committed. That leaves the switches unordered (a
+ * delayed one could land after a later promotion's), so the statement is a script whose IF
+ * (https://cloud.google.com/bigquery/docs/reference/standard-sql/procedural-language#if) replaces the
+ * function only while the `champions` pointer names `model` (or holds no row for the serving name): the
+ * order is the pointer's. The check and the DDL are two statements of one script, not one transaction, so a
+ * promotion committed between them can still be overwritten; a later switch or re-run corrects that.
  */
 export function servingFunctionDdl(options: ServingFunctionOptions): Sql {
   const f = 'servingFunctionDdl';
@@ -57,8 +64,14 @@ export function servingFunctionDdl(options: ServingFunctionOptions): Sql {
   const run = `'${parts.placeholder(options.championRun)}'`;
   const struct = settingsStruct(parts, servingFunctionGenerate, options.settings);
   const { key, input } = servingFunctionInput;
+  const servingName = pathSegments(options.name, `${f}.name`)[2];
+  const nameLiteral = `'${typeof servingName === 'string' ? servingName : parts.placeholder(servingName)}'`;
+  const champions = quotedPath(parts, options.champions, `${f}.champions`);
   return parts.finish(
     [
+      // Ordered by the pointer: a switch that lands after a later promotion's switch changes nothing. A
+      // serving name with no pointer row (a champion set before the pointer table) is switched as before.
+      `IF NOT EXISTS (SELECT 1 FROM ${champions} WHERE serving_name = ${nameLiteral} AND COALESCE(model_name, '') <> ${modelName}) THEN`,
       `CREATE OR REPLACE TABLE FUNCTION ${name}(input_rows TABLE<${key} STRING, ${input} STRING>)`,
       `AS (`,
       `  SELECT ${key}, ${out.text} AS generated_text, ${normalizeLabelSql(out.text)} AS predicted_label,`,
@@ -78,7 +91,8 @@ export function servingFunctionDdl(options: ServingFunctionOptions): Sql {
       `      ) AS template`,
       `    )${struct === undefined ? '' : `,\n    ${struct}`}`,
       `  )`,
-      `)`,
+      `);`,
+      `END IF`,
     ].join('\n'),
   );
 }

@@ -1,4 +1,11 @@
-import { bindSql, championRunQuery, placeholder, runsTable, servingFunctionDdl } from '../../bigquery';
+import {
+  bindSql,
+  championRunQuery,
+  championsTable,
+  placeholder,
+  runsTable,
+  servingFunctionDdl,
+} from '../../bigquery';
 import type { PipelineWarehouse } from './warehouse';
 
 /**
@@ -25,6 +32,7 @@ export async function switchServingFunction(
     name: at(servingName),
     model: { project: warehouse.project, dataset: warehouse.dataset, model: model.split('.').pop()! },
     runs: at(runsTable.id),
+    champions: at(championsTable.id),
     championRun: placeholder('champion_run', 'runId'),
     settings: { maxOutputTokens: g.maxOutputTokens, temperature: g.temperature, topP: g.topP },
   });

@@ -9,6 +9,7 @@ import {
 import { Cursor } from './cursor';
 import { BigQueryError, invalidQuery, notFound } from './errors';
 import { checkGoogleSql } from './grammar-checks';
+import { readIfBlock } from './script-if';
 import type { FaultInjector } from './faults';
 import { isCreateFunction, JsUdfRegistry, parseCreateJsFunction, ScriptFunctions } from './js-udf';
 import { loadData, parseLoadData } from './load-data';
@@ -114,6 +115,18 @@ function splitStatements(tokens: Token[]): Token[][] {
   return statements;
 }
 
+/**
+ * The statement type a job is reported and its faults keyed by, read before it runs: its first statement's,
+ * or for a script that opens with IF, that of the first statement the IF runs (the serving switch is
+ * `IF ... THEN CREATE OR REPLACE TABLE FUNCTION ...; END IF`, and is still a CREATE_TABLE_FUNCTION job).
+ * @throws BigQueryError `invalidQuery` for a malformed IF (see readIfBlock).
+ */
+export function leadingStatementType(tokens: Token[]): string {
+  const statements = splitStatements(tokens);
+  const block = statements.length > 0 ? readIfBlock(statements, 0) : undefined;
+  return statementType(block?.body[0] ?? tokens);
+}
+
 /** The statement type BigQuery reports in `statistics.query.statementType`, read from the leading keywords. */
 export function statementType(tokens: Token[]): string {
   const c = new Cursor(tokens);
@@ -190,6 +203,8 @@ export class Engine {
   async execute(sql: string, ctx: ExecutionContext): Promise<StatementResult> {
     const statements = splitStatements(tokenize(sql));
     if (statements.length === 0) throw invalidQuery('Syntax error: Unexpected end of script');
+    // An IF's statements replace it as it runs: whether this was a script is decided before.
+    const script = statements.length > 1;
     await this.dropExpired();
     let last: StatementResult | undefined;
     const genAi: StatementResult['genAiFunctions'] = [];
@@ -197,7 +212,17 @@ export class Engine {
     // Temporary functions live for this script: later statements call them by name.
     const functions = new ScriptFunctions(this.jsUdfs);
     try {
-      for (const statement of statements) {
+      for (let at = 0; at < statements.length; at++) {
+        const ifBlock = readIfBlock(statements, at);
+        if (ifBlock) {
+          if (tx) throw invalidQuery('IF inside a transaction is not supported by the BigQuery emulator');
+          // The statements run only when the condition is TRUE (FALSE and NULL skip them).
+          const holds = await this.conditionHolds(ifBlock.condition, ctx);
+          statements.splice(at, ifBlock.next - at, ...(holds ? ifBlock.body : []));
+          at--;
+          continue;
+        }
+        const statement = statements[at];
         if (!tx && isCreateFunction(statement)) {
           const definition = parseCreateJsFunction(statement);
           const done = await this.locked(async () => functions.declare(definition));
@@ -231,7 +256,16 @@ export class Engine {
     // A script that ends with its transaction still open is rolled back, as BigQuery does.
     if (tx) await this.locked(() => this.concurrency.rollback(tx!));
     const result = last ?? { statementType: 'SCRIPT', genAiFunctions: [] };
-    return statements.length === 1 ? result : { ...result, statementType: 'SCRIPT', genAiFunctions: genAi };
+    return script ? { ...result, statementType: 'SCRIPT', genAiFunctions: genAi } : result;
+  }
+
+  /** An IF statement's condition, run as `SELECT (condition)`: TRUE or not; a non-BOOL one is refused. */
+  private async conditionHolds(select: Token[], ctx: ExecutionContext): Promise<boolean> {
+    const result = await this.outsideTransaction(select, ctx);
+    if (result.schema?.length !== 1 || result.schema[0].type !== 'BOOLEAN')
+      throw invalidQuery(`The IF condition must be BOOL, not ${result.schema?.[0]?.type ?? 'a statement'}`);
+    const value = result.rows?.[0]?.[0];
+    return value === true || value === 'true';
   }
 
   private async outsideTransaction(tokens: Token[], ctx: ExecutionContext): Promise<StatementResult> {

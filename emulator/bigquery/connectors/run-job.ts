@@ -1,5 +1,5 @@
 import { ConnectorError, type ConnectorContext, type JobClock } from '../../workflows/connector-types';
-import { statementType } from '../engine';
+import { leadingStatementType } from '../engine';
 import { BigQueryError, httpError } from '../errors';
 import { tokenize } from '../tokenizer';
 import type { ConnectorDeps } from './deps';
@@ -109,7 +109,7 @@ function queryText(config: Record<string, unknown>): string {
 /** The statement type the faults are keyed on, read before the job runs; UNKNOWN when it does not tokenize. */
 function statementTypeOf(sql: string): string {
   try {
-    return statementType(tokenize(sql));
+    return leadingStatementType(tokenize(sql));
   } catch {
     // A statement that does not tokenize fails in the job with its syntax error.
     return 'UNKNOWN';

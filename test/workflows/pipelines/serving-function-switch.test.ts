@@ -191,9 +191,4 @@ test('a champion evaluated with ML.GENERATE_TEXT: the function (AI.GENERATE_TEXT
   ]);
 });
 
-// Found, not fixed: two promotions in sequence, A then B (B's gate compared against A), where A's switch is
-// delayed (retried with backoff) until after B's switch: A's CREATE OR REPLACE lands last and the stable
-// name serves A while B is the champion. The switch is not conditional on the model still being champion;
-// a fix re-reads the champion after switching and switches again to it, which needs more of the 128 KiB
-// source limit than is left (130,310 of 131,072 bytes).
-test.todo('a promotion’s switch that lands after a later promotion’s switch is corrected to the champion');
+// A switch that lands after a later promotion's switch: switch-order.test.ts.

@@ -79,6 +79,7 @@ export const statements = {
     runs: table(runsTable.id),
     championRun: p.champion_run,
     settings,
+    champions: table(championsTable.id),
   }),
   status: statement(servedStatusQuery, { served, prompts, model: champion }),
   dropSource: statement(dropStagingTable, source),

@@ -177,5 +177,6 @@ export const statements = {
     runs,
     championRun: p.champion_run,
     settings,
+    champions: championTables.champions,
   }),
 };
