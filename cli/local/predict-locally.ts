@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { csvField } from '../csv-field';
 import { runWorkflow, VirtualClock, type ExecutionEvent } from '../../emulator/workflows';
 import type { FaultConfig } from '../../emulator/bigquery';
 import { quotedPath, servedPredictionsTable, SqlParts } from '../../bigquery';
@@ -185,11 +186,6 @@ function csvRecords(file: string, text: string, required: string[]): { line: num
   });
 }
 
-function toCsvField(value: unknown): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** Refuses, before anything runs, an output that would overwrite the input or cannot be a file. */
 function checkOutFile(out: string, input: string): void {
   const ext = path.extname(out).toLowerCase();
@@ -203,7 +199,10 @@ function checkOutFile(out: string, input: string): void {
   if (!fs.existsSync(dir)) throw new Error(`--out ${out}: the folder ${dir} does not exist`);
 }
 
-/** Writes the rows as JSONL or CSV (by the file's extension), through a temporary file then a rename. */
+/**
+ * Writes the rows as JSONL or CSV (by the file's extension), through a temporary file then a rename. CSV
+ * fields go through csvField: a value a spreadsheet would run as a formula is written with a leading `'`.
+ */
 export function writePredictions(file: string, rows: PredictionRow[]): void {
   const columns: (keyof PredictionRow)[] = [
     'id',
@@ -217,7 +216,7 @@ export function writePredictions(file: string, rows: PredictionRow[]): void {
   ];
   const text =
     path.extname(file).toLowerCase() === '.csv'
-      ? [columns.join(','), ...rows.map((r) => columns.map((c) => toCsvField(r[c])).join(','))].join('\n') +
+      ? [columns.join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))].join('\n') +
         '\n'
       : rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length > 0 ? '\n' : '');
   writeAtomically(file, text);
