@@ -54,6 +54,15 @@ const duckdbOnlyReserved = new Set(
   ),
 );
 
+/** GoogleSQL's current-time functions, whose parentheses are optional. */
+const currentTimeFunctions = ['CURRENT_TIMESTAMP', 'CURRENT_DATE', 'CURRENT_DATETIME', 'CURRENT_TIME'];
+
+/**
+ * Names DuckDB reads, unqualified and when no column has them, as its wall clock (even backquoted): in
+ * GoogleSQL they are column names (LOCALTIME, LOCALTIMESTAMP, and the current-time functions backquoted).
+ */
+const duckdbClockNames = ['LOCALTIME', 'LOCALTIMESTAMP', ...currentTimeFunctions];
+
 const tableKeywords = ['FROM', 'JOIN', 'INTO', 'UPDATE', 'TABLE', 'VIEW', 'USING', 'MERGE', 'EXISTS'];
 
 export { duckdbMacros } from './functions';
@@ -113,16 +122,17 @@ export interface Translation {
  * DuckDB SQL for one GoogleSQL statement's tokens, with `@name` and `?` parameters left as DuckDB
  * placeholders (listed in the result for binding). `options.ddl` (default false) marks a CREATE statement:
  * until its body's AS, column types are GoogleSQL type names and BigQuery-only clauses (OPTIONS,
- * PARTITION BY, CLUSTER BY) are dropped.
+ * PARTITION BY, CLUSTER BY) are dropped. `options.now` is the statement's instant in epoch ms, which the
+ * current-time functions read (absent: a statement that calls one is refused).
  * @throws BigQueryError `invalidQuery` for syntax the emulator does not translate or a function it does not
  *   run (`not supported by the local emulator: ...`), naming where.
  */
 export function translate(
   tokens: Token[],
   resolveTable: TableResolver,
-  options: { ddl?: boolean } = {},
+  options: { ddl?: boolean; now?: number } = {},
 ): Translation {
-  const t = new Translator(tokens, resolveTable, options.ddl === true);
+  const t = new Translator(tokens, resolveTable, options.ddl === true, options.now);
   const sql = t.range(0, tokens.length);
   return { sql, params: t.params, positional: t.positional };
 }
@@ -137,6 +147,7 @@ class Translator {
     private readonly tokens: Token[],
     private readonly resolveTable: TableResolver,
     ddl: boolean,
+    private readonly now: number | undefined,
   ) {
     this.ddlHead = ddl;
   }
@@ -199,6 +210,16 @@ class Translator {
         k = after;
         continue;
       }
+      if (
+        tok.kind === 'quoted' &&
+        duckdbClockNames.includes(tok.value.toUpperCase()) &&
+        !isOp(prev, '.') &&
+        !isWord(prev, 'AS') &&
+        !this.ddlHead
+      )
+        throw unsupported(
+          `the unqualified name ${tok.text} at ${location(tok)} (DuckDB reads it as its own clock); qualify it with its table`,
+        );
       if (tok.kind === 'quoted') {
         push(
           tok.value.includes('.') ? this.resolveTable(tok.value.split('.'), tok) : quoteIdent(tok.value),
@@ -283,6 +304,28 @@ class Translator {
             k = rewritten;
             continue;
           }
+        }
+        if (
+          (word === 'LOCALTIME' || word === 'LOCALTIMESTAMP') &&
+          !isOp(prev, '.') &&
+          !isWord(prev, 'AS') &&
+          !this.ddlHead
+        )
+          throw unsupported(
+            `the unqualified name ${tok.text} at ${location(tok)} (DuckDB reads it as its own clock); qualify it with its table`,
+          );
+        if (
+          currentTimeFunctions.includes(word) &&
+          !isOp(next, '(') &&
+          !isOp(prev, '.') &&
+          !isOp(next, '.') &&
+          !isWord(prev, 'AS') &&
+          !this.ddlHead
+        ) {
+          // "Parentheses are optional": the bare word is the call, not DuckDB's wall-clock keyword.
+          push(functions[word].sql!([], this.rawArgs([])), k);
+          k++;
+          continue;
         }
         if (duckdbOnlyReserved.has(word) && !isOp(next, '(')) {
           push(quoteIdent(tok.value), k);
@@ -461,6 +504,11 @@ class Translator {
 
   private rawArgs(ranges: [number, number][]): RawArgs {
     return {
+      now: () => {
+        if (this.now === undefined)
+          throw new Error('internal: a current-time function without a statement instant');
+        return `make_timestamptz(${Math.round(this.now * 1000)})`;
+      },
       stringLiteral: (i) => {
         const r = ranges[i];
         return r && r[1] - r[0] === 1 && this.tokens[r[0]].kind === 'string'

@@ -157,8 +157,11 @@ export class Warehouse {
     return String(reader.getRows()[0][0]) === 'VIEW' ? 'VIEW' : 'TABLE';
   }
 
-  /** Translates GoogleSQL tokens, remembering which tables they named so errors can name them back. */
-  translate(tokens: Token[], options: { ddl?: boolean } = {}): Translation & { tables: TableRef[] } {
+  /**
+   * Translates GoogleSQL tokens, remembering which tables they named so errors can name them back.
+   * `options.now` is the statement's instant (epoch ms) its current-time functions read.
+   */
+  translate(tokens: Token[], options: { ddl?: boolean; now: number }): Translation & { tables: TableRef[] } {
     const tables: TableRef[] = [];
     const translation = translate(
       tokens,

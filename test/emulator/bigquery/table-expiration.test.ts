@@ -143,9 +143,9 @@ describe('a bad option is refused with invalidQuery, naming it, and no table is 
     [
       'a STRING for a TIMESTAMP',
       `expiration_timestamp = '2030-01-01'`,
-      /expiration_timestamp must be TIMESTAMP .*not VARCHAR/,
+      /expiration_timestamp must be TIMESTAMP .*not STRING/,
     ],
-    ['a number for a STRING', `description = 1`, /description must be STRING at \[1:\d+\], not INTEGER/],
+    ['a number for a STRING', `description = 1`, /description must be STRING at \[1:\d+\], not INT64/],
     ['a STRING for a BOOL', `require_partition_filter = 'true'`, /require_partition_filter must be BOOL/],
     ['a BOOL for a FLOAT64', `partition_expiration_days = true`, /partition_expiration_days must be FLOAT64/],
     [
