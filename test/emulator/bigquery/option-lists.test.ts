@@ -1,4 +1,4 @@
-import { harness, project, type Harness } from './harness';
+import { at, harness, project, type Harness } from './harness';
 
 /*
  * Every DDL statement's OPTIONS list is checked against its own list on the DDL page
@@ -35,12 +35,6 @@ async function reasonOf(work: Promise<unknown>): Promise<string> {
     return (error as { reason: string }).reason;
   }
   throw new Error('expected a BigQuery error');
-}
-
-/** `[line:column]` of the first `needle` in `sql`, counted here from the text, 1-based as BigQuery counts. */
-function at(sql: string, needle: string): string {
-  const before = sql.slice(0, sql.indexOf(needle)).split('\n');
-  return `[${before.length}:${before[before.length - 1].length + 1}]`;
 }
 
 /** Refused with invalidQuery and `message`, where `@` stands for the place of `needle`. */
