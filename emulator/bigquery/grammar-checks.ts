@@ -307,20 +307,21 @@ interface Block {
   select?: Token;
   from: boolean;
   fromFirst?: Token;
-  filtered: boolean;
   afterSetOperation: boolean;
   /** The word before the opening parenthesis (`EXTRACT(... FROM ...)` is no query). */
   call?: string;
 }
 
-const newBlock = (call?: string): Block => ({ from: false, filtered: false, afterSetOperation: false, call });
+const newBlock = (call?: string): Block => ({ from: false, afterSetOperation: false, call });
 
 /**
  * Clause rules per query block: a query that starts with FROM takes pipe operators and nothing else
  * (pipe-syntax page: "A query can start with a FROM clause, and pipe operators can optionally be added
  * after the FROM clause"); a SELECT without FROM has no WHERE, GROUP BY, HAVING, QUALIFY or WINDOW
- * (BigQuery: "Query without FROM clause cannot have a WHERE clause"); QUALIFY needs WHERE, GROUP BY or
- * HAVING in its SELECT.
+ * (BigQuery: "Query without FROM clause cannot have a WHERE clause"). QUALIFY alone after FROM is valid:
+ * ZetaSQL's "QUALIFY clause must be used in conjunction with WHERE or GROUP BY or HAVING" applies only
+ * where QUALIFY is not a reserved keyword (https://github.com/google/googlesql/issues/115), and it is one
+ * in GoogleSQL for BigQuery (https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#reserved_keywords).
  */
 function checkClauses(tokens: Token[]): void {
   const blocks: Block[] = [newBlock()];
@@ -344,7 +345,7 @@ function checkClauses(tokens: Token[]): void {
       );
     switch (word) {
       case 'SELECT':
-        Object.assign(block, { select: tok, from: false, filtered: false, afterSetOperation: false });
+        Object.assign(block, { select: tok, from: false, afterSetOperation: false });
         break;
       case 'UNION':
       case 'INTERSECT':
@@ -370,11 +371,6 @@ function checkClauses(tokens: Token[]): void {
           throw invalidQuery(
             `Query without FROM clause cannot have a ${word === 'GROUP' ? 'GROUP BY' : word} clause at ${location(tok)}`,
           );
-        if (word === 'QUALIFY' && !block.filtered)
-          throw invalidQuery(
-            `QUALIFY clause must be used in conjunction with WHERE or GROUP BY or HAVING clause at ${location(tok)}`,
-          );
-        if (word !== 'WINDOW') block.filtered = true;
         break;
       default:
         break;

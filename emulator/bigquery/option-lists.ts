@@ -99,8 +99,9 @@ export const optionLists = {
 
 /**
  * Whether a value of GoogleSQL type `actual` is one of `wanted`. An INT64 value is taken for FLOAT64 (the
- * page's own example is `partition_expiration_days=7`); nothing else is coerced, a STRING included where a
- * TIMESTAMP is due, nor an empty `[]` (an ARRAY<INT64> literal) for labels: the stricter readings.
+ * page's own example is `partition_expiration_days=7`); nothing else is coerced: not a STRING expression or
+ * parameter where a TIMESTAMP is due (only a STRING literal is, see `literalCoercion`), nor an empty `[]`
+ * (an ARRAY<INT64> literal) for labels: the stricter readings.
  */
 function holds(wanted: OptionType, actual: string): boolean {
   if (wanted === 'FLOAT64') return actual === 'FLOAT64' || actual === 'INT64';
@@ -138,6 +139,19 @@ export interface OptionValues {
 export type EvaluateOption = (
   value: Token[],
 ) => Promise<{ value: unknown; type: Parameters<typeof googleSqlType>[0] }>;
+
+/**
+ * A STRING literal where a TIMESTAMP is due is read as a TIMESTAMP literal: GoogleSQL coerces a STRING
+ * literal to TIMESTAMP (https://cloud.google.com/bigquery/docs/reference/standard-sql/conversion_rules,
+ * literal coercion), and the load statements page's own example sets
+ * `expiration_timestamp="2025-01-01 00:00:00 UTC"`
+ * (https://cloud.google.com/bigquery/docs/reference/standard-sql/load-statements). Returns the tokens to
+ * evaluate.
+ */
+function literalCoercion(type: OptionType, value: Token[]): Token[] {
+  if (type !== 'TIMESTAMP' || value.length !== 1 || value[0].kind !== 'string') return value;
+  return [{ ...value[0], kind: 'ident', text: 'TIMESTAMP', value: 'TIMESTAMP' }, value[0]];
+}
 
 /** Every `OPTIONS (` of a DDL head (before its depth-0 AS): the `(` index and its parenthesis depth. */
 export function optionClauses(tokens: Token[]): { open: number; depth: number }[] {
@@ -205,7 +219,13 @@ export async function readOptions(
       throw unsupported(`${list.of} option ${name} at ${location(nameToken)}`);
     const value = tokens.slice(start + 2, end);
     checkConstant(list, name, value);
-    const result = await evaluate(value);
+    const coerced = literalCoercion(type, value);
+    const result = await evaluate(coerced).catch((error: unknown) => {
+      if (coerced === value) throw error;
+      throw invalidQuery(
+        `Could not cast literal ${value[0].text} to type TIMESTAMP for ${list.of} option ${name} at ${location(value[0])}`,
+      );
+    });
     if (result.value === null) {
       if (name === 'expiration_timestamp') options.expirationMs = null;
       continue;
