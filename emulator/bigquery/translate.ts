@@ -202,7 +202,7 @@ class Translator {
       if (
         (tok.kind === 'ident' || tok.kind === 'quoted') &&
         !isOp(next, '(') &&
-        this.inTablePosition(prev, calls)
+        (this.inTablePosition(prev, calls) || (k === 1 && isWord(prev, 'DELETE')))
       ) {
         const pieces: string[] = [];
         const after = this.tablePath(k, end, pieces);
@@ -304,6 +304,29 @@ class Translator {
             k = rewritten;
             continue;
           }
+        }
+        if (word === 'INTERVAL' && (next?.kind === 'param' || next?.kind === 'positional')) {
+          // `INTERVAL @n HOUR`: DuckDB takes a parameter there only in parentheses.
+          push(`INTERVAL (${this.range(k + 1, k + 2)})`, k);
+          k += 2;
+          continue;
+        }
+        if (word === 'DELETE' && k === 0 && !isWord(next, 'FROM')) {
+          // `DELETE t WHERE ...`: FROM is optional in GoogleSQL (dml-syntax#delete_statement), not in DuckDB.
+          push('DELETE FROM', k);
+          k++;
+          continue;
+        }
+        if (
+          word === 'OFFSET' &&
+          !isOp(next, '(') &&
+          !isWord(prev, 'WITH') &&
+          !(isCount(prev) && isCount(next))
+        ) {
+          // A column named offset (the default name of WITH OFFSET); DuckDB reserves the word.
+          push(quoteIdent(tok.value), k);
+          k++;
+          continue;
         }
         if (
           (word === 'LOCALTIME' || word === 'LOCALTIMESTAMP') &&
@@ -839,12 +862,25 @@ class Translator {
     return { sql: `bq_${kind.toLowerCase()}(${array}, ${index})`, next: end + 1 };
   }
 
-  /** `ARRAY<T>[...]` and `STRUCT<...>` types (in CAST, DDL) and typed array literals. */
+  /**
+   * `ARRAY<T>[...]` and `STRUCT<...>` types (in CAST, DDL), typed array literals and typed STRUCT
+   * constructors `STRUCT<a INT64, b STRING>(1, 'x')`, whose values take the fields in order
+   * (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-types#constructing_a_struct).
+   */
   private typedConstructor(k: number, out: string[]): number {
-    const { sql, next } = this.type(k);
+    const { sql, next, fields } = this.type(k);
     if (isOp(this.tokens[next], '[')) {
       const close = matchingClose(this.tokens, next);
       out.push(`CAST(${this.range(next, close + 1)} AS ${sql})`);
+      return close + 1;
+    }
+    if (fields !== undefined && isOp(this.tokens[next], '(') && !this.ddlHead) {
+      const { close, args } = this.args(next);
+      if (args.length !== fields)
+        throw invalidQuery(
+          `STRUCT type has ${fields} fields but constructor call has ${args.length} fields at ${location(this.tokens[k])}`,
+        );
+      out.push(`CAST(ROW(${args.join(', ')}) AS ${sql})`);
       return close + 1;
     }
     out.push(sql);
@@ -861,7 +897,8 @@ class Translator {
     throw invalidQuery(`Syntax error: Expected ">" at ${location(tok)}`);
   }
 
-  private type(k: number): { sql: string; next: number } {
+  /** A type at token k: its DuckDB SQL, the token after it, and a STRUCT's number of fields. */
+  private type(k: number): { sql: string; next: number; fields?: number } {
     const tok = this.tokens[k];
     const word = tok?.kind === 'ident' ? tok.value.toUpperCase() : '';
     if (word === 'ARRAY' && isOp(this.tokens[k + 1], '<')) {
@@ -881,7 +918,11 @@ class Translator {
         if (isOp(this.tokens[at], ',')) at++;
         else break;
       }
-      return { sql: `STRUCT(${fields.join(', ')})`, next: this.expectClosingAngle(at) };
+      return {
+        sql: `STRUCT(${fields.join(', ')})`,
+        next: this.expectClosingAngle(at),
+        fields: fields.length,
+      };
     }
     if (word in scalarTypes) {
       let next = k + 1;
@@ -890,6 +931,11 @@ class Translator {
     }
     throw invalidQuery(`Syntax error: Expected a type at ${location(tok)}`);
   }
+}
+
+/** Whether `tok` is a LIMIT/OFFSET count: an integer literal or a query parameter. */
+function isCount(tok: Token | undefined): boolean {
+  return tok?.kind === 'number' || tok?.kind === 'param' || tok?.kind === 'positional';
 }
 
 /** Bracket depth of tokens[at] relative to tokens[from]. */

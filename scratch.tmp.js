@@ -1,0 +1,28 @@
+const os=require('os'),fs=require('fs'),path=require('path');
+const {createBigQueryEmulator}=require('./build/emulator/bigquery');
+(async()=>{
+  const dir=fs.mkdtempSync(path.join(os.tmpdir(),'fid3-'));
+  const e=await createBigQueryEmulator({dataDir:dir+'/d',gcsDir:dir+'/g',projectId:'p',datasets:['p.ds']});
+  const q=async(s,p)=>{try{const r=await e.query(s,p);console.log('OK ',s.slice(0,100),JSON.stringify(r.rows))}catch(err){console.log('ERR',s.slice(0,100),'=>',err.reason,err.message.slice(0,200))}};
+  await q('CREATE TABLE ds.t (a INT64, b STRING)');
+  await q("INSERT INTO ds.t (a, b) VALUES (1, 'x'), (2, 'y')");
+  await q('SELECT STRUCT<a INT64>(1) AS s');
+  await q('SELECT STRUCT<a INT64, b STRING>(1, "q") AS s');
+  await q('SELECT AS STRUCT 1 AS a, 2 AS b');
+  await q('SELECT ARRAY(SELECT AS STRUCT a, b FROM ds.t ORDER BY a) AS arr');
+  await q('SELECT AS VALUE 1');
+  await q('DELETE ds.t WHERE a = 5');
+  await q('DELETE FROM ds.t WHERE a = 5');
+  await q('CREATE TABLE ds.c (a INT64, b STRING) AS SELECT a, b FROM ds.t');
+  await q('SELECT x, offset FROM UNNEST([10, 20]) AS x WITH OFFSET ORDER BY offset');
+  await q('SELECT x, off FROM UNNEST([10, 20]) AS x WITH OFFSET AS off ORDER BY off');
+  await q('SELECT offset FROM (SELECT 1 AS offset)');
+  await q('SELECT TIMESTAMP_ADD(TIMESTAMP "2020-01-01 00:00:00 UTC", INTERVAL @h HOUR) AS t', {h: 2});
+  await q('SELECT * FROM ds.t FOR SYSTEM_TIME AS OF TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL 1 HOUR)');
+  await q("SELECT * FROM ds.t PIVOT(SUM(a) FOR b IN ('x', 'y'))");
+  await q('SELECT * FROM ds.t TABLESAMPLE SYSTEM (10 PERCENT)');
+  await q("SELECT FORMAT('%d', 1) AS f");
+  await q('SELECT ARRAY<INT64>[1, 2] AS a');
+  await q('SELECT STRUCT(1 AS a).a AS x');
+  await e.close();
+})();
