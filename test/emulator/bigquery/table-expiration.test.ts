@@ -171,6 +171,12 @@ describe('a bad option is refused with invalidQuery, naming it, and no table is 
     ['a number for a STRING', `description = 1`, /description must be STRING at \[1:\d+\], not INT64/],
     ['a STRING for a BOOL', `require_partition_filter = 'true'`, /require_partition_filter must be BOOL/],
     ['a BOOL for a FLOAT64', `partition_expiration_days = true`, /partition_expiration_days must be FLOAT64/],
+    // The pages do not say an empty [] (an ARRAY<INT64> literal) is coerced: the stricter reading.
+    [
+      'an empty labels array',
+      `labels = []`,
+      /labels must be ARRAY<STRUCT<STRING, STRING>> at \[1:\d+\], not ARRAY<INT64>/,
+    ],
     [
       'an expiration in the past',
       `expiration_timestamp = TIMESTAMP '2028-01-01 00:00:00 UTC'`,
