@@ -495,6 +495,8 @@ export class Engine {
     checkGoogleSql(original);
     try {
       const tokens = await inlineTableFunctions([...original], warehouse, this.options.routines);
+      // Options are checked before any model is called: a bad option costs no generation.
+      const options = await this.createOptions(tokens, type, ctx);
       const calls = findTableFunctions(tokens, warehouse);
       if (type === 'CREATE_VIEW' && calls.length > 0) {
         throw invalidQuery(
@@ -507,7 +509,6 @@ export class Engine {
       }
       const target =
         type.startsWith('CREATE_') || type.startsWith('DROP_') ? this.ddlTarget(tokens) : undefined;
-      const options = await this.createOptions(tokens, type, ctx);
       if (!target && typeof options.expirationMs === 'number')
         throw unsupported('expiration_timestamp on a temporary table');
       let ddlOperationPerformed: string | undefined;

@@ -1,4 +1,4 @@
-import { at, harness, project, type Harness } from './harness';
+import { at, connection, harness, project, type Harness } from './harness';
 
 /*
  * Every DDL statement's OPTIONS list is checked against its own list on the DDL page
@@ -298,4 +298,18 @@ test.each([
   ['DROP TABLE FUNCTION', `DROP TABLE FUNCTION IF EXISTS ${t('f')} extra`],
 ])('%s refuses text after the name', async (_what, sql) => {
   await refusedAt(sql, 'extra', 'Syntax error: Unexpected "extra" at @');
+});
+
+test('a bad option fails a CREATE TABLE AS SELECT over ML.GENERATE_TEXT before any model call', async () => {
+  await h.emulator.query(
+    `CREATE MODEL ${t('base')} REMOTE WITH CONNECTION \`${connection}\` OPTIONS(endpoint = 'gemini-2.0-flash-001')`,
+  );
+  const generate = `SELECT * FROM ML.GENERATE_TEXT(MODEL ${t('base')}, (SELECT 'Say one thing.' AS prompt), STRUCT(TRUE AS flatten_json_output))`;
+  await refused(
+    `CREATE TABLE ${t('out')} OPTIONS(bogus = 1) AS ${generate}`,
+    'Invalid table option name: bogus',
+  );
+  expect(h.emulator.stats.modelInvocations).toBe(0);
+  await h.emulator.query(`CREATE TABLE ${t('out')} OPTIONS(description = 'ok') AS ${generate}`);
+  expect(h.emulator.stats.modelInvocations).toBe(1);
 });
