@@ -450,11 +450,11 @@ export class Engine {
         return { statementType: type, ddlOperationPerformed: done.operation, genAiFunctions: [] };
       }
       default:
-        throw invalidQuery(
-          `Statement ${tokens
+        throw unsupported(
+          `statement ${tokens
             .slice(0, 3)
             .map((t) => t.text)
-            .join(' ')} ... is not supported by the emulator`,
+            .join(' ')} ... at ${location(tokens[0])}`,
         );
     }
   }

@@ -1,4 +1,4 @@
-import type { DuckDBTimestampTZValue } from '@duckdb/node-api';
+import type { DuckDBTimestampTZValue, DuckDBType } from '@duckdb/node-api';
 import { invalidQuery } from './errors';
 import { functions, unsupported } from './functions';
 import { isOp, isWord, location, matchingClose, splitTopLevel, type Token } from './tokenizer';
@@ -136,9 +136,7 @@ export interface OptionValues {
  * Runs one option VALUE (translated to DuckDB SQL by the caller, with the statement's parameters and
  * clock) and returns its value and DuckDB type.
  */
-export type EvaluateOption = (
-  value: Token[],
-) => Promise<{ value: unknown; type: Parameters<typeof googleSqlType>[0] }>;
+export type EvaluateOption = (value: Token[]) => Promise<{ value: unknown; type: DuckDBType }>;
 
 /**
  * A STRING literal where a TIMESTAMP is due is read as a TIMESTAMP literal: GoogleSQL coerces a STRING

@@ -85,6 +85,11 @@ describe('refused as not supported by the local emulator, naming the form and it
     ['PIVOT', `SELECT * FROM ${t} PIVOT(SUM(a) FOR b IN ('x', 'y'))`, 'PIVOT'],
     ['UNPIVOT', `SELECT * FROM ${t} UNPIVOT(v FOR k IN (a))`, 'UNPIVOT'],
     ['TABLESAMPLE', `SELECT * FROM ${t} TABLESAMPLE SYSTEM (10 PERCENT)`, 'TABLESAMPLE'],
+    [
+      'statement CREATE MATERIALIZED VIEW ...',
+      `CREATE MATERIALIZED VIEW \`${project}.ds.mv\` AS SELECT a FROM ${t}`,
+      'CREATE',
+    ],
   ])('%s', async (form, sql, needle) => {
     await expect(h.emulator.query(sql)).rejects.toMatchObject({
       reason: 'invalidQuery',
