@@ -8,6 +8,7 @@ import {
   type DuckDBType,
 } from '@duckdb/node-api';
 import { duckdbMacros } from './functions';
+import { typeNameMacro } from './values';
 import { farmFingerprint, fromBase32, initcap, instr, normalize, toBase32 } from './js-functions';
 
 /** A JavaScript function over non-NULL arguments; a NULL argument gives NULL, a thrown Error fails the query. */
@@ -61,7 +62,7 @@ const jsFunctions: JsFunction[] = [
  * and the functions computed in JavaScript (js-functions.ts).
  */
 export async function installFunctions(connection: DuckDBConnection): Promise<void> {
-  for (const macro of duckdbMacros) await connection.run(macro);
+  for (const macro of [typeNameMacro(), ...duckdbMacros]) await connection.run(macro);
   for (const fn of jsFunctions) {
     connection.registerScalarFunction(
       DuckDBScalarFunction.create({

@@ -1,5 +1,5 @@
 import { DOUBLE, LIST, VARCHAR, listValue, type DuckDBResultReader, type Json } from '@duckdb/node-api';
-import { alterTable } from './alter-table';
+import { alterStatement } from './alter-table';
 import {
   emptyArgumentsBody,
   inlineTableFunctions,
@@ -8,6 +8,7 @@ import {
 } from './routines';
 import { Cursor } from './cursor';
 import { BigQueryError, invalidQuery, notFound } from './errors';
+import { unsupported } from './functions';
 import { checkGoogleSql } from './grammar-checks';
 import { readIfBlock } from './script-if';
 import type { FaultInjector } from './faults';
@@ -31,13 +32,15 @@ import {
   type TableFunctionCall,
 } from './table-functions';
 import {
-  applyTableOptions,
-  dropExpiredTables,
-  readTableOptions,
-  tableOptionsAt,
-  type TableOptions,
-} from './table-options';
-import { isOp, isWord, tokenize, type Token } from './tokenizer';
+  optionClauses,
+  optionLists,
+  readOptions,
+  requireFuture,
+  type EvaluateOption,
+  type OptionValues,
+} from './option-lists';
+import { applyTableOptions, dropExpiredTables } from './table-options';
+import { isOp, isWord, location, matchingClose, tokenize, type Token } from './tokenizer';
 import {
   ConcurrencyControl,
   dmlTarget,
@@ -79,6 +82,17 @@ export interface ExecutionContext {
   now(): number;
 }
 
+/**
+ * One statement's context: its parameters and its instant (epoch ms on the emulator's clock, read once when
+ * the statement starts), which every CURRENT_TIMESTAMP/DATE/DATETIME/TIME in it reads and table
+ * expirations are checked against: "The current timestamp value is set at the start of the query statement
+ * that contains this function. All invocations ... within a query statement yield the same value."
+ * (https://cloud.google.com/bigquery/docs/reference/standard-sql/timestamp_functions#current_timestamp)
+ */
+interface StatementContext extends ExecutionContext {
+  instant: number;
+}
+
 export interface EngineOptions {
   warehouse: Warehouse;
   catalog: ModelCatalog;
@@ -87,7 +101,10 @@ export interface EngineOptions {
   connections: ConnectionRef[];
   faults: FaultInjector;
   stats: GenerationStats;
-  /** The emulator's clock in epoch milliseconds: what table expirations are compared with. */
+  /**
+   * The emulator's clock in epoch milliseconds: what table expirations are compared with and what
+   * CURRENT_TIMESTAMP() and the other current-time functions read.
+   */
   now(): number;
 }
 
@@ -187,8 +204,8 @@ export class Engine {
   }
 
   /** Notes an expiration just set, so the next scan is not skipped past it. */
-  private expiresAt(options: TableOptions): void {
-    if (options.expirationMs !== undefined)
+  private expiresAt(options: OptionValues): void {
+    if (typeof options.expirationMs === 'number')
       this.nextExpiration = Math.min(this.nextExpiration, options.expirationMs);
   }
 
@@ -230,6 +247,7 @@ export class Engine {
           continue;
         }
         const tokens = functions.rewrite(statement);
+        const sctx: StatementContext = { ...ctx, instant: this.options.now() };
         const control = transactionControl(tokens);
         if (control === 'BEGIN') {
           if (tx) throw invalidQuery('Nested transactions are not supported: a transaction is already open');
@@ -245,7 +263,7 @@ export class Engine {
           );
           continue;
         }
-        last = tx ? await this.inTransaction(tx, tokens, ctx) : await this.outsideTransaction(tokens, ctx);
+        last = tx ? await this.inTransaction(tx, tokens, sctx) : await this.outsideTransaction(tokens, sctx);
         genAi.push(...last.genAiFunctions);
       }
     } catch (error) {
@@ -268,7 +286,7 @@ export class Engine {
     return value === true || value === 'true';
   }
 
-  private async outsideTransaction(tokens: Token[], ctx: ExecutionContext): Promise<StatementResult> {
+  private async outsideTransaction(tokens: Token[], ctx: StatementContext): Promise<StatementResult> {
     const type = statementType(tokens);
     // CREATE MODEL takes the lock only around its queries, so a tuning job's (virtual) hours do not hold
     // up a parallel branch's statements.
@@ -292,7 +310,7 @@ export class Engine {
   private async inTransaction(
     tx: OpenTransaction,
     tokens: Token[],
-    ctx: ExecutionContext,
+    ctx: StatementContext,
   ): Promise<StatementResult> {
     const type = statementType(tokens);
     if (!transactionalTypes.has(type)) {
@@ -308,7 +326,7 @@ export class Engine {
     return this.locked(async () => {
       if (mutatingTypes.has(type)) this.concurrency.claim(tx, dmlTarget(tokens, warehouse));
       const reader = await warehouse.run(
-        warehouse.translate(tokens),
+        warehouse.translate(tokens, { now: ctx.instant }),
         ctx.params,
         ctx.positional,
         tx.connection,
@@ -326,7 +344,21 @@ export class Engine {
     return run;
   }
 
-  private async statement(tokens: Token[], ctx: ExecutionContext): Promise<StatementResult> {
+  /** Evaluates an option VALUE as a one-row query with the statement's parameters and instant. */
+  private evaluator(ctx: StatementContext): EvaluateOption {
+    const { warehouse } = this.options;
+    return async (value) => {
+      const translation = warehouse.translate(value, { now: ctx.instant });
+      const reader = await warehouse.run(
+        { ...translation, sql: `SELECT (${translation.sql}) AS v` },
+        ctx.params,
+        ctx.positional,
+      );
+      return { value: reader.getRows()[0][0], type: reader.columnTypes()[0] };
+    };
+  }
+
+  private async statement(tokens: Token[], ctx: StatementContext): Promise<StatementResult> {
     const type = statementType(tokens);
     const { warehouse, catalog } = this.options;
     const cursor = new Cursor(tokens);
@@ -338,14 +370,8 @@ export class Engine {
         const options =
           statement.optionsAt < 0
             ? {}
-            : await readTableOptions(
-                tokens,
-                statement.optionsAt,
-                warehouse,
-                ctx.params,
-                ctx.positional,
-                this.options.now(),
-              );
+            : await readOptions(optionLists.table, tokens, statement.optionsAt, this.evaluator(ctx));
+        requireFuture(options, ctx.instant);
         const rows = await loadData(statement, warehouse, this.options.gcsDir, options);
         this.expiresAt(options);
         return {
@@ -387,6 +413,7 @@ export class Engine {
         const ifExists = cursor.acceptWord('IF');
         if (ifExists) cursor.expectWord('EXISTS');
         const { parts, at } = cursor.path('a model name');
+        endOfStatement(cursor);
         const t = warehouse.tableRef(parts, at);
         const ref = { projectId: t.projectId, datasetId: t.datasetId, modelId: t.tableId };
         if (!catalog.delete(ref) && !ifExists) catalog.require(ref);
@@ -401,6 +428,15 @@ export class Engine {
           cursor.expectWord('EXISTS');
         }
         const { parts } = cursor.path('a dataset name');
+        if (isWord(cursor.peek(), 'DEFAULT'))
+          throw unsupported(`CREATE SCHEMA ... DEFAULT COLLATE at ${location(cursor.peek())}`);
+        if (cursor.acceptWord('OPTIONS')) {
+          cursor.expectOp('(');
+          const open = cursor.index - 1;
+          await readOptions(optionLists.schema, tokens, open, this.evaluator(ctx));
+          cursor.index = matchingClose(tokens, open) + 1;
+        }
+        endOfStatement(cursor);
         const ref =
           parts.length === 2
             ? { projectId: parts[0], datasetId: parts[1] }
@@ -432,25 +468,27 @@ export class Engine {
         const ifExists = cursor.acceptWord('IF');
         if (ifExists) cursor.expectWord('EXISTS');
         const { parts, at } = cursor.path('a function name');
+        endOfStatement(cursor);
         const ref = warehouse.tableRef(parts, at);
         if (!this.options.routines.delete(ref) && !ifExists)
           throw notFound(`Not found: Function ${displayTable(ref)}`);
         return { statementType: type, ddlOperationPerformed: 'DROP', genAiFunctions: [] };
       }
-      case 'ALTER_TABLE': {
-        const added = await alterTable(tokens, this.options.warehouse);
-        return {
-          statementType: type,
-          ddlOperationPerformed: added.length > 0 ? 'ALTER' : 'SKIP',
-          genAiFunctions: [],
-        };
+      case 'ALTER_TABLE':
+      case 'ALTER_VIEW': {
+        const done = await alterStatement(tokens, this.options.warehouse, {
+          evaluate: this.evaluator(ctx),
+          now: ctx.instant,
+        });
+        this.expiresAt(done.options);
+        return { statementType: type, ddlOperationPerformed: done.operation, genAiFunctions: [] };
       }
       default:
-        throw invalidQuery(
-          `Statement ${tokens
+        throw unsupported(
+          `statement ${tokens
             .slice(0, 3)
             .map((t) => t.text)
-            .join(' ')} ... is not supported by the emulator`,
+            .join(' ')} ... at ${location(tokens[0])}`,
         );
     }
   }
@@ -459,9 +497,11 @@ export class Engine {
    * A table function is stored once its body runs on empty tables of the declared parameter columns, so a
    * body naming a missing table, model or column fails at CREATE, as BigQuery checks it then.
    */
-  private async createTableFunction(tokens: Token[], ctx: ExecutionContext): Promise<StatementResult> {
+  private async createTableFunction(tokens: Token[], ctx: StatementContext): Promise<StatementResult> {
     const { warehouse, routines } = this.options;
     const statement = parseCreateTableFunction(tokens, warehouse);
+    if (statement.optionsAt >= 0)
+      await readOptions(optionLists.tableFunction, tokens, statement.optionsAt, this.evaluator(ctx));
     const { ref } = statement.record;
     await warehouse.requireDataset({ projectId: ref.projectId, datasetId: ref.datasetId });
     const exists = routines.get(ref) !== undefined;
@@ -481,7 +521,7 @@ export class Engine {
   }
 
   /** Plain SQL: stored table functions inlined, ML./AI. table functions materialised, the rest translated to DuckDB. */
-  private async sql(original: Token[], ctx: ExecutionContext, type: string): Promise<StatementResult> {
+  private async sql(original: Token[], ctx: StatementContext, type: string): Promise<StatementResult> {
     const { warehouse } = this.options;
     const temps: string[] = [];
     const genAiFunctions: StatementResult['genAiFunctions'] = [];
@@ -489,6 +529,8 @@ export class Engine {
     checkGoogleSql(original);
     try {
       const tokens = await inlineTableFunctions([...original], warehouse, this.options.routines);
+      // Options are checked before any model is called: a bad option costs no generation.
+      const options = await this.createOptions(tokens, type, ctx);
       const calls = findTableFunctions(tokens, warehouse);
       if (type === 'CREATE_VIEW' && calls.length > 0) {
         throw invalidQuery(
@@ -501,19 +543,8 @@ export class Engine {
       }
       const target =
         type.startsWith('CREATE_') || type.startsWith('DROP_') ? this.ddlTarget(tokens) : undefined;
-      // A view's options are another list (view_option_list), not emulated: dropped as before.
-      const optionsAt = target && type.startsWith('CREATE_TABLE') ? tableOptionsAt(tokens) : -1;
-      const options: TableOptions =
-        optionsAt < 0
-          ? {}
-          : await readTableOptions(
-              tokens,
-              optionsAt,
-              warehouse,
-              ctx.params,
-              ctx.positional,
-              this.options.now(),
-            );
+      if (!target && typeof options.expirationMs === 'number')
+        throw unsupported('expiration_timestamp on a temporary table');
       let ddlOperationPerformed: string | undefined;
       if (target && type.startsWith('CREATE_')) {
         const exists = await warehouse.tableExists(target.ref);
@@ -521,8 +552,9 @@ export class Engine {
         else if (exists && !target.orReplace)
           throw new BigQueryError('duplicate', `Already Exists: Table ${displayTable(target.ref)}`);
         else ddlOperationPerformed = exists ? 'REPLACE' : 'CREATE';
+        if (ddlOperationPerformed !== 'SKIP') requireFuture(options, ctx.instant);
       } else if (target) ddlOperationPerformed = 'DROP';
-      const translation = warehouse.translate(tokens, { ddl: type.startsWith('CREATE_') });
+      const translation = warehouse.translate(tokens, { ddl: type.startsWith('CREATE_'), now: ctx.instant });
       const reader = await warehouse.run(translation, ctx.params, ctx.positional);
       const result: StatementResult = { statementType: type, genAiFunctions };
       if (type === 'SELECT') Object.assign(result, readResult(reader));
@@ -531,8 +563,13 @@ export class Engine {
       if (target) {
         result.ddlTargetTable = target.ref;
         result.ddlOperationPerformed = ddlOperationPerformed;
-        if (optionsAt >= 0 && ddlOperationPerformed !== 'SKIP') {
-          await applyTableOptions(warehouse.connection, target.ref, options);
+        if (type.startsWith('CREATE_') && ddlOperationPerformed !== 'SKIP') {
+          await applyTableOptions(
+            warehouse.connection,
+            target.ref,
+            options,
+            type === 'CREATE_VIEW' ? 'VIEW' : 'TABLE',
+          );
           this.expiresAt(options);
         }
       }
@@ -540,6 +577,28 @@ export class Engine {
     } finally {
       for (const temp of temps) await warehouse.connection.run(`DROP TABLE IF EXISTS ${temp}`);
     }
+  }
+
+  /**
+   * The OPTIONS lists of a CREATE TABLE or CREATE VIEW head, each checked against its own list (the
+   * object's at depth 0, its columns' inside the column list), before anything is created. Returns the
+   * object's own options; an IF NOT EXISTS that finds the object still has them checked, as BigQuery
+   * analyses the whole statement first.
+   */
+  private async createOptions(tokens: Token[], type: string, ctx: StatementContext): Promise<OptionValues> {
+    const lists =
+      type === 'CREATE_VIEW'
+        ? [optionLists.view, optionLists.viewColumn]
+        : type.startsWith('CREATE_TABLE')
+          ? [optionLists.table, optionLists.column]
+          : undefined;
+    let own: OptionValues = {};
+    if (!lists) return own;
+    for (const { open, depth } of optionClauses(tokens)) {
+      const read = await readOptions(lists[depth === 0 ? 0 : 1], tokens, open, this.evaluator(ctx));
+      if (depth === 0) own = read;
+    }
+    return own;
   }
 
   private ddlTarget(
@@ -564,7 +623,7 @@ export class Engine {
 
   private async materialise(
     call: TableFunctionCall,
-    ctx: ExecutionContext,
+    ctx: StatementContext,
     temps: string[],
     genAi: StatementResult['genAiFunctions'],
   ): Promise<string> {
@@ -596,7 +655,9 @@ export class Engine {
         'query' in call.input
           ? call.input.query
           : [...tokenize('SELECT * FROM'), rawToken(tableName(tableInput!), call.input.at)];
-      const inner = warehouse.translate(await this.withTableFunctions(source, ctx, temps, genAi));
+      const inner = warehouse.translate(await this.withTableFunctions(source, ctx, temps, genAi), {
+        now: ctx.instant,
+      });
       if (tableInput) inner.tables.push(tableInput);
       temps.push(input);
       await warehouse.run(
@@ -660,7 +721,7 @@ export class Engine {
 
   private async withTableFunctions(
     tokens: Token[],
-    ctx: ExecutionContext,
+    ctx: StatementContext,
     temps: string[],
     genAi: StatementResult['genAiFunctions'],
   ): Promise<Token[]> {
@@ -691,6 +752,11 @@ export class Engine {
       types,
     );
   }
+}
+
+/** Refuses tokens after a statement a Cursor read to its end. */
+function endOfStatement(cursor: Cursor): void {
+  if (!cursor.atEnd()) throw invalidQuery(`Syntax error: Unexpected ${cursor.describe()}`);
 }
 
 /** A DuckDB result as a REST schema and rows of DuckDB JSON values (see `schemaField`). */

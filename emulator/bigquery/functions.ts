@@ -24,8 +24,13 @@ export interface FunctionRule {
   sql?: (args: string[], raw: RawArgs) => string;
 }
 
-/** What the rules can see of the untranslated arguments: a literal's value and an argument's keyword. */
+/**
+ * What the rules can see beyond the translated arguments: a literal's value and an argument's keyword, and
+ * the statement's instant.
+ */
 export interface RawArgs {
+  /** DuckDB SQL for the statement's instant, a TIMESTAMPTZ (see Translator). */
+  now(): string;
   /** The decoded value of argument i if it is a single string literal. */
   stringLiteral(i: number): string | undefined;
   /** Argument i as an upper-case keyword (a date part such as `DAY`), if it is one bare word. */
@@ -62,8 +67,8 @@ export const duckdbMacros = [
   // only DATE (and date STRING) arguments are emulated here.
   // Boundaries crossed, computed per part: DuckDB's week difference counts whole weeks.
   `CREATE OR REPLACE MACRO bq_date_diff_dates(part, a, b) AS CASE part WHEN 'day' THEN date_diff('day', b, a) WHEN 'week' THEN date_diff('day', CAST(date_trunc('week', b) AS DATE), CAST(date_trunc('week', a) AS DATE)) // 7 WHEN 'month' THEN (year(a) * 12 + month(a)) - (year(b) * 12 + month(b)) WHEN 'quarter' THEN (year(a) * 4 + quarter(a)) - (year(b) * 4 + quarter(b)) WHEN 'year' THEN year(a) - year(b) ELSE isoyear(a) - isoyear(b) END`,
-  `CREATE OR REPLACE MACRO bq_date_diff(part, a, b) AS CASE WHEN typeof(a) NOT IN ('DATE', 'VARCHAR') OR typeof(b) NOT IN ('DATE', 'VARCHAR') THEN error('not supported by the local emulator: DATE_DIFF of ' || typeof(a) || ' values') ELSE bq_date_diff_dates(part, TRY_CAST(a AS DATE), TRY_CAST(b AS DATE)) END`,
-  `CREATE OR REPLACE MACRO bq_date_trunc(part, x) AS CASE WHEN typeof(x) NOT IN ('DATE', 'VARCHAR') THEN error('not supported by the local emulator: DATE_TRUNC of a ' || typeof(x)) ELSE CAST(date_trunc(part, TRY_CAST(x AS DATE)) AS DATE) END`,
+  `CREATE OR REPLACE MACRO bq_date_diff(part, a, b) AS CASE WHEN typeof(a) NOT IN ('DATE', 'VARCHAR') OR typeof(b) NOT IN ('DATE', 'VARCHAR') THEN error('not supported by the local emulator: DATE_DIFF of ' || bq_type_name(a) || ' and ' || bq_type_name(b) || ' values') ELSE bq_date_diff_dates(part, TRY_CAST(a AS DATE), TRY_CAST(b AS DATE)) END`,
+  `CREATE OR REPLACE MACRO bq_date_trunc(part, x) AS CASE WHEN typeof(x) NOT IN ('DATE', 'VARCHAR') THEN error('not supported by the local emulator: DATE_TRUNC of a ' || bq_type_name(x)) ELSE CAST(date_trunc(part, TRY_CAST(x AS DATE)) AS DATE) END`,
   'CREATE OR REPLACE MACRO bq_sha256(x) AS unhex(sha256(x))',
   'CREATE OR REPLACE MACRO bq_to_hex(x) AS lower(hex(x))',
   `CREATE OR REPLACE MACRO bq_substr(s, p, l) AS CASE WHEN l < 0 THEN error('Third argument in SUBSTR() cannot be negative') ELSE substring(s, CASE WHEN p = 0 OR -p > length(s) THEN 1 ELSE p END, l) END`,
@@ -859,17 +864,30 @@ export const functions: Record<string, FunctionRule> = {
   },
 
   // Dates and times
+  // One instant per statement, on the emulator's clock (engine.ts, StatementContext).
   CURRENT_TIMESTAMP: {
     arity: [0, 0],
     page: ts,
-    behaviour: 'statement start time',
-    sql: () => 'get_current_timestamp()',
+    behaviour: "the statement's start on the emulator's clock, the same for every call in it",
+    sql: (_a, raw) => raw.now(),
   },
   CURRENT_DATE: {
     arity: [0, 0],
     page: date,
-    behaviour: 'UTC date',
-    sql: () => 'CAST(get_current_timestamp() AS DATE)',
+    behaviour: "UTC date of the statement's start",
+    sql: (_a, raw) => `CAST(${raw.now()} AS DATE)`,
+  },
+  CURRENT_DATETIME: {
+    arity: [0, 0],
+    page: 'datetime_functions',
+    behaviour: "UTC DATETIME of the statement's start",
+    sql: (_a, raw) => `CAST(${raw.now()} AS TIMESTAMP)`,
+  },
+  CURRENT_TIME: {
+    arity: [0, 0],
+    page: 'time_functions',
+    behaviour: "UTC TIME of the statement's start",
+    sql: (_a, raw) => `CAST(CAST(${raw.now()} AS TIMESTAMP) AS TIME)`,
   },
   DATE: {
     arity: [1, 3],

@@ -171,6 +171,24 @@ function checkWord(tokens: Token[], k: number): void {
       // An alias is an identifier; DuckDB also takes a string (`AS 'x'`, `AS "x"`).
       if (next?.kind === 'string') throw unexpected(next, tok);
       return;
+    // Valid GoogleSQL DuckDB's parser has no form for: refused by name rather than with DuckDB's parser error.
+    case 'SELECT':
+      if (isWord(next, 'AS') && isWord(tokens[k + 2], 'STRUCT', 'VALUE'))
+        throw unsupported(`SELECT AS ${tokens[k + 2].value.toUpperCase()} at ${location(tok)}`);
+      return;
+    case 'FOR':
+      if (isWord(next, 'SYSTEM_TIME'))
+        throw unsupported(`FOR SYSTEM_TIME AS OF (time travel) at ${location(tok)}`);
+      return;
+    case 'PIVOT':
+    case 'UNPIVOT':
+      if (isOp(next, '(')) throw unsupported(`${word} at ${location(tok)}`);
+      return;
+    case 'TABLESAMPLE':
+      throw unsupported(`TABLESAMPLE at ${location(tok)}`);
+    case 'CREATE':
+      checkColumnListAsQuery(tokens, k);
+      return;
     case 'GROUP':
     case 'ORDER':
       if (isWord(next, 'BY') && isWord(tokens[k + 2], 'ALL')) {
@@ -220,6 +238,34 @@ function checkWord(tokens: Token[], k: number): void {
         !insideCall(tokens, k, ['EXTRACT'])
       )
         throw unexpected(next, tok);
+  }
+}
+
+/**
+ * `CREATE TABLE t (a INT64, ...) AS SELECT ...`: valid GoogleSQL (the query's columns fill the listed ones
+ * by position), but DuckDB takes no column list with AS.
+ * https://cloud.google.com/bigquery/docs/reference/standard-sql/data-definition-language#create_table_statement
+ */
+function checkColumnListAsQuery(tokens: Token[], k: number): void {
+  let i = k + 1;
+  if (isWord(tokens[i], 'OR') && isWord(tokens[i + 1], 'REPLACE')) i += 2;
+  if (isWord(tokens[i], 'TEMP', 'TEMPORARY')) i++;
+  if (!isWord(tokens[i], 'TABLE') || isWord(tokens[i + 1], 'FUNCTION')) return;
+  i++;
+  if (isWord(tokens[i], 'IF')) i += 3;
+  // The table path: a name, then `.name` parts.
+  if (tokens[i]?.kind !== 'ident' && tokens[i]?.kind !== 'quoted') return;
+  i++;
+  while (isOp(tokens[i], '.')) i += 2;
+  if (!isOp(tokens[i], '(')) return;
+  let depth = 0;
+  for (let j = i; j < tokens.length; j++) {
+    if (isOp(tokens[j], '(')) depth++;
+    else if (isOp(tokens[j], ')')) depth--;
+    else if (depth === 0 && isWord(tokens[j], 'AS'))
+      throw unsupported(
+        `CREATE TABLE with a column list and AS query at ${location(tokens[i])}; drop the column list and CAST in the query`,
+      );
   }
 }
 
@@ -307,20 +353,21 @@ interface Block {
   select?: Token;
   from: boolean;
   fromFirst?: Token;
-  filtered: boolean;
   afterSetOperation: boolean;
   /** The word before the opening parenthesis (`EXTRACT(... FROM ...)` is no query). */
   call?: string;
 }
 
-const newBlock = (call?: string): Block => ({ from: false, filtered: false, afterSetOperation: false, call });
+const newBlock = (call?: string): Block => ({ from: false, afterSetOperation: false, call });
 
 /**
  * Clause rules per query block: a query that starts with FROM takes pipe operators and nothing else
  * (pipe-syntax page: "A query can start with a FROM clause, and pipe operators can optionally be added
  * after the FROM clause"); a SELECT without FROM has no WHERE, GROUP BY, HAVING, QUALIFY or WINDOW
- * (BigQuery: "Query without FROM clause cannot have a WHERE clause"); QUALIFY needs WHERE, GROUP BY or
- * HAVING in its SELECT.
+ * (BigQuery: "Query without FROM clause cannot have a WHERE clause"). QUALIFY alone after FROM is valid:
+ * ZetaSQL's "QUALIFY clause must be used in conjunction with WHERE or GROUP BY or HAVING" applies only
+ * where QUALIFY is not a reserved keyword (https://github.com/google/googlesql/issues/115), and it is one
+ * in GoogleSQL for BigQuery (https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#reserved_keywords).
  */
 function checkClauses(tokens: Token[]): void {
   const blocks: Block[] = [newBlock()];
@@ -344,7 +391,7 @@ function checkClauses(tokens: Token[]): void {
       );
     switch (word) {
       case 'SELECT':
-        Object.assign(block, { select: tok, from: false, filtered: false, afterSetOperation: false });
+        Object.assign(block, { select: tok, from: false, afterSetOperation: false });
         break;
       case 'UNION':
       case 'INTERSECT':
@@ -370,11 +417,6 @@ function checkClauses(tokens: Token[]): void {
           throw invalidQuery(
             `Query without FROM clause cannot have a ${word === 'GROUP' ? 'GROUP BY' : word} clause at ${location(tok)}`,
           );
-        if (word === 'QUALIFY' && !block.filtered)
-          throw invalidQuery(
-            `QUALIFY clause must be used in conjunction with WHERE or GROUP BY or HAVING clause at ${location(tok)}`,
-          );
-        if (word !== 'WINDOW') block.filtered = true;
         break;
       default:
         break;

@@ -33,8 +33,9 @@ export interface BigQueryEmulatorOptions {
   /** Faults to inject into jobs and generation requests; default none. */
   faults?: FaultConfig;
   /**
-   * The clock table expirations are compared with, in epoch milliseconds (default `Date.now`). A test
-   * moves it forward to see a table expire.
+   * The clock, in epoch milliseconds (default `Date.now`): what table expirations are compared with and
+   * what CURRENT_TIMESTAMP/DATE/DATETIME/TIME read, once per statement. A test fixes it or moves it forward
+   * to see a table expire.
    */
   now?: () => number;
 }

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import { BigQueryError, invalidQuery } from './errors';
 import type { Cursor, OptionValue } from './cursor';
-import { applyTableOptions, type TableOptions } from './table-options';
+import type { OptionValues } from './option-lists';
+import { applyTableOptions } from './table-options';
 import { isOp, isWord, matchingClose } from './tokenizer';
 import { quoteIdent, translate } from './translate';
 import { displayTable, tableName, type TableRef, type Warehouse } from './warehouse';
@@ -231,7 +232,7 @@ function valueProblem(
  * wildcard at most, read from `<gcsDir>/bucket/object`), checks each value against its column, and only
  * then creates, replaces or appends to the table. `ignore_unknown_values` (default false) and
  * `max_bad_records` (default 0) apply as on BigQuery.
- * A table the load creates or overwrites gets `options` (see table-options.ts). Appending
+ * A table the load creates or overwrites gets `options` (see option-lists.ts). Appending
  * to an existing table with OPTIONS is refused: the load statements page does not say whether the options
  * then change the table (https://cloud.google.com/bigquery/docs/reference/standard-sql/load-statements), so
  * the emulator takes the stricter reading.
@@ -244,7 +245,7 @@ export async function loadData(
   statement: LoadDataStatement,
   warehouse: Warehouse,
   gcsDir: string,
-  options: TableOptions = {},
+  options: OptionValues = {},
 ): Promise<number> {
   const { files, table } = statement;
   const format = String(files.get('format') ?? '').toUpperCase();

@@ -67,6 +67,8 @@ export interface CreateTableFunction {
   record: TableFunctionRecord;
   orReplace: boolean;
   ifNotExists: boolean;
+  /** The `(` of its `OPTIONS(...)` (table_function_option_list), or -1. */
+  optionsAt: number;
 }
 
 /**
@@ -124,13 +126,22 @@ export function parseCreateTableFunction(tokens: Token[], warehouse: Warehouse):
   }
   if (isWord(c.peek(), 'RETURNS', 'LANGUAGE'))
     throw invalidQuery(`CREATE TABLE FUNCTION ... ${c.peek()!.text}: not supported by the local emulator`);
-  if (c.acceptWord('OPTIONS')) c.options();
+  let optionsAt = -1;
+  if (c.acceptWord('OPTIONS') && isOp(c.peek(), '(')) {
+    optionsAt = c.index;
+    c.index = matchingClose(tokens, optionsAt) + 1;
+  }
   c.expectWord('AS');
   let body = c.rest();
   if (body.length > 0 && isOp(body[0], '(') && matchingClose(body, 0) === body.length - 1)
     body = body.slice(1, -1);
   if (body.length === 0) throw invalidQuery('Syntax error: CREATE TABLE FUNCTION needs a query after AS');
-  return { record: { ref, params, body: body.map((t) => t.text).join(' ') }, orReplace, ifNotExists };
+  return {
+    record: { ref, params, body: body.map((t) => t.text).join(' ') },
+    orReplace,
+    ifNotExists,
+    optionsAt,
+  };
 }
 
 /** The columns a table has, lower-cased. */

@@ -54,6 +54,15 @@ const duckdbOnlyReserved = new Set(
   ),
 );
 
+/** GoogleSQL's current-time functions, whose parentheses are optional. */
+const currentTimeFunctions = ['CURRENT_TIMESTAMP', 'CURRENT_DATE', 'CURRENT_DATETIME', 'CURRENT_TIME'];
+
+/**
+ * Names DuckDB reads, unqualified and when no column has them, as its wall clock (even backquoted): in
+ * GoogleSQL they are column names (LOCALTIME, LOCALTIMESTAMP, and the current-time functions backquoted).
+ */
+const duckdbClockNames = ['LOCALTIME', 'LOCALTIMESTAMP', ...currentTimeFunctions];
+
 const tableKeywords = ['FROM', 'JOIN', 'INTO', 'UPDATE', 'TABLE', 'VIEW', 'USING', 'MERGE', 'EXISTS'];
 
 export { duckdbMacros } from './functions';
@@ -113,16 +122,17 @@ export interface Translation {
  * DuckDB SQL for one GoogleSQL statement's tokens, with `@name` and `?` parameters left as DuckDB
  * placeholders (listed in the result for binding). `options.ddl` (default false) marks a CREATE statement:
  * until its body's AS, column types are GoogleSQL type names and BigQuery-only clauses (OPTIONS,
- * PARTITION BY, CLUSTER BY) are dropped.
+ * PARTITION BY, CLUSTER BY) are dropped. `options.now` is the statement's instant in epoch ms, which the
+ * current-time functions read (absent: a statement that calls one is refused).
  * @throws BigQueryError `invalidQuery` for syntax the emulator does not translate or a function it does not
  *   run (`not supported by the local emulator: ...`), naming where.
  */
 export function translate(
   tokens: Token[],
   resolveTable: TableResolver,
-  options: { ddl?: boolean } = {},
+  options: { ddl?: boolean; now?: number } = {},
 ): Translation {
-  const t = new Translator(tokens, resolveTable, options.ddl === true);
+  const t = new Translator(tokens, resolveTable, options.ddl === true, options.now);
   const sql = t.range(0, tokens.length);
   return { sql, params: t.params, positional: t.positional };
 }
@@ -137,6 +147,7 @@ class Translator {
     private readonly tokens: Token[],
     private readonly resolveTable: TableResolver,
     ddl: boolean,
+    private readonly now: number | undefined,
   ) {
     this.ddlHead = ddl;
   }
@@ -191,7 +202,7 @@ class Translator {
       if (
         (tok.kind === 'ident' || tok.kind === 'quoted') &&
         !isOp(next, '(') &&
-        this.inTablePosition(prev, calls)
+        (this.inTablePosition(prev, calls) || (k === 1 && isWord(prev, 'DELETE')))
       ) {
         const pieces: string[] = [];
         const after = this.tablePath(k, end, pieces);
@@ -199,6 +210,16 @@ class Translator {
         k = after;
         continue;
       }
+      if (
+        tok.kind === 'quoted' &&
+        duckdbClockNames.includes(tok.value.toUpperCase()) &&
+        !isOp(prev, '.') &&
+        !isWord(prev, 'AS') &&
+        !this.ddlHead
+      )
+        throw unsupported(
+          `the unqualified name ${tok.text} at ${location(tok)} (DuckDB reads it as its own clock); qualify it with its table`,
+        );
       if (tok.kind === 'quoted') {
         push(
           tok.value.includes('.') ? this.resolveTable(tok.value.split('.'), tok) : quoteIdent(tok.value),
@@ -283,6 +304,51 @@ class Translator {
             k = rewritten;
             continue;
           }
+        }
+        if (word === 'INTERVAL' && (next?.kind === 'param' || next?.kind === 'positional')) {
+          // `INTERVAL @n HOUR`: DuckDB takes a parameter there only in parentheses.
+          push(`INTERVAL (${this.range(k + 1, k + 2)})`, k);
+          k += 2;
+          continue;
+        }
+        if (word === 'DELETE' && k === 0 && !isWord(next, 'FROM')) {
+          // `DELETE t WHERE ...`: FROM is optional in GoogleSQL (dml-syntax#delete_statement), not in DuckDB.
+          push('DELETE FROM', k);
+          k++;
+          continue;
+        }
+        if (
+          word === 'OFFSET' &&
+          !isOp(next, '(') &&
+          !isWord(prev, 'WITH') &&
+          !(isCount(prev) && isCount(next))
+        ) {
+          // A column named offset (the default name of WITH OFFSET); DuckDB reserves the word.
+          push(quoteIdent(tok.value), k);
+          k++;
+          continue;
+        }
+        if (
+          (word === 'LOCALTIME' || word === 'LOCALTIMESTAMP') &&
+          !isOp(prev, '.') &&
+          !isWord(prev, 'AS') &&
+          !this.ddlHead
+        )
+          throw unsupported(
+            `the unqualified name ${tok.text} at ${location(tok)} (DuckDB reads it as its own clock); qualify it with its table`,
+          );
+        if (
+          currentTimeFunctions.includes(word) &&
+          !isOp(next, '(') &&
+          !isOp(prev, '.') &&
+          !isOp(next, '.') &&
+          !isWord(prev, 'AS') &&
+          !this.ddlHead
+        ) {
+          // "Parentheses are optional": the bare word is the call, not DuckDB's wall-clock keyword.
+          push(functions[word].sql!([], this.rawArgs([])), k);
+          k++;
+          continue;
         }
         if (duckdbOnlyReserved.has(word) && !isOp(next, '(')) {
           push(quoteIdent(tok.value), k);
@@ -461,6 +527,11 @@ class Translator {
 
   private rawArgs(ranges: [number, number][]): RawArgs {
     return {
+      now: () => {
+        if (this.now === undefined)
+          throw new Error('internal: a current-time function without a statement instant');
+        return `make_timestamptz(${Math.round(this.now * 1000)})`;
+      },
       stringLiteral: (i) => {
         const r = ranges[i];
         return r && r[1] - r[0] === 1 && this.tokens[r[0]].kind === 'string'
@@ -791,12 +862,25 @@ class Translator {
     return { sql: `bq_${kind.toLowerCase()}(${array}, ${index})`, next: end + 1 };
   }
 
-  /** `ARRAY<T>[...]` and `STRUCT<...>` types (in CAST, DDL) and typed array literals. */
+  /**
+   * `ARRAY<T>[...]` and `STRUCT<...>` types (in CAST, DDL), typed array literals and typed STRUCT
+   * constructors `STRUCT<a INT64, b STRING>(1, 'x')`, whose values take the fields in order
+   * (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-types#constructing_a_struct).
+   */
   private typedConstructor(k: number, out: string[]): number {
-    const { sql, next } = this.type(k);
+    const { sql, next, fields } = this.type(k);
     if (isOp(this.tokens[next], '[')) {
       const close = matchingClose(this.tokens, next);
       out.push(`CAST(${this.range(next, close + 1)} AS ${sql})`);
+      return close + 1;
+    }
+    if (fields !== undefined && isOp(this.tokens[next], '(') && !this.ddlHead) {
+      const { close, args } = this.args(next);
+      if (args.length !== fields)
+        throw invalidQuery(
+          `STRUCT type has ${fields} fields but constructor call has ${args.length} fields at ${location(this.tokens[k])}`,
+        );
+      out.push(`CAST(ROW(${args.join(', ')}) AS ${sql})`);
       return close + 1;
     }
     out.push(sql);
@@ -813,7 +897,8 @@ class Translator {
     throw invalidQuery(`Syntax error: Expected ">" at ${location(tok)}`);
   }
 
-  private type(k: number): { sql: string; next: number } {
+  /** A type at token k: its DuckDB SQL, the token after it, and a STRUCT's number of fields. */
+  private type(k: number): { sql: string; next: number; fields?: number } {
     const tok = this.tokens[k];
     const word = tok?.kind === 'ident' ? tok.value.toUpperCase() : '';
     if (word === 'ARRAY' && isOp(this.tokens[k + 1], '<')) {
@@ -833,7 +918,11 @@ class Translator {
         if (isOp(this.tokens[at], ',')) at++;
         else break;
       }
-      return { sql: `STRUCT(${fields.join(', ')})`, next: this.expectClosingAngle(at) };
+      return {
+        sql: `STRUCT(${fields.join(', ')})`,
+        next: this.expectClosingAngle(at),
+        fields: fields.length,
+      };
     }
     if (word in scalarTypes) {
       let next = k + 1;
@@ -842,6 +931,11 @@ class Translator {
     }
     throw invalidQuery(`Syntax error: Expected a type at ${location(tok)}`);
   }
+}
+
+/** Whether `tok` is a LIMIT/OFFSET count: an integer literal or a query parameter. */
+function isCount(tok: Token | undefined): boolean {
+  return tok?.kind === 'number' || tok?.kind === 'param' || tok?.kind === 'positional';
 }
 
 /** Bracket depth of tokens[at] relative to tokens[from]. */

@@ -1,7 +1,13 @@
 import {
   BIGINT,
+  BLOB,
   BOOLEAN,
+  DATE,
   DOUBLE,
+  INTEGER,
+  INTERVAL,
+  TIME,
+  TIMESTAMP,
   DuckDBListType,
   DuckDBStructType,
   DuckDBTypeId,
@@ -73,6 +79,54 @@ export function schemaField(name: string, type: DuckDBType): SchemaField {
   }
   if (type.alias === 'JSON') return { name, type: 'JSON', mode: 'NULLABLE' };
   return { name, type: scalarNames[type.typeId] ?? 'STRING', mode: 'NULLABLE' };
+}
+
+/** The REST API's legacy type names and GoogleSQL's names for the same types. */
+const standardNames: Record<string, string> = {
+  INTEGER: 'INT64',
+  FLOAT: 'FLOAT64',
+  BOOLEAN: 'BOOL',
+  RECORD: 'STRUCT',
+};
+
+/**
+ * GoogleSQL's name of a DuckDB type, for messages: `INT64`, `FLOAT64`, `BOOL`, `TIMESTAMP` (DuckDB's
+ * TIMESTAMP WITH TIME ZONE), `DATETIME` (DuckDB's TIMESTAMP), `ARRAY<STRING>`, `STRUCT<a INT64, STRING>`
+ * (an unnamed field without a name). The same table as `schemaField`, so a message and a result schema never
+ * name one type two ways (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-types).
+ */
+export function googleSqlType(type: DuckDBType): string {
+  if (type instanceof DuckDBListType) return `ARRAY<${googleSqlType(type.valueType)}>`;
+  if (type instanceof DuckDBStructType) {
+    const fields = type.entryNames.map((entry, i) =>
+      [entry, googleSqlType(type.entryTypes[i])].filter((part) => part !== '').join(' '),
+    );
+    return `STRUCT<${fields.join(', ')}>`;
+  }
+  const legacy = schemaField('', type).type;
+  return standardNames[legacy] ?? legacy;
+}
+
+/**
+ * A DuckDB macro `bq_type_name(x)`: GoogleSQL's name of the type of `x` (DuckDB's `typeof` text for a type
+ * the table does not hold), for errors raised inside SQL. Generated from `googleSqlType`.
+ */
+export function typeNameMacro(): string {
+  const types = [
+    VARCHAR,
+    BOOLEAN,
+    BIGINT,
+    INTEGER,
+    DOUBLE,
+    TIMESTAMPTZ,
+    TIMESTAMP,
+    DATE,
+    TIME,
+    BLOB,
+    INTERVAL,
+  ];
+  const cases = types.map((t) => `WHEN '${t.toString()}' THEN '${googleSqlType(t)}'`).join(' ');
+  return `CREATE OR REPLACE MACRO bq_type_name(x) AS CASE typeof(x) ${cases} ELSE typeof(x) END`;
 }
 
 /** BigQuery's REST encoding of a TIMESTAMP: seconds since the epoch, as Java prints a double ("1.7E9"). */

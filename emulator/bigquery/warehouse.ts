@@ -157,8 +157,11 @@ export class Warehouse {
     return String(reader.getRows()[0][0]) === 'VIEW' ? 'VIEW' : 'TABLE';
   }
 
-  /** Translates GoogleSQL tokens, remembering which tables they named so errors can name them back. */
-  translate(tokens: Token[], options: { ddl?: boolean } = {}): Translation & { tables: TableRef[] } {
+  /**
+   * Translates GoogleSQL tokens, remembering which tables they named so errors can name them back.
+   * `options.now` is the statement's instant (epoch ms) its current-time functions read.
+   */
+  translate(tokens: Token[], options: { ddl?: boolean; now: number }): Translation & { tables: TableRef[] } {
     const tables: TableRef[] = [];
     const translation = translate(
       tokens,
@@ -224,6 +227,11 @@ export class Warehouse {
     }
     if (/already exists/i.test(firstLine))
       return new BigQueryError('duplicate', `Already Exists: ${firstLine.replace(/^[A-Za-z ]+Error: /, '')}`);
+    // The grammar checks pass only GoogleSQL, so what DuckDB's parser still refuses is a form it lacks.
+    if (/^Parser Error: /.test(firstLine.replace(/^Failed to extract statements: /, '')))
+      return invalidQuery(
+        `not supported by the local emulator: DuckDB, which runs the statement locally, cannot parse it (${firstLine.replace(/^.*Parser Error: /, '')})`,
+      );
     if (/^(Constraint|Conversion|Invalid Input|Out of Range) Error/.test(firstLine)) {
       return new BigQueryError('invalid', firstLine.replace(/^[A-Za-z ]+Error: /, ''));
     }

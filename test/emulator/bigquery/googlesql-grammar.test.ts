@@ -91,7 +91,7 @@ const refused: [string, string, string][] = [
     `FROM ${t} |> WHERE a = 1`,
     'not supported by the local emulator: pipe operator |> at [1:23]',
   ],
-  // A SELECT without FROM has no WHERE, GROUP BY, HAVING or QUALIFY; QUALIFY needs WHERE, GROUP BY or HAVING.
+  // A SELECT without FROM has no WHERE, GROUP BY, HAVING or QUALIFY.
   [
     'WHERE without FROM',
     'SELECT 1 AS x WHERE TRUE',
@@ -108,9 +108,9 @@ const refused: [string, string, string][] = [
     'Query without FROM clause cannot have a GROUP BY clause at [1:15]',
   ],
   [
-    'QUALIFY alone',
-    `SELECT a FROM ${t} QUALIFY ROW_NUMBER() OVER (ORDER BY a) = 1`,
-    'QUALIFY clause must be used in conjunction with WHERE or GROUP BY or HAVING clause at [1:32]',
+    'QUALIFY without FROM',
+    'SELECT 1 AS x QUALIFY ROW_NUMBER() OVER () = 1',
+    'Query without FROM clause cannot have a QUALIFY clause at [1:15]',
   ],
   // DuckDB-only keywords and clauses.
   [
@@ -365,6 +365,9 @@ describe('GoogleSQL grammar: the valid forms next to the refused ones', () => {
     ],
     ['SELECT without FROM', "SELECT 1 AS x, 'y' AS y", [{ x: 1, y: 'y' }]],
     ['WHERE with FROM', `SELECT a FROM ${t} WHERE a > 1`, [{ a: '3' }]],
+    // QUALIFY is a reserved keyword in BigQuery, so it needs no WHERE, GROUP BY or HAVING before it
+    // (https://github.com/google/googlesql/issues/115).
+    ['QUALIFY alone', `SELECT a FROM ${t} QUALIFY ROW_NUMBER() OVER (ORDER BY a DESC) = 1`, [{ a: '3' }]],
     [
       'QUALIFY after WHERE',
       `SELECT a FROM ${t} WHERE TRUE QUALIFY ROW_NUMBER() OVER (ORDER BY a DESC) = 1`,

@@ -84,3 +84,11 @@ export function insertJob(
 /** REST resources are deep JSON; tests read into them freely and assert on what they find. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Resource = Record<string, any>;
+
+/** `[line:column]` of the first `needle` in `sql`, counted from the text (1-based, as BigQuery counts). */
+export function at(sql: string, needle: string): string {
+  const i = sql.indexOf(needle);
+  if (i < 0) throw new Error(`${needle} is not in ${sql}`);
+  const before = sql.slice(0, i).split('\n');
+  return `[${before.length}:${before[before.length - 1].length + 1}]`;
+}

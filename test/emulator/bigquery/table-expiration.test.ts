@@ -102,6 +102,24 @@ test('the expiration is an expression of scalar functions or a query parameter, 
   expect((await tableResource('ctas')).expirationTime).toBe(String(in2030));
 });
 
+test('a STRING literal is coerced to TIMESTAMP, as the load statements page writes it', async () => {
+  // https://cloud.google.com/bigquery/docs/reference/standard-sql/load-statements ("Set options when
+  // creating a new table"): expiration_timestamp="2025-01-01 00:00:00 UTC"; literal coercion per
+  // https://cloud.google.com/bigquery/docs/reference/standard-sql/conversion_rules.
+  await h.emulator.query(
+    `CREATE TABLE ${t('lit')} (x INT64) OPTIONS(expiration_timestamp="2030-01-01 00:00:00 UTC")`,
+  );
+  expect((await tableResource('lit')).expirationTime).toBe(String(in2030));
+  await h.emulator.query(`CREATE TABLE ${t('day')} (x INT64) OPTIONS(expiration_timestamp='2030-01-02')`);
+  expect((await tableResource('day')).expirationTime).toBe(String(in2030 + 86_400_000));
+  h.writeObject('gs://bucket/one.jsonl', '{"x": 1}\n');
+  await h.emulator.query(
+    `LOAD DATA INTO ${t('loaded_lit')} (x INT64) OPTIONS(description="my table", expiration_timestamp="2030-01-01 00:00:00 UTC")
+       FROM FILES(format = 'NEWLINE_DELIMITED_JSON', uris = ['gs://bucket/one.jsonl'])`,
+  );
+  expect((await tableResource('loaded_lit')).expirationTime).toBe(String(in2030));
+});
+
 test('CURRENT_TIMESTAMP() + n hours expires n hours after the statement ran', async () => {
   clock = Date.now();
   const before = Date.now();
@@ -141,13 +159,24 @@ describe('a bad option is refused with invalidQuery, naming it, and no table is 
     ['an unknown name', `expires = ${ts2030}`, /Invalid table option name: expires at \[1:\d+\]/],
     ['a repeated name', `description = 'a', description = 'b'`, /Duplicate option description/],
     [
-      'a STRING for a TIMESTAMP',
-      `expiration_timestamp = '2030-01-01'`,
-      /expiration_timestamp must be TIMESTAMP .*not VARCHAR/,
+      'a STRING expression for a TIMESTAMP (only a literal is coerced)',
+      `expiration_timestamp = CONCAT('2030-01-01', '')`,
+      /expiration_timestamp must be TIMESTAMP .*not STRING/,
     ],
-    ['a number for a STRING', `description = 1`, /description must be STRING at \[1:\d+\], not INTEGER/],
+    [
+      'a STRING literal that is no timestamp',
+      `expiration_timestamp = 'soon'`,
+      /Could not cast literal 'soon' to type TIMESTAMP for table option expiration_timestamp at \[1:\d+\]/,
+    ],
+    ['a number for a STRING', `description = 1`, /description must be STRING at \[1:\d+\], not INT64/],
     ['a STRING for a BOOL', `require_partition_filter = 'true'`, /require_partition_filter must be BOOL/],
     ['a BOOL for a FLOAT64', `partition_expiration_days = true`, /partition_expiration_days must be FLOAT64/],
+    // The pages do not say an empty [] (an ARRAY<INT64> literal) is coerced: the stricter reading.
+    [
+      'an empty labels array',
+      `labels = []`,
+      /labels must be ARRAY<STRUCT<STRING, STRING>> at \[1:\d+\], not ARRAY<INT64>/,
+    ],
     [
       'an expiration in the past',
       `expiration_timestamp = TIMESTAMP '2028-01-01 00:00:00 UTC'`,
@@ -215,7 +244,7 @@ describe('LOAD DATA OPTIONS', () => {
   test('a bad option fails the load before the table is made', async () => {
     await expect(load('OVERWRITE', `expiration_timestamp = 'soon'`)).rejects.toMatchObject({
       reason: 'invalidQuery',
-      message: expect.stringContaining('expiration_timestamp must be TIMESTAMP'),
+      message: expect.stringContaining("Could not cast literal 'soon' to type TIMESTAMP"),
     });
     expect(await reasonOf(h.emulator.query(`SELECT * FROM ${t('loaded')}`))).toBe('notFound');
   });

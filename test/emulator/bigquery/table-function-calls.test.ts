@@ -128,7 +128,7 @@ describe('ML./AI. table function calls', () => {
     [
       'a statement that ends in ML.',
       'SELECT ML.',
-      'Failed to extract statements: Parser Error: syntax error at end of input',
+      'not supported by the local emulator: DuckDB, which runs the statement locally, cannot parse it (syntax error at end of input)',
     ],
   ])('%s: one clear error', async (_what, sql, message) => {
     await expect(q(sql)).rejects.toMatchObject({ reason: 'invalidQuery', message });
