@@ -234,7 +234,8 @@ export class Engine {
         if (ifBlock) {
           if (tx) throw invalidQuery('IF inside a transaction is not supported by the BigQuery emulator');
           // The statements run only when the condition is TRUE (FALSE and NULL skip them).
-          const holds = await this.conditionHolds(ifBlock.condition, ctx);
+          // The condition is a statement of its own and reads its own instant.
+          const holds = await this.conditionHolds(ifBlock.condition, { ...ctx, instant: this.options.now() });
           statements.splice(at, ifBlock.next - at, ...(holds ? ifBlock.body : []));
           at--;
           continue;
@@ -278,7 +279,7 @@ export class Engine {
   }
 
   /** An IF statement's condition, run as `SELECT (condition)`: TRUE or not; a non-BOOL one is refused. */
-  private async conditionHolds(select: Token[], ctx: ExecutionContext): Promise<boolean> {
+  private async conditionHolds(select: Token[], ctx: StatementContext): Promise<boolean> {
     const result = await this.outsideTransaction(select, ctx);
     if (result.schema?.length !== 1 || result.schema[0].type !== 'BOOLEAN')
       throw invalidQuery(`The IF condition must be BOOL, not ${result.schema?.[0]?.type ?? 'a statement'}`);
