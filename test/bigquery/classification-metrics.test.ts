@@ -156,3 +156,56 @@ describe('classification metrics SQL on the BigQuery emulator, against a hand-co
     expect(rows.map((r) => [r.metric, Number(r.value)])).toEqual([['accuracy', 0.125]]);
   });
 });
+
+describe('bad input is refused with one line naming the builder and the field', () => {
+  const options = {
+    predictions: { ...ds, table: predictionsTable.id },
+    evaluations: { ...ds, table: evaluationsTable.id },
+    model,
+    role: 'baseline' as const,
+    runId: '',
+    evalFingerprint: '',
+    labels: [],
+  };
+  const judge = 'judge' as 'baseline';
+  const cases: [string, () => unknown, string][] = [
+    [
+      'classificationMetrics, role',
+      () => classificationMetrics({ ...options, role: judge }),
+      'classificationMetrics.role: "judge" must be one of baseline, tuned, champion',
+    ],
+    [
+      'classificationMetrics, evaluations',
+      () => classificationMetrics({ ...options, evaluations: { ...ds, table: 'bad table' } }),
+      'classificationMetrics.evaluations.table: "bad table" is not a valid tableId',
+    ],
+    [
+      'classificationMetrics, predictions',
+      () => classificationMetrics({ ...options, predictions: { ...ds, table: 'bad table' } }),
+      'classificationMetrics.predictions.table: "bad table" is not a valid tableId',
+    ],
+    [
+      'classificationMetrics, model',
+      () => classificationMetrics({ ...options, model: { ...ds, model: 'a.b' } }),
+      'classificationMetrics.model.model: "a.b" is not a valid modelId',
+    ],
+    [
+      'overallMetricsQuery, role',
+      () => overallMetricsQuery({ ...options, role: judge }),
+      'overallMetricsQuery.role: "judge" must be one of baseline, tuned, champion',
+    ],
+    [
+      'overallMetricsQuery, evaluations',
+      () => overallMetricsQuery({ ...options, evaluations: { ...ds, table: 'bad table' } }),
+      'overallMetricsQuery.evaluations.table: "bad table" is not a valid tableId',
+    ],
+    [
+      'overallMetricsQuery, model',
+      () => overallMetricsQuery({ ...options, model: { ...ds, model: 'a.b' } }),
+      'overallMetricsQuery.model.model: "a.b" is not a valid modelId',
+    ],
+  ];
+  test.each(cases)('%s', (_, build, message) => {
+    expect(build).toThrow(new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\n]*$`));
+  });
+});

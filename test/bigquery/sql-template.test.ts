@@ -52,6 +52,21 @@ describe('sql template: holes take typed pieces only', () => {
     ]);
   });
 
+  test('the message quotes at most the last 30 characters before the hole and the first 40 of a string', () => {
+    const value = 'x'.repeat(39) + 'yz and then some more text';
+    // Cut by hand: the 30 characters ending at the hole, the 40 starting the string.
+    expect(catchMessage(() => sql`SELECT a, b, c, d, e, f, g, h, i, j FROM ${forced(value)}`)).toBe(
+      `sql: hole 1 (after ", c, d, e, f, g, h, i, j FROM ") is the string "${'x'.repeat(39)}y", not a fragment, query ` +
+        'parameter or placeholder',
+    );
+  });
+
+  test('join names a bad piece by its place, with nothing before it', () => {
+    expect(catchMessage(() => join([sql`a`, forced(7)], sql`, `))).toBe(
+      'sql: hole 2 (after "") is a number, not a fragment, query parameter or placeholder',
+    );
+  });
+
   test('null, undefined and booleans are refused at run time, naming the hole', () => {
     expect(() => sql`a ${forced(null)}`).toThrow('hole 1 (after "a ") is null');
     expect(() => sql`a ${sql`b`} c ${forced(undefined)}`).toThrow('hole 2 (after "a b c ") is undefined');
@@ -298,6 +313,22 @@ describe('literals and raw keywords', () => {
     );
     expect(() => int64Lit(1.5, 'q.n')).toThrow('q.n: 1.5 is not an integer');
     expect(() => float64Lit(NaN, 'q.x')).toThrow('q.x: NaN is not a finite number');
+  });
+
+  test('literals, keywords and column lists read no parameter and hold no placeholder, alone or nested', () => {
+    const pieces = [
+      raw('AND'),
+      stringLit('a', 'q.s'),
+      int64Lit(1, 'q.n'),
+      float64Lit(1, 'q.x'),
+      bareColumns('q', 'names', ['a', 'b']),
+      ...quotedColumns('q', 'names', ['a']),
+    ];
+    for (const piece of pieces) {
+      expect([piece.params, piece.placeholders]).toEqual([[], []]);
+      const nested = sql`SELECT ${piece}`;
+      expect([nested.params, nested.placeholders]).toEqual([[], []]);
+    }
   });
 
   test('every raw keyword renders as itself', () => {

@@ -1,19 +1,12 @@
-import { assign, call, renderWorkflow, returnStep, v, workflow } from '../../../workflows/dsl';
+import { call, v } from '../../../workflows/dsl';
 import { evaluateModel, predictionStatus } from '../../../workflows/pipelines/tune-and-evaluate/evaluate';
-import { bigquerySubworkflows, runStatement } from '../../../workflows/pipelines/tune-and-evaluate/bigquery';
+import { runStatement } from '../../../workflows/pipelines/tune-and-evaluate/bigquery';
 import { statements } from '../../../workflows/pipelines/tune-and-evaluate/statements';
-import { placeholders } from '../../../workflows/pipelines/tune-and-evaluate/placeholders';
-import { runWorkflow, VirtualClock, type ExecutionEvent } from '../../../emulator/workflows';
-import {
-  localDataset,
-  localLocation,
-  localProject,
-  openLocalEnvironment,
-  type LocalEnvironment,
-} from '../../../cli/local/environment';
+import type { ExecutionEvent } from '../../../emulator/workflows';
+import { localProject, localDataset } from '../../../cli/local/environment';
 import { generationMetricValues } from '../../../emulator/bigquery/metrics';
 import { normalizeLabel, overallMetricNames } from '../../../bigquery';
-import { tempDir } from '../../cli/local/fixtures';
+import { context, emulated, modelPath, stepsWorkflow, type Emulated } from './steps-in-emulator';
 
 /**
  * The evaluate_model subworkflow alone, compiled from its definition in this process and run in the Workflows
@@ -22,28 +15,20 @@ import { tempDir } from '../../cli/local/fixtures';
  * INVALID_ARGUMENT (not retryable), so the number of passes each case needs is known in advance: three for
  * every retryable row to succeed. Metrics are checked against the stored predictions, scored here.
  */
-const source = renderWorkflow(
-  workflow({
-    params: ['input'],
-    steps: [
-      assign('start', { ctx: v('input').get('ctx') }),
-      ...runStatement('create_base_model', statements.baseModel),
-      call('evaluate', evaluateModel, {
-        args: {
-          ctx: v('ctx'),
-          model_id: 'base',
-          role: v('input').get('role'),
-          eval_key: v('input').get('eval_key'),
-        },
-        result: 'evaluated',
-      }),
-      returnStep('done', v('evaluated')),
-    ],
-    subworkflows: [...bigquerySubworkflows, predictionStatus, evaluateModel],
-  }),
+const source = stepsWorkflow(
+  ['ctx', 'role', 'eval_key'],
+  [
+    ...runStatement('create_base_model', statements.baseModel),
+    call('evaluate', evaluateModel, {
+      args: { ctx: v('ctx'), model_id: 'base', role: v('role'), eval_key: v('eval_key') },
+      result: 'evaluated',
+    }),
+  ],
+  ['evaluated'],
+  [predictionStatus, evaluateModel],
 );
 
-const MODEL = `${localProject}.${localDataset}.base`;
+const MODEL = modelPath('base');
 const labels = ['Cardiology', 'Dermatology', 'Neurology'];
 
 interface Case {
@@ -68,9 +53,9 @@ interface Evaluated {
   metrics: Record<string, number>;
 }
 
-let env: LocalEnvironment;
+let e: Emulated;
 beforeAll(async () => {
-  env = await openLocalEnvironment(tempDir('evaluate-model'), {
+  e = await emulated('evaluate-model', {
     rowResourceExhausted: { rate: 1, maxPerRow: 2 },
     rowInvalidArgument: { promptContains: 'REFUSED' },
   });
@@ -93,69 +78,60 @@ beforeAll(async () => {
     ],
   };
   for (const [table, examples] of Object.entries(rows)) {
-    await env.bigquery.query(
+    await e.env.bigquery.query(
       `CREATE TABLE \`${localProject}.${localDataset}.${table}\` (example_id STRING NOT NULL, prompt STRING NOT NULL, label STRING NOT NULL)`,
     );
     for (const [i, [prompt, label]] of examples.entries())
-      await env.bigquery.query(
+      await e.env.bigquery.query(
         `INSERT INTO \`${localProject}.${localDataset}.${table}\` VALUES (@id, @prompt, @label)`,
         { id: `${table}_${i}`, prompt, label },
       );
   }
 });
-afterAll(() => env.close());
+afterAll(() => e.env.close());
 
 async function evaluate(c: Case): Promise<{ result: Evaluated; steps: string[]; calls: number }> {
-  const calls = env.bigquery.stats.modelInvocations;
+  const calls = e.env.bigquery.stats.modelInvocations;
   const steps: string[] = [];
-  const run = await runWorkflow(source, {
-    argument: {
+  const base = context(c.runId);
+  const run = await e.run(
+    source,
+    {
       role: c.role,
       eval_key: `key_${c.prompts}`,
       ctx: {
-        run_id: c.runId,
-        execution_token: 'evaluate-model-test',
-        project: localProject,
-        location: localLocation,
-        dataset: localDataset,
+        ...base,
         generate: c.generate,
         max_passes: c.maxPasses,
         labels_param: labels.map((value) => ({ value })),
         classify: c.task === 'classification',
-        patterns: placeholders.patterns,
         values: {
-          project: localProject,
-          dataset: localDataset,
+          ...(base.values as Record<string, string>),
           conn_project: localProject,
           conn_location: 'us',
           conn_id: 'vertex',
           base_model: 'base',
           generation_endpoint: 'gemini-2.0-flash-001',
           eval_prompts: c.prompts,
-          max_output_tokens: '64',
-          temperature: '0',
-          top_p: '1',
           task_type: c.task.toUpperCase(),
         },
       },
     },
-    connectors: env.bigquery.connectors,
-    clock: new VirtualClock(),
-    onEvent: (e: ExecutionEvent) => {
-      if (e.type === 'step-start' && e.routine === 'evaluate_model') steps.push(e.step);
+    (event: ExecutionEvent) => {
+      if (event.type === 'step-start' && event.routine === 'evaluate_model') steps.push(event.step);
     },
-  });
+  );
   if (run.state !== 'SUCCEEDED') throw new Error(`evaluate_model failed: ${JSON.stringify(run.error)}`);
   return {
-    result: run.result as Evaluated,
+    result: (run.result as { evaluated: Evaluated }).evaluated,
     steps,
-    calls: env.bigquery.stats.modelInvocations - calls,
+    calls: e.env.bigquery.stats.modelInvocations - calls,
   };
 }
 
 /** The latest stored attempt of each example of this case, read straight from the predictions table. */
 async function latest(prompts: string) {
-  const { rows } = await env.bigquery.query(
+  const { rows } = await e.env.bigquery.query(
     `SELECT example_id, label, generated_text, predicted_label, status, attempt FROM \`${localProject}.${localDataset}.predictions\` WHERE model_name = @model AND eval_fingerprint = @key`,
     { model: MODEL, key: `key_${prompts}` },
   );

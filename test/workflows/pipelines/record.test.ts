@@ -110,28 +110,17 @@ const texts = {
   eval_key: 'k1',
 };
 
-async function record(runId: string, status: string, values: Record<string, unknown>) {
-  const run = await e.run(recordSource, { ctx: context(runId), status, values, texts });
-  if (run.state !== 'SUCCEEDED') throw new Error(JSON.stringify(run.error));
-  expect(run.result).toEqual({ recorded: true });
-}
-
-test('a run that succeeded and deployed: every column as sent', async () => {
-  await record('run_ok', 'succeeded', {
-    config: { task: { type: 'classification' }, gate: { minSuccessRate: 0.9 } },
-    tuning_reused: false,
-    gate_passed: true,
-    gate_reasons: ['tuned beats baseline', 'there is no champion yet'],
-    deployed: true,
-    data_checks: [{ check: 'duplicates', count: 2 }],
-    error: null,
-  });
-  expect(await rows('run_ok')).toEqual([
-    {
-      run_id: 'run_ok',
-      status: 'succeeded',
+/**
+ * Each outcome's values as the pipeline holds them; the stored row holds each of them as sent, with the
+ * texts, the context's pipeline and execution, and no predictions.
+ */
+const outcomes: { name: string; runId: string; status: string; values: Record<string, unknown> }[] = [
+  {
+    name: 'a run that succeeded and deployed: every column as sent',
+    runId: 'run_ok',
+    status: 'succeeded',
+    values: {
       config: { task: { type: 'classification' }, gate: { minSuccessRate: 0.9 } },
-      ...texts,
       tuning_reused: false,
       gate_passed: true,
       gate_reasons: ['tuned beats baseline', 'there is no champion yet'],
@@ -139,27 +128,13 @@ test('a run that succeeded and deployed: every column as sent', async () => {
       data_checks: [{ check: 'duplicates', count: 2 }],
       // A JSON null sent as 'null' is a JSON null, not SQL NULL: the pipeline sends '' for "no error".
       error: null,
-      pipeline: 'tune-and-evaluate',
-      predictions: undefined,
-      execution: execution('run_ok'),
-      has_time: true,
     },
-  ]);
-});
-
-test('a rejected run that lost the promotion race: gate passed, not deployed, the error stored', async () => {
-  await record('run_lost', 'rejected', {
-    config: {},
-    tuning_reused: true,
-    gate_passed: true,
-    gate_reasons: [],
-    deployed: false,
-    data_checks: [],
-    error: { tags: ['ChampionMovedError'], message: 'moved' },
-  });
-  expect(await rows('run_lost')).toEqual([
-    expect.objectContaining({
-      status: 'rejected',
+  },
+  {
+    name: 'a rejected run that lost the promotion race: gate passed, not deployed, the error stored',
+    runId: 'run_lost',
+    status: 'rejected',
+    values: {
       config: {},
       tuning_reused: true,
       gate_passed: true,
@@ -167,27 +142,39 @@ test('a rejected run that lost the promotion race: gate passed, not deployed, th
       deployed: false,
       data_checks: [],
       error: { tags: ['ChampionMovedError'], message: 'moved' },
-    }),
-  ]);
-});
-
-test('a gate that rejected: gate_passed false', async () => {
-  await record('run_no', 'rejected', {
-    config: {},
-    tuning_reused: false,
-    gate_passed: false,
-    gate_reasons: ['x'],
-    deployed: false,
-    data_checks: [],
-    error: null,
-  });
-  expect(await rows('run_no')).toEqual([
-    expect.objectContaining({
-      status: 'rejected',
-      gate_passed: false,
-      deployed: false,
+    },
+  },
+  {
+    name: 'a gate that rejected: gate_passed false',
+    runId: 'run_no',
+    status: 'rejected',
+    values: {
+      config: {},
       tuning_reused: false,
-    }),
+      gate_passed: false,
+      gate_reasons: ['x'],
+      deployed: false,
+      data_checks: [],
+      error: null,
+    },
+  },
+];
+
+test.each(outcomes)('$name', async ({ runId, status, values }) => {
+  const run = await e.run(recordSource, { ctx: context(runId), status, values, texts });
+  if (run.state !== 'SUCCEEDED') throw new Error(JSON.stringify(run.error));
+  expect(run.result).toEqual({ recorded: true });
+  expect(await rows(runId)).toEqual([
+    {
+      run_id: runId,
+      status,
+      ...values,
+      ...texts,
+      pipeline: 'tune-and-evaluate',
+      predictions: undefined,
+      execution: execution(runId),
+      has_time: true,
+    },
   ]);
 });
 

@@ -72,18 +72,50 @@ const errors = {
   'a syntax error in a job': failedJob('invalidQuery', 'Syntax error: Unexpected keyword'),
   'a connector timeout': { tags: ['TimeoutError'], message: 'Timed out after 3600s' },
   'not a map': 'a text',
+  // The HTTP code alone decides: no transient reason anywhere in the error's text.
+  '502 without a reason': {
+    tags: ['HttpError'],
+    code: 502,
+    message: 'HTTP server responded with error code 502',
+    body: 'Bad Gateway',
+  },
+  // Only a map is an error worth reading: a raised text is never retried, whatever it says.
+  'a text naming a transient reason': 'rateLimitExceeded',
+  // The job ran: a new job id is needed, even when the error also carries a transient HTTP code.
+  'a failed job also tagged HttpError': {
+    ...failedJob('backendError', 'Backend error.'),
+    tags: ['OperationError', 'HttpError'],
+    code: 503,
+  },
 };
 
 test.each([
   // Only failures where the job may or may not exist are repeated under the same id.
   [
     'is_request_retryable',
-    [true, true, true, true, true, false, false, false, false, false, false, false, false],
+    [
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+    ],
   ],
   // A new attempt for transient job failures, concurrent-update cancellations and IAM propagation.
   [
     'is_retryable_error',
-    [false, false, true, true, true, false, false, true, true, true, false, false, false],
+    [false, false, true, true, true, false, false, true, true, true, false, false, false, true, false, true],
   ],
 ])('%s tells the errors apart', async (predicate, expected) => {
   const answers = await classify(predicate as string, Object.values(errors));

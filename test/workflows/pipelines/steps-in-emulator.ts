@@ -14,7 +14,8 @@ import {
   openLocalEnvironment,
   type LocalEnvironment,
 } from '../../../cli/local/environment';
-import { runWorkflow, VirtualClock, type RunResult } from '../../../emulator/workflows';
+import type { FaultConfig } from '../../../emulator/bigquery';
+import { runWorkflow, VirtualClock, type ExecutionEvent, type RunResult } from '../../../emulator/workflows';
 import {
   assign,
   renderWorkflow,
@@ -85,22 +86,31 @@ export function stepsWorkflow(
 
 export interface Emulated {
   env: LocalEnvironment;
-  run(source: string, input: Record<string, unknown>): Promise<RunResult>;
+  /** Runs `source` with `input` as its argument on a virtual clock; `onEvent` sees each execution event. */
+  run(
+    source: string,
+    input: Record<string, unknown>,
+    onEvent?: (event: ExecutionEvent) => void,
+  ): Promise<RunResult>;
   query(sql: string, params?: Record<string, unknown>): Promise<Record<string, unknown>[]>;
   /** The steps (`bqtune_<run>_<step>_...`) of the jobs a run created, in order. */
   jobSteps(runId: string): string[];
 }
 
-/** A fresh state folder with the pipeline's tables. Close `env` after the tests. */
-export async function emulated(name: string): Promise<Emulated> {
-  const env = await openLocalEnvironment(tempDir(name));
+/**
+ * A fresh state folder with the pipeline's tables, the emulator injecting `faults` (default none). Close
+ * `env` after the tests.
+ */
+export async function emulated(name: string, faults?: FaultConfig): Promise<Emulated> {
+  const env = await openLocalEnvironment(tempDir(name), faults);
   return {
     env,
-    run: (source, input) =>
+    run: (source, input, onEvent) =>
       runWorkflow(source, {
         argument: input,
         connectors: env.bigquery.connectors,
         clock: new VirtualClock(),
+        onEvent,
       }),
     query: async (sql, params) => (await env.bigquery.query(sql, params)).rows,
     jobSteps: (runId) =>
