@@ -11,6 +11,7 @@ import { buildRunArguments } from '../deployment/run-arguments';
 import { localTarget } from '../deployment/target';
 import { statements } from '../../workflows/pipelines/tune-and-evaluate/statements';
 import { locateFindings, type ExampleFile } from '../local/data-files';
+import { PipelineTag } from '../../workflows/pipelines/error-tags';
 
 export interface OfflinePipelineChecks {
   /** What the workflow's own argument validation refuses, one line each (the run would stop there). */
@@ -166,7 +167,7 @@ export async function runPipelineChecksOffline(
       };
     }
     const error = judged.error as { tags?: string[]; findings?: DataCheckFinding[]; message?: string };
-    if (error?.tags?.includes('DataCheckError') && Array.isArray(error.findings)) {
+    if (error?.tags?.includes(PipelineTag.DataCheckError) && Array.isArray(error.findings)) {
       return { problems, findings: locateFindings(error.findings, files), failed: true };
     }
     throw new Error(`data checks could not be judged: ${error?.message ?? JSON.stringify(error)}`);

@@ -1,3 +1,4 @@
+export { Tag, type ErrorTag } from './error-tags';
 export { LIMITS } from './limits';
 export {
   FUNCTIONS,

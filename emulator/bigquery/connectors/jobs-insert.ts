@@ -5,6 +5,7 @@ import { jobResource } from './job-resource';
 import type { JobStore } from './job-store';
 import { requireString } from './request-args';
 import { runJob } from './run-job';
+import { Tag } from '../../../workflows/facts/error-tags';
 
 /** Default `connector_params.timeout` of a Workflows connector call, in seconds. */
 const defaultTimeout = 1800;
@@ -48,7 +49,7 @@ export function jobsInsert(deps: ConnectorDeps, jobs: JobStore): ConnectorHandle
     if (skipPolling) return resource;
     if (job.endTime - job.startTime > timeout) {
       throw new ConnectorError({
-        tags: ['TimeoutError'],
+        tags: [Tag.TimeoutError],
         message: `Timed out after ${timeout}s waiting for job ${job.jobId}`,
       });
     }

@@ -1,4 +1,4 @@
-import { wfError } from '../errors';
+import { Tag, wfError } from '../errors';
 import type { FnImplementations } from '../functions';
 import type { Value } from '../values';
 import { arg, bytes, optional, str } from './args';
@@ -9,7 +9,7 @@ function charset(fnName: string, v: Value | undefined): BufferEncoding {
   if (name === 'UTF-8' || name === 'UTF8') return 'utf8';
   if (name === 'ISO-8859-1' || name === 'LATIN1') return 'latin1';
   if (name === 'US-ASCII' || name === 'ASCII') return 'ascii';
-  throw wfError('ValueError', `${fnName}: unsupported charset ${name}`);
+  throw wfError(Tag.ValueError, `${fnName}: unsupported charset ${name}`);
 }
 
 /** Indexes are in characters (code points), as `len()` counts them, not UTF-16 units. */
@@ -22,7 +22,7 @@ function onRe2<T>(fnName: string, run: () => T): T {
   try {
     return run();
   } catch (e) {
-    if (e instanceof Re2SyntaxError) throw wfError('ValueError', `${fnName}: ${e.message}`);
+    if (e instanceof Re2SyntaxError) throw wfError(Tag.ValueError, `${fnName}: ${e.message}`);
     throw e;
   }
 }
@@ -83,7 +83,7 @@ export const text: FnImplementations = {
     try {
       return decodeURIComponent(str('text.url_decode', 'source', s).replace(/\+/g, ' '));
     } catch {
-      throw wfError('ValueError', 'text.url_decode: malformed percent-encoding');
+      throw wfError(Tag.ValueError, 'text.url_decode: malformed percent-encoding');
     }
   },
   'text.url_encode': ([s]) =>
