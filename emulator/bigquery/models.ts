@@ -65,8 +65,8 @@ export function parseConnection(text: string): ConnectionRef {
 }
 
 /** `projects/P/locations/L/connections/C`, the connection's resource name in a Model's `remoteModelInfo`. */
-export const connectionName = (c: ConnectionRef): string =>
-  `projects/${c.projectId}/locations/${c.location}/connections/${c.connectionId}`;
+export const connectionName = (connection: ConnectionRef): string =>
+  `projects/${connection.projectId}/locations/${connection.location}/connections/${connection.connectionId}`;
 
 /**
  * The remote models of one emulator, each kept as `<dir>/<project>.<dataset>.<model>.json` (written

@@ -368,32 +368,38 @@ class Translator {
   }
 
   /** Index after the unary operand starting at `k`: signs, then a term with its postfixes. */
-  private operandEnd(k: number, end: number): number {
-    while (k < end && (isOp(this.tokens[k], '-') || isOp(this.tokens[k], '+') || isOp(this.tokens[k], '~')))
-      k++;
-    const tok = this.tokens[k];
+  private operandEnd(position: number, end: number): number {
+    while (
+      position < end &&
+      (isOp(this.tokens[position], '-') ||
+        isOp(this.tokens[position], '+') ||
+        isOp(this.tokens[position], '~'))
+    )
+      position++;
+    const tok = this.tokens[position];
     if (!tok) throw invalidQuery('Syntax error: Unexpected end of statement');
     if (isWord(tok, 'CASE')) {
       let depth = 0;
-      for (let i = k; i < end; i++) {
+      for (let i = position; i < end; i++) {
         if (isWord(this.tokens[i], 'CASE')) depth++;
         else if (isWord(this.tokens[i], 'END') && --depth === 0) return i + 1;
       }
       throw invalidQuery(`Syntax error: CASE without END at ${location(tok)}`);
     }
-    if (isOp(tok, '(') || isOp(tok, '[')) k = matchingClose(this.tokens, k) + 1;
+    if (isOp(tok, '(') || isOp(tok, '[')) position = matchingClose(this.tokens, position) + 1;
     else if (
       tok.kind === 'ident' &&
       tok.value.toUpperCase() in scalarTypes &&
-      this.tokens[k + 1]?.kind === 'string'
+      this.tokens[position + 1]?.kind === 'string'
     )
-      k += 2;
-    else k++;
+      position += 2;
+    else position++;
     for (;;) {
-      const t = this.tokens[k];
-      if (k < end && (isOp(t, '(') || isOp(t, '['))) k = matchingClose(this.tokens, k) + 1;
-      else if (k + 1 < end && isOp(t, '.')) k += 2;
-      else return k;
+      const t = this.tokens[position];
+      if (position < end && (isOp(t, '(') || isOp(t, '[')))
+        position = matchingClose(this.tokens, position) + 1;
+      else if (position + 1 < end && isOp(t, '.')) position += 2;
+      else return position;
     }
   }
 
@@ -402,28 +408,28 @@ class Translator {
    * `&`, so it is only rewritten when both operands are single terms not joined to such operators.
    */
   private xor(
-    k: number,
+    position: number,
     start: number,
     end: number,
     takeBack: (at: number) => string,
     push: (piece: string, at: number) => void,
   ): number {
-    const leftStart = this.operandStart(k - 1, start);
-    const rightEnd = this.operandEnd(k + 1, end);
+    const leftStart = this.operandStart(position - 1, start);
+    const rightEnd = this.operandEnd(position + 1, end);
     const before = this.tokens[leftStart - 1];
     const after = this.tokens[rightEnd];
-    const tight = (t: Token | undefined): boolean =>
-      t !== undefined && t.kind === 'op' && tighterThanXor.has(t.text);
+    const tight = (token: Token | undefined): boolean =>
+      token !== undefined && token.kind === 'op' && tighterThanXor.has(token.text);
     if (
       (leftStart > start && tight(before)) ||
       (rightEnd < end && tight(after)) ||
-      isOp(this.tokens[k + 1], '-')
+      isOp(this.tokens[position + 1], '-')
     )
       throw unsupported(
-        `"^" next to an operator that binds tighter; add parentheses at ${location(this.tokens[k])}`,
+        `"^" next to an operator that binds tighter; add parentheses at ${location(this.tokens[position])}`,
       );
     const left = takeBack(leftStart);
-    push(`xor(${left}, ${this.range(k + 1, rightEnd)})`, leftStart);
+    push(`xor(${left}, ${this.range(position + 1, rightEnd)})`, leftStart);
     return rightEnd;
   }
 
@@ -431,16 +437,20 @@ class Translator {
     return isWord(prev, ...tableKeywords) && (calls.length === 0 || !calls[calls.length - 1]);
   }
 
-  private tablePath(k: number, end: number, out: string[]): number {
+  private tablePath(position: number, end: number, out: string[]): number {
     const parts: string[] = [];
-    const first = this.tokens[k];
+    const first = this.tokens[position];
     for (;;) {
-      const tok = this.tokens[k];
+      const tok = this.tokens[position];
       parts.push(...(tok.kind === 'quoted' ? tok.value.split('.') : [tok.value]));
-      const after = this.tokens[k + 1];
-      const following = this.tokens[k + 2];
-      if (k + 2 < end && isOp(after, '.') && (following.kind === 'ident' || following.kind === 'quoted'))
-        k += 2;
+      const after = this.tokens[position + 1];
+      const following = this.tokens[position + 2];
+      if (
+        position + 2 < end &&
+        isOp(after, '.') &&
+        (following.kind === 'ident' || following.kind === 'quoted')
+      )
+        position += 2;
       else break;
     }
     out.push(
@@ -450,7 +460,7 @@ class Translator {
           ? quoteIdent(first.value)
           : first.text,
     );
-    return k + 1;
+    return position + 1;
   }
 
   private args(open: number): { close: number; args: string[]; ranges: [number, number][] } {
@@ -491,26 +501,30 @@ class Translator {
    */
   private call(
     word: string,
-    k: number,
+    position: number,
     prev: Token | undefined,
     push: (piece: string, at: number) => void,
   ): number | undefined {
-    const open = k + 1;
+    const open = position + 1;
     if (isOp(prev, '.')) {
-      throw unsupported(`function ${this.dottedName(k)} at ${location(this.tokens[k])}`);
+      throw unsupported(`function ${this.dottedName(position)} at ${location(this.tokens[position])}`);
     }
     if (syntaxBeforeParen.has(word)) return undefined;
     // `SELECT * REPLACE (expr AS column)` is a clause, not the REPLACE function.
     if (word === 'REPLACE' && isOp(prev, '*')) return undefined;
-    if (word in scalarTypes && (isWord(this.tokens[k - 1], 'AS') || this.ddlHead) && !(word in functions)) {
+    if (
+      word in scalarTypes &&
+      (isWord(this.tokens[position - 1], 'AS') || this.ddlHead) &&
+      !(word in functions)
+    ) {
       // A parameterised type: STRING(10), NUMERIC(10, 2) in a column definition or a CAST.
-      push(scalarTypes[word], k);
+      push(scalarTypes[word], position);
       return matchingClose(this.tokens, open) + 1;
     }
-    const special = this.specialCall(word, k, push);
+    const special = this.specialCall(word, position, push);
     if (special !== undefined) return special;
     const rule = functions[word];
-    if (!rule) throw unsupported(`function ${word} at ${location(this.tokens[k])}`);
+    if (!rule) throw unsupported(`function ${word} at ${location(this.tokens[position])}`);
     const close = matchingClose(this.tokens, open);
     const clause = this.tokens
       .slice(open + 1, close)
@@ -523,15 +537,15 @@ class Translator {
     if (clause) throw unsupported(`${word}(... ${clause.value.toUpperCase()} ...) at ${location(clause)}`);
     const { args, ranges } = this.args(open);
     checkArity(word, rule, args.length);
-    push(rule.sql!(args, this.rawArgs(ranges)), k);
+    push(rule.sql!(args, this.rawArgs(ranges)), position);
     return close + 1;
   }
 
-  private dottedName(k: number): string {
-    let s = k;
+  private dottedName(position: number): string {
+    let s = position;
     while (s >= 2 && isOp(this.tokens[s - 1], '.') && this.tokens[s - 2].kind === 'ident') s -= 2;
     return this.tokens
-      .slice(s, k + 1)
+      .slice(s, position + 1)
       .map((t) => t.text)
       .join('');
   }
@@ -539,26 +553,29 @@ class Translator {
   /** Calls with syntax of their own; undefined when `word` is not one. */
   private specialCall(
     word: string,
-    k: number,
+    position: number,
     push: (piece: string, at: number) => void,
   ): number | undefined {
-    const open = k + 1;
+    const open = position + 1;
     switch (word) {
       case 'CAST':
       case 'SAFE_CAST': {
         const close = matchingClose(this.tokens, open);
         const asAt = this.lastTopLevelAsBefore(open + 1, close);
         if (asAt === undefined)
-          throw invalidQuery(`Syntax error: Expected AS in ${word} at ${location(this.tokens[k])}`);
+          throw invalidQuery(`Syntax error: Expected AS in ${word} at ${location(this.tokens[position])}`);
         if (this.tokens.slice(asAt, close).some((t) => isWord(t, 'FORMAT')))
-          throw unsupported(`${word} with FORMAT at ${location(this.tokens[k])}`);
+          throw unsupported(`${word} with FORMAT at ${location(this.tokens[position])}`);
         const value = this.range(open + 1, asAt);
         if (isWord(this.tokens[asAt + 1], 'STRING') && asAt + 2 === close) {
-          push(`bq_string(${value})`, k);
+          push(`bq_string(${value})`, position);
         } else if (isWord(this.tokens[asAt + 1], 'BYTES') && asAt + 2 === close) {
-          push(`bq_bytes(${value})`, k);
+          push(`bq_bytes(${value})`, position);
         } else {
-          push(`${word === 'CAST' ? 'CAST' : 'TRY_CAST'}(${value} AS ${this.range(asAt + 1, close)})`, k);
+          push(
+            `${word === 'CAST' ? 'CAST' : 'TRY_CAST'}(${value} AS ${this.range(asAt + 1, close)})`,
+            position,
+          );
         }
         return close + 1;
       }
@@ -583,15 +600,15 @@ class Translator {
           MINUTE: 'minute',
           SECOND: 'second',
         };
-        if (p in simple) push(`extract(${simple[p]} FROM ${value})`, k);
-        else if (p === 'DAYOFWEEK') push(`(extract(dow FROM ${value}) + 1)`, k);
-        else if (p === 'DATE') push(`CAST(${value} AS DATE)`, k);
+        if (p in simple) push(`extract(${simple[p]} FROM ${value})`, position);
+        else if (p === 'DAYOFWEEK') push(`(extract(dow FROM ${value}) + 1)`, position);
+        else if (p === 'DATE') push(`CAST(${value} AS DATE)`, position);
         else throw unsupported(`EXTRACT(${p} FROM ...) at ${location(partTok)}`);
         return close + 1;
       }
       case 'ARRAY_AGG':
       case 'STRING_AGG':
-        return this.aggregate(word, k, push);
+        return this.aggregate(word, position, push);
       case 'STRUCT': {
         const { close, ranges } = this.args(open);
         const fields = ranges.map(([s, e], i) => {
@@ -606,18 +623,20 @@ class Translator {
               : `_field_${i + 1}`;
           return `${quoteIdent(name)} := ${this.range(s, e)}`;
         });
-        push(`struct_pack(${fields.join(', ')})`, k);
+        push(`struct_pack(${fields.join(', ')})`, position);
         return close + 1;
       }
       case 'ARRAY': {
         const close = matchingClose(this.tokens, open);
         if (!isWord(this.tokens[open + 1], 'SELECT', 'WITH'))
-          throw invalidQuery(`Syntax error: ARRAY(...) takes a subquery at ${location(this.tokens[k])}`);
-        push(`ARRAY(${this.range(open + 1, close)})`, k);
+          throw invalidQuery(
+            `Syntax error: ARRAY(...) takes a subquery at ${location(this.tokens[position])}`,
+          );
+        push(`ARRAY(${this.range(open + 1, close)})`, position);
         return close + 1;
       }
       case 'UNNEST':
-        return this.unnest(k, push);
+        return this.unnest(position, push);
       default:
         return undefined;
     }
@@ -627,8 +646,8 @@ class Translator {
    * ARRAY_AGG / STRING_AGG([DISTINCT] x [, delimiter] [{IGNORE|RESPECT} NULLS] [ORDER BY ...] [LIMIT n]).
    * DuckDB has neither IGNORE NULLS nor LIMIT inside an aggregate: they become FILTER and a list slice.
    */
-  private aggregate(word: string, k: number, push: (piece: string, at: number) => void): number {
-    const open = k + 1;
+  private aggregate(word: string, position: number, push: (piece: string, at: number) => void): number {
+    const open = position + 1;
     const close = matchingClose(this.tokens, open);
     const distinct = isWord(this.tokens[open + 1], 'DISTINCT');
     const valueStart = distinct ? open + 2 : open + 1;
@@ -667,29 +686,35 @@ class Translator {
     const filter = ignoreNulls ? ` FILTER (WHERE (${value}) IS NOT NULL)` : '';
     const inner = `${distinct ? 'DISTINCT ' : ''}${value}${orderBy ? ` ${orderBy}` : ''}`;
     if (over && (limit !== undefined || (word === 'ARRAY_AGG' && !ignoreNulls)))
-      throw unsupported(`${word} ... OVER without IGNORE NULLS or with LIMIT at ${location(this.tokens[k])}`);
+      throw unsupported(
+        `${word} ... OVER without IGNORE NULLS or with LIMIT at ${location(this.tokens[position])}`,
+      );
     if (word === 'STRING_AGG') {
       if (limit === undefined && !over)
         push(
           `string_agg(${distinct ? 'DISTINCT ' : ''}${value}, ${delimiter}${orderBy ? ` ${orderBy}` : ''})`,
-          k,
+          position,
         );
-      else if (limit === undefined) push(`string_agg(${value}, ${delimiter})`, k);
-      else push(`array_to_string(list_slice(array_agg(${inner})${filter}, 1, ${limit}), ${delimiter})`, k);
+      else if (limit === undefined) push(`string_agg(${value}, ${delimiter})`, position);
+      else
+        push(
+          `array_to_string(list_slice(array_agg(${inner})${filter}, 1, ${limit}), ${delimiter})`,
+          position,
+        );
       return close + 1;
     }
     let sql = `array_agg(${inner})${filter}`;
     if (limit !== undefined) sql = `list_slice(${sql}, 1, ${limit})`;
     // BigQuery fails the query when the array would hold a NULL.
-    push(over ? sql : ignoreNulls ? sql : `bq_no_null_elements(${sql})`, k);
+    push(over ? sql : ignoreNulls ? sql : `bq_no_null_elements(${sql})`, position);
     return close + 1;
   }
 
   /**
    * `UNNEST(a) [AS] x [WITH OFFSET [AS] o]`. Unaliased, an array of STRUCTs gives one column per field.
    */
-  private unnest(k: number, push: (piece: string, at: number) => void): number {
-    const open = k + 1;
+  private unnest(position: number, push: (piece: string, at: number) => void): number {
+    const open = position + 1;
     const close = matchingClose(this.tokens, open);
     const inner = this.range(open + 1, close);
     let after = close + 1;
@@ -742,19 +767,19 @@ class Translator {
       const table = quoteIdent(`__unnest_${name}`);
       push(
         `(SELECT UNNEST(${inner}) AS ${quoteIdent(name)}, generate_subscripts(${inner}, 1) - 1 AS ${quoteIdent(offset)}) AS ${table}`,
-        k,
+        position,
       );
       return end;
     }
     if (alias) {
-      push(`UNNEST(${inner}) AS ${quoteIdent(`__unnest_${alias}`)}(${quoteIdent(alias)})`, k);
+      push(`UNNEST(${inner}) AS ${quoteIdent(`__unnest_${alias}`)}(${quoteIdent(alias)})`, position);
       return end;
     }
     if (structFields) {
-      push(`(SELECT UNNEST(__e) FROM (SELECT UNNEST(${inner}) AS __e))`, k);
+      push(`(SELECT UNNEST(__e) FROM (SELECT UNNEST(${inner}) AS __e))`, position);
       return end;
     }
-    push(`UNNEST(${inner})`, k);
+    push(`UNNEST(${inner})`, position);
     return end;
   }
 
@@ -783,17 +808,17 @@ class Translator {
   }
 
   /** `arr[OFFSET(i)]` (zero-based) and `arr[ORDINAL(i)]`: out of range is an error, SAFE_ gives NULL. */
-  private subscript(k: number, array: string): { sql: string; next: number } {
-    const kind = this.tokens[k + 1].value.toUpperCase();
-    const close = matchingClose(this.tokens, k + 2);
-    const index = this.range(k + 3, close);
-    const end = matchingClose(this.tokens, k);
+  private subscript(position: number, array: string): { sql: string; next: number } {
+    const kind = this.tokens[position + 1].value.toUpperCase();
+    const close = matchingClose(this.tokens, position + 2);
+    const index = this.range(position + 3, close);
+    const end = matchingClose(this.tokens, position);
     return { sql: `bq_${kind.toLowerCase()}(${array}, ${index})`, next: end + 1 };
   }
 
   /** `ARRAY<T>[...]` and `STRUCT<...>` types (in CAST, DDL) and typed array literals. */
-  private typedConstructor(k: number, out: string[]): number {
-    const { sql, next } = this.type(k);
+  private typedConstructor(position: number, out: string[]): number {
+    const { sql, next } = this.type(position);
     if (isOp(this.tokens[next], '[')) {
       const close = matchingClose(this.tokens, next);
       out.push(`CAST(${this.range(next, close + 1)} AS ${sql})`);
@@ -803,26 +828,26 @@ class Translator {
     return next;
   }
 
-  private expectClosingAngle(k: number): number {
-    const tok = this.tokens[k];
-    if (isOp(tok, '>')) return k + 1;
+  private expectClosingAngle(position: number): number {
+    const tok = this.tokens[position];
+    if (isOp(tok, '>')) return position + 1;
     if (isOp(tok, '>>')) {
-      this.tokens[k] = { ...tok, text: '>', value: '>' };
-      return k;
+      this.tokens[position] = { ...tok, text: '>', value: '>' };
+      return position;
     }
     throw invalidQuery(`Syntax error: Expected ">" at ${location(tok)}`);
   }
 
-  private type(k: number): { sql: string; next: number } {
-    const tok = this.tokens[k];
+  private type(position: number): { sql: string; next: number } {
+    const tok = this.tokens[position];
     const word = tok?.kind === 'ident' ? tok.value.toUpperCase() : '';
-    if (word === 'ARRAY' && isOp(this.tokens[k + 1], '<')) {
-      const inner = this.type(k + 2);
+    if (word === 'ARRAY' && isOp(this.tokens[position + 1], '<')) {
+      const inner = this.type(position + 2);
       return { sql: `${inner.sql}[]`, next: this.expectClosingAngle(inner.next) };
     }
-    if (word === 'STRUCT' && isOp(this.tokens[k + 1], '<')) {
+    if (word === 'STRUCT' && isOp(this.tokens[position + 1], '<')) {
       const fields: string[] = [];
-      let at = k + 2;
+      let at = position + 2;
       for (;;) {
         const name = this.tokens[at];
         if (!name || (name.kind !== 'ident' && name.kind !== 'quoted'))
@@ -836,7 +861,7 @@ class Translator {
       return { sql: `STRUCT(${fields.join(', ')})`, next: this.expectClosingAngle(at) };
     }
     if (word in scalarTypes) {
-      let next = k + 1;
+      let next = position + 1;
       if (isOp(this.tokens[next], '(')) next = matchingClose(this.tokens, next) + 1;
       return { sql: scalarTypes[word], next };
     }

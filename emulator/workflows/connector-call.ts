@@ -9,12 +9,12 @@ import { fromJs, isMap, isNumber, toJs, typeOf } from './values';
 const DEFAULT_TIMEOUT_SECONDS = 1800;
 const DEFAULT_POLLING: PollingPolicy = { initialDelay: 1, multiplier: 1.25, maxDelay: 60 };
 
-function seconds(name: string, v: Value | undefined, fallback: number): number {
-  if (v === undefined || v === null) return fallback;
-  if (!isNumber(v) || Number(v) <= 0) {
-    throw wfError(Tag.TypeError, `connector_params.${name} must be a positive number, got ${typeOf(v)}`);
+function seconds(name: string, value: Value | undefined, fallback: number): number {
+  if (value === undefined || value === null) return fallback;
+  if (!isNumber(value) || Number(value) <= 0) {
+    throw wfError(Tag.TypeError, `connector_params.${name} must be a positive number, got ${typeOf(value)}`);
   }
-  return Number(v);
+  return Number(value);
 }
 
 function parseConnectorParams(raw: Value | undefined): {

@@ -147,20 +147,20 @@ export function parseExpression(src: string): ExprNode {
   const toks = tokenize(src);
   let p = 0;
   const peek = () => toks[p];
-  const isOp = (v: string) => {
+  const isOp = (text: string) => {
     const t = toks[p];
-    if (t.type === 'op' && t.value === v) return true;
+    if (t.type === 'op' && t.value === text) return true;
     if (t.type === 'id') {
       const kw = KEYWORDS[t.value];
-      return kw !== undefined && kw.type === 'op' && kw.value === v;
+      return kw !== undefined && kw.type === 'op' && kw.value === text;
     }
     return false;
   };
-  const expect = (v: string) => {
-    if (!isOp(v)) {
+  const expect = (text: string) => {
+    if (!isOp(text)) {
       const t = peek();
       throw new ExprSyntaxError(
-        `expected '${v}' but found ${t.type === 'eof' ? 'end of expression' : `'${String(t.type === 'num' ? t.value : t.value)}'`}`,
+        `expected '${text}' but found ${t.type === 'eof' ? 'end of expression' : `'${String(t.type === 'num' ? t.value : t.value)}'`}`,
         t.pos,
       );
     }
@@ -196,11 +196,11 @@ export function parseExpression(src: string): ExprNode {
   const and = binaryLevel(['and'], comparison);
   const or = binaryLevel(['or'], and);
 
-  function dottedName(e: ExprNode): string | undefined {
-    if (e.kind === 'var') return e.name;
-    if (e.kind === 'member') {
-      const base = dottedName(e.obj);
-      return base === undefined ? undefined : `${base}.${e.name}`;
+  function dottedName(expr: ExprNode): string | undefined {
+    if (expr.kind === 'var') return expr.name;
+    if (expr.kind === 'member') {
+      const base = dottedName(expr.obj);
+      return base === undefined ? undefined : `${base}.${expr.name}`;
     }
     return undefined;
   }
@@ -315,41 +315,41 @@ function checkLiteralRange(root: ExprNode): void {
 }
 
 /** `${...}` strings are expressions; everything else is a literal. */
-export function isExpressionString(s: string): boolean {
-  return s.startsWith('${') && s.endsWith('}');
+export function isExpressionString(text: string): boolean {
+  return text.startsWith('${') && text.endsWith('}');
 }
 
-export function expressionBody(s: string): string {
-  return s.slice(2, -1);
+export function expressionBody(text: string): string {
+  return text.slice(2, -1);
 }
 
 /** Every function name called anywhere in the expression, and every variable read. */
-export function walkExpr(e: ExprNode, visit: (e: ExprNode) => void): void {
-  visit(e);
-  switch (e.kind) {
+export function walkExpr(expr: ExprNode, visit: (expr: ExprNode) => void): void {
+  visit(expr);
+  switch (expr.kind) {
     case 'member':
-      walkExpr(e.obj, visit);
+      walkExpr(expr.obj, visit);
       break;
     case 'index':
-      walkExpr(e.obj, visit);
-      walkExpr(e.index, visit);
+      walkExpr(expr.obj, visit);
+      walkExpr(expr.index, visit);
       break;
     case 'call':
-      e.args.forEach((a) => walkExpr(a, visit));
+      expr.args.forEach((a) => walkExpr(a, visit));
       break;
     case 'not':
     case 'neg':
-      walkExpr(e.operand, visit);
+      walkExpr(expr.operand, visit);
       break;
     case 'bin':
-      walkExpr(e.left, visit);
-      walkExpr(e.right, visit);
+      walkExpr(expr.left, visit);
+      walkExpr(expr.right, visit);
       break;
     case 'list':
-      e.items.forEach((a) => walkExpr(a, visit));
+      expr.items.forEach((a) => walkExpr(a, visit));
       break;
     case 'map':
-      e.entries.forEach(([k, v]) => {
+      expr.entries.forEach(([k, v]) => {
         walkExpr(k, visit);
         walkExpr(v, visit);
       });

@@ -49,7 +49,7 @@ export interface RunOptions {
    */
   env?: Record<string, string>;
   /** Called with each event as it happens; default none. */
-  onEvent?: (e: ExecutionEvent) => void;
+  onEvent?: (event: ExecutionEvent) => void;
   /** What `http.*` calls send requests with; default the global `fetch`. */
   httpFetch?: typeof fetch;
   /** Cancels the execution when aborted (it ends CANCELLED); default none. */
@@ -103,9 +103,9 @@ function builtinEnv(fileName: string, executionId: string): Record<string, strin
   };
 }
 
-function safeJson(v: Value): string {
+function safeJson(value: Value): string {
   try {
-    return encodeJson(v);
+    return encodeJson(value);
   } catch {
     return encodeJson(null);
   }

@@ -4,8 +4,8 @@ import type { Value } from '../values';
 import { arg, bytes, optional, str } from './args';
 import { Re2SyntaxError, re2MatchAll, re2ReplaceAll, re2Test } from '../../../workflows/re2';
 
-function charset(fnName: string, v: Value | undefined): BufferEncoding {
-  const name = (optional(v, (x) => str(fnName, 'charset', x)) ?? 'UTF-8').toUpperCase();
+function charset(fnName: string, value: Value | undefined): BufferEncoding {
+  const name = (optional(value, (x) => str(fnName, 'charset', x)) ?? 'UTF-8').toUpperCase();
   if (name === 'UTF-8' || name === 'UTF8') return 'utf8';
   if (name === 'ISO-8859-1' || name === 'LATIN1') return 'latin1';
   if (name === 'US-ASCII' || name === 'ASCII') return 'ascii';
@@ -13,8 +13,8 @@ function charset(fnName: string, v: Value | undefined): BufferEncoding {
 }
 
 /** Indexes are in characters (code points), as `len()` counts them, not UTF-16 units. */
-function codePointIndex(s: string, utf16Index: number): bigint {
-  return BigInt([...s.slice(0, utf16Index)].length);
+function codePointIndex(text: string, utf16Index: number): bigint {
+  return BigInt([...text.slice(0, utf16Index)].length);
 }
 
 /** Runs an RE2 operation; a pattern RE2 rejects is the documented ValueError, naming the function. */
@@ -73,8 +73,8 @@ export const text: FnImplementations = {
   'text.substring': ([s, a, b]) => {
     const chars = [...str('text.substring', 'source', s)];
     // Positions are integers (reference page); a double is a TypeError rather than silently truncated.
-    const clamp = (v: Value | undefined, name: string) =>
-      Math.min(chars.length, Math.max(0, Number(arg<bigint>('text.substring', name, v, 'integer'))));
+    const clamp = (value: Value | undefined, name: string) =>
+      Math.min(chars.length, Math.max(0, Number(arg<bigint>('text.substring', name, value, 'integer'))));
     return chars.slice(clamp(a, 'start'), clamp(b, 'end')).join('');
   },
   'text.to_lower': ([s]) => str('text.to_lower', 'source', s).toLowerCase(),
