@@ -6,10 +6,7 @@ import { scalarText } from '../operators';
 import type { Value, WfMap } from '../values';
 import { isMap } from '../values';
 import { map, num, optional, str } from './args';
-
-const DEFAULT_TIMEOUT_SECONDS = 300;
-const MAX_TIMEOUT_SECONDS = 1800;
-const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+import { CALL_DEFAULTS, LIMITS } from '../../../workflows/facts';
 
 function queryString(fnName: string, query: WfMap): string {
   const params = new URLSearchParams();
@@ -62,9 +59,14 @@ async function request(
     headers[k] = textValue;
   }
   const body = requestBody(fnName, args.body ?? null, headers);
-  const timeout = Number(optional(args.timeout, (x) => num(fnName, 'timeout', x)) ?? DEFAULT_TIMEOUT_SECONDS);
-  if (timeout <= 0 || timeout > MAX_TIMEOUT_SECONDS) {
-    throw wfError(Tag.ValueError, `${fnName}: timeout must be between 0 and ${MAX_TIMEOUT_SECONDS} seconds`);
+  const timeout = Number(
+    optional(args.timeout, (x) => num(fnName, 'timeout', x)) ?? CALL_DEFAULTS.httpTimeoutSeconds,
+  );
+  if (timeout <= 0 || timeout > LIMITS.httpTimeoutSeconds) {
+    throw wfError(
+      Tag.ValueError,
+      `${fnName}: timeout must be between 0 and ${LIMITS.httpTimeoutSeconds} seconds`,
+    );
   }
   const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeout * 1000)]);
   const transportError = (error: unknown) => {
@@ -92,7 +94,7 @@ async function request(
   } finally {
     release();
   }
-  if (raw.length > MAX_RESPONSE_BYTES) {
+  if (raw.length > LIMITS.httpResponseBytes) {
     throw wfError(
       Tag.ResourceLimitError,
       `${fnName}: response of ${raw.length} bytes exceeds the 2 MB limit`,
