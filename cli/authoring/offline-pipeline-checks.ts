@@ -31,13 +31,14 @@ const scratch = {
   runId: 'check',
 };
 
+/** The committed tune-and-evaluate program, parsed once. */
+let compiledPipeline: Record<string, unknown> | undefined;
+
 /**
  * Runs one subworkflow of the committed `workflows/dist/tune-and-evaluate.yaml` in the Workflows
  * interpreter: the compiled program with its main replaced by a call of `name` on the given arguments,
  * so what it decides is what the run decides, not a copy of its rules.
  */
-let compiledPipeline: Record<string, unknown> | undefined;
-
 async function runCompiledSubworkflow(name: string, args: Record<string, unknown>) {
   const compiled = (compiledPipeline ??= parse(compiledWorkflowSource('tune-and-evaluate')) as Record<
     string,

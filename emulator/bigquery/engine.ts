@@ -50,12 +50,6 @@ import { schemaField, type BoundValue, type SchemaField } from './values';
 import { displayTable, tableName, type TableRef, type Warehouse } from './warehouse';
 
 /**
- * Runs GoogleSQL statements: BigQuery ML statements through their own parsers, everything else translated
- * to DuckDB, with ML./AI. table functions materialised first. A script (statements separated by `;`) runs
- * in order and reports its last statement, as a BigQuery script job's child jobs would.
- */
-
-/**
  * What a statement (a script's last statement) reports, as a query job's statistics carry it: rows with
  * their schema for a query, affected rows for DML, the operation and target for DDL, the training run of a
  * CREATE MODEL and the generation counts of ML./AI. table functions.
@@ -145,7 +139,12 @@ export function statementType(tokens: Token[]): string {
   return `${verb}_${object}`;
 }
 
-/** The statement runner of one emulator: its statements run one at a time on the warehouse's connection. */
+/**
+ * The statement runner of one emulator: runs GoogleSQL statements, BigQuery ML statements through their own
+ * parsers and everything else translated to DuckDB, with ML./AI. table functions materialised first. A script
+ * (statements separated by `;`) runs in order and reports its last statement, as a BigQuery script job's child
+ * jobs would. Statements run one at a time on the warehouse's connection.
+ */
 export class Engine {
   private tempCounter = 0;
   /** The earliest table expiration not yet passed (epoch ms); -Infinity until the first scan. */

@@ -1,12 +1,11 @@
-import { invalidQuery } from './errors';
-import { checkArity, functions, unsupported, type RawArgs } from './functions';
-import { isOp, isWord, location, matchingClose, splitTopLevel, type Token } from './tokenizer';
-
 /**
  * Translates GoogleSQL tokens to DuckDB SQL text. It works on the token stream (never on the raw text):
  * identifiers, literals and parameters are re-emitted in DuckDB's syntax, table paths are resolved to
  * schemas, and the functions whose name or semantics differ are rewritten from their parsed arguments.
  */
+import { invalidQuery } from './errors';
+import { checkArity, functions, unsupported, type RawArgs } from './functions';
+import { isOp, isWord, location, matchingClose, splitTopLevel, type Token } from './tokenizer';
 
 /** How the translator names tables: the engine's resolver maps GoogleSQL paths to DuckDB schemas. */
 export interface TableResolver {

@@ -1,6 +1,3 @@
-import { dot, featureDim, featurize, featurizeInput, featurizeLabel, type SparseVector } from './features';
-import { seededRandom } from './rng';
-
 /**
  * A LoRA-style classifier head. The frozen base maps an input x to one logit per label, `scale · x·φ(label)`
  * (φ = the label's own hashed features: what the zero-shot base model does). Tuning learns a rank-r update
@@ -9,6 +6,8 @@ import { seededRandom } from './rng';
  * seen in training. A head without the base term (`labelOverlap: false`) scores by the learned term alone:
  * the generation head, whose "labels" are answer templates, whose words say nothing about the input.
  */
+import { dot, featureDim, featurize, featurizeInput, featurizeLabel, type SparseVector } from './features';
+import { seededRandom } from './rng';
 
 /** r, the rank of the adapter's update W = A·B. */
 export const adapterRank = 8;

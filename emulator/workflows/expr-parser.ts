@@ -1,11 +1,10 @@
-import type { Value } from './values';
-import { INT64_MAX } from './values';
-
 /**
  * The expression grammar inside `${...}`. Precedence, loosest first, per the data-types page:
  * or < and < (comparison, equality, `in`: one level) < (+ -) < (* / // %) < unary - < not < [] < . < ().
  * `not` binding tighter than comparison means `not a == b` is `(not a) == b`.
  */
+import type { Value } from './values';
+import { INT64_MAX } from './values';
 
 /** A parsed expression: the syntax tree the evaluator walks. */
 export type ExprNode =
