@@ -37,7 +37,7 @@ export interface RunOptions {
    * `main`'s parameter is unset (as an execution started without an argument).
    */
   argument?: unknown;
-  /** The execution argument as JSON text; keeps `1` and `1.0` apart. Wins over `argument` unless empty. */
+  /** The execution argument as JSON text; keeps `1` and `1.0` apart. Wins over `argument` unless empty; default none. */
   argumentJson?: string;
   /** Handlers of `googleapis.*` connector calls, by full name; default none (every connector call fails). */
   connectors?: ConnectorRegistry;

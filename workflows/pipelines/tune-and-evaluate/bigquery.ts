@@ -443,13 +443,15 @@ export interface RunOptions<M extends string> {
    * (`ctx.values`) when left out.
    */
   values?: PlaceholderValues<M>;
+  /** The statement's `@name` query parameters, by name; default none. */
   params?: Record<string, Expr | string>;
-  /** Store the finished job in this variable. */
+  /** Store the finished job in this variable; default `<name>_job`. */
   job?: string;
-  /** Store the result rows in this variable (reads them after the job finishes). */
+  /** Store the result rows in this variable (reads them after the job finishes); default: rows not read. */
   rows?: string;
+  /** A tuning statement: waits with the timeout sized for hours-long Vertex tuning jobs; default false. */
   long?: boolean;
-  /** A fixed job id suffix instead of a per-invocation one: the run's claim (see runQuery). */
+  /** A fixed job id suffix instead of a per-invocation one: the run's claim (see runQuery); default none. */
   jobKey?: string;
 }
 
