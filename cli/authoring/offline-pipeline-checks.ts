@@ -35,11 +35,11 @@ const scratch = {
 let compiledPipeline: Record<string, unknown> | undefined;
 
 /**
- * Runs one subworkflow of the committed `workflows/dist/tune-and-evaluate.yaml` in the Workflows
+ * Calls one subworkflow of the committed `workflows/dist/tune-and-evaluate.yaml` in the Workflows
  * interpreter: the compiled program with its main replaced by a call of `name` on the given arguments,
  * so what it decides is what the run decides, not a copy of its rules.
  */
-async function runCompiledSubworkflow(name: string, args: Record<string, unknown>) {
+async function callCompiledSubworkflow(name: string, args: Record<string, unknown>) {
   const compiled = (compiledPipeline ??= parse(compiledWorkflowSource('tune-and-evaluate')) as Record<
     string,
     unknown
@@ -74,7 +74,7 @@ const interruptSignals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  * BigQuery emulator whose warehouse lives in a temporary folder removed afterwards; then its
  * judge_data_checks subworkflow. A load the emulator refuses is an Error naming the user's file.
  */
-export async function runPipelineChecksOffline(
+export async function checkPipelineOffline(
   configFile: string,
   config: PipelineConfig,
   files: { train: ExampleFile; eval: ExampleFile },
@@ -95,7 +95,7 @@ export async function runPipelineChecksOffline(
       runId: scratch.runId,
       localGcsDir: gcsDir,
     });
-    const validation = await runCompiledSubworkflow('validate_arguments', {
+    const validation = await callCompiledSubworkflow('validate_arguments', {
       args,
       run_id: args.runId,
       project: args.project,
@@ -155,7 +155,7 @@ export async function runPipelineChecksOffline(
       await bigquery.close();
     }
     // As the pipeline's context says (context.ts): label checks apply to classification only.
-    const judged = await runCompiledSubworkflow('judge_data_checks', {
+    const judged = await callCompiledSubworkflow('judge_data_checks', {
       checks: args.checks,
       rows,
       classify: args.task.type === 'classification',
