@@ -126,6 +126,15 @@ export function translate(
   return { sql, params: t.params, positional: t.positional };
 }
 
+/** What one `range` call has written so far, and the brackets open in it. */
+interface Pieces {
+  /** One entry per open `(` or `[`: true for the parentheses of a call that takes a FROM (EXTRACT, ...). */
+  readonly calls: boolean[];
+  push(piece: string, at: number): void;
+  /** Removes and returns the pieces of the operand that starts at token `at`. */
+  takeBack(at: number): string;
+}
+
 class Translator {
   readonly params: string[] = [];
   positional = 0;
@@ -147,191 +156,205 @@ class Translator {
   range(start: number, end: number): string {
     const out: string[] = [];
     const from: number[] = [];
-    const calls: boolean[] = [];
+    const pieces: Pieces = {
+      calls: [],
+      push: (piece, at) => {
+        out.push(piece);
+        from.push(at);
+      },
+      takeBack: (at) => {
+        let i = from.length;
+        while (i > 0 && from[i - 1] >= at) i--;
+        const taken = join(out.splice(i));
+        from.splice(i);
+        return taken;
+      },
+    };
     let k = start;
-    const push = (piece: string, at: number): void => {
-      out.push(piece);
-      from.push(at);
-    };
-    /** Removes and returns the pieces of the operand that starts at token `at`. */
-    const takeBack = (at: number): string => {
-      let i = from.length;
-      while (i > 0 && from[i - 1] >= at) i--;
-      const taken = join(out.splice(i));
-      from.splice(i);
-      return taken;
-    };
     while (k < end) {
       const tok = this.tokens[k];
       const prev = k > start ? this.tokens[k - 1] : undefined;
       const next = this.tokens[k + 1];
-      const depth = calls.length;
       if (tok.kind === 'raw') {
-        push(tok.value, k);
+        pieces.push(tok.value, k);
         k++;
         continue;
       }
-      if (this.ddlHead && depth === 0 && isWord(tok, 'AS')) this.ddlHead = false;
-      if (this.ddlHead && isWord(tok, 'OPTIONS') && isOp(next, '(')) {
-        k = matchingClose(this.tokens, k + 1) + 1;
-        continue;
-      }
-      if (this.ddlHead && depth === 0 && isWord(tok, 'PARTITION', 'CLUSTER') && isWord(next, 'BY')) {
-        k += 2;
-        while (
-          k < end &&
-          !(calls.length === 0 && isWord(this.tokens[k], 'AS', 'OPTIONS', 'CLUSTER', 'PARTITION'))
-        ) {
-          if (isOp(this.tokens[k], '(')) k = matchingClose(this.tokens, k);
-          k++;
-        }
+      const skipped = this.ddlHead ? this.skipDdlClause(k, end, pieces.calls) : undefined;
+      if (skipped !== undefined) {
+        k = skipped;
         continue;
       }
       if (
         (tok.kind === 'ident' || tok.kind === 'quoted') &&
         !isOp(next, '(') &&
-        this.inTablePosition(prev, calls)
+        this.inTablePosition(prev, pieces.calls)
       ) {
-        const pieces: string[] = [];
-        const after = this.tablePath(k, end, pieces);
-        push(pieces[0], k);
+        const path: string[] = [];
+        const after = this.tablePath(k, end, path);
+        pieces.push(path[0], k);
         k = after;
         continue;
       }
-      if (tok.kind === 'quoted') {
-        push(
-          tok.value.includes('.') ? this.resolveTable(tok.value.split('.'), tok) : quoteIdent(tok.value),
-          k,
-        );
+      const literal = this.literal(tok);
+      if (literal !== undefined) {
+        pieces.push(literal, k);
         k++;
         continue;
       }
-      if (tok.kind === 'string') {
-        push(stringLiteral(tok.value), k);
-        k++;
+      const rewritten =
+        tok.kind === 'op'
+          ? this.operator(k, start, end, pieces)
+          : tok.kind === 'ident'
+            ? this.word(k, prev, pieces)
+            : undefined;
+      if (rewritten !== undefined) {
+        k = rewritten;
         continue;
       }
-      if (tok.kind === 'bytes') {
-        push(bytesLiteral(tok.value), k);
-        k++;
-        continue;
-      }
-      if (tok.kind === 'number' && /^0[xX]/.test(tok.text)) {
-        // A hexadecimal INT64 literal; DuckDB would read `0x1F` as `0 AS x1F`.
-        push(BigInt.asIntN(64, BigInt(tok.text)).toString(), k);
-        k++;
-        continue;
-      }
-      if (tok.kind === 'number' && /[.eE]/.test(tok.text)) {
-        // A GoogleSQL literal with a point or exponent is FLOAT64; DuckDB would read it as DECIMAL.
-        push(`${tok.text}::DOUBLE`, k);
-        k++;
-        continue;
-      }
-      if (tok.kind === 'param') {
-        if (!this.params.includes(tok.value)) this.params.push(tok.value);
-        push(`$${tok.value}`, k);
-        k++;
-        continue;
-      }
-      if (tok.kind === 'positional') {
-        push(`$${++this.positional}`, k);
-        k++;
-        continue;
-      }
-      if (tok.kind === 'op') {
-        if (
-          tok.text === '[' &&
-          isWord(next, 'OFFSET', 'SAFE_OFFSET', 'ORDINAL', 'SAFE_ORDINAL') &&
-          isOp(this.tokens[k + 2], '(')
-        ) {
-          const operandStart = this.operandStart(k - 1, start);
-          const array = takeBack(operandStart);
-          const { sql, next: after } = this.subscript(k, array);
-          push(sql, operandStart);
-          k = after;
-          continue;
-        }
-        if (tok.text === '(' || tok.text === '[') {
-          calls.push(tok.text === '(' && isWord(prev, ...fromTakingFunctions));
-        } else if (tok.text === ')' || tok.text === ']') calls.pop();
-        else if (tok.text === '*' && isWord(next, 'EXCEPT') && isOp(this.tokens[k + 2], '(')) {
-          push('* EXCLUDE', k);
-          k += 2;
-          continue;
-        } else if (tok.text === '/' && prev !== undefined) {
-          // BigQuery fails a division by zero; DuckDB answers inf or NaN. The divisor is the unary
-          // operand after `/`, which binds tighter than anything that could follow it.
-          const operandEnd = this.operandEnd(k + 1, end);
-          push(`/ bq_nonzero(${this.range(k + 1, operandEnd)})`, k);
-          k = operandEnd;
-          continue;
-        } else if (tok.text === '^') {
-          k = this.xor(k, start, end, takeBack, push);
-          continue;
-        }
-        push(tok.text, k);
-        k++;
-        continue;
-      }
-      if (tok.kind === 'ident') {
-        const word = tok.value.toUpperCase();
-        if (isOp(next, '(')) {
-          const rewritten = this.call(word, k, prev, push);
-          if (rewritten !== undefined) {
-            k = rewritten;
-            continue;
-          }
-        }
-        if (duckdbOnlyReserved.has(word) && !isOp(next, '(')) {
-          push(quoteIdent(tok.value), k);
-          k++;
-          continue;
-        }
-        if (word === 'MERGE' && !isWord(next, 'INTO')) {
-          push('MERGE INTO', k);
-          k++;
-          continue;
-        }
-        if (word === 'IN' && isWord(next, 'UNNEST') && isOp(this.tokens[k + 2], '(')) {
-          const close = matchingClose(this.tokens, k + 2);
-          push(`IN (SELECT UNNEST(${this.range(k + 3, close)}))`, k);
-          k = close + 1;
-          continue;
-        }
-        if ((word === 'EXCEPT' || word === 'INTERSECT') && isWord(next, 'DISTINCT')) {
-          push(word, k);
-          k += 2;
-          continue;
-        }
-        if (word === 'UNION' && isWord(next, 'DISTINCT')) {
-          push('UNION', k);
-          k += 2;
-          continue;
-        }
-        if ((word === 'ARRAY' || word === 'STRUCT') && isOp(next, '<')) {
-          const pieces: string[] = [];
-          const after = this.typedConstructor(k, pieces);
-          push(pieces[0], k);
-          k = after;
-          continue;
-        }
-        if (word in scalarTypes && next?.kind === 'string' && !isOp(prev, '.')) {
-          // A typed literal: DATE '2020-01-01', TIMESTAMP '...', DATETIME '...', JSON '...', NUMERIC '...'.
-          push(`CAST(${stringLiteral(next.value)} AS ${scalarTypes[word]})`, k);
-          k += 2;
-          continue;
-        }
-        if (word in scalarTypes && !isOp(prev, '.') && !isOp(next, '.') && !isOp(next, '(')) {
-          push(scalarTypes[word], k);
-          k++;
-          continue;
-        }
-      }
-      push(tok.text, k);
+      pieces.push(tok.text, k);
       k++;
     }
     return join(out);
+  }
+
+  /**
+   * In a CREATE statement's head: notes the body's depth-0 AS, and skips an OPTIONS(...) list or a
+   * PARTITION BY / CLUSTER BY clause, which DuckDB has no use for. The token after what was skipped, or
+   * undefined when tokens[k] starts none of them.
+   */
+  private skipDdlClause(k: number, end: number, calls: boolean[]): number | undefined {
+    const tok = this.tokens[k];
+    const next = this.tokens[k + 1];
+    if (calls.length === 0 && isWord(tok, 'AS')) this.ddlHead = false;
+    if (this.ddlHead && isWord(tok, 'OPTIONS') && isOp(next, '('))
+      return matchingClose(this.tokens, k + 1) + 1;
+    if (this.ddlHead && calls.length === 0 && isWord(tok, 'PARTITION', 'CLUSTER') && isWord(next, 'BY')) {
+      k += 2;
+      while (
+        k < end &&
+        !(calls.length === 0 && isWord(this.tokens[k], 'AS', 'OPTIONS', 'CLUSTER', 'PARTITION'))
+      ) {
+        if (isOp(this.tokens[k], '(')) k = matchingClose(this.tokens, k);
+        k++;
+      }
+      return k;
+    }
+    return undefined;
+  }
+
+  /** DuckDB text of a one-token literal, quoted name or parameter; undefined for any other token. */
+  private literal(tok: Token): string | undefined {
+    switch (tok.kind) {
+      case 'quoted':
+        return tok.value.includes('.') ? this.resolveTable(tok.value.split('.'), tok) : quoteIdent(tok.value);
+      case 'string':
+        return stringLiteral(tok.value);
+      case 'bytes':
+        return bytesLiteral(tok.value);
+      case 'number':
+        // A hexadecimal INT64 literal; DuckDB would read `0x1F` as `0 AS x1F`.
+        if (/^0[xX]/.test(tok.text)) return BigInt.asIntN(64, BigInt(tok.text)).toString();
+        // A GoogleSQL literal with a point or exponent is FLOAT64; DuckDB would read it as DECIMAL.
+        if (/[.eE]/.test(tok.text)) return `${tok.text}::DOUBLE`;
+        return undefined;
+      case 'param':
+        if (!this.params.includes(tok.value)) this.params.push(tok.value);
+        return `$${tok.value}`;
+      case 'positional':
+        return `$${++this.positional}`;
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * An operator token: brackets tracked in `pieces.calls`, `[OFFSET(i)]` subscripts, `* EXCEPT`, a divisor
+   * that must not be zero and `^`. The token after the rewrite, or undefined to copy the operator as it is.
+   */
+  private operator(k: number, start: number, end: number, pieces: Pieces): number | undefined {
+    const tok = this.tokens[k];
+    const prev = k > start ? this.tokens[k - 1] : undefined;
+    const next = this.tokens[k + 1];
+    if (
+      tok.text === '[' &&
+      isWord(next, 'OFFSET', 'SAFE_OFFSET', 'ORDINAL', 'SAFE_ORDINAL') &&
+      isOp(this.tokens[k + 2], '(')
+    ) {
+      const operandStart = this.operandStart(k - 1, start);
+      const array = pieces.takeBack(operandStart);
+      const { sql, next: after } = this.subscript(k, array);
+      pieces.push(sql, operandStart);
+      return after;
+    }
+    if (tok.text === '(' || tok.text === '[') {
+      pieces.calls.push(tok.text === '(' && isWord(prev, ...fromTakingFunctions));
+    } else if (tok.text === ')' || tok.text === ']') pieces.calls.pop();
+    else if (tok.text === '*' && isWord(next, 'EXCEPT') && isOp(this.tokens[k + 2], '(')) {
+      pieces.push('* EXCLUDE', k);
+      return k + 2;
+    } else if (tok.text === '/' && prev !== undefined) {
+      // BigQuery fails a division by zero; DuckDB answers inf or NaN. The divisor is the unary
+      // operand after `/`, which binds tighter than anything that could follow it.
+      const operandEnd = this.operandEnd(k + 1, end);
+      pieces.push(`/ bq_nonzero(${this.range(k + 1, operandEnd)})`, k);
+      return operandEnd;
+    } else if (tok.text === '^') {
+      return this.xor(k, start, end, pieces.takeBack, pieces.push);
+    }
+    return undefined;
+  }
+
+  /**
+   * A word token: function calls, names DuckDB reserves, `MERGE`, `IN UNNEST(...)`, set-operation
+   * `DISTINCT`, typed constructors and literals, type names. The token after the rewrite, or undefined to
+   * copy the word as it is.
+   */
+  private word(k: number, prev: Token | undefined, pieces: Pieces): number | undefined {
+    const tok = this.tokens[k];
+    const next = this.tokens[k + 1];
+    const word = tok.value.toUpperCase();
+    if (isOp(next, '(')) {
+      const rewritten = this.call(word, k, prev, pieces.push);
+      if (rewritten !== undefined) return rewritten;
+    }
+    if (duckdbOnlyReserved.has(word) && !isOp(next, '(')) {
+      pieces.push(quoteIdent(tok.value), k);
+      return k + 1;
+    }
+    if (word === 'MERGE' && !isWord(next, 'INTO')) {
+      pieces.push('MERGE INTO', k);
+      return k + 1;
+    }
+    if (word === 'IN' && isWord(next, 'UNNEST') && isOp(this.tokens[k + 2], '(')) {
+      const close = matchingClose(this.tokens, k + 2);
+      pieces.push(`IN (SELECT UNNEST(${this.range(k + 3, close)}))`, k);
+      return close + 1;
+    }
+    if ((word === 'EXCEPT' || word === 'INTERSECT') && isWord(next, 'DISTINCT')) {
+      pieces.push(word, k);
+      return k + 2;
+    }
+    if (word === 'UNION' && isWord(next, 'DISTINCT')) {
+      pieces.push('UNION', k);
+      return k + 2;
+    }
+    if ((word === 'ARRAY' || word === 'STRUCT') && isOp(next, '<')) {
+      const out: string[] = [];
+      const after = this.typedConstructor(k, out);
+      pieces.push(out[0], k);
+      return after;
+    }
+    if (word in scalarTypes && next?.kind === 'string' && !isOp(prev, '.')) {
+      // A typed literal: DATE '2020-01-01', TIMESTAMP '...', DATETIME '...', JSON '...', NUMERIC '...'.
+      pieces.push(`CAST(${stringLiteral(next.value)} AS ${scalarTypes[word]})`, k);
+      return k + 2;
+    }
+    if (word in scalarTypes && !isOp(prev, '.') && !isOp(next, '.') && !isOp(next, '(')) {
+      pieces.push(scalarTypes[word], k);
+      return k + 1;
+    }
+    return undefined;
   }
 
   /** First token of the operand that ends at token `last` (a path, a call, a literal, a bracketed term). */
