@@ -7,7 +7,7 @@ export const CALL_DEFAULTS = {
   connectorTimeoutSeconds: 1800,
   /**
    * `connector_params.polling_policy` of a long-running operation: 1 s, × 1.25 each poll, at most 60 s
-   * (https://cloud.google.com/workflows/docs/connectors#long-running_operations).
+   * (https://cloud.google.com/workflows/docs/connectors).
    */
   connectorPolling: { initialDelay: 1, multiplier: 1.25, maxDelay: 60 },
   /** `timeout` of `http.*` (https://cloud.google.com/workflows/docs/reference/stdlib/http/get). */
