@@ -1,10 +1,9 @@
-import type { GrantScope } from './role-table';
-
 /**
  * Every name the stack decides, from its `namePrefix` and project: what Google calls the resources it
  * creates (service account ids, workflows, jobs, triggers) and what Pulumi calls their grants and APIs.
  * Changing one renames a resource on Google or replaces it in Pulumi's state (a new URN): keep them.
  */
+import type { GrantScope } from './role-table';
 
 /** Google-side names of the tuning pipeline's resources; service account ids must stay ≤ 30 characters. */
 export function pipelineResourceNames(namePrefix: string) {

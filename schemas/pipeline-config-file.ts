@@ -8,7 +8,7 @@ import { defaultRetirementWarningDays, endpointLifecycleFinding } from '../bigqu
 export interface LoadOptions {
   /** The day the config is checked against the model catalog's retirement dates (default: now). */
   today?: Date;
-  /** Days before a base model's retirement from which a warning is given. */
+  /** Days before a base model's retirement from which a warning is given (default 90: the model catalog's `defaultRetirementWarningDays`). */
   retirementWarningDays?: number;
   /** Where warnings go (default: stderr). */
   warn?: (message: string) => void;

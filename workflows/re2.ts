@@ -1,14 +1,3 @@
-import type { RE2JS } from 're2js';
-import type * as Re2js from 're2js';
-
-/** re2js is loaded on the first pattern: most workflows (and every `bqtune` start-up) use none. */
-let engine: typeof Re2js | undefined;
-function re2js(): typeof Re2js {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  engine ??= require('re2js') as typeof Re2js;
-  return engine;
-}
-
 /**
  * RE2, the regular-expression engine behind Cloud Workflows' `text.find_all_regex`, `text.match_regex` and
  * `text.replace_all_regex` (https://cloud.google.com/workflows/docs/reference/stdlib/text), run through
@@ -22,6 +11,16 @@ function re2js(): typeof Re2js {
  * - `\C` (one byte, even in UTF-8 mode) is listed as supported; re2js rejects it, and a byte-sized match
  *   has no meaning on Workflows' Unicode strings, so it stays rejected.
  */
+import type { RE2JS } from 're2js';
+import type * as Re2js from 're2js';
+
+/** re2js is loaded on the first pattern: most workflows (and every `bqtune` start-up) use none. */
+let engine: typeof Re2js | undefined;
+function re2js(): typeof Re2js {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  engine ??= require('re2js') as typeof Re2js;
+  return engine;
+}
 
 /** A pattern RE2 does not accept; `reason` is RE2's own description (e.g. `invalid escape sequence: \1`). */
 export class Re2SyntaxError extends Error {

@@ -6,7 +6,7 @@ import { promptLabelWarnings } from '../../schemas/validate';
 import { readExampleFile } from '../local/data-files';
 import { ensureData } from '../local/example-config';
 import { candidateLabelsWarning } from './candidate-labels';
-import { runPipelineChecksOffline } from './offline-pipeline-checks';
+import { checkPipelineOffline } from './offline-pipeline-checks';
 import { countPromptTokens, overLimitMessage, type PromptTokenReport } from './prompt-tokens';
 
 /** One thing `bqtune check` has to say: an error fails the run (exit 1), a warning does not. */
@@ -50,7 +50,7 @@ const relative = (file: string) => path.relative(process.cwd(), file) || file;
  * Checks a pipeline config and its data without running the pipeline and without touching a state folder:
  * the config as `bqtune run` reads it (schema, base-model lifecycle), both data files (UTF-8, one JSON
  * object a line), the workflow's argument validation and data checks run offline (see
- * runPipelineChecksOffline), the prompt's label
+ * checkPipelineOffline), the prompt's label
  * list against task.labels, whether the local base model can read candidate labels from the prompt, and
  * every row's prompt against the base endpoint's input token limit. Throws one Error naming the file,
  * line or field when the input is unusable (the command exits 2 then).
@@ -81,7 +81,7 @@ export async function checkProject(configFile: string, options: CheckOptions = {
   if (candidates !== undefined)
     items.push({ level: 'warning', check: 'candidate_labels', message: candidates });
 
-  const dataChecks = await runPipelineChecksOffline(configFile, config, files);
+  const dataChecks = await checkPipelineOffline(configFile, config, files);
   for (const message of dataChecks.problems) items.push({ level: 'error', check: 'run_arguments', message });
   for (const finding of dataChecks.findings) {
     items.push({

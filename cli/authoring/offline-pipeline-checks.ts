@@ -5,12 +5,13 @@ import { parse, stringify } from 'yaml';
 import { bindSql, stringArrayParam } from '../../bigquery';
 import { createBigQueryEmulator } from '../../emulator/bigquery';
 import { runWorkflow, VirtualClock } from '../../emulator/workflows';
-import type { DataCheckFinding, PipelineConfig } from '../../schemas/types.generated';
+import type { DataCheckFinding, PipelineConfig, RunArguments } from '../../schemas/types.generated';
 import { compiledWorkflowSource } from '../../workflows/compiled';
 import { buildRunArguments } from '../deployment/run-arguments';
 import { localTarget } from '../deployment/target';
 import { statements } from '../../workflows/pipelines/tune-and-evaluate/statements';
 import { locateFindings, type ExampleFile } from '../local/data-files';
+import { PipelineTag } from '../../workflows/pipelines/error-tags';
 
 export interface OfflinePipelineChecks {
   /** What the workflow's own argument validation refuses, one line each (the run would stop there). */
@@ -30,14 +31,15 @@ const scratch = {
   runId: 'check',
 };
 
+/** The committed tune-and-evaluate program, parsed once. */
+let compiledPipeline: Record<string, unknown> | undefined;
+
 /**
- * Runs one subworkflow of the committed `workflows/dist/tune-and-evaluate.yaml` in the Workflows
+ * Calls one subworkflow of the committed `workflows/dist/tune-and-evaluate.yaml` in the Workflows
  * interpreter: the compiled program with its main replaced by a call of `name` on the given arguments,
  * so what it decides is what the run decides, not a copy of its rules.
  */
-let compiledPipeline: Record<string, unknown> | undefined;
-
-async function runCompiledSubworkflow(name: string, args: Record<string, unknown>) {
+async function callCompiledSubworkflow(name: string, args: Record<string, unknown>) {
   const compiled = (compiledPipeline ??= parse(compiledWorkflowSource('tune-and-evaluate')) as Record<
     string,
     unknown
@@ -72,19 +74,12 @@ const interruptSignals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  * BigQuery emulator whose warehouse lives in a temporary folder removed afterwards; then its
  * judge_data_checks subworkflow. A load the emulator refuses is an Error naming the user's file.
  */
-export async function runPipelineChecksOffline(
+export async function checkPipelineOffline(
   configFile: string,
   config: PipelineConfig,
-  files: { train: ExampleFile; eval: ExampleFile },
+  files: ExampleFiles,
 ): Promise<OfflinePipelineChecks> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bqtune-check-'));
-  // `finally` does not run when a signal ends the process: remove the copy, then die of the same signal.
-  const onSignal = (signal: NodeJS.Signals) => {
-    fs.rmSync(tmp, { recursive: true, force: true });
-    process.kill(process.pid, signal);
-  };
-  for (const signal of interruptSignals) process.once(signal, onSignal);
-  try {
+  return inScratchFolder(async (tmp) => {
     const gcsDir = path.join(tmp, 'gcs');
     const args = buildRunArguments({
       configFile,
@@ -93,85 +88,121 @@ export async function runPipelineChecksOffline(
       runId: scratch.runId,
       localGcsDir: gcsDir,
     });
-    const validation = await runCompiledSubworkflow('validate_arguments', {
-      args,
-      run_id: args.runId,
-      project: args.project,
-      location: args.location,
-      dataset: args.dataset,
-      connection: args.connection,
-    });
-    const problems =
-      validation.state === 'SUCCEEDED'
-        ? []
-        : ((validation.error as { problems?: string[] }).problems ?? [
-            String((validation.error as { message?: unknown }).message),
-          ]);
+    const problems = await argumentProblems(args);
+    const rows = await dataCheckRows(args, files, { dataDir: path.join(tmp, 'warehouse'), gcsDir });
+    return { problems, ...(await judgeDataChecks(args, rows, files)) };
+  });
+}
 
-    const bigquery = await createBigQueryEmulator({
-      dataDir: path.join(tmp, 'warehouse'),
-      gcsDir,
-      projectId: scratch.project,
-      datasets: [`${scratch.project}.${scratch.dataset}`],
-    });
-    let rows: unknown[];
-    try {
-      const dataset = { project: scratch.project, dataset: scratch.dataset };
-      const loads = [
-        [
-          'train',
-          bindSql(statements.loadTrain, {
-            ...dataset,
-            train_table: scratch.train_table,
-            train_uri: args.data.train,
-          }),
-        ],
-        [
-          'eval',
-          bindSql(statements.loadEval, {
-            ...dataset,
-            eval_table: scratch.eval_table,
-            eval_uri: args.data.eval,
-          }),
-        ],
-      ] as const;
-      for (const [split, sql] of loads) {
-        try {
-          await bigquery.query(sql.text);
-        } catch (err) {
-          const uri = args.data[split];
-          throw new Error((err as Error).message.split(uri).join(files[split].file), { cause: err });
-        }
-      }
-      const checks = bindSql(statements.dataChecks, {
-        ...dataset,
-        train_table: scratch.train_table,
-        eval_table: scratch.eval_table,
-      });
-      rows = (await bigquery.query(checks.text, [stringArrayParam('labels', args.task.labels ?? [])])).rows;
-    } finally {
-      await bigquery.close();
-    }
-    // As the pipeline's context says (context.ts): label checks apply to classification only.
-    const judged = await runCompiledSubworkflow('judge_data_checks', {
-      checks: args.checks,
-      rows,
-      classify: args.task.type === 'classification',
-    });
-    if (judged.state === 'SUCCEEDED') {
-      return {
-        problems,
-        findings: locateFindings(judged.result as DataCheckFinding[], files),
-        failed: false,
-      };
-    }
-    const error = judged.error as { tags?: string[]; findings?: DataCheckFinding[]; message?: string };
-    if (error?.tags?.includes('DataCheckError') && Array.isArray(error.findings)) {
-      return { problems, findings: locateFindings(error.findings, files), failed: true };
-    }
-    throw new Error(`data checks could not be judged: ${error?.message ?? JSON.stringify(error)}`);
+type ExampleFiles = { train: ExampleFile; eval: ExampleFile };
+
+/**
+ * Calls `body` with a new temporary folder and removes the folder afterwards, also when a signal ends the
+ * process (where `finally` does not run): the folder is removed, then the process dies of the same signal.
+ */
+async function inScratchFolder<T>(body: (tmp: string) => Promise<T>): Promise<T> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bqtune-check-'));
+  const onSignal = (signal: NodeJS.Signals) => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    process.kill(process.pid, signal);
+  };
+  for (const signal of interruptSignals) process.once(signal, onSignal);
+  try {
+    return await body(tmp);
   } finally {
     for (const signal of interruptSignals) process.off(signal, onSignal);
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** What the workflow's validate_arguments refuses in `args`, one line each; none when it accepts them. */
+async function argumentProblems(args: RunArguments): Promise<string[]> {
+  const validation = await callCompiledSubworkflow('validate_arguments', {
+    args,
+    run_id: args.runId,
+    project: args.project,
+    location: args.location,
+    dataset: args.dataset,
+    connection: args.connection,
+  });
+  return validation.state === 'SUCCEEDED'
+    ? []
+    : ((validation.error as { problems?: string[] }).problems ?? [
+        String((validation.error as { message?: unknown }).message),
+      ]);
+}
+
+/**
+ * Loads both splits into a BigQuery emulator over `where` (LOAD DATA as the pipeline writes it) and returns
+ * the rows of the pipeline's data-checks statement. A load the emulator refuses names the user's file.
+ */
+async function dataCheckRows(
+  args: RunArguments,
+  files: ExampleFiles,
+  where: { dataDir: string; gcsDir: string },
+): Promise<unknown[]> {
+  const bigquery = await createBigQueryEmulator({
+    ...where,
+    projectId: scratch.project,
+    datasets: [`${scratch.project}.${scratch.dataset}`],
+  });
+  try {
+    const dataset = { project: scratch.project, dataset: scratch.dataset };
+    const loads = [
+      [
+        'train',
+        bindSql(statements.loadTrain, {
+          ...dataset,
+          train_table: scratch.train_table,
+          train_uri: args.data.train,
+        }),
+      ],
+      [
+        'eval',
+        bindSql(statements.loadEval, {
+          ...dataset,
+          eval_table: scratch.eval_table,
+          eval_uri: args.data.eval,
+        }),
+      ],
+    ] as const;
+    for (const [split, sql] of loads) {
+      try {
+        await bigquery.query(sql.text);
+      } catch (err) {
+        const uri = args.data[split];
+        throw new Error((err as Error).message.split(uri).join(files[split].file), { cause: err });
+      }
+    }
+    const checks = bindSql(statements.dataChecks, {
+      ...dataset,
+      train_table: scratch.train_table,
+      eval_table: scratch.eval_table,
+    });
+    return (await bigquery.query(checks.text, [stringArrayParam('labels', args.task.labels ?? [])])).rows;
+  } finally {
+    await bigquery.close();
+  }
+}
+
+/** The findings judge_data_checks makes of the data-check rows, located in the user's files. */
+async function judgeDataChecks(
+  args: RunArguments,
+  rows: unknown[],
+  files: ExampleFiles,
+): Promise<Omit<OfflinePipelineChecks, 'problems'>> {
+  // As the pipeline's context says (context.ts): label checks apply to classification only.
+  const judged = await callCompiledSubworkflow('judge_data_checks', {
+    checks: args.checks,
+    rows,
+    classify: args.task.type === 'classification',
+  });
+  if (judged.state === 'SUCCEEDED') {
+    return { findings: locateFindings(judged.result as DataCheckFinding[], files), failed: false };
+  }
+  const error = judged.error as { tags?: string[]; findings?: DataCheckFinding[]; message?: string };
+  if (error?.tags?.includes(PipelineTag.DataCheckError) && Array.isArray(error.findings)) {
+    return { findings: locateFindings(error.findings, files), failed: true };
+  }
+  throw new Error(`data checks could not be judged: ${error?.message ?? JSON.stringify(error)}`);
 }

@@ -3,6 +3,7 @@ import { load } from './lazy';
 import type { RegistryEvent } from '../history/champion';
 import { addWarehouseOptions, type WarehouseFlags } from '../history/warehouse-flags';
 import type * as ColorsModule from '../colors';
+import { metric3 } from '../format';
 import type * as ChampionModule from '../history/champion';
 import type * as ChampionBaseModule from '../history/champion-base';
 import type * as ServingFunctionModule from '../history/serving-function';
@@ -31,7 +32,7 @@ async function historyTable(events: readonly RegistryEvent[], dataset: string): 
       e.event,
       shortName(e.model, dataset),
       e.runId || '—',
-      e.metric && e.metricValue !== null ? `${e.metric} ${e.metricValue.toFixed(3)}` : '—',
+      e.metric && e.metricValue !== null ? `${e.metric} ${metric3(e.metricValue)}` : '—',
     ]),
   );
 }

@@ -1,4 +1,5 @@
 import { colors as pc } from '../colors';
+import { metric3 } from '../format';
 import type { ExecutionView } from './executions';
 
 export function elapsed(since: Date, now = new Date()): string {
@@ -28,7 +29,7 @@ function parse(text: string | undefined): unknown {
   }
 }
 
-const num = (x: unknown) => (typeof x === 'number' ? x.toFixed(3) : '—');
+const num = (value: unknown) => metric3(typeof value === 'number' ? value : undefined);
 
 interface PipelineResultView {
   runId?: string;

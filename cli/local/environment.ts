@@ -1,14 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { createBigQueryEmulator, type BigQueryEmulator, type FaultConfig } from '../../emulator/bigquery';
-import { addNullableColumnsDdl, createTableDdl, pipelineTables } from '../../bigquery';
-import { describeHolder, isLockConflict, recordHolder, type StateHolder } from './state-holder';
-
 /**
  * The embedded stand-in for what `pulumi up` provisions on Google Cloud: one project, one dataset with the
  * pipeline tables, one Vertex connection and one bucket. State lives under `<stateDir>/warehouse/` and
  * persists between runs, so a finished tuning or a stored prediction is reused like it would be on Google.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createBigQueryEmulator, type BigQueryEmulator, type FaultConfig } from '../../emulator/bigquery';
+import { addNullableColumnsDdl, createTableDdl, pipelineTables } from '../../bigquery';
+import { describeHolder, isLockConflict, recordHolder, type StateHolder } from './state-holder';
 
 /** The project id of local runs: the emulator's project, and the project of every local table and model. */
 export const localProject = 'bqtune-local';

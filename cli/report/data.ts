@@ -166,113 +166,141 @@ export async function loadReportData(runDir: string, source: ReportSource = {}):
     const text = textOrNull(v);
     return text === null ? null : (spelling.get(text) ?? text);
   };
-  const task = args.task.type;
-  const text = isTextTask(task);
-  const gateMetric = summary.gate?.metric ?? args.gate.metric;
-  const exampleMetric = !text
-    ? null
-    : (taskTypes[task].gateMetrics as readonly string[]).includes(gateMetric ?? '')
-      ? (gateMetric as GenerationMetric)
-      : generationPrimaryMetric[taskTypes[task].evaluationTask as GenerationTaskType];
   const data: ReportData = {
     summary,
     args,
     labels,
     confusion: { baseline: [], tuned: [] },
     changed: [],
-    exampleMetric,
+    exampleMetric: exampleMetricOf(args.task.type, summary.gate?.metric ?? args.gate.metric),
     examples: { gains: [], losses: [] },
     distribution: { metric: null, baseline: [], tuned: [] },
     examplesExpired: false,
   };
   const { warehouse, cleanup } = await openRunWarehouse(runDir, source);
   try {
-    const table = (id: string) => ({ project: warehouse.project, dataset: warehouse.dataset, table: id });
-    const confusion = await warehouse.query(confusionMatrixQuery(table(evaluationsTable.id)), {
-      run_id: summary.runId,
-    });
-    const distribution = await warehouse.query(metricDistributionQuery(table(evaluationsTable.id)), {
-      run_id: summary.runId,
-    });
-    for (const row of distribution.rows) {
-      const role = String(row.model_role);
-      if (role !== 'baseline' && role !== 'tuned') continue;
-      data.distribution.metric = String(row.metric);
-      data.distribution[role].push({ bucket: String(row.bucket), rows: Number(row.value) });
-    }
-    for (const row of confusion.rows) {
-      const role = String(row.model_role);
-      if (role !== 'baseline' && role !== 'tuned') continue;
-      data.confusion[role].push({
-        expected: spell(row.label) ?? '',
-        predicted: spell(row.predicted_label),
-        count: Number(row.value),
-      });
-    }
-    if (summary.baseline && summary.tuned) {
-      const recorded = await readRecordedRun(warehouse, summary.runId);
-      const { prefix, suffix = '' } = args.task.promptTemplate;
-      if (recorded.evalKey !== null) {
-        // Predictions are stored under the eval key the run's content_keys step computed and recorded.
-        const promptsId = `eval_prompts_${summary.runId}`;
-        const sql = changedPredictionsQuery({
-          predictions: table(predictionsTable.id),
-          prompts: table(promptsId),
-        });
-        const rows = await warehouse
-          .query(sql, {
-            eval_fingerprint: recorded.evalKey,
-            baseline_model: summary.baseline.model,
-            tuned_model: summary.tuned.model,
-          })
-          .then(
-            (result) => result.rows,
-            (error: unknown) => {
-              if (!isTableNotFound(error, promptsId)) throw error;
-              data.examplesExpired = true;
-              return [];
-            },
-          );
-        const inputOf = (prompt: unknown) => {
-          let input = String(prompt);
-          if (input.startsWith(prefix)) input = input.slice(prefix.length);
-          if (suffix !== '' && input.endsWith(suffix)) input = input.slice(0, -suffix.length);
-          return input;
-        };
-        if (exampleMetric !== null) {
-          data.examples = pickSideBySide(
-            rows.map((row) => {
-              const reference = String(row.label);
-              const baselineText = generated(row.baseline_text);
-              const tunedText = generated(row.tuned_text);
-              return {
-                exampleId: String(row.example_id),
-                input: inputOf(row.prompt),
-                reference,
-                baselineText,
-                tunedText,
-                baselineScore: rowScore(exampleMetric, reference, baselineText),
-                tunedScore: rowScore(exampleMetric, reference, tunedText),
-              };
-            }),
-          );
-        }
-        data.changed = rows.map((row) => {
-          const input = inputOf(row.prompt);
-          return {
-            exampleId: String(row.example_id),
-            input,
-            expected: String(row.label),
-            baseline: spell(row.baseline_label),
-            tuned: spell(row.tuned_label),
-            baselineText: generated(row.baseline_text),
-            tunedText: generated(row.tuned_text),
-          };
-        });
-      }
-    }
+    await readEvaluations(warehouse, data, spell);
+    if (summary.baseline && summary.tuned) await readChangedPredictions(warehouse, data, spell);
   } finally {
     await cleanup();
   }
   return data;
+}
+
+/** The metric the side-by-side examples are ranked by: the gated one if the task scores it, else its primary. */
+function exampleMetricOf(
+  task: RunArguments['task']['type'],
+  gateMetric: string | undefined,
+): GenerationMetric | null {
+  if (!isTextTask(task)) return null;
+  return (taskTypes[task].gateMetrics as readonly string[]).includes(gateMetric ?? '')
+    ? (gateMetric as GenerationMetric)
+    : generationPrimaryMetric[taskTypes[task].evaluationTask as GenerationTaskType];
+}
+
+const tableIn = (warehouse: PipelineWarehouse, id: string) => ({
+  project: warehouse.project,
+  dataset: warehouse.dataset,
+  table: id,
+});
+
+/** The baseline's and the tuned model's confusion cells and metric distribution, from the evaluations table. */
+async function readEvaluations(
+  warehouse: PipelineWarehouse,
+  data: ReportData,
+  spell: (label: unknown) => string | null,
+): Promise<void> {
+  const runId = data.summary.runId;
+  const confusion = await warehouse.query(confusionMatrixQuery(tableIn(warehouse, evaluationsTable.id)), {
+    run_id: runId,
+  });
+  const distribution = await warehouse.query(
+    metricDistributionQuery(tableIn(warehouse, evaluationsTable.id)),
+    {
+      run_id: runId,
+    },
+  );
+  for (const row of distribution.rows) {
+    const role = String(row.model_role);
+    if (role !== 'baseline' && role !== 'tuned') continue;
+    data.distribution.metric = String(row.metric);
+    data.distribution[role].push({ bucket: String(row.bucket), rows: Number(row.value) });
+  }
+  for (const row of confusion.rows) {
+    const role = String(row.model_role);
+    if (role !== 'baseline' && role !== 'tuned') continue;
+    data.confusion[role].push({
+      expected: spell(row.label) ?? '',
+      predicted: spell(row.predicted_label),
+      count: Number(row.value),
+    });
+  }
+}
+
+/**
+ * The eval rows whose answer changed from the baseline to the tuned model, and for a free-text task the
+ * side-by-side examples; `examplesExpired` when the run's prompts table has expired (nothing to show).
+ */
+async function readChangedPredictions(
+  warehouse: PipelineWarehouse,
+  data: ReportData,
+  spell: (label: unknown) => string | null,
+): Promise<void> {
+  const { summary, args, exampleMetric } = data;
+  const recorded = await readRecordedRun(warehouse, summary.runId);
+  // Predictions are stored under the eval key the run's content_keys step computed and recorded.
+  if (recorded.evalKey === null || !summary.baseline || !summary.tuned) return;
+  const promptsId = `eval_prompts_${summary.runId}`;
+  const sql = changedPredictionsQuery({
+    predictions: tableIn(warehouse, predictionsTable.id),
+    prompts: tableIn(warehouse, promptsId),
+  });
+  const rows = await warehouse
+    .query(sql, {
+      eval_fingerprint: recorded.evalKey,
+      baseline_model: summary.baseline.model,
+      tuned_model: summary.tuned.model,
+    })
+    .then(
+      (result) => result.rows,
+      (error: unknown) => {
+        if (!isTableNotFound(error, promptsId)) throw error;
+        data.examplesExpired = true;
+        return [];
+      },
+    );
+  const { prefix, suffix = '' } = args.task.promptTemplate;
+  const inputOf = (prompt: unknown) => {
+    let input = String(prompt);
+    if (input.startsWith(prefix)) input = input.slice(prefix.length);
+    if (suffix !== '' && input.endsWith(suffix)) input = input.slice(0, -suffix.length);
+    return input;
+  };
+  if (exampleMetric !== null) {
+    data.examples = pickSideBySide(
+      rows.map((row) => {
+        const reference = String(row.label);
+        const baselineText = generated(row.baseline_text);
+        const tunedText = generated(row.tuned_text);
+        return {
+          exampleId: String(row.example_id),
+          input: inputOf(row.prompt),
+          reference,
+          baselineText,
+          tunedText,
+          baselineScore: rowScore(exampleMetric, reference, baselineText),
+          tunedScore: rowScore(exampleMetric, reference, tunedText),
+        };
+      }),
+    );
+  }
+  data.changed = rows.map((row) => ({
+    exampleId: String(row.example_id),
+    input: inputOf(row.prompt),
+    expected: String(row.label),
+    baseline: spell(row.baseline_label),
+    tuned: spell(row.tuned_label),
+    baselineText: generated(row.baseline_text),
+    tunedText: generated(row.tuned_text),
+  }));
 }

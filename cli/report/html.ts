@@ -7,7 +7,7 @@ import { groupedBarChart } from './svg-chart';
 import { asExample } from './summary-table';
 import { reportStyle } from './style';
 import { retirementNote } from '../../bigquery/model-catalog';
-import { metric3 } from '../format';
+import { metric3, signedMetric3 } from '../format';
 
 const colors = { baseline: '#94a3b8', tuned: '#2563eb' };
 const f3 = metric3;
@@ -103,7 +103,7 @@ function metricRow(
   };
   const delta = (value(tuned) ?? 0) - (value(baseline) ?? 0);
   const cls = count ? '' : delta > 0.0005 ? 'up' : delta < -0.0005 ? 'down' : '';
-  return `<tr${gate ? ' class="gate-metric"' : ''}><th scope="row">${x(name)}${gate ? ' <span class="tag">gate</span>' : ''}</th>${models.map((m) => `<td>${shown(m)}</td>`).join('')}<td class="${cls}">${delta >= 0 ? '+' : ''}${count ? String(delta) : delta.toFixed(3)}</td></tr>`;
+  return `<tr${gate ? ' class="gate-metric"' : ''}><th scope="row">${x(name)}${gate ? ' <span class="tag">gate</span>' : ''}</th>${models.map((m) => `<td>${shown(m)}</td>`).join('')}<td class="${cls}">${count ? `${delta >= 0 ? '+' : ''}${delta}` : signedMetric3(delta)}</td></tr>`;
 }
 
 function metricsSection(summary: RunSummary, gateMetric?: string): string {
@@ -202,7 +202,7 @@ function sideBySideTable(kind: 'gain' | 'loss', rows: SideBySideRow[], metric: s
   const body = rows
     .map((r) => {
       const delta = r.tunedScore - r.baselineScore;
-      return `<tr class="${kind === 'gain' ? 'fixed' : 'broken'}" data-example="${x(r.exampleId)}"><td class="input"><div class="text">${x(r.input)}</div></td><td><div class="text">${x(r.reference)}</div></td><td>${text(r.baselineText)}<br><span class="meta">${f3(r.baselineScore)}</span></td><td>${text(r.tunedText)}<br><span class="meta">${f3(r.tunedScore)}</span></td><td class="${kind === 'gain' ? 'up' : 'down'}">${delta >= 0 ? '+' : ''}${delta.toFixed(3)}</td></tr>`;
+      return `<tr class="${kind === 'gain' ? 'fixed' : 'broken'}" data-example="${x(r.exampleId)}"><td class="input"><div class="text">${x(r.input)}</div></td><td><div class="text">${x(r.reference)}</div></td><td>${text(r.baselineText)}<br><span class="meta">${f3(r.baselineScore)}</span></td><td>${text(r.tunedText)}<br><span class="meta">${f3(r.tunedScore)}</span></td><td class="${kind === 'gain' ? 'up' : 'down'}">${signedMetric3(delta)}</td></tr>`;
     })
     .join('\n');
   return [
@@ -257,7 +257,7 @@ function perLabelSection(
       const delta = (t?.f1 ?? 0) - (b?.f1 ?? 0);
       const cls = delta > 0.0005 ? 'up' : delta < -0.0005 ? 'down' : '';
       const c = champion ? `<td>${f3(champion.perLabel[l]?.f1)}</td>` : '';
-      return `<tr><th scope="row">${x(l)}</th><td>${t?.support ?? b?.support ?? 0}</td><td>${f3(b?.precision)}</td><td>${f3(b?.recall)}</td><td>${f3(b?.f1)}</td>${c}<td>${f3(t?.precision)}</td><td>${f3(t?.recall)}</td><td>${f3(t?.f1)}</td><td class="${cls}">${delta >= 0 ? '+' : ''}${delta.toFixed(3)}</td></tr>`;
+      return `<tr><th scope="row">${x(l)}</th><td>${t?.support ?? b?.support ?? 0}</td><td>${f3(b?.precision)}</td><td>${f3(b?.recall)}</td><td>${f3(b?.f1)}</td>${c}<td>${f3(t?.precision)}</td><td>${f3(t?.recall)}</td><td>${f3(t?.f1)}</td><td class="${cls}">${signedMetric3(delta)}</td></tr>`;
     })
     .join('\n');
   return section(

@@ -19,7 +19,7 @@ interface JsFunction {
   run: (...args: never[]) => unknown;
 }
 
-const blobBytes = (v: unknown): Uint8Array => (v as DuckDBBlobValue).bytes;
+const blobBytes = (value: unknown): Uint8Array => (value as DuckDBBlobValue).bytes;
 
 const jsFunctions: JsFunction[] = [
   { name: 'bq_farm_fingerprint', params: [VARCHAR], returns: BIGINT, run: (s: string) => farmFingerprint(s) },

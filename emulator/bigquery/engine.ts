@@ -54,12 +54,6 @@ import { schemaField, type BoundValue, type SchemaField } from './values';
 import { displayTable, tableName, type TableRef, type Warehouse } from './warehouse';
 
 /**
- * Runs GoogleSQL statements: BigQuery ML statements through their own parsers, everything else translated
- * to DuckDB, with ML./AI. table functions materialised first. A script (statements separated by `;`) runs
- * in order and reports its last statement, as a BigQuery script job's child jobs would.
- */
-
-/**
  * What a statement (a script's last statement) reports, as a query job's statistics carry it: rows with
  * their schema for a query, affected rows for DML, the operation and target for DDL, the training run of a
  * CREATE MODEL and the generation counts of ML./AI. table functions.
@@ -175,7 +169,12 @@ export function statementType(tokens: Token[]): string {
   return `${verb}_${object}`;
 }
 
-/** The statement runner of one emulator: its statements run one at a time on the warehouse's connection. */
+/**
+ * The statement runner of one emulator: runs GoogleSQL statements, BigQuery ML statements through their own
+ * parsers and everything else translated to DuckDB, with ML./AI. table functions materialised first. A script
+ * (statements separated by `;`) runs in order and reports its last statement, as a BigQuery script job's child
+ * jobs would. Statements run one at a time on the warehouse's connection.
+ */
 export class Engine {
   private tempCounter = 0;
   /** The earliest table expiration not yet passed (epoch ms); -Infinity until the first scan. */
@@ -420,34 +419,8 @@ export class Engine {
         if (!catalog.delete(ref) && !ifExists) catalog.require(ref);
         return { statementType: type, ddlOperationPerformed: 'DROP', genAiFunctions: [] };
       }
-      case 'CREATE_SCHEMA': {
-        cursor.expectWord('CREATE');
-        cursor.expectWord('SCHEMA');
-        const ifNotExists = cursor.acceptWord('IF');
-        if (ifNotExists) {
-          cursor.expectWord('NOT');
-          cursor.expectWord('EXISTS');
-        }
-        const { parts } = cursor.path('a dataset name');
-        if (isWord(cursor.peek(), 'DEFAULT'))
-          throw unsupported(`CREATE SCHEMA ... DEFAULT COLLATE at ${location(cursor.peek())}`);
-        if (cursor.acceptWord('OPTIONS')) {
-          cursor.expectOp('(');
-          const open = cursor.index - 1;
-          await readOptions(optionLists.schema, tokens, open, this.evaluator(ctx));
-          cursor.index = matchingClose(tokens, open) + 1;
-        }
-        endOfStatement(cursor);
-        const ref =
-          parts.length === 2
-            ? { projectId: parts[0], datasetId: parts[1] }
-            : { projectId: warehouse.defaultProject, datasetId: parts[0] };
-        const exists = await warehouse.datasetExists(ref);
-        if (exists && !ifNotExists)
-          throw invalidQuery(`Already Exists: Dataset ${ref.projectId}:${ref.datasetId}`);
-        await warehouse.createDataset(ref);
-        return { statementType: type, ddlOperationPerformed: exists ? 'SKIP' : 'CREATE', genAiFunctions: [] };
-      }
+      case 'CREATE_SCHEMA':
+        return this.createSchema(tokens, ctx);
       case 'SELECT':
       case 'INSERT':
       case 'UPDATE':
@@ -492,6 +465,42 @@ export class Engine {
             .join(' ')} ... at ${location(tokens[0])}`,
         );
     }
+  }
+
+  /** `CREATE SCHEMA [IF NOT EXISTS] name [OPTIONS(...)]`: a dataset, its options checked against the schema list. */
+  private async createSchema(tokens: Token[], ctx: StatementContext): Promise<StatementResult> {
+    const { warehouse } = this.options;
+    const cursor = new Cursor(tokens);
+    cursor.expectWord('CREATE');
+    cursor.expectWord('SCHEMA');
+    const ifNotExists = cursor.acceptWord('IF');
+    if (ifNotExists) {
+      cursor.expectWord('NOT');
+      cursor.expectWord('EXISTS');
+    }
+    const { parts } = cursor.path('a dataset name');
+    if (isWord(cursor.peek(), 'DEFAULT'))
+      throw unsupported(`CREATE SCHEMA ... DEFAULT COLLATE at ${location(cursor.peek())}`);
+    if (cursor.acceptWord('OPTIONS')) {
+      cursor.expectOp('(');
+      const open = cursor.index - 1;
+      await readOptions(optionLists.schema, tokens, open, this.evaluator(ctx));
+      cursor.index = matchingClose(tokens, open) + 1;
+    }
+    endOfStatement(cursor);
+    const ref =
+      parts.length === 2
+        ? { projectId: parts[0], datasetId: parts[1] }
+        : { projectId: warehouse.defaultProject, datasetId: parts[0] };
+    const exists = await warehouse.datasetExists(ref);
+    if (exists && !ifNotExists)
+      throw invalidQuery(`Already Exists: Dataset ${ref.projectId}:${ref.datasetId}`);
+    await warehouse.createDataset(ref);
+    return {
+      statementType: 'CREATE_SCHEMA',
+      ddlOperationPerformed: exists ? 'SKIP' : 'CREATE',
+      genAiFunctions: [],
+    };
   }
 
   /**

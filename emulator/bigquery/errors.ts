@@ -1,4 +1,5 @@
 import { ConnectorError } from '../workflows/connector-types';
+import { Tag } from '../../workflows/facts/error-tags';
 
 /**
  * BigQuery's error reasons with the HTTP status the API answers with (the "Error messages" table of the
@@ -67,7 +68,7 @@ export const notFound = (message: string): BigQueryError => new BigQueryError('n
 /** What a Workflows connector raises for an HTTP status ≥ 400: an HttpError map carrying the body. */
 export function httpError(error: BigQueryError): ConnectorError {
   return new ConnectorError({
-    tags: ['HttpError'],
+    tags: [Tag.HttpError],
     message: `HTTP server responded with error code ${error.code}`,
     code: error.code,
     headers: { 'Content-Type': 'application/json; charset=UTF-8' },
@@ -78,7 +79,7 @@ export function httpError(error: BigQueryError): ConnectorError {
 /** What the jobs.insert connector raises when the job it polled finished with an errorResult. */
 export function operationError(job: Record<string, unknown>, error: BigQueryError): ConnectorError {
   return new ConnectorError({
-    tags: ['OperationError'],
+    tags: [Tag.OperationError],
     message: `The job finished unsuccessfully: ${error.reason}: ${error.message}`,
     operation: job,
   });

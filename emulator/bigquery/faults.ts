@@ -1,6 +1,7 @@
 import { ConnectorError } from '../workflows/connector-types';
 import { fnv1a } from '../model/rng';
 import { BigQueryError } from './errors';
+import { Tag } from '../../workflows/facts/error-tags';
 
 /**
  * Reasons a query job can be failed with. `rateLimitExceeded` rejects the jobs.insert request itself (HTTP
@@ -170,7 +171,7 @@ export class FaultInjector {
     this.httpFailuresLeft--;
     const [status, message] = httpFailureStatus[config.code];
     return new ConnectorError({
-      tags: ['HttpError'],
+      tags: [Tag.HttpError],
       message: `HTTP server responded with error code ${config.code}`,
       code: config.code,
       headers: { 'Content-Type': 'application/json; charset=UTF-8' },

@@ -1,5 +1,3 @@
-import { invalidQuery } from './errors';
-
 /**
  * The GoogleSQL functions the local emulator runs, and how each becomes DuckDB SQL that gives BigQuery's
  * answer: its NULL handling, its errors and its result type. A function that is not in this table is
@@ -8,6 +6,7 @@ import { invalidQuery } from './errors';
  * equal). Each entry names the BigQuery reference page it follows, under
  * https://cloud.google.com/bigquery/docs/reference/standard-sql/.
  */
+import { invalidQuery } from './errors';
 
 /** One function of the table: how many arguments it takes, what it keeps of BigQuery, and its DuckDB SQL. */
 export interface FunctionRule {

@@ -1,11 +1,10 @@
-import { farmFingerprint } from './farmhash';
-
 /**
  * GoogleSQL functions DuckDB has no equivalent of, computed in JavaScript and registered as DuckDB scalar
  * functions (duckdb-functions.ts). Each follows its reference page under
  * https://cloud.google.com/bigquery/docs/reference/standard-sql/; errors are thrown as `Error`s whose
  * message becomes the job's error.
  */
+import { farmFingerprint } from './farmhash';
 
 /** FARM_FINGERPRINT (hash_functions#farm_fingerprint). */
 export { farmFingerprint };

@@ -62,15 +62,15 @@ export const jsUdfBatchTimeoutMs = 60_000;
 
 const refusedTypes = ['BYTES', 'NUMERIC', 'BIGNUMERIC', 'DATE', 'TIMESTAMP', 'DATETIME', 'TIME', 'JSON'];
 
-const showType = (t: UdfType): string =>
-  t.kind === 'ARRAY'
-    ? `ARRAY<${showType(t.element)}>`
-    : t.kind === 'STRUCT'
-      ? `STRUCT<${t.fields.map((f) => `${f.name} ${showType(f.type)}`).join(', ')}>`
-      : t.kind;
+const showType = (udfType: UdfType): string =>
+  udfType.kind === 'ARRAY'
+    ? `ARRAY<${showType(udfType.element)}>`
+    : udfType.kind === 'STRUCT'
+      ? `STRUCT<${udfType.fields.map((f) => `${f.name} ${showType(f.type)}`).join(', ')}>`
+      : udfType.kind;
 
-function parseType(c: Cursor, what: string): UdfType {
-  const t = c.peek();
+function parseType(cursor: Cursor, what: string): UdfType {
+  const t = cursor.peek();
   const word = t?.kind === 'ident' ? t.value.toUpperCase() : '';
   const aliases: Record<string, 'STRING' | 'FLOAT64' | 'BOOL' | 'INT64'> = {
     STRING: 'STRING',
@@ -81,41 +81,41 @@ function parseType(c: Cursor, what: string): UdfType {
     INTEGER: 'INT64',
   };
   if (word in aliases) {
-    c.acceptWord(word);
+    cursor.acceptWord(word);
     return { kind: aliases[word] };
   }
   if (word === 'ARRAY' || word === 'STRUCT') {
-    c.acceptWord(word);
-    c.expectOp('<');
+    cursor.acceptWord(word);
+    cursor.expectOp('<');
     let type: UdfType;
-    if (word === 'ARRAY') type = { kind: 'ARRAY', element: parseType(c, what) };
+    if (word === 'ARRAY') type = { kind: 'ARRAY', element: parseType(cursor, what) };
     else {
       const fields: { name: string; type: UdfType }[] = [];
       do {
-        const name = c.path('a STRUCT field name');
-        fields.push({ name: name.parts.join('.'), type: parseType(c, what) });
-      } while (c.acceptOp(','));
+        const name = cursor.path('a STRUCT field name');
+        fields.push({ name: name.parts.join('.'), type: parseType(cursor, what) });
+      } while (cursor.acceptOp(','));
       type = { kind: 'STRUCT', fields };
     }
     // `ARRAY<STRUCT<a STRING>>` ends in one `>>` token.
-    if (isOp(c.peek(), '>>')) {
-      const tok = c.peek()!;
-      c.tokens[c.tokens.indexOf(tok)] = { ...tok, text: '>', value: '>' };
-    } else c.expectOp('>');
+    if (isOp(cursor.peek(), '>>')) {
+      const tok = cursor.peek()!;
+      cursor.tokens[cursor.tokens.indexOf(tok)] = { ...tok, text: '>', value: '>' };
+    } else cursor.expectOp('>');
     return type;
   }
   if (refusedTypes.includes(word))
     throw invalidQuery(
       `${what}: ${word} is not supported by the local emulator in a JavaScript UDF (STRING, FLOAT64, BOOL, ARRAY, STRUCT, and INT64 as the return type, are)`,
     );
-  throw invalidQuery(`Syntax error: Expected a type for ${what} but got ${c.describe()}`);
+  throw invalidQuery(`Syntax error: Expected a type for ${what} but got ${cursor.describe()}`);
 }
 
-function hasInt64(t: UdfType): boolean {
+function hasInt64(udfType: UdfType): boolean {
   return (
-    t.kind === 'INT64' ||
-    (t.kind === 'ARRAY' && hasInt64(t.element)) ||
-    (t.kind === 'STRUCT' && t.fields.some((f) => hasInt64(f.type)))
+    udfType.kind === 'INT64' ||
+    (udfType.kind === 'ARRAY' && hasInt64(udfType.element)) ||
+    (udfType.kind === 'STRUCT' && udfType.fields.some((f) => hasInt64(f.type)))
   );
 }
 
@@ -217,8 +217,8 @@ export function parseCreateJsFunction(tokens: Token[]): JsUdfDefinition {
   return { name, params, returns, body: body.value, deterministic, orReplace, ifNotExists };
 }
 
-const duckdbType = (t: UdfType): DuckDBType => {
-  switch (t.kind) {
+const duckdbType = (udfType: UdfType): DuckDBType => {
+  switch (udfType.kind) {
     case 'STRING':
       return VARCHAR;
     case 'FLOAT64':
@@ -228,9 +228,9 @@ const duckdbType = (t: UdfType): DuckDBType => {
     case 'INT64':
       return BIGINT;
     case 'ARRAY':
-      return LIST(duckdbType(t.element));
+      return LIST(duckdbType(udfType.element));
     case 'STRUCT':
-      return STRUCT(Object.fromEntries(t.fields.map((f) => [f.name, duckdbType(f.type)])));
+      return STRUCT(Object.fromEntries(udfType.fields.map((f) => [f.name, duckdbType(f.type)])));
   }
 };
 
@@ -247,14 +247,14 @@ function toJs(value: DuckDBValue, type: UdfType): unknown {
 
 class ReturnError extends Error {}
 
-const describe = (v: unknown): string =>
-  Array.isArray(v)
+const describe = (value: unknown): string =>
+  Array.isArray(value)
     ? 'an array'
-    : v === null
+    : value === null
       ? 'null'
-      : typeof v === 'string'
-        ? `the string ${JSON.stringify(v.slice(0, 40))}`
-        : `${typeof v} ${String(v).slice(0, 40)}`;
+      : typeof value === 'string'
+        ? `the string ${JSON.stringify(value.slice(0, 40))}`
+        : `${typeof value} ${String(value).slice(0, 40)}`;
 
 const int64Min = -(2n ** 63n);
 const int64Max = 2n ** 63n - 1n;
@@ -330,17 +330,17 @@ class Unsupported {
   constructor(readonly what: string) {}
 }
 
-const encodeNumber = (_key: string, v: unknown): unknown =>
-  typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))
-    ? { [numberTag]: Object.is(v, -0) ? '-0' : String(v) }
-    : v;
+const encodeNumber = (_key: string, value: unknown): unknown =>
+  typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))
+    ? { [numberTag]: Object.is(value, -0) ? '-0' : String(value) }
+    : value;
 
-const decodeReturned = (_key: string, v: unknown): unknown => {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-  const tags = v as Record<string, unknown>;
+const decodeReturned = (_key: string, value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const tags = value as Record<string, unknown>;
   if (typeof tags[numberTag] === 'string') return tags[numberTag] === '-0' ? -0 : Number(tags[numberTag]);
   if (typeof tags[unsupportedTag] === 'string') return new Unsupported(tags[unsupportedTag]);
-  return v;
+  return value;
 };
 
 /**

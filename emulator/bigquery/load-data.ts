@@ -1,3 +1,8 @@
+/**
+ * `LOAD DATA {OVERWRITE|INTO} table [(columns)] FROM FILES(format='NEWLINE_DELIMITED_JSON', uris=[...])`,
+ * reading `gs://bucket/object` from a local folder laid out as `<gcsDir>/bucket/object`. The whole input is
+ * read and checked before the table is touched, so a failed load leaves the table unchanged.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
@@ -8,12 +13,6 @@ import { applyTableOptions } from './table-options';
 import { isOp, isWord, matchingClose } from './tokenizer';
 import { quoteIdent, translate } from './translate';
 import { displayTable, tableName, type TableRef, type Warehouse } from './warehouse';
-
-/**
- * `LOAD DATA {OVERWRITE|INTO} table [(columns)] FROM FILES(format='NEWLINE_DELIMITED_JSON', uris=[...])`,
- * reading `gs://bucket/object` from a local folder laid out as `<gcsDir>/bucket/object`. The whole input is
- * read and checked before the table is touched, so a failed load leaves the table unchanged.
- */
 
 /**
  * A parsed LOAD DATA: the target, OVERWRITE or INTO, TEMP, the column list when one is given (absent: the

@@ -1,14 +1,13 @@
-import * as vm from 'node:vm';
-import { normalizeLabel } from '../../bigquery/normalize';
-import { generationMetricScores, type GenerationMetric } from '../../bigquery/generation-metrics';
-import { textMetricsLibrary, type TextScores } from '../../bigquery/text-metrics';
-
 /**
  * ML.EVALUATE's metrics. BLEU-4 and ROUGE-L are the pipeline's own per-row scores: the JavaScript of
  * bigquery/text-metrics.ts, evaluated once here, so ML.EVALUATE and the generation-metrics statement's
  * temporary UDF agree by construction; each metric is the mean of its per-row score. Exact match and the
  * per-label precision/recall/F1 compare labels after the pipeline's label normalisation.
  */
+import * as vm from 'node:vm';
+import { normalizeLabel } from '../../bigquery/normalize';
+import { generationMetricScores, type GenerationMetric } from '../../bigquery/generation-metrics';
+import { textMetricsLibrary, type TextScores } from '../../bigquery/text-metrics';
 
 /** One evaluated row: the label column's expected text and the model's generated text. */
 export interface EvalPair {

@@ -1,3 +1,7 @@
+/**
+ * BigQuery ML remote models: parsed from `CREATE MODEL ... REMOTE WITH CONNECTION`, kept as JSON files under
+ * the run directory (so a later process finds a tuned model and skips tuning), served by the local model.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LocalModel, tuneOffThread, type ModelState, type TrainingReport } from '../model';
@@ -8,11 +12,6 @@ import type { Cursor, OptionValue } from './cursor';
 import type { FaultInjector } from './faults';
 import type { Token } from './tokenizer';
 import type { DatasetRef, Warehouse } from './warehouse';
-
-/**
- * BigQuery ML remote models: parsed from `CREATE MODEL ... REMOTE WITH CONNECTION`, kept as JSON files under
- * the run directory (so a later process finds a tuned model and skips tuning), served by the local model.
- */
 
 /** `project.dataset.model`, as the REST ModelReference names a model. */
 export interface ModelRef extends DatasetRef {
@@ -65,8 +64,8 @@ export function parseConnection(text: string): ConnectionRef {
 }
 
 /** `projects/P/locations/L/connections/C`, the connection's resource name in a Model's `remoteModelInfo`. */
-export const connectionName = (c: ConnectionRef): string =>
-  `projects/${c.projectId}/locations/${c.location}/connections/${c.connectionId}`;
+export const connectionName = (connection: ConnectionRef): string =>
+  `projects/${connection.projectId}/locations/${connection.location}/connections/${connection.connectionId}`;
 
 /**
  * The remote models of one emulator, each kept as `<dir>/<project>.<dataset>.<model>.json` (written

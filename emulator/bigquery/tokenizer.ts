@@ -1,6 +1,5 @@
-import { invalidQuery } from './errors';
-
 /** GoogleSQL lexical structure: what the statement parsers and the DuckDB translator work on. */
+import { invalidQuery } from './errors';
 
 /** `raw` holds SQL already translated to DuckDB (a table function's result, spliced in by the engine). */
 export type TokenKind =

@@ -1,9 +1,3 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { Cursor } from './cursor';
-import { BigQueryError } from './errors';
-import { isWord, type Token } from './tokenizer';
-import { displayTable, type Warehouse } from './warehouse';
-
 /**
  * BigQuery's DML concurrency rules, which DuckDB's single shared connection would otherwise hide.
  *
@@ -20,6 +14,11 @@ import { displayTable, type Warehouse } from './warehouse';
  * table second is the one cancelled, and so is a transaction that mutates a table another job mutated after
  * it began (its snapshot is stale, first committer wins).
  */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { Cursor } from './cursor';
+import { BigQueryError } from './errors';
+import { isWord, type Token } from './tokenizer';
+import { displayTable, type Warehouse } from './warehouse';
 
 /** The statement types the pages call mutating (TRUNCATE TABLE deletes every row, so it counts too). */
 export const mutatingTypes: ReadonlySet<string> = new Set(['UPDATE', 'DELETE', 'MERGE', 'TRUNCATE_TABLE']);

@@ -1,12 +1,11 @@
-import { invalidQuery } from './errors';
-import { checkArity, functions, unsupported, type RawArgs } from './functions';
-import { isOp, isWord, location, matchingClose, splitTopLevel, type Token } from './tokenizer';
-
 /**
  * Translates GoogleSQL tokens to DuckDB SQL text. It works on the token stream (never on the raw text):
  * identifiers, literals and parameters are re-emitted in DuckDB's syntax, table paths are resolved to
  * schemas, and the functions whose name or semantics differ are rewritten from their parsed arguments.
  */
+import { invalidQuery } from './errors';
+import { checkArity, functions, unsupported, type RawArgs } from './functions';
+import { isOp, isWord, location, matchingClose, splitTopLevel, type Token } from './tokenizer';
 
 /** How the translator names tables: the engine's resolver maps GoogleSQL paths to DuckDB schemas. */
 export interface TableResolver {
@@ -137,6 +136,15 @@ export function translate(
   return { sql, params: t.params, positional: t.positional };
 }
 
+/** What one `range` call has written so far, and the brackets open in it. */
+interface Pieces {
+  /** One entry per open `(` or `[`: true for the parentheses of a call that takes a FROM (EXTRACT, ...). */
+  readonly calls: boolean[];
+  push(piece: string, at: number): void;
+  /** Removes and returns the pieces of the operand that starts at token `at`. */
+  takeBack(at: number): string;
+}
+
 class Translator {
   readonly params: string[] = [];
   positional = 0;
@@ -159,54 +167,43 @@ class Translator {
   range(start: number, end: number): string {
     const out: string[] = [];
     const from: number[] = [];
-    const calls: boolean[] = [];
+    const pieces: Pieces = {
+      calls: [],
+      push: (piece, at) => {
+        out.push(piece);
+        from.push(at);
+      },
+      takeBack: (at) => {
+        let i = from.length;
+        while (i > 0 && from[i - 1] >= at) i--;
+        const taken = join(out.splice(i));
+        from.splice(i);
+        return taken;
+      },
+    };
     let k = start;
-    const push = (piece: string, at: number): void => {
-      out.push(piece);
-      from.push(at);
-    };
-    /** Removes and returns the pieces of the operand that starts at token `at`. */
-    const takeBack = (at: number): string => {
-      let i = from.length;
-      while (i > 0 && from[i - 1] >= at) i--;
-      const taken = join(out.splice(i));
-      from.splice(i);
-      return taken;
-    };
     while (k < end) {
       const tok = this.tokens[k];
       const prev = k > start ? this.tokens[k - 1] : undefined;
       const next = this.tokens[k + 1];
-      const depth = calls.length;
       if (tok.kind === 'raw') {
-        push(tok.value, k);
+        pieces.push(tok.value, k);
         k++;
         continue;
       }
-      if (this.ddlHead && depth === 0 && isWord(tok, 'AS')) this.ddlHead = false;
-      if (this.ddlHead && isWord(tok, 'OPTIONS') && isOp(next, '(')) {
-        k = matchingClose(this.tokens, k + 1) + 1;
-        continue;
-      }
-      if (this.ddlHead && depth === 0 && isWord(tok, 'PARTITION', 'CLUSTER') && isWord(next, 'BY')) {
-        k += 2;
-        while (
-          k < end &&
-          !(calls.length === 0 && isWord(this.tokens[k], 'AS', 'OPTIONS', 'CLUSTER', 'PARTITION'))
-        ) {
-          if (isOp(this.tokens[k], '(')) k = matchingClose(this.tokens, k);
-          k++;
-        }
+      const skipped = this.ddlHead ? this.skipDdlClause(k, end, pieces.calls) : undefined;
+      if (skipped !== undefined) {
+        k = skipped;
         continue;
       }
       if (
         (tok.kind === 'ident' || tok.kind === 'quoted') &&
         !isOp(next, '(') &&
-        (this.inTablePosition(prev, calls) || (k === 1 && isWord(prev, 'DELETE')))
+        (this.inTablePosition(prev, pieces.calls) || (k === 1 && isWord(prev, 'DELETE')))
       ) {
-        const pieces: string[] = [];
-        const after = this.tablePath(k, end, pieces);
-        push(pieces[0], k);
+        const path: string[] = [];
+        const after = this.tablePath(k, end, path);
+        pieces.push(path[0], k);
         k = after;
         continue;
       }
@@ -220,185 +217,201 @@ class Translator {
         throw unsupported(
           `the unqualified name ${tok.text} at ${location(tok)} (DuckDB reads it as its own clock); qualify it with its table`,
         );
-      if (tok.kind === 'quoted') {
-        push(
-          tok.value.includes('.') ? this.resolveTable(tok.value.split('.'), tok) : quoteIdent(tok.value),
-          k,
-        );
+      const literal = this.literal(tok);
+      if (literal !== undefined) {
+        pieces.push(literal, k);
         k++;
         continue;
       }
-      if (tok.kind === 'string') {
-        push(stringLiteral(tok.value), k);
-        k++;
+      const rewritten =
+        tok.kind === 'op'
+          ? this.operator(k, start, end, pieces)
+          : tok.kind === 'ident'
+            ? this.word(k, prev, pieces)
+            : undefined;
+      if (rewritten !== undefined) {
+        k = rewritten;
         continue;
       }
-      if (tok.kind === 'bytes') {
-        push(bytesLiteral(tok.value), k);
-        k++;
-        continue;
-      }
-      if (tok.kind === 'number' && /^0[xX]/.test(tok.text)) {
-        // A hexadecimal INT64 literal; DuckDB would read `0x1F` as `0 AS x1F`.
-        push(BigInt.asIntN(64, BigInt(tok.text)).toString(), k);
-        k++;
-        continue;
-      }
-      if (tok.kind === 'number' && /[.eE]/.test(tok.text)) {
-        // A GoogleSQL literal with a point or exponent is FLOAT64; DuckDB would read it as DECIMAL.
-        push(`${tok.text}::DOUBLE`, k);
-        k++;
-        continue;
-      }
-      if (tok.kind === 'param') {
-        if (!this.params.includes(tok.value)) this.params.push(tok.value);
-        push(`$${tok.value}`, k);
-        k++;
-        continue;
-      }
-      if (tok.kind === 'positional') {
-        push(`$${++this.positional}`, k);
-        k++;
-        continue;
-      }
-      if (tok.kind === 'op') {
-        if (
-          tok.text === '[' &&
-          isWord(next, 'OFFSET', 'SAFE_OFFSET', 'ORDINAL', 'SAFE_ORDINAL') &&
-          isOp(this.tokens[k + 2], '(')
-        ) {
-          const operandStart = this.operandStart(k - 1, start);
-          const array = takeBack(operandStart);
-          const { sql, next: after } = this.subscript(k, array);
-          push(sql, operandStart);
-          k = after;
-          continue;
-        }
-        if (tok.text === '(' || tok.text === '[') {
-          calls.push(tok.text === '(' && isWord(prev, ...fromTakingFunctions));
-        } else if (tok.text === ')' || tok.text === ']') calls.pop();
-        else if (tok.text === '*' && isWord(next, 'EXCEPT') && isOp(this.tokens[k + 2], '(')) {
-          push('* EXCLUDE', k);
-          k += 2;
-          continue;
-        } else if (tok.text === '/' && prev !== undefined) {
-          // BigQuery fails a division by zero; DuckDB answers inf or NaN. The divisor is the unary
-          // operand after `/`, which binds tighter than anything that could follow it.
-          const operandEnd = this.operandEnd(k + 1, end);
-          push(`/ bq_nonzero(${this.range(k + 1, operandEnd)})`, k);
-          k = operandEnd;
-          continue;
-        } else if (tok.text === '^') {
-          k = this.xor(k, start, end, takeBack, push);
-          continue;
-        }
-        push(tok.text, k);
-        k++;
-        continue;
-      }
-      if (tok.kind === 'ident') {
-        const word = tok.value.toUpperCase();
-        if (isOp(next, '(')) {
-          const rewritten = this.call(word, k, prev, push);
-          if (rewritten !== undefined) {
-            k = rewritten;
-            continue;
-          }
-        }
-        if (word === 'INTERVAL' && (next?.kind === 'param' || next?.kind === 'positional')) {
-          // `INTERVAL @n HOUR`: DuckDB takes a parameter there only in parentheses.
-          push(`INTERVAL (${this.range(k + 1, k + 2)})`, k);
-          k += 2;
-          continue;
-        }
-        if (word === 'DELETE' && k === 0 && !isWord(next, 'FROM')) {
-          // `DELETE t WHERE ...`: FROM is optional in GoogleSQL (dml-syntax#delete_statement), not in DuckDB.
-          push('DELETE FROM', k);
-          k++;
-          continue;
-        }
-        if (
-          word === 'OFFSET' &&
-          !isOp(next, '(') &&
-          !isWord(prev, 'WITH') &&
-          !(isCount(prev) && isCount(next))
-        ) {
-          // A column named offset (the default name of WITH OFFSET); DuckDB reserves the word.
-          push(quoteIdent(tok.value), k);
-          k++;
-          continue;
-        }
-        if (
-          (word === 'LOCALTIME' || word === 'LOCALTIMESTAMP') &&
-          !isOp(prev, '.') &&
-          !isWord(prev, 'AS') &&
-          !this.ddlHead
-        )
-          throw unsupported(
-            `the unqualified name ${tok.text} at ${location(tok)} (DuckDB reads it as its own clock); qualify it with its table`,
-          );
-        if (
-          currentTimeFunctions.includes(word) &&
-          !isOp(next, '(') &&
-          !isOp(prev, '.') &&
-          !isOp(next, '.') &&
-          !isWord(prev, 'AS') &&
-          !this.ddlHead
-        ) {
-          // "Parentheses are optional": the bare word is the call, not DuckDB's wall-clock keyword.
-          push(functions[word].sql!([], this.rawArgs([])), k);
-          k++;
-          continue;
-        }
-        if (duckdbOnlyReserved.has(word) && !isOp(next, '(')) {
-          push(quoteIdent(tok.value), k);
-          k++;
-          continue;
-        }
-        if (word === 'MERGE' && !isWord(next, 'INTO')) {
-          push('MERGE INTO', k);
-          k++;
-          continue;
-        }
-        if (word === 'IN' && isWord(next, 'UNNEST') && isOp(this.tokens[k + 2], '(')) {
-          const close = matchingClose(this.tokens, k + 2);
-          push(`IN (SELECT UNNEST(${this.range(k + 3, close)}))`, k);
-          k = close + 1;
-          continue;
-        }
-        if ((word === 'EXCEPT' || word === 'INTERSECT') && isWord(next, 'DISTINCT')) {
-          push(word, k);
-          k += 2;
-          continue;
-        }
-        if (word === 'UNION' && isWord(next, 'DISTINCT')) {
-          push('UNION', k);
-          k += 2;
-          continue;
-        }
-        if ((word === 'ARRAY' || word === 'STRUCT') && isOp(next, '<')) {
-          const pieces: string[] = [];
-          const after = this.typedConstructor(k, pieces);
-          push(pieces[0], k);
-          k = after;
-          continue;
-        }
-        if (word in scalarTypes && next?.kind === 'string' && !isOp(prev, '.')) {
-          // A typed literal: DATE '2020-01-01', TIMESTAMP '...', DATETIME '...', JSON '...', NUMERIC '...'.
-          push(`CAST(${stringLiteral(next.value)} AS ${scalarTypes[word]})`, k);
-          k += 2;
-          continue;
-        }
-        if (word in scalarTypes && !isOp(prev, '.') && !isOp(next, '.') && !isOp(next, '(')) {
-          push(scalarTypes[word], k);
-          k++;
-          continue;
-        }
-      }
-      push(tok.text, k);
+      pieces.push(tok.text, k);
       k++;
     }
     return join(out);
+  }
+
+  /**
+   * In a CREATE statement's head: notes the body's depth-0 AS, and skips an OPTIONS(...) list or a
+   * PARTITION BY / CLUSTER BY clause, which DuckDB has no use for. The token after what was skipped, or
+   * undefined when tokens[k] starts none of them.
+   */
+  private skipDdlClause(k: number, end: number, calls: boolean[]): number | undefined {
+    const tok = this.tokens[k];
+    const next = this.tokens[k + 1];
+    if (calls.length === 0 && isWord(tok, 'AS')) this.ddlHead = false;
+    if (this.ddlHead && isWord(tok, 'OPTIONS') && isOp(next, '('))
+      return matchingClose(this.tokens, k + 1) + 1;
+    if (this.ddlHead && calls.length === 0 && isWord(tok, 'PARTITION', 'CLUSTER') && isWord(next, 'BY')) {
+      k += 2;
+      while (
+        k < end &&
+        !(calls.length === 0 && isWord(this.tokens[k], 'AS', 'OPTIONS', 'CLUSTER', 'PARTITION'))
+      ) {
+        if (isOp(this.tokens[k], '(')) k = matchingClose(this.tokens, k);
+        k++;
+      }
+      return k;
+    }
+    return undefined;
+  }
+
+  /** DuckDB text of a one-token literal, quoted name or parameter; undefined for any other token. */
+  private literal(tok: Token): string | undefined {
+    switch (tok.kind) {
+      case 'quoted':
+        return tok.value.includes('.') ? this.resolveTable(tok.value.split('.'), tok) : quoteIdent(tok.value);
+      case 'string':
+        return stringLiteral(tok.value);
+      case 'bytes':
+        return bytesLiteral(tok.value);
+      case 'number':
+        // A hexadecimal INT64 literal; DuckDB would read `0x1F` as `0 AS x1F`.
+        if (/^0[xX]/.test(tok.text)) return BigInt.asIntN(64, BigInt(tok.text)).toString();
+        // A GoogleSQL literal with a point or exponent is FLOAT64; DuckDB would read it as DECIMAL.
+        if (/[.eE]/.test(tok.text)) return `${tok.text}::DOUBLE`;
+        return undefined;
+      case 'param':
+        if (!this.params.includes(tok.value)) this.params.push(tok.value);
+        return `$${tok.value}`;
+      case 'positional':
+        return `$${++this.positional}`;
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * An operator token: brackets tracked in `pieces.calls`, `[OFFSET(i)]` subscripts, `* EXCEPT`, a divisor
+   * that must not be zero and `^`. The token after the rewrite, or undefined to copy the operator as it is.
+   */
+  private operator(k: number, start: number, end: number, pieces: Pieces): number | undefined {
+    const tok = this.tokens[k];
+    const prev = k > start ? this.tokens[k - 1] : undefined;
+    const next = this.tokens[k + 1];
+    if (
+      tok.text === '[' &&
+      isWord(next, 'OFFSET', 'SAFE_OFFSET', 'ORDINAL', 'SAFE_ORDINAL') &&
+      isOp(this.tokens[k + 2], '(')
+    ) {
+      const operandStart = this.operandStart(k - 1, start);
+      const array = pieces.takeBack(operandStart);
+      const { sql, next: after } = this.subscript(k, array);
+      pieces.push(sql, operandStart);
+      return after;
+    }
+    if (tok.text === '(' || tok.text === '[') {
+      pieces.calls.push(tok.text === '(' && isWord(prev, ...fromTakingFunctions));
+    } else if (tok.text === ')' || tok.text === ']') pieces.calls.pop();
+    else if (tok.text === '*' && isWord(next, 'EXCEPT') && isOp(this.tokens[k + 2], '(')) {
+      pieces.push('* EXCLUDE', k);
+      return k + 2;
+    } else if (tok.text === '/' && prev !== undefined) {
+      // BigQuery fails a division by zero; DuckDB answers inf or NaN. The divisor is the unary
+      // operand after `/`, which binds tighter than anything that could follow it.
+      const operandEnd = this.operandEnd(k + 1, end);
+      pieces.push(`/ bq_nonzero(${this.range(k + 1, operandEnd)})`, k);
+      return operandEnd;
+    } else if (tok.text === '^') {
+      return this.xor(k, start, end, pieces.takeBack, pieces.push);
+    }
+    return undefined;
+  }
+
+  /**
+   * A word token: function calls, names DuckDB reserves, `MERGE`, `IN UNNEST(...)`, set-operation
+   * `DISTINCT`, typed constructors and literals, type names. The token after the rewrite, or undefined to
+   * copy the word as it is.
+   */
+  private word(k: number, prev: Token | undefined, pieces: Pieces): number | undefined {
+    const tok = this.tokens[k];
+    const next = this.tokens[k + 1];
+    const word = tok.value.toUpperCase();
+    if (isOp(next, '(')) {
+      const rewritten = this.call(word, k, prev, pieces.push);
+      if (rewritten !== undefined) return rewritten;
+    }
+    if (word === 'INTERVAL' && (next?.kind === 'param' || next?.kind === 'positional')) {
+      // `INTERVAL @n HOUR`: DuckDB takes a parameter there only in parentheses.
+      pieces.push(`INTERVAL (${this.range(k + 1, k + 2)})`, k);
+      return k + 2;
+    }
+    if (word === 'DELETE' && k === 0 && !isWord(next, 'FROM')) {
+      // `DELETE t WHERE ...`: FROM is optional in GoogleSQL (dml-syntax#delete_statement), not in DuckDB.
+      pieces.push('DELETE FROM', k);
+      return k + 1;
+    }
+    if (word === 'OFFSET' && !isOp(next, '(') && !isWord(prev, 'WITH') && !(isCount(prev) && isCount(next))) {
+      // A column named offset (the default name of WITH OFFSET); DuckDB reserves the word.
+      pieces.push(quoteIdent(tok.value), k);
+      return k + 1;
+    }
+    if (
+      (word === 'LOCALTIME' || word === 'LOCALTIMESTAMP') &&
+      !isOp(prev, '.') &&
+      !isWord(prev, 'AS') &&
+      !this.ddlHead
+    )
+      throw unsupported(
+        `the unqualified name ${tok.text} at ${location(tok)} (DuckDB reads it as its own clock); qualify it with its table`,
+      );
+    if (
+      currentTimeFunctions.includes(word) &&
+      !isOp(next, '(') &&
+      !isOp(prev, '.') &&
+      !isOp(next, '.') &&
+      !isWord(prev, 'AS') &&
+      !this.ddlHead
+    ) {
+      // "Parentheses are optional": the bare word is the call, not DuckDB's wall-clock keyword.
+      pieces.push(functions[word].sql!([], this.rawArgs([])), k);
+      return k + 1;
+    }
+    if (duckdbOnlyReserved.has(word) && !isOp(next, '(')) {
+      pieces.push(quoteIdent(tok.value), k);
+      return k + 1;
+    }
+    if (word === 'MERGE' && !isWord(next, 'INTO')) {
+      pieces.push('MERGE INTO', k);
+      return k + 1;
+    }
+    if (word === 'IN' && isWord(next, 'UNNEST') && isOp(this.tokens[k + 2], '(')) {
+      const close = matchingClose(this.tokens, k + 2);
+      pieces.push(`IN (SELECT UNNEST(${this.range(k + 3, close)}))`, k);
+      return close + 1;
+    }
+    if ((word === 'EXCEPT' || word === 'INTERSECT') && isWord(next, 'DISTINCT')) {
+      pieces.push(word, k);
+      return k + 2;
+    }
+    if (word === 'UNION' && isWord(next, 'DISTINCT')) {
+      pieces.push('UNION', k);
+      return k + 2;
+    }
+    if ((word === 'ARRAY' || word === 'STRUCT') && isOp(next, '<')) {
+      const out: string[] = [];
+      const after = this.typedConstructor(k, out);
+      pieces.push(out[0], k);
+      return after;
+    }
+    if (word in scalarTypes && next?.kind === 'string' && !isOp(prev, '.')) {
+      // A typed literal: DATE '2020-01-01', TIMESTAMP '...', DATETIME '...', JSON '...', NUMERIC '...'.
+      pieces.push(`CAST(${stringLiteral(next.value)} AS ${scalarTypes[word]})`, k);
+      return k + 2;
+    }
+    if (word in scalarTypes && !isOp(prev, '.') && !isOp(next, '.') && !isOp(next, '(')) {
+      pieces.push(scalarTypes[word], k);
+      return k + 1;
+    }
+    return undefined;
   }
 
   /** First token of the operand that ends at token `last` (a path, a call, a literal, a bracketed term). */
@@ -434,32 +447,38 @@ class Translator {
   }
 
   /** Index after the unary operand starting at `k`: signs, then a term with its postfixes. */
-  private operandEnd(k: number, end: number): number {
-    while (k < end && (isOp(this.tokens[k], '-') || isOp(this.tokens[k], '+') || isOp(this.tokens[k], '~')))
-      k++;
-    const tok = this.tokens[k];
+  private operandEnd(position: number, end: number): number {
+    while (
+      position < end &&
+      (isOp(this.tokens[position], '-') ||
+        isOp(this.tokens[position], '+') ||
+        isOp(this.tokens[position], '~'))
+    )
+      position++;
+    const tok = this.tokens[position];
     if (!tok) throw invalidQuery('Syntax error: Unexpected end of statement');
     if (isWord(tok, 'CASE')) {
       let depth = 0;
-      for (let i = k; i < end; i++) {
+      for (let i = position; i < end; i++) {
         if (isWord(this.tokens[i], 'CASE')) depth++;
         else if (isWord(this.tokens[i], 'END') && --depth === 0) return i + 1;
       }
       throw invalidQuery(`Syntax error: CASE without END at ${location(tok)}`);
     }
-    if (isOp(tok, '(') || isOp(tok, '[')) k = matchingClose(this.tokens, k) + 1;
+    if (isOp(tok, '(') || isOp(tok, '[')) position = matchingClose(this.tokens, position) + 1;
     else if (
       tok.kind === 'ident' &&
       tok.value.toUpperCase() in scalarTypes &&
-      this.tokens[k + 1]?.kind === 'string'
+      this.tokens[position + 1]?.kind === 'string'
     )
-      k += 2;
-    else k++;
+      position += 2;
+    else position++;
     for (;;) {
-      const t = this.tokens[k];
-      if (k < end && (isOp(t, '(') || isOp(t, '['))) k = matchingClose(this.tokens, k) + 1;
-      else if (k + 1 < end && isOp(t, '.')) k += 2;
-      else return k;
+      const t = this.tokens[position];
+      if (position < end && (isOp(t, '(') || isOp(t, '[')))
+        position = matchingClose(this.tokens, position) + 1;
+      else if (position + 1 < end && isOp(t, '.')) position += 2;
+      else return position;
     }
   }
 
@@ -468,28 +487,28 @@ class Translator {
    * `&`, so it is only rewritten when both operands are single terms not joined to such operators.
    */
   private xor(
-    k: number,
+    position: number,
     start: number,
     end: number,
     takeBack: (at: number) => string,
     push: (piece: string, at: number) => void,
   ): number {
-    const leftStart = this.operandStart(k - 1, start);
-    const rightEnd = this.operandEnd(k + 1, end);
+    const leftStart = this.operandStart(position - 1, start);
+    const rightEnd = this.operandEnd(position + 1, end);
     const before = this.tokens[leftStart - 1];
     const after = this.tokens[rightEnd];
-    const tight = (t: Token | undefined): boolean =>
-      t !== undefined && t.kind === 'op' && tighterThanXor.has(t.text);
+    const tight = (token: Token | undefined): boolean =>
+      token !== undefined && token.kind === 'op' && tighterThanXor.has(token.text);
     if (
       (leftStart > start && tight(before)) ||
       (rightEnd < end && tight(after)) ||
-      isOp(this.tokens[k + 1], '-')
+      isOp(this.tokens[position + 1], '-')
     )
       throw unsupported(
-        `"^" next to an operator that binds tighter; add parentheses at ${location(this.tokens[k])}`,
+        `"^" next to an operator that binds tighter; add parentheses at ${location(this.tokens[position])}`,
       );
     const left = takeBack(leftStart);
-    push(`xor(${left}, ${this.range(k + 1, rightEnd)})`, leftStart);
+    push(`xor(${left}, ${this.range(position + 1, rightEnd)})`, leftStart);
     return rightEnd;
   }
 
@@ -497,16 +516,20 @@ class Translator {
     return isWord(prev, ...tableKeywords) && (calls.length === 0 || !calls[calls.length - 1]);
   }
 
-  private tablePath(k: number, end: number, out: string[]): number {
+  private tablePath(position: number, end: number, out: string[]): number {
     const parts: string[] = [];
-    const first = this.tokens[k];
+    const first = this.tokens[position];
     for (;;) {
-      const tok = this.tokens[k];
+      const tok = this.tokens[position];
       parts.push(...(tok.kind === 'quoted' ? tok.value.split('.') : [tok.value]));
-      const after = this.tokens[k + 1];
-      const following = this.tokens[k + 2];
-      if (k + 2 < end && isOp(after, '.') && (following.kind === 'ident' || following.kind === 'quoted'))
-        k += 2;
+      const after = this.tokens[position + 1];
+      const following = this.tokens[position + 2];
+      if (
+        position + 2 < end &&
+        isOp(after, '.') &&
+        (following.kind === 'ident' || following.kind === 'quoted')
+      )
+        position += 2;
       else break;
     }
     out.push(
@@ -516,7 +539,7 @@ class Translator {
           ? quoteIdent(first.value)
           : first.text,
     );
-    return k + 1;
+    return position + 1;
   }
 
   private args(open: number): { close: number; args: string[]; ranges: [number, number][] } {
@@ -562,26 +585,30 @@ class Translator {
    */
   private call(
     word: string,
-    k: number,
+    position: number,
     prev: Token | undefined,
     push: (piece: string, at: number) => void,
   ): number | undefined {
-    const open = k + 1;
+    const open = position + 1;
     if (isOp(prev, '.')) {
-      throw unsupported(`function ${this.dottedName(k)} at ${location(this.tokens[k])}`);
+      throw unsupported(`function ${this.dottedName(position)} at ${location(this.tokens[position])}`);
     }
     if (syntaxBeforeParen.has(word)) return undefined;
     // `SELECT * REPLACE (expr AS column)` is a clause, not the REPLACE function.
     if (word === 'REPLACE' && isOp(prev, '*')) return undefined;
-    if (word in scalarTypes && (isWord(this.tokens[k - 1], 'AS') || this.ddlHead) && !(word in functions)) {
+    if (
+      word in scalarTypes &&
+      (isWord(this.tokens[position - 1], 'AS') || this.ddlHead) &&
+      !(word in functions)
+    ) {
       // A parameterised type: STRING(10), NUMERIC(10, 2) in a column definition or a CAST.
-      push(scalarTypes[word], k);
+      push(scalarTypes[word], position);
       return matchingClose(this.tokens, open) + 1;
     }
-    const special = this.specialCall(word, k, push);
+    const special = this.specialCall(word, position, push);
     if (special !== undefined) return special;
     const rule = functions[word];
-    if (!rule) throw unsupported(`function ${word} at ${location(this.tokens[k])}`);
+    if (!rule) throw unsupported(`function ${word} at ${location(this.tokens[position])}`);
     const close = matchingClose(this.tokens, open);
     const clause = this.tokens
       .slice(open + 1, close)
@@ -594,15 +621,15 @@ class Translator {
     if (clause) throw unsupported(`${word}(... ${clause.value.toUpperCase()} ...) at ${location(clause)}`);
     const { args, ranges } = this.args(open);
     checkArity(word, rule, args.length);
-    push(rule.sql!(args, this.rawArgs(ranges)), k);
+    push(rule.sql!(args, this.rawArgs(ranges)), position);
     return close + 1;
   }
 
-  private dottedName(k: number): string {
-    let s = k;
+  private dottedName(position: number): string {
+    let s = position;
     while (s >= 2 && isOp(this.tokens[s - 1], '.') && this.tokens[s - 2].kind === 'ident') s -= 2;
     return this.tokens
-      .slice(s, k + 1)
+      .slice(s, position + 1)
       .map((t) => t.text)
       .join('');
   }
@@ -610,26 +637,29 @@ class Translator {
   /** Calls with syntax of their own; undefined when `word` is not one. */
   private specialCall(
     word: string,
-    k: number,
+    position: number,
     push: (piece: string, at: number) => void,
   ): number | undefined {
-    const open = k + 1;
+    const open = position + 1;
     switch (word) {
       case 'CAST':
       case 'SAFE_CAST': {
         const close = matchingClose(this.tokens, open);
         const asAt = this.lastTopLevelAsBefore(open + 1, close);
         if (asAt === undefined)
-          throw invalidQuery(`Syntax error: Expected AS in ${word} at ${location(this.tokens[k])}`);
+          throw invalidQuery(`Syntax error: Expected AS in ${word} at ${location(this.tokens[position])}`);
         if (this.tokens.slice(asAt, close).some((t) => isWord(t, 'FORMAT')))
-          throw unsupported(`${word} with FORMAT at ${location(this.tokens[k])}`);
+          throw unsupported(`${word} with FORMAT at ${location(this.tokens[position])}`);
         const value = this.range(open + 1, asAt);
         if (isWord(this.tokens[asAt + 1], 'STRING') && asAt + 2 === close) {
-          push(`bq_string(${value})`, k);
+          push(`bq_string(${value})`, position);
         } else if (isWord(this.tokens[asAt + 1], 'BYTES') && asAt + 2 === close) {
-          push(`bq_bytes(${value})`, k);
+          push(`bq_bytes(${value})`, position);
         } else {
-          push(`${word === 'CAST' ? 'CAST' : 'TRY_CAST'}(${value} AS ${this.range(asAt + 1, close)})`, k);
+          push(
+            `${word === 'CAST' ? 'CAST' : 'TRY_CAST'}(${value} AS ${this.range(asAt + 1, close)})`,
+            position,
+          );
         }
         return close + 1;
       }
@@ -654,15 +684,15 @@ class Translator {
           MINUTE: 'minute',
           SECOND: 'second',
         };
-        if (p in simple) push(`extract(${simple[p]} FROM ${value})`, k);
-        else if (p === 'DAYOFWEEK') push(`(extract(dow FROM ${value}) + 1)`, k);
-        else if (p === 'DATE') push(`CAST(${value} AS DATE)`, k);
+        if (p in simple) push(`extract(${simple[p]} FROM ${value})`, position);
+        else if (p === 'DAYOFWEEK') push(`(extract(dow FROM ${value}) + 1)`, position);
+        else if (p === 'DATE') push(`CAST(${value} AS DATE)`, position);
         else throw unsupported(`EXTRACT(${p} FROM ...) at ${location(partTok)}`);
         return close + 1;
       }
       case 'ARRAY_AGG':
       case 'STRING_AGG':
-        return this.aggregate(word, k, push);
+        return this.aggregate(word, position, push);
       case 'STRUCT': {
         const { close, ranges } = this.args(open);
         const fields = ranges.map(([s, e], i) => {
@@ -677,18 +707,20 @@ class Translator {
               : `_field_${i + 1}`;
           return `${quoteIdent(name)} := ${this.range(s, e)}`;
         });
-        push(`struct_pack(${fields.join(', ')})`, k);
+        push(`struct_pack(${fields.join(', ')})`, position);
         return close + 1;
       }
       case 'ARRAY': {
         const close = matchingClose(this.tokens, open);
         if (!isWord(this.tokens[open + 1], 'SELECT', 'WITH'))
-          throw invalidQuery(`Syntax error: ARRAY(...) takes a subquery at ${location(this.tokens[k])}`);
-        push(`ARRAY(${this.range(open + 1, close)})`, k);
+          throw invalidQuery(
+            `Syntax error: ARRAY(...) takes a subquery at ${location(this.tokens[position])}`,
+          );
+        push(`ARRAY(${this.range(open + 1, close)})`, position);
         return close + 1;
       }
       case 'UNNEST':
-        return this.unnest(k, push);
+        return this.unnest(position, push);
       default:
         return undefined;
     }
@@ -698,8 +730,8 @@ class Translator {
    * ARRAY_AGG / STRING_AGG([DISTINCT] x [, delimiter] [{IGNORE|RESPECT} NULLS] [ORDER BY ...] [LIMIT n]).
    * DuckDB has neither IGNORE NULLS nor LIMIT inside an aggregate: they become FILTER and a list slice.
    */
-  private aggregate(word: string, k: number, push: (piece: string, at: number) => void): number {
-    const open = k + 1;
+  private aggregate(word: string, position: number, push: (piece: string, at: number) => void): number {
+    const open = position + 1;
     const close = matchingClose(this.tokens, open);
     const distinct = isWord(this.tokens[open + 1], 'DISTINCT');
     const valueStart = distinct ? open + 2 : open + 1;
@@ -738,29 +770,35 @@ class Translator {
     const filter = ignoreNulls ? ` FILTER (WHERE (${value}) IS NOT NULL)` : '';
     const inner = `${distinct ? 'DISTINCT ' : ''}${value}${orderBy ? ` ${orderBy}` : ''}`;
     if (over && (limit !== undefined || (word === 'ARRAY_AGG' && !ignoreNulls)))
-      throw unsupported(`${word} ... OVER without IGNORE NULLS or with LIMIT at ${location(this.tokens[k])}`);
+      throw unsupported(
+        `${word} ... OVER without IGNORE NULLS or with LIMIT at ${location(this.tokens[position])}`,
+      );
     if (word === 'STRING_AGG') {
       if (limit === undefined && !over)
         push(
           `string_agg(${distinct ? 'DISTINCT ' : ''}${value}, ${delimiter}${orderBy ? ` ${orderBy}` : ''})`,
-          k,
+          position,
         );
-      else if (limit === undefined) push(`string_agg(${value}, ${delimiter})`, k);
-      else push(`array_to_string(list_slice(array_agg(${inner})${filter}, 1, ${limit}), ${delimiter})`, k);
+      else if (limit === undefined) push(`string_agg(${value}, ${delimiter})`, position);
+      else
+        push(
+          `array_to_string(list_slice(array_agg(${inner})${filter}, 1, ${limit}), ${delimiter})`,
+          position,
+        );
       return close + 1;
     }
     let sql = `array_agg(${inner})${filter}`;
     if (limit !== undefined) sql = `list_slice(${sql}, 1, ${limit})`;
     // BigQuery fails the query when the array would hold a NULL.
-    push(over ? sql : ignoreNulls ? sql : `bq_no_null_elements(${sql})`, k);
+    push(over ? sql : ignoreNulls ? sql : `bq_no_null_elements(${sql})`, position);
     return close + 1;
   }
 
   /**
    * `UNNEST(a) [AS] x [WITH OFFSET [AS] o]`. Unaliased, an array of STRUCTs gives one column per field.
    */
-  private unnest(k: number, push: (piece: string, at: number) => void): number {
-    const open = k + 1;
+  private unnest(position: number, push: (piece: string, at: number) => void): number {
+    const open = position + 1;
     const close = matchingClose(this.tokens, open);
     const inner = this.range(open + 1, close);
     let after = close + 1;
@@ -813,19 +851,19 @@ class Translator {
       const table = quoteIdent(`__unnest_${name}`);
       push(
         `(SELECT UNNEST(${inner}) AS ${quoteIdent(name)}, generate_subscripts(${inner}, 1) - 1 AS ${quoteIdent(offset)}) AS ${table}`,
-        k,
+        position,
       );
       return end;
     }
     if (alias) {
-      push(`UNNEST(${inner}) AS ${quoteIdent(`__unnest_${alias}`)}(${quoteIdent(alias)})`, k);
+      push(`UNNEST(${inner}) AS ${quoteIdent(`__unnest_${alias}`)}(${quoteIdent(alias)})`, position);
       return end;
     }
     if (structFields) {
-      push(`(SELECT UNNEST(__e) FROM (SELECT UNNEST(${inner}) AS __e))`, k);
+      push(`(SELECT UNNEST(__e) FROM (SELECT UNNEST(${inner}) AS __e))`, position);
       return end;
     }
-    push(`UNNEST(${inner})`, k);
+    push(`UNNEST(${inner})`, position);
     return end;
   }
 
@@ -854,11 +892,11 @@ class Translator {
   }
 
   /** `arr[OFFSET(i)]` (zero-based) and `arr[ORDINAL(i)]`: out of range is an error, SAFE_ gives NULL. */
-  private subscript(k: number, array: string): { sql: string; next: number } {
-    const kind = this.tokens[k + 1].value.toUpperCase();
-    const close = matchingClose(this.tokens, k + 2);
-    const index = this.range(k + 3, close);
-    const end = matchingClose(this.tokens, k);
+  private subscript(position: number, array: string): { sql: string; next: number } {
+    const kind = this.tokens[position + 1].value.toUpperCase();
+    const close = matchingClose(this.tokens, position + 2);
+    const index = this.range(position + 3, close);
+    const end = matchingClose(this.tokens, position);
     return { sql: `bq_${kind.toLowerCase()}(${array}, ${index})`, next: end + 1 };
   }
 
@@ -867,8 +905,8 @@ class Translator {
    * constructors `STRUCT<a INT64, b STRING>(1, 'x')`, whose values take the fields in order
    * (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-types#constructing_a_struct).
    */
-  private typedConstructor(k: number, out: string[]): number {
-    const { sql, next, fields } = this.type(k);
+  private typedConstructor(position: number, out: string[]): number {
+    const { sql, next, fields } = this.type(position);
     if (isOp(this.tokens[next], '[')) {
       const close = matchingClose(this.tokens, next);
       out.push(`CAST(${this.range(next, close + 1)} AS ${sql})`);
@@ -878,7 +916,7 @@ class Translator {
       const { close, args } = this.args(next);
       if (args.length !== fields)
         throw invalidQuery(
-          `STRUCT type has ${fields} fields but constructor call has ${args.length} fields at ${location(this.tokens[k])}`,
+          `STRUCT type has ${fields} fields but constructor call has ${args.length} fields at ${location(this.tokens[position])}`,
         );
       out.push(`CAST(ROW(${args.join(', ')}) AS ${sql})`);
       return close + 1;
@@ -887,27 +925,27 @@ class Translator {
     return next;
   }
 
-  private expectClosingAngle(k: number): number {
-    const tok = this.tokens[k];
-    if (isOp(tok, '>')) return k + 1;
+  private expectClosingAngle(position: number): number {
+    const tok = this.tokens[position];
+    if (isOp(tok, '>')) return position + 1;
     if (isOp(tok, '>>')) {
-      this.tokens[k] = { ...tok, text: '>', value: '>' };
-      return k;
+      this.tokens[position] = { ...tok, text: '>', value: '>' };
+      return position;
     }
     throw invalidQuery(`Syntax error: Expected ">" at ${location(tok)}`);
   }
 
-  /** A type at token k: its DuckDB SQL, the token after it, and a STRUCT's number of fields. */
-  private type(k: number): { sql: string; next: number; fields?: number } {
-    const tok = this.tokens[k];
+  /** A type at token `position`: its DuckDB SQL, the token after it, and a STRUCT's number of fields. */
+  private type(position: number): { sql: string; next: number; fields?: number } {
+    const tok = this.tokens[position];
     const word = tok?.kind === 'ident' ? tok.value.toUpperCase() : '';
-    if (word === 'ARRAY' && isOp(this.tokens[k + 1], '<')) {
-      const inner = this.type(k + 2);
+    if (word === 'ARRAY' && isOp(this.tokens[position + 1], '<')) {
+      const inner = this.type(position + 2);
       return { sql: `${inner.sql}[]`, next: this.expectClosingAngle(inner.next) };
     }
-    if (word === 'STRUCT' && isOp(this.tokens[k + 1], '<')) {
+    if (word === 'STRUCT' && isOp(this.tokens[position + 1], '<')) {
       const fields: string[] = [];
-      let at = k + 2;
+      let at = position + 2;
       for (;;) {
         const name = this.tokens[at];
         if (!name || (name.kind !== 'ident' && name.kind !== 'quoted'))
@@ -925,7 +963,7 @@ class Translator {
       };
     }
     if (word in scalarTypes) {
-      let next = k + 1;
+      let next = position + 1;
       if (isOp(this.tokens[next], '(')) next = matchingClose(this.tokens, next) + 1;
       return { sql: scalarTypes[word], next };
     }

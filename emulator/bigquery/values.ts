@@ -32,8 +32,9 @@ export interface SchemaField {
   fields?: SchemaField[];
 }
 
-/** A row in the REST `f`/`v` encoding. */
+/** A row in the REST `f`/`v` encoding (TableRow, https://cloud.google.com/bigquery/docs/reference/rest/v2/tabledata/list): the field names are BigQuery's. */
 export interface FvRow {
+  // eslint-disable-next-line no-restricted-syntax -- BigQuery's own field names
   f: { v: unknown }[];
 }
 

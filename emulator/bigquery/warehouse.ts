@@ -1,3 +1,7 @@
+/**
+ * The DuckDB side: one database file per run directory. A BigQuery dataset `project.dataset` is the DuckDB
+ * schema `project__dataset` (project ids cannot contain `__`, so the mapping is reversible).
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -12,11 +16,6 @@ import { location as tokenLocation, type Token } from './tokenizer';
 import { installFunctions } from './duckdb-functions';
 import { quoteIdent, translate, type Translation } from './translate';
 import type { BoundValue } from './values';
-
-/**
- * The DuckDB side: one database file per run directory. A BigQuery dataset `project.dataset` is the DuckDB
- * schema `project__dataset` (project ids cannot contain `__`, so the mapping is reversible).
- */
 
 /** `project.dataset`, as the REST DatasetReference names a dataset. */
 export interface DatasetRef {

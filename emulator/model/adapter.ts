@@ -1,6 +1,3 @@
-import { dot, featureDim, featurize, featurizeInput, featurizeLabel, type SparseVector } from './features';
-import { seededRandom } from './rng';
-
 /**
  * A LoRA-style classifier head. The frozen base maps an input x to one logit per label, `scale · x·φ(label)`
  * (φ = the label's own hashed features: what the zero-shot base model does). Tuning learns a rank-r update
@@ -9,6 +6,8 @@ import { seededRandom } from './rng';
  * seen in training. A head without the base term (`labelOverlap: false`) scores by the learned term alone:
  * the generation head, whose "labels" are answer templates, whose words say nothing about the input.
  */
+import { dot, featureDim, featurize, featurizeInput, featurizeLabel, type SparseVector } from './features';
+import { seededRandom } from './rng';
 
 /** r, the rank of the adapter's update W = A·B. */
 export const adapterRank = 8;
@@ -42,8 +41,13 @@ export interface AdapterState {
   rank: number;
   scale: number;
   labels: string[];
-  /** Row-major featureDim × rank and rank × labels, as base64 little-endian float32. */
+  /**
+   * A (featureDim × rank) and B (rank × labels) of the update W = A·B, row-major, as base64 little-endian
+   * float32. Named as in the formula, and kept so: tuned models already stored in a warehouse carry these keys.
+   */
+  // eslint-disable-next-line no-restricted-syntax -- stored key, see above
   a: string;
+  // eslint-disable-next-line no-restricted-syntax -- stored key, see above
   b: string;
   /** false: no frozen label-overlap term (absent in states written before it existed: true). */
   labelOverlap?: boolean;
@@ -76,8 +80,8 @@ export class LowRankAdapter {
 
   private constructor(
     readonly labels: string[],
-    private readonly a: Float32Array,
-    private readonly b: Float32Array,
+    private readonly matrixA: Float32Array,
+    private readonly matrixB: Float32Array,
     private readonly labelOverlap: boolean,
   ) {
     this.labelIndex = new Map(labels.map((label, i) => [labelKey(label), i]));
@@ -101,8 +105,8 @@ export class LowRankAdapter {
       rank: adapterRank,
       scale: baseScale,
       labels: this.labels,
-      a: encode(this.a),
-      b: encode(this.b),
+      a: encode(this.matrixA),
+      b: encode(this.matrixB),
     };
     if (!this.labelOverlap) state.labelOverlap = false;
     return state;
@@ -159,14 +163,14 @@ export class LowRankAdapter {
     const h = new Float64Array(adapterRank);
     for (let k = 0; k < x.indices.length; k++) {
       const row = x.indices[k] * adapterRank;
-      for (let r = 0; r < adapterRank; r++) h[r] += x.values[k] * this.a[row + r];
+      for (let r = 0; r < adapterRank; r++) h[r] += x.values[k] * this.matrixA[row + r];
     }
     return h;
   }
 
   private adapterLogit(h: Float64Array, label: number): number {
     let sum = 0;
-    for (let r = 0; r < adapterRank; r++) sum += h[r] * this.b[r * this.labels.length + label];
+    for (let r = 0; r < adapterRank; r++) sum += h[r] * this.matrixB[r * this.labels.length + label];
     return sum;
   }
 
@@ -184,16 +188,17 @@ export class LowRankAdapter {
     const total = exps.reduce((s, e) => s + e, 0);
     const grad = exps.map((e, c) => e / total - (c === target ? 1 : 0));
     const dh = new Float64Array(adapterRank);
-    for (let r = 0; r < adapterRank; r++) for (let c = 0; c < n; c++) dh[r] += this.b[r * n + c] * grad[c];
+    for (let r = 0; r < adapterRank; r++)
+      for (let c = 0; c < n; c++) dh[r] += this.matrixB[r * n + c] * grad[c];
     // Clip the step's global gradient norm (x has unit norm, so |dA| = |dh| and |dB| = |h|·|grad|): the
     // product A·B otherwise feeds back on itself and diverges at large learning rates.
     const norm = Math.sqrt(squaredNorm(h) * squaredNorm(grad) + squaredNorm(dh));
     const step = learningRate * Math.min(1, gradientClip / Math.max(norm, 1e-12));
     for (let r = 0; r < adapterRank; r++)
-      for (let c = 0; c < n; c++) this.b[r * n + c] -= step * h[r] * grad[c];
+      for (let c = 0; c < n; c++) this.matrixB[r * n + c] -= step * h[r] * grad[c];
     for (let k = 0; k < x.indices.length; k++) {
       const row = x.indices[k] * adapterRank;
-      for (let r = 0; r < adapterRank; r++) this.a[row + r] -= step * x.values[k] * dh[r];
+      for (let r = 0; r < adapterRank; r++) this.matrixA[row + r] -= step * x.values[k] * dh[r];
     }
     return -Math.log(Math.max(exps[target] / total, 1e-12));
   }

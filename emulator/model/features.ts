@@ -1,10 +1,9 @@
-import { fnv1a } from './rng';
-
 /**
  * The frozen base representation: hashed word unigrams plus hashed character 4-grams of each word, with
  * signed feature hashing (so collisions cancel rather than accumulate), sub-linear term weights and L2
  * normalisation. It never changes, which is what makes it a "base" for the adapter.
  */
+import { fnv1a } from './rng';
 
 /** Length of a feature vector: words and 4-grams are hashed into this many slots. */
 export const featureDim = 4096;

@@ -1,16 +1,3 @@
-import definitions from '../../schemas/definitions.schema.json';
-import {
-  LowRankAdapter,
-  baseScale,
-  labelKey,
-  type AdapterState,
-  type TrainingOptions,
-  type TrainingReport,
-} from './adapter';
-import { dot, featurizeInput, featurizeLabel, words } from './features';
-import { parsePrompt } from './prompt';
-import { fillTemplate, learnTemplates, type TemplateState } from './templates';
-
 /**
  * The local stand-in for a Vertex Gemini endpoint: deterministic, CPU-only, no weights to download. It is a
  * hashed-feature linear scorer, not a language model:
@@ -24,6 +11,18 @@ import { fillTemplate, learnTemplates, type TemplateState } from './templates';
  *   adapter's learned term; otherwise the answers are free text, and the tuned model writes its answer
  *   from the template the adapter picks for the input, filled with words of the input (`templates.ts`).
  */
+import definitions from '../../schemas/definitions.schema.json';
+import {
+  LowRankAdapter,
+  baseScale,
+  labelKey,
+  type AdapterState,
+  type TrainingOptions,
+  type TrainingReport,
+} from './adapter';
+import { dot, featurizeInput, featurizeLabel, words } from './features';
+import { parsePrompt } from './prompt';
+import { fillTemplate, learnTemplates, type TemplateState } from './templates';
 
 /** One answer of the model, with the prompt's and the answer's token counts (as Vertex reports usage). */
 export interface Generation {

@@ -227,29 +227,29 @@ class RoutineChecker {
   }
 
   /** A for loop (or a parallel for): its value and index are local to its steps, a jump cannot leave it. */
-  private loop(l: ForLoop, where: string, sc: Scope, shared: Set<string> | undefined): void {
-    this.template(l.in, where, sc);
-    this.template(l.range, where, sc);
-    const ls = new Scope(sc, [l.value, ...(l.index ? [l.index] : [])], shared);
-    declareAll(l.steps, ls);
-    this.steps(l.steps, [], true, ls);
+  private loop(loop: ForLoop, where: string, sc: Scope, shared: Set<string> | undefined): void {
+    this.template(loop.in, where, sc);
+    this.template(loop.range, where, sc);
+    const ls = new Scope(sc, [loop.value, ...(loop.index ? [loop.index] : [])], shared);
+    declareAll(loop.steps, ls);
+    this.steps(loop.steps, [], true, ls);
   }
 
-  private template(t: ValueTemplate | undefined, where: string, sc: Scope): void {
-    if (!t) return;
-    if (t.kind === 'expr') this.expr(t.expr, where, sc);
-    else if (t.kind === 'list') t.items.forEach((i) => this.template(i, where, sc));
-    else if (t.kind === 'map') {
-      for (const e of t.entries) {
+  private template(template: ValueTemplate | undefined, where: string, sc: Scope): void {
+    if (!template) return;
+    if (template.kind === 'expr') this.expr(template.expr, where, sc);
+    else if (template.kind === 'list') template.items.forEach((i) => this.template(i, where, sc));
+    else if (template.kind === 'map') {
+      for (const e of template.entries) {
         if (typeof e.key !== 'string') this.expr(e.key, where, sc);
         this.template(e.value, where, sc);
       }
     }
   }
 
-  private expr(e: ExprNode, where: string, sc: Scope): void {
+  private expr(expr: ExprNode, where: string, sc: Scope): void {
     const { routines, moduleNames } = this.known;
-    walkExpr(e, (x) => {
+    walkExpr(expr, (x) => {
       if (x.kind === 'call') checkCall(this.known, this.errors, where, x.callee, x.args.length);
       if (x.kind === 'var' && !sc.has(x.name) && !routines.has(x.name) && !moduleNames.has(x.name)) {
         this.errors.push(`${where}: variable '${x.name}' is not defined here`);

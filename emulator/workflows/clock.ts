@@ -67,7 +67,8 @@ interface Timer {
  * would advance each other's time.
  */
 export class VirtualClock implements Clock {
-  private t: number;
+  /** The virtual time, epoch seconds. */
+  private nowSeconds: number;
   private readonly start: number;
   private timers: Timer[] = [];
   private seq = 0;
@@ -75,23 +76,23 @@ export class VirtualClock implements Clock {
   private holds = 0;
 
   constructor(startEpochSeconds = Date.UTC(2026, 0, 1) / 1000) {
-    this.t = startEpochSeconds;
+    this.nowSeconds = startEpochSeconds;
     this.start = startEpochSeconds;
   }
 
   now(): number {
-    return this.t;
+    return this.nowSeconds;
   }
 
   /** Virtual seconds since the clock was created. */
   get elapsed(): number {
-    return this.t - this.start;
+    return this.nowSeconds - this.start;
   }
 
   sleep(seconds: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(abortError());
-      const timer: Timer = { at: this.t + Math.max(0, seconds), seq: this.seq++, resolve };
+      const timer: Timer = { at: this.nowSeconds + Math.max(0, seconds), seq: this.seq++, resolve };
       const onAbort = () => {
         this.timers = this.timers.filter((x) => x !== timer);
         reject(abortError());
@@ -135,7 +136,7 @@ export class VirtualClock implements Clock {
       if (a.at < b.at || (a.at === b.at && a.seq < b.seq)) first = i;
     }
     const [timer] = this.timers.splice(first, 1);
-    this.t = Math.max(this.t, timer.at);
+    this.nowSeconds = Math.max(this.nowSeconds, timer.at);
     timer.resolve();
     if (this.timers.length > 0) this.schedule();
   }

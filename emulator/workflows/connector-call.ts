@@ -2,19 +2,16 @@ import type { Clock } from './clock';
 import type { ConnectorContext, ConnectorRegistry, PollingPolicy } from './connector-types';
 import { ConnectorError } from './connector-types';
 import { Tag, wfError, WorkflowError } from './errors';
+import { CALL_DEFAULTS } from '../../workflows/facts';
 import type { Value } from './values';
 import { fromJs, isMap, isNumber, toJs, typeOf } from './values';
 
-/** Connector defaults from the connector reference: 30 min timeout, polling 1 s × 1.25 up to 60 s. */
-const DEFAULT_TIMEOUT_SECONDS = 1800;
-const DEFAULT_POLLING: PollingPolicy = { initialDelay: 1, multiplier: 1.25, maxDelay: 60 };
-
-function seconds(name: string, v: Value | undefined, fallback: number): number {
-  if (v === undefined || v === null) return fallback;
-  if (!isNumber(v) || Number(v) <= 0) {
-    throw wfError(Tag.TypeError, `connector_params.${name} must be a positive number, got ${typeOf(v)}`);
+function seconds(name: string, value: Value | undefined, fallback: number): number {
+  if (value === undefined || value === null) return fallback;
+  if (!isNumber(value) || Number(value) <= 0) {
+    throw wfError(Tag.TypeError, `connector_params.${name} must be a positive number, got ${typeOf(value)}`);
   }
-  return Number(v);
+  return Number(value);
 }
 
 function parseConnectorParams(raw: Value | undefined): {
@@ -26,8 +23,8 @@ function parseConnectorParams(raw: Value | undefined): {
   if (raw === undefined || raw === null) {
     return {
       connectorParams: {},
-      timeout: DEFAULT_TIMEOUT_SECONDS,
-      pollingPolicy: DEFAULT_POLLING,
+      timeout: CALL_DEFAULTS.connectorTimeoutSeconds,
+      pollingPolicy: CALL_DEFAULTS.connectorPolling,
       skipPolling: false,
     };
   }
@@ -40,19 +37,23 @@ function parseConnectorParams(raw: Value | undefined): {
     throw wfError(Tag.TypeError, 'connector_params.skip_polling must be a boolean');
   return {
     connectorParams: toJs(raw) as Record<string, unknown>,
-    timeout: seconds('timeout', raw.get('timeout'), DEFAULT_TIMEOUT_SECONDS),
+    timeout: seconds('timeout', raw.get('timeout'), CALL_DEFAULTS.connectorTimeoutSeconds),
     pollingPolicy: {
       initialDelay: seconds(
         'polling_policy.initial_delay',
         polling?.get('initial_delay'),
-        DEFAULT_POLLING.initialDelay,
+        CALL_DEFAULTS.connectorPolling.initialDelay,
       ),
       multiplier: seconds(
         'polling_policy.multiplier',
         polling?.get('multiplier'),
-        DEFAULT_POLLING.multiplier,
+        CALL_DEFAULTS.connectorPolling.multiplier,
       ),
-      maxDelay: seconds('polling_policy.max_delay', polling?.get('max_delay'), DEFAULT_POLLING.maxDelay),
+      maxDelay: seconds(
+        'polling_policy.max_delay',
+        polling?.get('max_delay'),
+        CALL_DEFAULTS.connectorPolling.maxDelay,
+      ),
     },
     skipPolling: skip === true,
   };

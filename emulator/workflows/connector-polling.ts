@@ -1,6 +1,5 @@
+import { CALL_DEFAULTS } from '../../workflows/facts';
 import type { ConnectorContext } from './connector-types';
-
-const DEFAULT_POLLING = { initialDelay: 1, multiplier: 1.25, maxDelay: 60 };
 
 /**
  * Polls a long-running operation the way Google's connectors do: check, then wait by the call's
@@ -14,7 +13,7 @@ export async function pollUntilDone<T>(
 ): Promise<T> {
   let state = await check();
   if (ctx.skipPolling) return state.value;
-  const policy = ctx.pollingPolicy ?? DEFAULT_POLLING;
+  const policy = ctx.pollingPolicy ?? CALL_DEFAULTS.connectorPolling;
   let delay = policy.initialDelay;
   while (!state.done) {
     await ctx.sleep(delay);

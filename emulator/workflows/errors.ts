@@ -1,31 +1,9 @@
 import type { Value, WfMap } from './values';
 import { fromJs } from './values';
+import type { ErrorTag } from '../../workflows/facts/error-tags';
 
-/**
- * The error tags Google documents (Workflows error types page); every runtime error we produce carries one
- * of these. Code names a tag through this table (`Tag.TypeError`), so a misspelt tag does not compile.
- */
-export const Tag = {
-  AuthError: 'AuthError',
-  ConnectionError: 'ConnectionError',
-  ConnectionFailedError: 'ConnectionFailedError',
-  HttpError: 'HttpError',
-  IndexError: 'IndexError',
-  KeyError: 'KeyError',
-  OperationError: 'OperationError',
-  ParallelNestingError: 'ParallelNestingError',
-  RecursionError: 'RecursionError',
-  ResourceLimitError: 'ResourceLimitError',
-  ResponseTypeError: 'ResponseTypeError',
-  SystemError: 'SystemError',
-  TimeoutError: 'TimeoutError',
-  TypeError: 'TypeError',
-  UnhandledBranchError: 'UnhandledBranchError',
-  ValueError: 'ValueError',
-  ZeroDivisionError: 'ZeroDivisionError',
-} as const;
-
-export type ErrorTag = (typeof Tag)[keyof typeof Tag];
+// The documented tags are a Workflows fact, declared with the others; re-exported for the interpreter's modules.
+export { Tag, type ErrorTag } from '../../workflows/facts/error-tags';
 
 /**
  * A Workflows error in flight. `value` is exactly what an `except` block binds to its `as` variable:

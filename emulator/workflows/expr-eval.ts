@@ -14,29 +14,29 @@ export interface EvalEnv {
   callSubworkflow(name: string, args: Value[]): Promise<Value>;
 }
 
-function dotted(e: ExprNode): string | undefined {
-  if (e.kind === 'var') return e.name;
-  if (e.kind === 'member') {
-    const base = dotted(e.obj);
-    return base === undefined ? undefined : `${base}.${e.name}`;
+function dotted(expr: ExprNode): string | undefined {
+  if (expr.kind === 'var') return expr.name;
+  if (expr.kind === 'member') {
+    const base = dotted(expr.obj);
+    return base === undefined ? undefined : `${base}.${expr.name}`;
   }
   return undefined;
 }
 
-function rootName(e: ExprNode): string | undefined {
-  while (e.kind === 'member') e = e.obj;
-  return e.kind === 'var' ? e.name : undefined;
+function rootName(expr: ExprNode): string | undefined {
+  while (expr.kind === 'member') expr = expr.obj;
+  return expr.kind === 'var' ? expr.name : undefined;
 }
 
 /** `http.default_retry`, `retry.default_backoff`, `${my_predicate}`: names that are not variables. */
-function namedValue(e: ExprNode, env: EvalEnv): Value | undefined {
-  const root = rootName(e);
+function namedValue(expr: ExprNode, env: EvalEnv): Value | undefined {
+  const root = rootName(expr);
   if (root === undefined || env.lookup(root) !== undefined) return undefined;
-  const name = dotted(e);
+  const name = dotted(expr);
   if (name === undefined) return undefined;
   const named = NAMED_VALUES[name];
   if (named) return named();
-  if (env.isBuiltin(name) || (e.kind === 'var' && env.isSubworkflow(name))) return new FuncRef(name);
+  if (env.isBuiltin(name) || (expr.kind === 'var' && env.isSubworkflow(name))) return new FuncRef(name);
   return undefined;
 }
 
@@ -46,128 +46,132 @@ function variable(name: string, env: EvalEnv): Value {
   return v;
 }
 
-export function evalSync(e: ExprNode, env: EvalEnv): Value {
-  switch (e.kind) {
+export function evalSync(expr: ExprNode, env: EvalEnv): Value {
+  switch (expr.kind) {
     case 'lit':
-      return e.value;
+      return expr.value;
     case 'var':
-      return namedValue(e, env) ?? variable(e.name, env);
+      return namedValue(expr, env) ?? variable(expr.name, env);
     case 'member':
-      return namedValue(e, env) ?? member(evalSync(e.obj, env), e.name);
+      return namedValue(expr, env) ?? member(evalSync(expr.obj, env), expr.name);
     case 'index':
-      return index(evalSync(e.obj, env), evalSync(e.index, env));
+      return index(evalSync(expr.obj, env), evalSync(expr.index, env));
     case 'call': {
-      const args = e.args.map((a) => evalSync(a, env));
-      if (env.isSubworkflow(e.callee)) throw new Error('subworkflow calls need the async evaluator');
-      return env.callBuiltin(e.callee, args);
+      const args = expr.args.map((a) => evalSync(a, env));
+      if (env.isSubworkflow(expr.callee)) throw new Error('subworkflow calls need the async evaluator');
+      return env.callBuiltin(expr.callee, args);
     }
     case 'not':
-      return !logicalOperand('not', evalSync(e.operand, env));
+      return !logicalOperand('not', evalSync(expr.operand, env));
     case 'neg':
-      return negate(evalSync(e.operand, env));
+      return negate(evalSync(expr.operand, env));
     case 'bin':
-      if (e.op === 'and')
-        return logicalOperand('and', evalSync(e.left, env)) && logicalOperand('and', evalSync(e.right, env));
-      if (e.op === 'or')
-        return logicalOperand('or', evalSync(e.left, env)) || logicalOperand('or', evalSync(e.right, env));
-      return binary(e.op, evalSync(e.left, env), evalSync(e.right, env));
+      if (expr.op === 'and')
+        return (
+          logicalOperand('and', evalSync(expr.left, env)) && logicalOperand('and', evalSync(expr.right, env))
+        );
+      if (expr.op === 'or')
+        return (
+          logicalOperand('or', evalSync(expr.left, env)) || logicalOperand('or', evalSync(expr.right, env))
+        );
+      return binary(expr.op, evalSync(expr.left, env), evalSync(expr.right, env));
     case 'list':
-      return e.items.map((i) => deepCopy(evalSync(i, env)));
+      return expr.items.map((i) => deepCopy(evalSync(i, env)));
     case 'map': {
       const out: WfMap = new Map();
-      for (const [k, v] of e.entries) out.set(mapKey(evalSync(k, env)), deepCopy(evalSync(v, env)));
+      for (const [k, v] of expr.entries) out.set(mapKey(evalSync(k, env)), deepCopy(evalSync(v, env)));
       return out;
     }
   }
 }
 
 /** The same evaluation, for expressions that call subworkflows (which run steps and so must await). */
-export async function evalAsync(e: ExprNode, env: EvalEnv): Promise<Value> {
-  switch (e.kind) {
+export async function evalAsync(expr: ExprNode, env: EvalEnv): Promise<Value> {
+  switch (expr.kind) {
     case 'lit':
     case 'var':
-      return evalSync(e, env);
+      return evalSync(expr, env);
     case 'member':
-      return namedValue(e, env) ?? member(await evalAsync(e.obj, env), e.name);
+      return namedValue(expr, env) ?? member(await evalAsync(expr.obj, env), expr.name);
     case 'index':
-      return index(await evalAsync(e.obj, env), await evalAsync(e.index, env));
+      return index(await evalAsync(expr.obj, env), await evalAsync(expr.index, env));
     case 'call': {
       const args: Value[] = [];
-      for (const a of e.args) args.push(await evalAsync(a, env));
-      if (env.isSubworkflow(e.callee)) return env.callSubworkflow(e.callee, args);
-      return env.callBuiltin(e.callee, args);
+      for (const a of expr.args) args.push(await evalAsync(a, env));
+      if (env.isSubworkflow(expr.callee)) return env.callSubworkflow(expr.callee, args);
+      return env.callBuiltin(expr.callee, args);
     }
     case 'not':
-      return !logicalOperand('not', await evalAsync(e.operand, env));
+      return !logicalOperand('not', await evalAsync(expr.operand, env));
     case 'neg':
-      return negate(await evalAsync(e.operand, env));
+      return negate(await evalAsync(expr.operand, env));
     case 'bin':
-      if (e.op === 'and') {
+      if (expr.op === 'and') {
         return (
-          logicalOperand('and', await evalAsync(e.left, env)) &&
-          logicalOperand('and', await evalAsync(e.right, env))
+          logicalOperand('and', await evalAsync(expr.left, env)) &&
+          logicalOperand('and', await evalAsync(expr.right, env))
         );
       }
-      if (e.op === 'or') {
+      if (expr.op === 'or') {
         return (
-          logicalOperand('or', await evalAsync(e.left, env)) ||
-          logicalOperand('or', await evalAsync(e.right, env))
+          logicalOperand('or', await evalAsync(expr.left, env)) ||
+          logicalOperand('or', await evalAsync(expr.right, env))
         );
       }
-      return binary(e.op, await evalAsync(e.left, env), await evalAsync(e.right, env));
+      return binary(expr.op, await evalAsync(expr.left, env), await evalAsync(expr.right, env));
     case 'list': {
       const out: Value[] = [];
-      for (const i of e.items) out.push(deepCopy(await evalAsync(i, env)));
+      for (const i of expr.items) out.push(deepCopy(await evalAsync(i, env)));
       return out;
     }
     case 'map': {
       const out: WfMap = new Map();
-      for (const [k, v] of e.entries)
+      for (const [k, v] of expr.entries)
         out.set(mapKey(await evalAsync(k, env)), deepCopy(await evalAsync(v, env)));
       return out;
     }
   }
 }
 
-function mapKey(k: Value): string {
-  if (typeof k !== 'string') throw wfError(Tag.TypeError, 'map keys must be strings');
-  return k;
+function mapKey(key: Value): string {
+  if (typeof key !== 'string') throw wfError(Tag.TypeError, 'map keys must be strings');
+  return key;
 }
 
 const asyncCache = new WeakMap<ExprNode, boolean>();
 
 /** Whether the expression calls a subworkflow anywhere (then it needs evalAsync). */
-export function callsSubworkflow(e: ExprNode, isSubworkflow: (name: string) => boolean): boolean {
-  const cached = asyncCache.get(e);
+export function callsSubworkflow(expr: ExprNode, isSubworkflow: (name: string) => boolean): boolean {
+  const cached = asyncCache.get(expr);
   if (cached !== undefined) return cached;
   let found = false;
-  const visit = (x: ExprNode): void => {
+  const visit = (expr: ExprNode): void => {
     if (found) return;
-    switch (x.kind) {
+    switch (expr.kind) {
       case 'call':
-        if (isSubworkflow(x.callee)) found = true;
-        x.args.forEach(visit);
+        if (isSubworkflow(expr.callee)) found = true;
+        expr.args.forEach(visit);
         break;
       case 'member':
-        visit(x.obj);
+        visit(expr.obj);
         break;
       case 'index':
-        visit(x.obj);
-        visit(x.index);
+        visit(expr.obj);
+        visit(expr.index);
         break;
       case 'not':
       case 'neg':
-        visit(x.operand);
+        visit(expr.operand);
         break;
       case 'bin':
-        visit(x.left);
-        visit(x.right);
+        visit(expr.left);
+        visit(expr.right);
         break;
       case 'list':
-        x.items.forEach(visit);
+        expr.items.forEach(visit);
         break;
       case 'map':
-        x.entries.forEach(([k, v]) => {
+        expr.entries.forEach(([k, v]) => {
           visit(k);
           visit(v);
         });
@@ -176,7 +180,7 @@ export function callsSubworkflow(e: ExprNode, isSubworkflow: (name: string) => b
         break;
     }
   };
-  visit(e);
-  asyncCache.set(e, found);
+  visit(expr);
+  asyncCache.set(expr, found);
   return found;
 }

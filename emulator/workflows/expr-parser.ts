@@ -1,11 +1,10 @@
-import type { Value } from './values';
-import { INT64_MAX } from './values';
-
 /**
  * The expression grammar inside `${...}`. Precedence, loosest first, per the data-types page:
  * or < and < (comparison, equality, `in`: one level) < (+ -) < (* / // %) < unary - < not < [] < . < ().
  * `not` binding tighter than comparison means `not a == b` is `(not a) == b`.
  */
+import type { Value } from './values';
+import { INT64_MAX } from './values';
 
 /** A parsed expression: the syntax tree the evaluator walks. */
 export type ExprNode =
@@ -140,169 +139,172 @@ function tokenize(src: string): Tok[] {
   return toks;
 }
 
-const COMPARISON = new Set(['<', '<=', '>', '>=', '==', '!=', 'in']);
+const COMPARISON_OPS = ['<', '<=', '>', '>=', '==', '!=', 'in'];
 
 /** Parses the text between `${` and `}`. */
 export function parseExpression(src: string): ExprNode {
-  const toks = tokenize(src);
-  let p = 0;
-  const peek = () => toks[p];
-  const isOp = (v: string) => {
-    const t = toks[p];
-    if (t.type === 'op' && t.value === v) return true;
-    if (t.type === 'id') {
-      const kw = KEYWORDS[t.value];
-      return kw !== undefined && kw.type === 'op' && kw.value === v;
-    }
-    return false;
-  };
-  const expect = (v: string) => {
-    if (!isOp(v)) {
-      const t = peek();
-      throw new ExprSyntaxError(
-        `expected '${v}' but found ${t.type === 'eof' ? 'end of expression' : `'${String(t.type === 'num' ? t.value : t.value)}'`}`,
-        t.pos,
-      );
-    }
-    p++;
-  };
-
-  const binaryLevel = (ops: string[], next: () => ExprNode) => (): ExprNode => {
-    let l = next();
-    for (;;) {
-      const op = ops.find(isOp);
-      if (!op) return l;
-      p++;
-      l = { kind: 'bin', op: op as BinOp, left: l, right: next() };
-    }
-  };
-  const unary = (): ExprNode => {
-    if (isOp('not')) {
-      p++;
-      return { kind: 'not', operand: unary() };
-    }
-    if (isOp('-')) {
-      p++;
-      const e = unary();
-      if (e.kind === 'lit' && typeof e.value === 'bigint') return { kind: 'lit', value: -e.value };
-      if (e.kind === 'lit' && typeof e.value === 'number') return { kind: 'lit', value: -e.value };
-      return { kind: 'neg', operand: e };
-    }
-    return postfix();
-  };
-  const multiplicative = binaryLevel(['*', '//', '/', '%'], unary);
-  const additive = binaryLevel(['+', '-'], multiplicative);
-  const comparison = binaryLevel([...COMPARISON], additive);
-  const and = binaryLevel(['and'], comparison);
-  const or = binaryLevel(['or'], and);
-
-  function dottedName(e: ExprNode): string | undefined {
-    if (e.kind === 'var') return e.name;
-    if (e.kind === 'member') {
-      const base = dottedName(e.obj);
-      return base === undefined ? undefined : `${base}.${e.name}`;
-    }
-    return undefined;
-  }
-
-  function postfix(): ExprNode {
-    let e = primary();
-    for (;;) {
-      if (isOp('.')) {
-        p++;
-        const t = peek();
-        if (t.type !== 'id') throw new ExprSyntaxError("expected a name after '.'", t.pos);
-        p++;
-        e = { kind: 'member', obj: e, name: t.value };
-      } else if (isOp('[')) {
-        p++;
-        const index = or();
-        expect(']');
-        e = { kind: 'index', obj: e, index };
-      } else if (isOp('(')) {
-        const callee = dottedName(e);
-        if (callee === undefined) throw new ExprSyntaxError('only named functions can be called', peek().pos);
-        p++;
-        const args: ExprNode[] = [];
-        if (!isOp(')')) {
-          for (;;) {
-            args.push(or());
-            if (isOp(',')) p++;
-            else break;
-          }
-        }
-        expect(')');
-        e = { kind: 'call', callee, args };
-      } else {
-        return e;
-      }
-    }
-  }
-
-  function primary(): ExprNode {
-    const t = peek();
-    if (t.type === 'num') {
-      p++;
-      return { kind: 'lit', value: t.value };
-    }
-    if (t.type === 'str') {
-      p++;
-      return { kind: 'lit', value: t.value };
-    }
-    if (t.type === 'id') {
-      const kw = KEYWORDS[t.value];
-      if (kw?.type === 'lit') {
-        p++;
-        return { kind: 'lit', value: kw.value };
-      }
-      if (kw?.type === 'op') throw new ExprSyntaxError(`unexpected keyword '${t.value}'`, t.pos);
-      p++;
-      return { kind: 'var', name: t.value };
-    }
-    if (t.type === 'eof') throw new ExprSyntaxError('unexpected end of expression', t.pos);
-    if (t.value === '(') {
-      p++;
-      const e = or();
-      expect(')');
-      return e;
-    }
-    if (t.value === '[') {
-      p++;
-      const items: ExprNode[] = [];
-      if (!isOp(']')) {
-        for (;;) {
-          items.push(or());
-          if (isOp(',')) p++;
-          else break;
-        }
-      }
-      expect(']');
-      return { kind: 'list', items };
-    }
-    if (t.value === '{') {
-      p++;
-      const entries: [ExprNode, ExprNode][] = [];
-      if (!isOp('}')) {
-        for (;;) {
-          const key = or();
-          expect(':');
-          entries.push([key, or()]);
-          if (isOp(',')) p++;
-          else break;
-        }
-      }
-      expect('}');
-      return { kind: 'map', entries };
-    }
-    throw new ExprSyntaxError(`unexpected '${t.value}'`, t.pos);
-  }
-
-  const e = or();
-  const end = peek();
+  const parser = new ExprParser(tokenize(src));
+  const expr = parser.or();
+  const end = parser.peek();
   if (end.type !== 'eof')
     throw new ExprSyntaxError(`unexpected '${String(end.value)}' after the expression`, end.pos);
-  checkLiteralRange(e);
-  return e;
+  checkLiteralRange(expr);
+  return expr;
+}
+
+function dottedName(expr: ExprNode): string | undefined {
+  if (expr.kind === 'var') return expr.name;
+  if (expr.kind === 'member') {
+    const base = dottedName(expr.obj);
+    return base === undefined ? undefined : `${base}.${expr.name}`;
+  }
+  return undefined;
+}
+
+/** Recursive descent over the tokens, one method per precedence level (loosest first: `or`). */
+class ExprParser {
+  private position = 0;
+
+  constructor(private readonly tokens: Tok[]) {}
+
+  peek(): Tok {
+    return this.tokens[this.position];
+  }
+
+  /** Whether the current token is the operator or operator keyword `text`. */
+  private isOp(text: string): boolean {
+    const token = this.tokens[this.position];
+    if (token.type === 'op' && token.value === text) return true;
+    if (token.type === 'id') {
+      const keyword = KEYWORDS[token.value];
+      return keyword !== undefined && keyword.type === 'op' && keyword.value === text;
+    }
+    return false;
+  }
+
+  private expect(text: string): void {
+    if (!this.isOp(text)) {
+      const token = this.peek();
+      throw new ExprSyntaxError(
+        `expected '${text}' but found ${token.type === 'eof' ? 'end of expression' : `'${String(token.value)}'`}`,
+        token.pos,
+      );
+    }
+    this.position++;
+  }
+
+  /** Left-associative operators of one precedence level over the next tighter level. */
+  private binary(ops: readonly string[], next: () => ExprNode): ExprNode {
+    let left = next();
+    for (;;) {
+      const op = ops.find((candidate) => this.isOp(candidate));
+      if (!op) return left;
+      this.position++;
+      left = { kind: 'bin', op: op as BinOp, left, right: next() };
+    }
+  }
+
+  or = (): ExprNode => this.binary(['or'], this.and);
+  private and = (): ExprNode => this.binary(['and'], this.comparison);
+  private comparison = (): ExprNode => this.binary(COMPARISON_OPS, this.additive);
+  private additive = (): ExprNode => this.binary(['+', '-'], this.multiplicative);
+  private multiplicative = (): ExprNode => this.binary(['*', '//', '/', '%'], this.unary);
+
+  private unary = (): ExprNode => {
+    if (this.isOp('not')) {
+      this.position++;
+      return { kind: 'not', operand: this.unary() };
+    }
+    if (this.isOp('-')) {
+      this.position++;
+      const operand = this.unary();
+      if (operand.kind === 'lit' && typeof operand.value === 'bigint')
+        return { kind: 'lit', value: -operand.value };
+      if (operand.kind === 'lit' && typeof operand.value === 'number')
+        return { kind: 'lit', value: -operand.value };
+      return { kind: 'neg', operand };
+    }
+    return this.postfix();
+  };
+
+  /** Items separated by commas up to the closing `close` (consumed); `item` reads one. */
+  private commaList<T>(close: string, item: () => T): T[] {
+    const items: T[] = [];
+    if (!this.isOp(close)) {
+      for (;;) {
+        items.push(item());
+        if (this.isOp(',')) this.position++;
+        else break;
+      }
+    }
+    this.expect(close);
+    return items;
+  }
+
+  private postfix(): ExprNode {
+    let expr = this.primary();
+    for (;;) {
+      if (this.isOp('.')) {
+        this.position++;
+        const token = this.peek();
+        if (token.type !== 'id') throw new ExprSyntaxError("expected a name after '.'", token.pos);
+        this.position++;
+        expr = { kind: 'member', obj: expr, name: token.value };
+      } else if (this.isOp('[')) {
+        this.position++;
+        const index = this.or();
+        this.expect(']');
+        expr = { kind: 'index', obj: expr, index };
+      } else if (this.isOp('(')) {
+        const callee = dottedName(expr);
+        if (callee === undefined)
+          throw new ExprSyntaxError('only named functions can be called', this.peek().pos);
+        this.position++;
+        expr = { kind: 'call', callee, args: this.commaList(')', this.or) };
+      } else {
+        return expr;
+      }
+    }
+  }
+
+  private primary(): ExprNode {
+    const token = this.peek();
+    if (token.type === 'num' || token.type === 'str') {
+      this.position++;
+      return { kind: 'lit', value: token.value };
+    }
+    if (token.type === 'id') {
+      const keyword = KEYWORDS[token.value];
+      if (keyword?.type === 'lit') {
+        this.position++;
+        return { kind: 'lit', value: keyword.value };
+      }
+      if (keyword?.type === 'op') throw new ExprSyntaxError(`unexpected keyword '${token.value}'`, token.pos);
+      this.position++;
+      return { kind: 'var', name: token.value };
+    }
+    if (token.type === 'eof') throw new ExprSyntaxError('unexpected end of expression', token.pos);
+    if (token.value === '(') {
+      this.position++;
+      const expr = this.or();
+      this.expect(')');
+      return expr;
+    }
+    if (token.value === '[') {
+      this.position++;
+      return { kind: 'list', items: this.commaList(']', this.or) };
+    }
+    if (token.value === '{') {
+      this.position++;
+      const entries = this.commaList('}', (): [ExprNode, ExprNode] => {
+        const key = this.or();
+        this.expect(':');
+        return [key, this.or()];
+      });
+      return { kind: 'map', entries };
+    }
+    throw new ExprSyntaxError(`unexpected '${token.value}'`, token.pos);
+  }
 }
 
 /** Only `-9223372036854775808` may use INT64_MAX + 1 (folded by unary minus); any other is out of range. */
@@ -315,41 +317,41 @@ function checkLiteralRange(root: ExprNode): void {
 }
 
 /** `${...}` strings are expressions; everything else is a literal. */
-export function isExpressionString(s: string): boolean {
-  return s.startsWith('${') && s.endsWith('}');
+export function isExpressionString(text: string): boolean {
+  return text.startsWith('${') && text.endsWith('}');
 }
 
-export function expressionBody(s: string): string {
-  return s.slice(2, -1);
+export function expressionBody(text: string): string {
+  return text.slice(2, -1);
 }
 
 /** Every function name called anywhere in the expression, and every variable read. */
-export function walkExpr(e: ExprNode, visit: (e: ExprNode) => void): void {
-  visit(e);
-  switch (e.kind) {
+export function walkExpr(expr: ExprNode, visit: (expr: ExprNode) => void): void {
+  visit(expr);
+  switch (expr.kind) {
     case 'member':
-      walkExpr(e.obj, visit);
+      walkExpr(expr.obj, visit);
       break;
     case 'index':
-      walkExpr(e.obj, visit);
-      walkExpr(e.index, visit);
+      walkExpr(expr.obj, visit);
+      walkExpr(expr.index, visit);
       break;
     case 'call':
-      e.args.forEach((a) => walkExpr(a, visit));
+      expr.args.forEach((a) => walkExpr(a, visit));
       break;
     case 'not':
     case 'neg':
-      walkExpr(e.operand, visit);
+      walkExpr(expr.operand, visit);
       break;
     case 'bin':
-      walkExpr(e.left, visit);
-      walkExpr(e.right, visit);
+      walkExpr(expr.left, visit);
+      walkExpr(expr.right, visit);
       break;
     case 'list':
-      e.items.forEach((a) => walkExpr(a, visit));
+      expr.items.forEach((a) => walkExpr(a, visit));
       break;
     case 'map':
-      e.entries.forEach(([k, v]) => {
+      expr.entries.forEach(([k, v]) => {
         walkExpr(k, visit);
         walkExpr(v, visit);
       });

@@ -56,7 +56,7 @@ export interface InterpreterOptions {
   httpFetch: typeof fetch;
   /** The execution's callback endpoints; absent: `events.create_callback_endpoint` and `events.await_callback` fail with a SystemError. */
   callbacks?: ExecutionCallbacks;
-  emit(e: ExecutionEvent): void;
+  emit(event: ExecutionEvent): void;
 }
 
 function jumpFlow(target: string): Flow {
@@ -109,10 +109,10 @@ export class Interpreter {
    */
   private readonly caught: { value: Value; origin: { routine: string; step: string } }[] = [];
 
-  private remember(e: WorkflowError): void {
-    const origin = this.origins.get(e);
+  private remember(error: WorkflowError): void {
+    const origin = this.origins.get(error);
     if (!origin) return;
-    this.caught.push({ value: e.value, origin });
+    this.caught.push({ value: error.value, origin });
     if (this.caught.length > 32) this.caught.shift();
   }
 
@@ -295,19 +295,19 @@ export class Interpreter {
 
   private readonly asyncTmpl = new WeakMap<ValueTemplate, boolean>();
 
-  private tmplIsAsync(t: ValueTemplate): boolean {
-    if (t.kind === 'const') return false;
-    let found = this.asyncTmpl.get(t);
+  private tmplIsAsync(template: ValueTemplate): boolean {
+    if (template.kind === 'const') return false;
+    let found = this.asyncTmpl.get(template);
     if (found === undefined) {
-      const isSub = (n: string) => this.program.subworkflows.has(n);
-      if (t.kind === 'expr') found = callsSubworkflow(t.expr, isSub);
-      else if (t.kind === 'list') found = t.items.some((i) => this.tmplIsAsync(i));
+      const isSub = (name: string) => this.program.subworkflows.has(name);
+      if (template.kind === 'expr') found = callsSubworkflow(template.expr, isSub);
+      else if (template.kind === 'list') found = template.items.some((i) => this.tmplIsAsync(i));
       else {
-        found = t.entries.some(
+        found = template.entries.some(
           (e) => (typeof e.key !== 'string' && callsSubworkflow(e.key, isSub)) || this.tmplIsAsync(e.value),
         );
       }
-      this.asyncTmpl.set(t, found);
+      this.asyncTmpl.set(template, found);
     }
     return found;
   }
@@ -316,21 +316,21 @@ export class Interpreter {
    * Evaluates without yielding unless a subworkflow is called, so that `x: ${x + 1}` on a shared variable
    * reads and writes in one go even while parallel branches interleave.
    */
-  private evalNow(t: ValueTemplate, ctx: Ctx): Value | Promise<Value> {
-    return this.tmplIsAsync(t) ? this.evalTmpl(t, ctx) : this.evalTmplSync(t, ctx);
+  private evalNow(template: ValueTemplate, ctx: Ctx): Value | Promise<Value> {
+    return this.tmplIsAsync(template) ? this.evalTmpl(template, ctx) : this.evalTmplSync(template, ctx);
   }
 
-  private evalTmplSync(t: ValueTemplate, ctx: Ctx): Value {
-    switch (t.kind) {
+  private evalTmplSync(template: ValueTemplate, ctx: Ctx): Value {
+    switch (template.kind) {
       case 'const':
-        return t.value;
+        return template.value;
       case 'expr':
-        return evalSync(t.expr, this.env(ctx));
+        return evalSync(template.expr, this.env(ctx));
       case 'list':
-        return t.items.map((i) => deepCopy(this.evalTmplSync(i, ctx)));
+        return template.items.map((i) => deepCopy(this.evalTmplSync(i, ctx)));
       case 'map': {
         const out: WfMap = new Map();
-        for (const e of t.entries) {
+        for (const e of template.entries) {
           const key = typeof e.key === 'string' ? e.key : evalSync(e.key, this.env(ctx));
           if (typeof key !== 'string')
             throw wfError(Tag.TypeError, `map keys must be strings, got ${typeOf(key)}`);
@@ -341,20 +341,20 @@ export class Interpreter {
     }
   }
 
-  private async evalTmpl(t: ValueTemplate, ctx: Ctx): Promise<Value> {
-    switch (t.kind) {
+  private async evalTmpl(template: ValueTemplate, ctx: Ctx): Promise<Value> {
+    switch (template.kind) {
       case 'const':
-        return t.value;
+        return template.value;
       case 'expr':
-        return evalAsync(t.expr, this.env(ctx));
+        return evalAsync(template.expr, this.env(ctx));
       case 'list': {
         const out: Value[] = [];
-        for (const i of t.items) out.push(deepCopy(await this.evalTmpl(i, ctx)));
+        for (const i of template.items) out.push(deepCopy(await this.evalTmpl(i, ctx)));
         return out;
       }
       case 'map': {
         const out: WfMap = new Map();
-        for (const e of t.entries) {
+        for (const e of template.entries) {
           const key = typeof e.key === 'string' ? e.key : await evalAsync(e.key, this.env(ctx));
           if (typeof key !== 'string')
             throw wfError(Tag.TypeError, `map keys must be strings, got ${typeOf(key)}`);
@@ -372,7 +372,7 @@ export class Interpreter {
       return undefined;
     }
     const env = this.env(ctx);
-    const isSub = (n: string) => this.program.subworkflows.has(n);
+    const isSub = (name: string) => this.program.subworkflows.has(name);
     if (target.path.some((p) => p.kind === 'index' && callsSubworkflow(p.expr, isSub))) {
       return (async () => {
         const keys: Value[] = [];
@@ -543,14 +543,14 @@ export class Interpreter {
   private async runIteration(
     loop: ForLoop,
     value: Value,
-    i: number,
+    index: number,
     ctx: Ctx,
     shared?: Set<string>,
   ): Promise<Flow> {
     const vars = new Vars(ctx.vars, this.meter, shared);
     try {
       vars.store(loop.value, deepCopy(value));
-      if (loop.index) vars.store(loop.index, BigInt(i));
+      if (loop.index) vars.store(loop.index, BigInt(index));
       return await this.execList(loop.steps, { ...ctx, vars });
     } finally {
       vars.release();
@@ -569,7 +569,7 @@ export class Interpreter {
   }
 
   private async parallel(
-    b: Extract<StepNode['body'], { kind: 'parallel' }>,
+    body: Extract<StepNode['body'], { kind: 'parallel' }>,
     step: StepNode,
     ctx: Ctx,
   ): Promise<void> {
@@ -580,14 +580,14 @@ export class Interpreter {
       );
     }
     let limit: number = LIMITS.parallelConcurrency;
-    if (b.concurrencyLimit) {
-      const v = await this.evalTmpl(b.concurrencyLimit, ctx);
+    if (body.concurrencyLimit) {
+      const v = await this.evalTmpl(body.concurrencyLimit, ctx);
       if (typeof v !== 'bigint' || v < 1n) {
         throw wfError(Tag.TypeError, `concurrency_limit of ${step.name} must be a positive integer`);
       }
       limit = Math.min(limit, Number(v));
     }
-    const shared = new Set(b.shared);
+    const shared = new Set(body.shared);
     const stop = new AbortController();
     setMaxListeners(0, stop.signal);
     const inner: Ctx = {
@@ -598,7 +598,7 @@ export class Interpreter {
     };
     setMaxListeners(0, inner.signal, inner.branchStop as AbortSignal);
     const tasks: { id: Value; run: () => Promise<Flow> }[] = [];
-    for (const br of b.branches ?? []) {
+    for (const br of body.branches ?? []) {
       tasks.push({
         id: br.name,
         run: async () => {
@@ -611,8 +611,8 @@ export class Interpreter {
         },
       });
     }
-    if (b.loop) {
-      const loop = b.loop;
+    if (body.loop) {
+      const loop = body.loop;
       const values = await this.iterationValues(loop, ctx);
       values.forEach((v, i) =>
         tasks.push({ id: BigInt(i), run: () => this.runIteration(loop, v, i, inner, shared) }),
@@ -631,7 +631,7 @@ export class Interpreter {
           if (e instanceof BranchStopped) continue;
           if (!(e instanceof WorkflowError)) throw e;
           failures.push({ id: task.id, error: e });
-          if (!b.continueAll) {
+          if (!body.continueAll) {
             stopLaunching = true;
             stop.abort();
           }
@@ -640,7 +640,7 @@ export class Interpreter {
     };
     await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
     if (failures.length === 0) return;
-    if (!b.continueAll) throw failures[0].error;
+    if (!body.continueAll) throw failures[0].error;
     const err = errorValue(
       Tag.UnhandledBranchError,
       `${failures.length} of ${tasks.length} branches of ${step.name} failed with unhandled errors`,
@@ -660,17 +660,17 @@ export class Interpreter {
 
   // ---- try / retry / except ----------------------------------------------------------------------
 
-  private async tryStep(b: Extract<StepNode['body'], { kind: 'try' }>, ctx: Ctx): Promise<Flow> {
+  private async tryStep(body: Extract<StepNode['body'], { kind: 'try' }>, ctx: Ctx): Promise<Flow> {
     let attempt = 0;
     let policy:
       { predicate: Value; maxRetries: number; initial: number; max: number; multiplier: number } | undefined;
     for (;;) {
       try {
-        return await this.execList(b.steps, ctx);
+        return await this.execList(body.steps, ctx);
       } catch (e) {
         if (!(e instanceof WorkflowError)) throw e;
-        if (b.retry) {
-          policy ??= await this.retryPolicy(b.retry, ctx);
+        if (body.retry) {
+          policy ??= await this.retryPolicy(body.retry, ctx);
           if (attempt < policy.maxRetries && (await this.predicate(policy.predicate, e.value, ctx))) {
             const delay = Math.min(policy.initial * policy.multiplier ** attempt, policy.max);
             attempt++;
@@ -682,12 +682,12 @@ export class Interpreter {
             continue;
           }
         }
-        if (!b.except) throw e;
+        if (!body.except) throw e;
         this.remember(e);
         const vars = new Vars(ctx.vars, this.meter);
         try {
-          if (b.except.as) vars.store(b.except.as, deepCopy(e.value));
-          return await this.execList(b.except.steps, { ...ctx, vars });
+          if (body.except.as) vars.store(body.except.as, deepCopy(e.value));
+          return await this.execList(body.except.steps, { ...ctx, vars });
         } finally {
           vars.release();
         }
@@ -712,8 +712,8 @@ export class Interpreter {
         multiplier: DEFAULT_BACKOFF.multiplier,
       };
     }
-    const num = async (t: ValueTemplate, what: string, int = false): Promise<number> => {
-      const v = await this.evalTmpl(t, ctx);
+    const num = async (template: ValueTemplate, what: string, int = false): Promise<number> => {
+      const v = await this.evalTmpl(template, ctx);
       if (!isNumber(v) || (int && typeof v !== 'bigint') || Number(v) < 0) {
         throw wfError(
           Tag.TypeError,

@@ -102,34 +102,34 @@ export function parseJson(text: string): Value {
  * Workflows values to JSON text. `indent` (e.g. two spaces) switches to one entry per line, each line after
  * the first starting with `prefix`. Bytes and functions are not JSON-encodable.
  */
-export function encodeJson(v: Value, format: { indent?: string; prefix?: string } = {}): string {
+export function encodeJson(value: Value, format: { indent?: string; prefix?: string } = {}): string {
   const indent = format.indent ?? '';
   const prefix = format.prefix ?? '';
   const multiline = indent !== '' || prefix !== '';
   const nl = multiline ? `\n${prefix}` : '';
-  const enc = (x: Value, depth: number): string => {
+  const enc = (value: Value, depth: number): string => {
     const pad = indent.repeat(depth + 1);
     const endPad = indent.repeat(depth);
     const sep = multiline ? ': ' : ':';
-    if (x === null) return 'null';
-    if (typeof x === 'boolean') return String(x);
-    if (typeof x === 'bigint') return x.toString();
-    if (typeof x === 'number') {
-      if (!Number.isFinite(x)) throw new TypeError(`${formatDouble(x)} is not JSON-encodable`);
-      return formatDouble(x);
+    if (value === null) return 'null';
+    if (typeof value === 'boolean') return String(value);
+    if (typeof value === 'bigint') return value.toString();
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) throw new TypeError(`${formatDouble(value)} is not JSON-encodable`);
+      return formatDouble(value);
     }
-    if (typeof x === 'string') return JSON.stringify(x);
-    if (Array.isArray(x)) {
-      if (x.length === 0) return '[]';
-      return `[${nl}${x.map((e) => pad + enc(e, depth + 1)).join(`,${nl}`)}${nl}${endPad}]`;
+    if (typeof value === 'string') return JSON.stringify(value);
+    if (Array.isArray(value)) {
+      if (value.length === 0) return '[]';
+      return `[${nl}${value.map((e) => pad + enc(e, depth + 1)).join(`,${nl}`)}${nl}${endPad}]`;
     }
-    if (x instanceof Map) {
-      if (x.size === 0) return '{}';
-      const parts = [...x].map(([k, e]) => `${pad}${JSON.stringify(k)}${sep}${enc(e, depth + 1)}`);
+    if (value instanceof Map) {
+      if (value.size === 0) return '{}';
+      const parts = [...value].map(([k, e]) => `${pad}${JSON.stringify(k)}${sep}${enc(e, depth + 1)}`);
       return `{${nl}${parts.join(`,${nl}`)}${nl}${endPad}}`;
     }
-    if (x instanceof FuncRef) throw new TypeError(`function ${x.name} is not JSON-encodable`);
+    if (value instanceof FuncRef) throw new TypeError(`function ${value.name} is not JSON-encodable`);
     throw new TypeError('bytes are not JSON-encodable');
   };
-  return enc(v, 0);
+  return enc(value, 0);
 }

@@ -4,110 +4,118 @@ import type { Value } from './values';
 import { INT64_MAX, INT64_MIN, deepEqual, formatDouble, isMap, isNumber, typeOf } from './values';
 
 /** Integer results must fit in 64 bits; Google reports overflow as an error rather than wrapping. */
-function checkedInt(n: bigint, what: string): bigint {
-  if (n > INT64_MAX || n < INT64_MIN) throw wfError(Tag.ValueError, `integer overflow in ${what}`);
-  return n;
+function checkedInt(result: bigint, what: string): bigint {
+  if (result > INT64_MAX || result < INT64_MIN) throw wfError(Tag.ValueError, `integer overflow in ${what}`);
+  return result;
 }
 
-function checkedDouble(n: number, a: Value, b: Value, what: string): number {
-  if (!Number.isFinite(n) && Number.isFinite(Number(a)) && Number.isFinite(Number(b))) {
+function checkedDouble(result: number, left: Value, right: Value, what: string): number {
+  if (!Number.isFinite(result) && Number.isFinite(Number(left)) && Number.isFinite(Number(right))) {
     throw wfError(Tag.ValueError, `double overflow in ${what}`);
   }
-  return n;
+  return result;
 }
 
 /** Text of a scalar as `string()` renders it. */
-export function scalarText(v: Value): string | undefined {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'bigint') return v.toString();
-  if (typeof v === 'number') return formatDouble(v);
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
+export function scalarText(value: Value): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') return formatDouble(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
   return undefined;
 }
 
-function typeError(op: string, l: Value, r: Value): never {
-  throw wfError(Tag.TypeError, `unsupported operand types for ${op}: ${typeOf(l)} and ${typeOf(r)}`);
+function typeError(op: string, left: Value, right: Value): never {
+  throw wfError(Tag.TypeError, `unsupported operand types for ${op}: ${typeOf(left)} and ${typeOf(right)}`);
 }
 
 /** Python-style floor of a bigint quotient (BigInt division truncates toward zero). */
-function floorDiv(a: bigint, b: bigint): bigint {
-  const q = a / b;
-  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
+function floorDiv(dividend: bigint, divisor: bigint): bigint {
+  const quotient = dividend / divisor;
+  return dividend % divisor !== 0n && dividend < 0n !== divisor < 0n ? quotient - 1n : quotient;
 }
 
-export function binary(op: BinOp, l: Value, r: Value): Value {
+export function binary(op: BinOp, left: Value, right: Value): Value {
   switch (op) {
     case '+': {
-      if (typeof l === 'bigint' && typeof r === 'bigint') return checkedInt(l + r, 'addition');
-      if (isNumber(l) && isNumber(r)) return checkedDouble(Number(l) + Number(r), l, r, 'addition');
+      if (typeof left === 'bigint' && typeof right === 'bigint') return checkedInt(left + right, 'addition');
+      if (isNumber(left) && isNumber(right))
+        return checkedDouble(Number(left) + Number(right), left, right, 'addition');
       // Strings concatenate only with strings: "count: " + 42 is a TypeError, and Google's samples convert
       // with string(...). The datatypes page's conversion table shows a string result for string + number;
       // the stricter reading is taken (see emulator/README.md), so what passes here passes on Google.
       // https://cloud.google.com/workflows/docs/reference/syntax/datatypes#implicit-conversions
-      if (typeof l === 'string' && typeof r === 'string') return l + r;
-      return typeError('+', l, r);
+      if (typeof left === 'string' && typeof right === 'string') return left + right;
+      return typeError('+', left, right);
     }
     case '-':
-      if (typeof l === 'bigint' && typeof r === 'bigint') return checkedInt(l - r, 'subtraction');
-      if (isNumber(l) && isNumber(r)) return checkedDouble(Number(l) - Number(r), l, r, 'subtraction');
-      return typeError('-', l, r);
+      if (typeof left === 'bigint' && typeof right === 'bigint')
+        return checkedInt(left - right, 'subtraction');
+      if (isNumber(left) && isNumber(right))
+        return checkedDouble(Number(left) - Number(right), left, right, 'subtraction');
+      return typeError('-', left, right);
     case '*':
-      if (typeof l === 'bigint' && typeof r === 'bigint') return checkedInt(l * r, 'multiplication');
-      if (isNumber(l) && isNumber(r)) return checkedDouble(Number(l) * Number(r), l, r, 'multiplication');
-      return typeError('*', l, r);
+      if (typeof left === 'bigint' && typeof right === 'bigint')
+        return checkedInt(left * right, 'multiplication');
+      if (isNumber(left) && isNumber(right))
+        return checkedDouble(Number(left) * Number(right), left, right, 'multiplication');
+      return typeError('*', left, right);
     case '/':
-      if (isNumber(l) && isNumber(r)) {
-        if (Number(r) === 0) throw wfError(Tag.ZeroDivisionError, 'division by zero');
-        return checkedDouble(Number(l) / Number(r), l, r, 'division');
+      if (isNumber(left) && isNumber(right)) {
+        if (Number(right) === 0) throw wfError(Tag.ZeroDivisionError, 'division by zero');
+        return checkedDouble(Number(left) / Number(right), left, right, 'division');
       }
-      return typeError('/', l, r);
+      return typeError('/', left, right);
     case '//':
-      if (isNumber(l) && isNumber(r)) {
-        if (Number(r) === 0) throw wfError(Tag.ZeroDivisionError, 'integer division by zero');
-        if (typeof l === 'bigint' && typeof r === 'bigint')
-          return checkedInt(floorDiv(l, r), 'floor division');
-        return Math.floor(Number(l) / Number(r));
+      if (isNumber(left) && isNumber(right)) {
+        if (Number(right) === 0) throw wfError(Tag.ZeroDivisionError, 'integer division by zero');
+        if (typeof left === 'bigint' && typeof right === 'bigint')
+          return checkedInt(floorDiv(left, right), 'floor division');
+        return Math.floor(Number(left) / Number(right));
       }
-      return typeError('//', l, r);
+      return typeError('//', left, right);
     case '%':
-      if (isNumber(l) && isNumber(r)) {
-        if (Number(r) === 0) throw wfError(Tag.ZeroDivisionError, 'modulo by zero');
-        if (typeof l === 'bigint' && typeof r === 'bigint') return l - floorDiv(l, r) * r;
-        const a = Number(l);
-        const b = Number(r);
+      if (isNumber(left) && isNumber(right)) {
+        if (Number(right) === 0) throw wfError(Tag.ZeroDivisionError, 'modulo by zero');
+        if (typeof left === 'bigint' && typeof right === 'bigint')
+          return left - floorDiv(left, right) * right;
+        const a = Number(left);
+        const b = Number(right);
         // Sign follows the divisor, so that a == (a // b) * b + a % b holds as it does for `//` (floor).
         return a - Math.floor(a / b) * b;
       }
-      return typeError('%', l, r);
+      return typeError('%', left, right);
     case '==':
-      return deepEqual(l, r);
+      return deepEqual(left, right);
     case '!=':
-      return !deepEqual(l, r);
+      return !deepEqual(left, right);
     case '<':
     case '<=':
     case '>':
     case '>=':
-      return compare(op, l, r);
+      return compare(op, left, right);
     case 'in':
-      if (Array.isArray(r)) return r.some((x) => deepEqual(l, x));
-      if (isMap(r)) {
-        if (typeof l !== 'string')
-          throw wfError(Tag.TypeError, `map keys are strings; cannot look up ${typeOf(l)}`);
-        return r.has(l);
+      if (Array.isArray(right)) return right.some((x) => deepEqual(left, x));
+      if (isMap(right)) {
+        if (typeof left !== 'string')
+          throw wfError(Tag.TypeError, `map keys are strings; cannot look up ${typeOf(left)}`);
+        return right.has(left);
       }
-      throw wfError(Tag.TypeError, `'in' needs a list or a map on the right, got ${typeOf(r)}`);
+      throw wfError(Tag.TypeError, `'in' needs a list or a map on the right, got ${typeOf(right)}`);
     case 'and':
     case 'or':
       throw new Error('and/or are evaluated with short-circuit by the evaluator');
   }
 }
 
-function compare(op: '<' | '<=' | '>' | '>=', l: Value, r: Value): boolean {
+function compare(op: '<' | '<=' | '>' | '>=', left: Value, right: Value): boolean {
   let c: number;
-  if (typeof l === 'bigint' && typeof r === 'bigint') c = l < r ? -1 : l > r ? 1 : 0;
-  else if (isNumber(l) && isNumber(r)) c = Number(l) < Number(r) ? -1 : Number(l) > Number(r) ? 1 : 0;
-  else if (typeof l === 'string' && typeof r === 'string') c = l < r ? -1 : l > r ? 1 : 0;
-  else return typeError(op, l, r);
+  if (typeof left === 'bigint' && typeof right === 'bigint') c = left < right ? -1 : left > right ? 1 : 0;
+  else if (isNumber(left) && isNumber(right))
+    c = Number(left) < Number(right) ? -1 : Number(left) > Number(right) ? 1 : 0;
+  else if (typeof left === 'string' && typeof right === 'string')
+    c = left < right ? -1 : left > right ? 1 : 0;
+  else return typeError(op, left, right);
   switch (op) {
     case '<':
       return c < 0;
@@ -120,15 +128,16 @@ function compare(op: '<' | '<=' | '>' | '>=', l: Value, r: Value): boolean {
   }
 }
 
-export function logicalOperand(op: string, v: Value): boolean {
-  if (typeof v !== 'boolean') throw wfError(Tag.TypeError, `'${op}' needs booleans, got ${typeOf(v)}`);
-  return v;
+export function logicalOperand(op: string, value: Value): boolean {
+  if (typeof value !== 'boolean')
+    throw wfError(Tag.TypeError, `'${op}' needs booleans, got ${typeOf(value)}`);
+  return value;
 }
 
-export function negate(v: Value): Value {
-  if (typeof v === 'bigint') return checkedInt(-v, 'negation');
-  if (typeof v === 'number') return -v;
-  throw wfError(Tag.TypeError, `unary minus needs a number, got ${typeOf(v)}`);
+export function negate(value: Value): Value {
+  if (typeof value === 'bigint') return checkedInt(-value, 'negation');
+  if (typeof value === 'number') return -value;
+  throw wfError(Tag.TypeError, `unary minus needs a number, got ${typeOf(value)}`);
 }
 
 export function member(obj: Value, name: string): Value {

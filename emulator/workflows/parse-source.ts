@@ -60,23 +60,28 @@ export function readWorkflowDocument(text: string, fileName: string): { raw?: Va
   return { raw: toValue(doc.toJS({ maxAliasCount: 100 })), errors: [] };
 }
 
-function toValue(x: unknown): Value {
-  if (x === undefined || x === null) return null;
-  if (typeof x === 'bigint' || typeof x === 'number' || typeof x === 'string' || typeof x === 'boolean')
-    return x;
-  if (Array.isArray(x)) return x.map(toValue);
-  if (x instanceof Map) {
+function toValue(value: unknown): Value {
+  if (value === undefined || value === null) return null;
+  if (
+    typeof value === 'bigint' ||
+    typeof value === 'number' ||
+    typeof value === 'string' ||
+    typeof value === 'boolean'
+  )
+    return value;
+  if (Array.isArray(value)) return value.map(toValue);
+  if (value instanceof Map) {
     const out: WfMap = new Map();
-    for (const [k, v] of x) out.set(String(k), toValue(v));
+    for (const [k, v] of value) out.set(String(k), toValue(v));
     return out;
   }
-  if (x instanceof Date) return x.toISOString();
-  if (typeof x === 'object') {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
     const out: WfMap = new Map();
-    for (const [k, v] of Object.entries(x as Record<string, unknown>)) out.set(k, toValue(v));
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out.set(k, toValue(v));
     return out;
   }
-  return String(x);
+  return String(value);
 }
 
 /** Builds the program from the document, collecting every structural problem rather than stopping at one. */
@@ -235,19 +240,19 @@ class SourceReader {
     }
   }
 
-  assign(v: Value, where: string): StepBody | undefined {
-    if (!Array.isArray(v) || v.length === 0) {
+  assign(raw: Value, where: string): StepBody | undefined {
+    if (!Array.isArray(raw) || raw.length === 0) {
       this.error(where, '`assign` must be a non-empty list of {variable: value} entries');
       return undefined;
     }
-    if (v.length > LIMITS.assignmentsPerStep) {
+    if (raw.length > LIMITS.assignmentsPerStep) {
       this.error(
         where,
-        `an assign step takes at most ${LIMITS.assignmentsPerStep} entries, found ${v.length}`,
+        `an assign step takes at most ${LIMITS.assignmentsPerStep} entries, found ${raw.length}`,
       );
     }
     const items: { target: AssignTarget; value: ValueTemplate }[] = [];
-    for (const entry of v) {
+    for (const entry of raw) {
       if (!isMap(entry) || entry.size !== 1) {
         this.error(where, 'each assignment is a map with one key, the target');
         continue;
@@ -301,16 +306,19 @@ class SourceReader {
     return { kind: 'call', fn, args, result: typeof result === 'string' ? result : undefined };
   }
 
-  switchStep(v: Value, where: string): StepBody | undefined {
-    if (!Array.isArray(v) || v.length === 0) {
+  switchStep(value: Value, where: string): StepBody | undefined {
+    if (!Array.isArray(value) || value.length === 0) {
       this.error(where, '`switch` must be a non-empty list of conditions');
       return undefined;
     }
-    if (v.length > LIMITS.conditionsPerSwitch) {
-      this.error(where, `a switch takes at most ${LIMITS.conditionsPerSwitch} conditions, found ${v.length}`);
+    if (value.length > LIMITS.conditionsPerSwitch) {
+      this.error(
+        where,
+        `a switch takes at most ${LIMITS.conditionsPerSwitch} conditions, found ${value.length}`,
+      );
     }
     const cases: SwitchCase[] = [];
-    v.forEach((c, i) => {
+    value.forEach((c, i) => {
       const caseWhere = `${where} > switch[${i}]`;
       if (!isMap(c) || !c.has('condition')) {
         this.error(caseWhere, 'each switch entry needs a `condition`');
@@ -342,37 +350,37 @@ class SourceReader {
     return { kind: 'switch', cases };
   }
 
-  forLoop(v: Value, where: string): ForLoop | undefined {
-    if (!isMap(v)) {
+  forLoop(raw: Value, where: string): ForLoop | undefined {
+    if (!isMap(raw)) {
       this.error(where, '`for` must be a map with value, in or range, and steps');
       return undefined;
     }
-    for (const k of v.keys()) {
+    for (const k of raw.keys()) {
       if (!['value', 'index', 'in', 'range', 'steps'].includes(k)) this.error(where, `unknown field '${k}'`);
     }
-    const value = v.get('value');
+    const value = raw.get('value');
     if (typeof value !== 'string' || !NAME.test(value)) this.error(where, '`value` must be a variable name');
-    const index = v.get('index');
+    const index = raw.get('index');
     if (index !== undefined && (typeof index !== 'string' || !NAME.test(index))) {
       this.error(where, '`index` must be a variable name');
     }
     const loop: ForLoop = {
       value: typeof value === 'string' ? value : '',
       index: typeof index === 'string' ? index : undefined,
-      steps: this.steps(v.get('steps') ?? null, where),
+      steps: this.steps(raw.get('steps') ?? null, where),
     };
-    const hasIn = v.has('in');
-    const hasRange = v.has('range');
+    const hasIn = raw.has('in');
+    const hasRange = raw.has('range');
     if (hasIn === hasRange) this.error(where, 'give exactly one of `in` and `range`');
     if (hasIn) {
-      const src = v.get('in') as Value;
+      const src = raw.get('in') as Value;
       if (!Array.isArray(src) && !(typeof src === 'string' && isExpressionString(src))) {
         this.error(where, '`in` must be a list or an expression giving a list');
       }
       loop.in = this.tmpl(src, where);
     }
     if (hasRange) {
-      const r = v.get('range') as Value;
+      const r = raw.get('range') as Value;
       const pair = Array.isArray(r) && r.length === 2;
       if (!pair && !(typeof r === 'string' && isExpressionString(r))) {
         this.error(where, '`range` must be a list of two numbers [start, end] or an expression giving one');
@@ -386,17 +394,17 @@ class SourceReader {
     return loop;
   }
 
-  parallel(v: Value, where: string): StepBody | undefined {
-    if (!isMap(v)) {
+  parallel(value: Value, where: string): StepBody | undefined {
+    if (!isMap(value)) {
       this.error(where, '`parallel` must be a map with branches or for');
       return undefined;
     }
-    for (const k of v.keys()) {
+    for (const k of value.keys()) {
       if (!['shared', 'concurrency_limit', 'exception_policy', 'branches', 'for'].includes(k)) {
         this.error(where, `unknown parallel field '${k}'`);
       }
     }
-    const shared = v.get('shared') ?? [];
+    const shared = value.get('shared') ?? [];
     const sharedNames: string[] = [];
     if (!Array.isArray(shared)) this.error(where, '`shared` must be a list of variable names');
     else {
@@ -406,12 +414,12 @@ class SourceReader {
         else sharedNames.push(s);
       }
     }
-    const policy = v.get('exception_policy');
+    const policy = value.get('exception_policy');
     if (policy !== undefined && policy !== 'continueAll') {
       this.error(where, '`exception_policy` only supports continueAll');
     }
     const body: StepBody = { kind: 'parallel', shared: sharedNames, continueAll: policy === 'continueAll' };
-    const limit = v.get('concurrency_limit');
+    const limit = value.get('concurrency_limit');
     if (limit !== undefined) {
       if (typeof limit === 'bigint' && limit < 1n) this.error(where, '`concurrency_limit` must be positive');
       else if (typeof limit !== 'bigint' && !(typeof limit === 'string' && isExpressionString(limit))) {
@@ -419,8 +427,9 @@ class SourceReader {
       }
       body.concurrencyLimit = this.tmpl(limit, where);
     }
-    if (v.has('branches') === v.has('for')) this.error(where, 'give exactly one of `branches` and `for`');
-    const branches = v.get('branches');
+    if (value.has('branches') === value.has('for'))
+      this.error(where, 'give exactly one of `branches` and `for`');
+    const branches = value.get('branches');
     if (branches !== undefined) {
       if (!Array.isArray(branches) || branches.length < LIMITS.minParallelBranches) {
         this.error(where, `\`branches\` must list at least ${LIMITS.minParallelBranches} branches`);
@@ -440,7 +449,7 @@ class SourceReader {
         });
       }
     }
-    if (v.has('for')) body.loop = this.forLoop(v.get('for') as Value, `${where} > for`);
+    if (value.has('for')) body.loop = this.forLoop(value.get('for') as Value, `${where} > for`);
     return body;
   }
 
@@ -476,26 +485,26 @@ class SourceReader {
     return out;
   }
 
-  retry(v: Value, where: string): RetrySpec | undefined {
-    if (typeof v === 'string') {
-      if (!isExpressionString(v))
+  retry(value: Value, where: string): RetrySpec | undefined {
+    if (typeof value === 'string') {
+      if (!isExpressionString(value))
         this.error(where, 'a retry policy is an expression such as ${http.default_retry}');
-      return { policy: this.tmpl(v, where) };
+      return { policy: this.tmpl(value, where) };
     }
-    if (!isMap(v)) {
+    if (!isMap(value)) {
       this.error(
         where,
         '`retry` must be a policy expression or a map with predicate, max_retries and backoff',
       );
       return undefined;
     }
-    for (const k of v.keys())
+    for (const k of value.keys())
       if (!['predicate', 'max_retries', 'backoff'].includes(k)) this.error(where, `unknown field '${k}'`);
-    const need = (m: WfMap, k: string, w: string): ValueTemplate => {
-      if (!m.has(k)) this.error(w, `\`${k}\` is required`);
-      return this.tmpl(m.get(k) ?? null, w);
+    const need = (map: WfMap, key: string, at: string): ValueTemplate => {
+      if (!map.has(key)) this.error(at, `\`${key}\` is required`);
+      return this.tmpl(map.get(key) ?? null, at);
     };
-    const backoff = v.get('backoff') ?? null;
+    const backoff = value.get('backoff') ?? null;
     if (!isMap(backoff)) {
       this.error(where, '`backoff` is required: {initial_delay, max_delay, multiplier}');
       return undefined;
@@ -505,8 +514,8 @@ class SourceReader {
         this.error(`${where} > backoff`, `unknown field '${k}'`);
     }
     return {
-      predicate: need(v, 'predicate', where),
-      maxRetries: need(v, 'max_retries', where),
+      predicate: need(value, 'predicate', where),
+      maxRetries: need(value, 'max_retries', where),
       backoff: {
         initialDelay: need(backoff, 'initial_delay', `${where} > backoff`),
         maxDelay: need(backoff, 'max_delay', `${where} > backoff`),
@@ -515,31 +524,34 @@ class SourceReader {
     };
   }
 
-  tmpl(v: Value, where: string): ValueTemplate {
-    if (typeof v === 'string') {
-      if (Buffer.byteLength(v, 'utf8') > LIMITS.stringBytes) this.error(where, 'string longer than 256 KB');
-      if (!isExpressionString(v)) return { kind: 'const', value: v };
-      const src = expressionBody(v);
+  tmpl(value: Value, where: string): ValueTemplate {
+    if (typeof value === 'string') {
+      if (Buffer.byteLength(value, 'utf8') > LIMITS.stringBytes)
+        this.error(where, 'string longer than 256 KB');
+      if (!isExpressionString(value)) return { kind: 'const', value: value };
+      const src = expressionBody(value);
       if (src.length > LIMITS.expressionChars) {
         this.error(
           where,
-          `expression longer than ${LIMITS.expressionChars} characters: ${v.slice(0, 40)}...`,
+          `expression longer than ${LIMITS.expressionChars} characters: ${value.slice(0, 40)}...`,
         );
       }
       try {
-        return { kind: 'expr', expr: parseExpression(src), src: v };
+        return { kind: 'expr', expr: parseExpression(src), src: value };
       } catch (e) {
         const pos = e instanceof ExprSyntaxError ? ` at column ${e.position + 3}` : '';
-        this.error(where, `invalid expression ${v}${pos}: ${(e as Error).message}`);
+        this.error(where, `invalid expression ${value}${pos}: ${(e as Error).message}`);
         return { kind: 'const', value: null };
       }
     }
-    if (Array.isArray(v)) {
-      const items = v.map((x) => this.tmpl(x, where));
-      return items.every((i) => i.kind === 'const') ? { kind: 'const', value: v } : { kind: 'list', items };
+    if (Array.isArray(value)) {
+      const items = value.map((x) => this.tmpl(x, where));
+      return items.every((i) => i.kind === 'const')
+        ? { kind: 'const', value: value }
+        : { kind: 'list', items };
     }
-    if (isMap(v)) {
-      const entries = [...v].map(([k, x]) => {
+    if (isMap(value)) {
+      const entries = [...value].map(([k, x]) => {
         let key: string | ExprNode = k;
         if (isExpressionString(k)) {
           const kt = this.tmpl(k, where);
@@ -548,12 +560,17 @@ class SourceReader {
         return { key, value: this.tmpl(x, where) };
       });
       return entries.every((e) => typeof e.key === 'string' && e.value.kind === 'const')
-        ? { kind: 'const', value: v }
+        ? { kind: 'const', value: value }
         : { kind: 'map', entries };
     }
-    if (typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean' || v === null)
-      return { kind: 'const', value: v };
-    this.error(where, `unsupported value of type ${typeOf(v)}`);
+    if (
+      typeof value === 'bigint' ||
+      typeof value === 'number' ||
+      typeof value === 'boolean' ||
+      value === null
+    )
+      return { kind: 'const', value: value };
+    this.error(where, `unsupported value of type ${typeOf(value)}`);
     return { kind: 'const', value: null };
   }
 }

@@ -37,7 +37,7 @@ export interface RunOptions {
    * `main`'s parameter is unset (as an execution started without an argument).
    */
   argument?: unknown;
-  /** The execution argument as JSON text; keeps `1` and `1.0` apart. Wins over `argument` unless empty. */
+  /** The execution argument as JSON text; keeps `1` and `1.0` apart. Wins over `argument` unless empty; default none. */
   argumentJson?: string;
   /** Handlers of `googleapis.*` connector calls, by full name; default none (every connector call fails). */
   connectors?: ConnectorRegistry;
@@ -49,7 +49,7 @@ export interface RunOptions {
    */
   env?: Record<string, string>;
   /** Called with each event as it happens; default none. */
-  onEvent?: (e: ExecutionEvent) => void;
+  onEvent?: (event: ExecutionEvent) => void;
   /** What `http.*` calls send requests with; default the global `fetch`. */
   httpFetch?: typeof fetch;
   /** Cancels the execution when aborted (it ends CANCELLED); default none. */
@@ -103,9 +103,9 @@ function builtinEnv(fileName: string, executionId: string): Record<string, strin
   };
 }
 
-function safeJson(v: Value): string {
+function safeJson(value: Value): string {
   try {
-    return encodeJson(v);
+    return encodeJson(value);
   } catch {
     return encodeJson(null);
   }

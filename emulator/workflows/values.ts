@@ -20,9 +20,9 @@ export const INT64_MAX = 2n ** 63n - 1n;
 export type TypeName =
   'boolean' | 'bytes' | 'double' | 'integer' | 'list' | 'map' | 'string' | 'null' | 'function';
 
-export function typeOf(v: Value): TypeName {
-  if (v === null) return 'null';
-  switch (typeof v) {
+export function typeOf(value: Value): TypeName {
+  if (value === null) return 'null';
+  switch (typeof value) {
     case 'boolean':
       return 'boolean';
     case 'bigint':
@@ -32,51 +32,51 @@ export function typeOf(v: Value): TypeName {
     case 'string':
       return 'string';
   }
-  if (v instanceof Uint8Array) return 'bytes';
-  if (Array.isArray(v)) return 'list';
-  if (v instanceof Map) return 'map';
+  if (value instanceof Uint8Array) return 'bytes';
+  if (Array.isArray(value)) return 'list';
+  if (value instanceof Map) return 'map';
   return 'function';
 }
 
-export function isMap(v: Value): v is WfMap {
-  return v instanceof Map;
+export function isMap(value: Value): value is WfMap {
+  return value instanceof Map;
 }
 
-export function isNumber(v: Value): v is bigint | number {
-  return typeof v === 'bigint' || typeof v === 'number';
+export function isNumber(value: Value): value is bigint | number {
+  return typeof value === 'bigint' || typeof value === 'number';
 }
 
 /** Assignment copies by value in Workflows; lists and maps are copied deeply so no aliasing leaks. */
-export function deepCopy(v: Value): Value {
-  if (Array.isArray(v)) return v.map(deepCopy);
-  if (v instanceof Map) {
+export function deepCopy(value: Value): Value {
+  if (Array.isArray(value)) return value.map(deepCopy);
+  if (value instanceof Map) {
     const out: WfMap = new Map();
-    for (const [k, x] of v) out.set(k, deepCopy(x));
+    for (const [k, x] of value) out.set(k, deepCopy(x));
     return out;
   }
-  return v;
+  return value;
 }
 
-export function deepEqual(a: Value, b: Value): boolean {
-  if (isNumber(a) && isNumber(b)) {
-    if (typeof a === 'bigint' && typeof b === 'bigint') return a === b;
-    return Number(a) === Number(b);
+export function deepEqual(left: Value, right: Value): boolean {
+  if (isNumber(left) && isNumber(right)) {
+    if (typeof left === 'bigint' && typeof right === 'bigint') return left === right;
+    return Number(left) === Number(right);
   }
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (left === right) return true;
+  if (Array.isArray(left) && Array.isArray(right)) {
+    return left.length === right.length && left.every((x, i) => deepEqual(x, right[i]));
   }
-  if (a instanceof Map && b instanceof Map) {
-    if (a.size !== b.size) return false;
-    for (const [k, x] of a) {
-      if (!b.has(k) || !deepEqual(x, b.get(k) as Value)) return false;
+  if (left instanceof Map && right instanceof Map) {
+    if (left.size !== right.size) return false;
+    for (const [key, item] of left) {
+      if (!right.has(key) || !deepEqual(item, right.get(key) as Value)) return false;
     }
     return true;
   }
-  if (a instanceof Uint8Array && b instanceof Uint8Array) {
-    return a.length === b.length && a.every((x, i) => x === b[i]);
+  if (left instanceof Uint8Array && right instanceof Uint8Array) {
+    return left.length === right.length && left.every((x, i) => x === right[i]);
   }
-  if (a instanceof FuncRef && b instanceof FuncRef) return a.name === b.name;
+  if (left instanceof FuncRef && right instanceof FuncRef) return left.name === right.name;
   return false;
 }
 
@@ -84,66 +84,67 @@ export function deepEqual(a: Value, b: Value): boolean {
  * Doubles print with a fractional part when integral (`4.0`), so that `string(4.0)` and JSON output keep
  * the distinction from the integer `4`. Non-integral doubles use the shortest round-trip form.
  */
-export function formatDouble(n: number): string {
-  if (Number.isNaN(n)) return 'NaN';
-  if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : '-Infinity';
-  const s = String(n);
-  return Number.isInteger(n) && !/[e.]/.test(s) ? `${s}.0` : s;
+export function formatDouble(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
+  const s = String(value);
+  return Number.isInteger(value) && !/[e.]/.test(s) ? `${s}.0` : s;
 }
 
 /** Converts a plain JavaScript value (connector results, parsed JSON from JS) into a Workflows value. */
-export function fromJs(x: unknown): Value {
-  if (x === null || x === undefined) return null;
-  switch (typeof x) {
+export function fromJs(value: unknown): Value {
+  if (value === null || value === undefined) return null;
+  switch (typeof value) {
     case 'boolean':
     case 'string':
-      return x;
+      return value;
     case 'bigint':
-      return x;
+      return value;
     case 'number':
-      return Number.isSafeInteger(x) ? BigInt(x) : x;
+      return Number.isSafeInteger(value) ? BigInt(value) : value;
   }
-  if (x instanceof Uint8Array) return x;
-  if (Array.isArray(x)) return x.map(fromJs);
-  if (x instanceof Map) {
+  if (value instanceof Uint8Array) return value;
+  if (Array.isArray(value)) return value.map(fromJs);
+  if (value instanceof Map) {
     const out: WfMap = new Map();
-    for (const [k, v] of x) out.set(String(k), fromJs(v));
+    for (const [k, v] of value) out.set(String(k), fromJs(v));
     return out;
   }
-  if (x instanceof Date) return x.toISOString();
+  if (value instanceof Date) return value.toISOString();
   const out: WfMap = new Map();
-  for (const [k, v] of Object.entries(x as Record<string, unknown>)) {
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     if (v !== undefined) out.set(k, fromJs(v));
   }
   return out;
 }
 
 /** Converts a Workflows value to plain JavaScript (integers become numbers) for connectors and REST bodies. */
-export function toJs(v: Value): unknown {
-  if (typeof v === 'bigint') return Number(v);
-  if (Array.isArray(v)) return v.map(toJs);
-  if (v instanceof Map) {
+export function toJs(value: Value): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map(toJs);
+  if (value instanceof Map) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of v) out[k] = toJs(x);
+    for (const [k, x] of value) out[k] = toJs(x);
     return out;
   }
-  if (v instanceof FuncRef) return `<function ${v.name}>`;
-  return v;
+  if (value instanceof FuncRef) return `<function ${value.name}>`;
+  return value;
 }
 
 /** Bytes of variable memory a value uses, per the documented accounting (8 bytes per scalar and container). */
-export function memorySize(v: Value): number {
-  if (v === null || typeof v === 'boolean' || typeof v === 'bigint' || typeof v === 'number') return 8;
-  if (typeof v === 'string') return 8 + Buffer.byteLength(v, 'utf8');
-  if (v instanceof Uint8Array) return 8 + v.length;
-  if (Array.isArray(v)) {
+export function memorySize(value: Value): number {
+  if (value === null || typeof value === 'boolean' || typeof value === 'bigint' || typeof value === 'number')
+    return 8;
+  if (typeof value === 'string') return 8 + Buffer.byteLength(value, 'utf8');
+  if (value instanceof Uint8Array) return 8 + value.length;
+  if (Array.isArray(value)) {
     let n = 8;
-    for (const x of v) n += memorySize(x);
+    for (const x of value) n += memorySize(x);
     return n;
   }
-  if (v instanceof Map) {
+  if (value instanceof Map) {
     let n = 8;
-    for (const [k, x] of v) n += 8 + Buffer.byteLength(k, 'utf8') + memorySize(x);
+    for (const [k, x] of value) n += 8 + Buffer.byteLength(k, 'utf8') + memorySize(x);
     return n;
   }
   return 8;

@@ -6,8 +6,11 @@ import { comorbidities, conditions, filler } from './vocabulary';
 import { seededRandom } from '../../emulator/model/rng';
 
 export interface GenerateOptions {
+  /** Default 1. */
   seed?: number;
+  /** Default 400. */
   trainRows?: number;
+  /** Default 120. */
   evalRows?: number;
 }
 

@@ -10,7 +10,7 @@ import { seededRandom } from '../../emulator/model/rng';
  * Faulty rows to add, for tests of the data checks. Each count is exact and the rows come on top of the
  * requested sizes: `duplicates` repeat a train row (same input, same label), `conflicting` repeat a train input
  * with another label, `unknownLabels` are new train rows labelled outside the label list, `emptyInputs` are train
- * rows whose input is blank, and `leakage` copies train rows into the eval set.
+ * rows whose input is blank, and `leakage` copies train rows into the eval set. Each count defaults to 0.
  */
 export interface InjectedFaults {
   duplicates?: number;
@@ -21,11 +21,15 @@ export interface InjectedFaults {
 }
 
 export interface GenerateOptions {
+  /** Default 1. */
   seed?: number;
+  /** Default 500. */
   trainRows?: number;
+  /** Default 150. */
   evalRows?: number;
-  /** Share of rows whose label is replaced by the specialty's neighbour, as annotators sometimes do. */
+  /** Share of rows whose label is replaced by the specialty's neighbour, as annotators sometimes do; default 0.03. */
   labelNoise?: number;
+  /** Default none. */
   inject?: InjectedFaults;
 }
 

@@ -21,17 +21,7 @@ import {
   type Sql,
 } from '../../bigquery';
 import { decodeStringLiteral, tokenKinds } from './googlesql';
-
-/** mulberry32: a fixed seed keeps the generated strings the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../emulator/model/rng';
 
 // Each of these is invalid in every identifier kind and every placeholder pattern.
 const poison = [
@@ -72,7 +62,8 @@ const extra = [
 ];
 
 function hostileStrings(count: number): string[] {
-  const next = rng(20260401);
+  // A fixed seed keeps the generated strings the same on every run.
+  const next = seededRandom(20260401);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
   const out = [...poison];
   while (out.length < count) {

@@ -318,7 +318,8 @@ function isLiteralNode(node: Node): boolean {
   }
 }
 
-export type { Node as ExprNode };
+// Not `ExprNode`: that name is the interpreter's parsed expression (emulator/workflows/expr-parser.ts).
+export type { Node as ExprTree };
 
 /**
  * Renders the expression parts of a value (the parts that become `${...}` text) and so surfaces errors

@@ -3,7 +3,7 @@ import { LIMITS } from '../facts';
 import { Document, Scalar, isMap, isScalar, isSeq, parse } from 'yaml';
 import type { Node } from 'yaml';
 import { Expr, formatNumber, quoteString, toExpr } from './expr';
-import type { ExprNode, Value } from './expr';
+import type { ExprTree, Value } from './expr';
 import { targetName } from './steps';
 import type {
   Backoff,
@@ -312,7 +312,7 @@ function yamlValue(value: Value): unknown {
   return nodeValue(toExpr(value).node);
 }
 
-function nodeValue(node: ExprNode): unknown {
+function nodeValue(node: ExprTree): unknown {
   switch (node.kind) {
     case 'literal':
       if (typeof node.value === 'string') {

@@ -78,9 +78,15 @@ export interface Branch extends Named {
 }
 
 export interface ParallelOptions extends Jumps {
-  /** Parent variables the branches may assign; they must exist before the parallel step. */
+  /** Parent variables the branches may assign; they must exist before the parallel step. Default none. */
   readonly shared?: readonly string[];
+  /** How many branches or iterations run at once; default: Workflows' own limit (LIMITS.parallelConcurrency). */
   readonly concurrencyLimit?: number | Expr;
+  /**
+   * `continueAll`: the other branches go on after one fails, then an UnhandledBranchError. Left out, the local
+   * interpreter stops the others at the first unhandled error, although Google's parallel-steps page
+   * (https://cloud.google.com/workflows/docs/reference/syntax/parallel-steps) calls continueAll the default.
+   */
   readonly exceptionPolicy?: 'continueAll';
 }
 

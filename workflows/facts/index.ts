@@ -1,3 +1,5 @@
+export { Tag, type ErrorTag } from './error-tags';
+export { CALL_DEFAULTS } from './call-defaults';
 export { LIMITS } from './limits';
 export {
   FUNCTIONS,

@@ -19,4 +19,8 @@ export const LIMITS = {
   parallelNestingDepth: 2,
   sourceBytes: 128 * 1024,
   argumentBytes: 32 * 1024,
+  /** The largest `timeout` of `http.*`, seconds (https://cloud.google.com/workflows/docs/reference/stdlib/http/get). */
+  httpTimeoutSeconds: 1800,
+  /** An HTTP response body (the quotas page's "HTTP response size", 2 MB, read as MiB). */
+  httpResponseBytes: 2 * 1024 * 1024,
 } as const;

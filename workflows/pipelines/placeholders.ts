@@ -1,6 +1,3 @@
-import { isPlaceholder, placeholder, type Placeholder, type PlaceholderKind, type Sql } from '../../bigquery';
-import { fn, tpl, type Expr, type Value } from '../dsl';
-
 /**
  * The typed wiring between a pipeline's `{{placeholders}}`, the statements that contain them and the values
  * the workflow substitutes at run time (`bind_sql` in tune-and-evaluate/bigquery.ts). Every link that was a
@@ -14,6 +11,8 @@ import { fn, tpl, type Expr, type Value } from '../dsl';
  *
  * The compiled YAML is the same as with string keys: only TypeScript sees the types.
  */
+import { isPlaceholder, placeholder, type Placeholder, type PlaceholderKind, type Sql } from '../../bigquery';
+import { fn, tpl, type Expr, type Value } from '../dsl';
 
 /**
  * A FLOAT64 value as placeholder text with a decimal point, as the compile-time options are written:

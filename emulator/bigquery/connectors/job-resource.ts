@@ -1,12 +1,11 @@
-import type { Json } from '@duckdb/node-api';
-import type { BigQueryError } from '../errors';
-import type { StatementResult } from '../engine';
-import { fvRow, type FvRow, type SchemaField } from '../values';
-
 /**
  * Finished query jobs, kept so jobs.get and jobs.getQueryResults can answer for them, and the BigQuery REST
  * resources built from them (Job, QueryResponse, GetQueryResultsResponse).
  */
+import type { Json } from '@duckdb/node-api';
+import type { BigQueryError } from '../errors';
+import type { StatementResult } from '../engine';
+import { fvRow, type FvRow, type SchemaField } from '../values';
 
 /** One query job as the emulator keeps it, from insertion until the emulator closes. Times are epoch seconds. */
 export interface JobRecord {

@@ -1,13 +1,12 @@
 import { ConnectorError, type ConnectorHandler } from '../../workflows/connector-types';
 import { BigQueryError, httpError, operationError } from '../errors';
 import type { ConnectorDeps } from './deps';
+import { CALL_DEFAULTS } from '../../../workflows/facts';
 import { jobResource } from './job-resource';
 import type { JobStore } from './job-store';
 import { requireString } from './request-args';
 import { runJob } from './run-job';
-
-/** Default `connector_params.timeout` of a Workflows connector call, in seconds. */
-const defaultTimeout = 1800;
+import { Tag } from '../../../workflows/facts/error-tags';
 
 /**
  * `googleapis.bigquery.v2.jobs.insert`: inserts a query job and, as the Workflows connector does, waits for
@@ -44,11 +43,12 @@ export function jobsInsert(deps: ConnectorDeps, jobs: JobStore): ConnectorHandle
       { canLoseAnswer: true, detach: skipPolling },
     );
     const resource = jobResource(job);
-    const timeout = ctx.timeout ?? Number(ctx.connectorParams?.timeout ?? defaultTimeout);
+    const timeout =
+      ctx.timeout ?? Number(ctx.connectorParams?.timeout ?? CALL_DEFAULTS.connectorTimeoutSeconds);
     if (skipPolling) return resource;
     if (job.endTime - job.startTime > timeout) {
       throw new ConnectorError({
-        tags: ['TimeoutError'],
+        tags: [Tag.TimeoutError],
         message: `Timed out after ${timeout}s waiting for job ${job.jobId}`,
       });
     }

@@ -6,6 +6,7 @@ import type { ConnectorDeps } from './deps';
 import type { JobRecord } from './job-resource';
 import type { JobStore } from './job-store';
 import { bindParameters } from './query-parameters';
+import { Tag } from '../../../workflows/facts/error-tags';
 
 /** A query job to insert: the project, its `JobConfigurationQuery`, `jobReference` and labels. */
 export interface JobRequest {
@@ -155,7 +156,7 @@ function loseAnswer(
         .finally(resolve);
   });
   throw new ConnectorError({
-    tags: ['ConnectionError'],
+    tags: [Tag.ConnectionError],
     message: `The connection was reset before the answer to jobs.insert of ${job.jobId} arrived (injected fault)`,
   });
 }

@@ -48,35 +48,39 @@ const EXECUTION_FIELDS = new Set([
 
 /** The Execution resource in proto3 JSON, as the v1 REST API returns it. */
 export function toResource(
-  r: StoredExecution,
+  record: StoredExecution,
   live: Live | undefined,
   full: boolean,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {
-    name: r.name,
-    startTime: r.startTime,
-    state: r.state,
+    name: record.name,
+    startTime: record.startTime,
+    state: record.state,
     workflowRevisionId: '000001-000',
   };
-  if (r.endTime) {
-    out.endTime = r.endTime;
-    out.duration = `${((Date.parse(r.endTime) - Date.parse(r.startTime)) / 1000).toFixed(3)}s`;
+  if (record.endTime) {
+    out.endTime = record.endTime;
+    out.duration = `${((Date.parse(record.endTime) - Date.parse(record.startTime)) / 1000).toFixed(3)}s`;
   }
   if (!full) return out;
-  out.argument = r.argument;
-  out.callLogLevel = r.callLogLevel;
-  out.labels = r.labels;
-  if (r.state === 'SUCCEEDED') out.result = r.result ?? 'null';
-  if (r.error) {
+  out.argument = record.argument;
+  out.callLogLevel = record.callLogLevel;
+  out.labels = record.labels;
+  if (record.state === 'SUCCEEDED') out.result = record.result ?? 'null';
+  if (record.error) {
     out.error = {
-      payload: r.error.payload,
-      context: r.error.context,
+      payload: record.error.payload,
+      context: record.error.context,
       stackTrace: {
-        elements: r.error.step ? [{ step: r.error.step, routine: r.error.routine, position: {} }] : [],
+        elements: record.error.step
+          ? [{ step: record.error.step, routine: record.error.routine, position: {} }]
+          : [],
       },
     };
   }
-  out.status = { currentSteps: live?.running && r.state === 'ACTIVE' ? live.running.currentSteps() : [] };
+  out.status = {
+    currentSteps: live?.running && record.state === 'ACTIVE' ? live.running.currentSteps() : [],
+  };
   return out;
 }
 
@@ -158,16 +162,16 @@ export class ExecutionHistory {
   }
 
   /** Writes the record as it is now (a no-op without a history folder). */
-  save(r: StoredExecution): void {
+  save(record: StoredExecution): void {
     if (this.dir === undefined) return;
     fs.mkdirSync(this.dir, { recursive: true });
-    writeFileAtomic(path.join(this.dir, `${r.name.split('/').pop()}.json`), JSON.stringify(r));
+    writeFileAtomic(path.join(this.dir, `${record.name.split('/').pop()}.json`), JSON.stringify(record));
   }
 
   /** Adds a new execution's record and writes it. */
-  add(r: StoredExecution): void {
-    this.records.set(r.name, r);
-    this.save(r);
+  add(record: StoredExecution): void {
+    this.records.set(record.name, record);
+    this.save(record);
   }
 
   get(name: string): StoredExecution | undefined {

@@ -19,7 +19,7 @@ interface PageToken {
   full: boolean;
 }
 
-const encodeToken = (t: PageToken) => Buffer.from(JSON.stringify(t)).toString('base64url');
+const encodeToken = (token: PageToken) => Buffer.from(JSON.stringify(token)).toString('base64url');
 
 /** Only a token this server issued for the same list call (same parent and view) is accepted. */
 function decodeToken(text: string, parent: string, full: boolean): number {

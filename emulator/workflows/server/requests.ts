@@ -1,11 +1,10 @@
-import type http from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
-import { LIMITS } from '../../../workflows/facts';
-
 /**
  * Reading the Executions API's requests strictly and refusing what it must not serve: a wrong Host, an
  * Origin, a missing or wrong token, repeated headers or parameters, oversized or non-JSON bodies.
  */
+import type http from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { LIMITS } from '../../../workflows/facts';
 
 /** An error answered as the REST API does: HTTP status, canonical status name, message. */
 export class HttpFailure extends Error {

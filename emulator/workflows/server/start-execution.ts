@@ -17,6 +17,7 @@ import {
 } from './execution-records';
 import type { ExecutionSession, ExecutionsServerOptions } from './options';
 import { HttpFailure, invalid } from './requests';
+import { Tag } from '../errors';
 
 /** What starting an execution needs of the server: its options, records, running executions, callbacks. */
 export interface ServerState {
@@ -140,7 +141,7 @@ export async function startExecution(
       steps: 0,
       virtualSeconds: 0,
       events: [],
-      errorJson: JSON.stringify({ tags: ['SystemError'], message: String((e as Error).message ?? e) }),
+      errorJson: JSON.stringify({ tags: [Tag.SystemError], message: String((e as Error).message ?? e) }),
     }))
     .then((outcome) => {
       callbacks.close(record.name);

@@ -6,27 +6,31 @@ import { typeOf } from '../values';
 export function arg<T extends Value>(
   fnName: string,
   argName: string,
-  v: Value | undefined,
+  value: Value | undefined,
   ...types: TypeName[]
 ): T {
-  const actual = typeOf(v ?? null);
+  const actual = typeOf(value ?? null);
   if (!types.includes(actual)) {
     throw wfError(
       Tag.TypeError,
       `${fnName}: argument '${argName}' must be ${types.join(' or ')}, got ${actual}`,
     );
   }
-  return v as T;
+  return value as T;
 }
 
-export const str = (f: string, a: string, v: Value | undefined) => arg<string>(f, a, v, 'string');
-export const list = (f: string, a: string, v: Value | undefined) => arg<Value[]>(f, a, v, 'list');
-export const map = (f: string, a: string, v: Value | undefined) => arg<WfMap>(f, a, v, 'map');
-export const bytes = (f: string, a: string, v: Value | undefined) => arg<Uint8Array>(f, a, v, 'bytes');
-export const num = (f: string, a: string, v: Value | undefined) =>
-  arg<bigint | number>(f, a, v, 'integer', 'double');
+export const str = (fnName: string, argName: string, value: Value | undefined) =>
+  arg<string>(fnName, argName, value, 'string');
+export const list = (fnName: string, argName: string, value: Value | undefined) =>
+  arg<Value[]>(fnName, argName, value, 'list');
+export const map = (fnName: string, argName: string, value: Value | undefined) =>
+  arg<WfMap>(fnName, argName, value, 'map');
+export const bytes = (fnName: string, argName: string, value: Value | undefined) =>
+  arg<Uint8Array>(fnName, argName, value, 'bytes');
+export const num = (fnName: string, argName: string, value: Value | undefined) =>
+  arg<bigint | number>(fnName, argName, value, 'integer', 'double');
 
 /** Optional arguments arrive as `undefined` when omitted; `null` counts as omitted too. */
-export function optional<T>(v: Value | undefined, check: (v: Value) => T): T | undefined {
-  return v === undefined || v === null ? undefined : check(v);
+export function optional<T>(value: Value | undefined, check: (v: Value) => T): T | undefined {
+  return value === undefined || value === null ? undefined : check(value);
 }

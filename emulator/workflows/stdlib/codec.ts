@@ -13,8 +13,8 @@ const HASHES: Record<string, string> = {
   SHA512: 'sha512',
 };
 
-function algorithm(fnName: string, v: Value | undefined): string {
-  const name = str(fnName, 'algorithm', v);
+function algorithm(fnName: string, value: Value | undefined): string {
+  const name = str(fnName, 'algorithm', value);
   const alg = HASHES[name.toUpperCase().replace('-', '')];
   if (!alg)
     throw wfError(

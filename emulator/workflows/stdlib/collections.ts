@@ -4,11 +4,14 @@ import type { Value, WfMap } from '../values';
 import { deepCopy, isMap, typeOf } from '../values';
 import { arg, list, map, num, str } from './args';
 
-function mergeNested(a: WfMap, b: WfMap): WfMap {
-  const out = deepCopy(a) as WfMap;
-  for (const [k, v] of b) {
-    const cur = out.get(k);
-    out.set(k, cur instanceof Map && v instanceof Map ? mergeNested(cur, v) : deepCopy(v));
+function mergeNested(base: WfMap, overlay: WfMap): WfMap {
+  const out = deepCopy(base) as WfMap;
+  for (const [key, value] of overlay) {
+    const current = out.get(key);
+    out.set(
+      key,
+      current instanceof Map && value instanceof Map ? mergeNested(current, value) : deepCopy(value),
+    );
   }
   return out;
 }

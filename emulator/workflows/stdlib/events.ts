@@ -2,10 +2,9 @@ import { Tag, wfError } from '../errors';
 import type { FnImplementations } from '../functions';
 import { isMap, isNumber, typeOf } from '../values';
 import { optional, str } from './args';
+import { CALL_DEFAULTS } from '../../../workflows/facts';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'];
-/** events.await_callback's default timeout, in seconds (its reference page). */
-const DEFAULT_TIMEOUT_SECONDS = 43200;
 
 /**
  * Callbacks (https://cloud.google.com/workflows/docs/creating-callback-endpoints). The endpoints are served by
@@ -46,7 +45,7 @@ export const events: FnImplementations = {
         if (!isNumber(x))
           throw wfError(Tag.TypeError, `events.await_callback: timeout must be a number, got ${typeOf(x)}`);
         return Number(x);
-      }) ?? DEFAULT_TIMEOUT_SECONDS;
+      }) ?? CALL_DEFAULTS.awaitCallbackTimeoutSeconds;
     if (!(timeout > 0)) throw wfError(Tag.ValueError, 'events.await_callback: timeout must be positive');
     if (!ctx.callbacks) {
       throw wfError(Tag.SystemError, 'events.await_callback: callbacks are served by `bqtune emulator`');

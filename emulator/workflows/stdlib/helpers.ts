@@ -5,8 +5,8 @@ import type { Value } from '../values';
 import { INT64_MAX, INT64_MIN, typeOf } from '../values';
 import { arg, map } from './args';
 
-function toInt(v: Value | undefined): bigint {
-  const x = arg<string | number | bigint>('int', 'value', v, 'string', 'double', 'integer');
+function toInt(value: Value | undefined): bigint {
+  const x = arg<string | number | bigint>('int', 'value', value, 'string', 'double', 'integer');
   if (typeof x === 'bigint') return x;
   if (typeof x === 'number') {
     if (!Number.isFinite(x)) throw wfError(Tag.ValueError, `int: cannot convert ${x} to an integer`);
@@ -24,17 +24,17 @@ function toInt(v: Value | undefined): bigint {
   throw wfError(Tag.ValueError, `int: "${x}" is not an integer`);
 }
 
-function toDouble(v: Value | undefined): number {
-  const x = arg<string | number | bigint>('double', 'value', v, 'string', 'integer', 'double');
+function toDouble(value: Value | undefined): number {
+  const x = arg<string | number | bigint>('double', 'value', value, 'string', 'integer', 'double');
   if (typeof x !== 'string') return Number(x);
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(x)) return Number(x);
   throw wfError(Tag.ValueError, `double: "${x}" is not a number`);
 }
 
 /** Orders strings by code point (JavaScript's default sort compares UTF-16 units instead). */
-export function byCodePoint(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
+export function byCodePoint(left: string, right: string): number {
+  const x = [...left];
+  const y = [...right];
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
     const d = (x[i].codePointAt(0) as number) - (y[i].codePointAt(0) as number);
     if (d !== 0) return d;

@@ -6,14 +6,11 @@ import { scalarText } from '../operators';
 import type { Value, WfMap } from '../values';
 import { isMap } from '../values';
 import { map, num, optional, str } from './args';
+import { CALL_DEFAULTS, LIMITS } from '../../../workflows/facts';
 
-const DEFAULT_TIMEOUT_SECONDS = 300;
-const MAX_TIMEOUT_SECONDS = 1800;
-const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
-
-function queryString(fnName: string, q: WfMap): string {
+function queryString(fnName: string, query: WfMap): string {
   const params = new URLSearchParams();
-  for (const [k, v] of q) {
+  for (const [k, v] of query) {
     for (const item of Array.isArray(v) ? v : [v]) {
       const textValue = scalarText(item);
       if (textValue === undefined)
@@ -41,43 +38,48 @@ function requestBody(
   }
 }
 
-function causeCode(e: unknown): string | undefined {
-  const cause = (e as { cause?: { code?: string } }).cause;
+function causeCode(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: string } }).cause;
   return cause?.code;
 }
 
 async function request(
   fnName: string,
   method: string,
-  a: Record<string, Value | undefined>,
+  args: Record<string, Value | undefined>,
   ctx: FnContext,
 ): Promise<Value> {
-  const url = new URL(str(fnName, 'url', a.url));
-  const q = optional(a.query, (x) => map(fnName, 'query', x));
+  const url = new URL(str(fnName, 'url', args.url));
+  const q = optional(args.query, (x) => map(fnName, 'query', x));
   if (q) url.search = [url.search.slice(1), queryString(fnName, q)].filter(Boolean).join('&');
   const headers: Record<string, string> = {};
-  for (const [k, v] of optional(a.headers, (x) => map(fnName, 'headers', x)) ?? new Map()) {
+  for (const [k, v] of optional(args.headers, (x) => map(fnName, 'headers', x)) ?? new Map()) {
     const textValue = scalarText(v);
     if (textValue === undefined) throw wfError(Tag.TypeError, `${fnName}: header ${k} must be a scalar`);
     headers[k] = textValue;
   }
-  const body = requestBody(fnName, a.body ?? null, headers);
-  const timeout = Number(optional(a.timeout, (x) => num(fnName, 'timeout', x)) ?? DEFAULT_TIMEOUT_SECONDS);
-  if (timeout <= 0 || timeout > MAX_TIMEOUT_SECONDS) {
-    throw wfError(Tag.ValueError, `${fnName}: timeout must be between 0 and ${MAX_TIMEOUT_SECONDS} seconds`);
+  const body = requestBody(fnName, args.body ?? null, headers);
+  const timeout = Number(
+    optional(args.timeout, (x) => num(fnName, 'timeout', x)) ?? CALL_DEFAULTS.httpTimeoutSeconds,
+  );
+  if (timeout <= 0 || timeout > LIMITS.httpTimeoutSeconds) {
+    throw wfError(
+      Tag.ValueError,
+      `${fnName}: timeout must be between 0 and ${LIMITS.httpTimeoutSeconds} seconds`,
+    );
   }
   const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeout * 1000)]);
-  const transportError = (e: unknown) => {
-    if (ctx.signal.aborted) return e;
-    if ((e as Error).name === 'TimeoutError')
+  const transportError = (error: unknown) => {
+    if (ctx.signal.aborted) return error;
+    if ((error as Error).name === 'TimeoutError')
       return wfError(Tag.TimeoutError, `${fnName}: ${url.host} timed out`);
-    const code = causeCode(e);
+    const code = causeCode(error);
     if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
       return wfError(Tag.ConnectionFailedError, `${fnName}: cannot connect to ${url.host} (${code})`);
     }
     return wfError(
       Tag.ConnectionError,
-      `${fnName}: connection to ${url.host} failed: ${(e as Error).message}`,
+      `${fnName}: connection to ${url.host} failed: ${(error as Error).message}`,
     );
   };
   let res: Response;
@@ -92,7 +94,7 @@ async function request(
   } finally {
     release();
   }
-  if (raw.length > MAX_RESPONSE_BYTES) {
+  if (raw.length > LIMITS.httpResponseBytes) {
     throw wfError(
       Tag.ResourceLimitError,
       `${fnName}: response of ${raw.length} bytes exceeds the 2 MB limit`,
@@ -134,25 +136,25 @@ function named(params: readonly string[], args: (Value | undefined)[]): Record<s
   return Object.fromEntries(params.map((p, i) => [p, args[i]]));
 }
 
-function errorCode(e: Value): bigint | undefined {
-  if (!isMap(e)) return undefined;
-  const code = e.get('code');
+function errorCode(error: Value): bigint | undefined {
+  if (!isMap(error)) return undefined;
+  const code = error.get('code');
   return typeof code === 'bigint' ? code : typeof code === 'number' ? BigInt(Math.trunc(code)) : undefined;
 }
 
 /** http.default_retry_predicate: 429, 502, 503, 504 and connection/timeout errors. */
-function defaultRetryPredicate(e: Value): boolean {
-  const tags = errorTags(e);
+function defaultRetryPredicate(error: Value): boolean {
+  const tags = errorTags(error);
   const transient: string[] = [Tag.ConnectionError, Tag.ConnectionFailedError, Tag.TimeoutError];
   if (tags.some((t) => transient.includes(t))) return true;
-  const code = errorCode(e);
+  const code = errorCode(error);
   return tags.includes(Tag.HttpError) && code !== undefined && [429n, 502n, 503n, 504n].includes(code);
 }
 
 /** http.default_retry_predicate_non_idempotent: only responses that say the request was not processed. */
-function nonIdempotentRetryPredicate(e: Value): boolean {
-  const code = errorCode(e);
-  return errorTags(e).includes(Tag.HttpError) && code !== undefined && [429n, 503n].includes(code);
+function nonIdempotentRetryPredicate(error: Value): boolean {
+  const code = errorCode(error);
+  return errorTags(error).includes(Tag.HttpError) && code !== undefined && [429n, 503n].includes(code);
 }
 
 const predicateArg =

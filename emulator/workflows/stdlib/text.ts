@@ -1,20 +1,20 @@
-import { wfError } from '../errors';
+import { Tag, wfError } from '../errors';
 import type { FnImplementations } from '../functions';
 import type { Value } from '../values';
 import { arg, bytes, optional, str } from './args';
 import { Re2SyntaxError, re2MatchAll, re2ReplaceAll, re2Test } from '../../../workflows/re2';
 
-function charset(fnName: string, v: Value | undefined): BufferEncoding {
-  const name = (optional(v, (x) => str(fnName, 'charset', x)) ?? 'UTF-8').toUpperCase();
+function charset(fnName: string, value: Value | undefined): BufferEncoding {
+  const name = (optional(value, (x) => str(fnName, 'charset', x)) ?? 'UTF-8').toUpperCase();
   if (name === 'UTF-8' || name === 'UTF8') return 'utf8';
   if (name === 'ISO-8859-1' || name === 'LATIN1') return 'latin1';
   if (name === 'US-ASCII' || name === 'ASCII') return 'ascii';
-  throw wfError('ValueError', `${fnName}: unsupported charset ${name}`);
+  throw wfError(Tag.ValueError, `${fnName}: unsupported charset ${name}`);
 }
 
 /** Indexes are in characters (code points), as `len()` counts them, not UTF-16 units. */
-function codePointIndex(s: string, utf16Index: number): bigint {
-  return BigInt([...s.slice(0, utf16Index)].length);
+function codePointIndex(text: string, utf16Index: number): bigint {
+  return BigInt([...text.slice(0, utf16Index)].length);
 }
 
 /** Runs an RE2 operation; a pattern RE2 rejects is the documented ValueError, naming the function. */
@@ -22,7 +22,7 @@ function onRe2<T>(fnName: string, run: () => T): T {
   try {
     return run();
   } catch (e) {
-    if (e instanceof Re2SyntaxError) throw wfError('ValueError', `${fnName}: ${e.message}`);
+    if (e instanceof Re2SyntaxError) throw wfError(Tag.ValueError, `${fnName}: ${e.message}`);
     throw e;
   }
 }
@@ -73,8 +73,8 @@ export const text: FnImplementations = {
   'text.substring': ([s, a, b]) => {
     const chars = [...str('text.substring', 'source', s)];
     // Positions are integers (reference page); a double is a TypeError rather than silently truncated.
-    const clamp = (v: Value | undefined, name: string) =>
-      Math.min(chars.length, Math.max(0, Number(arg<bigint>('text.substring', name, v, 'integer'))));
+    const clamp = (value: Value | undefined, name: string) =>
+      Math.min(chars.length, Math.max(0, Number(arg<bigint>('text.substring', name, value, 'integer'))));
     return chars.slice(clamp(a, 'start'), clamp(b, 'end')).join('');
   },
   'text.to_lower': ([s]) => str('text.to_lower', 'source', s).toLowerCase(),
@@ -83,7 +83,7 @@ export const text: FnImplementations = {
     try {
       return decodeURIComponent(str('text.url_decode', 'source', s).replace(/\+/g, ' '));
     } catch {
-      throw wfError('ValueError', 'text.url_decode: malformed percent-encoding');
+      throw wfError(Tag.ValueError, 'text.url_decode: malformed percent-encoding');
     }
   },
   'text.url_encode': ([s]) =>

@@ -1,8 +1,3 @@
-import { parse } from 'parse5';
-import type { DefaultTreeAdapterMap } from 'parse5';
-import type { ReportData } from '../../../cli/report/data';
-import { examplesExpiredLine, renderReport } from '../../../cli/report/html';
-
 /**
  * Every text the report shows from a run (labels, inputs, model answers, gate reasons, data-check findings,
  * configuration, errors) is rendered once with every character HTML and SVG treat specially and once with
@@ -10,6 +5,10 @@ import { examplesExpiredLine, renderReport } from '../../../cli/report/html';
  * in both, and every hostile text back verbatim as text or attribute value: nothing breaks out of its text
  * node or attribute, in HTML or in the inline SVG chart, and nothing is escaped twice.
  */
+import { parse } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import type { ReportData } from '../../../cli/report/data';
+import { examplesExpiredLine, renderReport } from '../../../cli/report/html';
 
 /** Each of & < > " ' raw, an entity that must stay literal, and closers of every context the report uses. */
 const hostile = `<b x='1'>&amp;"</b></title></text></svg></td><script>'&'</script>`;

@@ -1,6 +1,6 @@
 import { RE2_PATTERN_ARGUMENT, re2SyntaxError } from '../../re2';
 import { toExpr } from '../expr';
-import type { ExprNode, Value } from '../expr';
+import type { ExprTree, Value } from '../expr';
 import { callSignature, lookup } from '../stdlib';
 import type { Routine } from './routines';
 import { ownValues } from './values';
@@ -26,7 +26,7 @@ export function checkPatterns(routine: Routine): Violation[] {
   return out;
 }
 
-function visit(node: ExprNode, say: (message: string) => void): void {
+function visit(node: ExprTree, say: (message: string) => void): void {
   switch (node.kind) {
     case 'call': {
       const position = lookup(RE2_PATTERN_ARGUMENT, node.fn);
@@ -59,7 +59,7 @@ function visit(node: ExprNode, say: (message: string) => void): void {
   }
 }
 
-function checkLiteral(fnName: string, node: ExprNode, say: (message: string) => void): void {
+function checkLiteral(fnName: string, node: ExprTree, say: (message: string) => void): void {
   if (node.kind !== 'literal' || typeof node.value !== 'string') return;
   const error = re2SyntaxError(node.value);
   if (error) say(`${fnName}: ${error.message}`);

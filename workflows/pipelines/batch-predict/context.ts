@@ -18,6 +18,7 @@ import { contextFields } from '../context-fields';
 import type { sharedContext } from '../tune-and-evaluate/context';
 import { identityFields, runIdentityArguments } from '../tune-and-evaluate/context';
 import { placeholders } from './placeholders';
+import { Tag } from '../../facts/error-tags';
 
 const env = (name: string, fallback: Expr | string | null = null) =>
   fallback === null ? fn('sys.get_env', name) : fn('sys.get_env', name, fallback);
@@ -149,7 +150,11 @@ const validateArguments = subworkflow(
     forIn('join_problems', { value: 'problem', in: v('problems') }, [
       assign('append_problem', { message: tpl`${v('message')}\n- ${v('problem')}` }),
     ]),
-    raiseStep('invalid_arguments', { tags: ['ValueError'], message: v('message'), problems: v('problems') }),
+    raiseStep('invalid_arguments', {
+      tags: [Tag.ValueError],
+      message: v('message'),
+      problems: v('problems'),
+    }),
   ],
 );
 

@@ -22,6 +22,8 @@ import { asJson, recordRun } from '../tune-and-evaluate/record';
 import { contextSteps, contextSubworkflows, ctx } from './context';
 import { contextValues, runStatement } from './placeholders';
 import { statements } from './statements';
+import { Tag } from '../../facts/error-tags';
+import { PipelineTag } from '../error-tags';
 
 /**
  * `ctx.values` grows as the run learns: these are the values it holds after each step that adds some (the
@@ -103,7 +105,7 @@ function championSteps(): Step[] {
     switchStep('has_champion', [
       when(fn('len', v('champion_rows')).eq(0), {
         raise: {
-          tags: ['ValueError', 'NoChampionError'],
+          tags: [Tag.ValueError, PipelineTag.NoChampionError],
           message: tpl`serving name ${ctx.serving_name} has no champion yet: run tune-and-evaluate until a model is promoted; no model was called`,
         },
       }),
@@ -119,7 +121,7 @@ function championSteps(): Step[] {
     switchStep('has_champion_run', [
       when(fn('len', v('champion_runs')).eq(0), {
         raise: {
-          tags: ['ValueError', 'NoChampionError'],
+          tags: [Tag.ValueError, PipelineTag.NoChampionError],
           message: tpl`no run in the runs table promoted ${v('champion_model')}, so its prompt template and generation settings are unknown; no model was called`,
         },
       }),
@@ -185,7 +187,7 @@ function sourceSteps(): Step[] {
     switchStep('keys_usable', [
       when(v('null_keys').gt(0).or(v('duplicate_keys').gt(0)), {
         raise: {
-          tags: ['ValueError', 'DataCheckError'],
+          tags: [Tag.ValueError, PipelineTag.DataCheckError],
           message: tpl`source key column ${afterSource.get('key_column')}: ${fn('string', v('null_keys'))} rows without a key and ${fn('string', v('duplicate_keys'))} repeated keys; every row needs its own key; no model was called`,
         },
       }),
@@ -321,7 +323,7 @@ function runSteps(): Step[] {
     switchStep('anything_answered', [
       when(v('final_status').get('pending').gt(0).and(v('final_status').get('succeeded').eq(0)), {
         raise: {
-          tags: ['GenerationError'],
+          tags: [PipelineTag.GenerationError],
           message: tpl`none of the ${fn('string', v('final_status').get('pending'))} rows sent to the champion succeeded (${fn('string', v('final_status').get('failed'))} failed, ${fn('string', v('final_status').get('retryable'))} still retryable after ${fn('string', v('passes'))} passes); their statuses are in served_predictions`,
         },
       }),

@@ -22,6 +22,8 @@ import { sharedContext } from './context';
 import type { QueryParameter, Sql } from '../../../bigquery';
 import type { PlaceholderValues, Statement } from '../placeholders';
 import { contextValues } from './placeholders';
+import { Tag } from '../../facts/error-tags';
+import { PipelineTag } from '../error-tags';
 
 /** BigQuery error reasons and HTTP codes worth retrying: rate limits, backend errors and 5xx. */
 const transientReasons =
@@ -45,7 +47,7 @@ export const isRetryableError = subworkflow(
       error_text: fn('json.encode_to_string', v('e')),
     }),
     switchStep('classify', [
-      when(lit('HttpError').in(v('tags')).and(v('code').in(transientCodes)), { return: true }),
+      when(lit(Tag.HttpError).in(v('tags')).and(v('code').in(transientCodes)), { return: true }),
       when(fn('text.match_regex', v('error_text'), transientReasons), { return: true }),
       when(fn('text.match_regex', v('error_text'), iamPropagation), { return: true }),
     ]),
@@ -69,7 +71,7 @@ export const bindSql = subworkflow(
       switchStep('check_type', [
         when(fn('get_type', v('value')).ne('string'), {
           raise: {
-            tags: ['ValueError'],
+            tags: [Tag.ValueError],
             message: tpl`no text value for SQL placeholder ${v('name')}`,
           },
         }),
@@ -77,7 +79,7 @@ export const bindSql = subworkflow(
       switchStep('check_pattern', [
         when(fn('text.match_regex', v('value'), v('pattern')).not(), {
           raise: {
-            tags: ['ValueError'],
+            tags: [Tag.ValueError],
             message: tpl`${v('name')} = ${v('value')} does not match ${v('pattern')}`,
           },
         }),
@@ -106,18 +108,18 @@ export const isRequestRetryable = subworkflow(
     }),
     switchStep('request_level', [
       // The job ran and failed: retrying it needs a new job id (see run_query).
-      when(lit('OperationError').in(v('error_tags')), { return: false }),
+      when(lit(Tag.OperationError).in(v('error_tags')), { return: false }),
       when(
-        lit('ConnectionError')
+        lit(Tag.ConnectionError)
           .in(v('error_tags'))
-          .or(lit('ConnectionFailedError').in(v('error_tags'))),
+          .or(lit(Tag.ConnectionFailedError).in(v('error_tags'))),
         {
           return: true,
         },
       ),
-      when(lit('HttpError').in(v('error_tags')).and(v('error_code').in(transientCodes)), { return: true }),
+      when(lit(Tag.HttpError).in(v('error_tags')).and(v('error_code').in(transientCodes)), { return: true }),
       when(
-        lit('HttpError')
+        lit(Tag.HttpError)
           .in(v('error_tags'))
           .and(fn('text.match_regex', v('error_text'), transientReasons)),
         {
@@ -202,7 +204,7 @@ export const waitForJob = subworkflow(
         ),
         {
           raise: {
-            tags: ['ValueError', 'RunIdInUseError'],
+            tags: [Tag.ValueError, PipelineTag.RunIdInUseError],
             message: tpl`run id ${sharedContext.run_id} is already taken by another execution (job ${v('job_id')} is not this execution's): start the run with a new run id`,
           },
         },
@@ -212,7 +214,7 @@ export const waitForJob = subworkflow(
     switchStep('waited_too_long', [
       when(v('waited').ge(v('max_wait')), {
         raise: {
-          tags: ['TimeoutError'],
+          tags: [Tag.TimeoutError],
           message: tpl`Timed out after ${v('waited')}s waiting for job ${v('job_id')}`,
         },
       }),
@@ -319,7 +321,7 @@ export const runQuery = subworkflow(
                 steps: [
                   assign('as_operation_error', {
                     failure: {
-                      tags: ['OperationError'],
+                      tags: [Tag.OperationError],
                       message: tpl`The job finished unsuccessfully: ${v('job').get('status').get('errorResult').get('reason')}: ${v('job').get('status').get('errorResult').get('message')}`,
                       operation: v('job'),
                     },
@@ -336,7 +338,7 @@ export const runQuery = subworkflow(
     switchStep('submit_again', [
       when(
         v('retryable')
-          .and(lit('OperationError').in(fn('default', fn('map.get', v('failure'), 'tags'), [])))
+          .and(lit(Tag.OperationError).in(fn('default', fn('map.get', v('failure'), 'tags'), [])))
           .and(v('attempt').lt(maxJobAttempts)),
         { next: 'backoff' },
       ),
@@ -467,14 +469,15 @@ export interface RunOptions<M extends string> {
    * (`ctx.values`) when left out.
    */
   values?: PlaceholderValues<M>;
-  /** The statement's query parameters by name, or a list stored once for several statements. */
+  /** The statement's `@name` query parameters by name, or a list stored once for several statements; default none. */
   params?: Record<string, Expr | string> | StoredParams;
-  /** Store the finished job in this variable. */
+  /** Store the finished job in this variable; default `<name>_job`. */
   job?: string;
-  /** Store the result rows in this variable (reads them after the job finishes). */
+  /** Store the result rows in this variable (reads them after the job finishes); default: rows not read. */
   rows?: string;
+  /** A tuning statement: waits with the timeout sized for hours-long Vertex tuning jobs; default false. */
   long?: boolean;
-  /** A fixed job id suffix instead of a per-invocation one: the run's claim (see runQuery). */
+  /** A fixed job id suffix instead of a per-invocation one: the run's claim (see runQuery); default none. */
   jobKey?: string;
   /**
    * The name job ids carry (`bqtune_<run id>_<step>_...`) when it is not the step's own: a step run once per

@@ -20,6 +20,8 @@ import { runStatement } from './bigquery';
 import { arg } from './validate';
 import { statements } from './statements';
 import { dataChecks } from '../../../bigquery';
+import { Tag } from '../../facts/error-tags';
+import { PipelineTag } from '../error-tags';
 
 /** For each check of the data-checks query: the `checks.*` setting of its severity, its unit and wording. */
 const checkTable = Object.fromEntries(
@@ -115,7 +117,7 @@ export const judgeDataChecks = subworkflow(
       assign('append_failure', { message: tpl`${v('message')}\n- ${v('failure')}` }),
     ]),
     raiseStep('data_checks_failed', {
-      tags: ['ValueError', 'DataCheckError'],
+      tags: [Tag.ValueError, PipelineTag.DataCheckError],
       message: v('message'),
       findings: v('findings'),
     }),

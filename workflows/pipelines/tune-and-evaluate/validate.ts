@@ -23,6 +23,7 @@ import {
 } from '../../../bigquery';
 import { re2Pattern } from '../../re2';
 import { defaultMinLabelSupport } from './gate';
+import { Tag } from '../../facts/error-tags';
 
 /** A run-argument value by path; missing keys read as null so one bad argument cannot hide the others. */
 export const arg = (...path: string[]): Expr => fn('map.get', v('args'), path);
@@ -274,7 +275,11 @@ export const validateArguments = subworkflow(
     forIn('join_problems', { value: 'problem', in: v('problems') }, [
       assign('append_problem', { message: tpl`${v('message')}\n- ${v('problem')}` }),
     ]),
-    raiseStep('invalid_arguments', { tags: ['ValueError'], message: v('message'), problems: v('problems') }),
+    raiseStep('invalid_arguments', {
+      tags: [Tag.ValueError],
+      message: v('message'),
+      problems: v('problems'),
+    }),
   ],
 );
 
