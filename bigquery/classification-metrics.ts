@@ -1,5 +1,5 @@
+import { enumOrPlaceholderOption } from './sql-strings';
 import { pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
-import { enumOrPlaceholderOption } from './options';
 import type { Placeholder } from './placeholders';
 import { latestPredictionsSql } from './generate-text';
 import { normalizeLabelSql } from './normalize';

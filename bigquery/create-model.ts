@@ -1,3 +1,4 @@
+import { endpointOption, enumOption, enumOrPlaceholderOption, numberOption } from './sql-strings';
 import {
   checkColumnName,
   connectionPath,
@@ -7,14 +8,7 @@ import {
   type ModelRef,
   type TableRef,
 } from './identifiers';
-import {
-  endpointOption,
-  enumOption,
-  enumOrPlaceholderOption,
-  numberOption,
-  numberRules,
-  type NumberOption,
-} from './options';
+import { numberRules, type NumberOption } from './options';
 import { isPlaceholder, type Placeholder } from './placeholders';
 import { SqlParts, type Sql } from './sql';
 

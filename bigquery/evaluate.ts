@@ -1,5 +1,6 @@
+import { enumOption, numberOption } from './sql-strings';
 import { quoteColumn, quotedPath, type ModelRef, type TableRef } from './identifiers';
-import { enumOption, numberOption, numberRules } from './options';
+import { numberRules } from './options';
 import type { GenerationSettings } from './generate-text';
 import { SqlParts, type Sql } from './sql';
 

@@ -1,6 +1,7 @@
+import { numberOption } from './sql-strings';
 import { pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
 import { normalizeLabelSql } from './normalize';
-import { numberOption, numberRules, type NumberOption } from './options';
+import { numberRules, type NumberOption } from './options';
 import { SqlParts, stringParam, type Sql } from './sql';
 
 export type GenerateFunction = 'AI.GENERATE_TEXT' | 'ML.GENERATE_TEXT';
