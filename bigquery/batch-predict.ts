@@ -1,5 +1,5 @@
+import { normalizeLabelSql } from './sql-strings';
 import { checkColumnName, pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
-import { normalizeLabelSql } from './normalize';
 import { isPlaceholder, type Placeholder } from './placeholders';
 import {
   generateOutputColumns,

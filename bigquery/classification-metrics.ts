@@ -1,8 +1,7 @@
-import { enumOrPlaceholderOption } from './sql-strings';
+import { enumOrPlaceholderOption, normalizeLabelSql } from './sql-strings';
 import { pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
 import type { Placeholder } from './placeholders';
 import { latestPredictionsSql } from './generate-text';
-import { normalizeLabelSql } from './normalize';
 import { SqlParts, stringArrayParam, stringParam, type Sql } from './sql';
 
 export const modelRoles = ['baseline', 'tuned', 'champion'] as const;

@@ -1,5 +1,5 @@
+import { normalizeLabelSql } from './sql-strings';
 import { quotedPath, type TableRef } from './identifiers';
-import { normalizeLabelSql } from './normalize';
 import { SqlParts, stringArrayParam, type Sql } from './sql';
 
 /**

@@ -1,6 +1,5 @@
-import { numberOption } from './sql-strings';
+import { normalizeLabelSql, numberOption } from './sql-strings';
 import { pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
-import { normalizeLabelSql } from './normalize';
 import { numberRules, type NumberOption } from './options';
 import { SqlParts, stringParam, type Sql } from './sql';
 

@@ -1,8 +1,7 @@
-import { enumOrPlaceholderOption } from './sql-strings';
+import { enumOrPlaceholderOption, normalizeLabelSql } from './sql-strings';
 import { pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
 import { isPlaceholder, type Placeholder } from './placeholders';
 import { latestPredictionsSql } from './generate-text';
-import { normalizeLabelSql } from './normalize';
 import { modelRoles, type ModelRole } from './classification-metrics';
 import { SqlParts, stringParam, type Sql } from './sql';
 import { textScoresDeclaration, textScoresFunction, type TextScores } from './text-metrics';

@@ -1,5 +1,5 @@
+import { normalizeLabelSql } from './sql-strings';
 import { pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
-import { normalizeLabelSql } from './normalize';
 import type { Placeholder } from './placeholders';
 import { generateOutputColumns, settingsStruct, type GenerationSettings } from './generate-text';
 import { SqlParts, type Sql } from './sql';
