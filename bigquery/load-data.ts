@@ -1,8 +1,8 @@
+import { expirationOption } from './sql-strings';
 import { checkColumnName, quotedPath, type TableRef } from './identifiers';
 import { boolLiteral, int64Literal, stringLiteral } from './literals';
 import { isPlaceholder, kindName, placeholderMatches, type Placeholder } from './placeholders';
 import { SqlParts, type Sql } from './sql';
-import { expirationOption } from './table-expiration';
 import type { TableField } from './tables';
 
 export interface LoadDataOptions {

@@ -1,6 +1,6 @@
+import { expirationOption } from './sql-strings';
 import { checkColumnName, quotedPath, type TableRef } from './identifiers';
 import { SqlParts, stringParam, type Sql } from './sql';
-import { expirationOption } from './table-expiration';
 
 /**
  * Replaces the prompts table (example_id, prompt, label: what generation, tuning and evaluation read) with
