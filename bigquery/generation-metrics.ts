@@ -1,10 +1,15 @@
-import { enumOrPlaceholderOption, normalizeLabelSql } from './sql-strings';
+import {
+  enumOrPlaceholderOption,
+  normalizeLabelSql,
+  textScoresDeclaration,
+  textScoresFunction,
+} from './sql-strings';
 import { pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
 import { isPlaceholder, type Placeholder } from './placeholders';
 import { latestPredictionsSql } from './generate-text';
 import { modelRoles, type ModelRole } from './classification-metrics';
 import { SqlParts, stringParam, type Sql } from './sql';
-import { textScoresDeclaration, textScoresFunction, type TextScores } from './text-metrics';
+import { type TextScores } from './text-metrics';
 
 /** The task types whose answers are free text, as ML.EVALUATE's TASK_TYPE names them. */
 export const generationTaskTypes = ['TEXT_GENERATION', 'SUMMARIZATION', 'QUESTION_ANSWERING'] as const;

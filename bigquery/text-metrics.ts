@@ -1,3 +1,5 @@
+import { bareColumns, join, jsBody, sql, type SqlFragment } from './sql-template';
+
 /**
  * Per-row text metrics, written once as JavaScript: BigQuery runs it as a temporary JavaScript UDF at the
  * top of the generation-metrics script (generation-metrics.ts), and the local emulator's ML.EVALUATE
@@ -32,7 +34,7 @@ export const textScoreFields = ['bleu4', 'rouge_l_precision', 'rouge_l_recall', 
 export type TextScores = Record<(typeof textScoreFields)[number], number>;
 
 /** The UDF's name inside the script that declares it. */
-export const textScoresFunction = 'text_scores';
+export const textScoresFunction = sql`text_scores`;
 
 /**
  * Function declarations only (`tokens`, `bleu4`, `lcs`, `scores`); `textScoresBody` appends the UDF's return.
@@ -92,10 +94,12 @@ export const textScoresBody = `${textMetricsLibrary}return scores(reference, can
  * Temporary functions live for the script that declares them
  * (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-definition-language#create_function_statement).
  */
-export function textScoresDeclaration(): string {
-  const fields = textScoreFields.map((f) => `${f} FLOAT64`).join(', ');
-  return [
-    `CREATE TEMP FUNCTION ${textScoresFunction}(reference STRING, candidate STRING)`,
-    `RETURNS STRUCT<${fields}> DETERMINISTIC LANGUAGE js AS r"""${textScoresBody}""";`,
-  ].join('\n');
+export function textScoresDeclaration(): SqlFragment {
+  const f = 'textScoresDeclaration';
+  const fields = join(
+    textScoreFields.map((name, i) => sql`${bareColumns(f, `fields[${i}]`, name)} FLOAT64`),
+    sql`, `,
+  );
+  return sql`CREATE TEMP FUNCTION ${textScoresFunction}(reference STRING, candidate STRING)
+RETURNS STRUCT<${fields}> DETERMINISTIC LANGUAGE js AS ${jsBody(textScoresBody, `${f}.body`)};`;
 }
