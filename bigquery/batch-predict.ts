@@ -1,15 +1,14 @@
-import { normalizeLabelSql } from './sql-strings';
-import { checkColumnName, pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
-import { isPlaceholder, type Placeholder } from './placeholders';
 import {
   generateOutputColumns,
   latestPredictionsSql,
+  normalizeLabelSql,
   retryablePromptsSql,
   retryableStatusSql,
   settingsStruct,
-  type GenerateFunction,
-  type GenerationSettings,
-} from './generate-text';
+} from './sql-strings';
+import { checkColumnName, pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
+import { isPlaceholder, type Placeholder } from './placeholders';
+import { type GenerateFunction, type GenerationSettings } from './generate-text';
 import { SqlParts, stringParam, type Sql } from './sql';
 
 /**

@@ -1,7 +1,6 @@
-import { enumOrPlaceholderOption, normalizeLabelSql } from './sql-strings';
+import { enumOrPlaceholderOption, latestPredictionsSql, normalizeLabelSql } from './sql-strings';
 import { pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
 import type { Placeholder } from './placeholders';
-import { latestPredictionsSql } from './generate-text';
 import { SqlParts, stringArrayParam, stringParam, type Sql } from './sql';
 
 export const modelRoles = ['baseline', 'tuned', 'champion'] as const;

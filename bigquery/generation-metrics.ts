@@ -1,12 +1,12 @@
 import {
   enumOrPlaceholderOption,
+  latestPredictionsSql,
   normalizeLabelSql,
   textScoresDeclaration,
   textScoresFunction,
 } from './sql-strings';
 import { pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
 import { isPlaceholder, type Placeholder } from './placeholders';
-import { latestPredictionsSql } from './generate-text';
 import { modelRoles, type ModelRole } from './classification-metrics';
 import { SqlParts, stringParam, type Sql } from './sql';
 import { type TextScores } from './text-metrics';

@@ -1,5 +1,5 @@
+import { latestPredictionsSql, retryableStatusSql } from './sql-strings';
 import { pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
-import { latestPredictionsSql, retryableStatusSql } from './generate-text';
 import { SqlParts, stringParam, type Sql } from './sql';
 
 /**

@@ -1,7 +1,7 @@
-import { normalizeLabelSql } from './sql-strings';
+import { generateOutputColumns, normalizeLabelSql, settingsStruct } from './sql-strings';
 import { pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
 import type { Placeholder } from './placeholders';
-import { generateOutputColumns, settingsStruct, type GenerationSettings } from './generate-text';
+import { type GenerationSettings } from './generate-text';
 import { SqlParts, type Sql } from './sql';
 
 /** The columns a caller's table must have (more are allowed), and what the function returns. */
