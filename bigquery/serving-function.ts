@@ -1,8 +1,9 @@
-import { generateOutputColumns, normalizeLabelSql, settingsStruct } from './sql-strings';
-import { pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
+import type { ModelRef, TableRef } from './identifiers';
+import { normalizeLabelSql } from './normalize';
 import type { Placeholder } from './placeholders';
-import { type GenerationSettings } from './generate-text';
-import { SqlParts, type Sql } from './sql';
+import { generateOutputColumns, settingsStruct, type GenerationSettings } from './generate-text';
+import type { Sql } from './sql';
+import { bareColumns, paths, sql, toSql } from './sql-template';
 
 /** The columns a caller's table must have (more are allowed), and what the function returns. */
 export const servingFunctionInput = { key: 'id', input: 'input_text' } as const;
@@ -46,39 +47,35 @@ export interface ServingFunctionOptions {
  */
 export function servingFunctionDdl(options: ServingFunctionOptions): Sql {
   const f = 'servingFunctionDdl';
-  const parts = new SqlParts();
   const out = generateOutputColumns[servingFunctionGenerate];
-  const name = quotedPath(parts, options.name, `${f}.name`);
-  const model = quotedPath(parts, options.model, `${f}.model`);
-  const modelName = pathLiteral(parts, options.model, `${f}.model`);
-  const runs = quotedPath(parts, options.runs, `${f}.runs`);
+  const p = paths(f, { name: options.name, model: options.model, runs: options.runs });
   if (options.championRun.kind !== 'runId')
     throw new Error(`${f}.championRun: placeholder {{${options.championRun.name}}} is not a runId`);
-  const run = `'${parts.placeholder(options.championRun)}'`;
-  const struct = settingsStruct(parts, servingFunctionGenerate, options.settings);
-  const { key, input } = servingFunctionInput;
-  return parts.finish(
-    [
-      `CREATE OR REPLACE TABLE FUNCTION ${name}(input_rows TABLE<${key} STRING, ${input} STRING>)`,
-      `AS (`,
-      `  SELECT ${key}, ${out.text} AS generated_text, ${normalizeLabelSql(out.text)} AS predicted_label,`,
-      `    COALESCE(${out.status}, '') AS status, ${modelName} AS model_name`,
-      `  FROM ${servingFunctionGenerate}(`,
-      `    MODEL ${model},`,
-      `    (`,
-      `      SELECT ${key}, CONCAT(prompt_prefix, ${input}, prompt_suffix) AS prompt`,
-      `      FROM input_rows`,
-      // Every row of a run records the same config: any one gives the template.
-      `      CROSS JOIN (`,
-      `        SELECT JSON_VALUE(config, '$.task.promptTemplate.prefix') AS prompt_prefix,`,
-      `          COALESCE(JSON_VALUE(config, '$.task.promptTemplate.suffix'), '') AS prompt_suffix`,
-      `        FROM ${runs}`,
-      `        WHERE run_id = ${run} AND config IS NOT NULL`,
-      `        LIMIT 1`,
-      `      ) AS template`,
-      `    )${struct === undefined ? '' : `,\n    ${struct}`}`,
-      `  )`,
-      `)`,
-    ].join('\n'),
+  const run = options.championRun;
+  const struct = settingsStruct(f, servingFunctionGenerate, options.settings);
+  const key = bareColumns(f, 'key', servingFunctionInput.key);
+  const input = bareColumns(f, 'input', servingFunctionInput.input);
+  // Every row of a run records the same config: any one gives the template.
+  return toSql(
+    sql`CREATE OR REPLACE TABLE FUNCTION ${p.name}(input_rows TABLE<${key} STRING, ${input} STRING>)
+AS (
+  SELECT ${key}, ${out.text} AS generated_text, ${normalizeLabelSql(out.text)} AS predicted_label,
+    COALESCE(${out.status}, '') AS status, ${p.model.literal} AS model_name
+  FROM ${out.call}(
+    MODEL ${p.model},
+    (
+      SELECT ${key}, CONCAT(prompt_prefix, ${input}, prompt_suffix) AS prompt
+      FROM input_rows
+      CROSS JOIN (
+        SELECT JSON_VALUE(config, '$.task.promptTemplate.prefix') AS prompt_prefix,
+          COALESCE(JSON_VALUE(config, '$.task.promptTemplate.suffix'), '') AS prompt_suffix
+        FROM ${p.runs}
+        WHERE run_id = '${run}' AND config IS NOT NULL
+        LIMIT 1
+      ) AS template
+    )${struct === undefined ? sql`` : sql`,\n    ${struct}`}
+  )
+)`,
+    [...p.name.placeholders, ...p.model.placeholders, ...p.runs.placeholders, run],
   );
 }
