@@ -2,6 +2,7 @@ import {
   evaluate,
   generatePredictions,
   placeholder,
+  servePredictions,
   servingFunctionDdl,
   type GenerationSettings,
 } from '../../bigquery';
@@ -32,6 +33,18 @@ const builders: [string, (settings: GenerationSettings) => unknown][] = [
         model: { ...ds, model: 'm' },
         runs: { ...ds, table: 'runs' },
         championRun: placeholder('champion_run', 'runId'),
+        settings,
+      }),
+  ],
+  [
+    'servePredictions',
+    (settings) =>
+      servePredictions({
+        function: 'ML.GENERATE_TEXT',
+        model: { ...ds, model: 'm' },
+        prompts: { ...ds, table: 'pending' },
+        served: { ...ds, table: 'served_predictions' },
+        mode: 'retryable',
         settings,
       }),
   ],
