@@ -5,11 +5,13 @@ import { runWorkflow, VirtualClock, type ExecutionEvent } from '../../emulator/w
 import type { FaultConfig } from '../../emulator/bigquery';
 import {
   championsTable,
-  currentChampionsSql,
-  quotedPath,
+  paths,
   registryTable,
   servedPredictionsTable,
-  SqlParts,
+  servingNamesQuery,
+  sql,
+  stringParam,
+  toSql,
 } from '../../bigquery';
 import { compiledWorkflowForLocalRun } from '../../workflows/compiled';
 import {
@@ -286,9 +288,7 @@ type Warehouse = Awaited<ReturnType<typeof openLocalEnvironment>>['bigquery'];
 async function onlyServingName(bigquery: Warehouse): Promise<string> {
   const at = (table: string) => ({ project: localProject, dataset: localDataset, table });
   const tables = { champions: at(championsTable.id), registry: at(registryTable.id) };
-  const { rows } = await bigquery.query(
-    `SELECT serving_name FROM (${currentChampionsSql(tables)}) AS current ORDER BY serving_name`,
-  );
+  const { rows } = await bigquery.query(servingNamesQuery(tables).text);
   const names = rows.map((r) => String(r.serving_name));
   if (names.length === 1) return names[0];
   if (names.length === 0)
@@ -303,22 +303,16 @@ async function championPredictions(
   champion: string,
   ids: string[],
 ): Promise<PredictionRow[]> {
-  const parts = new SqlParts();
-  const served = quotedPath(
-    parts,
-    { project: localProject, dataset: localDataset, table: servedPredictionsTable.id },
-    'served',
-  );
-  const { rows } = await bigquery.query(
-    [
-      `SELECT source_key, generated_text, predicted_label, status, model_name, serving_name, run_id,`,
-      `  CAST(predicted_at AS STRING) AS predicted_at`,
-      `FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY source_key ORDER BY attempt DESC, predicted_at DESC) AS row_rank`,
-      `  FROM ${served} WHERE serving_name = @serving_name AND model_name = @model_name) AS latest`,
-      `WHERE row_rank = 1`,
-    ].join('\n'),
-    { serving_name: servingName, model_name: champion },
-  );
+  const p = paths('championPredictions', {
+    served: { project: localProject, dataset: localDataset, table: servedPredictionsTable.id },
+  });
+  const query =
+    toSql(sql`SELECT source_key, generated_text, predicted_label, status, model_name, serving_name, run_id,
+  CAST(predicted_at AS STRING) AS predicted_at
+FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY source_key ORDER BY attempt DESC, predicted_at DESC) AS row_rank
+  FROM ${p.served} WHERE serving_name = ${stringParam('serving_name', servingName)} AND model_name = ${stringParam('model_name', champion)}) AS latest
+WHERE row_rank = 1`);
+  const { rows } = await bigquery.query(query.text, query.params);
   const byKey = new Map(rows.map((r) => [String(r.source_key), r]));
   return ids.flatMap((id) => {
     const r = byKey.get(id);
