@@ -291,10 +291,9 @@ export function columns<K extends string>(
  * naming `builder.field`), or a list joined by `, ` (`a, b, c`; a bad one names `builder.field[i]`).
  */
 export function bareColumns(builder: string, field: string, names: string | readonly string[]): SqlFragment {
-  const text =
-    typeof names === 'string'
-      ? checkColumnName(names, `${builder}.${field}`)
-      : names.map((n, i) => checkColumnName(n, `${builder}.${field}[${i}]`)).join(', ');
+  const text = Array.isArray(names)
+    ? names.map((n, i) => checkColumnName(n, `${builder}.${field}[${i}]`)).join(', ')
+    : checkColumnName(names as string, `${builder}.${field}`);
   return new SqlFragment(trusted, text, [], []);
 }
 
