@@ -19,6 +19,7 @@ import {
   type SqlFragment,
 } from './sql-template';
 
+// Re-exported for readers of this module's table definitions (infra/table-schema.ts).
 export type { BigQueryType, FieldMode } from './column-types';
 
 export interface TableField {
