@@ -78,8 +78,6 @@ module.exports = tseslint.config(
   },
   {
     files: ['**/*.ts'],
-    // bigquery/ is being rebuilt on the SQL template; its two floating file comments move with that work.
-    ignores: ['bigquery/**'],
     plugins: { local: { rules: { 'one-doc-per-declaration': oneDocPerDeclaration } } },
     rules: { 'local/one-doc-per-declaration': 'error' },
   },

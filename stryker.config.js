@@ -7,7 +7,7 @@ const modules = {
   // Report escaping.
   'cli/report/escape.ts': ['test/cli/report/escaping.test.ts'],
   // Content keys.
-  'bigquery/sql-template.ts': ['test/bigquery/sql-template.test.ts'],
+  'bigquery/sql-template.ts': ['test/bigquery/sql-template.test.ts', 'test/bigquery/sql-pieces.test.ts'],
   'bigquery/pipeline-keys.ts': ['test/bigquery/content-keys-sql.test.ts'],
   'bigquery/fingerprint.ts': ['test/bigquery/content-keys-sql.test.ts'],
   // Retry rules: the row status that may be generated again.
@@ -15,6 +15,7 @@ const modules = {
     'test/bigquery/retryable-status.test.ts',
     'test/bigquery/generate-predictions.test.ts',
     'test/bigquery/builders.test.ts',
+    'test/bigquery/generation-settings.test.ts',
   ],
   // Classification metrics in SQL and in the emulator, and the emulator's model-call accounting.
   'bigquery/classification-metrics.ts': ['test/bigquery/classification-metrics.test.ts'],

@@ -1,9 +1,10 @@
-import { pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
+import type { ModelRef, TableRef } from './identifiers';
 import { enumOrPlaceholderOption } from './options';
 import type { Placeholder } from './placeholders';
 import { latestPredictionsSql } from './generate-text';
 import { normalizeLabelSql } from './normalize';
-import { SqlParts, stringArrayParam, stringParam, type Sql } from './sql';
+import { stringArrayParam, stringParam, type Sql } from './sql';
+import { indentLines, join, paths, sql, stringLit, toSql, type SqlFragment } from './sql-template';
 
 export const modelRoles = ['baseline', 'tuned', 'champion'] as const;
 export type ModelRole = (typeof modelRoles)[number];
@@ -39,7 +40,8 @@ export interface ClassificationMetricsOptions {
   labels: readonly string[];
 }
 
-const divide = (n: string, d: string): string => `CASE WHEN ${d} = 0 THEN 0.0 ELSE ${n} / ${d} END`;
+const divide = (n: SqlFragment, d: SqlFragment): SqlFragment =>
+  sql`CASE WHEN ${d} = 0 THEN 0.0 ELSE ${n} / ${d} END`;
 
 /**
  * Classification metrics from stored predictions, written to the evaluations table in long form.
@@ -61,102 +63,113 @@ const divide = (n: string, d: string): string => `CASE WHEN ${d} = 0 THEN 0.0 EL
  */
 export function classificationMetrics(options: ClassificationMetricsOptions): Sql {
   const f = 'classificationMetrics';
-  const parts = new SqlParts();
-  const runId = parts.param(stringParam('run_id', options.runId));
-  const fingerprint = parts.param(stringParam('eval_fingerprint', options.evalFingerprint));
-  const labelSet = parts.param(stringArrayParam('labels', options.labels));
-  const role = enumOrPlaceholderOption(parts, options.role, modelRoles, `${f}.role`);
-  const evaluations = quotedPath(parts, options.evaluations, `${f}.evaluations`);
-  const predictions = quotedPath(parts, options.predictions, `${f}.predictions`);
-  const modelName = pathLiteral(parts, options.model, `${f}.model`);
-  const latest = latestPredictionsSql(predictions, modelName, fingerprint).split('\n').join('\n  ');
-  const nullString = 'CAST(NULL AS STRING)';
-  const overall = (metric: OverallMetric, value: string): string =>
-    `  SELECT 'overall' AS scope, ${nullString} AS label, ${nullString} AS predicted_label, '${metric}' AS metric, ${value} AS value FROM totals`;
-  const perLabel = (metric: string, column: string): string =>
-    `  SELECT 'label' AS scope, label, ${nullString} AS predicted_label, '${metric}' AS metric, ${column} AS value FROM label_metrics`;
-  return parts.finish(
+  const runId = stringParam('run_id', options.runId);
+  const fingerprint = stringParam('eval_fingerprint', options.evalFingerprint);
+  const labelSet = stringArrayParam('labels', options.labels);
+  const role = enumOrPlaceholderOption(options.role, modelRoles, `${f}.role`);
+  const p = paths(f, {
+    evaluations: options.evaluations,
+    predictions: options.predictions,
+    model: options.model,
+  });
+  const modelName = p.model.literal;
+  const latest = latestPredictionsSql(p.predictions, modelName, fingerprint);
+  const nullString = sql`CAST(NULL AS STRING)`;
+  const overall = (metric: OverallMetric, value: SqlFragment): SqlFragment =>
+    sql`  SELECT 'overall' AS scope, ${nullString} AS label, ${nullString} AS predicted_label, ${stringLit(metric, `${f}.metric`)} AS metric, ${value} AS value FROM totals`;
+  const perLabel = (metric: string, column: SqlFragment): SqlFragment =>
+    sql`  SELECT 'label' AS scope, label, ${nullString} AS predicted_label, ${stringLit(metric, `${f}.metric`)} AS metric, ${column} AS value FROM label_metrics`;
+  const metrics = join(
     [
-      `INSERT INTO ${evaluations} (run_id, model_role, model_name, scope, label, predicted_label, metric, value, created_at)`,
-      `WITH latest AS (`,
-      `  ${latest}`,
-      `),`,
-      `scored AS (`,
-      `  SELECT ${normalizeLabelSql('label')} AS actual,`,
-      `    CASE WHEN status = '' THEN COALESCE(${normalizeLabelSql('predicted_label')}, '') ELSE '' END AS predicted,`,
-      `    status = '' AS succeeded`,
-      `  FROM latest WHERE row_rank = 1`,
-      `),`,
-      `labels AS (`,
-      `  SELECT DISTINCT label FROM (`,
-      `    SELECT ${normalizeLabelSql('configured')} AS label FROM UNNEST(${labelSet}) AS configured`,
-      `    UNION ALL`,
-      `    SELECT actual AS label FROM scored`,
-      `  ) AS all_labels`,
-      `),`,
-      `counts AS (`,
-      `  SELECT l.label,`,
-      `    COUNT(CASE WHEN o.actual = l.label AND o.predicted = l.label THEN 1 END) AS tp,`,
-      `    COUNT(CASE WHEN o.predicted = l.label THEN 1 END) AS predicted_count,`,
-      `    COUNT(CASE WHEN o.actual = l.label THEN 1 END) AS support`,
-      `  FROM labels AS l LEFT JOIN scored AS o ON TRUE`,
-      `  GROUP BY l.label`,
-      `),`,
-      `rates AS (`,
-      `  SELECT label, tp, predicted_count, support,`,
-      `    ${divide('tp', 'predicted_count')} AS label_precision,`,
-      `    ${divide('tp', 'support')} AS label_recall`,
-      `  FROM counts`,
-      `),`,
-      `label_metrics AS (`,
-      `  SELECT label, tp, predicted_count, support, label_precision, label_recall,`,
-      `    ${divide('2 * label_precision * label_recall', '(label_precision + label_recall)')} AS label_f1`,
-      `  FROM rates`,
-      `),`,
-      `sums AS (`,
-      `  SELECT`,
-      `    (SELECT COUNT(*) FROM scored) AS num_rows,`,
-      `    (SELECT COUNT(CASE WHEN succeeded THEN 1 END) FROM scored) AS num_ok,`,
-      `    (SELECT COUNT(CASE WHEN succeeded AND predicted NOT IN (SELECT label FROM labels) THEN 1 END) FROM scored) AS invalid,`,
-      `    (SELECT COUNT(CASE WHEN actual = predicted THEN 1 END) FROM scored) AS correct,`,
-      `    (SELECT COALESCE(SUM(tp), 0) FROM label_metrics) AS tp_sum,`,
-      `    (SELECT COALESCE(SUM(predicted_count), 0) FROM label_metrics) AS predicted_in_set,`,
-      `    (SELECT COALESCE(AVG(label_precision), 0.0) FROM label_metrics) AS macro_precision,`,
-      `    (SELECT COALESCE(AVG(label_recall), 0.0) FROM label_metrics) AS macro_recall,`,
-      `    (SELECT COALESCE(AVG(label_f1), 0.0) FROM label_metrics) AS macro_f1,`,
-      `    (SELECT COALESCE(SUM(label_f1 * support), 0.0) FROM label_metrics) AS weighted_f1_sum`,
-      `),`,
-      `micro AS (`,
-      `  SELECT ${divide('tp_sum', 'predicted_in_set')} AS micro_precision, ${divide('tp_sum', 'num_rows')} AS micro_recall`,
-      `  FROM sums`,
-      `),`,
-      `totals AS (`,
-      `  SELECT sums.*, ${divide('2 * micro_precision * micro_recall', '(micro_precision + micro_recall)')} AS micro_f1`,
-      `  FROM sums CROSS JOIN micro`,
-      `),`,
-      `metrics AS (`,
-      [
-        overall('accuracy', divide('correct', 'num_rows')),
-        overall('macro_precision', 'macro_precision'),
-        overall('macro_recall', 'macro_recall'),
-        overall('macro_f1', 'macro_f1'),
-        overall('micro_f1', 'micro_f1'),
-        overall('weighted_f1', divide('weighted_f1_sum', 'num_rows')),
-        overall('success_share', divide('num_ok', 'num_rows')),
-        overall('num_rows', 'num_rows'),
-        overall('num_successful_rows', 'num_ok'),
-        overall('invalid_answers', 'invalid'),
-        perLabel('precision', 'label_precision'),
-        perLabel('recall', 'label_recall'),
-        perLabel('f1', 'label_f1'),
-        perLabel('support', 'support'),
-        `  SELECT 'confusion' AS scope, actual AS label, predicted AS predicted_label, 'count' AS metric, COUNT(*) AS value FROM scored GROUP BY actual, predicted`,
-      ].join('\n  UNION ALL\n'),
-      `)`,
-      `SELECT ${runId}, ${role}, ${modelName}, scope, label, predicted_label, metric, value, CURRENT_TIMESTAMP`,
-      `FROM metrics`,
-    ].join('\n'),
+      overall('accuracy', divide(sql`correct`, sql`num_rows`)),
+      overall('macro_precision', sql`macro_precision`),
+      overall('macro_recall', sql`macro_recall`),
+      overall('macro_f1', sql`macro_f1`),
+      overall('micro_f1', sql`micro_f1`),
+      overall('weighted_f1', divide(sql`weighted_f1_sum`, sql`num_rows`)),
+      overall('success_share', divide(sql`num_ok`, sql`num_rows`)),
+      overall('num_rows', sql`num_rows`),
+      overall('num_successful_rows', sql`num_ok`),
+      overall('invalid_answers', sql`invalid`),
+      perLabel('precision', sql`label_precision`),
+      perLabel('recall', sql`label_recall`),
+      perLabel('f1', sql`label_f1`),
+      perLabel('support', sql`support`),
+      sql`  SELECT 'confusion' AS scope, actual AS label, predicted AS predicted_label, 'count' AS metric, COUNT(*) AS value FROM scored GROUP BY actual, predicted`,
+    ],
+    sql`\n  UNION ALL\n`,
   );
+  const statement = sql`INSERT INTO ${p.evaluations} (run_id, model_role, model_name, scope, label, predicted_label, metric, value, created_at)
+WITH latest AS (
+  ${indentLines(latest, 2)}
+),
+scored AS (
+  SELECT ${normalizeLabelSql(sql`label`)} AS actual,
+    CASE WHEN status = '' THEN COALESCE(${normalizeLabelSql(sql`predicted_label`)}, '') ELSE '' END AS predicted,
+    status = '' AS succeeded
+  FROM latest WHERE row_rank = 1
+),
+labels AS (
+  SELECT DISTINCT label FROM (
+    SELECT ${normalizeLabelSql(sql`configured`)} AS label FROM UNNEST(${labelSet}) AS configured
+    UNION ALL
+    SELECT actual AS label FROM scored
+  ) AS all_labels
+),
+counts AS (
+  SELECT l.label,
+    COUNT(CASE WHEN o.actual = l.label AND o.predicted = l.label THEN 1 END) AS tp,
+    COUNT(CASE WHEN o.predicted = l.label THEN 1 END) AS predicted_count,
+    COUNT(CASE WHEN o.actual = l.label THEN 1 END) AS support
+  FROM labels AS l LEFT JOIN scored AS o ON TRUE
+  GROUP BY l.label
+),
+rates AS (
+  SELECT label, tp, predicted_count, support,
+    ${divide(sql`tp`, sql`predicted_count`)} AS label_precision,
+    ${divide(sql`tp`, sql`support`)} AS label_recall
+  FROM counts
+),
+label_metrics AS (
+  SELECT label, tp, predicted_count, support, label_precision, label_recall,
+    ${divide(sql`2 * label_precision * label_recall`, sql`(label_precision + label_recall)`)} AS label_f1
+  FROM rates
+),
+sums AS (
+  SELECT
+    (SELECT COUNT(*) FROM scored) AS num_rows,
+    (SELECT COUNT(CASE WHEN succeeded THEN 1 END) FROM scored) AS num_ok,
+    (SELECT COUNT(CASE WHEN succeeded AND predicted NOT IN (SELECT label FROM labels) THEN 1 END) FROM scored) AS invalid,
+    (SELECT COUNT(CASE WHEN actual = predicted THEN 1 END) FROM scored) AS correct,
+    (SELECT COALESCE(SUM(tp), 0) FROM label_metrics) AS tp_sum,
+    (SELECT COALESCE(SUM(predicted_count), 0) FROM label_metrics) AS predicted_in_set,
+    (SELECT COALESCE(AVG(label_precision), 0.0) FROM label_metrics) AS macro_precision,
+    (SELECT COALESCE(AVG(label_recall), 0.0) FROM label_metrics) AS macro_recall,
+    (SELECT COALESCE(AVG(label_f1), 0.0) FROM label_metrics) AS macro_f1,
+    (SELECT COALESCE(SUM(label_f1 * support), 0.0) FROM label_metrics) AS weighted_f1_sum
+),
+micro AS (
+  SELECT ${divide(sql`tp_sum`, sql`predicted_in_set`)} AS micro_precision, ${divide(sql`tp_sum`, sql`num_rows`)} AS micro_recall
+  FROM sums
+),
+totals AS (
+  SELECT sums.*, ${divide(sql`2 * micro_precision * micro_recall`, sql`(micro_precision + micro_recall)`)} AS micro_f1
+  FROM sums CROSS JOIN micro
+),
+metrics AS (
+${metrics}
+)
+SELECT ${runId}, ${role}, ${modelName}, scope, label, predicted_label, metric, value, CURRENT_TIMESTAMP
+FROM metrics`;
+  return toSql(statement, [
+    runId,
+    fingerprint,
+    labelSet,
+    ...role.placeholders,
+    ...p.evaluations.placeholders,
+    ...p.predictions.placeholders,
+    ...p.model.placeholders,
+  ]);
 }
 
 export interface OverallMetricsQueryOptions {
@@ -174,17 +187,14 @@ export interface OverallMetricsQueryOptions {
  */
 export function overallMetricsQuery(options: OverallMetricsQueryOptions): Sql {
   const f = 'overallMetricsQuery';
-  const parts = new SqlParts();
-  const runId = parts.param(stringParam('run_id', options.runId));
-  const role = enumOrPlaceholderOption(parts, options.role, modelRoles, `${f}.role`);
-  const evaluations = quotedPath(parts, options.evaluations, `${f}.evaluations`);
-  const modelName = pathLiteral(parts, options.model, `${f}.model`);
-  const where = `run_id = ${runId} AND model_role = ${role} AND model_name = ${modelName} AND scope = 'overall'`;
-  return parts.finish(
-    [
-      `SELECT metric, value FROM ${evaluations}`,
-      `WHERE ${where}`,
-      `  AND created_at = (SELECT MAX(created_at) FROM ${evaluations} WHERE ${where})`,
-    ].join('\n'),
+  const runId = stringParam('run_id', options.runId);
+  const role = enumOrPlaceholderOption(options.role, modelRoles, `${f}.role`);
+  const p = paths(f, { evaluations: options.evaluations, model: options.model });
+  const where = sql`run_id = ${runId} AND model_role = ${role} AND model_name = ${p.model.literal} AND scope = 'overall'`;
+  return toSql(
+    sql`SELECT metric, value FROM ${p.evaluations}
+WHERE ${where}
+  AND created_at = (SELECT MAX(created_at) FROM ${p.evaluations} WHERE ${where})`,
+    [runId, ...role.placeholders, ...p.evaluations.placeholders, ...p.model.placeholders],
   );
 }

@@ -1,12 +1,4 @@
-import {
-  checkColumnName,
-  connectionPath,
-  quoteColumn,
-  quotedPath,
-  type ConnectionRef,
-  type ModelRef,
-  type TableRef,
-} from './identifiers';
+import type { ConnectionRef, ModelRef, TableRef } from './identifiers';
 import {
   endpointOption,
   enumOption,
@@ -16,7 +8,18 @@ import {
   type NumberOption,
 } from './options';
 import { isPlaceholder, type Placeholder } from './placeholders';
-import { SqlParts, type Sql } from './sql';
+import type { Sql } from './sql';
+import {
+  columns,
+  connections,
+  join,
+  paths,
+  raw,
+  sql,
+  stringLit,
+  toSql,
+  type SqlFragment,
+} from './sql-template';
 
 export type CreateMode = 'CREATE' | 'IF_NOT_EXISTS' | 'OR_REPLACE';
 
@@ -62,27 +65,29 @@ export interface TunedModelOptions extends RemoteModelOptions {
 
 const splitMethodsWithoutColumn = ['AUTO_SPLIT', 'RANDOM', 'NO_SPLIT'] as const;
 
-const createPrefix: Record<CreateMode, string> = {
-  CREATE: 'CREATE MODEL',
-  IF_NOT_EXISTS: 'CREATE MODEL IF NOT EXISTS',
-  OR_REPLACE: 'CREATE OR REPLACE MODEL',
+const createPrefix: Record<CreateMode, SqlFragment> = {
+  CREATE: sql`CREATE MODEL`,
+  IF_NOT_EXISTS: sql`CREATE MODEL IF NOT EXISTS`,
+  OR_REPLACE: sql`CREATE OR REPLACE MODEL`,
 };
 
-function header(parts: SqlParts, o: RemoteModelOptions, field: string): string {
+function header(o: RemoteModelOptions, builder: string): SqlFragment {
   const prefix = createPrefix[o.create];
-  if (!prefix) throw new Error(`${field}.create: expected CREATE, IF_NOT_EXISTS or OR_REPLACE`);
-  const model = quotedPath(parts, o.model, `${field}.model`);
+  if (!prefix) throw new Error(`${builder}.create: expected CREATE, IF_NOT_EXISTS or OR_REPLACE`);
+  const model = paths(builder, { model: o.model }).model;
   const connection =
-    o.connection === 'DEFAULT' ? 'DEFAULT' : connectionPath(parts, o.connection, `${field}.connection`);
-  return `${prefix} ${model}\nREMOTE WITH CONNECTION ${connection}`;
+    o.connection === 'DEFAULT'
+      ? raw('DEFAULT')
+      : connections(builder, { connection: o.connection }).connection;
+  return sql`${prefix} ${model}\nREMOTE WITH CONNECTION ${connection}`;
 }
 
 /** A remote model over a Vertex AI Gemini endpoint, for generation (no AS SELECT, so nothing is tuned). */
 export function createRemoteModel(options: RemoteModelOptions): Sql {
-  const parts = new SqlParts();
-  const head = header(parts, options, 'createRemoteModel');
-  const endpoint = endpointOption(parts, options.endpoint, 'generation', 'createRemoteModel.endpoint');
-  return parts.finish(`${head}\nOPTIONS (ENDPOINT = ${endpoint})`);
+  const f = 'createRemoteModel';
+  const head = header(options, f);
+  const endpoint = endpointOption(options.endpoint, 'generation', `${f}.endpoint`);
+  return toSql(sql`${head}\nOPTIONS (ENDPOINT = ${endpoint})`);
 }
 
 /**
@@ -93,78 +98,77 @@ export function createRemoteModel(options: RemoteModelOptions): Sql {
  */
 export function createTunedModel(options: TunedModelOptions): Sql {
   const f = 'createTunedModel';
-  const parts = new SqlParts();
-  const head = header(parts, options, f);
-  const promptCol = checkColumnName(options.promptCol ?? 'prompt', `${f}.promptCol`);
-  const labelCol = checkColumnName(options.labelCol ?? 'label', `${f}.labelCol`);
+  const head = header(options, f);
+  const promptCol = options.promptCol ?? 'prompt';
+  const labelCol = options.labelCol ?? 'label';
+  const own = columns(f, { promptCol, labelCol });
   if (promptCol === labelCol) throw new Error(`${f}.labelCol: must differ from promptCol (${promptCol})`);
 
   const opts = [
-    `ENDPOINT = ${endpointOption(parts, options.endpoint, 'tuning', `${f}.endpoint`)}`,
-    `PROMPT_COL = '${promptCol}'`,
-    `INPUT_LABEL_COLS = ['${labelCol}']`,
+    sql`ENDPOINT = ${endpointOption(options.endpoint, 'tuning', `${f}.endpoint`)}`,
+    sql`PROMPT_COL = ${stringLit(promptCol, `${f}.promptCol`)}`,
+    sql`INPUT_LABEL_COLS = [${stringLit(labelCol, `${f}.labelCol`)}]`,
   ];
   if (options.maxIterations !== undefined) {
-    opts.push(
-      `MAX_ITERATIONS = ${numberOption(parts, options.maxIterations, numberRules.maxIterations, `${f}.maxIterations`)}`,
-    );
+    const v = numberOption(options.maxIterations, numberRules.maxIterations, `${f}.maxIterations`);
+    opts.push(sql`MAX_ITERATIONS = ${v}`);
   }
   if (options.learningRateMultiplier !== undefined) {
     const v = numberOption(
-      parts,
       options.learningRateMultiplier,
       numberRules.learningRateMultiplier,
       `${f}.learningRateMultiplier`,
     );
-    opts.push(`LEARNING_RATE_MULTIPLIER = ${v}`);
+    opts.push(sql`LEARNING_RATE_MULTIPLIER = ${v}`);
   }
   const chosen = options.dataSplitMethod;
   // A placeholder method is settled at run time; the column rules below then treat it as column-free.
   const method = isPlaceholder(chosen) ? undefined : chosen;
   if (isPlaceholder(chosen)) {
-    const m = enumOrPlaceholderOption(parts, chosen, splitMethodsWithoutColumn, `${f}.dataSplitMethod`);
-    opts.push(`DATA_SPLIT_METHOD = ${m}`);
+    const m = enumOrPlaceholderOption(chosen, splitMethodsWithoutColumn, `${f}.dataSplitMethod`);
+    opts.push(sql`DATA_SPLIT_METHOD = ${m}`);
   } else if (method !== undefined) {
-    opts.push(`DATA_SPLIT_METHOD = ${enumOption(method, dataSplitMethods, `${f}.dataSplitMethod`)}`);
+    opts.push(sql`DATA_SPLIT_METHOD = ${enumOption(method, dataSplitMethods, `${f}.dataSplitMethod`)}`);
   }
   if (options.dataSplitEvalFraction !== undefined) {
     if (method !== 'RANDOM' && method !== 'SEQ') {
       throw new Error(`${f}.dataSplitEvalFraction: only allowed with dataSplitMethod RANDOM or SEQ`);
     }
     const v = numberOption(
-      parts,
       options.dataSplitEvalFraction,
       numberRules.dataSplitEvalFraction,
       `${f}.dataSplitEvalFraction`,
     );
-    opts.push(`DATA_SPLIT_EVAL_FRACTION = ${v}`);
+    opts.push(sql`DATA_SPLIT_EVAL_FRACTION = ${v}`);
   }
   const splitCol = options.dataSplitCol;
+  let split: SqlFragment | undefined;
   if (method === 'CUSTOM' || method === 'SEQ') {
     if (splitCol === undefined) throw new Error(`${f}.dataSplitCol: required with dataSplitMethod ${method}`);
-    checkColumnName(splitCol, `${f}.dataSplitCol`);
+    split = columns(f, { dataSplitCol: splitCol }).dataSplitCol;
     if (splitCol === promptCol || splitCol === labelCol) {
       throw new Error(`${f}.dataSplitCol: must differ from the prompt and label columns`);
     }
-    opts.push(`DATA_SPLIT_COL = '${splitCol}'`);
+    opts.push(sql`DATA_SPLIT_COL = ${stringLit(splitCol, `${f}.dataSplitCol`)}`);
   } else if (splitCol !== undefined) {
     throw new Error(`${f}.dataSplitCol: only allowed with dataSplitMethod CUSTOM or SEQ`);
   }
   if (options.evaluationTask !== undefined) {
-    opts.push(
-      `EVALUATION_TASK = ${enumOrPlaceholderOption(parts, options.evaluationTask, tuningEvaluationTasks, `${f}.evaluationTask`)}`,
+    const task = enumOrPlaceholderOption(
+      options.evaluationTask,
+      tuningEvaluationTasks,
+      `${f}.evaluationTask`,
     );
+    opts.push(sql`EVALUATION_TASK = ${task}`);
   }
 
   const t = options.training;
-  const select = [
-    `${quoteColumn(t.promptColumn, `${f}.training.promptColumn`)} AS \`${promptCol}\``,
-    `${quoteColumn(t.labelColumn, `${f}.training.labelColumn`)} AS \`${labelCol}\``,
-  ];
+  const read = columns(`${f}.training`, { promptColumn: t.promptColumn, labelColumn: t.labelColumn });
+  const select = [sql`${read.promptColumn} AS ${own.promptCol}`, sql`${read.labelColumn} AS ${own.labelCol}`];
   // The split column is read by BigQuery from the same SELECT and kept out of the features.
-  if (splitCol !== undefined) select.push(`\`${splitCol}\``);
-  const from = quotedPath(parts, t.table, `${f}.training.table`);
-  return parts.finish(
-    `${head}\nOPTIONS (\n  ${opts.join(',\n  ')}\n)\nAS SELECT ${select.join(', ')}\nFROM ${from}`,
+  if (split !== undefined) select.push(split);
+  const from = paths(f, { 'training.table': t.table })['training.table'];
+  return toSql(
+    sql`${head}\nOPTIONS (\n  ${join(opts, sql`,\n  `)}\n)\nAS SELECT ${join(select, sql`, `)}\nFROM ${from}`,
   );
 }

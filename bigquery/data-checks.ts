@@ -1,6 +1,7 @@
-import { quotedPath, type TableRef } from './identifiers';
+import type { TableRef } from './identifiers';
 import { normalizeLabelSql } from './normalize';
-import { SqlParts, stringArrayParam, type Sql } from './sql';
+import { stringArrayParam, type Sql } from './sql';
+import { int64Lit, paths, sql, toSql, type SqlFragment } from './sql-template';
 
 /**
  * The data-check findings the pipeline can report, each with the `checks.*` option that sets its severity
@@ -45,8 +46,8 @@ export interface DataChecksOptions {
 }
 
 /** Inputs compare after collapsing whitespace and trimming, so "a  b" and "a b " are the same input. */
-export function normalizeInputSql(expression: string): string {
-  return `REGEXP_REPLACE(REGEXP_REPLACE(${expression}, '[[:space:]]+', ' '), '^ | $', '')`;
+export function normalizeInputSql(expression: SqlFragment): SqlFragment {
+  return sql`REGEXP_REPLACE(REGEXP_REPLACE(${expression}, '[[:space:]]+', ' '), '^ | $', '')`;
 }
 
 /** The TypeScript twin of normalizeInputSql (ASCII whitespace, as RE2's [[:space:]]). */
@@ -65,63 +66,59 @@ export function normalizeInput(value: string): string {
  */
 export function dataChecksQuery(options: DataChecksOptions): Sql {
   const f = 'dataChecksQuery';
-  const parts = new SqlParts();
   const sampleSize = options.sampleSize ?? 5;
   if (!Number.isSafeInteger(sampleSize) || sampleSize < 1 || sampleSize > 50) {
     throw new Error(`${f}.sampleSize: ${sampleSize} must be an integer from 1 to 50`);
   }
-  const labels = parts.param(stringArrayParam('labels', options.labels));
-  const train = quotedPath(parts, options.train, `${f}.train`);
-  const evalTable = quotedPath(parts, options.eval, `${f}.eval`);
-  const input = `COALESCE(${normalizeInputSql('input_text')}, '')`;
-  const label = `COALESCE(${normalizeLabelSql('output_text')}, '')`;
-  const known = normalizeLabelSql('known');
-  const noLabels = 'CAST(NULL AS ARRAY<STRING>)';
+  const labels = stringArrayParam('labels', options.labels);
+  const p = paths(f, { train: options.train, eval: options.eval });
+  const input = sql`COALESCE(${normalizeInputSql(sql`input_text`)}, '')`;
+  const label = sql`COALESCE(${normalizeLabelSql(sql`output_text`)}, '')`;
+  const known = normalizeLabelSql(sql`known`);
+  const noLabels = sql`CAST(NULL AS ARRAY<STRING>)`;
 
-  return parts.finish(
-    [
-      `WITH examples AS (`,
-      `  SELECT 'train' AS split, input_text, output_text, ${input} AS input_key, ${label} AS label_key FROM ${train}`,
-      `  UNION ALL`,
-      `  SELECT 'eval' AS split, input_text, output_text, ${input} AS input_key, ${label} AS label_key FROM ${evalTable}`,
-      `),`,
-      `splits AS (SELECT 'train' AS split UNION ALL SELECT 'eval' AS split),`,
-      `offending AS (`,
-      `  SELECT 'empty_inputs' AS check_name, split, COALESCE(input_text, '') AS sample, input_key,`,
-      `    TRUE AS with_label, output_text AS label, ${noLabels} AS labels, 1 AS weight`,
-      `  FROM examples WHERE input_key = ''`,
-      `  UNION ALL`,
-      `  SELECT 'missing_outputs', split, COALESCE(input_text, ''), input_key, TRUE, output_text, ${noLabels}, 1`,
-      `  FROM examples WHERE label_key = ''`,
-      `  UNION ALL`,
-      `  SELECT 'unknown_labels', split, COALESCE(input_text, ''), input_key, TRUE, output_text, ${noLabels}, 1`,
-      `  FROM examples WHERE label_key <> '' AND label_key NOT IN (SELECT ${known} FROM UNNEST(${labels}) AS known)`,
-      `  UNION ALL`,
-      `  SELECT 'duplicates', split, MIN(input_text), input_key, FALSE, CAST(NULL AS STRING), ${noLabels}, COUNT(*) - 1`,
-      `  FROM examples WHERE input_key <> '' GROUP BY split, input_key HAVING COUNT(*) > 1`,
-      `  UNION ALL`,
-      `  SELECT 'leakage', 'eval', MIN(input_text), input_key, FALSE, CAST(NULL AS STRING), ${noLabels}, 1`,
-      `  FROM examples WHERE input_key <> '' GROUP BY input_key`,
-      `  HAVING COUNTIF(split = 'train') > 0 AND COUNTIF(split = 'eval') > 0`,
-      `  UNION ALL`,
-      `  SELECT 'conflicting_labels', 'both', MIN(input_text), input_key, FALSE, CAST(NULL AS STRING),`,
-      `    ARRAY_AGG(DISTINCT output_text IGNORE NULLS ORDER BY output_text), 1`,
-      `  FROM examples WHERE input_key <> '' AND label_key <> '' GROUP BY input_key`,
-      `  HAVING COUNT(DISTINCT label_key) > 1`,
-      `),`,
-      `ranked AS (`,
-      `  SELECT check_name, split, weight,`,
-      `    STRUCT(SUBSTR(sample, 1, 80) AS text, TO_HEX(SHA256(input_key)) AS key, with_label, label, labels) AS entry,`,
-      `    ROW_NUMBER() OVER (PARTITION BY check_name, split ORDER BY sample, label) AS rank_in_check`,
-      `  FROM offending`,
-      `)`,
-      `SELECT 'row_count' AS check_name, s.split AS split, COUNT(e.split) AS violations, '[]' AS samples`,
-      `FROM splits AS s LEFT JOIN examples AS e ON e.split = s.split GROUP BY s.split`,
-      `UNION ALL`,
-      `SELECT check_name, split, SUM(weight) AS violations,`,
-      `  TO_JSON_STRING(ARRAY_AGG(IF(rank_in_check <= ${sampleSize}, entry, NULL) IGNORE NULLS ORDER BY rank_in_check)) AS samples`,
-      `FROM ranked GROUP BY check_name, split`,
-      `ORDER BY check_name, split`,
-    ].join('\n'),
+  return toSql(
+    sql`WITH examples AS (
+  SELECT 'train' AS split, input_text, output_text, ${input} AS input_key, ${label} AS label_key FROM ${p.train}
+  UNION ALL
+  SELECT 'eval' AS split, input_text, output_text, ${input} AS input_key, ${label} AS label_key FROM ${p.eval}
+),
+splits AS (SELECT 'train' AS split UNION ALL SELECT 'eval' AS split),
+offending AS (
+  SELECT 'empty_inputs' AS check_name, split, COALESCE(input_text, '') AS sample, input_key,
+    TRUE AS with_label, output_text AS label, ${noLabels} AS labels, 1 AS weight
+  FROM examples WHERE input_key = ''
+  UNION ALL
+  SELECT 'missing_outputs', split, COALESCE(input_text, ''), input_key, TRUE, output_text, ${noLabels}, 1
+  FROM examples WHERE label_key = ''
+  UNION ALL
+  SELECT 'unknown_labels', split, COALESCE(input_text, ''), input_key, TRUE, output_text, ${noLabels}, 1
+  FROM examples WHERE label_key <> '' AND label_key NOT IN (SELECT ${known} FROM UNNEST(${labels}) AS known)
+  UNION ALL
+  SELECT 'duplicates', split, MIN(input_text), input_key, FALSE, CAST(NULL AS STRING), ${noLabels}, COUNT(*) - 1
+  FROM examples WHERE input_key <> '' GROUP BY split, input_key HAVING COUNT(*) > 1
+  UNION ALL
+  SELECT 'leakage', 'eval', MIN(input_text), input_key, FALSE, CAST(NULL AS STRING), ${noLabels}, 1
+  FROM examples WHERE input_key <> '' GROUP BY input_key
+  HAVING COUNTIF(split = 'train') > 0 AND COUNTIF(split = 'eval') > 0
+  UNION ALL
+  SELECT 'conflicting_labels', 'both', MIN(input_text), input_key, FALSE, CAST(NULL AS STRING),
+    ARRAY_AGG(DISTINCT output_text IGNORE NULLS ORDER BY output_text), 1
+  FROM examples WHERE input_key <> '' AND label_key <> '' GROUP BY input_key
+  HAVING COUNT(DISTINCT label_key) > 1
+),
+ranked AS (
+  SELECT check_name, split, weight,
+    STRUCT(SUBSTR(sample, 1, 80) AS text, TO_HEX(SHA256(input_key)) AS key, with_label, label, labels) AS entry,
+    ROW_NUMBER() OVER (PARTITION BY check_name, split ORDER BY sample, label) AS rank_in_check
+  FROM offending
+)
+SELECT 'row_count' AS check_name, s.split AS split, COUNT(e.split) AS violations, '[]' AS samples
+FROM splits AS s LEFT JOIN examples AS e ON e.split = s.split GROUP BY s.split
+UNION ALL
+SELECT check_name, split, SUM(weight) AS violations,
+  TO_JSON_STRING(ARRAY_AGG(IF(rank_in_check <= ${int64Lit(sampleSize, `${f}.sampleSize`)}, entry, NULL) IGNORE NULLS ORDER BY rank_in_check)) AS samples
+FROM ranked GROUP BY check_name, split
+ORDER BY check_name, split`,
   );
 }

@@ -1,7 +1,8 @@
-import { quoteColumn, quotedPath, type ModelRef, type TableRef } from './identifiers';
-import { enumOption, numberOption, numberRules } from './options';
-import type { GenerationSettings } from './generate-text';
-import { SqlParts, type Sql } from './sql';
+import type { ModelRef, TableRef } from './identifiers';
+import { enumOption } from './options';
+import { settingsFields, type GenerationSettings } from './generate-text';
+import type { Sql } from './sql';
+import { columns, join, paths, sql, toSql, type SqlFragment } from './sql-template';
 
 export const evaluateTaskTypes = [
   'TEXT_GENERATION',
@@ -33,32 +34,26 @@ export interface EvaluateOptions {
 /** `SELECT * FROM ML.EVALUATE(MODEL m[, (SELECT ...)], STRUCT('TASK' AS task_type, ...))`. */
 export function evaluate(options: EvaluateOptions): Sql {
   const f = 'evaluate';
-  const parts = new SqlParts();
-  const args = [`MODEL ${quotedPath(parts, options.model, `${f}.model`)}`];
+  const args: SqlFragment[] = [sql`MODEL ${paths(f, { model: options.model }).model}`];
   const input = options.input;
   if (input !== undefined) {
-    const prompt = `${quoteColumn(input.promptColumn, `${f}.input.promptColumn`)} AS ${quoteColumn(input.modelColumns.prompt, `${f}.input.modelColumns.prompt`)}`;
-    const label = `${quoteColumn(input.labelColumn, `${f}.input.labelColumn`)} AS ${quoteColumn(input.modelColumns.label, `${f}.input.modelColumns.label`)}`;
-    args.push(`(SELECT ${prompt}, ${label} FROM ${quotedPath(parts, input.table, `${f}.input.table`)})`);
+    const c = columns(`${f}.input`, {
+      promptColumn: input.promptColumn,
+      'modelColumns.prompt': input.modelColumns.prompt,
+      labelColumn: input.labelColumn,
+      'modelColumns.label': input.modelColumns.label,
+    });
+    const table = paths(f, { 'input.table': input.table })['input.table'];
+    args.push(
+      sql`(SELECT ${c.promptColumn} AS ${c['modelColumns.prompt']}, ${c.labelColumn} AS ${c['modelColumns.label']} FROM ${table})`,
+    );
   }
   // Docs disagree on the Gemini defaults (temperature 1.0 vs 0, max_output_tokens 1024 vs 128), so callers
   // should pass them; the ranges are the reference's.
-  const fields = [`${enumOption(options.taskType, evaluateTaskTypes, `${f}.taskType`)} AS task_type`];
-  const s = options.settings ?? {};
-  if (s.maxOutputTokens !== undefined) {
-    fields.push(
-      `${numberOption(parts, s.maxOutputTokens, numberRules.maxOutputTokens, `${f}.settings.maxOutputTokens`)} AS max_output_tokens`,
-    );
-  }
-  if (s.temperature !== undefined) {
-    fields.push(
-      `${numberOption(parts, s.temperature, numberRules.temperature, `${f}.settings.temperature`)} AS temperature`,
-    );
-  }
-  if (s.topP !== undefined)
-    fields.push(`${numberOption(parts, s.topP, numberRules.topP, `${f}.settings.topP`)} AS top_p`);
-  args.push(`STRUCT(${fields.join(', ')})`);
-  return parts.finish(`SELECT *\nFROM ML.EVALUATE(\n  ${args.join(',\n  ')}\n)`);
+  const task = sql`${enumOption(options.taskType, evaluateTaskTypes, `${f}.taskType`)} AS task_type`;
+  const fields = [task, ...settingsFields(f, options.settings ?? {})];
+  args.push(sql`STRUCT(${join(fields, sql`, `)})`);
+  return toSql(sql`SELECT *\nFROM ML.EVALUATE(\n  ${join(args, sql`,\n  `)}\n)`);
 }
 
 /** A page of `jobs.getQueryResults` / `jobs.query` (f/v encoded rows, values as strings). */

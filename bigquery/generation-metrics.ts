@@ -1,10 +1,20 @@
-import { pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
+import type { ModelRef, TableRef } from './identifiers';
 import { enumOrPlaceholderOption } from './options';
 import { isPlaceholder, type Placeholder } from './placeholders';
 import { latestPredictionsSql } from './generate-text';
 import { normalizeLabelSql } from './normalize';
 import { modelRoles, type ModelRole } from './classification-metrics';
-import { SqlParts, stringParam, type Sql } from './sql';
+import { stringParam, type Sql } from './sql';
+import {
+  bareColumns,
+  indentLines,
+  join,
+  paths,
+  sql,
+  stringLit,
+  toSql,
+  type SqlFragment,
+} from './sql-template';
 import { textScoresDeclaration, textScoresFunction, type TextScores } from './text-metrics';
 
 /** The task types whose answers are free text, as ML.EVALUATE's TASK_TYPE names them. */
@@ -85,75 +95,92 @@ export interface GenerationMetricsOptions {
  */
 export function generationMetrics(options: GenerationMetricsOptions): Sql {
   const f = 'generationMetrics';
-  const parts = new SqlParts();
-  const runId = parts.param(stringParam('run_id', options.runId));
-  const fingerprint = parts.param(stringParam('eval_fingerprint', options.evalFingerprint));
-  const role = enumOrPlaceholderOption(parts, options.role, modelRoles, `${f}.role`);
-  const task = enumOrPlaceholderOption(parts, options.taskType, generationTaskTypes, `${f}.taskType`);
-  const evaluations = quotedPath(parts, options.evaluations, `${f}.evaluations`);
-  const predictions = quotedPath(parts, options.predictions, `${f}.predictions`);
-  const modelName = pathLiteral(parts, options.model, `${f}.model`);
-  const latest = latestPredictionsSql(predictions, modelName, fingerprint, [
-    'label',
-    'generated_text',
-    'predicted_label',
-    'status',
-  ]);
+  const runId = stringParam('run_id', options.runId);
+  const fingerprint = stringParam('eval_fingerprint', options.evalFingerprint);
+  const role = enumOrPlaceholderOption(options.role, modelRoles, `${f}.role`);
+  const task = enumOrPlaceholderOption(options.taskType, generationTaskTypes, `${f}.taskType`);
+  const p = paths(f, {
+    evaluations: options.evaluations,
+    predictions: options.predictions,
+    model: options.model,
+  });
+  const modelName = p.model.literal;
+  const latest = latestPredictionsSql(
+    p.predictions,
+    modelName,
+    fingerprint,
+    sql`label, generated_text, predicted_label, status`,
+  );
   const tasks = isPlaceholder(options.taskType) ? generationTaskTypes : [options.taskType];
+  const literal = (value: string): SqlFragment => stringLit(value, f);
+  const taskList = (of: readonly GenerationTaskType[]): SqlFragment => join(of.map(literal), sql`, `);
   // Guards and `CASE` arms (tasks grouped by the value they share) only when the task is known at run time.
   // An aggregate over no rows is still one row, so another task's metric is dropped by HAVING, not WHERE.
-  const guard = (of: readonly GenerationTaskType[]): string =>
-    tasks.every((t) => of.includes(t)) ? '' : ` HAVING ${task} IN (${of.map((t) => `'${t}'`).join(', ')})`;
-  const byTask = (value: (t: GenerationTaskType) => string): string => {
-    const groups = new Map<string, GenerationTaskType[]>();
-    for (const t of tasks) groups.set(value(t), [...(groups.get(value(t)) ?? []), t]);
-    if (groups.size === 1) return [...groups.keys()][0];
-    const arms = [...groups].map(
-      ([v, of]) => `WHEN ${task} IN (${of.map((t) => `'${t}'`).join(', ')}) THEN ${v}`,
-    );
-    return `CASE ${arms.join(' ')} END`;
+  const guard = (of: readonly GenerationTaskType[]): SqlFragment =>
+    tasks.every((t) => of.includes(t)) ? sql`` : sql` HAVING ${task} IN (${taskList(of)})`;
+  const byTask = (value: (t: GenerationTaskType) => SqlFragment): SqlFragment => {
+    const groups = new Map<string, { value: SqlFragment; of: GenerationTaskType[] }>();
+    for (const t of tasks) {
+      const v = value(t);
+      const group = groups.get(v.text) ?? { value: v, of: [] };
+      groups.set(v.text, { value: group.value, of: [...group.of, t] });
+    }
+    if (groups.size === 1) return [...groups.values()][0].value;
+    const arms = [...groups.values()].map((g) => sql`WHEN ${task} IN (${taskList(g.of)}) THEN ${g.value}`);
+    return sql`CASE ${join(arms, sql` `)} END`;
   };
-  const score = (m: GenerationMetric): string => {
+  const score = (m: GenerationMetric): SqlFragment => {
     const s = generationMetricScores[m].score;
-    return s === 'exact_match' ? 'exact' : `t.${s}`;
+    return s === 'exact_match' ? sql`exact` : sql`t.${bareColumns(f, 'score', s)}`;
   };
   const metrics = (Object.keys(generationMetricScores) as GenerationMetric[]).filter((m) =>
     tasks.some((t) => (generationMetricScores[m].tasks as readonly string[]).includes(t)),
   );
-  const overall = [
-    ...metrics.map(
-      (m, i) =>
-        `SELECT '${m}'${i === 0 ? ' AS metric' : ''}, COALESCE(AVG(${score(m)}), 0.0)${i === 0 ? ' AS value' : ''} FROM scored${guard(generationMetricScores[m].tasks)}`,
-    ),
-    `SELECT 'success_share', COALESCE(AVG(ok), 0.0) FROM scored`,
-    `SELECT 'num_rows', COUNT(*) FROM scored`,
-    `SELECT 'num_successful_rows', COALESCE(SUM(ok), 0) FROM scored`,
-  ];
-  const primary = (t: GenerationTaskType): GenerationMetric => generationPrimaryMetric[t];
-  const buckets = distributionBuckets.map((b) => `'${b}'`).join(', ');
-  return parts.finish(
+  const overall = join(
     [
-      textScoresDeclaration(),
-      `INSERT INTO ${evaluations} (run_id, model_role, model_name, scope, label, predicted_label, metric, value, created_at)`,
-      `WITH latest AS (`,
-      `  ${latest.split('\n').join('\n  ')}`,
-      `),`,
-      `scored AS (`,
-      `  SELECT ${textScoresFunction}(label, IF(status = '', generated_text, NULL)) AS t,`,
-      `    IF(status = '' AND predicted_label = ${normalizeLabelSql('label')}, 1.0, 0.0) AS exact,`,
-      `    IF(status = '', 1.0, 0.0) AS ok`,
-      `  FROM latest WHERE row_rank = 1`,
-      `),`,
-      `overall AS (`,
-      `  ${overall.join('\n  UNION ALL ')}`,
-      `),`,
-      `buckets AS (`,
-      `  SELECT LEAST(CAST(FLOOR(${byTask((t) => score(primary(t)))} * 10) AS INT64), 9) AS k FROM scored`,
-      `)`,
-      `SELECT ${runId}, ${role}, ${modelName}, 'overall', CAST(NULL AS STRING), CAST(NULL AS STRING), o.*, CURRENT_TIMESTAMP FROM overall AS o`,
-      `UNION ALL`,
-      `SELECT ${runId}, ${role}, ${modelName}, 'distribution', bucket, NULL, ${byTask((t) => `'${primary(t)}'`)}, COUNT(k), CURRENT_TIMESTAMP`,
-      `FROM UNNEST([${buckets}]) AS bucket WITH OFFSET AS i LEFT JOIN buckets ON k = i GROUP BY bucket`,
-    ].join('\n'),
+      ...metrics.map(
+        (m, i) =>
+          sql`SELECT ${literal(m)}${i === 0 ? sql` AS metric` : sql``}, COALESCE(AVG(${score(m)}), 0.0)${i === 0 ? sql` AS value` : sql``} FROM scored${guard(generationMetricScores[m].tasks)}`,
+      ),
+      sql`SELECT 'success_share', COALESCE(AVG(ok), 0.0) FROM scored`,
+      sql`SELECT 'num_rows', COUNT(*) FROM scored`,
+      sql`SELECT 'num_successful_rows', COALESCE(SUM(ok), 0) FROM scored`,
+    ],
+    sql`\n  UNION ALL `,
   );
+  const primary = (t: GenerationTaskType): GenerationMetric => generationPrimaryMetric[t];
+  const buckets = join(
+    distributionBuckets.map((b) => literal(b)),
+    sql`, `,
+  );
+  const statement = sql`${textScoresDeclaration()}
+INSERT INTO ${p.evaluations} (run_id, model_role, model_name, scope, label, predicted_label, metric, value, created_at)
+WITH latest AS (
+  ${indentLines(latest, 2)}
+),
+scored AS (
+  SELECT ${textScoresFunction}(label, IF(status = '', generated_text, NULL)) AS t,
+    IF(status = '' AND predicted_label = ${normalizeLabelSql(sql`label`)}, 1.0, 0.0) AS exact,
+    IF(status = '', 1.0, 0.0) AS ok
+  FROM latest WHERE row_rank = 1
+),
+overall AS (
+  ${overall}
+),
+buckets AS (
+  SELECT LEAST(CAST(FLOOR(${byTask((t) => score(primary(t)))} * 10) AS INT64), 9) AS k FROM scored
+)
+SELECT ${runId}, ${role}, ${modelName}, 'overall', CAST(NULL AS STRING), CAST(NULL AS STRING), o.*, CURRENT_TIMESTAMP FROM overall AS o
+UNION ALL
+SELECT ${runId}, ${role}, ${modelName}, 'distribution', bucket, NULL, ${byTask((t) => literal(primary(t)))}, COUNT(k), CURRENT_TIMESTAMP
+FROM UNNEST([${buckets}]) AS bucket WITH OFFSET AS i LEFT JOIN buckets ON k = i GROUP BY bucket`;
+  return toSql(statement, [
+    runId,
+    fingerprint,
+    ...role.placeholders,
+    ...task.placeholders,
+    ...p.evaluations.placeholders,
+    ...p.predictions.placeholders,
+    ...p.model.placeholders,
+  ]);
 }

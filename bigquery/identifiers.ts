@@ -1,5 +1,4 @@
 import { isPlaceholder, kindName, placeholderMatches, type Placeholder } from './placeholders';
-import type { SqlParts } from './sql';
 
 /**
  * BigQuery naming rules, narrowed where BigQuery is more permissive than we need:
@@ -66,11 +65,6 @@ export function checkColumnName(value: string, field: string): string {
   return value;
 }
 
-/** A column name in backticks, so reserved words such as `label` or `by` need no special case. */
-export function quoteColumn(value: string, field: string): string {
-  return `\`${checkColumnName(value, field)}\``;
-}
-
 /** One segment of a path: a validated name, or a placeholder of the same kind (checked at run time). */
 export type PathSegment = string | Placeholder;
 
@@ -113,24 +107,6 @@ export function connectionSegments(ref: ConnectionRef, field: string): PathSegme
   ];
 }
 
-// Adapters for the builders that still render with SqlParts; removed with the last of them.
-function joinSegments(parts: SqlParts, segments: PathSegment[]): string {
-  return segments.map((s) => (isPlaceholder(s) ? parts.placeholder(s) : s)).join('.');
-}
-
-/** `` `project.dataset.name` `` (the project is optional: the job's default project is used then). */
-export function quotedPath(parts: SqlParts, ref: TableRef | ModelRef, field: string): string {
-  return `\`${joinSegments(parts, pathSegments(ref, field))}\``;
-}
-
-/**
- * The same path as a string literal, for recording which model wrote a row. Validated segments and
- * placeholder patterns contain no quote or backslash, so no escaping is needed.
- */
-export function pathLiteral(parts: SqlParts, ref: TableRef | ModelRef, field: string): string {
-  return `'${joinSegments(parts, pathSegments(ref, field))}'`;
-}
-
 /** Splits `project.location.connection_id`; the project may itself contain dots (`example.com:proj`). */
 export function parseConnection(value: string, field: string): ConnectionParts {
   const segments = typeof value === 'string' ? value.split('.') : [];
@@ -142,8 +118,4 @@ export function parseConnection(value: string, field: string): ConnectionParts {
   const connectionId = segments.pop() as string;
   const location = segments.pop() as string;
   return { project: segments.join('.'), location, connectionId };
-}
-
-export function connectionPath(parts: SqlParts, ref: ConnectionRef, field: string): string {
-  return `\`${joinSegments(parts, connectionSegments(ref, field))}\``;
 }

@@ -7,6 +7,7 @@ export * from './sql-template';
 export * from './normalize';
 
 // The pipeline's tables and the keys that address their rows.
+export * from './column-types';
 export * from './tables';
 export * from './fingerprint';
 export * from './pipeline-keys';

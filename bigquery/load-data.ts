@@ -1,9 +1,9 @@
-import { checkColumnName, quotedPath, type TableRef } from './identifiers';
-import { boolLiteral, int64Literal, stringLiteral } from './literals';
+import type { TableRef } from './identifiers';
 import { isPlaceholder, kindName, placeholderMatches, type Placeholder } from './placeholders';
-import { SqlParts, type Sql } from './sql';
+import type { Sql } from './sql';
+import { boolLit, int64Lit, join, paths, sql, stringLit, toSql, type SqlFragment } from './sql-template';
 import { expirationOption } from './table-expiration';
-import type { TableField } from './tables';
+import { columnDefinition, type TableField } from './tables';
 
 export interface LoadDataOptions {
   /** OVERWRITE replaces the table's rows, INTO appends; either creates a missing table. */
@@ -27,52 +27,54 @@ export interface LoadDataOptions {
  * (https://cloud.google.com/bigquery/docs/reference/standard-sql/load-statements).
  */
 export function loadData(options: LoadDataOptions): Sql {
-  const parts = new SqlParts();
-  const table = quotedPath(parts, options.table, 'loadData.table');
+  const f = 'loadData';
+  const table = paths(f, { table: options.table }).table;
   if (options.mode !== 'OVERWRITE' && options.mode !== 'INTO') {
-    throw new Error(`loadData.mode: expected OVERWRITE or INTO, got ${JSON.stringify(options.mode)}`);
+    throw new Error(`${f}.mode: expected OVERWRITE or INTO, got ${JSON.stringify(options.mode)}`);
   }
-  if (options.columns.length === 0) throw new Error('loadData.columns: at least one column is required');
-  const columns = options.columns.map(
-    (c, i) =>
-      `${checkColumnName(c.name, `loadData.columns[${i}].name`)} ${c.type}${c.mode === 'REQUIRED' ? ' NOT NULL' : ''}`,
-  );
-  if (options.uris.length === 0) throw new Error('loadData.uris: at least one gs:// URI is required');
+  const mode = options.mode === 'OVERWRITE' ? sql`OVERWRITE` : sql`INTO`;
+  if (options.columns.length === 0) throw new Error(`${f}.columns: at least one column is required`);
+  const columns = options.columns.map((c, i) => columnDefinition(c, f, `columns[${i}]`));
+  if (options.uris.length === 0) throw new Error(`${f}.uris: at least one gs:// URI is required`);
   const uris = options.uris.map((uri, i) => {
-    const field = `loadData.uris[${i}]`;
+    const field = `${f}.uris[${i}]`;
     if (isPlaceholder(uri)) {
       if (uri.kind !== 'gcsUri')
         throw new Error(`${field}: placeholder {{${uri.name}}} is a ${kindName(uri.kind)}, expected gcsUri`);
-      return `'${parts.placeholder(uri)}'`;
+      return sql`'${uri}'`;
     }
     if (!placeholderMatches('gcsUri', uri)) {
       throw new Error(
         `${field}: ${JSON.stringify(uri)} is not a gs://bucket/path URI with at most one * wildcard`,
       );
     }
-    return stringLiteral(uri, field);
+    return stringLit(uri, field);
   });
-  const fileOptions = [`format = 'NEWLINE_DELIMITED_JSON'`, `uris = [${uris.join(', ')}]`];
+  const fileOptions: SqlFragment[] = [
+    sql`format = 'NEWLINE_DELIMITED_JSON'`,
+    sql`uris = [${join(uris, sql`, `)}]`,
+  ];
   if (options.ignoreUnknownValues !== undefined) {
     fileOptions.push(
-      `ignore_unknown_values = ${boolLiteral(options.ignoreUnknownValues, 'loadData.ignoreUnknownValues')}`,
+      sql`ignore_unknown_values = ${boolLit(options.ignoreUnknownValues, `${f}.ignoreUnknownValues`)}`,
     );
   }
   if (options.maxBadRecords !== undefined) {
     if (!Number.isSafeInteger(options.maxBadRecords) || options.maxBadRecords < 0) {
-      throw new Error(`loadData.maxBadRecords: ${options.maxBadRecords} is not an integer >= 0`);
+      throw new Error(`${f}.maxBadRecords: ${options.maxBadRecords} is not an integer >= 0`);
     }
-    fileOptions.push(`max_bad_records = ${int64Literal(options.maxBadRecords, 'loadData.maxBadRecords')}`);
+    fileOptions.push(sql`max_bad_records = ${int64Lit(options.maxBadRecords, `${f}.maxBadRecords`)}`);
   }
   if (options.compression !== undefined) {
-    if (options.compression !== 'GZIP') throw new Error(`loadData.compression: only GZIP is supported`);
-    fileOptions.push(`compression = 'GZIP'`);
+    if (options.compression !== 'GZIP') throw new Error(`${f}.compression: only GZIP is supported`);
+    fileOptions.push(sql`compression = 'GZIP'`);
   }
   const tableOptions =
     options.expirationHours === undefined
-      ? ''
-      : `\nOPTIONS(${expirationOption(options.expirationHours, 'loadData.expirationHours')})`;
-  return parts.finish(
-    `LOAD DATA ${options.mode} ${table} (${columns.join(', ')})${tableOptions}\nFROM FILES(\n  ${fileOptions.join(',\n  ')}\n)`,
+      ? sql``
+      : sql`\nOPTIONS(${expirationOption(options.expirationHours, `${f}.expirationHours`)})`;
+  return toSql(
+    sql`LOAD DATA ${mode} ${table} (${join(columns, sql`, `)})${tableOptions}\nFROM FILES(\n  ${join(fileOptions, sql`,\n  `)}\n)`,
+    [...table.placeholders, ...uris.flatMap((u) => u.placeholders)],
   );
 }

@@ -1,9 +1,13 @@
+import { sql, type SqlFragment } from './sql-template';
+
 /**
  * Dash-like characters that are still distinct after NFKC (hyphen, figure dash, en dash, em dash, horizontal
  * bar, minus sign); each reads as `-`. NFKC already maps the non-breaking hyphen to the hyphen and the
- * fullwidth and small forms to these or to `-`.
+ * fullwidth and small forms to these or to `-`. Written once, as the SQL character class; `dashVariants`
+ * is its content.
  */
-export const dashVariants = '\u2010\u2012\u2013\u2014\u2015\u2212';
+const dashClassSql = sql`'[\u2010\u2012\u2013\u2014\u2015\u2212]'`;
+export const dashVariants = dashClassSql.text.slice(2, -2);
 
 /**
  * The one label normalisation used wherever an expected label is compared with a model's output:
@@ -21,13 +25,13 @@ export const dashVariants = '\u2010\u2012\u2013\u2014\u2015\u2212';
  * (a test checks both on a table of cases). Letters outside ASCII are lower-cased by each side's Unicode
  * rules, which agree for ordinary letters but not for a few special cases such as dotted capital I.
  */
-export function normalizeLabelSql(expression: string): string {
-  let sql = `LOWER(NORMALIZE(${expression}, NFKC))`;
-  sql = `REGEXP_REPLACE(${sql}, '[${dashVariants}]', '-')`;
-  sql = `REGEXP_REPLACE(${sql}, '[[:space:]]+', ' ')`;
-  sql = `REGEXP_REPLACE(${sql}, '^ | $', '')`;
-  sql = `REGEXP_REPLACE(${sql}, ' ?/ ?', '/')`;
-  return `REGEXP_REPLACE(${sql}, ' ?- ?', '-')`;
+export function normalizeLabelSql(expression: SqlFragment): SqlFragment {
+  let s = sql`LOWER(NORMALIZE(${expression}, NFKC))`;
+  s = sql`REGEXP_REPLACE(${s}, ${dashClassSql}, '-')`;
+  s = sql`REGEXP_REPLACE(${s}, '[[:space:]]+', ' ')`;
+  s = sql`REGEXP_REPLACE(${s}, '^ | $', '')`;
+  s = sql`REGEXP_REPLACE(${s}, ' ?/ ?', '/')`;
+  return sql`REGEXP_REPLACE(${s}, ' ?- ?', '-')`;
 }
 
 const dashPattern = new RegExp(`[${dashVariants}]`, 'g');

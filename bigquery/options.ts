@@ -1,7 +1,6 @@
 import { parseEndpoint, type EndpointPurpose } from './endpoints';
-import { float64Literal, int64Literal, stringLiteral } from './literals';
 import { isPlaceholder, kindName, type Placeholder, type PlaceholderKind } from './placeholders';
-import type { SqlParts } from './sql';
+import { float64Lit, int64Lit, sql, stringLit, type SqlFragment } from './sql-template';
 
 /** A number known now (validated against its documented range) or a placeholder checked at run time. */
 export type NumberOption = number | Placeholder;
@@ -54,14 +53,18 @@ export const numberRules = {
   },
 } as const satisfies Record<string, NumberRule>;
 
-export function numberOption(parts: SqlParts, value: NumberOption, rule: NumberRule, field: string): string {
+/**
+ * A numeric option or STRUCT field: an INT64 or FLOAT64 literal after `rule`'s range check, or a placeholder
+ * of `rule.kind` (whose pattern encodes the same range, checked at run time). Throws naming `field`.
+ */
+export function numberOption(value: NumberOption, rule: NumberRule, field: string): SqlFragment {
   if (isPlaceholder(value)) {
     if (value.kind !== rule.kind) {
       throw new Error(
         `${field}: placeholder {{${value.name}}} is a ${kindName(value.kind)}, expected ${rule.kind}`,
       );
     }
-    return parts.placeholder(value);
+    return sql`${value}`;
   }
   if (
     typeof value !== 'number' ||
@@ -71,16 +74,15 @@ export function numberOption(parts: SqlParts, value: NumberOption, rule: NumberR
   ) {
     throw new Error(`${field}: ${String(value)} must be ${rule.range}`);
   }
-  return rule.integer ? int64Literal(value, field) : float64Literal(value, field);
+  return rule.integer ? int64Lit(value, field) : float64Lit(value, field);
 }
 
 /** An enum option known now, or a run-time placeholder whose enum is a subset of the allowed values. */
 export function enumOrPlaceholderOption<T extends string>(
-  parts: SqlParts,
   value: T | Placeholder,
   allowed: readonly T[],
   field: string,
-): string {
+): SqlFragment {
   if (!isPlaceholder(value)) return enumOption(value, allowed, field);
   const values = typeof value.kind === 'string' ? undefined : value.kind.enum;
   const stray = values?.filter((x) => !(allowed as readonly string[]).includes(x));
@@ -90,23 +92,23 @@ export function enumOrPlaceholderOption<T extends string>(
         (stray && stray.length > 0 ? ` (not ${stray.join(', ')})` : ''),
     );
   }
-  return `'${parts.placeholder(value)}'`;
+  return sql`'${value}'`;
 }
 
-export function enumOption<T extends string>(value: T, allowed: readonly T[], field: string): string {
+/** A string literal of one of `allowed`; anything else throws naming `field`. */
+export function enumOption<T extends string>(value: T, allowed: readonly T[], field: string): SqlFragment {
   if (!allowed.includes(value)) {
     throw new Error(`${field}: ${JSON.stringify(value)} must be one of ${allowed.join(', ')}`);
   }
-  return stringLiteral(value, field);
+  return stringLit(value, field);
 }
 
 /** The ENDPOINT string: a checked model name or URL, or an enum placeholder whose every value passes the check. */
 export function endpointOption(
-  parts: SqlParts,
   value: string | Placeholder,
   purpose: EndpointPurpose,
   field: string,
-): string {
+): SqlFragment {
   if (isPlaceholder(value)) {
     if (typeof value.kind === 'string') {
       throw new Error(
@@ -114,8 +116,8 @@ export function endpointOption(
       );
     }
     value.kind.enum.forEach((v) => parseEndpoint(v, purpose, `${field} {{${value.name}}}`));
-    return `'${parts.placeholder(value)}'`;
+    return sql`'${value}'`;
   }
   parseEndpoint(value, purpose, field);
-  return stringLiteral(value, field);
+  return stringLit(value, field);
 }

@@ -1,6 +1,7 @@
-import { pathLiteral, quotedPath, type ModelRef, type TableRef } from './identifiers';
+import type { ModelRef, TableRef } from './identifiers';
 import { latestPredictionsSql, retryableStatusSql } from './generate-text';
-import { SqlParts, stringParam, type Sql } from './sql';
+import { stringParam, type Sql } from './sql';
+import { indentLines, paths, sql, toSql } from './sql-template';
 
 /**
  * How far generation got for one model over one set of eval prompts (@eval_fingerprint): how many prompts
@@ -9,23 +10,18 @@ import { SqlParts, stringParam, type Sql } from './sql';
  * retryable rows, so a re-run with the same model and eval prompts costs no model calls.
  */
 export function predictionStatusQuery(predictions: TableRef, prompts: TableRef, model: ModelRef): Sql {
-  const f = 'predictionStatusQuery';
-  const parts = new SqlParts();
-  const fingerprint = parts.param(stringParam('eval_fingerprint', ''));
-  const predictionsPath = quotedPath(parts, predictions, `${f}.predictions`);
-  const promptsPath = quotedPath(parts, prompts, `${f}.prompts`);
-  const modelName = pathLiteral(parts, model, `${f}.model`);
-  const latest = latestPredictionsSql(predictionsPath, modelName, fingerprint);
-  return parts.finish(
-    [
-      `SELECT`,
-      `  (SELECT COUNT(*) FROM ${promptsPath}) AS prompts,`,
-      `  COUNTIF(row_rank = 1) AS predicted,`,
-      `  COUNTIF(row_rank = 1 AND status = '') AS succeeded,`,
-      `  COUNTIF(row_rank = 1 AND ${retryableStatusSql('status')}) AS retryable`,
-      `FROM (`,
-      `  ${latest.split('\n').join('\n  ')}`,
-      `) AS latest`,
-    ].join('\n'),
+  const fingerprint = stringParam('eval_fingerprint', '');
+  const p = paths('predictionStatusQuery', { predictions, prompts, model });
+  const latest = latestPredictionsSql(p.predictions, p.model.literal, fingerprint);
+  return toSql(
+    sql`SELECT
+  (SELECT COUNT(*) FROM ${p.prompts}) AS prompts,
+  COUNTIF(row_rank = 1) AS predicted,
+  COUNTIF(row_rank = 1 AND status = '') AS succeeded,
+  COUNTIF(row_rank = 1 AND ${retryableStatusSql(sql`status`)}) AS retryable
+FROM (
+  ${indentLines(latest, 2)}
+) AS latest`,
+    [p.predictions, p.prompts, p.model].flatMap((f) => f.placeholders),
   );
 }

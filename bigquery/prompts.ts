@@ -1,5 +1,6 @@
-import { checkColumnName, quotedPath, type TableRef } from './identifiers';
-import { SqlParts, stringParam, type Sql } from './sql';
+import type { TableRef } from './identifiers';
+import { stringParam, type Sql } from './sql';
+import { columns, paths, sql, toSql } from './sql-template';
 import { expirationOption } from './table-expiration';
 
 /**
@@ -9,14 +10,14 @@ import { expirationOption } from './table-expiration';
  * hours after it is created (see expirationOption).
  */
 export function createPromptsTable(table: TableRef, options: { expirationHours?: number } = {}): Sql {
-  const parts = new SqlParts();
-  const path = quotedPath(parts, table, 'createPromptsTable.table');
+  const f = 'createPromptsTable';
+  const path = paths(f, { table }).table;
   const tableOptions =
     options.expirationHours === undefined
-      ? ''
-      : ` OPTIONS(${expirationOption(options.expirationHours, 'createPromptsTable.expirationHours')})`;
-  return parts.finish(
-    `CREATE OR REPLACE TABLE ${path} (example_id STRING NOT NULL, prompt STRING NOT NULL, label STRING NOT NULL)${tableOptions}`,
+      ? sql``
+      : sql` OPTIONS(${expirationOption(options.expirationHours, `${f}.expirationHours`)})`;
+  return toSql(
+    sql`CREATE OR REPLACE TABLE ${path} (example_id STRING NOT NULL, prompt STRING NOT NULL, label STRING NOT NULL)${tableOptions}`,
   );
 }
 
@@ -42,27 +43,24 @@ export interface InsertPromptsOptions {
  */
 export function insertPrompts(options: InsertPromptsOptions): Sql {
   const f = 'insertPrompts';
-  const parts = new SqlParts();
-  const input = checkColumnName(options.inputColumn ?? 'input_text', `${f}.inputColumn`);
-  const label = checkColumnName(options.labelColumn ?? 'output_text', `${f}.labelColumn`);
-  const prefix = parts.param(stringParam('prompt_prefix', options.promptPrefix));
+  const c = columns(f, {
+    inputColumn: options.inputColumn ?? 'input_text',
+    labelColumn: options.labelColumn ?? 'output_text',
+  });
+  const prefix = stringParam('prompt_prefix', options.promptPrefix);
   const suffix =
-    options.promptSuffix === undefined
-      ? ''
-      : `, ${parts.param(stringParam('prompt_suffix', options.promptSuffix))}`;
-  const target = quotedPath(parts, options.target, `${f}.target`);
-  const source = quotedPath(parts, options.source, `${f}.source`);
-  return parts.finish(
-    [
-      `INSERT INTO ${target} (example_id, prompt, label)`,
-      `SELECT TO_HEX(SHA256(TO_JSON_STRING([input_value, label_value, CAST(copy_number AS STRING)]))),`,
-      `  CONCAT(${prefix}, input_value${suffix}), label_value`,
-      `FROM (`,
-      `  SELECT \`${input}\` AS input_value, \`${label}\` AS label_value,`,
-      `    ROW_NUMBER() OVER (PARTITION BY \`${input}\`, \`${label}\`) AS copy_number`,
-      `  FROM ${source}`,
-      `  WHERE \`${input}\` IS NOT NULL AND \`${label}\` IS NOT NULL`,
-      `) AS numbered`,
-    ].join('\n'),
+    options.promptSuffix === undefined ? sql`` : sql`, ${stringParam('prompt_suffix', options.promptSuffix)}`;
+  const p = paths(f, { target: options.target, source: options.source });
+  const [input, label] = [c.inputColumn, c.labelColumn];
+  return toSql(
+    sql`INSERT INTO ${p.target} (example_id, prompt, label)
+SELECT TO_HEX(SHA256(TO_JSON_STRING([input_value, label_value, CAST(copy_number AS STRING)]))),
+  CONCAT(${prefix}, input_value${suffix}), label_value
+FROM (
+  SELECT ${input} AS input_value, ${label} AS label_value,
+    ROW_NUMBER() OVER (PARTITION BY ${input}, ${label}) AS copy_number
+  FROM ${p.source}
+  WHERE ${input} IS NOT NULL AND ${label} IS NOT NULL
+) AS numbered`,
   );
 }

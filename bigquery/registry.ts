@@ -66,6 +66,14 @@ export function currentChampionsSql(tables: ChampionTables): string {
   return currentSql(p.champions, p.registry).text;
 }
 
+/** The serving names that have a champion, one row each (`serving_name`), in name order. */
+export function servingNamesQuery(tables: ChampionTables): Sql {
+  const p = paths('servingNamesQuery', { champions: tables.champions, registry: tables.registry });
+  return toSql(
+    sql`SELECT serving_name FROM (${currentSql(p.champions, p.registry)}) AS current ORDER BY serving_name`,
+  );
+}
+
 /** The current champion of @serving_name (no row when there is none yet). */
 export function championQuery(tables: ChampionTables): Sql {
   const p = paths('championQuery', { champions: tables.champions, registry: tables.registry });

@@ -1,8 +1,9 @@
-import { pathLiteral, pathSegments, quotedPath, type ModelRef, type TableRef } from './identifiers';
+import { pathSegments, type ModelRef, type TableRef } from './identifiers';
 import { normalizeLabelSql } from './normalize';
 import type { Placeholder } from './placeholders';
 import { generateOutputColumns, settingsStruct, type GenerationSettings } from './generate-text';
-import { SqlParts, type Sql } from './sql';
+import type { Sql } from './sql';
+import { bareColumns, paths, sql, stringLit, toSql } from './sql-template';
 
 /** The columns a caller's table must have (more are allowed), and what the function returns. */
 export const servingFunctionInput = { key: 'id', input: 'input_text' } as const;
@@ -53,46 +54,43 @@ export interface ServingFunctionOptions {
  */
 export function servingFunctionDdl(options: ServingFunctionOptions): Sql {
   const f = 'servingFunctionDdl';
-  const parts = new SqlParts();
   const out = generateOutputColumns[servingFunctionGenerate];
-  const name = quotedPath(parts, options.name, `${f}.name`);
-  const model = quotedPath(parts, options.model, `${f}.model`);
-  const modelName = pathLiteral(parts, options.model, `${f}.model`);
-  const runs = quotedPath(parts, options.runs, `${f}.runs`);
+  const p = paths(f, { name: options.name, model: options.model, runs: options.runs });
   if (options.championRun.kind !== 'runId')
     throw new Error(`${f}.championRun: placeholder {{${options.championRun.name}}} is not a runId`);
-  const run = `'${parts.placeholder(options.championRun)}'`;
-  const struct = settingsStruct(parts, servingFunctionGenerate, options.settings);
-  const { key, input } = servingFunctionInput;
+  const run = options.championRun;
+  const struct = settingsStruct(f, servingFunctionGenerate, options.settings);
+  const key = bareColumns(f, 'key', servingFunctionInput.key);
+  const input = bareColumns(f, 'input', servingFunctionInput.input);
+  const champions = paths(f, { champions: options.champions }).champions;
   const servingName = pathSegments(options.name, `${f}.name`)[2];
-  const nameLiteral = `'${typeof servingName === 'string' ? servingName : parts.placeholder(servingName)}'`;
-  const champions = quotedPath(parts, options.champions, `${f}.champions`);
-  return parts.finish(
-    [
-      // Ordered by the pointer: a switch that lands after a later promotion's switch changes nothing. A
-      // serving name with no pointer row (a champion set before the pointer table) is switched as before.
-      `IF NOT EXISTS (SELECT 1 FROM ${champions} WHERE serving_name = ${nameLiteral} AND COALESCE(model_name, '') <> ${modelName}) THEN`,
-      `CREATE OR REPLACE TABLE FUNCTION ${name}(input_rows TABLE<${key} STRING, ${input} STRING>)`,
-      `AS (`,
-      `  SELECT ${key}, ${out.text} AS generated_text, ${normalizeLabelSql(out.text)} AS predicted_label,`,
-      `    COALESCE(${out.status}, '') AS status, ${modelName} AS model_name`,
-      `  FROM ${servingFunctionGenerate}(`,
-      `    MODEL ${model},`,
-      `    (`,
-      `      SELECT ${key}, CONCAT(prompt_prefix, ${input}, prompt_suffix) AS prompt`,
-      `      FROM input_rows`,
-      // Every row of a run records the same config: any one gives the template.
-      `      CROSS JOIN (`,
-      `        SELECT JSON_VALUE(config, '$.task.promptTemplate.prefix') AS prompt_prefix,`,
-      `          COALESCE(JSON_VALUE(config, '$.task.promptTemplate.suffix'), '') AS prompt_suffix`,
-      `        FROM ${runs}`,
-      `        WHERE run_id = ${run} AND config IS NOT NULL`,
-      `        LIMIT 1`,
-      `      ) AS template`,
-      `    )${struct === undefined ? '' : `,\n    ${struct}`}`,
-      `  )`,
-      `);`,
-      `END IF`,
-    ].join('\n'),
+  const nameLiteral =
+    typeof servingName === 'string' ? stringLit(servingName, `${f}.name`) : sql`'${servingName}'`;
+  // Ordered by the pointer: a switch that lands after a later promotion's switch changes nothing. A serving
+  // name with no pointer row (a champion set before the pointer table) is switched as before. Every row of a
+  // run records the same config: any one gives the template.
+  return toSql(
+    sql`IF NOT EXISTS (SELECT 1 FROM ${champions} WHERE serving_name = ${nameLiteral} AND COALESCE(model_name, '') <> ${p.model.literal}) THEN
+CREATE OR REPLACE TABLE FUNCTION ${p.name}(input_rows TABLE<${key} STRING, ${input} STRING>)
+AS (
+  SELECT ${key}, ${out.text} AS generated_text, ${normalizeLabelSql(out.text)} AS predicted_label,
+    COALESCE(${out.status}, '') AS status, ${p.model.literal} AS model_name
+  FROM ${out.call}(
+    MODEL ${p.model},
+    (
+      SELECT ${key}, CONCAT(prompt_prefix, ${input}, prompt_suffix) AS prompt
+      FROM input_rows
+      CROSS JOIN (
+        SELECT JSON_VALUE(config, '$.task.promptTemplate.prefix') AS prompt_prefix,
+          COALESCE(JSON_VALUE(config, '$.task.promptTemplate.suffix'), '') AS prompt_suffix
+        FROM ${p.runs}
+        WHERE run_id = '${run}' AND config IS NOT NULL
+        LIMIT 1
+      ) AS template
+    )${struct === undefined ? sql`` : sql`,\n    ${struct}`}
+  )
+);
+END IF`,
+    [...p.name.placeholders, ...p.model.placeholders, ...p.runs.placeholders, run],
   );
 }

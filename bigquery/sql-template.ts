@@ -1,16 +1,3 @@
-import {
-  checkColumnName,
-  connectionSegments,
-  pathSegments,
-  type ConnectionRef,
-  type ModelRef,
-  type PathSegment,
-  type TableRef,
-} from './identifiers';
-import { float64Literal, int64Literal, stringLiteral } from './literals';
-import { isPlaceholder, placeholder, type Placeholder } from './placeholders';
-import { checkParamName, type QueryParameter, type Sql } from './sql';
-
 /**
  * SQL built from typed pieces, after drizzle-orm's `sql` template. The only text a statement can hold is the
  * text written in a `sql`-tagged template in this repository's source, plus what the piece constructors of
@@ -28,13 +15,29 @@ import { checkParamName, type QueryParameter, type Sql } from './sql';
  * - a path (`paths`, `connections`): `` `project.dataset.table` `` in backticks, each segment checked against
  *   its identifier rule (bigquery/identifiers.ts), whose characters need no escape inside a quoted identifier
  *   (https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#quoted_identifiers);
- * - a column (`columns`): `` `name` `` after the column-name rule;
- * - a literal (`stringLit`, `int64Lit`, `float64Lit`): escaped by bigquery/literals.ts;
+ * - a column (`columns`, `quotedColumns`, `bareColumns`): `` `name` `` or a bare name after the column-name
+ *   rule, or `` `{{name}}` `` for a placeholder of kind columnName;
+ * - a column type (`columnType`): one of `bigQueryTypes` (bigquery/column-types.ts), a closed list;
+ * - a literal (`stringLit`, `int64Lit`, `float64Lit`, `boolLit`): escaped by bigquery/literals.ts;
+ * - a JavaScript UDF body (`jsBody`): `r"""..."""` around source that cannot end the literal;
  * - a raw keyword (`raw`): one of `rawKeywords`, a closed list.
  *
  * A bad identifier's error names the builder and the field it was declared under, e.g.
  * `labelMetricsQuery.evaluations.dataset: "a-b" is not a valid datasetId (...)`.
  */
+import {
+  checkColumnName,
+  connectionSegments,
+  pathSegments,
+  type ConnectionRef,
+  type ModelRef,
+  type PathSegment,
+  type TableRef,
+} from './identifiers';
+import { bigQueryTypes, type BigQueryType } from './column-types';
+import { boolLiteral, float64Literal, int64Literal, stringLiteral } from './literals';
+import { isPlaceholder, placeholder, type Placeholder } from './placeholders';
+import { checkParamName, type QueryParameter, type Sql } from './sql';
 
 /** What a hole of the `sql` template accepts. */
 export type SqlPiece = SqlFragment | QueryParameter | Placeholder;
@@ -218,6 +221,11 @@ export function stringLit(value: string, field: string): SqlFragment {
   return new SqlFragment(trusted, stringLiteral(value, field), [], []);
 }
 
+/** `TRUE` or `FALSE`; anything but a boolean throws naming `field`. */
+export function boolLit(value: boolean, field: string): SqlFragment {
+  return new SqlFragment(trusted, boolLiteral(value, field), [], []);
+}
+
 /** An INT64 literal of a safe integer. */
 export function int64Lit(value: number, field: string): SqlFragment {
   return new SqlFragment(trusted, int64Literal(value, field), [], []);
@@ -251,32 +259,72 @@ export function connections<K extends string>(
   );
 }
 
-/**
- * Column names of one builder in backticks (so reserved words such as `label` need no special case), keyed by
- * field; a name that is not a letter or underscore then letters, digits or underscores throws naming
- * `builder.field`.
- */
-export function columns<K extends string>(builder: string, names: Record<K, string>): Record<K, SqlFragment> {
-  return mapFields(
-    names,
-    (name, key) => new SqlFragment(trusted, `\`${checkColumnName(name, `${builder}.${key}`)}\``, [], []),
-  );
+/** A column known now (checked against the column-name rule) or a placeholder of kind columnName. */
+export type ColumnName = string | Placeholder;
+
+/** `` `name` ``, or `` `{{name}}` `` for a columnName placeholder (its pattern is the same rule, checked at run time). */
+function quotedColumn(name: ColumnName, field: string): SqlFragment {
+  if (isPlaceholder(name)) {
+    if (name.kind !== 'columnName') {
+      throw new Error(`${field}: placeholder {{${name.name}}} is not a columnName`);
+    }
+    return sql`\`${name}\``;
+  }
+  return new SqlFragment(trusted, `\`${checkColumnName(name, field)}\``, [], []);
 }
 
 /**
- * Column names of one builder written bare and joined by `, ` (`a, b, c`), for the pipeline's own column
- * lists; each name is checked like `columns` and a bad one throws naming `builder.field[i]`.
+ * Column names of one builder in backticks (so reserved words such as `label` need no special case), keyed by
+ * field; a name that is not a letter or underscore then letters, digits or underscores throws naming
+ * `builder.field`, and so does a placeholder of another kind than columnName.
  */
-export function bareColumns(builder: string, field: string, names: readonly string[]): SqlFragment {
-  const text = names.map((n, i) => checkColumnName(n, `${builder}.${field}[${i}]`)).join(', ');
+export function columns<K extends string>(
+  builder: string,
+  names: Record<K, ColumnName>,
+): Record<K, SqlFragment> {
+  return mapFields(names, (name, key) => quotedColumn(name, `${builder}.${key}`));
+}
+
+/**
+ * Column names of one builder written bare, for the pipeline's own column lists: one name (a bad one throws
+ * naming `builder.field`), or a list joined by `, ` (`a, b, c`; a bad one names `builder.field[i]`).
+ */
+export function bareColumns(builder: string, field: string, names: string | readonly string[]): SqlFragment {
+  const text = Array.isArray(names)
+    ? names.map((n, i) => checkColumnName(n, `${builder}.${field}[${i}]`)).join(', ')
+    : checkColumnName(names as string, `${builder}.${field}`);
   return new SqlFragment(trusted, text, [], []);
 }
 
 /** Column names of one builder in backticks, one fragment each, like `columns`; a bad one names `builder.field[i]`. */
 export function quotedColumns(builder: string, field: string, names: readonly string[]): SqlFragment[] {
-  return names.map(
-    (n, i) => new SqlFragment(trusted, `\`${checkColumnName(n, `${builder}.${field}[${i}]`)}\``, [], []),
-  );
+  return names.map((n, i) => quotedColumn(n, `${builder}.${field}[${i}]`));
+}
+
+/** A column type of `bigQueryTypes` (`STRING`, `INT64`, ...), as is; anything else throws naming `field`. */
+export function columnType(type: BigQueryType, field: string): SqlFragment {
+  if (!(bigQueryTypes as readonly unknown[]).includes(type)) {
+    throw new Error(`${field}: ${JSON.stringify(type)} is not one of ${bigQueryTypes.join(', ')}`);
+  }
+  return new SqlFragment(trusted, type, [], []);
+}
+
+/**
+ * A JavaScript UDF body as a raw triple-quoted string, `r"""source"""`
+ * (https://cloud.google.com/bigquery/docs/user-defined-functions#javascript-udfs). In a raw string a
+ * backslash escapes nothing, three quotes end it and it cannot end with an odd number of backslashes
+ * (https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#string_and_bytes_literals), so a
+ * source holding `"""` or ending with a backslash throws naming `field`. So do `$` (the statement is embedded
+ * in a Cloud Workflows program, where `${` starts an expression) and `{{` (placeholder syntax): raw text
+ * cannot be escaped, so it is refused.
+ */
+export function jsBody(source: string, field: string): SqlFragment {
+  if (typeof source !== 'string')
+    throw new Error(`${field}: expected JavaScript source, got ${typeof source}`);
+  const bad = ['"""', '$', '{{'].find((s) => source.includes(s));
+  if (bad !== undefined) throw new Error(`${field}: a raw string body cannot hold ${bad}`);
+  if (source.endsWith('\\')) throw new Error(`${field}: a raw string body cannot end with a backslash`);
+  return new SqlFragment(trusted, `r"""${source}"""`, [], []);
 }
 
 function mapFields<K extends string, V, R>(record: Record<K, V>, f: (value: V, key: K) => R): Record<K, R> {
@@ -286,18 +334,24 @@ function mapFields<K extends string, V, R>(record: Record<K, V>, f: (value: V, k
 }
 
 /**
- * The finished statement, in the shape every builder returns. `leading` lists parameters to send first, in
- * that order (the order a caller has always sent them in); the rest follow in order of first appearance.
- * A leading parameter the fragment does not read, or reads with another type or value, throws.
+ * The finished statement, in the shape every builder returns. `leading` lists parameters and placeholders to
+ * list first, in that order (the order a caller has always received them in); the rest follow in order of
+ * first appearance. A leading parameter or placeholder the fragment does not read, or reads with another
+ * type, value or kind, throws.
  */
-export function toSql(fragment: SqlFragment, leading: readonly QueryParameter[] = []): Sql {
+export function toSql(fragment: SqlFragment, leading: readonly (QueryParameter | Placeholder)[] = []): Sql {
   const collected = new Collector();
   for (const p of leading) {
-    if (!fragment.params.some((q) => q.name === p.name)) {
-      throw new Error(`toSql: leading parameter @${p.name} is not read by the statement`);
+    const read = isPlaceholder(p)
+      ? fragment.placeholders.some((q) => q.name === p.name)
+      : fragment.params.some((q) => q.name === p.name);
+    if (!read) {
+      const what = isPlaceholder(p) ? `placeholder {{${p.name}}}` : `parameter @${p.name}`;
+      throw new Error(`toSql: leading ${what} is not read by the statement`);
     }
-    collected.param(p);
+    if (isPlaceholder(p)) collected.placeholder(p);
+    else collected.param(p);
   }
   collected.fragment(fragment);
-  return { text: fragment.text, params: collected.paramList(), placeholders: [...fragment.placeholders] };
+  return { text: fragment.text, params: collected.paramList(), placeholders: collected.placeholderList() };
 }

@@ -52,31 +52,3 @@ export function stringArrayParam(name: string, values: readonly string[]): Query
     parameterValue: { arrayValues: values.map((value) => ({ value })) },
   };
 }
-
-/** Collects the text, parameters and placeholders of one statement while a builder renders it. */
-export class SqlParts {
-  private readonly params = new Map<string, QueryParameter>();
-  private readonly placeholders = new Map<string, Placeholder>();
-
-  param(parameter: QueryParameter): string {
-    const known = this.params.get(parameter.name);
-    if (known && JSON.stringify(known) !== JSON.stringify(parameter)) {
-      throw new Error(`query parameter @${parameter.name} is given twice with different values`);
-    }
-    this.params.set(parameter.name, parameter);
-    return `@${parameter.name}`;
-  }
-
-  placeholder(p: Placeholder): string {
-    const known = this.placeholders.get(p.name);
-    if (known && JSON.stringify(known.kind) !== JSON.stringify(p.kind)) {
-      throw new Error(`placeholder {{${p.name}}} is used with two different kinds`);
-    }
-    this.placeholders.set(p.name, p);
-    return `{{${p.name}}}`;
-  }
-
-  finish(text: string): Sql {
-    return { text, params: [...this.params.values()], placeholders: [...this.placeholders.values()] };
-  }
-}

@@ -1,3 +1,5 @@
+import { int64Lit, sql, type SqlFragment } from './sql-template';
+
 /**
  * How long a run's staging tables live: the examples it loads (`train_<run id>`, `eval_<run id>`) and the
  * prompts made from them (`train_prompts_<run id>`, `eval_prompts_<run id>`), in hours from the statement
@@ -16,9 +18,9 @@ export const stagingTableHours = 168;
  * (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-definition-language#table_option_list),
  * so the time is BigQuery's own at creation. Throws unless `hours` is a whole number from 1 to 87,600.
  */
-export function expirationOption(hours: number, field: string): string {
+export function expirationOption(hours: number, field: string): SqlFragment {
   if (!Number.isSafeInteger(hours) || hours < 1 || hours > 87_600) {
     throw new Error(`${field}: ${hours} is not a whole number of hours from 1 to 87600`);
   }
-  return `expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL ${hours} HOUR)`;
+  return sql`expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL ${int64Lit(hours, field)} HOUR)`;
 }

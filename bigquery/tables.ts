@@ -5,12 +5,22 @@
  * `champions`, the one pointer row per serving name that a champion change updates.
  */
 
-import { checkColumnName, quotedPath, type Ident } from './identifiers';
-import { stringLiteral } from './literals';
-import { SqlParts, type Sql } from './sql';
+import type { BigQueryType, FieldMode } from './column-types';
+import type { Ident } from './identifiers';
+import type { Sql } from './sql';
+import {
+  bareColumns,
+  columnType,
+  join,
+  paths,
+  sql,
+  stringLit,
+  toSql,
+  type SqlFragment,
+} from './sql-template';
 
-export type BigQueryType = 'STRING' | 'INT64' | 'FLOAT64' | 'BOOL' | 'TIMESTAMP' | 'JSON';
-export type FieldMode = 'REQUIRED' | 'NULLABLE';
+// Re-exported for readers of this module's table definitions (infra/table-schema.ts).
+export type { BigQueryType, FieldMode } from './column-types';
 
 export interface TableField {
   name: string;
@@ -211,51 +221,58 @@ export function tableSchemaJson(def: TableDefinition): {
   };
 }
 
+/** `name TYPE`, then ` NOT NULL` for a REQUIRED column; a bad name or type throws naming `builder.field`. */
+export function columnDefinition(
+  column: Pick<TableField, 'name' | 'type' | 'mode'>,
+  builder: string,
+  field: string,
+): SqlFragment {
+  const name = bareColumns(builder, `${field}.name`, column.name);
+  const notNull = column.mode === 'REQUIRED' ? sql` NOT NULL` : sql``;
+  return sql`${name} ${columnType(column.type, `${builder}.${field}.type`)}${notNull}`;
+}
+
 /**
  * `CREATE TABLE IF NOT EXISTS` for one pipeline table in `dataset`, with partitioning (by day of the
  * partition column), clustering and descriptions. IF NOT EXISTS because the tables are append-only history.
+ * A bad name or description throws naming `<table id>.<field>`.
  */
 export function createTableDdl(def: TableDefinition, dataset: { project?: Ident; dataset: Ident }): Sql {
-  const parts = new SqlParts();
-  const columns = def.fields.map(
-    (f, i) =>
-      `  ${checkColumnName(f.name, `${def.id}.fields[${i}].name`)} ${f.type}${f.mode === 'REQUIRED' ? ' NOT NULL' : ''}` +
-      ` OPTIONS(description = ${stringLiteral(f.description, `${def.id}.${f.name}.description`)})`,
+  const columns = def.fields.map((f, i) => {
+    const column = columnDefinition(f, def.id, `fields[${i}]`);
+    return sql`  ${column} OPTIONS(description = ${stringLit(f.description, `${def.id}.${f.name}.description`)})`;
+  });
+  const table = paths('createTableDdl', { [def.id]: { ...dataset, table: def.id } })[def.id];
+  const partition =
+    def.partitionBy === undefined
+      ? sql``
+      : sql`\nPARTITION BY DATE(${bareColumns(def.id, 'partitionBy', def.partitionBy)})`;
+  const cluster =
+    def.clusterBy === undefined
+      ? sql``
+      : sql`\nCLUSTER BY ${bareColumns(def.id, 'clusterBy', def.clusterBy)}`;
+  const description = stringLit(def.description, `${def.id}.description`);
+  return toSql(
+    sql`CREATE TABLE IF NOT EXISTS ${table} (\n${join(columns, sql`,\n`)}\n)${partition}${cluster}\nOPTIONS(description = ${description})`,
   );
-  const lines = [
-    `CREATE TABLE IF NOT EXISTS ${quotedPath(parts, { ...dataset, table: def.id }, `createTableDdl.${def.id}`)} (`,
-    columns.join(',\n'),
-    `)`,
-  ];
-  if (def.partitionBy !== undefined)
-    lines.push(`PARTITION BY DATE(${checkColumnName(def.partitionBy, `${def.id}.partitionBy`)})`);
-  if (def.clusterBy !== undefined) {
-    lines.push(
-      `CLUSTER BY ${def.clusterBy.map((c, i) => checkColumnName(c, `${def.id}.clusterBy[${i}]`)).join(', ')}`,
-    );
-  }
-  lines.push(`OPTIONS(description = ${stringLiteral(def.description, `${def.id}.description`)})`);
-  return parts.finish(lines.join('\n'));
 }
 
 /**
  * `ALTER TABLE ... ADD COLUMN IF NOT EXISTS` for every NULLABLE column of the definition: brings a table
  * created by an earlier version up to date, as Pulumi's in-place schema update does on Google Cloud. A
  * REQUIRED column cannot be added to an existing table, so a definition only ever gains NULLABLE ones
- * (https://cloud.google.com/bigquery/docs/managing-table-schemas#add_an_empty_column).
+ * (https://cloud.google.com/bigquery/docs/managing-table-schemas#add_an_empty_column). A bad column throws
+ * naming `<table id>.fields[i]` by its place among all the fields.
  */
 export function addNullableColumnsDdl(
   def: TableDefinition,
   dataset: { project?: Ident; dataset: Ident },
 ): Sql {
-  const parts = new SqlParts();
-  const columns = def.fields
-    .filter((f) => f.mode === 'NULLABLE')
-    .map(
-      (f, i) =>
-        `ADD COLUMN IF NOT EXISTS ${checkColumnName(f.name, `${def.id}.fields[${i}].name`)} ${f.type}`,
-    );
-  return parts.finish(
-    `ALTER TABLE ${quotedPath(parts, { ...dataset, table: def.id }, `addNullableColumnsDdl.${def.id}`)}\n  ${columns.join(',\n  ')}`,
+  const columns = def.fields.flatMap((f, i) =>
+    f.mode === 'NULLABLE'
+      ? [sql`ADD COLUMN IF NOT EXISTS ${columnDefinition(f, def.id, `fields[${i}]`)}`]
+      : [],
   );
+  const table = paths('addNullableColumnsDdl', { [def.id]: { ...dataset, table: def.id } })[def.id];
+  return toSql(sql`ALTER TABLE ${table}\n  ${join(columns, sql`,\n  `)}`);
 }

@@ -26,13 +26,14 @@
  *   O(n·m) time and O(min(n, m)) memory over integer token ids; there is no token cap: 4,000 × 4,000 tokens
  *   take well under a second (bench/text-metrics.ts).
  */
+import { bareColumns, join, jsBody, sql, type SqlFragment } from './sql-template';
 
 /** The STRUCT fields `text_scores` returns, in order, each a FLOAT64 in [0, 1]. */
 export const textScoreFields = ['bleu4', 'rouge_l_precision', 'rouge_l_recall', 'rouge_l_f1'] as const;
 export type TextScores = Record<(typeof textScoreFields)[number], number>;
 
 /** The UDF's name inside the script that declares it. */
-export const textScoresFunction = 'text_scores';
+export const textScoresFunction = sql`text_scores`;
 
 /**
  * Function declarations only (`tokens`, `bleu4`, `lcs`, `scores`); `textScoresBody` appends the UDF's return.
@@ -92,10 +93,12 @@ export const textScoresBody = `${textMetricsLibrary}return scores(reference, can
  * Temporary functions live for the script that declares them
  * (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-definition-language#create_function_statement).
  */
-export function textScoresDeclaration(): string {
-  const fields = textScoreFields.map((f) => `${f} FLOAT64`).join(', ');
-  return [
-    `CREATE TEMP FUNCTION ${textScoresFunction}(reference STRING, candidate STRING)`,
-    `RETURNS STRUCT<${fields}> DETERMINISTIC LANGUAGE js AS r"""${textScoresBody}""";`,
-  ].join('\n');
+export function textScoresDeclaration(): SqlFragment {
+  const f = 'textScoresDeclaration';
+  const fields = join(
+    textScoreFields.map((name, i) => sql`${bareColumns(f, `fields[${i}]`, name)} FLOAT64`),
+    sql`, `,
+  );
+  return sql`CREATE TEMP FUNCTION ${textScoresFunction}(reference STRING, candidate STRING)
+RETURNS STRUCT<${fields}> DETERMINISTIC LANGUAGE js AS ${jsBody(textScoresBody, `${f}.body`)};`;
 }

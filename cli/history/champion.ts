@@ -4,10 +4,9 @@ import {
   championChangeQuery,
   championQuery,
   championsTable,
-  currentChampionsSql,
   registryHistoryQuery,
   registryTable,
-  SqlParts,
+  servingNamesQuery,
 } from '../../bigquery';
 import type { PipelineWarehouse } from './warehouse';
 import { switchServingFunction } from './serving-function';
@@ -96,11 +95,7 @@ export async function currentChampion(
  * one yet, or several do (named, so the user can choose).
  */
 export async function onlyServingName(warehouse: PipelineWarehouse): Promise<string> {
-  const { rows } = await warehouse.query(
-    new SqlParts().finish(
-      `SELECT serving_name FROM (${currentChampionsSql(championTables(warehouse))}) AS current ORDER BY serving_name`,
-    ),
-  );
+  const { rows } = await warehouse.query(servingNamesQuery(championTables(warehouse)));
   const names = rows.map((r) => String(r.serving_name));
   if (names.length === 1) return names[0];
   if (names.length === 0)

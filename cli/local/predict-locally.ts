@@ -4,7 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { csvField } from '../csv-field';
 import { runWorkflow, VirtualClock, type ExecutionEvent } from '../../emulator/workflows';
 import type { FaultConfig } from '../../emulator/bigquery';
-import { quotedPath, servedPredictionsTable, SqlParts } from '../../bigquery';
+import { paths, servedPredictionsTable, sql, stringParam, toSql } from '../../bigquery';
 import { compiledWorkflowForLocalRun } from '../../workflows/compiled';
 import {
   localDataset,
@@ -323,22 +323,16 @@ async function championPredictions(
   champion: string,
   ids: string[],
 ): Promise<PredictionRow[]> {
-  const parts = new SqlParts();
-  const served = quotedPath(
-    parts,
-    { project: localProject, dataset: localDataset, table: servedPredictionsTable.id },
-    'served',
-  );
-  const { rows } = await bigquery.query(
-    [
-      `SELECT source_key, generated_text, predicted_label, status, model_name, serving_name, run_id,`,
-      `  CAST(predicted_at AS STRING) AS predicted_at`,
-      `FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY source_key ORDER BY attempt DESC, predicted_at DESC) AS row_rank`,
-      `  FROM ${served} WHERE serving_name = @serving_name AND model_name = @model_name) AS latest`,
-      `WHERE row_rank = 1`,
-    ].join('\n'),
-    { serving_name: servingName, model_name: champion },
-  );
+  const p = paths('championPredictions', {
+    served: { project: localProject, dataset: localDataset, table: servedPredictionsTable.id },
+  });
+  const query =
+    toSql(sql`SELECT source_key, generated_text, predicted_label, status, model_name, serving_name, run_id,
+  CAST(predicted_at AS STRING) AS predicted_at
+FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY source_key ORDER BY attempt DESC, predicted_at DESC) AS row_rank
+  FROM ${p.served} WHERE serving_name = ${stringParam('serving_name', servingName)} AND model_name = ${stringParam('model_name', champion)}) AS latest
+WHERE row_rank = 1`);
+  const { rows } = await bigquery.query(query.text, query.params);
   const byKey = new Map(rows.map((r) => [String(r.source_key), r]));
   return ids.flatMap((id) => {
     const r = byKey.get(id);

@@ -1,6 +1,7 @@
 import { defaultBaseEndpoint, defaultGenerationEndpoint } from '../../bigquery/model-catalog';
 import {
   normalizeLabelSql,
+  sql as template,
   bindSql,
   createPromptsTable,
   createRemoteModel,
@@ -327,7 +328,7 @@ describe('generatePredictions', () => {
         '  example_id,',
         '  label,',
         "  CASE WHEN COALESCE(status, '') = '' THEN result END,",
-        `  CASE WHEN COALESCE(status, '') = '' THEN ${normalizeLabelSql('result')} END,`,
+        `  CASE WHEN COALESCE(status, '') = '' THEN ${normalizeLabelSql(template`result`).text} END,`,
         "  COALESCE(status, ''),",
         '  previous_attempt + 1,',
         '  CURRENT_TIMESTAMP',

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dataChecksQuery, normalizeInput, normalizeInputSql } from '../../bigquery';
+import { dataChecksQuery, normalizeInput, normalizeInputSql, sql, stringParam, toSql } from '../../bigquery';
 import { createBigQueryEmulator, type BigQueryEmulator } from '../../emulator/bigquery';
 
 /**
@@ -185,7 +185,8 @@ test('inputs compare after collapsing ASCII whitespace and trimming, the same in
   ];
   for (const [input, expected] of cases) {
     expect(normalizeInput(input)).toBe(expected);
-    const { rows } = await bq.query(`SELECT ${normalizeInputSql('@input')} AS normalised`, { input });
+    const query = toSql(sql`SELECT ${normalizeInputSql(sql`${stringParam('input', input)}`)} AS normalised`);
+    const { rows } = await bq.query(query.text, query.params);
     expect(rows).toEqual([{ normalised: expected }]);
   }
 });

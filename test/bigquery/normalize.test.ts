@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { fingerprintQuery, normalizeLabel, normalizeLabelSql } from '../../bigquery';
+import {
+  fingerprintQuery,
+  int64Lit,
+  join,
+  normalizeLabel,
+  normalizeLabelSql,
+  sql,
+  stringParam,
+  toSql,
+} from '../../bigquery';
 import { openDuckDb, runSql } from './duckdb';
 import { openLocalEnvironment, type LocalEnvironment } from '../../cli/local/environment';
 import { tempDir } from '../cli/local/fixtures';
@@ -51,16 +60,19 @@ describe('label normalisation', () => {
 
   test('the SQL expression, run by the BigQuery emulator, agrees with the TypeScript one on every case', async () => {
     // Each case travels as a query parameter, so no escaping stands between the text and the function.
-    const selects = cases.map((_, i) => `SELECT ${i} AS i, ${normalizeLabelSql(`@case_${i}`)} AS v`);
-    const { rows } = await env.bigquery.query(
-      `${selects.join(' UNION ALL ')} ORDER BY i`,
-      Object.fromEntries(cases.map(([input], i) => [`case_${i}`, input])),
+    const selects = cases.map(
+      ([input], i) =>
+        sql`SELECT ${int64Lit(i, 'i')} AS i, ${normalizeLabelSql(sql`${stringParam(`case_${i}`, input)}`)} AS v`,
     );
+    const query = toSql(sql`${join(selects, sql` UNION ALL `)} ORDER BY i`);
+    const { rows } = await env.bigquery.query(query.text, query.params);
     expect(rows.map((r) => r.v)).toEqual(cases.map(([, expected]) => expected));
   });
 
   test('NULL stays NULL in SQL', async () => {
-    const { rows } = await env.bigquery.query(`SELECT ${normalizeLabelSql('CAST(NULL AS STRING)')} AS v`);
+    const { rows } = await env.bigquery.query(
+      `SELECT ${normalizeLabelSql(sql`CAST(NULL AS STRING)`).text} AS v`,
+    );
     expect(rows[0].v).toBeNull();
   });
 });

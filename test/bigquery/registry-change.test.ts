@@ -9,6 +9,7 @@ import {
   createTableDdl,
   currentChampionsSql,
   registryTable,
+  servingNamesQuery,
   type Sql,
 } from '../../bigquery';
 import { createBigQueryEmulator, type BigQueryEmulator } from '../../emulator/bigquery';
@@ -196,6 +197,12 @@ test('a bad table reference names the statement and the argument', () => {
   expect(() => currentChampionsSql({ ...tables, registry: bad })).toThrow(
     /^currentChampionsSql\.registry\.table: /,
   );
+  expect(() => servingNamesQuery({ ...tables, champions: bad })).toThrow(
+    /^servingNamesQuery\.champions\.table: /,
+  );
+  expect(() => servingNamesQuery({ ...tables, registry: bad })).toThrow(
+    /^servingNamesQuery\.registry\.table: /,
+  );
 });
 
 test('the pointer, not a later registry row, decides a serving name that has one', async () => {
@@ -213,4 +220,13 @@ test('the current_champions view: one row per serving name, pointers and registr
     ['legacy', 'l1'],
     ['svc', 'm2'],
   ]);
+});
+
+test('the serving names with a champion, in name order, are the names the view resolves', async () => {
+  const query = servingNamesQuery(tables);
+  expect(query.text).toBe(
+    `SELECT serving_name FROM (${currentChampionsSql(tables)}) AS current ORDER BY serving_name`,
+  );
+  const { rows } = await bq.query(query.text);
+  expect(rows.map((r) => r.serving_name)).toEqual(['fresh', 'ghost', 'legacy', 'svc']);
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isRetryableStatus, retryableStatusSql } from '../../bigquery';
+import { isRetryableStatus, retryableStatusSql, sql, stringParam, toSql } from '../../bigquery';
 import { createBigQueryEmulator, type BigQueryEmulator } from '../../emulator/bigquery';
 
 /**
@@ -39,13 +39,14 @@ afterAll(() => bq.close());
 
 test.each(cases)('%j retryable: %s (TypeScript and SQL)', async (status, retryable) => {
   expect(isRetryableStatus(status)).toBe(retryable);
-  const { rows } = await bq.query(`SELECT ${retryableStatusSql('@status')} AS retryable`, { status });
+  const query = toSql(sql`SELECT ${retryableStatusSql(sql`${stringParam('status', status)}`)} AS retryable`);
+  const { rows } = await bq.query(query.text, query.params);
   expect(rows).toEqual([{ retryable }]);
 });
 
 test('a NULL status (no row) is not retryable in SQL', async () => {
   const { rows } = await bq.query(
-    `SELECT COALESCE(${retryableStatusSql('CAST(NULL AS STRING)')}, FALSE) AS retryable`,
+    `SELECT COALESCE(${retryableStatusSql(sql`CAST(NULL AS STRING)`).text}, FALSE) AS retryable`,
   );
   expect(rows).toEqual([{ retryable: false }]);
 });

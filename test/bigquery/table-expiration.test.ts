@@ -42,7 +42,7 @@ test.each([
   [Number.NaN, false],
 ])('%s hours: accepted %s', (hours, ok) => {
   const build = () => expirationOption(hours, 'x.expirationHours');
-  if (ok) expect(build()).toBe(option(hours).slice('OPTIONS('.length, -1));
+  if (ok) expect(build().text).toBe(option(hours).slice('OPTIONS('.length, -1));
   else expect(build).toThrow(`x.expirationHours: ${hours} is not a whole number of hours from 1 to 87600`);
 });
 
