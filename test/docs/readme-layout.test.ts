@@ -18,11 +18,17 @@ const named = [...table.matchAll(/^\| ([^|]+)\|/gm)]
 
 /** Folders of the project itself: not hidden, not installed or generated. */
 const ignored = new Set(['node_modules', 'build', 'coverage', 'reports']);
+/** Whether a folder holds a file at any depth: git keeps no empty folder, so a clone has none of them. */
+const holdsFiles = (dir: string): boolean =>
+  fs
+    .readdirSync(path.join(repoRoot, dir), { withFileTypes: true })
+    .some((entry) => !entry.isDirectory() || holdsFiles(path.join(dir, entry.name)));
 const foldersIn = (dir: string): string[] =>
   fs
     .readdirSync(path.join(repoRoot, dir), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !ignored.has(entry.name))
-    .map((entry) => `${dir === '' ? '' : dir}${entry.name}/`);
+    .map((entry) => `${dir === '' ? '' : dir}${entry.name}/`)
+    .filter(holdsFiles);
 
 test('the layout table names folders', () => {
   expect(named.length).toBeGreaterThan(10);
