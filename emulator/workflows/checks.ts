@@ -99,6 +99,16 @@ function checkSubworkflowCall(
   }
 }
 
+/** Whether the innermost enclosing loop, up to a branch boundary, is none, a for, or a parallel for. */
+type InLoop = false | 'loop' | 'parallel';
+
+/**
+ * A branch or iteration cannot end its routine: Google's parallel-steps page names no meaning for it, so the
+ * stricter reading rejects it (a value the branch should hand back goes into a `shared` variable).
+ */
+const NOT_IN_PARALLEL = (what: string) =>
+  `${what} cannot end the routine from inside a parallel branch or iteration; assign a shared variable instead`;
+
 /**
  * The checks of one routine (`main` or a subworkflow): step names unique within it, jump targets reachable
  * from where they are written, and every value's expressions and calls.
@@ -123,9 +133,10 @@ class RoutineChecker {
 
   /**
    * A step list. Jump targets: the list and the lists enclosing it (`visible`), up to a loop or branch
-   * boundary; `inLoop` allows `break` and `continue`.
+   * boundary; `inLoop` allows `break` and `continue` (`continue` only, when the innermost loop is a
+   * parallel for).
    */
-  private steps(steps: StepNode[], visible: string[][], inLoop: boolean, sc: Scope): void {
+  private steps(steps: StepNode[], visible: string[][], inLoop: InLoop, sc: Scope): void {
     const lists = [steps.map((s) => s.name), ...visible];
     for (const step of steps) {
       const prev = this.names.get(step.name);
@@ -137,10 +148,19 @@ class RoutineChecker {
     }
   }
 
-  private jump(target: string, where: string, lists: string[][], inLoop: boolean): void {
-    if (target === 'end') return;
+  /** Steps inside a parallel branch or iteration being checked (nesting count). */
+  private inParallel = 0;
+
+  private jump(target: string, where: string, lists: string[][], inLoop: InLoop): void {
+    if (target === 'end') {
+      if (this.inParallel > 0) this.errors.push(`${where}: ${NOT_IN_PARALLEL('next: end')}`);
+      return;
+    }
     if (target === 'break' || target === 'continue') {
       if (!inLoop) this.errors.push(`${where}: '${target}' is only allowed inside a for loop`);
+      else if (target === 'break' && inLoop === 'parallel') {
+        this.errors.push(`${where}: 'break' cannot stop a parallel for, whose iterations run at once`);
+      }
       return;
     }
     if (!lists.some((l) => l.includes(target)))
@@ -148,7 +168,7 @@ class RoutineChecker {
   }
 
   /** What one step holds, by kind: its values, calls, writes and nested step lists. */
-  private body(step: StepNode, lists: string[][], inLoop: boolean, sc: Scope): void {
+  private body(step: StepNode, lists: string[][], inLoop: InLoop, sc: Scope): void {
     const b = step.body;
     const where = step.where;
     switch (b.kind) {
@@ -189,12 +209,14 @@ class RoutineChecker {
           if (!sc.has(s))
             this.errors.push(`${where}: shared variable '${s}' must be assigned before the parallel step`);
         }
+        this.inParallel++;
         for (const br of b.branches ?? []) {
           const bs = new Scope(sc, [], new Set(b.shared));
           declareAll(br.steps, bs);
           this.steps(br.steps, [], false, bs);
         }
         if (b.loop) this.loop(b.loop, where, sc, new Set(b.shared));
+        this.inParallel--;
         break;
       }
       case 'try': {
@@ -214,8 +236,11 @@ class RoutineChecker {
         }
         break;
       }
-      case 'raise':
       case 'return':
+        if (this.inParallel > 0) this.errors.push(`${where}: ${NOT_IN_PARALLEL('return')}`);
+        this.template(b.value, where, sc);
+        break;
+      case 'raise':
         this.template(b.value, where, sc);
         break;
       case 'steps':
@@ -232,7 +257,7 @@ class RoutineChecker {
     this.template(loop.range, where, sc);
     const ls = new Scope(sc, [loop.value, ...(loop.index ? [loop.index] : [])], shared);
     declareAll(loop.steps, ls);
-    this.steps(loop.steps, [], true, ls);
+    this.steps(loop.steps, [], shared ? 'parallel' : 'loop', ls);
   }
 
   private template(template: ValueTemplate | undefined, where: string, sc: Scope): void {

@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import type { ExecutionCallbacks } from './callbacks';
 import type { Clock } from './clock';
 import { callConnector } from './connector-call';
@@ -33,18 +32,13 @@ type Flow =
   | { kind: 'break' }
   | { kind: 'continue' };
 
-/** Thrown into the other branches when a parallel step stops them after one failed (default policy). */
-class BranchStopped extends Error {}
-
 interface Ctx {
   routine: string;
   vars: Vars;
   callDepth: number;
   parallelDepth: number;
-  /** The execution's signal, combined with those of the enclosing parallel steps. */
+  /** The execution's signal: cancelling the execution stops every branch. */
   signal: AbortSignal;
-  /** Aborted when the enclosing parallel step stops its branches. */
-  branchStop?: AbortSignal;
 }
 
 export interface InterpreterOptions {
@@ -165,15 +159,14 @@ export class Interpreter {
     return undefined;
   }
 
-  private checkRunnable(ctx: Ctx): void {
+  private checkRunnable(): void {
     if (this.options.signal.aborted) throw new CancelledError();
-    if (ctx.branchStop?.aborted) throw new BranchStopped();
   }
 
   private async execStep(step: StepNode, ctx: Ctx): Promise<Flow> {
     // An inline body (switch condition, `try:` without steps) is part of its enclosing step.
     if (step.inline) return this.stepBody(step, ctx);
-    this.checkRunnable(ctx);
+    this.checkRunnable();
     const marker = { routine: ctx.routine, step: step.name };
     this.active.add(marker);
     this.options.emit({
@@ -189,7 +182,6 @@ export class Interpreter {
       return await this.stepBody(step, ctx);
     } catch (e) {
       if (this.options.signal.aborted && !(e instanceof CancelledError)) throw new CancelledError();
-      if (ctx.branchStop?.aborted && !(e instanceof WorkflowError)) throw new BranchStopped();
       if (e instanceof WorkflowError && !this.reported.has(e)) {
         this.reported.add(e);
         if (!this.origins.has(e)) this.origins.set(e, { routine: ctx.routine, step: step.name });
@@ -568,6 +560,14 @@ export class Interpreter {
     return undefined;
   }
 
+  /**
+   * A parallel step (https://cloud.google.com/workflows/docs/reference/syntax/parallel-steps). Whatever
+   * `exception_policy` says (continueAll is both the default and the only policy), a branch or iteration
+   * that fails ends alone: the others run to their end, and only then does the step raise one
+   * UnhandledBranchError whose `branches` lists `{id, error}` for each failure, in declaration (branch) or
+   * index (iteration) order. Shared variables keep every write made before that, so an `except` around
+   * the step sees them.
+   */
   private async parallel(
     body: Extract<StepNode['body'], { kind: 'parallel' }>,
     step: StepNode,
@@ -588,15 +588,7 @@ export class Interpreter {
       limit = Math.min(limit, Number(v));
     }
     const shared = new Set(body.shared);
-    const stop = new AbortController();
-    setMaxListeners(0, stop.signal);
-    const inner: Ctx = {
-      ...ctx,
-      parallelDepth: ctx.parallelDepth + 1,
-      signal: AbortSignal.any([ctx.signal, stop.signal]),
-      branchStop: ctx.branchStop ? AbortSignal.any([ctx.branchStop, stop.signal]) : stop.signal,
-    };
-    setMaxListeners(0, inner.signal, inner.branchStop as AbortSignal);
+    const inner: Ctx = { ...ctx, parallelDepth: ctx.parallelDepth + 1 };
     const tasks: { id: Value; run: () => Promise<Flow> }[] = [];
     for (const br of body.branches ?? []) {
       tasks.push({
@@ -618,29 +610,22 @@ export class Interpreter {
         tasks.push({ id: BigInt(i), run: () => this.runIteration(loop, v, i, inner, shared) }),
       );
     }
-    const failures: { id: Value; error: WorkflowError }[] = [];
-    let stopLaunching = false;
+    const failures: { index: number; error: WorkflowError }[] = [];
     let next = 0;
     const worker = async (): Promise<void> => {
-      while (next < tasks.length && !stopLaunching) {
-        const task = tasks[next++];
+      while (next < tasks.length) {
+        const index = next++;
         try {
-          const flow = await task.run();
-          if (flow?.kind === 'break') stopLaunching = true;
+          await tasks[index].run();
         } catch (e) {
-          if (e instanceof BranchStopped) continue;
           if (!(e instanceof WorkflowError)) throw e;
-          failures.push({ id: task.id, error: e });
-          if (!body.continueAll) {
-            stopLaunching = true;
-            stop.abort();
-          }
+          failures.push({ index, error: e });
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
     if (failures.length === 0) return;
-    if (!body.continueAll) throw failures[0].error;
+    failures.sort((a, b) => a.index - b.index);
     const err = errorValue(
       Tag.UnhandledBranchError,
       `${failures.length} of ${tasks.length} branches of ${step.name} failed with unhandled errors`,
@@ -650,7 +635,7 @@ export class Interpreter {
       failures.map(
         (f) =>
           new Map<string, Value>([
-            ['id', f.id],
+            ['id', tasks[f.index].id],
             ['error', f.error.value],
           ]),
       ),
@@ -675,9 +660,7 @@ export class Interpreter {
             const delay = Math.min(policy.initial * policy.multiplier ** attempt, policy.max);
             attempt++;
             await this.options.clock.sleep(delay, ctx.signal).catch(() => {
-              throw ctx.branchStop?.aborted && !this.options.signal.aborted
-                ? new BranchStopped()
-                : new CancelledError();
+              throw new CancelledError();
             });
             continue;
           }
