@@ -53,6 +53,13 @@ export interface InterpreterOptions {
   emit(event: ExecutionEvent): void;
 }
 
+/** An error's `message` when it has one, else its JSON: what a branch failure says inside the summary. */
+function errorText(error: Value): string {
+  if (typeof error === 'string') return error;
+  const message = isMap(error) ? error.get('message') : undefined;
+  return typeof message === 'string' ? message : JSON.stringify(toJs(error));
+}
+
 function jumpFlow(target: string): Flow {
   if (target === 'end') return { kind: 'end' };
   if (target === 'break') return { kind: 'break' };
@@ -626,9 +633,10 @@ export class Interpreter {
     await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
     if (failures.length === 0) return;
     failures.sort((a, b) => a.index - b.index);
+    const causes = failures.map((f) => `${String(tasks[f.index].id)}: ${errorText(f.error.value)}`);
     const err = errorValue(
       Tag.UnhandledBranchError,
-      `${failures.length} of ${tasks.length} branches of ${step.name} failed with unhandled errors`,
+      `${failures.length} of ${tasks.length} branches of ${step.name} failed with unhandled errors (${causes.join('; ')})`,
     );
     err.set(
       'branches',

@@ -83,9 +83,13 @@ export interface ParallelOptions extends Jumps {
   /** How many branches or iterations run at once; default: Workflows' own limit (LIMITS.parallelConcurrency). */
   readonly concurrencyLimit?: number | Expr;
   /**
-   * `continueAll`: the other branches go on after one fails, then an UnhandledBranchError. Left out, the local
-   * interpreter stops the others at the first unhandled error, although Google's parallel-steps page
-   * (https://cloud.google.com/workflows/docs/reference/syntax/parallel-steps) calls continueAll the default.
+   * `continueAll`, the default and the only policy Google's parallel-steps page
+   * (https://cloud.google.com/workflows/docs/reference/syntax/parallel-steps) supports: writing it or leaving
+   * it out is the same. A failed branch or iteration does not stop the others; once all have ended the step
+   * raises one UnhandledBranchError whose `branches` lists `{id, error}` per failure (`id`: branch name or
+   * iteration index), which an `except` around the step sees together with every shared write. A branch
+   * cannot `return` or `next: end`, and a parallel for cannot `break` (deploy errors; `continue` ends one
+   * iteration).
    */
   readonly exceptionPolicy?: 'continueAll';
 }

@@ -1,4 +1,4 @@
-import { VirtualClock } from '../../../emulator/workflows';
+import { RealClock, VirtualClock } from '../../../emulator/workflows';
 import { deployErrors, failure, result, run } from './run-helper';
 
 describe('parallel branches', () => {
@@ -202,7 +202,9 @@ describe.each([
     expect(res.virtualSeconds).toBe(5);
     const err = res.error as Record<string, unknown>;
     expect(err.tags).toEqual(['UnhandledBranchError']);
-    expect(err.message).toBe('2 of 3 branches of par failed with unhandled errors');
+    expect(err.message).toBe(
+      '2 of 3 branches of par failed with unhandled errors (late: late failed; early: early)',
+    );
   });
 
   test('`branches` holds {id, error} per failed branch in declaration order, not failure order', async () => {
@@ -260,7 +262,7 @@ ${failing
     const res = await run(src, { clock: new VirtualClock() });
     expect(res.error).toEqual({
       tags: ['UnhandledBranchError'],
-      message: '2 of 4 branches of par failed with unhandled errors',
+      message: '2 of 4 branches of par failed with unhandled errors (1: even 2; 3: even 4)',
       branches: [
         { id: 1, error: 'even 2' },
         { id: 3, error: 'even 4' },
@@ -325,6 +327,38 @@ describe('parallel exception policy', () => {
     expect(deployErrors(src).join()).toMatch(/only supports continueAll/);
   });
 
+  test('a branch error without a message is quoted as JSON in the step message', async () => {
+    const src = JSON.stringify([
+      {
+        par: {
+          parallel: {
+            branches: [
+              { a: { steps: [{ boom: { raise: { code: 7 } } }] } },
+              { b: { steps: [{ ok: { assign: [{ w: 1 }] } }] } },
+            ],
+          },
+        },
+      },
+    ]);
+    const err = await failure(src, { fileName: 'map-error.json' });
+    expect(err.message).toBe('1 of 2 branches of par failed with unhandled errors (a: {"code":7})');
+  });
+
+  test('cancelling the execution stops branches in the middle of a long real sleep', async () => {
+    const sleeper = (name: string) => ({
+      [name]: { steps: [{ [`${name}_sleep`]: { call: 'sys.sleep', args: { seconds: 3600 } } }] },
+    });
+    const src = JSON.stringify([{ par: { parallel: { branches: [sleeper('a'), sleeper('b')] } } }]);
+    const started = Date.now();
+    const res = await run(src, {
+      fileName: 'sleepers.json',
+      clock: new RealClock(),
+      signal: AbortSignal.timeout(200),
+    });
+    expect(res.state).toBe('CANCELLED');
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   test('a failure inside a nested parallel step reaches the outer one as an UnhandledBranchError', async () => {
     const src = JSON.stringify([
       {
@@ -359,7 +393,7 @@ describe('parallel exception policy', () => {
         id: 'a',
         error: {
           tags: ['UnhandledBranchError'],
-          message: '1 of 2 branches of inner failed with unhandled errors',
+          message: '1 of 2 branches of inner failed with unhandled errors (x: deep)',
           branches: [{ id: 'x', error: 'deep' }],
         },
       },
@@ -400,7 +434,8 @@ ${inner}
     );
   });
   test('return inside a switch of a parallel for iteration is a deploy error', () => {
-    const inner = '          - s:\n              switch:\n                - condition: true\n                  return: 1';
+    const inner =
+      '          - s:\n              switch:\n                - condition: true\n                  return: 1';
     expect(deployErrors(pfor(inner)).join()).toMatch(/return cannot end the routine/);
   });
   test('next: end in a branch is a deploy error', () => {
