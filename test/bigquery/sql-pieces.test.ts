@@ -172,6 +172,15 @@ SELECT f('a1b22') AS v`;
     );
   });
 
+  test.each([['return "x" + a + "'], ['return a; // ""']])(
+    'a body ending with a quote (%j) is refused: its quote and the closing three would end the literal early',
+    (source) => {
+      // r"""...""""  closes at the first three quotes; the fourth would open a string over the rest of the
+      // statement (the emulator, like BigQuery, then reports an unclosed string literal).
+      expect(() => jsBody(source, 'q.body')).toThrow('q.body: a raw string body cannot end with "');
+    },
+  );
+
   test('a number or a fragment is refused by tsc and at run time', () => {
     // @ts-expect-error a number is not JavaScript source
     expect(() => jsBody(42, 'q.body')).toThrow('q.body: expected JavaScript source, got number');
