@@ -1,5 +1,6 @@
 import {
   bareColumns,
+  bindSql,
   boolLit,
   columns,
   columnType,
@@ -8,6 +9,7 @@ import {
   placeholder,
   sourceKeyCheckQuery,
   sql,
+  stringLit,
   stringParam,
   textScoresBody,
   textScoresDeclaration,
@@ -186,6 +188,29 @@ SELECT f('a1b22') AS v`;
     expect(() => jsBody(42, 'q.body')).toThrow('q.body: expected JavaScript source, got number');
     // @ts-expect-error a fragment is not JavaScript source: the body is never assembled from SQL pieces
     expect(() => jsBody(sql`return 1;`, 'q.body')).toThrow('q.body: expected JavaScript source, got object');
+  });
+});
+
+describe('stringLit: placeholder syntax in a value is data, not a placeholder', () => {
+  test('a literal holding {{run_id}} reads back unchanged after the run id is bound, as BigQuery (here its emulator) runs it', async () => {
+    const run = placeholder('run_id', 'runId');
+    const statement = toSql(
+      sql`SELECT ${stringLit('run {{run_id}} of {{ dataset }}', 'q.note')} AS note, '${run}' AS run`,
+    );
+    const bound = bindSql(statement, { run_id: 'run_7' });
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'string-lit-'));
+    const bq = await createBigQueryEmulator({
+      dataDir: path.join(root, 'data'),
+      gcsDir: path.join(root, 'gcs'),
+      projectId: 'string-lit-proj',
+    });
+    try {
+      const { rows } = await bq.query(bound.text);
+      expect(rows).toEqual([{ note: 'run {{run_id}} of {{ dataset }}', run: 'run_7' }]);
+    } finally {
+      await bq.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
