@@ -339,3 +339,11 @@ test('a bad option fails a CREATE TABLE AS SELECT over ML.GENERATE_TEXT before a
   await h.emulator.query(`CREATE TABLE ${t('out')} OPTIONS(description = 'ok') AS ${generate}`);
   expect(h.emulator.stats.modelInvocations).toBe(1);
 });
+
+// Found while running the DDL page's examples; each needs more than a small change to the emulator.
+test.todo(
+  "the DDL page's CREATE TABLE FUNCTION example runs: a table function with a scalar (INT64) parameter is refused as not supported",
+);
+test.todo(
+  "the DDL page's CREATE SCHEMA example runs: default_table_expiration_days is refused as not emulated (tables of the dataset would have to expire)",
+);
