@@ -3,7 +3,8 @@
  * backslash-escaped, and everything outside printable ASCII (control characters, NUL, non-ASCII, including
  * bidirectional overrides and zero-width characters) becomes a `\uhhhh` / `\Uhhhhhhhh` escape, so what a
  * reviewer sees in the SQL is exactly what BigQuery reads. `$` is escaped too: the SQL is embedded in a
- * Cloud Workflows program, where `${` would start an expression.
+ * Cloud Workflows program, where `${` would start an expression; and so is `{`, since a `{{name}}` in the
+ * text is a placeholder that binding replaces, also inside a literal.
  */
 export function stringLiteral(value: string, field: string): string {
   if (typeof value !== 'string') throw new Error(`${field}: expected a string, got ${typeof value}`);
@@ -15,6 +16,7 @@ export function stringLiteral(value: string, field: string): string {
     }
     if (ch === "'" || ch === '\\') out += `\\${ch}`;
     else if (ch === '$') out += '\\u0024';
+    else if (ch === '{') out += '\\u007b';
     else if (code >= 0x20 && code < 0x7f) out += ch;
     else if (code <= 0xffff) out += `\\u${code.toString(16).padStart(4, '0')}`;
     else out += `\\U${code.toString(16).padStart(8, '0')}`;

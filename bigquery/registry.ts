@@ -60,6 +60,16 @@ FROM (
 WHERE NOT EXISTS (SELECT 1 FROM ${champions} AS p WHERE p.serving_name = latest.serving_name)`;
 }
 
+/**
+ * What every serving name resolves to now (`serving_name`, `model_name`, ...: one row per serving name that
+ * has a champion), as a fragment for statements that cannot take query parameters, such as the serving
+ * switch's DDL script; `builder` names the caller in errors.
+ */
+export function currentChampionsFragment(builder: string, tables: ChampionTables): SqlFragment {
+  const p = paths(builder, { champions: tables.champions, registry: tables.registry });
+  return currentSql(p.champions, p.registry);
+}
+
 /** The body of the `current_champions` view: one row per serving name that has a champion. */
 export function currentChampionsSql(tables: ChampionTables): string {
   const p = paths('currentChampionsSql', { champions: tables.champions, registry: tables.registry });

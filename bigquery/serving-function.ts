@@ -1,9 +1,10 @@
 import { pathSegments, type ModelRef, type TableRef } from './identifiers';
 import { normalizeLabelSql } from './normalize';
+import { currentChampionsFragment, type ChampionTables } from './registry';
 import type { Placeholder } from './placeholders';
 import { generateOutputColumns, settingsStruct, type GenerationSettings } from './generate-text';
 import type { Sql } from './sql';
-import { bareColumns, paths, sql, stringLit, toSql } from './sql-template';
+import { bareColumns, indentLines, paths, sql, stringLit, toSql } from './sql-template';
 
 /** The columns a caller's table must have (more are allowed), and what the function returns. */
 export const servingFunctionInput = { key: 'id', input: 'input_text' } as const;
@@ -28,8 +29,11 @@ export interface ServingFunctionOptions {
   /** A `{{placeholder}}` of kind runId. */
   championRun: Placeholder;
   settings: GenerationSettings;
-  /** The champion pointer table: the function is replaced only while `model` is the serving name's champion. */
-  champions: TableRef;
+  /**
+   * The champion tables: the function is replaced only while `model` is what the serving name resolves to
+   * (its pointer row, or its latest registry event when it has no pointer row).
+   */
+  champions: ChampionTables;
 }
 
 /**
@@ -48,9 +52,12 @@ export interface ServingFunctionOptions {
  * it as its own statement after the champion change committed. That leaves the switches unordered (a
  * delayed one could land after a later promotion's), so the statement is a script whose IF
  * (https://cloud.google.com/bigquery/docs/reference/standard-sql/procedural-language#if) replaces the
- * function only while the `champions` pointer names `model` (or holds no row for the serving name): the
- * order is the pointer's. The check and the DDL are two statements of one script, not one transaction, so a
- * promotion committed between them can still be overwritten; a later switch or re-run corrects that.
+ * function only while the serving name's champion is `model`: the
+ * order is the pointer's. The check reads the champion as `current_champions` does (the pointer row, or
+ * for a serving name without one its latest registry event), so a serving name whose champion predates the
+ * pointer table is ordered too, and one with no champion is not switched. The check and the DDL are two
+ * statements of one script, not one transaction, so a promotion committed between them can still be
+ * overwritten; a later switch or re-run corrects that.
  */
 export function servingFunctionDdl(options: ServingFunctionOptions): Sql {
   const f = 'servingFunctionDdl';
@@ -62,15 +69,19 @@ export function servingFunctionDdl(options: ServingFunctionOptions): Sql {
   const struct = settingsStruct(f, servingFunctionGenerate, options.settings);
   const key = bareColumns(f, 'key', servingFunctionInput.key);
   const input = bareColumns(f, 'input', servingFunctionInput.input);
-  const champions = paths(f, { champions: options.champions }).champions;
+  const current = currentChampionsFragment(`${f}.champions`, options.champions);
   const servingName = pathSegments(options.name, `${f}.name`)[2];
   const nameLiteral =
     typeof servingName === 'string' ? stringLit(servingName, `${f}.name`) : sql`'${servingName}'`;
-  // Ordered by the pointer: a switch that lands after a later promotion's switch changes nothing. A serving
-  // name with no pointer row (a champion set before the pointer table) is switched as before. Every row of a
-  // run records the same config: any one gives the template.
+  // Ordered by the champion: a switch that lands after a later promotion's switch changes nothing. Every
+  // row of a run records the same config: any one gives the template.
   return toSql(
-    sql`IF NOT EXISTS (SELECT 1 FROM ${champions} WHERE serving_name = ${nameLiteral} AND COALESCE(model_name, '') <> ${p.model.literal}) THEN
+    sql`IF EXISTS (
+  SELECT 1 FROM (
+    ${indentLines(current, 4)}
+  ) AS current
+  WHERE serving_name = ${nameLiteral} AND model_name = ${p.model.literal}
+) THEN
 CREATE OR REPLACE TABLE FUNCTION ${p.name}(input_rows TABLE<${key} STRING, ${input} STRING>)
 AS (
   SELECT ${key}, ${out.text} AS generated_text, ${normalizeLabelSql(out.text)} AS predicted_label,

@@ -314,7 +314,8 @@ export function columnType(type: BigQueryType, field: string): SqlFragment {
  * (https://cloud.google.com/bigquery/docs/user-defined-functions#javascript-udfs). In a raw string a
  * backslash escapes nothing, three quotes end it and it cannot end with an odd number of backslashes
  * (https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#string_and_bytes_literals), so a
- * source holding `"""` or ending with a backslash throws naming `field`. So do `$` (the statement is embedded
+ * source holding `"""` or ending with a backslash or a quote (which with the closing three would end the
+ * literal one quote early) throws naming `field`. So do `$` (the statement is embedded
  * in a Cloud Workflows program, where `${` starts an expression) and `{{` (placeholder syntax): raw text
  * cannot be escaped, so it is refused.
  */
@@ -324,6 +325,8 @@ export function jsBody(source: string, field: string): SqlFragment {
   const bad = ['"""', '$', '{{'].find((s) => source.includes(s));
   if (bad !== undefined) throw new Error(`${field}: a raw string body cannot hold ${bad}`);
   if (source.endsWith('\\')) throw new Error(`${field}: a raw string body cannot end with a backslash`);
+  // Its quote and the three closing ones would end the literal at the first three, one quote early.
+  if (source.endsWith('"')) throw new Error(`${field}: a raw string body cannot end with "`);
   return new SqlFragment(trusted, `r"""${source}"""`, [], []);
 }
 

@@ -3,6 +3,7 @@ import {
   championRunQuery,
   championsTable,
   placeholder,
+  registryTable,
   runsTable,
   servingFunctionDdl,
 } from '../../bigquery';
@@ -32,7 +33,7 @@ export async function switchServingFunction(
     name: at(servingName),
     model: { project: warehouse.project, dataset: warehouse.dataset, model: model.split('.').pop()! },
     runs: at(runsTable.id),
-    champions: at(championsTable.id),
+    champions: { champions: at(championsTable.id), registry: at(registryTable.id) },
     championRun: placeholder('champion_run', 'runId'),
     settings: { maxOutputTokens: g.maxOutputTokens, temperature: g.temperature, topP: g.topP },
   });

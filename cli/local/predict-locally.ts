@@ -201,7 +201,8 @@ function checkOutFile(out: string, input: string): void {
 
 /**
  * Writes the rows as JSONL or CSV (by the file's extension), through a temporary file then a rename. CSV
- * fields go through csvField: a value a spreadsheet would run as a formula is written with a leading `'`.
+ * fields go through csvField: a value a spreadsheet would run as a formula, or that starts with `'`, is
+ * written with a leading `'`.
  */
 export function writePredictions(file: string, rows: PredictionRow[]): void {
   const columns: (keyof PredictionRow)[] = [

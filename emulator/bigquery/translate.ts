@@ -953,6 +953,10 @@ class Translator {
         const fieldType = this.type(at + 1);
         fields.push(`${quoteIdent(name.value)} ${fieldType.sql}`);
         at = fieldType.next;
+        // A field of a column's STRUCT takes column options in DDL (the DDL page's CREATE TABLE example),
+        // checked by the engine against column_option_list before the translation; DuckDB has no use for them.
+        if (this.ddlHead && isWord(this.tokens[at], 'OPTIONS') && isOp(this.tokens[at + 1], '('))
+          at = matchingClose(this.tokens, at + 1) + 1;
         if (isOp(this.tokens[at], ',')) at++;
         else break;
       }

@@ -32,7 +32,7 @@ const builders: [string, (settings: GenerationSettings) => unknown][] = [
         name: { ...ds, table: 'medical_specialty' },
         model: { ...ds, model: 'm' },
         runs: { ...ds, table: 'runs' },
-        champions: { ...ds, table: 'champions' },
+        champions: { champions: { ...ds, table: 'champions' }, registry: { ...ds, table: 'model_registry' } },
         championRun: placeholder('champion_run', 'runId'),
         settings,
       }),

@@ -1,5 +1,6 @@
 import {
   bareColumns,
+  bindSql,
   boolLit,
   columns,
   columnType,
@@ -8,6 +9,7 @@ import {
   placeholder,
   sourceKeyCheckQuery,
   sql,
+  stringLit,
   stringParam,
   textScoresBody,
   textScoresDeclaration,
@@ -172,11 +174,43 @@ SELECT f('a1b22') AS v`;
     );
   });
 
+  test.each([['return "x" + a + "'], ['return a; // ""']])(
+    'a body ending with a quote (%j) is refused: its quote and the closing three would end the literal early',
+    (source) => {
+      // r"""...""""  closes at the first three quotes; the fourth would open a string over the rest of the
+      // statement (the emulator, like BigQuery, then reports an unclosed string literal).
+      expect(() => jsBody(source, 'q.body')).toThrow('q.body: a raw string body cannot end with "');
+    },
+  );
+
   test('a number or a fragment is refused by tsc and at run time', () => {
     // @ts-expect-error a number is not JavaScript source
     expect(() => jsBody(42, 'q.body')).toThrow('q.body: expected JavaScript source, got number');
     // @ts-expect-error a fragment is not JavaScript source: the body is never assembled from SQL pieces
     expect(() => jsBody(sql`return 1;`, 'q.body')).toThrow('q.body: expected JavaScript source, got object');
+  });
+});
+
+describe('stringLit: placeholder syntax in a value is data, not a placeholder', () => {
+  test('a literal holding {{run_id}} reads back unchanged after the run id is bound, as BigQuery (here its emulator) runs it', async () => {
+    const run = placeholder('run_id', 'runId');
+    const statement = toSql(
+      sql`SELECT ${stringLit('run {{run_id}} of {{ dataset }}', 'q.note')} AS note, '${run}' AS run`,
+    );
+    const bound = bindSql(statement, { run_id: 'run_7' });
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'string-lit-'));
+    const bq = await createBigQueryEmulator({
+      dataDir: path.join(root, 'data'),
+      gcsDir: path.join(root, 'gcs'),
+      projectId: 'string-lit-proj',
+    });
+    try {
+      const { rows } = await bq.query(bound.text);
+      expect(rows).toEqual([{ note: 'run {{run_id}} of {{ dataset }}', run: 'run_7' }]);
+    } finally {
+      await bq.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

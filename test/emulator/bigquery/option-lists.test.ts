@@ -171,6 +171,32 @@ describe("a table's column options are column_option_list", () => {
   });
 });
 
+test("the DDL page's CREATE TABLE example runs: options on a STRUCT's field are column options", async () => {
+  // The page's example, verbatim but for the table's path; its expiration (2025) lies ahead of this clock.
+  clock = Date.UTC(2024, 0, 1);
+  await h.emulator.query(`CREATE TABLE ${t('newtable')}
+(
+  x INT64 OPTIONS(description="An optional INTEGER field"),
+  y STRUCT <
+    a ARRAY <STRING> OPTIONS(description="A repeated STRING field"),
+    b BOOL
+  >
+)
+PARTITION BY _PARTITIONDATE
+OPTIONS(
+  expiration_timestamp=TIMESTAMP "2025-01-01 00:00:00 UTC",
+  partition_expiration_days=1,
+  description="a table that expires in 2025, with each partition living for 24 hours",
+  labels=[("org_unit", "development")]
+)`);
+  await h.emulator.query(
+    `INSERT INTO ${t('newtable')} (x, y) VALUES (1, STRUCT(['p', 'q'] AS a, TRUE AS b))`,
+  );
+  const read = await h.emulator.query(`SELECT x, y.a AS a, y.b AS b FROM ${t('newtable')}`);
+  expect(read.rows).toEqual([{ x: '1', a: ['p', 'q'], b: true }]);
+  expect((await tableResource('newtable')).expirationTime).toBe(String(Date.UTC(2025, 0, 1)));
+});
+
 test('a temporary table checks its options; an expiration on it is not supported', async () => {
   const sql = `CREATE TEMP TABLE tmp (x INT64) OPTIONS(bogus = 1); SELECT 1 AS one`;
   await refusedAt(sql, 'bogus', 'Invalid table option name: bogus at @');
@@ -313,3 +339,11 @@ test('a bad option fails a CREATE TABLE AS SELECT over ML.GENERATE_TEXT before a
   await h.emulator.query(`CREATE TABLE ${t('out')} OPTIONS(description = 'ok') AS ${generate}`);
   expect(h.emulator.stats.modelInvocations).toBe(1);
 });
+
+// Found while running the DDL page's examples; each needs more than a small change to the emulator.
+test.todo(
+  "the DDL page's CREATE TABLE FUNCTION example runs: a table function with a scalar (INT64) parameter is refused as not supported",
+);
+test.todo(
+  "the DDL page's CREATE SCHEMA example runs: default_table_expiration_days is refused as not emulated (tables of the dataset would have to expire)",
+);

@@ -109,3 +109,7 @@ test.each([
 ])('a job of %j is keyed (faults, statistics) as %s', (sql, type) => {
   expect(leadingStatementType(tokenize(sql))).toBe(type);
 });
+
+// GoogleSQL coerces a NULL literal to any type, so `IF NULL THEN ... END IF` runs nothing on BigQuery; the
+// emulator reads a bare NULL as INT64 (DuckDB gives the literal no type) and refuses it as not BOOL.
+test.todo('IF NULL THEN: a bare NULL condition is taken as a BOOL that is not TRUE, not refused as INT64');

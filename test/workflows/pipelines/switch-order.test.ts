@@ -93,8 +93,43 @@ test('a serving name whose pointer names no model (none promoted through it) is 
   await expect(served()).rejects.toThrow(new RegExp(servingName));
 });
 
-test('a serving name without a pointer row (a champion from before the pointer table) is switched as before', async () => {
-  expect(await pointer()).toBeUndefined();
-  expect(await switchTo('run_a4', 'tuned_a')).toBeNull();
+/** A registry event written before the pointer table existed: no pointer row is made for it. */
+async function legacyEvent(model: string, eventId: string, at: string) {
+  await e.query(
+    `INSERT INTO bqtune.model_registry (serving_name, event, model_name, event_id, recorded_at)
+     VALUES (@n, 'promote', @m, @id, TIMESTAMP(@at))`,
+    { n: servingName, m: model, id: eventId, at },
+  );
+}
+
+describe('a serving name without a pointer row (a champion from before the pointer table)', () => {
+  test('its champion by the registry is switched to', async () => {
+    await legacyEvent(modelPath('tuned_a'), 'a_old', '2020-01-01 00:00:00 UTC');
+    expect(await pointer()).toBeUndefined();
+    expect(await switchTo('run_a4', 'tuned_a')).toBeNull();
+    expect(await served()).toEqual([modelPath('tuned_a')]);
+  });
+
+  test('a delayed switch to a model the registry has since replaced changes nothing', async () => {
+    await legacyEvent(modelPath('tuned_a'), 'a_old', '2020-01-01 00:00:00 UTC');
+    await legacyEvent(modelPath('tuned_b'), 'b_old', '2020-01-02 00:00:00 UTC');
+    expect(await switchTo('run_b4', 'tuned_b')).toBeNull();
+    expect(await switchTo('run_a5', 'tuned_a')).toBeNull();
+    expect(await served()).toEqual([modelPath('tuned_b')]);
+  });
+
+  test('no champion at all: nothing is switched', async () => {
+    expect(await switchTo('run_a6', 'tuned_a')).toBeNull();
+    await expect(served()).rejects.toThrow(new RegExp(servingName));
+  });
+});
+
+test('B promoted, rolled back to A, then B’s delayed switch and A’s: A is served', async () => {
+  await promoteElsewhere(e, modelPath('tuned_a'), '', 'a_promote');
+  await promoteElsewhere(e, modelPath('tuned_b'), modelPath('tuned_a'), 'b_promote');
+  await promoteElsewhere(e, modelPath('tuned_a'), modelPath('tuned_b'), 'a_rollback');
+  expect(await switchTo('run_a7', 'tuned_a')).toBeNull();
+  expect(await switchTo('run_b7', 'tuned_b')).toBeNull();
+  expect((await pointer()).model_name).toBe(modelPath('tuned_a'));
   expect(await served()).toEqual([modelPath('tuned_a')]);
 });

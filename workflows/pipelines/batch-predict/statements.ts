@@ -44,11 +44,10 @@ export const sourceFileColumns = { key: 'id', input: 'input_text' } as const;
 const serve = (fn: GenerateFunction, mode: 'all' | 'retryable') =>
   statement(servePredictions, { function: fn, model: champion, prompts, served, settings, mode });
 
+const championTables = { champions: table(championsTable.id), registry: table(registryTable.id) };
+
 export const statements = {
-  champion: statement(championQuery, {
-    champions: table(championsTable.id),
-    registry: table(registryTable.id),
-  }),
+  champion: statement(championQuery, championTables),
   championRun: statement(championRunQuery, table(runsTable.id)),
   loadSource: statement(loadData, {
     mode: 'OVERWRITE',
@@ -79,7 +78,7 @@ export const statements = {
     runs: table(runsTable.id),
     championRun: p.champion_run,
     settings,
-    champions: table(championsTable.id),
+    champions: championTables,
   }),
   status: statement(servedStatusQuery, { served, prompts, model: champion }),
   dropSource: statement(dropStagingTable, source),

@@ -177,6 +177,6 @@ export const statements = {
     runs,
     championRun: p.champion_run,
     settings,
-    champions: championTables.champions,
+    champions: championTables,
   }),
 };
