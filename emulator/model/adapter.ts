@@ -8,6 +8,7 @@
  */
 import { dot, featureDim, featurize, featurizeInput, featurizeLabel, type SparseVector } from './features';
 import { seededRandom } from './rng';
+import { normalizeLabel } from '../../bigquery/normalize';
 
 /** r, the rank of the adapter's update W = A·B. */
 export const adapterRank = 8;
@@ -59,9 +60,6 @@ function squaredNorm(values: ArrayLike<number>): number {
   return sum;
 }
 
-/** Labels compare trimmed and lower-cased. */
-export const labelKey = (label: string): string => label.trim().toLowerCase();
-
 function encode(values: Float32Array): string {
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
 }
@@ -84,7 +82,8 @@ export class LowRankAdapter {
     private readonly matrixB: Float32Array,
     private readonly labelOverlap: boolean,
   ) {
-    this.labelIndex = new Map(labels.map((label, i) => [labelKey(label), i]));
+    // Keyed as the evaluation's SQL keys labels, so spellings it scores as one label are one class here.
+    this.labelIndex = new Map(labels.map((label, i) => [normalizeLabel(label), i]));
     this.labelFeatures = labelOverlap ? labels.map((label) => featurizeLabel(label)) : [];
   }
 
@@ -125,7 +124,7 @@ export class LowRankAdapter {
     const labels: string[] = [];
     const seen = new Set<string>();
     for (const pair of pairs) {
-      const key = labelKey(pair.label);
+      const key = normalizeLabel(pair.label);
       if (!seen.has(key)) {
         seen.add(key);
         labels.push(pair.label.trim());
@@ -141,7 +140,7 @@ export class LowRankAdapter {
     );
     const examples = pairs.map((pair) => ({
       x: featurize(pair.input),
-      y: adapter.labelIndex.get(labelKey(pair.label)) ?? 0,
+      y: adapter.labelIndex.get(normalizeLabel(pair.label)) ?? 0,
     }));
     const epochs = Math.max(1, Math.ceil(options.maxIterations / pairs.length));
     const learningRate = baseLearningRate * options.learningRateMultiplier;
@@ -212,7 +211,7 @@ export class LowRankAdapter {
     const h = this.hidden(x);
     const pool = candidates.length > 0 ? candidates : this.labels;
     return pool.map((label) => {
-      const trained = this.labelIndex.get(labelKey(label));
+      const trained = this.labelIndex.get(normalizeLabel(label));
       const base =
         trained === undefined
           ? this.labelOverlap
