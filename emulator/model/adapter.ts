@@ -158,34 +158,37 @@ export class LowRankAdapter {
     return { adapter, report: { epochs, steps: epochs * pairs.length, learningRate, epochLoss } };
   }
 
-  private hidden(x: SparseVector): Float64Array {
-    const h = new Float64Array(adapterRank);
-    for (let k = 0; k < x.indices.length; k++) {
-      const row = x.indices[k] * adapterRank;
-      for (let r = 0; r < adapterRank; r++) h[r] += x.values[k] * this.matrixA[row + r];
+  /** x·A: the input's image in the adapter's rank-r space. */
+  private hidden(input: SparseVector): Float64Array {
+    const hidden = new Float64Array(adapterRank);
+    for (let k = 0; k < input.indices.length; k++) {
+      const row = input.indices[k] * adapterRank;
+      for (let r = 0; r < adapterRank; r++) hidden[r] += input.values[k] * this.matrixA[row + r];
     }
-    return h;
+    return hidden;
   }
 
-  private adapterLogit(h: Float64Array, label: number): number {
+  /** (x·A)·B[:, label]: the learned term of one label's logit. */
+  private adapterLogit(hidden: Float64Array, label: number): number {
     let sum = 0;
-    for (let r = 0; r < adapterRank; r++) sum += h[r] * this.matrixB[r * this.labels.length + label];
+    for (let r = 0; r < adapterRank; r++) sum += hidden[r] * this.matrixB[r * this.labels.length + label];
     return sum;
   }
 
-  private baseLogit(x: SparseVector, label: number): number {
-    return this.labelOverlap ? baseScale * dot(x, this.labelFeatures[label]) : 0;
+  /** scale · x·φ(label): the frozen base term (0 for a head without it). */
+  private baseLogit(input: SparseVector, label: number): number {
+    return this.labelOverlap ? baseScale * dot(input, this.labelFeatures[label]) : 0;
   }
 
   /** One SGD step on one example; returns its cross-entropy before the update. */
-  private step(x: SparseVector, target: number, learningRate: number): number {
+  private step(input: SparseVector, target: number, learningRate: number): number {
     const n = this.labels.length;
-    const h = this.hidden(x);
-    const logits = this.labels.map((_, c) => this.baseLogit(x, c) + this.adapterLogit(h, c));
+    const h = this.hidden(input);
+    const logits = this.labels.map((_, label) => this.baseLogit(input, label) + this.adapterLogit(h, label));
     const max = Math.max(...logits);
-    const exps = logits.map((l) => Math.exp(l - max));
-    const total = exps.reduce((s, e) => s + e, 0);
-    const grad = exps.map((e, c) => e / total - (c === target ? 1 : 0));
+    const exps = logits.map((logit) => Math.exp(logit - max));
+    const total = exps.reduce((sum, exp) => sum + exp, 0);
+    const grad = exps.map((exp, label) => exp / total - (label === target ? 1 : 0));
     const dh = new Float64Array(adapterRank);
     for (let r = 0; r < adapterRank; r++)
       for (let c = 0; c < n; c++) dh[r] += this.matrixB[r * n + c] * grad[c];
@@ -195,9 +198,9 @@ export class LowRankAdapter {
     const step = learningRate * Math.min(1, gradientClip / Math.max(norm, 1e-12));
     for (let r = 0; r < adapterRank; r++)
       for (let c = 0; c < n; c++) this.matrixB[r * n + c] -= step * h[r] * grad[c];
-    for (let k = 0; k < x.indices.length; k++) {
-      const row = x.indices[k] * adapterRank;
-      for (let r = 0; r < adapterRank; r++) this.matrixA[row + r] -= step * x.values[k] * dh[r];
+    for (let k = 0; k < input.indices.length; k++) {
+      const row = input.indices[k] * adapterRank;
+      for (let r = 0; r < adapterRank; r++) this.matrixA[row + r] -= step * input.values[k] * dh[r];
     }
     return -Math.log(Math.max(exps[target] / total, 1e-12));
   }
