@@ -82,11 +82,11 @@ module.exports = tseslint.config(
     rules: { 'local/one-doc-per-declaration': 'error' },
   },
   {
-    // A ceiling, not a target: the longest function outside the tests is 128 lines (the BigQuery engine's
-    // statement dispatch). Test files are exempt: a describe block is a list of cases, not a thread to follow.
+    // A ceiling, not a target: the longest function outside the tests is 110 lines (classificationMetrics,
+    // one SQL statement). Test files are exempt: a describe block is a list of cases, not a thread to follow.
     files: ['**/*.ts'],
     ignores: ['test/**'],
-    rules: { 'max-lines-per-function': ['error', { max: 130, skipBlankLines: true, skipComments: true }] },
+    rules: { 'max-lines-per-function': ['error', { max: 110, skipBlankLines: true, skipComments: true }] },
   },
   {
     // The emulator's types and fields are named in words (`kind`, `left`, `value`), never in letters: a reader

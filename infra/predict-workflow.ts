@@ -54,8 +54,46 @@ export class PredictWorkflow extends pulumi.ComponentResource {
       },
       childOptions(this, opts),
     );
+    const grants = this.grantRoles(name, args, opts);
+    this.workflow = new gcp.workflows.Workflow(
+      name,
+      {
+        project: args.project,
+        region: args.region,
+        name: `${args.namePrefix}-batch-predict`,
+        description: "bqtune: the serving name's champion answers new rows, with lineage and a drift check.",
+        serviceAccount: this.serviceAccount.email,
+        sourceContents: args.source,
+        callLogLevel: args.callLogLevel,
+        executionHistoryLevel: args.executionHistoryLevel,
+        deletionProtection: args.deletionProtection,
+        labels: args.labels,
+        userEnvVars: {
+          BQTUNE_PROJECT: args.project,
+          BQTUNE_LOCATION: args.location,
+          BQTUNE_DATASET: args.datasetId,
+        },
+      },
+      childOptions(this, opts, ...grants),
+    );
+    this.name = this.workflow.name;
+    const schedule = args.predict.schedule;
+    if (schedule !== undefined) this.schedulerJob = this.scheduleJob(name, args, schedule, opts);
+
+    this.registerOutputs({ name: this.name, serviceAccountEmail: this.serviceAccount.email });
+  }
+
+  /**
+   * The service account's roles from the role table: on the project, the pipeline dataset, the bucket and
+   * each source dataset the stack names. The workflow depends on them all.
+   */
+  private grantRoles(
+    name: string,
+    args: PredictWorkflowArgs,
+    opts: pulumi.ComponentResourceOptions | undefined,
+  ): pulumi.Resource[] {
     const member = this.serviceAccount.member;
-    const grants: pulumi.Resource[] = [
+    return [
       ...rolesOf('predict', 'project').map(
         (role) =>
           new gcp.projects.IAMMember(
@@ -91,76 +129,56 @@ export class PredictWorkflow extends pulumi.ComponentResource {
         ),
       ),
     ];
+  }
 
-    this.workflow = new gcp.workflows.Workflow(
-      name,
+  /** The schedule: a Cloud Scheduler job that starts the workflow as an invoker account of its own. */
+  private scheduleJob(
+    name: string,
+    args: PredictWorkflowArgs,
+    schedule: NonNullable<PredictWorkflowArgs['predict']['schedule']>,
+    opts: pulumi.ComponentResourceOptions | undefined,
+  ): gcp.cloudscheduler.Job {
+    const invoker = new gcp.serviceaccount.Account(
+      `${name}-invoker`,
+      {
+        project: args.project,
+        accountId: `${args.namePrefix}-predict-invoker`,
+        displayName: 'bqtune batch-predict invoker',
+        description: 'Starts scheduled executions of bqtune batch-predict.',
+      },
+      childOptions(this, opts),
+    );
+    // The provider has no per-workflow IAM resource, so the invoker gets workflows.invoker on the project,
+    // as the tuning pipeline's invoker does; its service account holds nothing else.
+    const invokerGrants = rolesOf('predictInvoker', 'project', ['predict schedule']).map(
+      (role) =>
+        new gcp.projects.IAMMember(
+          grantResourceName(`${name}-invoker`, 'project', role),
+          { project: args.project, role, member: invoker.member },
+          childOptions(this, opts),
+        ),
+    );
+    return new gcp.cloudscheduler.Job(
+      `${name}-schedule`,
       {
         project: args.project,
         region: args.region,
         name: `${args.namePrefix}-batch-predict`,
-        description: "bqtune: the serving name's champion answers new rows, with lineage and a drift check.",
-        serviceAccount: this.serviceAccount.email,
-        sourceContents: args.source,
-        callLogLevel: args.callLogLevel,
-        executionHistoryLevel: args.executionHistoryLevel,
-        deletionProtection: args.deletionProtection,
-        labels: args.labels,
-        userEnvVars: {
-          BQTUNE_PROJECT: args.project,
-          BQTUNE_LOCATION: args.location,
-          BQTUNE_DATASET: args.datasetId,
-        },
-      },
-      childOptions(this, opts, ...grants),
-    );
-    this.name = this.workflow.name;
-
-    const schedule = args.predict.schedule;
-    if (schedule !== undefined) {
-      const invoker = new gcp.serviceaccount.Account(
-        `${name}-invoker`,
-        {
-          project: args.project,
-          accountId: `${args.namePrefix}-predict-invoker`,
-          displayName: 'bqtune batch-predict invoker',
-          description: 'Starts scheduled executions of bqtune batch-predict.',
-        },
-        childOptions(this, opts),
-      );
-      // The provider has no per-workflow IAM resource, so the invoker gets workflows.invoker on the project,
-      // as the tuning pipeline's invoker does; its service account holds nothing else.
-      const invokerGrants = rolesOf('predictInvoker', 'project', ['predict schedule']).map(
-        (role) =>
-          new gcp.projects.IAMMember(
-            grantResourceName(`${name}-invoker`, 'project', role),
-            { project: args.project, role, member: invoker.member },
-            childOptions(this, opts),
-          ),
-      );
-      this.schedulerJob = new gcp.cloudscheduler.Job(
-        `${name}-schedule`,
-        {
-          project: args.project,
-          region: args.region,
-          name: `${args.namePrefix}-batch-predict`,
-          description: 'Starts bqtune batch-predict with the arguments of the stack.',
-          schedule: schedule.cron,
-          timeZone: schedule.timeZone,
-          httpTarget: {
-            uri: pulumi.interpolate`https://workflowexecutions.googleapis.com/v1/projects/${args.project}/locations/${args.region}/workflows/${this.workflow.name}/executions`,
-            httpMethod: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: executionRequestBody(schedule.arguments),
-            oauthToken: {
-              serviceAccountEmail: invoker.email,
-              scope: 'https://www.googleapis.com/auth/cloud-platform',
-            },
+        description: 'Starts bqtune batch-predict with the arguments of the stack.',
+        schedule: schedule.cron,
+        timeZone: schedule.timeZone,
+        httpTarget: {
+          uri: pulumi.interpolate`https://workflowexecutions.googleapis.com/v1/projects/${args.project}/locations/${args.region}/workflows/${this.workflow.name}/executions`,
+          httpMethod: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: executionRequestBody(schedule.arguments),
+          oauthToken: {
+            serviceAccountEmail: invoker.email,
+            scope: 'https://www.googleapis.com/auth/cloud-platform',
           },
         },
-        childOptions(this, opts, ...invokerGrants),
-      );
-    }
-
-    this.registerOutputs({ name: this.name, serviceAccountEmail: this.serviceAccount.email });
+      },
+      childOptions(this, opts, ...invokerGrants),
+    );
   }
 }

@@ -15,6 +15,7 @@ import type { TargetFlags } from '../deployment/target';
 import type * as ApiErrors from '../deployment/api-errors';
 import type * as EmulatorToken from '../local/emulator-token';
 import type * as RunLocally from '../local/run-locally';
+import type { BatchPredictArguments, RunArguments } from '../../schemas/types.generated';
 
 /** `bqtune trigger`'s flags as commander parses them. */
 interface TriggerOptions extends TargetFlags {
@@ -74,6 +75,76 @@ function printOutcome(done: ExecutionView): void {
   process.exitCode = 1;
 }
 
+/** What one execution needs: the target it runs on, its run id and its validated arguments. */
+function prepareExecution(
+  config: string,
+  opts: TriggerOptions,
+): { target: Target.TriggerTarget; runId: string; args: RunArguments | BatchPredictArguments } {
+  const { stackOutputs } = load<typeof StackOutputsModule>('../deployment/stack-outputs');
+  const { localTarget, resolveTarget } = load<typeof Target>('../deployment/target');
+  const { newRunId } = load<typeof RunLocally>('../local/run-locally');
+  if (opts.pipeline !== 'tune-and-evaluate' && opts.pipeline !== 'batch-predict')
+    throw new Error(`--pipeline: expected tune-and-evaluate or batch-predict, got ${opts.pipeline}`);
+  const predict = opts.pipeline === 'batch-predict';
+  if (predict && config === path.relative(process.cwd(), exampleConfig))
+    throw new Error('--pipeline batch-predict needs an arguments file (servingName, source, ...)');
+  const outputs = stackOutputs(opts);
+  const target = resolveTarget(
+    predict ? { ...opts, workflow: opts.workflow ?? outputs.predictWorkflowName } : opts,
+    outputs,
+    opts.endpoint ? { ...localTarget, workflow: opts.pipeline } : undefined,
+  );
+  const localGcsDir = opts.endpoint ? path.resolve(opts.stateDir, 'gcs') : undefined;
+  const runId = opts.runId ?? (predict ? newRunId().replace(/^run_/, 'predict_') : newRunId());
+  const args = predict
+    ? load<typeof PredictArgumentsModule>('../deployment/predict-arguments').buildPredictArguments({
+        argumentsFile: path.resolve(config),
+        target,
+        runId,
+        localGcsDir,
+      })
+    : load<typeof RunArgumentsModule>('../deployment/run-arguments').buildRunArguments({
+        configFile: path.resolve(config),
+        target,
+        runId,
+        train: opts.train,
+        eval: opts.eval,
+        localGcsDir,
+      });
+  return { target, runId, args };
+}
+
+/** `bqtune trigger`: starts one execution and, with --watch, follows it to its end. */
+async function trigger(config: string, opts: TriggerOptions): Promise<void> {
+  const { executionsClient, startExecution, watchExecution } =
+    load<typeof Executions>('../deployment/executions');
+  const { apiError } = load<typeof ApiErrors>('../deployment/api-errors');
+  const { readEmulatorToken } = load<typeof EmulatorToken>('../local/emulator-token');
+  const { target, runId, args } = prepareExecution(config, opts);
+  const client = executionsClient(
+    opts.endpoint === undefined
+      ? undefined
+      : { endpoint: opts.endpoint, token: readEmulatorToken(path.resolve(opts.stateDir)) },
+  );
+  try {
+    const started = await startExecution(client, target, args);
+    process.stdout.write(`started ${started.name} (run ${runId})\n`);
+    if (!opts.watch) return;
+    const since = started.startTime ?? new Date();
+    const status = statusWriter(process.stderr);
+    const done = await watchExecution(client, started.name, {
+      intervalMs: opts.endpoint ? 250 : 5000,
+      onUpdate: (e) => status.update(e, since),
+    });
+    status.end();
+    printOutcome(done);
+  } catch (err) {
+    throw apiError(err, opts.endpoint ?? 'workflowexecutions.googleapis.com');
+  } finally {
+    await client.close();
+  }
+}
+
 export const register: Register = (program) => {
   program
     .command('trigger')
@@ -122,64 +193,5 @@ export const register: Register = (program) => {
         '  $ bqtune trigger --pipeline batch-predict predict.json --outputs outputs.json',
       ].join('\n'),
     )
-    .action(async (config: string, opts: TriggerOptions) => {
-      const { executionsClient, startExecution, watchExecution } =
-        load<typeof Executions>('../deployment/executions');
-      const { buildRunArguments } = load<typeof RunArgumentsModule>('../deployment/run-arguments');
-      const { stackOutputs } = load<typeof StackOutputsModule>('../deployment/stack-outputs');
-      const { localTarget, resolveTarget } = load<typeof Target>('../deployment/target');
-      const { apiError } = load<typeof ApiErrors>('../deployment/api-errors');
-      const { readEmulatorToken } = load<typeof EmulatorToken>('../local/emulator-token');
-      const { newRunId } = load<typeof RunLocally>('../local/run-locally');
-      if (opts.pipeline !== 'tune-and-evaluate' && opts.pipeline !== 'batch-predict')
-        throw new Error(`--pipeline: expected tune-and-evaluate or batch-predict, got ${opts.pipeline}`);
-      const predict = opts.pipeline === 'batch-predict';
-      if (predict && config === path.relative(process.cwd(), exampleConfig))
-        throw new Error('--pipeline batch-predict needs an arguments file (servingName, source, ...)');
-      const outputs = stackOutputs(opts);
-      const target = resolveTarget(
-        predict ? { ...opts, workflow: opts.workflow ?? outputs.predictWorkflowName } : opts,
-        outputs,
-        opts.endpoint ? { ...localTarget, workflow: opts.pipeline } : undefined,
-      );
-      const localGcsDir = opts.endpoint ? path.resolve(opts.stateDir, 'gcs') : undefined;
-      const runId = opts.runId ?? (predict ? newRunId().replace(/^run_/, 'predict_') : newRunId());
-      const args = predict
-        ? load<typeof PredictArgumentsModule>('../deployment/predict-arguments').buildPredictArguments({
-            argumentsFile: path.resolve(config),
-            target,
-            runId,
-            localGcsDir,
-          })
-        : buildRunArguments({
-            configFile: path.resolve(config),
-            target,
-            runId,
-            train: opts.train,
-            eval: opts.eval,
-            localGcsDir,
-          });
-      const client = executionsClient(
-        opts.endpoint === undefined
-          ? undefined
-          : { endpoint: opts.endpoint, token: readEmulatorToken(path.resolve(opts.stateDir)) },
-      );
-      try {
-        const started = await startExecution(client, target, args);
-        process.stdout.write(`started ${started.name} (run ${runId})\n`);
-        if (!opts.watch) return;
-        const since = started.startTime ?? new Date();
-        const status = statusWriter(process.stderr);
-        const done = await watchExecution(client, started.name, {
-          intervalMs: opts.endpoint ? 250 : 5000,
-          onUpdate: (e) => status.update(e, since),
-        });
-        status.end();
-        printOutcome(done);
-      } catch (err) {
-        throw apiError(err, opts.endpoint ?? 'workflowexecutions.googleapis.com');
-      } finally {
-        await client.close();
-      }
-    });
+    .action(trigger);
 };

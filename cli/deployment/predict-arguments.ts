@@ -6,9 +6,17 @@ import { validateBatchPredictArguments } from '../../schemas/validate';
 import { localBucket, uploadToLocalBucket } from '../local/environment';
 import type { TriggerTarget } from './target';
 
-export interface PredictArgumentsInput {
+/** Where batch-predict's own arguments come from: a JSON or YAML file, or an object the caller built. */
+export type PredictArgumentsSource =
   /** JSON or YAML: servingName, source ({ uri } or { table }), and optionally keyColumn, inputColumn, drift, retries. */
-  argumentsFile: string;
+  | { argumentsFile: string }
+  /**
+   * The same fields, built by a caller (`bqtune predict` from its flags); `origin` names them in errors, and a
+   * local `source.uri` is read as it is (an absolute path, or relative to the working folder).
+   */
+  | { arguments: Record<string, unknown>; origin: string };
+
+export type PredictArgumentsInput = PredictArgumentsSource & {
   target: TriggerTarget;
   runId: string;
   /**
@@ -16,14 +24,10 @@ export interface PredictArgumentsInput {
    * Absent: the source must already be a gs:// URI or a table.
    */
   localGcsDir?: string;
-}
+};
 
-/**
- * The arguments of one batch-predict execution: the file's, plus the run id and the target's project,
- * location and dataset, validated with `schemas/batch-predict-arguments.schema.json`. Errors name the file.
- */
-export function buildPredictArguments(input: PredictArgumentsInput): BatchPredictArguments {
-  const file = input.argumentsFile;
+/** The file's arguments object; errors name the file. */
+function readArgumentsFile(file: string): Record<string, unknown> {
   if (!fs.existsSync(file)) throw new Error(`arguments file not found: ${file}`);
   const yaml = /\.ya?ml$/i.test(file);
   let parsed: unknown;
@@ -36,16 +40,31 @@ export function buildPredictArguments(input: PredictArgumentsInput): BatchPredic
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new Error(`${file} must hold an object of batch-predict arguments`);
-  const given = parsed as Record<string, unknown>;
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * The arguments of one batch-predict execution, on every path (trigger, deployed or local endpoint, and
+ * `bqtune predict`): the given fields, plus the run id and the target's project, location and dataset,
+ * validated with `schemas/batch-predict-arguments.schema.json`. Errors name the file (or `origin`) and the
+ * field (SchemaValidationError); a local source file is uploaded only once all is valid.
+ */
+export function buildPredictArguments(input: PredictArgumentsInput): BatchPredictArguments {
+  const fromFile = 'argumentsFile' in input;
+  const origin = fromFile ? input.argumentsFile : input.origin;
+  const given = fromFile ? readArgumentsFile(input.argumentsFile) : input.arguments;
+  const baseDir = fromFile ? path.dirname(input.argumentsFile) : process.cwd();
   const source = given.source as Record<string, unknown> | undefined;
   let upload: (() => void) | undefined;
   let sourceValue: unknown = source;
   if (typeof source?.uri === 'string' && !source.uri.startsWith('gs://')) {
-    const local = path.resolve(path.dirname(file), source.uri);
+    const local = path.resolve(baseDir, source.uri);
     const gcsDir = input.localGcsDir;
     if (gcsDir === undefined)
-      throw new Error(`${file}: source.uri ${source.uri} is a local file; upload it to Cloud Storage first`);
-    if (!fs.existsSync(local)) throw new Error(`${file}: source.uri: file not found: ${local}`);
+      throw new Error(
+        `${origin}: source.uri ${source.uri} is a local file; upload it to Cloud Storage first`,
+      );
+    if (!fs.existsSync(local)) throw new Error(`${origin}: source.uri: file not found: ${local}`);
     const object = `${input.runId}/source.jsonl`;
     sourceValue = { ...source, uri: `gs://${localBucket}/${object}` };
     upload = () => uploadToLocalBucket(gcsDir, local, object);
@@ -59,7 +78,7 @@ export function buildPredictArguments(input: PredictArgumentsInput): BatchPredic
       location: input.target.location,
       dataset: input.target.dataset,
     },
-    file,
+    origin,
   );
   upload?.();
   return args;

@@ -6,13 +6,10 @@ import { runWorkflow, VirtualClock, type ExecutionEvent } from '../../emulator/w
 import type { FaultConfig } from '../../emulator/bigquery';
 import { paths, servedPredictionsTable, sql, stringParam, toSql } from '../../bigquery';
 import { compiledWorkflowForLocalRun } from '../../workflows/compiled';
-import {
-  localDataset,
-  localLocation,
-  localProject,
-  openLocalEnvironment,
-  uploadToLocalBucket,
-} from './environment';
+import { localDataset, localProject, openLocalEnvironment } from './environment';
+import { buildPredictArguments } from '../deployment/predict-arguments';
+import { localTarget } from '../deployment/target';
+import type { BatchPredictArguments } from '../../schemas/types.generated';
 import { newRunId } from './run-locally';
 import { checkRunId } from './run-id';
 import { renderPredictReport, type PredictReportData } from '../report/predict-html';
@@ -248,18 +245,27 @@ export async function predictLocally(options: LocalPredictOptions): Promise<Loca
     fs.mkdirSync(runDir, { recursive: true });
     const source = path.join(runDir, 'source.jsonl');
     fs.writeFileSync(source, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
-    const uri = uploadToLocalBucket(env.gcsDir, source, `${runId}/source.jsonl`);
-    const args = {
-      runId,
-      project: localProject,
-      location: localLocation,
-      dataset: localDataset,
-      servingName,
-      source: { uri },
-      ...(options.warnPsi === undefined && options.driftMinRows === undefined
-        ? {}
-        : { drift: { warnPsi: options.warnPsi, minRows: options.driftMinRows } }),
-    };
+    let args: BatchPredictArguments;
+    try {
+      // The same step as `bqtune trigger --pipeline batch-predict`: one builder and its schema check.
+      args = buildPredictArguments({
+        arguments: {
+          servingName,
+          source: { uri: source },
+          ...(options.warnPsi === undefined && options.driftMinRows === undefined
+            ? {}
+            : { drift: { warnPsi: options.warnPsi, minRows: options.driftMinRows } }),
+        },
+        origin: 'batch-predict arguments',
+        target: localTarget,
+        runId,
+        localGcsDir: env.gcsDir,
+      });
+    } catch (error) {
+      // Refused before it ran: no run folder is left behind.
+      fs.rmSync(runDir, { recursive: true, force: true });
+      throw error;
+    }
     const workflow = compiledWorkflowForLocalRun(predictPipelineName);
     const execution = await runWorkflow(workflow.source, {
       argument: args,

@@ -360,65 +360,13 @@ export class Engine {
 
   private async statement(tokens: Token[], ctx: StatementContext): Promise<StatementResult> {
     const type = statementType(tokens);
-    const { warehouse, catalog } = this.options;
-    const cursor = new Cursor(tokens);
     switch (type) {
-      case 'LOAD_DATA': {
-        cursor.expectWord('LOAD');
-        cursor.expectWord('DATA');
-        const statement = parseLoadData(cursor, warehouse);
-        const options =
-          statement.optionsAt < 0
-            ? {}
-            : await readOptions(optionLists.table, tokens, statement.optionsAt, this.evaluator(ctx));
-        requireFuture(options, ctx.instant);
-        const rows = await loadData(statement, warehouse, this.options.gcsDir, options);
-        this.expiresAt(options);
-        return {
-          statementType: type,
-          numDmlAffectedRows: rows,
-          ddlTargetTable: statement.table,
-          genAiFunctions: [],
-        };
-      }
-      case 'CREATE_MODEL': {
-        cursor.expectWord('CREATE');
-        const orReplace = cursor.acceptWord('OR');
-        if (orReplace) cursor.expectWord('REPLACE');
-        cursor.expectWord('MODEL');
-        const statement = parseCreateModel(cursor, orReplace, warehouse);
-        const outcome = await createModel(statement, {
-          requireDataset: (ref) => this.locked(() => warehouse.requireDataset(ref)),
-          catalog,
-          connections: this.options.connections,
-          faults: this.options.faults,
-          select: async (query) => {
-            const result = await this.locked(() => this.sql(query, ctx, 'SELECT'));
-            const names = result.schema?.map((f) => f.name) ?? [];
-            return (result.rows ?? []).map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]])));
-          },
-          sleep: ctx.sleep,
-          now: ctx.now,
-        });
-        return {
-          statementType: type,
-          ddlOperationPerformed: outcome.ddlOperationPerformed,
-          training: outcome.training,
-          genAiFunctions: [],
-        };
-      }
-      case 'DROP_MODEL': {
-        cursor.expectWord('DROP');
-        cursor.expectWord('MODEL');
-        const ifExists = cursor.acceptWord('IF');
-        if (ifExists) cursor.expectWord('EXISTS');
-        const { parts, at } = cursor.path('a model name');
-        endOfStatement(cursor);
-        const t = warehouse.tableRef(parts, at);
-        const ref = { projectId: t.projectId, datasetId: t.datasetId, modelId: t.tableId };
-        if (!catalog.delete(ref) && !ifExists) catalog.require(ref);
-        return { statementType: type, ddlOperationPerformed: 'DROP', genAiFunctions: [] };
-      }
+      case 'LOAD_DATA':
+        return this.loadDataStatement(tokens, ctx);
+      case 'CREATE_MODEL':
+        return this.createModelStatement(tokens, ctx);
+      case 'DROP_MODEL':
+        return this.dropModel(tokens);
       case 'CREATE_SCHEMA':
         return this.createSchema(tokens, ctx);
       case 'SELECT':
@@ -435,19 +383,8 @@ export class Engine {
         return this.sql(tokens, ctx, type);
       case 'CREATE_TABLE_FUNCTION':
         return this.createTableFunction(tokens, ctx);
-      case 'DROP_TABLE_FUNCTION': {
-        cursor.expectWord('DROP');
-        cursor.expectWord('TABLE');
-        cursor.expectWord('FUNCTION');
-        const ifExists = cursor.acceptWord('IF');
-        if (ifExists) cursor.expectWord('EXISTS');
-        const { parts, at } = cursor.path('a function name');
-        endOfStatement(cursor);
-        const ref = warehouse.tableRef(parts, at);
-        if (!this.options.routines.delete(ref) && !ifExists)
-          throw notFound(`Not found: Function ${displayTable(ref)}`);
-        return { statementType: type, ddlOperationPerformed: 'DROP', genAiFunctions: [] };
-      }
+      case 'DROP_TABLE_FUNCTION':
+        return this.dropTableFunction(tokens);
       case 'ALTER_TABLE':
       case 'ALTER_VIEW': {
         const done = await alterStatement(tokens, this.options.warehouse, {
@@ -465,6 +402,90 @@ export class Engine {
             .join(' ')} ... at ${location(tokens[0])}`,
         );
     }
+  }
+
+  /** `LOAD DATA INTO table [OPTIONS(...)] FROM FILES(...)`: the rows read from the stand-in bucket. */
+  private async loadDataStatement(tokens: Token[], ctx: StatementContext): Promise<StatementResult> {
+    const { warehouse } = this.options;
+    const cursor = new Cursor(tokens);
+    cursor.expectWord('LOAD');
+    cursor.expectWord('DATA');
+    const statement = parseLoadData(cursor, warehouse);
+    const options =
+      statement.optionsAt < 0
+        ? {}
+        : await readOptions(optionLists.table, tokens, statement.optionsAt, this.evaluator(ctx));
+    requireFuture(options, ctx.instant);
+    const rows = await loadData(statement, warehouse, this.options.gcsDir, options);
+    this.expiresAt(options);
+    return {
+      statementType: 'LOAD_DATA',
+      numDmlAffectedRows: rows,
+      ddlTargetTable: statement.table,
+      genAiFunctions: [],
+    };
+  }
+
+  /** `CREATE [OR REPLACE] MODEL`: a remote or tuned model in the catalog; its training SELECT runs here. */
+  private async createModelStatement(tokens: Token[], ctx: StatementContext): Promise<StatementResult> {
+    const { warehouse, catalog } = this.options;
+    const cursor = new Cursor(tokens);
+    cursor.expectWord('CREATE');
+    const orReplace = cursor.acceptWord('OR');
+    if (orReplace) cursor.expectWord('REPLACE');
+    cursor.expectWord('MODEL');
+    const statement = parseCreateModel(cursor, orReplace, warehouse);
+    const outcome = await createModel(statement, {
+      requireDataset: (ref) => this.locked(() => warehouse.requireDataset(ref)),
+      catalog,
+      connections: this.options.connections,
+      faults: this.options.faults,
+      select: async (query) => {
+        const result = await this.locked(() => this.sql(query, ctx, 'SELECT'));
+        const names = result.schema?.map((f) => f.name) ?? [];
+        return (result.rows ?? []).map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]])));
+      },
+      sleep: ctx.sleep,
+      now: ctx.now,
+    });
+    return {
+      statementType: 'CREATE_MODEL',
+      ddlOperationPerformed: outcome.ddlOperationPerformed,
+      training: outcome.training,
+      genAiFunctions: [],
+    };
+  }
+
+  /** `DROP MODEL [IF EXISTS] name`. */
+  private dropModel(tokens: Token[]): StatementResult {
+    const { warehouse, catalog } = this.options;
+    const cursor = new Cursor(tokens);
+    cursor.expectWord('DROP');
+    cursor.expectWord('MODEL');
+    const ifExists = cursor.acceptWord('IF');
+    if (ifExists) cursor.expectWord('EXISTS');
+    const { parts, at } = cursor.path('a model name');
+    endOfStatement(cursor);
+    const t = warehouse.tableRef(parts, at);
+    const ref = { projectId: t.projectId, datasetId: t.datasetId, modelId: t.tableId };
+    if (!catalog.delete(ref) && !ifExists) catalog.require(ref);
+    return { statementType: 'DROP_MODEL', ddlOperationPerformed: 'DROP', genAiFunctions: [] };
+  }
+
+  /** `DROP TABLE FUNCTION [IF EXISTS] name`. */
+  private dropTableFunction(tokens: Token[]): StatementResult {
+    const cursor = new Cursor(tokens);
+    cursor.expectWord('DROP');
+    cursor.expectWord('TABLE');
+    cursor.expectWord('FUNCTION');
+    const ifExists = cursor.acceptWord('IF');
+    if (ifExists) cursor.expectWord('EXISTS');
+    const { parts, at } = cursor.path('a function name');
+    endOfStatement(cursor);
+    const ref = this.options.warehouse.tableRef(parts, at);
+    if (!this.options.routines.delete(ref) && !ifExists)
+      throw notFound(`Not found: Function ${displayTable(ref)}`);
+    return { statementType: 'DROP_TABLE_FUNCTION', ddlOperationPerformed: 'DROP', genAiFunctions: [] };
   }
 
   /** `CREATE SCHEMA [IF NOT EXISTS] name [OPTIONS(...)]`: a dataset, its options checked against the schema list. */

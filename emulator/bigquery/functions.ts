@@ -30,12 +30,12 @@ export interface FunctionRule {
 export interface RawArgs {
   /** DuckDB SQL for the statement's instant, a TIMESTAMPTZ (see Translator). */
   now(): string;
-  /** The decoded value of argument i if it is a single string literal. */
-  stringLiteral(i: number): string | undefined;
-  /** Argument i as an upper-case keyword (a date part such as `DAY`), if it is one bare word. */
-  word(i: number): string | undefined;
-  /** Whether argument i is a `PARSE_JSON(...)` call or a `JSON '...'` literal (a JSON-typed value). */
-  isJson(i: number): boolean;
+  /** The decoded value of argument `index` if it is a single string literal. */
+  stringLiteral(index: number): string | undefined;
+  /** Argument `index` as an upper-case keyword (a date part such as `DAY`), if it is one bare word. */
+  word(index: number): string | undefined;
+  /** Whether argument `index` is a `PARSE_JSON(...)` call or a `JSON '...'` literal (a JSON-typed value). */
+  isJson(index: number): boolean;
 }
 
 export const referenceBase = 'https://cloud.google.com/bigquery/docs/reference/standard-sql/';
@@ -101,7 +101,7 @@ export const duckdbMacros = [
 const text =
   (name: string, fn: string, texts = 1) =>
   (args: string[]): string =>
-    `${name}(${args.map((a, i) => (i < texts ? `bq_text(${a}, '${fn}')` : a)).join(', ')})`;
+    `${name}(${args.map((arg, index) => (index < texts ? `bq_text(${arg}, '${fn}')` : arg)).join(', ')})`;
 
 /** A rule that renames the function and keeps its arguments. */
 const same =
@@ -111,7 +111,7 @@ const same =
 
 /** All arguments non-NULL or the answer is NULL (BigQuery's GREATEST/LEAST/ARRAY_CONCAT; DuckDB skips NULLs). */
 const nullIfAnyNull = (args: string[], body: string): string =>
-  `CASE WHEN ${args.map((a) => `(${a}) IS NULL`).join(' OR ')} THEN NULL ELSE ${body} END`;
+  `CASE WHEN ${args.map((arg) => `(${arg}) IS NULL`).join(' OR ')} THEN NULL ELSE ${body} END`;
 
 /** Date parts DuckDB counts and truncates the way BigQuery does (WEEK starts on Sunday in BigQuery). */
 const calendarParts: Record<string, string> = {
@@ -139,8 +139,8 @@ const unitMicros: Record<string, number> = {
   DAY: 86_400_000_000,
 };
 
-function part(raw: RawArgs, i: number, allowed: Record<string, string>, fn: string): string {
-  const word = raw.word(i);
+function part(raw: RawArgs, index: number, allowed: Record<string, string>, fn: string): string {
+  const word = raw.word(index);
   if (!word || !(word in allowed))
     throw unsupported(
       `${fn} with date part ${word ?? '(expression)'} (supported: ${Object.keys(allowed).join(', ')})`,
@@ -168,12 +168,12 @@ const formatElements = new Set([
   '%',
 ]);
 
-function formatString(raw: RawArgs, i: number, fn: string): string {
-  const format = raw.stringLiteral(i);
+function formatString(raw: RawArgs, index: number, fn: string): string {
+  const format = raw.stringLiteral(index);
   if (format === undefined) throw unsupported(`${fn} with a format that is not a string literal`);
   const expanded = format.replace(/%F/g, '%Y-%m-%d').replace(/%T/g, '%H:%M:%S').replace(/%D/g, '%m/%d/%y');
-  for (const m of expanded.matchAll(/%(.)/g)) {
-    if (!formatElements.has(m[1])) throw unsupported(`${fn} format element %${m[1]}`);
+  for (const element of expanded.matchAll(/%(.)/g)) {
+    if (!formatElements.has(element[1])) throw unsupported(`${fn} format element %${element[1]}`);
   }
   return `'${expanded.replace(/'/g, "''")}'`;
 }
@@ -182,22 +182,22 @@ function formatString(raw: RawArgs, i: number, fn: string): string {
  * A JSONPath argument: a literal in the form BigQuery and DuckDB read alike (`$`, `.name`, `."quoted"`,
  * `[index]`); `lax` modes, wildcards and `['name']` are refused. Absent means `$`.
  */
-function jsonPath(a: string[], raw: RawArgs, i: number, fn: string): string {
-  if (a[i] === undefined) return "'$'";
-  const path = raw.stringLiteral(i);
+function jsonPath(args: string[], raw: RawArgs, index: number, fn: string): string {
+  if (args[index] === undefined) return "'$'";
+  const path = raw.stringLiteral(index);
   if (path === undefined) throw unsupported(`${fn} with a JSONPath that is not a string literal`);
   if (!/^\$(\.([A-Za-z_][A-Za-z0-9_]*|"[^"]*")|\[\d+\])*$/.test(path))
     throw unsupported(`${fn} with the JSONPath ${JSON.stringify(path)}`);
-  return a[i];
+  return args[index];
 }
 
-function jsonQuery(a: string[], raw: RawArgs, fn: string): string {
-  const path = jsonPath(a, raw, 1, fn);
-  return raw.isJson(0) ? `json_extract(${a[0]}, ${path})` : `bq_json_query_string(${a[0]}, ${path})`;
+function jsonQuery(args: string[], raw: RawArgs, fn: string): string {
+  const path = jsonPath(args, raw, 1, fn);
+  return raw.isJson(0) ? `json_extract(${args[0]}, ${path})` : `bq_json_query_string(${args[0]}, ${path})`;
 }
 
-function jsonArray(a: string[], raw: RawArgs, fn: string): string {
-  const array = `bq_json_query_array(${a[0]}, ${jsonPath(a, raw, 1, fn)})`;
+function jsonArray(args: string[], raw: RawArgs, fn: string): string {
+  const array = `bq_json_query_array(${args[0]}, ${jsonPath(args, raw, 1, fn)})`;
   return raw.isJson(0) ? array : `CAST(${array} AS VARCHAR[])`;
 }
 
@@ -250,9 +250,9 @@ export const functions: Record<string, FunctionRule> = {
     arity: [1, 1],
     page: agg,
     behaviour: '0 over no rows (DuckDB: NULL)',
-    sql: (a) => {
-      if (/^DISTINCT\b/i.test(a[0])) throw unsupported('COUNTIF(DISTINCT ...)');
-      return `count(CASE WHEN ${a[0]} THEN 1 END)`;
+    sql: (args) => {
+      if (/^DISTINCT\b/i.test(args[0])) throw unsupported('COUNTIF(DISTINCT ...)');
+      return `count(CASE WHEN ${args[0]} THEN 1 END)`;
     },
   },
   SUM: {
@@ -362,13 +362,13 @@ export const functions: Record<string, FunctionRule> = {
     arity: [2, 2],
     page: nav,
     behaviour: 'window only; ignores NULLs; interpolated',
-    sql: (a) => `quantile_cont(${a[0]}, ${a[1]})`,
+    sql: (args) => `quantile_cont(${args[0]}, ${args[1]})`,
   },
   PERCENTILE_DISC: {
     arity: [2, 2],
     page: nav,
     behaviour: 'window only; ignores NULLs',
-    sql: (a) => `quantile_disc(${a[0]}, ${a[1]})`,
+    sql: (args) => `quantile_disc(${args[0]}, ${args[1]})`,
   },
 
   // Conditional
@@ -376,7 +376,7 @@ export const functions: Record<string, FunctionRule> = {
     arity: [3, 3],
     page: cond,
     behaviour: 'NULL condition takes the else branch',
-    sql: (a) => `CASE WHEN ${a[0]} THEN ${a[1]} ELSE ${a[2]} END`,
+    sql: (args) => `CASE WHEN ${args[0]} THEN ${args[1]} ELSE ${args[2]} END`,
   },
   IFNULL: { arity: [2, 2], page: cond, behaviour: 'first non-NULL', sql: same('coalesce') },
   COALESCE: { arity: [1, Infinity], page: cond, behaviour: 'first non-NULL', sql: same('coalesce') },
@@ -384,136 +384,144 @@ export const functions: Record<string, FunctionRule> = {
 
   // Mathematical
   ABS: { arity: [1, 1], page: math, behaviour: 'INT64 overflow is an error', sql: same('abs') },
-  SIGN: { arity: [1, 1], page: math, behaviour: 'NaN for NaN', sql: (a) => `bq_sign(${a[0]})` },
+  SIGN: { arity: [1, 1], page: math, behaviour: 'NaN for NaN', sql: (args) => `bq_sign(${args[0]})` },
   SAFE_ADD: {
     arity: [2, 2],
     page: math,
     behaviour: 'NULL on overflow',
-    sql: (a) => `try((${a[0]}) + (${a[1]}))`,
+    sql: (args) => `try((${args[0]}) + (${args[1]}))`,
   },
   SAFE_SUBTRACT: {
     arity: [2, 2],
     page: math,
     behaviour: 'NULL on overflow',
-    sql: (a) => `try((${a[0]}) - (${a[1]}))`,
+    sql: (args) => `try((${args[0]}) - (${args[1]}))`,
   },
   SAFE_MULTIPLY: {
     arity: [2, 2],
     page: math,
     behaviour: 'NULL on overflow',
-    sql: (a) => `try((${a[0]}) * (${a[1]}))`,
+    sql: (args) => `try((${args[0]}) * (${args[1]}))`,
   },
-  SAFE_NEGATE: { arity: [1, 1], page: math, behaviour: 'NULL on overflow', sql: (a) => `try(-(${a[0]}))` },
+  SAFE_NEGATE: {
+    arity: [1, 1],
+    page: math,
+    behaviour: 'NULL on overflow',
+    sql: (args) => `try(-(${args[0]}))`,
+  },
   RANGE_BUCKET: {
     arity: [2, 2],
     page: math,
     behaviour: 'elements ≤ the point; NULL point is NULL; a NULL element or an unsorted array is an error',
-    sql: (a) => `bq_range_bucket(${a[0]}, ${a[1]})`,
+    sql: (args) => `bq_range_bucket(${args[0]}, ${args[1]})`,
   },
   DIV: {
     arity: [2, 2],
     page: math,
     behaviour: 'integer division rounding toward zero; division by zero is an error',
-    sql: (a) => `bq_div(${a[0]}, ${a[1]})`,
+    sql: (args) => `bq_div(${args[0]}, ${args[1]})`,
   },
   MOD: {
     arity: [2, 2],
     page: math,
     behaviour: 'sign of the dividend; division by zero is an error (DuckDB: NULL)',
-    sql: (a) => `bq_mod(${a[0]}, ${a[1]})`,
+    sql: (args) => `bq_mod(${args[0]}, ${args[1]})`,
   },
   SAFE_DIVIDE: {
     arity: [2, 2],
     page: math,
     behaviour: 'NULL when dividing by zero',
-    sql: (a) => `bq_safe_divide(${a[0]}, ${a[1]})`,
+    sql: (args) => `bq_safe_divide(${args[0]}, ${args[1]})`,
   },
   IEEE_DIVIDE: {
     arity: [2, 2],
     page: math,
     behaviour: 'FLOAT64 division; x/0 is ±inf, 0/0 is NaN',
-    sql: (a) => `(CAST(${a[0]} AS DOUBLE) / CAST(${a[1]} AS DOUBLE))`,
+    sql: (args) => `(CAST(${args[0]} AS DOUBLE) / CAST(${args[1]} AS DOUBLE))`,
   },
   ROUND: {
     arity: [1, 2],
     page: math,
     behaviour: 'halfway cases away from zero; FLOAT64 for INT64 input',
-    sql: (a) => `round(CAST(${a[0]} AS DOUBLE)${a[1] ? `, ${a[1]}` : ''})`,
+    sql: (args) => `round(CAST(${args[0]} AS DOUBLE)${args[1] ? `, ${args[1]}` : ''})`,
   },
   TRUNC: {
     arity: [1, 2],
     page: math,
     behaviour: 'toward zero; FLOAT64 for INT64 input',
-    sql: (a) => (a[1] ? `trunc(CAST(${a[0]} AS DOUBLE), ${a[1]})` : `trunc(CAST(${a[0]} AS DOUBLE))`),
+    sql: (args) =>
+      args[1] ? `trunc(CAST(${args[0]} AS DOUBLE), ${args[1]})` : `trunc(CAST(${args[0]} AS DOUBLE))`,
   },
   CEIL: {
     arity: [1, 1],
     page: math,
     behaviour: 'FLOAT64 for INT64 input',
-    sql: (a) => `ceil(CAST(${a[0]} AS DOUBLE))`,
+    sql: (args) => `ceil(CAST(${args[0]} AS DOUBLE))`,
   },
   CEILING: {
     arity: [1, 1],
     page: math,
     behaviour: 'FLOAT64 for INT64 input',
-    sql: (a) => `ceil(CAST(${a[0]} AS DOUBLE))`,
+    sql: (args) => `ceil(CAST(${args[0]} AS DOUBLE))`,
   },
   FLOOR: {
     arity: [1, 1],
     page: math,
     behaviour: 'FLOAT64 for INT64 input',
-    sql: (a) => `floor(CAST(${a[0]} AS DOUBLE))`,
+    sql: (args) => `floor(CAST(${args[0]} AS DOUBLE))`,
   },
   SQRT: { arity: [1, 1], page: math, behaviour: 'negative input is an error', sql: same('sqrt') },
   POW: {
     arity: [2, 2],
     page: math,
     behaviour: 'overflow, 0 to a negative power and a negative base to a fractional power are errors',
-    sql: (a) => `bq_pow(CAST(${a[0]} AS DOUBLE), CAST(${a[1]} AS DOUBLE))`,
+    sql: (args) => `bq_pow(CAST(${args[0]} AS DOUBLE), CAST(${args[1]} AS DOUBLE))`,
   },
   POWER: {
     arity: [2, 2],
     page: math,
     behaviour: 'as POW',
-    sql: (a) => `bq_pow(CAST(${a[0]} AS DOUBLE), CAST(${a[1]} AS DOUBLE))`,
+    sql: (args) => `bq_pow(CAST(${args[0]} AS DOUBLE), CAST(${args[1]} AS DOUBLE))`,
   },
   EXP: {
     arity: [1, 1],
     page: math,
     behaviour: 'overflow is an error',
-    sql: (a) => `bq_exp(CAST(${a[0]} AS DOUBLE))`,
+    sql: (args) => `bq_exp(CAST(${args[0]} AS DOUBLE))`,
   },
   LN: {
     arity: [1, 1],
     page: math,
     behaviour: 'input ≤ 0 is an error; -inf is NaN',
-    sql: (a) => `bq_ln(CAST(${a[0]} AS DOUBLE))`,
+    sql: (args) => `bq_ln(CAST(${args[0]} AS DOUBLE))`,
   },
   LOG10: {
     arity: [1, 1],
     page: math,
     behaviour: 'input ≤ 0 is an error; -inf is NaN',
-    sql: (a) => `bq_log10(CAST(${a[0]} AS DOUBLE))`,
+    sql: (args) => `bq_log10(CAST(${args[0]} AS DOUBLE))`,
   },
   LOG: {
     arity: [1, 2],
     page: math,
     behaviour:
       '`LOG(x, base)`: logarithm of x to base (DuckDB takes the base first); x ≤ 0, base ≤ 0 or 1 is an error',
-    sql: (a) =>
-      a[1] ? `bq_log(CAST(${a[0]} AS DOUBLE), CAST(${a[1]} AS DOUBLE))` : `bq_ln(CAST(${a[0]} AS DOUBLE))`,
+    sql: (args) =>
+      args[1]
+        ? `bq_log(CAST(${args[0]} AS DOUBLE), CAST(${args[1]} AS DOUBLE))`
+        : `bq_ln(CAST(${args[0]} AS DOUBLE))`,
   },
   GREATEST: {
     arity: [1, Infinity],
     page: math,
     behaviour: NULL_IN_NULL_OUT + ' (DuckDB skips NULLs)',
-    sql: (a) => nullIfAnyNull(a, `greatest(${a.join(', ')})`),
+    sql: (args) => nullIfAnyNull(args, `greatest(${args.join(', ')})`),
   },
   LEAST: {
     arity: [1, Infinity],
     page: math,
     behaviour: NULL_IN_NULL_OUT + ' (DuckDB skips NULLs)',
-    sql: (a) => nullIfAnyNull(a, `least(${a.join(', ')})`),
+    sql: (args) => nullIfAnyNull(args, `least(${args.join(', ')})`),
   },
   IS_NAN: { arity: [1, 1], page: math, behaviour: NULL_IN_NULL_OUT, sql: same('isnan') },
   IS_INF: { arity: [1, 1], page: math, behaviour: NULL_IN_NULL_OUT, sql: same('isinf') },
@@ -525,16 +533,16 @@ export const functions: Record<string, FunctionRule> = {
     page: str,
     behaviour: 'NULL if any argument is NULL; STRING (DuckDB skips NULLs)',
     // `||` is NULL when a side is; a literal NULL would make DuckDB type the folded result INTEGER.
-    sql: (a, raw) =>
-      a.some((_, i) => raw.word(i) === 'NULL')
+    sql: (args, raw) =>
+      args.some((_, index) => raw.word(index) === 'NULL')
         ? 'CAST(NULL AS VARCHAR)'
-        : `(${a.map((x, i) => (raw.stringLiteral(i) !== undefined ? x : `bq_concat_arg(${x})`)).join(' || ')})`,
+        : `(${args.map((arg, index) => (raw.stringLiteral(index) !== undefined ? arg : `bq_concat_arg(${arg})`)).join(' || ')})`,
   },
   LENGTH: {
     arity: [1, 1],
     page: str,
     behaviour: 'characters of a STRING, bytes of BYTES',
-    sql: (a) => `bq_length(${a[0]})`,
+    sql: (args) => `bq_length(${args[0]})`,
   },
   CHAR_LENGTH: { arity: [1, 1], page: str, behaviour: 'characters', sql: text('length', 'CHAR_LENGTH') },
   CHARACTER_LENGTH: {
@@ -547,7 +555,7 @@ export const functions: Record<string, FunctionRule> = {
     arity: [1, 1],
     page: str,
     behaviour: 'UTF-8 bytes of a STRING',
-    sql: (a) => `octet_length(encode(${a[0]}))`,
+    sql: (args) => `octet_length(encode(${args[0]}))`,
   },
   LOWER: { arity: [1, 1], page: str, behaviour: NULL_IN_NULL_OUT, sql: text('lower', 'LOWER') },
   UPPER: { arity: [1, 1], page: str, behaviour: NULL_IN_NULL_OUT, sql: text('upper', 'UPPER') },
@@ -574,18 +582,22 @@ export const functions: Record<string, FunctionRule> = {
     page: str,
     behaviour:
       'position 0 is 1, negative counts from the end (before the start is 1); negative length is an error',
-    sql: (a) => {
-      const v = `bq_text(${a[0]}, 'SUBSTR')`;
-      return a.length === 3 ? `bq_substr(${v}, ${a[1]}, ${a[2]})` : `bq_substr_rest(${v}, ${a[1]})`;
+    sql: (args) => {
+      const v = `bq_text(${args[0]}, 'SUBSTR')`;
+      return args.length === 3
+        ? `bq_substr(${v}, ${args[1]}, ${args[2]})`
+        : `bq_substr_rest(${v}, ${args[1]})`;
     },
   },
   SUBSTRING: {
     arity: [2, 3],
     page: str,
     behaviour: 'as SUBSTR',
-    sql: (a) => {
-      const v = `bq_text(${a[0]}, 'SUBSTRING')`;
-      return a.length === 3 ? `bq_substr(${v}, ${a[1]}, ${a[2]})` : `bq_substr_rest(${v}, ${a[1]})`;
+    sql: (args) => {
+      const v = `bq_text(${args[0]}, 'SUBSTRING')`;
+      return args.length === 3
+        ? `bq_substr(${v}, ${args[1]}, ${args[2]})`
+        : `bq_substr_rest(${v}, ${args[1]})`;
     },
   },
   STRPOS: { arity: [2, 2], page: str, behaviour: '1-based; 0 when absent', sql: text('strpos', 'STRPOS', 2) },
@@ -612,104 +624,104 @@ export const functions: Record<string, FunctionRule> = {
     arity: [2, 2],
     page: str,
     behaviour: 'negative length is an error',
-    sql: (a) =>
-      `CASE WHEN ${a[1]} < 0 THEN error('Second argument in LEFT() cannot be negative') ELSE left(bq_text(${a[0]}, 'LEFT'), ${a[1]}) END`,
+    sql: (args) =>
+      `CASE WHEN ${args[1]} < 0 THEN error('Second argument in LEFT() cannot be negative') ELSE left(bq_text(${args[0]}, 'LEFT'), ${args[1]}) END`,
   },
   RIGHT: {
     arity: [2, 2],
     page: str,
     behaviour: 'negative length is an error',
-    sql: (a) =>
-      `CASE WHEN ${a[1]} < 0 THEN error('Second argument in RIGHT() cannot be negative') ELSE right(bq_text(${a[0]}, 'RIGHT'), ${a[1]}) END`,
+    sql: (args) =>
+      `CASE WHEN ${args[1]} < 0 THEN error('Second argument in RIGHT() cannot be negative') ELSE right(bq_text(${args[0]}, 'RIGHT'), ${args[1]}) END`,
   },
   REPEAT: {
     arity: [2, 2],
     page: str,
     behaviour: 'negative count is an error',
-    sql: (a) =>
-      `CASE WHEN ${a[1]} < 0 THEN error('Second argument in REPEAT() cannot be negative') ELSE repeat(${a[0]}, ${a[1]}) END`,
+    sql: (args) =>
+      `CASE WHEN ${args[1]} < 0 THEN error('Second argument in REPEAT() cannot be negative') ELSE repeat(${args[0]}, ${args[1]}) END`,
   },
   LPAD: {
     arity: [2, 3],
     page: str,
     behaviour:
       'pads with spaces by default; truncates to the length; negative length or empty pattern is an error',
-    sql: (a) => `bq_pad(bq_text(${a[0]}, 'LPAD'), ${a[1]}, ${a[2] ?? "' '"}, 'LPAD')`,
+    sql: (args) => `bq_pad(bq_text(${args[0]}, 'LPAD'), ${args[1]}, ${args[2] ?? "' '"}, 'LPAD')`,
   },
   RPAD: {
     arity: [2, 3],
     page: str,
     behaviour:
       'pads with spaces by default; truncates to the length; negative length or empty pattern is an error',
-    sql: (a) => `bq_pad(bq_text(${a[0]}, 'RPAD'), ${a[1]}, ${a[2] ?? "' '"}, 'RPAD')`,
+    sql: (args) => `bq_pad(bq_text(${args[0]}, 'RPAD'), ${args[1]}, ${args[2] ?? "' '"}, 'RPAD')`,
   },
   SPLIT: {
     arity: [1, 2],
     page: str,
     behaviour: 'delimiter `,` by default; an empty STRING gives `[""]`',
-    sql: (a) => `string_split(bq_text(${a[0]}, 'SPLIT'), ${a[1] ?? "','"})`,
+    sql: (args) => `string_split(bq_text(${args[0]}, 'SPLIT'), ${args[1] ?? "','"})`,
   },
   INSTR: {
     arity: [2, 4],
     page: str,
     behaviour:
       'overlapping occurrences; negative position searches backwards; 0 when absent; position 0 or occurrence < 1 is an error',
-    sql: (a) => `bq_instr(bq_text(${a[0]}, 'INSTR'), ${a[1]}, ${a[2] ?? '1'}, ${a[3] ?? '1'})`,
+    sql: (args) => `bq_instr(bq_text(${args[0]}, 'INSTR'), ${args[1]}, ${args[2] ?? '1'}, ${args[3] ?? '1'})`,
   },
   INITCAP: {
     arity: [1, 2],
     page: str,
     behaviour: 'first character of each word upper-case, the rest lower-case',
-    sql: (a) => `bq_initcap(${a.join(', ')})`,
+    sql: (args) => `bq_initcap(${args.join(', ')})`,
   },
   NORMALIZE: {
     arity: [1, 2],
     page: str,
     behaviour: 'NFC by default; NFKC, NFD, NFKD',
-    sql: (a, raw) => {
-      const mode = a[1] === undefined ? 'NFC' : raw.word(1);
+    sql: (args, raw) => {
+      const mode = args[1] === undefined ? 'NFC' : raw.word(1);
       if (!mode || !['NFC', 'NFKC', 'NFD', 'NFKD'].includes(mode))
         throw unsupported('NORMALIZE with that mode');
-      return `bq_normalize(${a[0]}, '${mode}')`;
+      return `bq_normalize(${args[0]}, '${mode}')`;
     },
   },
   UNICODE: {
     arity: [1, 1],
     page: str,
     behaviour: 'code point of the first character; 0 for an empty STRING',
-    sql: (a) => `CASE WHEN bq_text(${a[0]}, 'UNICODE') = '' THEN 0 ELSE unicode(${a[0]}) END`,
+    sql: (args) => `CASE WHEN bq_text(${args[0]}, 'UNICODE') = '' THEN 0 ELSE unicode(${args[0]}) END`,
   },
   TO_CODE_POINTS: {
     arity: [1, 1],
     page: str,
     behaviour: 'code points of a STRING (BYTES refused)',
-    sql: (a) =>
-      `CASE WHEN bq_text(${a[0]}, 'TO_CODE_POINTS') = '' THEN CAST([] AS BIGINT[]) ELSE list_transform(string_split(${a[0]}, ''), lambda c: CAST(unicode(c) AS BIGINT)) END`,
+    sql: (args) =>
+      `CASE WHEN bq_text(${args[0]}, 'TO_CODE_POINTS') = '' THEN CAST([] AS BIGINT[]) ELSE list_transform(string_split(${args[0]}, ''), lambda c: CAST(unicode(c) AS BIGINT)) END`,
   },
   TO_BASE32: {
     arity: [1, 1],
     page: str,
     behaviour: 'RFC 4648 with padding',
-    sql: (a) => `bq_to_base32(${a[0]})`,
+    sql: (args) => `bq_to_base32(${args[0]})`,
   },
   FROM_BASE32: {
     arity: [1, 1],
     page: str,
     behaviour: 'BYTES; invalid input is an error',
-    sql: (a) => `bq_from_base32(${a[0]})`,
+    sql: (args) => `bq_from_base32(${args[0]})`,
   },
   EDIT_DISTANCE: {
     arity: [2, 2],
     page: str,
     behaviour: 'Levenshtein distance of STRINGs',
-    sql: (a) => `levenshtein(bq_text(${a[0]}, 'EDIT_DISTANCE'), ${a[1]})`,
+    sql: (args) => `levenshtein(bq_text(${args[0]}, 'EDIT_DISTANCE'), ${args[1]})`,
   },
   TRANSLATE: {
     arity: [3, 3],
     page: str,
     behaviour: 'character by character; a duplicate source character is an error',
-    sql: (a) =>
-      `CASE WHEN len(list_distinct(string_split(${a[1]}, ''))) < length(${a[1]}) THEN error('TRANSLATE: duplicate character in source_characters') ELSE translate(bq_text(${a[0]}, 'TRANSLATE'), ${a[1]}, ${a[2]}) END`,
+    sql: (args) =>
+      `CASE WHEN len(list_distinct(string_split(${args[1]}, ''))) < length(${args[1]}) THEN error('TRANSLATE: duplicate character in source_characters') ELSE translate(bq_text(${args[0]}, 'TRANSLATE'), ${args[1]}, ${args[2]}) END`,
   },
   REGEXP_CONTAINS: { arity: [2, 2], page: str, behaviour: 'RE2, partial match', sql: same('regexp_matches') },
   REGEXP_EXTRACT: {
@@ -717,22 +729,22 @@ export const functions: Record<string, FunctionRule> = {
     page: str,
     behaviour:
       'the capture group if the pattern has one, else the match; NULL when nothing matches; pattern must be a literal',
-    sql: (a, raw) => {
+    sql: (args, raw) => {
       const group = regexpGroup(raw, 'REGEXP_EXTRACT');
       // DuckDB gives '' both for an empty group and for one that took no part in the match (BigQuery: NULL).
-      const found = `regexp_extract(${a[0]}, ${a[1]}, ${group})`;
+      const found = `regexp_extract(${args[0]}, ${args[1]}, ${group})`;
       return group === 0
-        ? `CASE WHEN regexp_matches(${a[0]}, ${a[1]}) THEN ${found} END`
-        : `CASE WHEN NOT regexp_matches(${a[0]}, ${a[1]}) THEN NULL WHEN ${found} = '' THEN error('not supported by the local emulator: REGEXP_EXTRACT whose capture group matched nothing') ELSE ${found} END`;
+        ? `CASE WHEN regexp_matches(${args[0]}, ${args[1]}) THEN ${found} END`
+        : `CASE WHEN NOT regexp_matches(${args[0]}, ${args[1]}) THEN NULL WHEN ${found} = '' THEN error('not supported by the local emulator: REGEXP_EXTRACT whose capture group matched nothing') ELSE ${found} END`;
     },
   },
   REGEXP_EXTRACT_ALL: {
     arity: [2, 2],
     page: str,
     behaviour: 'every match (its capture group if the pattern has one); pattern must be a literal',
-    sql: (a, raw) => {
+    sql: (args, raw) => {
       const group = regexpGroup(raw, 'REGEXP_EXTRACT_ALL');
-      const all = `regexp_extract_all(${a[0]}, ${a[1]}, ${group})`;
+      const all = `regexp_extract_all(${args[0]}, ${args[1]}, ${group})`;
       return group === 0
         ? all
         : `CASE WHEN list_position(${all}, '') IS NOT NULL THEN error('not supported by the local emulator: REGEXP_EXTRACT_ALL whose capture group matched nothing') ELSE ${all} END`;
@@ -742,27 +754,27 @@ export const functions: Record<string, FunctionRule> = {
     arity: [3, 3],
     page: str,
     behaviour: 'every match; `\\1` group references',
-    sql: (a) => `regexp_replace(${a.join(', ')}, 'g')`,
+    sql: (args) => `regexp_replace(${args.join(', ')}, 'g')`,
   },
   TO_HEX: {
     arity: [1, 1],
     page: str,
     behaviour: 'lower-case hex of BYTES',
-    sql: (a) => `bq_to_hex(${a[0]})`,
+    sql: (args) => `bq_to_hex(${args[0]})`,
   },
   FROM_HEX: { arity: [1, 1], page: str, behaviour: 'BYTES', sql: same('unhex') },
   TO_BASE64: { arity: [1, 1], page: str, behaviour: 'of BYTES', sql: same('to_base64') },
   FROM_BASE64: { arity: [1, 1], page: str, behaviour: 'BYTES', sql: same('from_base64') },
 
   // Hashes (BYTES)
-  SHA256: { arity: [1, 1], page: hash, behaviour: 'BYTES (32)', sql: (a) => `bq_sha256(${a[0]})` },
-  SHA1: { arity: [1, 1], page: hash, behaviour: 'BYTES (20)', sql: (a) => `unhex(sha1(${a[0]}))` },
-  MD5: { arity: [1, 1], page: hash, behaviour: 'BYTES (16)', sql: (a) => `unhex(md5(${a[0]}))` },
+  SHA256: { arity: [1, 1], page: hash, behaviour: 'BYTES (32)', sql: (args) => `bq_sha256(${args[0]})` },
+  SHA1: { arity: [1, 1], page: hash, behaviour: 'BYTES (20)', sql: (args) => `unhex(sha1(${args[0]}))` },
+  MD5: { arity: [1, 1], page: hash, behaviour: 'BYTES (16)', sql: (args) => `unhex(md5(${args[0]}))` },
   FARM_FINGERPRINT: {
     arity: [1, 1],
     page: hash,
     behaviour: 'FarmHash Fingerprint64 of the UTF-8 bytes, as INT64',
-    sql: (a) => `bq_farm_fingerprint(${a[0]})`,
+    sql: (args) => `bq_farm_fingerprint(${args[0]})`,
   },
 
   // JSON
@@ -771,63 +783,64 @@ export const functions: Record<string, FunctionRule> = {
     arity: [1, 1],
     page: json,
     behaviour: 'SQL NULL is `null`',
-    sql: (a) => `COALESCE(CAST(to_json(${a[0]}) AS VARCHAR), 'null')`,
+    sql: (args) => `COALESCE(CAST(to_json(${args[0]}) AS VARCHAR), 'null')`,
   },
   JSON_VALUE: {
     arity: [1, 2],
     page: json,
     behaviour:
       'a scalar as STRING; NULL for an object, an array, JSON null, a missing path or an invalid JSON string',
-    sql: (a, raw) => `bq_json_value(${a[0]}, ${jsonPath(a, raw, 1, 'JSON_VALUE')})`,
+    sql: (args, raw) => `bq_json_value(${args[0]}, ${jsonPath(args, raw, 1, 'JSON_VALUE')})`,
   },
   JSON_EXTRACT_SCALAR: {
     arity: [1, 2],
     page: json,
     behaviour: 'as JSON_VALUE',
-    sql: (a, raw) => `bq_json_value(${a[0]}, ${jsonPath(a, raw, 1, 'JSON_EXTRACT_SCALAR')})`,
+    sql: (args, raw) => `bq_json_value(${args[0]}, ${jsonPath(args, raw, 1, 'JSON_EXTRACT_SCALAR')})`,
   },
   JSON_QUERY: {
     arity: [2, 2],
     page: json,
     behaviour:
       "the JSON at the path: JSON for `PARSE_JSON(…)`/`JSON '…'` input (JSON null kept), else STRING (JSON null is NULL); NULL for a missing path",
-    sql: (a, raw) => jsonQuery(a, raw, 'JSON_QUERY'),
+    sql: (args, raw) => jsonQuery(args, raw, 'JSON_QUERY'),
   },
   JSON_EXTRACT: {
     arity: [1, 2],
     page: json,
     behaviour: 'as JSON_QUERY',
-    sql: (a, raw) => jsonQuery(a, raw, 'JSON_EXTRACT'),
+    sql: (args, raw) => jsonQuery(args, raw, 'JSON_EXTRACT'),
   },
   JSON_QUERY_ARRAY: {
     arity: [1, 2],
     page: json,
     behaviour: 'ARRAY of the elements (JSON text for STRING input); NULL unless the path holds an array',
-    sql: (a, raw) => jsonArray(a, raw, 'JSON_QUERY_ARRAY'),
+    sql: (args, raw) => jsonArray(args, raw, 'JSON_QUERY_ARRAY'),
   },
   JSON_EXTRACT_ARRAY: {
     arity: [1, 2],
     page: json,
     behaviour: 'as JSON_QUERY_ARRAY',
-    sql: (a, raw) => jsonArray(a, raw, 'JSON_EXTRACT_ARRAY'),
+    sql: (args, raw) => jsonArray(args, raw, 'JSON_EXTRACT_ARRAY'),
   },
   JSON_VALUE_ARRAY: {
     arity: [1, 2],
     page: json,
     behaviour: 'ARRAY<STRING> of scalars; NULL unless an array of scalars; a JSON null element is an error',
-    sql: (a, raw) => `bq_json_value_array(${a[0]}, ${jsonPath(a, raw, 1, 'JSON_VALUE_ARRAY')})`,
+    sql: (args, raw) => `bq_json_value_array(${args[0]}, ${jsonPath(args, raw, 1, 'JSON_VALUE_ARRAY')})`,
   },
   JSON_EXTRACT_STRING_ARRAY: {
     arity: [1, 2],
     page: json,
     behaviour: 'as JSON_VALUE_ARRAY',
-    sql: (a, raw) => `bq_json_value_array(${a[0]}, ${jsonPath(a, raw, 1, 'JSON_EXTRACT_STRING_ARRAY')})`,
+    sql: (args, raw) =>
+      `bq_json_value_array(${args[0]}, ${jsonPath(args, raw, 1, 'JSON_EXTRACT_STRING_ARRAY')})`,
   },
   JSON_TYPE: {
     arity: [1, 1],
     page: json,
     behaviour: 'object, array, string, number, boolean or null',
-    sql: (a) => `bq_json_type(${a[0]})`,
+    sql: (args) => `bq_json_type(${args[0]})`,
   },
 
   // Arrays
@@ -837,29 +850,29 @@ export const functions: Record<string, FunctionRule> = {
     arity: [1, Infinity],
     page: arr,
     behaviour: NULL_IN_NULL_OUT + ' (DuckDB skips NULLs)',
-    sql: (a) => nullIfAnyNull(a, a.length === 1 ? a[0] : `list_concat(${a.join(', ')})`),
+    sql: (args) => nullIfAnyNull(args, args.length === 1 ? args[0] : `list_concat(${args.join(', ')})`),
   },
   ARRAY_TO_STRING: {
     arity: [2, 3],
     page: arr,
     behaviour: 'skips NULL elements unless a NULL text is given',
-    sql: (a) =>
-      a[2]
-        ? `array_to_string(list_transform(${a[0]}, lambda e: coalesce(CAST(e AS VARCHAR), ${a[2]})), ${a[1]})`
-        : `array_to_string(${a[0]}, ${a[1]})`,
+    sql: (args) =>
+      args[2]
+        ? `array_to_string(list_transform(${args[0]}, lambda e: coalesce(CAST(e AS VARCHAR), ${args[2]})), ${args[1]})`
+        : `array_to_string(${args[0]}, ${args[1]})`,
   },
   GENERATE_ARRAY: {
     arity: [2, 3],
     page: arr,
     behaviour: 'inclusive; step 0 is an error; empty when the step points away',
-    sql: (a) => `bq_generate_array(${a[0]}, ${a[1]}, ${a[2] ?? '1'})`,
+    sql: (args) => `bq_generate_array(${args[0]}, ${args[1]}, ${args[2] ?? '1'})`,
   },
   GENERATE_DATE_ARRAY: {
     arity: [2, 3],
     page: arr,
     behaviour: 'inclusive; default step `INTERVAL 1 DAY`',
-    sql: (a) =>
-      `CAST(generate_series(CAST(${a[0]} AS DATE), CAST(${a[1]} AS DATE), ${a[2] ?? 'INTERVAL 1 DAY'}) AS DATE[])`,
+    sql: (args) =>
+      `CAST(generate_series(CAST(${args[0]} AS DATE), CAST(${args[1]} AS DATE), ${args[2] ?? 'INTERVAL 1 DAY'}) AS DATE[])`,
   },
 
   // Dates and times
@@ -892,9 +905,9 @@ export const functions: Record<string, FunctionRule> = {
     arity: [1, 3],
     page: date,
     behaviour: '`DATE(year, month, day)` or the UTC date of a TIMESTAMP/DATETIME',
-    sql: (a) => {
-      if (a.length === 3) return `make_date(${a.join(', ')})`;
-      if (a.length === 1) return `CAST(${a[0]} AS DATE)`;
+    sql: (args) => {
+      if (args.length === 3) return `make_date(${args.join(', ')})`;
+      if (args.length === 1) return `CAST(${args[0]} AS DATE)`;
       throw unsupported('DATE with a time zone argument');
     },
   },
@@ -902,53 +915,53 @@ export const functions: Record<string, FunctionRule> = {
     arity: [2, 2],
     page: ts,
     behaviour: '`INTERVAL n part`',
-    sql: (a) => `(${a[0]} + ${a[1]})`,
+    sql: (args) => `(${args[0]} + ${args[1]})`,
   },
   TIMESTAMP_SUB: {
     arity: [2, 2],
     page: ts,
     behaviour: '`INTERVAL n part`',
-    sql: (a) => `(${a[0]} - ${a[1]})`,
+    sql: (args) => `(${args[0]} - ${args[1]})`,
   },
   TIMESTAMP: {
     arity: [1, 1],
     page: ts,
     behaviour: 'a STRING read as UTC, or a DATE at midnight UTC',
-    sql: (a) => `CAST(${a[0]} AS TIMESTAMPTZ)`,
+    sql: (args) => `CAST(${args[0]} AS TIMESTAMPTZ)`,
   },
   DATE_FROM_UNIX_DATE: {
     arity: [1, 1],
     page: date,
     behaviour: 'days since 1970-01-01',
-    sql: (a) => `CAST(DATE '1970-01-01' + CAST(${a[0]} AS INTEGER) AS DATE)`,
+    sql: (args) => `CAST(DATE '1970-01-01' + CAST(${args[0]} AS INTEGER) AS DATE)`,
   },
   UNIX_DATE: {
     arity: [1, 1],
     page: date,
     behaviour: 'days since 1970-01-01',
-    sql: (a) => `date_diff('day', DATE '1970-01-01', CAST(${a[0]} AS DATE))`,
+    sql: (args) => `date_diff('day', DATE '1970-01-01', CAST(${args[0]} AS DATE))`,
   },
   DATE_ADD: {
     arity: [2, 2],
     page: date,
     behaviour: 'DATE; month ends clamp',
-    sql: (a) => `CAST(${a[0]} + ${a[1]} AS DATE)`,
+    sql: (args) => `CAST(${args[0]} + ${args[1]} AS DATE)`,
   },
   DATE_SUB: {
     arity: [2, 2],
     page: date,
     behaviour: 'DATE; month ends clamp',
-    sql: (a) => `CAST(${a[0]} - ${a[1]} AS DATE)`,
+    sql: (args) => `CAST(${args[0]} - ${args[1]} AS DATE)`,
   },
   TIMESTAMP_DIFF: {
     arity: [3, 3],
     page: ts,
     behaviour: 'whole units elapsed, truncated toward zero (DuckDB counts boundaries); MICROSECOND to DAY',
-    sql: (a, raw) => {
+    sql: (args, raw) => {
       const word = raw.word(2);
       if (!word || !(word in unitMicros))
         throw unsupported(`TIMESTAMP_DIFF with date part ${word ?? '(expression)'}`);
-      return `((epoch_us(${a[0]}) - epoch_us(${a[1]})) // ${unitMicros[word]})`;
+      return `((epoch_us(${args[0]}) - epoch_us(${args[1]})) // ${unitMicros[word]})`;
     },
   },
   DATE_DIFF: {
@@ -956,84 +969,90 @@ export const functions: Record<string, FunctionRule> = {
     page: date,
     behaviour:
       'DATE (or date STRING) arguments: part boundaries crossed (DAY, ISOWEEK, MONTH, QUARTER, YEAR, ISOYEAR); TIMESTAMP arguments refused',
-    sql: (a, raw) => `bq_date_diff('${part(raw, 2, calendarParts, 'DATE_DIFF')}', ${a[0]}, ${a[1]})`,
+    sql: (args, raw) => `bq_date_diff('${part(raw, 2, calendarParts, 'DATE_DIFF')}', ${args[0]}, ${args[1]})`,
   },
   DATETIME_DIFF: {
     arity: [3, 3],
     page: 'datetime_functions',
     behaviour:
       'date parts only (DAY, ISOWEEK, MONTH, QUARTER, YEAR, ISOYEAR): boundaries crossed; time parts refused',
-    sql: (a, raw) =>
-      `bq_date_diff_dates('${part(raw, 2, calendarParts, 'DATETIME_DIFF')}', CAST(${a[0]} AS DATE), CAST(${a[1]} AS DATE))`,
+    sql: (args, raw) =>
+      `bq_date_diff_dates('${part(raw, 2, calendarParts, 'DATETIME_DIFF')}', CAST(${args[0]} AS DATE), CAST(${args[1]} AS DATE))`,
   },
   DATE_TRUNC: {
     arity: [2, 2],
     page: date,
     behaviour:
       'DATE (or date STRING); DAY, ISOWEEK, MONTH, QUARTER, YEAR, ISOYEAR; TIMESTAMP/DATETIME refused',
-    sql: (a, raw) => `bq_date_trunc('${part(raw, 1, calendarParts, 'DATE_TRUNC')}', ${a[0]})`,
+    sql: (args, raw) => `bq_date_trunc('${part(raw, 1, calendarParts, 'DATE_TRUNC')}', ${args[0]})`,
   },
   TIMESTAMP_TRUNC: {
     arity: [2, 2],
     page: ts,
     behaviour: 'in UTC; MICROSECOND to HOUR, DAY, ISOWEEK, MONTH, QUARTER, YEAR, ISOYEAR',
-    sql: (a, raw) =>
-      `date_trunc('${part(raw, 1, { ...timeParts, ...calendarParts }, 'TIMESTAMP_TRUNC')}', ${a[0]})`,
+    sql: (args, raw) =>
+      `date_trunc('${part(raw, 1, { ...timeParts, ...calendarParts }, 'TIMESTAMP_TRUNC')}', ${args[0]})`,
   },
   UNIX_SECONDS: {
     arity: [1, 1],
     page: ts,
     behaviour: 'rounds down',
-    sql: (a) => `floor(epoch_us(${a[0]}) / 1000000)::BIGINT`,
+    sql: (args) => `floor(epoch_us(${args[0]}) / 1000000)::BIGINT`,
   },
   UNIX_MILLIS: {
     arity: [1, 1],
     page: ts,
     behaviour: 'rounds down',
-    sql: (a) => `floor(epoch_us(${a[0]}) / 1000)::BIGINT`,
+    sql: (args) => `floor(epoch_us(${args[0]}) / 1000)::BIGINT`,
   },
-  UNIX_MICROS: { arity: [1, 1], page: ts, behaviour: NULL_IN_NULL_OUT, sql: (a) => `epoch_us(${a[0]})` },
+  UNIX_MICROS: {
+    arity: [1, 1],
+    page: ts,
+    behaviour: NULL_IN_NULL_OUT,
+    sql: (args) => `epoch_us(${args[0]})`,
+  },
   TIMESTAMP_SECONDS: {
     arity: [1, 1],
     page: ts,
     behaviour: 'TIMESTAMP',
-    sql: (a) => `make_timestamptz(CAST(${a[0]} AS BIGINT) * 1000000)`,
+    sql: (args) => `make_timestamptz(CAST(${args[0]} AS BIGINT) * 1000000)`,
   },
   TIMESTAMP_MILLIS: {
     arity: [1, 1],
     page: ts,
     behaviour: 'TIMESTAMP',
-    sql: (a) => `make_timestamptz(CAST(${a[0]} AS BIGINT) * 1000)`,
+    sql: (args) => `make_timestamptz(CAST(${args[0]} AS BIGINT) * 1000)`,
   },
   TIMESTAMP_MICROS: {
     arity: [1, 1],
     page: ts,
     behaviour: 'TIMESTAMP',
-    sql: (a) => `make_timestamptz(CAST(${a[0]} AS BIGINT))`,
+    sql: (args) => `make_timestamptz(CAST(${args[0]} AS BIGINT))`,
   },
   FORMAT_DATE: {
     arity: [2, 2],
     page: date,
     behaviour: 'format elements %Y %m %d %H %M %S %F %T %D %y %b %B %h %a %A %j %p %I (a literal format)',
-    sql: (a, raw) => `strftime(CAST(${a[1]} AS DATE), ${formatString(raw, 0, 'FORMAT_DATE')})`,
+    sql: (args, raw) => `strftime(CAST(${args[1]} AS DATE), ${formatString(raw, 0, 'FORMAT_DATE')})`,
   },
   FORMAT_TIMESTAMP: {
     arity: [2, 2],
     page: ts,
     behaviour: 'in UTC; format elements as FORMAT_DATE',
-    sql: (a, raw) => `strftime(${a[1]}, ${formatString(raw, 0, 'FORMAT_TIMESTAMP')})`,
+    sql: (args, raw) => `strftime(${args[1]}, ${formatString(raw, 0, 'FORMAT_TIMESTAMP')})`,
   },
   PARSE_DATE: {
     arity: [2, 2],
     page: date,
     behaviour: 'the whole string must match; format elements as FORMAT_DATE',
-    sql: (a, raw) => `CAST(strptime(${a[1]}, ${formatString(raw, 0, 'PARSE_DATE')}) AS DATE)`,
+    sql: (args, raw) => `CAST(strptime(${args[1]}, ${formatString(raw, 0, 'PARSE_DATE')}) AS DATE)`,
   },
   PARSE_TIMESTAMP: {
     arity: [2, 2],
     page: ts,
     behaviour: 'read as UTC; format elements as FORMAT_DATE',
-    sql: (a, raw) => `CAST(strptime(${a[1]}, ${formatString(raw, 0, 'PARSE_TIMESTAMP')}) AS TIMESTAMPTZ)`,
+    sql: (args, raw) =>
+      `CAST(strptime(${args[1]}, ${formatString(raw, 0, 'PARSE_TIMESTAMP')}) AS TIMESTAMPTZ)`,
   },
 
   // Utility
@@ -1094,7 +1113,7 @@ export function functionTableMarkdown(): string {
   const rows = [
     ...Object.entries(functions).map(([name, rule]) => [name, rule.behaviour, rule.page] as const),
     ...Object.entries(syntaxFunctions).map(([name, rule]) => [name, rule.behaviour, rule.page] as const),
-  ].sort((a, b) => a[0].localeCompare(b[0]));
+  ].sort((left, right) => left[0].localeCompare(right[0]));
   const lines = [
     '| Function | BigQuery behaviour kept (NULLs, errors, type) | Reference |',
     '| --- | --- | --- |',

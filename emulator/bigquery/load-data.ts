@@ -246,7 +246,45 @@ export async function loadData(
   gcsDir: string,
   options: OptionValues = {},
 ): Promise<number> {
-  const { files, table } = statement;
+  const { table } = statement;
+  const { uris, ignoreUnknown, maxBad } = fileOptions(statement.files);
+  await warehouse.requireDataset(table);
+  const { records, origins, bad } = readRecords(uris, gcsDir);
+  const checkBad = () => {
+    if (bad.length > maxBad) {
+      throw new BigQueryError(
+        'invalid',
+        `Error while reading data, error message: ${bad[0]}${bad.length > 1 ? ` (and ${bad.length - 1} more bad records)` : ''}`,
+      );
+    }
+  };
+  checkBad();
+  const exists = await warehouse.tableExists(table);
+  if (exists && !statement.overwrite && statement.optionsAt >= 0) {
+    throw invalidQuery(
+      `LOAD DATA INTO the existing table ${displayTable(table)} with OPTIONS is not emulated: use OVERWRITE, or no OPTIONS`,
+    );
+  }
+  const columns = await targetColumns(statement, warehouse, exists, records);
+  // A value the column cannot hold makes its row a bad record, as a load job counts it (max_bad_records).
+  const kept: Record<string, unknown>[] = [];
+  records.forEach((record, r) => {
+    const problem = columns.map((column) => valueProblem(column, record)).find((p) => p !== undefined);
+    if (problem === undefined) kept.push(record);
+    else bad.push(`${problem} (row starting at ${origins[r]})`);
+  });
+  checkBad();
+  if (!ignoreUnknown) refuseUnknownFields(kept, columns);
+  await writeRows(warehouse, statement, { exists, columns, records: kept, options });
+  return kept.length;
+}
+
+/** The FILES options a load reads: the format (JSON only), `uris`, and the bad-record tolerances. */
+function fileOptions(files: LoadDataStatement['files']): {
+  uris: string[];
+  ignoreUnknown: boolean;
+  maxBad: number;
+} {
   const format = String(files.get('format') ?? '').toUpperCase();
   if (format !== 'NEWLINE_DELIMITED_JSON' && format !== 'JSON') {
     throw invalidQuery(
@@ -257,15 +295,26 @@ export async function loadData(
   if (!Array.isArray(uris) || uris.length === 0 || uris.some((u) => typeof u !== 'string')) {
     throw invalidQuery("LOAD DATA: FILES needs uris = ['gs://bucket/object', ...]");
   }
-  const ignoreUnknown = files.get('ignore_unknown_values') === true;
-  const maxBad =
-    typeof files.get('max_bad_records') === 'number' ? (files.get('max_bad_records') as number) : 0;
-  await warehouse.requireDataset(table);
+  const maxBad = files.get('max_bad_records');
+  return {
+    uris: uris as string[],
+    ignoreUnknown: files.get('ignore_unknown_values') === true,
+    maxBad: typeof maxBad === 'number' ? maxBad : 0,
+  };
+}
+
+/**
+ * Every JSON object line of the files the URIs name, with where each came from (for the errors of its
+ * values); a line that is not JSON, or not an object, is a bad record instead.
+ */
+function readRecords(
+  uris: string[],
+  gcsDir: string,
+): { records: Record<string, unknown>[]; origins: string[]; bad: string[] } {
   const records: Record<string, unknown>[] = [];
-  /** Where each record came from, for the errors of its values. */
   const origins: string[] = [];
   const bad: string[] = [];
-  for (const { uri, file } of (uris as string[]).flatMap((u) => resolveUri(u, gcsDir))) {
+  for (const { uri, file } of uris.flatMap((u) => resolveUri(u, gcsDir))) {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     lines.forEach((line, i) => {
       if (line.trim().length === 0) return;
@@ -286,56 +335,69 @@ export async function loadData(
       origins.push(`line ${i + 1} of ${uri}`);
     });
   }
-  const checkBad = () => {
-    if (bad.length > maxBad) {
+  return { records, origins, bad };
+}
+
+type LoadColumn = NonNullable<LoadDataStatement['columns']>[number];
+
+/**
+ * The table's columns: the statement's own list; else, appending, the existing table's; else detected from
+ * the records (a JSON value's type, nulls skipped). Refuses empty input with nothing to detect from.
+ */
+async function targetColumns(
+  statement: LoadDataStatement,
+  warehouse: Warehouse,
+  exists: boolean,
+  records: Record<string, unknown>[],
+): Promise<LoadColumn[]> {
+  if (statement.columns) return statement.columns;
+  if (exists && !statement.overwrite) {
+    const reader = await warehouse.connection.runAndReadAll(
+      `SELECT * FROM ${tableName(statement.table)} LIMIT 0`,
+    );
+    return reader.columnNames().map((name, i) => ({ name, type: String(reader.columnTypes()[i]) }));
+  }
+  const seen = new Map<string, string>();
+  for (const record of records)
+    for (const [key, value] of Object.entries(record))
+      if (value !== null && !seen.has(key)) seen.set(key, inferType(value));
+  if (seen.size === 0)
+    throw invalidQuery(
+      `LOAD DATA: cannot detect a schema for ${displayTable(statement.table)} from empty input`,
+    );
+  return [...seen.entries()].map(([name, type]) => ({ name, type }));
+}
+
+/** Without `ignore_unknown_values`, a field no column names fails the load, as BigQuery's does. */
+function refuseUnknownFields(records: Record<string, unknown>[], columns: LoadColumn[]): void {
+  const known = new Set(columns.map((c) => c.name.toLowerCase()));
+  records.forEach((record, i) => {
+    const unknown = Object.keys(record).find((key) => !known.has(key.toLowerCase()));
+    if (unknown) {
       throw new BigQueryError(
         'invalid',
-        `Error while reading data, error message: ${bad[0]}${bad.length > 1 ? ` (and ${bad.length - 1} more bad records)` : ''}`,
+        `Error while reading data, error message: JSON parsing error in row ${i + 1}: No such field: ${unknown}.`,
       );
     }
-  };
-  checkBad();
-  const exists = await warehouse.tableExists(table);
-  if (exists && !statement.overwrite && statement.optionsAt >= 0) {
-    throw invalidQuery(
-      `LOAD DATA INTO the existing table ${displayTable(table)} with OPTIONS is not emulated: use OVERWRITE, or no OPTIONS`,
-    );
-  }
-  let columns = statement.columns;
-  if (!columns && exists && !statement.overwrite) {
-    const reader = await warehouse.connection.runAndReadAll(`SELECT * FROM ${tableName(table)} LIMIT 0`);
-    columns = reader.columnNames().map((name, i) => ({ name, type: String(reader.columnTypes()[i]) }));
-  }
-  if (!columns) {
-    const seen = new Map<string, string>();
-    for (const record of records)
-      for (const [key, value] of Object.entries(record))
-        if (value !== null && !seen.has(key)) seen.set(key, inferType(value));
-    columns = [...seen.entries()].map(([name, type]) => ({ name, type }));
-    if (columns.length === 0)
-      throw invalidQuery(`LOAD DATA: cannot detect a schema for ${displayTable(table)} from empty input`);
-  }
-  // A value the column cannot hold makes its row a bad record, as a load job counts it (max_bad_records).
-  const kept: Record<string, unknown>[] = [];
-  records.forEach((record, r) => {
-    const problem = columns!.map((column) => valueProblem(column, record)).find((p) => p !== undefined);
-    if (problem === undefined) kept.push(record);
-    else bad.push(`${problem} (row starting at ${origins[r]})`);
   });
-  checkBad();
-  records.splice(0, records.length, ...kept);
-  const known = new Set(columns.map((c) => c.name.toLowerCase()));
-  if (!ignoreUnknown) {
-    records.forEach((record, i) => {
-      const unknown = Object.keys(record).find((key) => !known.has(key.toLowerCase()));
-      if (unknown) {
-        throw new BigQueryError(
-          'invalid',
-          `Error while reading data, error message: JSON parsing error in row ${i + 1}: No such field: ${unknown}.`,
-        );
-      }
-    });
-  }
+}
+
+/**
+ * In one transaction: creates (or, with OVERWRITE, replaces) the table with `options` when it must, then
+ * inserts the records, each value cast to its column's type. A failure rolls it all back.
+ */
+async function writeRows(
+  warehouse: Warehouse,
+  statement: LoadDataStatement,
+  load: {
+    exists: boolean;
+    columns: LoadColumn[];
+    records: Record<string, unknown>[];
+    options: OptionValues;
+  },
+): Promise<void> {
+  const { table } = statement;
+  const { columns, records } = load;
   const target = tableName(table);
   const values: Record<string, ReturnType<typeof listValue>> = {};
   const select = columns.map((column, i) => {
@@ -356,9 +418,9 @@ export async function loadData(
   const rows = `SELECT ${select.join(', ')}`;
   try {
     await warehouse.connection.run('BEGIN TRANSACTION');
-    if (statement.overwrite || !exists) {
+    if (statement.overwrite || !load.exists) {
       await warehouse.connection.run(`CREATE OR REPLACE TABLE ${target} (${definition})`);
-      await applyTableOptions(warehouse.connection, table, options);
+      await applyTableOptions(warehouse.connection, table, load.options);
     }
     if (records.length > 0)
       await warehouse.connection.run(`INSERT INTO ${target} BY NAME ${rows}`, values, types);
@@ -367,5 +429,4 @@ export async function loadData(
     await warehouse.connection.run('ROLLBACK');
     throw warehouse.mapError(error, [table]);
   }
-  return records.length;
 }

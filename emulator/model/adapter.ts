@@ -8,6 +8,7 @@
  */
 import { dot, featureDim, featurize, featurizeInput, featurizeLabel, type SparseVector } from './features';
 import { seededRandom } from './rng';
+import { normalizeLabel } from '../../bigquery/normalize';
 
 /** r, the rank of the adapter's update W = A·B. */
 export const adapterRank = 8;
@@ -59,9 +60,6 @@ function squaredNorm(values: ArrayLike<number>): number {
   return sum;
 }
 
-/** Labels compare trimmed and lower-cased. */
-export const labelKey = (label: string): string => label.trim().toLowerCase();
-
 function encode(values: Float32Array): string {
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
 }
@@ -84,7 +82,8 @@ export class LowRankAdapter {
     private readonly matrixB: Float32Array,
     private readonly labelOverlap: boolean,
   ) {
-    this.labelIndex = new Map(labels.map((label, i) => [labelKey(label), i]));
+    // Keyed as the evaluation's SQL keys labels, so spellings it scores as one label are one class here.
+    this.labelIndex = new Map(labels.map((label, i) => [normalizeLabel(label), i]));
     this.labelFeatures = labelOverlap ? labels.map((label) => featurizeLabel(label)) : [];
   }
 
@@ -125,7 +124,7 @@ export class LowRankAdapter {
     const labels: string[] = [];
     const seen = new Set<string>();
     for (const pair of pairs) {
-      const key = labelKey(pair.label);
+      const key = normalizeLabel(pair.label);
       if (!seen.has(key)) {
         seen.add(key);
         labels.push(pair.label.trim());
@@ -141,7 +140,7 @@ export class LowRankAdapter {
     );
     const examples = pairs.map((pair) => ({
       x: featurize(pair.input),
-      y: adapter.labelIndex.get(labelKey(pair.label)) ?? 0,
+      y: adapter.labelIndex.get(normalizeLabel(pair.label)) ?? 0,
     }));
     const epochs = Math.max(1, Math.ceil(options.maxIterations / pairs.length));
     const learningRate = baseLearningRate * options.learningRateMultiplier;
@@ -159,34 +158,37 @@ export class LowRankAdapter {
     return { adapter, report: { epochs, steps: epochs * pairs.length, learningRate, epochLoss } };
   }
 
-  private hidden(x: SparseVector): Float64Array {
-    const h = new Float64Array(adapterRank);
-    for (let k = 0; k < x.indices.length; k++) {
-      const row = x.indices[k] * adapterRank;
-      for (let r = 0; r < adapterRank; r++) h[r] += x.values[k] * this.matrixA[row + r];
+  /** x·A: the input's image in the adapter's rank-r space. */
+  private hidden(input: SparseVector): Float64Array {
+    const hidden = new Float64Array(adapterRank);
+    for (let k = 0; k < input.indices.length; k++) {
+      const row = input.indices[k] * adapterRank;
+      for (let r = 0; r < adapterRank; r++) hidden[r] += input.values[k] * this.matrixA[row + r];
     }
-    return h;
+    return hidden;
   }
 
-  private adapterLogit(h: Float64Array, label: number): number {
+  /** (x·A)·B[:, label]: the learned term of one label's logit. */
+  private adapterLogit(hidden: Float64Array, label: number): number {
     let sum = 0;
-    for (let r = 0; r < adapterRank; r++) sum += h[r] * this.matrixB[r * this.labels.length + label];
+    for (let r = 0; r < adapterRank; r++) sum += hidden[r] * this.matrixB[r * this.labels.length + label];
     return sum;
   }
 
-  private baseLogit(x: SparseVector, label: number): number {
-    return this.labelOverlap ? baseScale * dot(x, this.labelFeatures[label]) : 0;
+  /** scale · x·φ(label): the frozen base term (0 for a head without it). */
+  private baseLogit(input: SparseVector, label: number): number {
+    return this.labelOverlap ? baseScale * dot(input, this.labelFeatures[label]) : 0;
   }
 
   /** One SGD step on one example; returns its cross-entropy before the update. */
-  private step(x: SparseVector, target: number, learningRate: number): number {
+  private step(input: SparseVector, target: number, learningRate: number): number {
     const n = this.labels.length;
-    const h = this.hidden(x);
-    const logits = this.labels.map((_, c) => this.baseLogit(x, c) + this.adapterLogit(h, c));
+    const h = this.hidden(input);
+    const logits = this.labels.map((_, label) => this.baseLogit(input, label) + this.adapterLogit(h, label));
     const max = Math.max(...logits);
-    const exps = logits.map((l) => Math.exp(l - max));
-    const total = exps.reduce((s, e) => s + e, 0);
-    const grad = exps.map((e, c) => e / total - (c === target ? 1 : 0));
+    const exps = logits.map((logit) => Math.exp(logit - max));
+    const total = exps.reduce((sum, exp) => sum + exp, 0);
+    const grad = exps.map((exp, label) => exp / total - (label === target ? 1 : 0));
     const dh = new Float64Array(adapterRank);
     for (let r = 0; r < adapterRank; r++)
       for (let c = 0; c < n; c++) dh[r] += this.matrixB[r * n + c] * grad[c];
@@ -196,9 +198,9 @@ export class LowRankAdapter {
     const step = learningRate * Math.min(1, gradientClip / Math.max(norm, 1e-12));
     for (let r = 0; r < adapterRank; r++)
       for (let c = 0; c < n; c++) this.matrixB[r * n + c] -= step * h[r] * grad[c];
-    for (let k = 0; k < x.indices.length; k++) {
-      const row = x.indices[k] * adapterRank;
-      for (let r = 0; r < adapterRank; r++) this.matrixA[row + r] -= step * x.values[k] * dh[r];
+    for (let k = 0; k < input.indices.length; k++) {
+      const row = input.indices[k] * adapterRank;
+      for (let r = 0; r < adapterRank; r++) this.matrixA[row + r] -= step * input.values[k] * dh[r];
     }
     return -Math.log(Math.max(exps[target] / total, 1e-12));
   }
@@ -212,7 +214,7 @@ export class LowRankAdapter {
     const h = this.hidden(x);
     const pool = candidates.length > 0 ? candidates : this.labels;
     return pool.map((label) => {
-      const trained = this.labelIndex.get(labelKey(label));
+      const trained = this.labelIndex.get(normalizeLabel(label));
       const base =
         trained === undefined
           ? this.labelOverlap

@@ -42,7 +42,7 @@ export function featurize(text: string): SparseVector {
   const indices: number[] = [];
   const values: number[] = [];
   let norm = 0;
-  for (const [index, raw] of [...acc.entries()].sort((a, b) => a[0] - b[0])) {
+  for (const [index, raw] of [...acc.entries()].sort((left, right) => left[0] - right[0])) {
     const value = Math.sign(raw) * Math.log1p(Math.abs(raw));
     if (value === 0) continue;
     indices.push(index);
@@ -52,17 +52,18 @@ export function featurize(text: string): SparseVector {
   norm = Math.sqrt(norm);
   return {
     indices: Uint16Array.from(indices),
-    values: Float64Array.from(norm > 0 ? values.map((v) => v / norm) : values),
+    values: Float64Array.from(norm > 0 ? values.map((value) => value / norm) : values),
   };
 }
 
-export function dot(a: SparseVector, b: SparseVector): number {
+/** The dot product of two sparse vectors whose indices are sorted ascending. */
+export function dot(left: SparseVector, right: SparseVector): number {
   let i = 0;
   let j = 0;
   let sum = 0;
-  while (i < a.indices.length && j < b.indices.length) {
-    if (a.indices[i] === b.indices[j]) sum += a.values[i++] * b.values[j++];
-    else if (a.indices[i] < b.indices[j]) i++;
+  while (i < left.indices.length && j < right.indices.length) {
+    if (left.indices[i] === right.indices[j]) sum += left.values[i++] * right.values[j++];
+    else if (left.indices[i] < right.indices[j]) i++;
     else j++;
   }
   return sum;

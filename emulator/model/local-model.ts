@@ -15,7 +15,6 @@ import definitions from '../../schemas/definitions.schema.json';
 import {
   LowRankAdapter,
   baseScale,
-  labelKey,
   type AdapterState,
   type TrainingOptions,
   type TrainingReport,
@@ -23,6 +22,7 @@ import {
 import { dot, featurizeInput, featurizeLabel, words } from './features';
 import { parsePrompt } from './prompt';
 import { fillTemplate, learnTemplates, type TemplateState } from './templates';
+import { normalizeLabel } from '../../bigquery/normalize';
 
 /** One answer of the model, with the prompt's and the answer's token counts (as Vertex reports usage). */
 export interface Generation {
@@ -99,7 +99,7 @@ export class LocalModel {
     options: TrainingOptions,
   ): { model: LocalModel; report: TrainingReport } {
     const rows = pairs.map((pair) => ({ ...pair, input: parsePrompt(pair.prompt).input }));
-    const distinct = new Set(pairs.map((pair) => labelKey(pair.label))).size;
+    const distinct = new Set(pairs.map((pair) => normalizeLabel(pair.label))).size;
     if ((distinct * rowsPerLabel <= pairs.length && distinct <= maxLabels) || pairs.length === 0) {
       const { adapter, report } = LowRankAdapter.train(rows, options);
       return { model: new LocalModel(adapter, undefined), report };

@@ -69,8 +69,9 @@ function tokens(text: string): Token[] {
   return out;
 }
 
-const leftOf = (input: Token[], p: number): string => (p > 0 ? input[p - 1].word : '^');
-const rightOf = (input: Token[], p: number): string => (p + 1 < input.length ? input[p + 1].word : '$');
+const leftOf = (input: Token[], position: number): string => (position > 0 ? input[position - 1].word : '^');
+const rightOf = (input: Token[], position: number): string =>
+  position + 1 < input.length ? input[position + 1].word : '$';
 
 interface Delexicalised {
   key: string;
@@ -122,7 +123,7 @@ const vote = (votes: Record<string, number>, word: string): void => {
 function formWords(answers: string[]): Set<string> {
   const documents = new Map<string, number>();
   for (const answer of answers)
-    for (const word of new Set(tokens(answer).map((t) => t.word)))
+    for (const word of new Set(tokens(answer).map((token) => token.word)))
       documents.set(word, (documents.get(word) ?? 0) + 1);
   return new Set([...documents].filter(([, n]) => n >= formWordShare * answers.length).map(([w]) => w));
 }
@@ -138,7 +139,8 @@ export function learnTemplates(
   const form = formWords(answers);
   // Two passes over the rows, so that only the kept templates' rows are held delexicalised at once:
   // holding every row's tokens costs more in garbage collection than tokenising twice.
-  const delexicaliseRow = (i: number): Delexicalised => delexicalise(answers[i], tokens(inputs[i]), form);
+  const delexicaliseRow = (row: number): Delexicalised =>
+    delexicalise(answers[row], tokens(inputs[row]), form);
   const keys = answers.map((_, i) => delexicaliseRow(i).key);
   const frequency = new Map<string, { rows: number; first: number }>();
   keys.forEach((key, i) => {
@@ -147,7 +149,7 @@ export function learnTemplates(
     else frequency.set(key, { rows: 1, first: i });
   });
   const kept = [...frequency]
-    .sort((a, b) => b[1].rows - a[1].rows || a[1].first - b[1].first)
+    .sort((left, right) => right[1].rows - left[1].rows || left[1].first - right[1].first)
     .slice(0, maxTemplates);
   const index = new Map(kept.map(([key], i) => [key, i]));
   const templates: TemplateState[] = kept.map(([, { rows: count, first }]) => {
@@ -219,7 +221,9 @@ export function fillTemplate(template: TemplateState, inputText: string): string
     const word =
       best >= 0
         ? input[best].surface
-        : Object.entries(slot.word).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+        : Object.entries(slot.word).sort(
+            (left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1),
+          )[0][0];
     return slot.capitalised * 2 > slot.count ? word[0].toUpperCase() + word.slice(1) : word;
   });
   return template.parts.map((part) => (typeof part === 'number' ? filled[part] : part)).join('');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Tag, wfError } from './errors';
-import type { Value, WfMap } from './values';
+import type { RuntimeValue, WfMap } from './values';
 
 /** What an HTTP request to a callback URL carried, as `events.await_callback` returns it. */
 export interface CallbackDelivery {
@@ -10,7 +10,7 @@ export interface CallbackDelivery {
   headers: Record<string, string>;
   query: Record<string, string[]>;
   /** The body: parsed JSON when it is JSON, else its text, or null when empty. */
-  body: Value;
+  body: RuntimeValue;
   receivedAt: Date;
 }
 
@@ -112,14 +112,14 @@ export class CallbackHub {
 function callbackValue(request: CallbackDelivery): WfMap {
   const headers: WfMap = new Map(Object.entries(request.headers));
   const query: WfMap = new Map(Object.entries(request.query).map(([k, v]) => [k, [...v]]));
-  const httpRequest: WfMap = new Map<string, Value>([
+  const httpRequest: WfMap = new Map<string, RuntimeValue>([
     ['body', request.body],
     ['headers', headers],
     ['method', request.method],
     ['query', query],
     ['url', request.url],
   ]);
-  return new Map<string, Value>([
+  return new Map<string, RuntimeValue>([
     ['http_request', httpRequest],
     ['received_time', request.receivedAt.toISOString()],
     ['type', 'HTTP'],

@@ -3,10 +3,10 @@ import type { ConnectorContext, ConnectorRegistry, PollingPolicy } from './conne
 import { ConnectorError } from './connector-types';
 import { Tag, wfError, WorkflowError } from './errors';
 import { CALL_DEFAULTS } from '../../workflows/facts';
-import type { Value } from './values';
+import type { RuntimeValue } from './values';
 import { fromJs, isMap, isNumber, toJs, typeOf } from './values';
 
-function seconds(name: string, value: Value | undefined, fallback: number): number {
+function seconds(name: string, value: RuntimeValue | undefined, fallback: number): number {
   if (value === undefined || value === null) return fallback;
   if (!isNumber(value) || Number(value) <= 0) {
     throw wfError(Tag.TypeError, `connector_params.${name} must be a positive number, got ${typeOf(value)}`);
@@ -14,7 +14,7 @@ function seconds(name: string, value: Value | undefined, fallback: number): numb
   return Number(value);
 }
 
-function parseConnectorParams(raw: Value | undefined): {
+function parseConnectorParams(raw: RuntimeValue | undefined): {
   connectorParams: Record<string, unknown>;
   timeout: number;
   pollingPolicy: PollingPolicy;
@@ -62,12 +62,12 @@ function parseConnectorParams(raw: Value | undefined): {
 /** Runs a `call: googleapis....` step against the registry, mapping handler failures to Workflows errors. */
 export async function callConnector(
   name: string,
-  args: Map<string, Value>,
+  args: Map<string, RuntimeValue>,
   registry: ConnectorRegistry,
   clock: Clock,
   env: Record<string, string>,
   signal: AbortSignal,
-): Promise<Value> {
+): Promise<RuntimeValue> {
   const handler = registry.get(name);
   if (!handler) {
     const known = [...registry.keys()].filter((k) => k.startsWith(name.split('.').slice(0, 3).join('.')));

@@ -1,4 +1,4 @@
-import type { Value, WfMap } from './values';
+import type { RuntimeValue, WfMap } from './values';
 import { fromJs } from './values';
 import type { ErrorTag } from '../../workflows/facts/error-tags';
 
@@ -10,13 +10,13 @@ export { Tag, type ErrorTag } from '../../workflows/facts/error-tags';
  * a map with `tags`/`message`(/`code`) for built-in errors, or whatever a `raise` step raised.
  */
 export class WorkflowError extends Error {
-  constructor(readonly value: Value) {
+  constructor(readonly value: RuntimeValue) {
     super(describeError(value));
     this.name = 'WorkflowError';
   }
 }
 
-function describeError(value: Value): string {
+function describeError(value: RuntimeValue): string {
   if (typeof value === 'string') return value;
   if (value instanceof Map) {
     const tags = value.get('tags');
@@ -33,7 +33,7 @@ export function errorValue(
   extra: Record<string, unknown> = {},
 ): WfMap {
   const tags = Array.isArray(tag) ? tag : [tag];
-  const out: WfMap = new Map<string, Value>([
+  const out: WfMap = new Map<string, RuntimeValue>([
     ['message', message],
     ['tags', [...tags]],
   ]);
@@ -50,7 +50,7 @@ export function wfError(
 }
 
 /** Tags of an error value, for predicates and for telling built-in errors apart. */
-export function errorTags(value: Value): string[] {
+export function errorTags(value: RuntimeValue): string[] {
   if (!(value instanceof Map)) return [];
   const tags = value.get('tags');
   return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [];

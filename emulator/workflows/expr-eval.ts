@@ -2,16 +2,16 @@ import type { ExprNode } from './expr-parser';
 import { Tag, wfError } from './errors';
 import { NAMED_VALUES } from './named-values';
 import { binary, index, logicalOperand, member, negate } from './operators';
-import type { Value, WfMap } from './values';
+import type { RuntimeValue, WfMap } from './values';
 import { FuncRef, deepCopy } from './values';
 
 /** What an expression can see: variables, built-in functions and the program's subworkflows. */
 export interface EvalEnv {
-  lookup(name: string): Value | undefined;
+  lookup(name: string): RuntimeValue | undefined;
   isSubworkflow(name: string): boolean;
   isBuiltin(name: string): boolean;
-  callBuiltin(name: string, args: Value[]): Value;
-  callSubworkflow(name: string, args: Value[]): Promise<Value>;
+  callBuiltin(name: string, args: RuntimeValue[]): RuntimeValue;
+  callSubworkflow(name: string, args: RuntimeValue[]): Promise<RuntimeValue>;
 }
 
 function dotted(expr: ExprNode): string | undefined {
@@ -29,7 +29,7 @@ function rootName(expr: ExprNode): string | undefined {
 }
 
 /** `http.default_retry`, `retry.default_backoff`, `${my_predicate}`: names that are not variables. */
-function namedValue(expr: ExprNode, env: EvalEnv): Value | undefined {
+function namedValue(expr: ExprNode, env: EvalEnv): RuntimeValue | undefined {
   const root = rootName(expr);
   if (root === undefined || env.lookup(root) !== undefined) return undefined;
   const name = dotted(expr);
@@ -40,13 +40,13 @@ function namedValue(expr: ExprNode, env: EvalEnv): Value | undefined {
   return undefined;
 }
 
-function variable(name: string, env: EvalEnv): Value {
+function variable(name: string, env: EvalEnv): RuntimeValue {
   const v = env.lookup(name);
   if (v === undefined) throw wfError(Tag.KeyError, `variable '${name}' is not defined`);
   return v;
 }
 
-export function evalSync(expr: ExprNode, env: EvalEnv): Value {
+export function evalSync(expr: ExprNode, env: EvalEnv): RuntimeValue {
   switch (expr.kind) {
     case 'lit':
       return expr.value;
@@ -86,7 +86,7 @@ export function evalSync(expr: ExprNode, env: EvalEnv): Value {
 }
 
 /** The same evaluation, for expressions that call subworkflows (which run steps and so must await). */
-export async function evalAsync(expr: ExprNode, env: EvalEnv): Promise<Value> {
+export async function evalAsync(expr: ExprNode, env: EvalEnv): Promise<RuntimeValue> {
   switch (expr.kind) {
     case 'lit':
     case 'var':
@@ -96,7 +96,7 @@ export async function evalAsync(expr: ExprNode, env: EvalEnv): Promise<Value> {
     case 'index':
       return index(await evalAsync(expr.obj, env), await evalAsync(expr.index, env));
     case 'call': {
-      const args: Value[] = [];
+      const args: RuntimeValue[] = [];
       for (const a of expr.args) args.push(await evalAsync(a, env));
       if (env.isSubworkflow(expr.callee)) return env.callSubworkflow(expr.callee, args);
       return env.callBuiltin(expr.callee, args);
@@ -120,7 +120,7 @@ export async function evalAsync(expr: ExprNode, env: EvalEnv): Promise<Value> {
       }
       return binary(expr.op, await evalAsync(expr.left, env), await evalAsync(expr.right, env));
     case 'list': {
-      const out: Value[] = [];
+      const out: RuntimeValue[] = [];
       for (const i of expr.items) out.push(deepCopy(await evalAsync(i, env)));
       return out;
     }
@@ -133,7 +133,7 @@ export async function evalAsync(expr: ExprNode, env: EvalEnv): Promise<Value> {
   }
 }
 
-function mapKey(key: Value): string {
+function mapKey(key: RuntimeValue): string {
   if (typeof key !== 'string') throw wfError(Tag.TypeError, 'map keys must be strings');
   return key;
 }

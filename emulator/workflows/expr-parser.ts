@@ -3,12 +3,12 @@
  * or < and < (comparison, equality, `in`: one level) < (+ -) < (* / // %) < unary - < not < [] < . < ().
  * `not` binding tighter than comparison means `not a == b` is `(not a) == b`.
  */
-import type { Value } from './values';
+import type { RuntimeValue } from './values';
 import { INT64_MAX } from './values';
 
 /** A parsed expression: the syntax tree the evaluator walks. */
 export type ExprNode =
-  | { kind: 'lit'; value: Value }
+  | { kind: 'lit'; value: RuntimeValue }
   | { kind: 'var'; name: string }
   | { kind: 'member'; obj: ExprNode; name: string }
   | { kind: 'index'; obj: ExprNode; index: ExprNode }
@@ -39,7 +39,7 @@ type Tok =
   | { type: 'op'; value: string; pos: number }
   | { type: 'eof'; pos: number };
 
-const KEYWORDS: Record<string, { type: 'op'; value: string } | { type: 'lit'; value: Value }> = {
+const KEYWORDS: Record<string, { type: 'op'; value: string } | { type: 'lit'; value: RuntimeValue }> = {
   and: { type: 'op', value: 'and' },
   AND: { type: 'op', value: 'and' },
   or: { type: 'op', value: 'or' },

@@ -1,14 +1,14 @@
 import { FUNCTIONS, functionFact } from '../../workflows/facts';
 import type { ExecutionCallbacks } from './callbacks';
 import type { Clock } from './clock';
-import type { Value } from './values';
+import type { RuntimeValue } from './values';
 
 /** What a standard-library function may use from the running execution. */
 export interface FnContext {
   clock: Clock;
   env: Record<string, string>;
   signal: AbortSignal;
-  log(severity: string, payload: Value): void;
+  log(severity: string, payload: RuntimeValue): void;
   httpFetch: typeof fetch;
   /** The execution's callback endpoints, when a callback server runs (`bqtune emulator`). */
   callbacks?: ExecutionCallbacks;
@@ -18,7 +18,10 @@ export interface FnContext {
  * The code of a built-in function: arguments arrive in the positional order of its fact (omitted optional
  * ones as `undefined`); it returns the result or raises a WorkflowError.
  */
-export type FnRun = (args: (Value | undefined)[], ctx: FnContext) => Value | Promise<Value>;
+export type FnRun = (
+  args: (RuntimeValue | undefined)[],
+  ctx: FnContext,
+) => RuntimeValue | Promise<RuntimeValue>;
 
 /** The implementations of one group of functions, by name. Each name must be in the table of facts. */
 export type FnImplementations = Record<string, FnRun>;

@@ -20,14 +20,14 @@ import type {
   ValueTemplate,
 } from './program';
 import { MemoryMeter, Vars } from './scope';
-import type { Value, WfMap } from './values';
+import type { RuntimeValue, WfMap } from './values';
 import { FuncRef, deepCopy, deepEqual, isMap, isNumber, toJs, typeOf } from './values';
 
 /** How a step list ends early: a jump that this list may resolve, or a return/end/break/continue. */
 type Flow =
   | undefined
   | { kind: 'jump'; target: string }
-  | { kind: 'return'; value: Value }
+  | { kind: 'return'; value: RuntimeValue }
   | { kind: 'end' }
   | { kind: 'break' }
   | { kind: 'continue' };
@@ -54,7 +54,7 @@ export interface InterpreterOptions {
 }
 
 /** An error's `message` when it has one, else its JSON: what a branch failure says inside the summary. */
-function errorText(error: Value): string {
+function errorText(error: RuntimeValue): string {
   if (typeof error === 'string') return error;
   const message = isMap(error) ? error.get('message') : undefined;
   return typeof message === 'string' ? message : JSON.stringify(toJs(error));
@@ -91,7 +91,7 @@ export class Interpreter {
     private readonly options: InterpreterOptions,
   ) {}
 
-  async run(argument: Value | undefined): Promise<Value> {
+  async run(argument: RuntimeValue | undefined): Promise<RuntimeValue> {
     const vars = new Vars(undefined, this.meter);
     const main = this.program.main;
     if (main.params.length === 1) vars.store(main.params[0].name, argument ?? null);
@@ -108,7 +108,7 @@ export class Interpreter {
    * Errors an `except` caught, most recent last (bounded), so that re-raising one (`raise: ${e}` after
    * recording the failure) keeps blaming the step where it first arose.
    */
-  private readonly caught: { value: Value; origin: { routine: string; step: string } }[] = [];
+  private readonly caught: { value: RuntimeValue; origin: { routine: string; step: string } }[] = [];
 
   private remember(error: WorkflowError): void {
     const origin = this.origins.get(error);
@@ -117,7 +117,7 @@ export class Interpreter {
     if (this.caught.length > 32) this.caught.shift();
   }
 
-  private raised(value: Value): WorkflowError {
+  private raised(value: RuntimeValue): WorkflowError {
     const error = new WorkflowError(value);
     for (let i = this.caught.length - 1; i >= 0; i--) {
       if (deepEqual(this.caught[i].value, value)) {
@@ -133,7 +133,7 @@ export class Interpreter {
     return this.origins.get(error);
   }
 
-  private async runRoutine(routine: RoutineNode, ctx: Ctx): Promise<Value> {
+  private async runRoutine(routine: RoutineNode, ctx: Ctx): Promise<RuntimeValue> {
     const flow = await this.execList(routine.steps, ctx);
     if (flow?.kind === 'return') return flow.value;
     if (flow?.kind === 'jump')
@@ -224,7 +224,7 @@ export class Interpreter {
         }
         return undefined;
       case 'call': {
-        const args = new Map<string, Value>();
+        const args = new Map<string, RuntimeValue>();
         for (const a of b.args) args.set(a.name, await this.evalNow(a.value, ctx));
         const result = await this.call(b.fn, args, ctx, step);
         if (b.result) ctx.vars.set(b.result, deepCopy(result));
@@ -277,7 +277,7 @@ export class Interpreter {
     };
   }
 
-  private callBuiltinInExpression(name: string, args: Value[], ctx: Ctx): Value {
+  private callBuiltinInExpression(name: string, args: RuntimeValue[], ctx: Ctx): RuntimeValue {
     const spec = this.options.builtins[name];
     if (!spec) throw wfError(Tag.KeyError, `unknown function '${name}'`);
     if (spec.blocking) throw wfError(Tag.TypeError, `${name} can only be called from a call step`);
@@ -315,11 +315,11 @@ export class Interpreter {
    * Evaluates without yielding unless a subworkflow is called, so that `x: ${x + 1}` on a shared variable
    * reads and writes in one go even while parallel branches interleave.
    */
-  private evalNow(template: ValueTemplate, ctx: Ctx): Value | Promise<Value> {
+  private evalNow(template: ValueTemplate, ctx: Ctx): RuntimeValue | Promise<RuntimeValue> {
     return this.tmplIsAsync(template) ? this.evalTmpl(template, ctx) : this.evalTmplSync(template, ctx);
   }
 
-  private evalTmplSync(template: ValueTemplate, ctx: Ctx): Value {
+  private evalTmplSync(template: ValueTemplate, ctx: Ctx): RuntimeValue {
     switch (template.kind) {
       case 'const':
         return template.value;
@@ -340,14 +340,14 @@ export class Interpreter {
     }
   }
 
-  private async evalTmpl(template: ValueTemplate, ctx: Ctx): Promise<Value> {
+  private async evalTmpl(template: ValueTemplate, ctx: Ctx): Promise<RuntimeValue> {
     switch (template.kind) {
       case 'const':
         return template.value;
       case 'expr':
         return evalAsync(template.expr, this.env(ctx));
       case 'list': {
-        const out: Value[] = [];
+        const out: RuntimeValue[] = [];
         for (const i of template.items) out.push(deepCopy(await this.evalTmpl(i, ctx)));
         return out;
       }
@@ -365,7 +365,7 @@ export class Interpreter {
   }
 
   /** Stores into the target; returns a promise only when an index expression calls a subworkflow. */
-  private assign(target: AssignTarget, value: Value, ctx: Ctx): Promise<void> | undefined {
+  private assign(target: AssignTarget, value: RuntimeValue, ctx: Ctx): Promise<void> | undefined {
     if (target.path.length === 0) {
       ctx.vars.set(target.root, deepCopy(value));
       return undefined;
@@ -374,7 +374,7 @@ export class Interpreter {
     const isSub = (name: string) => this.program.subworkflows.has(name);
     if (target.path.some((p) => p.kind === 'index' && callsSubworkflow(p.expr, isSub))) {
       return (async () => {
-        const keys: Value[] = [];
+        const keys: RuntimeValue[] = [];
         for (const p of target.path) keys.push(p.kind === 'key' ? p.name : await evalAsync(p.expr, env));
         this.assignPath(target, keys, value, ctx);
       })();
@@ -388,7 +388,7 @@ export class Interpreter {
     return undefined;
   }
 
-  private assignPath(target: AssignTarget, keys: Value[], value: Value, ctx: Ctx): void {
+  private assignPath(target: AssignTarget, keys: RuntimeValue[], value: RuntimeValue, ctx: Ctx): void {
     let container = ctx.vars.lookup(target.root);
     if (container === undefined) throw wfError(Tag.KeyError, `variable '${target.root}' is not defined`);
     for (let i = 0; i < keys.length - 1; i++) {
@@ -436,7 +436,12 @@ export class Interpreter {
     };
   }
 
-  private async call(name: string, args: Map<string, Value>, ctx: Ctx, step: StepNode): Promise<Value> {
+  private async call(
+    name: string,
+    args: Map<string, RuntimeValue>,
+    ctx: Ctx,
+    step: StepNode,
+  ): Promise<RuntimeValue> {
     if (this.program.subworkflows.has(name)) return this.callSubworkflow(name, args, ctx);
     if (name.startsWith('googleapis.')) {
       return callConnector(
@@ -461,9 +466,9 @@ export class Interpreter {
 
   private async callSubworkflow(
     name: string,
-    args: Map<string, Value> | Value[],
+    args: Map<string, RuntimeValue> | RuntimeValue[],
     caller: Ctx,
-  ): Promise<Value> {
+  ): Promise<RuntimeValue> {
     const routine = this.program.subworkflows.get(name) as RoutineNode;
     if (caller.callDepth + 1 > LIMITS.callStackDepth) {
       throw wfError(
@@ -501,7 +506,7 @@ export class Interpreter {
 
   // ---- loops and parallel ------------------------------------------------------------------------
 
-  private async iterationValues(loop: ForLoop, ctx: Ctx): Promise<Value[]> {
+  private async iterationValues(loop: ForLoop, ctx: Ctx): Promise<RuntimeValue[]> {
     if (loop.in) {
       const list = await this.evalNow(loop.in, ctx);
       if (!Array.isArray(list)) {
@@ -517,7 +522,7 @@ export class Interpreter {
       throw wfError(Tag.TypeError, 'for: range must be [start, end] with two numbers');
     }
     const [a, b] = range as (bigint | number)[];
-    const out: Value[] = [];
+    const out: RuntimeValue[] = [];
     if (typeof a === 'bigint' && typeof b === 'bigint') {
       if (b - a + 1n > BigInt(LIMITS.stepsPerExecution)) {
         throw wfError(
@@ -541,7 +546,7 @@ export class Interpreter {
 
   private async runIteration(
     loop: ForLoop,
-    value: Value,
+    value: RuntimeValue,
     index: number,
     ctx: Ctx,
     shared?: Set<string>,
@@ -596,7 +601,7 @@ export class Interpreter {
     }
     const shared = new Set(body.shared);
     const inner: Ctx = { ...ctx, parallelDepth: ctx.parallelDepth + 1 };
-    const tasks: { id: Value; run: () => Promise<Flow> }[] = [];
+    const tasks: { id: RuntimeValue; run: () => Promise<Flow> }[] = [];
     for (const br of body.branches ?? []) {
       tasks.push({
         id: br.name,
@@ -642,7 +647,7 @@ export class Interpreter {
       'branches',
       failures.map(
         (f) =>
-          new Map<string, Value>([
+          new Map<string, RuntimeValue>([
             ['id', tasks[f.index].id],
             ['error', f.error.value],
           ]),
@@ -656,7 +661,8 @@ export class Interpreter {
   private async tryStep(body: Extract<StepNode['body'], { kind: 'try' }>, ctx: Ctx): Promise<Flow> {
     let attempt = 0;
     let policy:
-      { predicate: Value; maxRetries: number; initial: number; max: number; multiplier: number } | undefined;
+      | { predicate: RuntimeValue; maxRetries: number; initial: number; max: number; multiplier: number }
+      | undefined;
     for (;;) {
       try {
         return await this.execList(body.steps, ctx);
@@ -696,7 +702,7 @@ export class Interpreter {
           'retry policy must be ${http.default_retry} or ${http.default_retry_non_idempotent}',
         );
       return {
-        predicate: new FuncRef(named.predicate) as Value,
+        predicate: new FuncRef(named.predicate) as RuntimeValue,
         maxRetries: named.maxRetries,
         initial: DEFAULT_BACKOFF.initialDelay,
         max: DEFAULT_BACKOFF.maxDelay,
@@ -722,14 +728,14 @@ export class Interpreter {
     };
   }
 
-  private async predicate(pred: Value, error: Value, ctx: Ctx): Promise<boolean> {
+  private async predicate(pred: RuntimeValue, error: RuntimeValue, ctx: Ctx): Promise<boolean> {
     if (!(pred instanceof FuncRef)) {
       throw wfError(
         Tag.TypeError,
         `retry predicate must be a function such as \${http.default_retry_predicate}`,
       );
     }
-    let out: Value;
+    let out: RuntimeValue;
     if (this.program.subworkflows.has(pred.name)) out = await this.callSubworkflow(pred.name, [error], ctx);
     else out = this.callBuiltinInExpression(pred.name, [error], ctx);
     if (typeof out !== 'boolean')

@@ -1,11 +1,11 @@
-import type { Value, WfMap } from './values';
+import type { RuntimeValue, WfMap } from './values';
 import { FuncRef, formatDouble } from './values';
 
 /**
  * JSON text to Workflows values, keeping `1` an integer and `1.0` / `1e3` doubles, and integers beyond
  * 2^53 exact (JSON.parse would turn both into the same JavaScript number).
  */
-export function parseJson(text: string): Value {
+export function parseJson(text: string): RuntimeValue {
   let i = 0;
   const fail = (what: string): never => {
     throw new SyntaxError(`invalid JSON at offset ${i}: ${what}`);
@@ -13,7 +13,7 @@ export function parseJson(text: string): Value {
   const ws = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
   };
-  const value = (): Value => {
+  const value = (): RuntimeValue => {
     ws();
     const c = text[i];
     if (c === '{') {
@@ -42,7 +42,7 @@ export function parseJson(text: string): Value {
     }
     if (c === '[') {
       i++;
-      const out: Value[] = [];
+      const out: RuntimeValue[] = [];
       ws();
       if (text[i] === ']') {
         i++;
@@ -102,12 +102,12 @@ export function parseJson(text: string): Value {
  * Workflows values to JSON text. `indent` (e.g. two spaces) switches to one entry per line, each line after
  * the first starting with `prefix`. Bytes and functions are not JSON-encodable.
  */
-export function encodeJson(value: Value, format: { indent?: string; prefix?: string } = {}): string {
+export function encodeJson(value: RuntimeValue, format: { indent?: string; prefix?: string } = {}): string {
   const indent = format.indent ?? '';
   const prefix = format.prefix ?? '';
   const multiline = indent !== '' || prefix !== '';
   const nl = multiline ? `\n${prefix}` : '';
-  const enc = (value: Value, depth: number): string => {
+  const enc = (value: RuntimeValue, depth: number): string => {
     const pad = indent.repeat(depth + 1);
     const endPad = indent.repeat(depth);
     const sep = multiline ? ': ' : ':';

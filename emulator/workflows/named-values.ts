@@ -1,4 +1,4 @@
-import type { Value } from './values';
+import type { RuntimeValue } from './values';
 import { FuncRef } from './values';
 
 /** retry.default_backoff: 1 s initial delay, 60 s maximum, multiplier 1.25 (stdlib reference). */
@@ -14,11 +14,11 @@ export const RETRY_POLICIES: Record<string, { predicate: string; maxRetries: num
 };
 
 /** Dotted names that are values rather than functions. */
-export const NAMED_VALUES: Record<string, () => Value> = {
+export const NAMED_VALUES: Record<string, () => RuntimeValue> = {
   'http.default_retry': () => new FuncRef('http.default_retry'),
   'http.default_retry_non_idempotent': () => new FuncRef('http.default_retry_non_idempotent'),
   'retry.default_backoff': () =>
-    new Map<string, Value>([
+    new Map<string, RuntimeValue>([
       ['initial_delay', BigInt(DEFAULT_BACKOFF.initialDelay)],
       ['max_delay', BigInt(DEFAULT_BACKOFF.maxDelay)],
       ['multiplier', DEFAULT_BACKOFF.multiplier],

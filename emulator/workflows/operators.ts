@@ -1,6 +1,6 @@
 import type { BinOp } from './expr-parser';
 import { Tag, wfError } from './errors';
-import type { Value } from './values';
+import type { RuntimeValue } from './values';
 import { INT64_MAX, INT64_MIN, deepEqual, formatDouble, isMap, isNumber, typeOf } from './values';
 
 /** Integer results must fit in 64 bits; Google reports overflow as an error rather than wrapping. */
@@ -9,7 +9,7 @@ function checkedInt(result: bigint, what: string): bigint {
   return result;
 }
 
-function checkedDouble(result: number, left: Value, right: Value, what: string): number {
+function checkedDouble(result: number, left: RuntimeValue, right: RuntimeValue, what: string): number {
   if (!Number.isFinite(result) && Number.isFinite(Number(left)) && Number.isFinite(Number(right))) {
     throw wfError(Tag.ValueError, `double overflow in ${what}`);
   }
@@ -17,7 +17,7 @@ function checkedDouble(result: number, left: Value, right: Value, what: string):
 }
 
 /** Text of a scalar as `string()` renders it. */
-export function scalarText(value: Value): string | undefined {
+export function scalarText(value: RuntimeValue): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') return formatDouble(value);
@@ -25,7 +25,7 @@ export function scalarText(value: Value): string | undefined {
   return undefined;
 }
 
-function typeError(op: string, left: Value, right: Value): never {
+function typeError(op: string, left: RuntimeValue, right: RuntimeValue): never {
   throw wfError(Tag.TypeError, `unsupported operand types for ${op}: ${typeOf(left)} and ${typeOf(right)}`);
 }
 
@@ -35,7 +35,7 @@ function floorDiv(dividend: bigint, divisor: bigint): bigint {
   return dividend % divisor !== 0n && dividend < 0n !== divisor < 0n ? quotient - 1n : quotient;
 }
 
-export function binary(op: BinOp, left: Value, right: Value): Value {
+export function binary(op: BinOp, left: RuntimeValue, right: RuntimeValue): RuntimeValue {
   switch (op) {
     case '+': {
       if (typeof left === 'bigint' && typeof right === 'bigint') return checkedInt(left + right, 'addition');
@@ -108,7 +108,7 @@ export function binary(op: BinOp, left: Value, right: Value): Value {
   }
 }
 
-function compare(op: '<' | '<=' | '>' | '>=', left: Value, right: Value): boolean {
+function compare(op: '<' | '<=' | '>' | '>=', left: RuntimeValue, right: RuntimeValue): boolean {
   let c: number;
   if (typeof left === 'bigint' && typeof right === 'bigint') c = left < right ? -1 : left > right ? 1 : 0;
   else if (isNumber(left) && isNumber(right))
@@ -128,26 +128,26 @@ function compare(op: '<' | '<=' | '>' | '>=', left: Value, right: Value): boolea
   }
 }
 
-export function logicalOperand(op: string, value: Value): boolean {
+export function logicalOperand(op: string, value: RuntimeValue): boolean {
   if (typeof value !== 'boolean')
     throw wfError(Tag.TypeError, `'${op}' needs booleans, got ${typeOf(value)}`);
   return value;
 }
 
-export function negate(value: Value): Value {
+export function negate(value: RuntimeValue): RuntimeValue {
   if (typeof value === 'bigint') return checkedInt(-value, 'negation');
   if (typeof value === 'number') return -value;
   throw wfError(Tag.TypeError, `unary minus needs a number, got ${typeOf(value)}`);
 }
 
-export function member(obj: Value, name: string): Value {
+export function member(obj: RuntimeValue, name: string): RuntimeValue {
   if (!isMap(obj)) throw wfError(Tag.TypeError, `cannot read property '${name}' of ${typeOf(obj)}`);
   const v = obj.get(name);
   if (v === undefined) throw wfError(Tag.KeyError, `key not found: ${name}`);
   return v;
 }
 
-export function index(obj: Value, idx: Value): Value {
+export function index(obj: RuntimeValue, idx: RuntimeValue): RuntimeValue {
   if (Array.isArray(obj)) {
     if (typeof idx !== 'bigint')
       throw wfError(Tag.TypeError, `list index must be an integer, got ${typeOf(idx)}`);

@@ -15,7 +15,7 @@ import type {
   SwitchCase,
   ValueTemplate,
 } from './program';
-import type { Value, WfMap } from './values';
+import type { RuntimeValue, WfMap } from './values';
 import { isMap, typeOf } from './values';
 
 const STEP_KINDS = [
@@ -45,7 +45,10 @@ function yaml(): typeof Yaml {
  * Turns the YAML or JSON document (by `fileName`'s extension) into Workflows values: integers as bigint,
  * doubles as number, maps as `Map`s in document order. `errors` says why when `raw` is undefined.
  */
-export function readWorkflowDocument(text: string, fileName: string): { raw?: Value; errors: string[] } {
+export function readWorkflowDocument(
+  text: string,
+  fileName: string,
+): { raw?: RuntimeValue; errors: string[] } {
   if (fileName.toLowerCase().endsWith('.json')) {
     try {
       return { raw: parseJson(text), errors: [] };
@@ -60,7 +63,7 @@ export function readWorkflowDocument(text: string, fileName: string): { raw?: Va
   return { raw: toValue(doc.toJS({ maxAliasCount: 100 })), errors: [] };
 }
 
-function toValue(value: unknown): Value {
+function toValue(value: unknown): RuntimeValue {
   if (value === undefined || value === null) return null;
   if (
     typeof value === 'bigint' ||
@@ -92,7 +95,7 @@ class SourceReader {
     this.errors.push(`${where}: ${message}`);
   }
 
-  program(raw: Value): Program | undefined {
+  program(raw: RuntimeValue): Program | undefined {
     if (Array.isArray(raw)) {
       return { main: { name: 'main', params: [], steps: this.steps(raw, 'main') }, subworkflows: new Map() };
     }
@@ -123,7 +126,7 @@ class SourceReader {
     return main ? { main, subworkflows } : undefined;
   }
 
-  routine(name: string, def: Value): RoutineNode {
+  routine(name: string, def: RuntimeValue): RoutineNode {
     if (!isMap(def)) {
       this.error(name, 'a workflow definition is a map with `params` and `steps`');
       return { name, params: [], steps: [] };
@@ -157,7 +160,7 @@ class SourceReader {
     return { name, params, steps: this.steps(rawSteps, name) };
   }
 
-  steps(raw: Value, where: string): StepNode[] {
+  steps(raw: RuntimeValue, where: string): StepNode[] {
     if (!Array.isArray(raw) || raw.length === 0) {
       this.error(where, '`steps` must be a non-empty list of steps');
       return [];
@@ -180,7 +183,7 @@ class SourceReader {
     return out;
   }
 
-  step(name: string, raw: Value, where: string): StepNode | undefined {
+  step(name: string, raw: RuntimeValue, where: string): StepNode | undefined {
     if (!isMap(raw)) {
       this.error(where, 'a step body must be a map');
       return undefined;
@@ -209,7 +212,7 @@ class SourceReader {
     if (!raw.has('try') && (raw.has('retry') || raw.has('except')))
       this.error(where, '`retry`/`except` need `try`');
     const kind = kinds[0];
-    const v = raw.get(kind) as Value;
+    const v = raw.get(kind) as RuntimeValue;
     switch (kind) {
       case undefined:
         if (!raw.has('next')) {
@@ -240,7 +243,7 @@ class SourceReader {
     }
   }
 
-  assign(raw: Value, where: string): StepBody | undefined {
+  assign(raw: RuntimeValue, where: string): StepBody | undefined {
     if (!Array.isArray(raw) || raw.length === 0) {
       this.error(where, '`assign` must be a non-empty list of {variable: value} entries');
       return undefined;
@@ -306,7 +309,7 @@ class SourceReader {
     return { kind: 'call', fn, args, result: typeof result === 'string' ? result : undefined };
   }
 
-  switchStep(value: Value, where: string): StepBody | undefined {
+  switchStep(value: RuntimeValue, where: string): StepBody | undefined {
     if (!Array.isArray(value) || value.length === 0) {
       this.error(where, '`switch` must be a non-empty list of conditions');
       return undefined;
@@ -324,7 +327,7 @@ class SourceReader {
         this.error(caseWhere, 'each switch entry needs a `condition`');
         return;
       }
-      const cond = c.get('condition') as Value;
+      const cond = c.get('condition') as RuntimeValue;
       if (typeof cond !== 'boolean' && !(typeof cond === 'string' && isExpressionString(cond))) {
         this.error(caseWhere, '`condition` must be an expression ${...} or a boolean');
       }
@@ -350,7 +353,7 @@ class SourceReader {
     return { kind: 'switch', cases };
   }
 
-  forLoop(raw: Value, where: string): ForLoop | undefined {
+  forLoop(raw: RuntimeValue, where: string): ForLoop | undefined {
     if (!isMap(raw)) {
       this.error(where, '`for` must be a map with value, in or range, and steps');
       return undefined;
@@ -373,14 +376,14 @@ class SourceReader {
     const hasRange = raw.has('range');
     if (hasIn === hasRange) this.error(where, 'give exactly one of `in` and `range`');
     if (hasIn) {
-      const src = raw.get('in') as Value;
+      const src = raw.get('in') as RuntimeValue;
       if (!Array.isArray(src) && !(typeof src === 'string' && isExpressionString(src))) {
         this.error(where, '`in` must be a list or an expression giving a list');
       }
       loop.in = this.tmpl(src, where);
     }
     if (hasRange) {
-      const r = raw.get('range') as Value;
+      const r = raw.get('range') as RuntimeValue;
       const pair = Array.isArray(r) && r.length === 2;
       if (!pair && !(typeof r === 'string' && isExpressionString(r))) {
         this.error(where, '`range` must be a list of two numbers [start, end] or an expression giving one');
@@ -394,7 +397,7 @@ class SourceReader {
     return loop;
   }
 
-  parallel(value: Value, where: string): StepBody | undefined {
+  parallel(value: RuntimeValue, where: string): StepBody | undefined {
     if (!isMap(value)) {
       this.error(where, '`parallel` must be a map with branches or for');
       return undefined;
@@ -445,19 +448,22 @@ class SourceReader {
           if (!isMap(def) || !def.has('steps') || def.size !== 1) {
             return this.error(`${where} > ${name}`, 'a branch holds exactly `steps`');
           }
-          body.branches?.push({ name, steps: this.steps(def.get('steps') as Value, `${where} > ${name}`) });
+          body.branches?.push({
+            name,
+            steps: this.steps(def.get('steps') as RuntimeValue, `${where} > ${name}`),
+          });
         });
       }
     }
-    if (value.has('for')) body.loop = this.forLoop(value.get('for') as Value, `${where} > for`);
+    if (value.has('for')) body.loop = this.forLoop(value.get('for') as RuntimeValue, `${where} > for`);
     return body;
   }
 
   tryStep(raw: WfMap, where: string): StepBody | undefined {
-    const t = raw.get('try') as Value;
+    const t = raw.get('try') as RuntimeValue;
     let steps: StepNode[] = [];
     if (isMap(t) && t.size === 1 && t.has('steps'))
-      steps = this.steps(t.get('steps') as Value, `${where} > try`);
+      steps = this.steps(t.get('steps') as RuntimeValue, `${where} > try`);
     else if (isMap(t)) {
       const inner = this.step(whereName(where), t, `${where} > try`);
       if (inner) steps = [{ ...inner, inline: true }];
@@ -477,7 +483,7 @@ class SourceReader {
         }
         out.except = {
           as: typeof as === 'string' ? as : undefined,
-          steps: ex.has('steps') ? this.steps(ex.get('steps') as Value, `${where} > except`) : [],
+          steps: ex.has('steps') ? this.steps(ex.get('steps') as RuntimeValue, `${where} > except`) : [],
         };
       }
     }
@@ -485,7 +491,7 @@ class SourceReader {
     return out;
   }
 
-  retry(value: Value, where: string): RetrySpec | undefined {
+  retry(value: RuntimeValue, where: string): RetrySpec | undefined {
     if (typeof value === 'string') {
       if (!isExpressionString(value))
         this.error(where, 'a retry policy is an expression such as ${http.default_retry}');
@@ -524,7 +530,7 @@ class SourceReader {
     };
   }
 
-  tmpl(value: Value, where: string): ValueTemplate {
+  tmpl(value: RuntimeValue, where: string): ValueTemplate {
     if (typeof value === 'string') {
       if (Buffer.byteLength(value, 'utf8') > LIMITS.stringBytes)
         this.error(where, 'string longer than 256 KB');

@@ -1,12 +1,12 @@
 import type { ExprNode } from './expr-parser';
-import type { Value } from './values';
+import type { RuntimeValue } from './values';
 
 /**
  * A value written in the source with its `${...}` expressions parsed: literals stay constants, so only
  * the parts that contain expressions are evaluated at run time.
  */
 export type ValueTemplate =
-  | { kind: 'const'; value: Value }
+  | { kind: 'const'; value: RuntimeValue }
   | { kind: 'expr'; expr: ExprNode; src: string }
   | { kind: 'list'; items: ValueTemplate[] }
   | { kind: 'map'; entries: { key: string | ExprNode; value: ValueTemplate }[] };

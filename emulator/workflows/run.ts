@@ -13,7 +13,7 @@ import { encodeJson, parseJson } from './json-values';
 import { readProgram } from './parse-source';
 import type { Program } from './program';
 import { builtins } from './stdlib';
-import type { Value } from './values';
+import type { RuntimeValue } from './values';
 import { fromJs, toJs } from './values';
 
 export interface ParseResult {
@@ -103,7 +103,7 @@ function builtinEnv(fileName: string, executionId: string): Record<string, strin
   };
 }
 
-function safeJson(value: Value): string {
+function safeJson(value: RuntimeValue): string {
   try {
     return encodeJson(value);
   } catch {
@@ -156,7 +156,7 @@ export async function runWorkflow(source: string | Program, opts: RunOptions = {
   opts.onStart?.({ currentSteps: () => [...interpreter.active].map((a) => ({ ...a })) });
   const finish = () => ({ steps: interpreter.steps, virtualSeconds: clock.now() - startedAt, events });
   try {
-    let argument: Value | undefined;
+    let argument: RuntimeValue | undefined;
     if (opts.argumentJson !== undefined && opts.argumentJson !== '') argument = parseJson(opts.argumentJson);
     else if (opts.argument !== undefined) argument = fromJs(opts.argument);
     const result = await interpreter.run(argument);

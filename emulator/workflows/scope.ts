@@ -1,6 +1,6 @@
 import { Tag, wfError } from './errors';
 import { LIMITS } from '../../workflows/facts';
-import type { Value } from './values';
+import type { RuntimeValue } from './values';
 import { memorySize } from './values';
 
 /** Variable memory of one execution, against the documented 512 KB cap. */
@@ -24,7 +24,7 @@ export class MemoryMeter {
  * A parallel branch is a boundary: only its `shared` names reach through to the parent's variables.
  */
 export class Vars {
-  private readonly vars = new Map<string, Value>();
+  private readonly vars = new Map<string, RuntimeValue>();
   private readonly sizes = new Map<string, number>();
 
   constructor(
@@ -33,18 +33,18 @@ export class Vars {
     private readonly shared?: Set<string>,
   ) {}
 
-  lookup(name: string): Value | undefined {
+  lookup(name: string): RuntimeValue | undefined {
     const v = this.vars.get(name);
     return v !== undefined ? v : this.parent?.lookup(name);
   }
 
   /** Assigns `value` (already a private copy) to the variable the name resolves to from this block. */
-  set(name: string, value: Value): void {
+  set(name: string, value: RuntimeValue): void {
     this.owner(name).store(name, value);
   }
 
   /** Defines the name in this block even if an outer one exists (loop variables, `as`, parameters). */
-  store(name: string, value: Value): void {
+  store(name: string, value: RuntimeValue): void {
     if (
       typeof value === 'string' &&
       value.length > LIMITS.stringBytes / 4 &&

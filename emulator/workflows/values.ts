@@ -3,8 +3,9 @@
  * `/` always gives a double, 64-bit overflow is an error), so integers are `bigint` and doubles are `number`.
  * Maps are `Map` because plain objects reorder integer-like keys.
  */
-export type Value = null | boolean | bigint | number | string | Uint8Array | Value[] | WfMap | FuncRef;
-export type WfMap = Map<string, Value>;
+export type RuntimeValue =
+  null | boolean | bigint | number | string | Uint8Array | RuntimeValue[] | WfMap | FuncRef;
+export type WfMap = Map<string, RuntimeValue>;
 
 /**
  * A reference to a function or a named policy (`${http.default_retry_predicate}`, `${my_predicate}`,
@@ -20,7 +21,7 @@ export const INT64_MAX = 2n ** 63n - 1n;
 export type TypeName =
   'boolean' | 'bytes' | 'double' | 'integer' | 'list' | 'map' | 'string' | 'null' | 'function';
 
-export function typeOf(value: Value): TypeName {
+export function typeOf(value: RuntimeValue): TypeName {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'boolean':
@@ -38,16 +39,16 @@ export function typeOf(value: Value): TypeName {
   return 'function';
 }
 
-export function isMap(value: Value): value is WfMap {
+export function isMap(value: RuntimeValue): value is WfMap {
   return value instanceof Map;
 }
 
-export function isNumber(value: Value): value is bigint | number {
+export function isNumber(value: RuntimeValue): value is bigint | number {
   return typeof value === 'bigint' || typeof value === 'number';
 }
 
 /** Assignment copies by value in Workflows; lists and maps are copied deeply so no aliasing leaks. */
-export function deepCopy(value: Value): Value {
+export function deepCopy(value: RuntimeValue): RuntimeValue {
   if (Array.isArray(value)) return value.map(deepCopy);
   if (value instanceof Map) {
     const out: WfMap = new Map();
@@ -57,7 +58,7 @@ export function deepCopy(value: Value): Value {
   return value;
 }
 
-export function deepEqual(left: Value, right: Value): boolean {
+export function deepEqual(left: RuntimeValue, right: RuntimeValue): boolean {
   if (isNumber(left) && isNumber(right)) {
     if (typeof left === 'bigint' && typeof right === 'bigint') return left === right;
     return Number(left) === Number(right);
@@ -69,7 +70,7 @@ export function deepEqual(left: Value, right: Value): boolean {
   if (left instanceof Map && right instanceof Map) {
     if (left.size !== right.size) return false;
     for (const [key, item] of left) {
-      if (!right.has(key) || !deepEqual(item, right.get(key) as Value)) return false;
+      if (!right.has(key) || !deepEqual(item, right.get(key) as RuntimeValue)) return false;
     }
     return true;
   }
@@ -92,7 +93,7 @@ export function formatDouble(value: number): string {
 }
 
 /** Converts a plain JavaScript value (connector results, parsed JSON from JS) into a Workflows value. */
-export function fromJs(value: unknown): Value {
+export function fromJs(value: unknown): RuntimeValue {
   if (value === null || value === undefined) return null;
   switch (typeof value) {
     case 'boolean':
@@ -119,7 +120,7 @@ export function fromJs(value: unknown): Value {
 }
 
 /** Converts a Workflows value to plain JavaScript (integers become numbers) for connectors and REST bodies. */
-export function toJs(value: Value): unknown {
+export function toJs(value: RuntimeValue): unknown {
   if (typeof value === 'bigint') return Number(value);
   if (Array.isArray(value)) return value.map(toJs);
   if (value instanceof Map) {
@@ -132,7 +133,7 @@ export function toJs(value: Value): unknown {
 }
 
 /** Bytes of variable memory a value uses, per the documented accounting (8 bytes per scalar and container). */
-export function memorySize(value: Value): number {
+export function memorySize(value: RuntimeValue): number {
   if (value === null || typeof value === 'boolean' || typeof value === 'bigint' || typeof value === 'number')
     return 8;
   if (typeof value === 'string') return 8 + Buffer.byteLength(value, 'utf8');

@@ -44,6 +44,17 @@ const cases: [string, string][] = [
   ['Stage \u2460', 'stage 1'],
   // Composed and decomposed accents agree.
   ['Cafe\u0301', 'caf\u00e9'],
+  // Hostile labels the local model and the SQL must key alike: Unicode case beyond ASCII, inner runs of
+  // spaces, no-break spaces (plain, narrow, ideographic), tabs.
+  ['\u00c0\u00c9\u00ce\u00d5\u00dc \u00d1', '\u00e0\u00e9\u00ee\u00f5\u00fc \u00f1'],
+  ['\u041a\u0410\u0420\u0414\u0418\u041e', '\u043a\u0430\u0440\u0434\u0438\u043e'],
+  ['\u039a\u0391\u03a1\u0394\u0399\u0391', '\u03ba\u03b1\u03c1\u03b4\u03b9\u03b1'],
+  ['\u011e\u00dc\u015e \u00d6\u00c7', '\u011f\u00fc\u015f \u00f6\u00e7'],
+  ['Internal     Medicine', 'internal medicine'],
+  ['Internal\u00a0Medicine', 'internal medicine'],
+  ['Internal \u00a0 \u202f Medicine\u3000', 'internal medicine'],
+  ['\tInternal\t\tMedicine\t', 'internal medicine'],
+  ['Cardiovascular\u00a0/\tPulmonary', 'cardiovascular/pulmonary'],
 ];
 
 describe('label normalisation', () => {

@@ -15,8 +15,14 @@ import type { BuiltinValue, ExpressionHelper, FunctionSignature, PureFunction } 
  * Map entries whose value is `undefined` are left out, as JSON.stringify does, so optional fields can be
  * written inline.
  */
-export type Value =
-  Expr | null | boolean | number | string | readonly Value[] | { readonly [key: string]: Value | undefined };
+export type ValueInput =
+  | Expr
+  | null
+  | boolean
+  | number
+  | string
+  | readonly ValueInput[]
+  | { readonly [key: string]: ValueInput | undefined };
 
 type BinaryOp =
   '+' | '-' | '*' | '/' | '//' | '%' | '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'and' | 'or';
@@ -108,56 +114,56 @@ export class Expr {
   }
 
   /** Index access `[i]` (list index or map key expression). */
-  at(index: Value): Expr {
+  at(index: ValueInput): Expr {
     const i = toExpr(index);
     return Expr.of({ kind: 'index', object: this.node, index: i.node }, [this, i]);
   }
 
-  add(other: Value): Expr {
+  add(other: ValueInput): Expr {
     return binary('+', this, other);
   }
-  sub(other: Value): Expr {
+  sub(other: ValueInput): Expr {
     return binary('-', this, other);
   }
-  mul(other: Value): Expr {
+  mul(other: ValueInput): Expr {
     return binary('*', this, other);
   }
   /** Float division `/` (always a double). */
-  div(other: Value): Expr {
+  div(other: ValueInput): Expr {
     return binary('/', this, other);
   }
-  floorDiv(other: Value): Expr {
+  floorDiv(other: ValueInput): Expr {
     return binary('//', this, other);
   }
-  mod(other: Value): Expr {
+  mod(other: ValueInput): Expr {
     return binary('%', this, other);
   }
-  eq(other: Value): Expr {
+  eq(other: ValueInput): Expr {
     return binary('==', this, other);
   }
-  ne(other: Value): Expr {
+  ne(other: ValueInput): Expr {
     return binary('!=', this, other);
   }
-  lt(other: Value): Expr {
+  lt(other: ValueInput): Expr {
     return binary('<', this, other);
   }
-  le(other: Value): Expr {
+  le(other: ValueInput): Expr {
     return binary('<=', this, other);
   }
-  gt(other: Value): Expr {
+  gt(other: ValueInput): Expr {
     return binary('>', this, other);
   }
-  ge(other: Value): Expr {
+  ge(other: ValueInput): Expr {
     return binary('>=', this, other);
   }
   /** `this in container`: key of a map or element of a list. */
-  in(container: Value): Expr {
+  in(container: ValueInput): Expr {
     return binary('in', this, container);
   }
-  and(other: Value): Expr {
+  and(other: ValueInput): Expr {
     return binary('and', this, other);
   }
-  or(other: Value): Expr {
+  or(other: ValueInput): Expr {
     return binary('or', this, other);
   }
   neg(): Expr {
@@ -173,7 +179,7 @@ export class Expr {
   }
 }
 
-function binary(op: BinaryOp, left: Value, right: Value): Expr {
+function binary(op: BinaryOp, left: ValueInput, right: ValueInput): Expr {
   const l = toExpr(left);
   const r = toExpr(right);
   return Expr.of({ kind: 'binary', op, left: l.node, right: r.node }, [l, r]);
@@ -186,7 +192,7 @@ export function v(name: string): Expr {
 }
 
 /** A literal (string, number, boolean, null, list, map); lists and maps may nest expressions. */
-export function lit(value: Value): Expr {
+export function lit(value: ValueInput): Expr {
   return toExpr(value);
 }
 
@@ -196,12 +202,12 @@ export function dbl(value: number): Expr {
   return Expr.of({ kind: 'literal', value, double: true }, []);
 }
 
-export function not(x: Value): Expr {
+export function not(x: ValueInput): Expr {
   const e = toExpr(x);
   return Expr.of({ kind: 'unary', op: 'not', operand: e.node }, [e]);
 }
 
-export function neg(x: Value): Expr {
+export function neg(x: ValueInput): Expr {
   const e = toExpr(x);
   return Expr.of({ kind: 'unary', op: '-', operand: e.node }, [e]);
 }
@@ -213,7 +219,7 @@ export function neg(x: Value): Expr {
  */
 export function fn(
   name: ExpressionHelper | PureFunction | (string & Record<never, never>),
-  ...args: Value[]
+  ...args: ValueInput[]
 ): Expr {
   const exprs = args.map(toExpr);
   const node: Node = { kind: 'call', fn: name, args: exprs.map((e) => e.node) };
@@ -255,7 +261,7 @@ export function builtin(name: BuiltinValue): Expr {
  * String building: tpl`gs://${bucket}/train.jsonl` becomes `"gs://" + bucket + "/train.jsonl"`.
  * Interpolated values are joined with `+`; wrap non-strings in fn('string', x) where the type matters.
  */
-export function tpl(strings: TemplateStringsArray, ...values: Value[]): Expr {
+export function tpl(strings: TemplateStringsArray, ...values: ValueInput[]): Expr {
   // Plain JS strings are merged into the surrounding text, so the expression has one literal per run.
   const parts: (string | Expr)[] = [];
   const push = (part: string | Expr) => {
@@ -273,7 +279,7 @@ export function tpl(strings: TemplateStringsArray, ...values: Value[]): Expr {
 }
 
 /** Lifts any accepted value to an Expr, checking that it is representable. */
-export function toExpr(value: Value): Expr {
+export function toExpr(value: ValueInput): Expr {
   if (value instanceof Expr) return value;
   if (value === null || typeof value === 'boolean' || typeof value === 'string') {
     return Expr.of({ kind: 'literal', value, double: false }, []);
@@ -286,11 +292,11 @@ export function toExpr(value: Value): Expr {
     return Expr.of({ kind: 'literal', value, double: !Number.isInteger(value) }, []);
   }
   if (Array.isArray(value)) {
-    const items = (value as readonly Value[]).map(toExpr);
+    const items = (value as readonly ValueInput[]).map(toExpr);
     return Expr.of({ kind: 'list', items: items.map((e) => e.node) }, items);
   }
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const entries = Object.entries(value as Record<string, Value | undefined>).flatMap(([k, x]) =>
+    const entries = Object.entries(value as Record<string, ValueInput | undefined>).flatMap(([k, x]) =>
       x === undefined ? [] : [[k, toExpr(x)] as const],
     );
     return Expr.of(
@@ -325,7 +331,7 @@ export type { Node as ExprTree };
  * Renders the expression parts of a value (the parts that become `${...}` text) and so surfaces errors
  * such as unencodable string literals before rendering. Literal parts become plain YAML and need no escape.
  */
-export function checkExpressionText(value: Value): void {
+export function checkExpressionText(value: ValueInput): void {
   const visit = (node: Node): void => {
     if (node.kind === 'literal') return;
     if (node.kind === 'list') node.items.forEach(visit);

@@ -1,5 +1,5 @@
 export { Expr, builtin, dbl, fn, isIdentifier, lit, neg, not, tpl, toExpr, v } from './expr';
-export type { SubworkflowCall, Value } from './expr';
+export type { SubworkflowCall, ValueInput } from './expr';
 export {
   assign,
   branch,

@@ -3,7 +3,7 @@ import { LIMITS } from '../facts';
 import { Document, Scalar, isMap, isScalar, isSeq, parse } from 'yaml';
 import type { Node } from 'yaml';
 import { Expr, formatNumber, quoteString, toExpr } from './expr';
-import type { ExprTree, Value } from './expr';
+import type { ExprTree, ValueInput } from './expr';
 import { targetName } from './steps';
 import type {
   Backoff,
@@ -262,7 +262,7 @@ function loop(l: ForLoop): Record<string, unknown> {
 }
 
 /** `in` and `range` take a literal list or ONE expression, never a list holding expressions. */
-function wholeExpression(value: Value): unknown {
+function wholeExpression(value: ValueInput): unknown {
   const e = toExpr(value);
   return e.isLiteral ? yamlValue(e) : `\${${e.source}}`;
 }
@@ -308,7 +308,7 @@ function connectorParams(p: ConnectorParams): Record<string, unknown> {
  * A value as YAML data: literal parts stay plain YAML, expressions become `${...}` strings. A plain string
  * starting with `${` would be read as an expression, so it is emitted as an expression yielding that string.
  */
-function yamlValue(value: Value): unknown {
+function yamlValue(value: ValueInput): unknown {
   return nodeValue(toExpr(value).node);
 }
 

@@ -1,5 +1,5 @@
 import { Expr, isIdentifier, toExpr } from './expr';
-import type { Value } from './expr';
+import type { ValueInput } from './expr';
 import type { StdlibArgs, StdlibCallName } from './stdlib';
 import type { Subworkflow } from './workflow';
 
@@ -21,7 +21,7 @@ export type AssignTarget = string | Expr;
 
 export interface AssignStep extends Named, Jumps {
   readonly kind: 'assign';
-  readonly entries: readonly (readonly [AssignTarget, Value])[];
+  readonly entries: readonly (readonly [AssignTarget, ValueInput])[];
 }
 
 export interface ConnectorParams {
@@ -40,7 +40,7 @@ export interface CallStep extends Named, Jumps {
   readonly kind: 'call';
   /** A stdlib function, a connector (`googleapis.…`) or a subworkflow name. */
   readonly fn: string;
-  readonly args?: { readonly [name: string]: Value };
+  readonly args?: { readonly [name: string]: ValueInput };
   readonly result?: string;
   readonly connectorParams?: ConnectorParams;
 }
@@ -49,8 +49,8 @@ export interface SwitchCondition {
   readonly condition: Expr | boolean;
   readonly next?: JumpTarget;
   readonly steps?: readonly Step[];
-  readonly return?: Value;
-  readonly raise?: Value;
+  readonly return?: ValueInput;
+  readonly raise?: ValueInput;
 }
 
 export interface SwitchStep extends Named, Jumps {
@@ -64,8 +64,8 @@ export type ForLoop = {
   readonly index?: string;
   readonly steps: readonly Step[];
 } & (
-  | { readonly in: Value; readonly range?: never }
-  | { readonly range: readonly [Value, Value]; readonly in?: never }
+  | { readonly in: ValueInput; readonly range?: never }
+  | { readonly range: readonly [ValueInput, ValueInput]; readonly in?: never }
 );
 
 export interface ForStep extends Named, Jumps {
@@ -133,12 +133,12 @@ export interface TryStep extends Named, Jumps {
 
 export interface RaiseStep extends Named {
   readonly kind: 'raise';
-  readonly value: Value;
+  readonly value: ValueInput;
 }
 
 export interface ReturnStep extends Named {
   readonly kind: 'return';
-  readonly value: Value;
+  readonly value: ValueInput;
 }
 
 export interface StepsStep extends Named, Jumps {
@@ -182,7 +182,7 @@ function checkVariable(name: string, where: string): void {
  * Checks a value at construction time: everything must lift to an Expr, and a map key cannot start with
  * `${` because Workflows would read it as an expression key.
  */
-function checkValue(value: Value, where: string): void {
+function checkValue(value: ValueInput, where: string): void {
   try {
     toExpr(value);
   } catch (e) {
@@ -191,13 +191,13 @@ function checkValue(value: Value, where: string): void {
   visitKeys(value, where);
 }
 
-function visitKeys(value: Value, where: string): void {
+function visitKeys(value: ValueInput, where: string): void {
   if (value instanceof Expr || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    (value as readonly Value[]).forEach((item, i) => visitKeys(item, `${where}[${i}]`));
+    (value as readonly ValueInput[]).forEach((item, i) => visitKeys(item, `${where}[${i}]`));
     return;
   }
-  for (const [k, x] of Object.entries(value as Record<string, Value | undefined>)) {
+  for (const [k, x] of Object.entries(value as Record<string, ValueInput | undefined>)) {
     if (x === undefined) continue;
     if (k.trimStart().startsWith('${')) {
       throw new Error(`${where}: map key ${JSON.stringify(k)} would be read as an expression key`);
@@ -215,13 +215,13 @@ const TARGET_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
  */
 export function assign(
   name: string,
-  entries: { readonly [target: string]: Value } | readonly (readonly [AssignTarget, Value])[],
+  entries: { readonly [target: string]: ValueInput } | readonly (readonly [AssignTarget, ValueInput])[],
   options: Jumps = {},
 ): AssignStep {
   checkName(name);
   const list = Array.isArray(entries)
-    ? (entries as readonly (readonly [AssignTarget, Value])[])
-    : Object.entries(entries as Record<string, Value>);
+    ? (entries as readonly (readonly [AssignTarget, ValueInput])[])
+    : Object.entries(entries as Record<string, ValueInput>);
   for (const [target, value] of list) {
     if (typeof target === 'string' && (!TARGET_PATH.test(target) || !isIdentifier(target.split('.')[0]))) {
       throw new Error(
@@ -245,8 +245,8 @@ function isAssignable(target: Expr): boolean {
 /** Options of a call step; for a stdlib function given as a literal, `args` is typed from its signature. */
 export type CallOptions<F extends string> = Omit<CallStep, 'kind' | 'name' | 'fn' | 'args'> & {
   readonly args?: F extends StdlibCallName
-    ? StdlibArgs<F, Value>
-    : { readonly [name: string]: Value | undefined };
+    ? StdlibArgs<F, ValueInput>
+    : { readonly [name: string]: ValueInput | undefined };
 };
 
 /**
@@ -262,8 +262,8 @@ export function call<F extends string>(
   if (options.result !== undefined) checkVariable(options.result, `step ${name}, result`);
   const { args, ...rest } = options;
   // Arguments given as undefined are left out, so optional ones can be written inline.
-  const given = Object.entries((args ?? {}) as Record<string, Value | undefined>).filter(
-    (entry): entry is [string, Value] => entry[1] !== undefined,
+  const given = Object.entries((args ?? {}) as Record<string, ValueInput | undefined>).filter(
+    (entry): entry is [string, ValueInput] => entry[1] !== undefined,
   );
   for (const [arg, value] of given) checkValue(value, `step ${name}, arg ${arg}`);
   return {
@@ -307,7 +307,7 @@ function forStep(name: string, full: ForLoop, options: Jumps): ForStep {
 /** forIn('each_table', { value: 'table', in: v('tables') }, [ ...steps ]) */
 export function forIn(
   name: string,
-  loop: { readonly value: string; readonly index?: string; readonly in: Value },
+  loop: { readonly value: string; readonly index?: string; readonly in: ValueInput },
   steps: readonly Step[],
   options: Jumps = {},
 ): ForStep {
@@ -317,7 +317,11 @@ export function forIn(
 /** forRange('retry_loop', { value: 'i', range: [1, v('n')] }, [ ...steps ]); both ends inclusive. */
 export function forRange(
   name: string,
-  loop: { readonly value: string; readonly index?: string; readonly range: readonly [Value, Value] },
+  loop: {
+    readonly value: string;
+    readonly index?: string;
+    readonly range: readonly [ValueInput, ValueInput];
+  },
   steps: readonly Step[],
   options: Jumps = {},
 ): ForStep {
@@ -344,8 +348,8 @@ export function parallel(
 export function parallelFor(
   name: string,
   loop: { readonly value: string; readonly index?: string } & (
-    | { readonly in: Value; readonly range?: never }
-    | { readonly range: readonly [Value, Value]; readonly in?: never }
+    | { readonly in: ValueInput; readonly range?: never }
+    | { readonly range: readonly [ValueInput, ValueInput]; readonly in?: never }
   ),
   steps: readonly Step[],
   options: ParallelOptions = {},
@@ -368,13 +372,13 @@ export function tryStep(
   return { kind: 'try', name, steps, ...options };
 }
 
-export function raiseStep(name: string, value: Value): RaiseStep {
+export function raiseStep(name: string, value: ValueInput): RaiseStep {
   checkName(name);
   checkValue(value, `step ${name}, raise`);
   return { kind: 'raise', name, value };
 }
 
-export function returnStep(name: string, value: Value): ReturnStep {
+export function returnStep(name: string, value: ValueInput): ReturnStep {
   checkName(name);
   checkValue(value, `step ${name}, return`);
   return { kind: 'return', name, value };

@@ -1,9 +1,9 @@
 import { isIdentifier, toExpr } from './expr';
-import type { Value } from './expr';
+import type { ValueInput } from './expr';
 import type { Step } from './steps';
 
 /** A parameter: a name, or a one-entry map `{ name: default }` used when the caller omits it. */
-export type Param = string | { readonly [name: string]: Value };
+export type Param = string | { readonly [name: string]: ValueInput };
 
 export interface Subworkflow {
   readonly name: string;

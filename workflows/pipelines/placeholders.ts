@@ -12,7 +12,7 @@
  * The compiled YAML is the same as with string keys: only TypeScript sees the types.
  */
 import { isPlaceholder, placeholder, type Placeholder, type PlaceholderKind, type Sql } from '../../bigquery';
-import { fn, tpl, type Expr, type Value } from '../dsl';
+import { fn, tpl, type Expr, type ValueInput } from '../dsl';
 
 /**
  * A FLOAT64 value as placeholder text with a decimal point, as the compile-time options are written:
@@ -71,7 +71,10 @@ export class PlaceholderValues<N extends string, All extends string = string> {
    * These values and `more` (placeholders of the pipeline not bound yet), as `map.merge(expr, more)`.
    * Throws, as the types refuse it, on a name the pipeline does not declare or one already bound.
    */
-  with<const M extends Exclude<All, N>>(more: { readonly [K in M]: Value }): PlaceholderValues<N | M, All> {
+  with<const M extends Exclude<All, N>>(more: { readonly [K in M]: ValueInput }): PlaceholderValues<
+    N | M,
+    All
+  > {
     const added = Object.keys(more) as M[];
     const unknown = added.filter((name) => !(this.all as readonly string[]).includes(name));
     if (unknown.length > 0) throw new Error(`not a placeholder of this pipeline: ${unknown.join(', ')}`);

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import type { CallbackHub } from '../callbacks';
 import { parseJson } from '../json-values';
-import type { Value } from '../values';
+import type { RuntimeValue } from '../values';
 import { HttpFailure, readRaw } from './requests';
 
 /**
@@ -20,7 +20,7 @@ export async function deliverCallback(
 ): Promise<Record<string, never>> {
   const raw = await readRaw(req);
   const type = req.headers['content-type'] ?? '';
-  let body: Value = raw.length === 0 ? null : raw.toString('utf8');
+  let body: RuntimeValue = raw.length === 0 ? null : raw.toString('utf8');
   if (typeof body === 'string' && /\bjson\b/i.test(type)) {
     try {
       body = parseJson(body);

@@ -2,7 +2,7 @@ import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { Tag, wfError } from '../errors';
 import type { FnImplementations } from '../functions';
 import { encodeJson, parseJson } from '../json-values';
-import type { Value } from '../values';
+import type { RuntimeValue } from '../values';
 import { arg, bytes, map, optional, str } from './args';
 
 const HASHES: Record<string, string> = {
@@ -13,7 +13,7 @@ const HASHES: Record<string, string> = {
   SHA512: 'sha512',
 };
 
-function algorithm(fnName: string, value: Value | undefined): string {
+function algorithm(fnName: string, value: RuntimeValue | undefined): string {
   const name = str(fnName, 'algorithm', value);
   const alg = HASHES[name.toUpperCase().replace('-', '')];
   if (!alg)
@@ -24,7 +24,7 @@ function algorithm(fnName: string, value: Value | undefined): string {
   return alg;
 }
 
-function jsonText(fnName: string, data: Value | undefined, indent: Value | undefined): string {
+function jsonText(fnName: string, data: RuntimeValue | undefined, indent: RuntimeValue | undefined): string {
   let format: { indent?: string; prefix?: string } = {};
   if (indent === true) format = { indent: '  ' };
   else if (indent instanceof Map) {

@@ -1,6 +1,6 @@
 import { Tag, wfError } from '../errors';
 import type { FnImplementations, FnRun } from '../functions';
-import type { Value, WfMap } from '../values';
+import type { RuntimeValue, WfMap } from '../values';
 import { deepCopy, isMap, typeOf } from '../values';
 import { arg, list, map, num, str } from './args';
 
@@ -30,8 +30,8 @@ export const collections: FnImplementations = {
   'list.concat': ([l, v]) => [...list('list.concat', 'objs', l), deepCopy(v ?? null)],
   'list.prepend': ([l, v]) => [deepCopy(v ?? null), ...list('list.prepend', 'objs', l)],
   'map.get': ([m, k]) => {
-    const path = arg<string | Value[]>('map.get', 'keys', k, 'string', 'list');
-    let cur: Value = m ?? null;
+    const path = arg<string | RuntimeValue[]>('map.get', 'keys', k, 'string', 'list');
+    let cur: RuntimeValue = m ?? null;
     for (const key of Array.isArray(path) ? path : [path]) {
       if (typeof key !== 'string')
         throw wfError(Tag.TypeError, `map.get: keys must be strings, got ${typeOf(key)}`);

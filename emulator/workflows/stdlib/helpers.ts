@@ -1,11 +1,11 @@
 import { Tag, wfError } from '../errors';
 import type { FnImplementations } from '../functions';
 import { scalarText } from '../operators';
-import type { Value } from '../values';
+import type { RuntimeValue } from '../values';
 import { INT64_MAX, INT64_MIN, typeOf } from '../values';
 import { arg, map } from './args';
 
-function toInt(value: Value | undefined): bigint {
+function toInt(value: RuntimeValue | undefined): bigint {
   const x = arg<string | number | bigint>('int', 'value', value, 'string', 'double', 'integer');
   if (typeof x === 'bigint') return x;
   if (typeof x === 'number') {
@@ -24,7 +24,7 @@ function toInt(value: Value | undefined): bigint {
   throw wfError(Tag.ValueError, `int: "${x}" is not an integer`);
 }
 
-function toDouble(value: Value | undefined): number {
+function toDouble(value: RuntimeValue | undefined): number {
   const x = arg<string | number | bigint>('double', 'value', value, 'string', 'integer', 'double');
   if (typeof x !== 'string') return Number(x);
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(x)) return Number(x);
@@ -56,10 +56,10 @@ export const helpers: FnImplementations = {
   // https://cloud.google.com/workflows/docs/reference/syntax/iteration
   keys: ([m]) => [...map('keys', 'map', m).keys()].sort(byCodePoint),
   len: ([v]) => {
-    const x = arg<string | Value[]>('len', 'value', v, 'string', 'list', 'map');
+    const x = arg<string | RuntimeValue[]>('len', 'value', v, 'string', 'list', 'map');
     if (typeof x === 'string') return BigInt([...x].length);
     if (Array.isArray(x)) return BigInt(x.length);
-    return BigInt((x as unknown as Map<string, Value>).size);
+    return BigInt((x as unknown as Map<string, RuntimeValue>).size);
   },
   default: ([v, d]) => (v === null || v === undefined ? (d ?? null) : v),
   if: ([c, a, b]) => {

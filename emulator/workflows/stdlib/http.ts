@@ -3,7 +3,7 @@ import type { FnContext, FnImplementations, FnRun } from '../functions';
 import { paramsOf } from '../functions';
 import { encodeJson, parseJson } from '../json-values';
 import { scalarText } from '../operators';
-import type { Value, WfMap } from '../values';
+import type { RuntimeValue, WfMap } from '../values';
 import { isMap } from '../values';
 import { map, num, optional, str } from './args';
 import { CALL_DEFAULTS, LIMITS } from '../../../workflows/facts';
@@ -23,7 +23,7 @@ function queryString(fnName: string, query: WfMap): string {
 
 function requestBody(
   fnName: string,
-  body: Value,
+  body: RuntimeValue,
   headers: Record<string, string>,
 ): string | Uint8Array | undefined {
   if (body === null) return undefined;
@@ -46,9 +46,9 @@ function causeCode(error: unknown): string | undefined {
 async function request(
   fnName: string,
   method: string,
-  args: Record<string, Value | undefined>,
+  args: Record<string, RuntimeValue | undefined>,
   ctx: FnContext,
-): Promise<Value> {
+): Promise<RuntimeValue> {
   const url = new URL(str(fnName, 'url', args.url));
   const q = optional(args.query, (x) => map(fnName, 'query', x));
   if (q) url.search = [url.search.slice(1), queryString(fnName, q)].filter(Boolean).join('&');
@@ -103,7 +103,7 @@ async function request(
   const responseHeaders: WfMap = new Map();
   res.headers.forEach((v, k) => responseHeaders.set(k.toLowerCase(), v));
   const type = res.headers.get('content-type') ?? '';
-  let decoded: Value = raw;
+  let decoded: RuntimeValue = raw;
   if (/json/i.test(type)) {
     try {
       decoded = parseJson(Buffer.from(raw).toString('utf8'));
@@ -113,7 +113,7 @@ async function request(
   } else if (type === '' || /^text\/|xml|x-www-form-urlencoded/i.test(type)) {
     decoded = Buffer.from(raw).toString('utf8');
   }
-  const response: WfMap = new Map<string, Value>([
+  const response: WfMap = new Map<string, RuntimeValue>([
     ['body', decoded],
     ['code', BigInt(res.status)],
     ['headers', responseHeaders],
@@ -132,18 +132,21 @@ function verb(name: 'http.get' | 'http.delete' | 'http.post' | 'http.put' | 'htt
   return (args, ctx) => request(name, method, named(params, args), ctx);
 }
 
-function named(params: readonly string[], args: (Value | undefined)[]): Record<string, Value | undefined> {
+function named(
+  params: readonly string[],
+  args: (RuntimeValue | undefined)[],
+): Record<string, RuntimeValue | undefined> {
   return Object.fromEntries(params.map((p, i) => [p, args[i]]));
 }
 
-function errorCode(error: Value): bigint | undefined {
+function errorCode(error: RuntimeValue): bigint | undefined {
   if (!isMap(error)) return undefined;
   const code = error.get('code');
   return typeof code === 'bigint' ? code : typeof code === 'number' ? BigInt(Math.trunc(code)) : undefined;
 }
 
 /** http.default_retry_predicate: 429, 502, 503, 504 and connection/timeout errors. */
-function defaultRetryPredicate(error: Value): boolean {
+function defaultRetryPredicate(error: RuntimeValue): boolean {
   const tags = errorTags(error);
   const transient: string[] = [Tag.ConnectionError, Tag.ConnectionFailedError, Tag.TimeoutError];
   if (tags.some((t) => transient.includes(t))) return true;
@@ -152,13 +155,13 @@ function defaultRetryPredicate(error: Value): boolean {
 }
 
 /** http.default_retry_predicate_non_idempotent: only responses that say the request was not processed. */
-function nonIdempotentRetryPredicate(error: Value): boolean {
+function nonIdempotentRetryPredicate(error: RuntimeValue): boolean {
   const code = errorCode(error);
   return errorTags(error).includes(Tag.HttpError) && code !== undefined && [429n, 503n].includes(code);
 }
 
 const predicateArg =
-  (name: string, run: (e: Value) => boolean): FnRun =>
+  (name: string, run: (e: RuntimeValue) => boolean): FnRun =>
   ([e]) => {
     if (e === undefined) throw wfError(Tag.TypeError, `${name}: missing argument`);
     return run(e);

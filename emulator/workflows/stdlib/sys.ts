@@ -1,6 +1,6 @@
 import { Tag, wfError } from '../errors';
 import type { FnImplementations } from '../functions';
-import type { Value } from '../values';
+import type { RuntimeValue } from '../values';
 import { num, optional, str } from './args';
 
 const SEVERITIES = new Set([
@@ -60,7 +60,7 @@ export const sys: FnImplementations = {
     if (!SEVERITIES.has(severity)) throw wfError(Tag.ValueError, `sys.log: unknown severity ${severity}`);
     const given = [data, textArg, json].filter((x) => x !== undefined);
     if (given.length > 1) throw wfError(Tag.ValueError, 'sys.log: give only one of data, text and json');
-    ctx.log(severity, (given[0] ?? null) as Value);
+    ctx.log(severity, (given[0] ?? null) as RuntimeValue);
     return null;
   },
   'sys.sleep': async ([s], ctx) => {

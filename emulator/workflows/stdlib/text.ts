@@ -1,10 +1,10 @@
 import { Tag, wfError } from '../errors';
 import type { FnImplementations } from '../functions';
-import type { Value } from '../values';
+import type { RuntimeValue } from '../values';
 import { arg, bytes, optional, str } from './args';
 import { Re2SyntaxError, re2MatchAll, re2ReplaceAll, re2Test } from '../../../workflows/re2';
 
-function charset(fnName: string, value: Value | undefined): BufferEncoding {
+function charset(fnName: string, value: RuntimeValue | undefined): BufferEncoding {
   const name = (optional(value, (x) => str(fnName, 'charset', x)) ?? 'UTF-8').toUpperCase();
   if (name === 'UTF-8' || name === 'UTF8') return 'utf8';
   if (name === 'ISO-8859-1' || name === 'LATIN1') return 'latin1';
@@ -34,7 +34,7 @@ export const text: FnImplementations = {
   'text.find_all': ([s, sub]) => {
     const source = str('text.find_all', 'source', s);
     const needle = str('text.find_all', 'substr', sub);
-    const out: Value[] = [];
+    const out: RuntimeValue[] = [];
     if (needle === '') return out;
     for (let i = source.indexOf(needle); i >= 0; i = source.indexOf(needle, i + needle.length)) {
       out.push(codePointIndex(source, i));
@@ -46,7 +46,7 @@ export const text: FnImplementations = {
     const pattern = str('text.find_all_regex', 'regexp', r);
     return onRe2('text.find_all_regex', () => re2MatchAll(pattern, source)).map(
       (m) =>
-        new Map<string, Value>([
+        new Map<string, RuntimeValue>([
           ['index', codePointIndex(source, m.index)],
           ['match', m.groups[0] as string],
         ]),
@@ -73,7 +73,7 @@ export const text: FnImplementations = {
   'text.substring': ([s, a, b]) => {
     const chars = [...str('text.substring', 'source', s)];
     // Positions are integers (reference page); a double is a TypeError rather than silently truncated.
-    const clamp = (value: Value | undefined, name: string) =>
+    const clamp = (value: RuntimeValue | undefined, name: string) =>
       Math.min(chars.length, Math.max(0, Number(arg<bigint>('text.substring', name, value, 'integer'))));
     return chars.slice(clamp(a, 'start'), clamp(b, 'end')).join('');
   },

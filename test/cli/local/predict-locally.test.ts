@@ -430,11 +430,11 @@ describe('batch-predict fails rather than pretend', () => {
     expect((failed.outcome as { message: string }).message).toBe(
       'none of the 10 rows sent to the champion succeeded (0 failed, 10 still retryable after 3 passes); their statuses are in served_predictions',
     );
-    const refused = await predictLocally({ input: file, stateDir, runId: 'predict_psi', warnPsi: 50 });
-    expect(refused.state).toBe('FAILED');
-    expect((refused.outcome as { message: string }).message).toContain(
-      'drift.warnPsi must be a number above 0 and at most 10',
-    );
+    // Refused by the arguments' schema before it runs, as trigger refuses it (arguments-paths.test.ts).
+    await expect(
+      predictLocally({ input: file, stateDir, runId: 'predict_psi', warnPsi: 50 }),
+    ).rejects.toThrow(/^batch-predict arguments is invalid:\n {2}drift\.warnPsi /);
+    expect(fs.existsSync(path.join(stateDir, 'predictions', 'predict_psi'))).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import { RE2_PATTERN_ARGUMENT, re2SyntaxError } from '../../re2';
 import { toExpr } from '../expr';
-import type { ExprTree, Value } from '../expr';
+import type { ExprTree, ValueInput } from '../expr';
 import { callSignature, lookup } from '../stdlib';
 import type { Routine } from './routines';
 import { ownValues } from './values';
@@ -19,7 +19,7 @@ export function checkPatterns(routine: Routine): Violation[] {
     if (step.kind === 'call') {
       const position = lookup(RE2_PATTERN_ARGUMENT, step.fn);
       const name = position === undefined ? undefined : callSignature(step.fn)?.required[position];
-      const arg: Value | undefined = name === undefined ? undefined : step.args?.[name];
+      const arg: ValueInput | undefined = name === undefined ? undefined : step.args?.[name];
       if (arg !== undefined) checkLiteral(step.fn, toExpr(arg).node, say);
     }
   });

@@ -1,6 +1,6 @@
 import { toExpr, v } from '../expr';
 import type { Expr } from '../expr';
-import type { Value } from '../expr';
+import type { ValueInput } from '../expr';
 import { STDLIB_MODULES } from '../stdlib';
 import { targetName } from '../steps';
 import type { AssignTarget, ForLoop, Step } from '../steps';
@@ -65,7 +65,7 @@ class ScopeAnalysis {
   }
 
   /** Checks the variables `value` reads (a list of values is itself a value). */
-  private read(value: Value, defined: ReadonlySet<string>, path: string): void {
+  private read(value: ValueInput, defined: ReadonlySet<string>, path: string): void {
     if (this.stopped) return;
     for (const name of toExpr(value).reads) {
       if (defined.has(name)) continue;

@@ -1,12 +1,12 @@
 import { Expr, toExpr } from '../expr';
-import type { Value } from '../expr';
+import type { ValueInput } from '../expr';
 import type { ConnectorParams, ForLoop, Retry, Step } from '../steps';
 
-function loopValues(loop: ForLoop): Value[] {
+function loopValues(loop: ForLoop): ValueInput[] {
   return loop.in !== undefined ? [loop.in] : [...loop.range];
 }
 
-function retryValues(retry: Retry | undefined): Value[] {
+function retryValues(retry: Retry | undefined): ValueInput[] {
   if (retry === undefined) return [];
   if (retry instanceof Expr) return [retry];
   const { initialDelay, maxDelay, multiplier } = retry.backoff;
@@ -14,21 +14,21 @@ function retryValues(retry: Retry | undefined): Value[] {
   return [...predicate, retry.maxRetries, initialDelay, maxDelay, multiplier];
 }
 
-function connectorValues(p: ConnectorParams | undefined): Value[] {
+function connectorValues(p: ConnectorParams | undefined): ValueInput[] {
   if (!p) return [];
   const poll = p.pollingPolicy ?? {};
-  const all: (Value | undefined)[] = [
+  const all: (ValueInput | undefined)[] = [
     p.timeout,
     p.skipPolling,
     poll.initialDelay,
     poll.maxDelay,
     poll.multiplier,
   ];
-  return all.filter((x): x is Value => x !== undefined);
+  return all.filter((x): x is ValueInput => x !== undefined);
 }
 
 /** Values the step itself evaluates (not those of nested steps), in evaluation order. */
-export function ownValues(step: Step): Value[] {
+export function ownValues(step: Step): ValueInput[] {
   switch (step.kind) {
     case 'assign':
       return step.entries.flatMap(([target, value]) => (target instanceof Expr ? [value, target] : [value]));
@@ -36,7 +36,7 @@ export function ownValues(step: Step): Value[] {
       return [...Object.values(step.args ?? {}), ...connectorValues(step.connectorParams)];
     case 'switch':
       return step.conditions.flatMap((c) =>
-        [c.condition, c.return, c.raise].filter((x): x is Value => x !== undefined),
+        [c.condition, c.return, c.raise].filter((x): x is ValueInput => x !== undefined),
       );
     case 'for':
       return loopValues(step.loop);
@@ -57,6 +57,6 @@ export function ownValues(step: Step): Value[] {
 }
 
 /** All values of a list as one Expr, to read off variables and subworkflow calls. */
-export function combined(values: readonly Value[]): Expr {
+export function combined(values: readonly ValueInput[]): Expr {
   return toExpr(values);
 }

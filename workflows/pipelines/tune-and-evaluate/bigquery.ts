@@ -16,7 +16,7 @@ import {
   type ConnectorParams,
   type Expr,
   type Step,
-  type Value,
+  type ValueInput,
 } from '../../dsl';
 import { sharedContext } from './context';
 import type { QueryParameter, Sql } from '../../../bigquery';
@@ -415,7 +415,7 @@ export const bigquerySubworkflows = [
  * The compiled statement as a workflow value: its text and the names of the placeholders to check and
  * substitute (their patterns live once in `ctx.patterns`, keeping the compiled source small).
  */
-export function statementValue(sql: Sql): Value {
+export function statementValue(sql: Sql): ValueInput {
   return { text: sql.text, placeholders: sql.placeholders.map((p) => p.name) };
 }
 
@@ -423,7 +423,7 @@ export function statementValue(sql: Sql): Value {
  * The statement's query parameters with run-time values, in the BigQuery REST shape. Every parameter the
  * statement declares must be given and nothing else, so a renamed parameter fails the compile, not a run.
  */
-export function paramsValue(sql: Sql, values: Record<string, Expr | string>, where: string): Value {
+export function paramsValue(sql: Sql, values: Record<string, Expr | string>, where: string): ValueInput {
   const declared = new Map(sql.params.map((p) => [p.name, p]));
   for (const name of Object.keys(values)) {
     if (!declared.has(name)) throw new Error(`${where}: @${name} is not a parameter of this statement`);
@@ -431,8 +431,8 @@ export function paramsValue(sql: Sql, values: Record<string, Expr | string>, whe
   return sql.params.map((p: QueryParameter) => {
     const value = values[p.name];
     if (value === undefined) throw new Error(`${where}: no value for @${p.name}`);
-    const parameterValue: Value = p.parameterType.type === 'ARRAY' ? { arrayValues: value } : { value };
-    const parameterType = JSON.parse(JSON.stringify(p.parameterType)) as Value;
+    const parameterValue: ValueInput = p.parameterType.type === 'ARRAY' ? { arrayValues: value } : { value };
+    const parameterType = JSON.parse(JSON.stringify(p.parameterType)) as ValueInput;
     return { name: p.name, parameterType, parameterValue };
   });
 }
@@ -447,7 +447,7 @@ export interface StoredParams {
   readonly variable: string;
   readonly values: Readonly<Record<string, Expr | string>>;
   /** The parameters in the REST shape, for the assign step. */
-  readonly list: Value;
+  readonly list: ValueInput;
 }
 
 /** The parameters of `sql` with `values` (as paramsValue), to be stored in `variable` and shared. */
@@ -483,7 +483,7 @@ export interface RunOptions<M extends string> {
    * The name job ids carry (`bqtune_<run id>_<step>_...`) when it is not the step's own: a step run once per
    * item of a loop names the item, so each job still says what it ran.
    */
-  step?: Value;
+  step?: ValueInput;
 }
 
 /**
@@ -492,7 +492,7 @@ export interface RunOptions<M extends string> {
  */
 type PerCall<K extends string> = [K] extends [never]
   ? { with?: never }
-  : { with: { readonly [P in K]: Value } };
+  : { with: { readonly [P in K]: ValueInput } };
 
 /** runStatement's options for a statement with placeholders N that reads values bound for M. */
 type RunArguments<N extends string, M extends string> = [Exclude<N, M>] extends [never]
@@ -512,7 +512,7 @@ export function statementRunner<C extends string>(context: PlaceholderValues<C>)
     ...[options = {}]: RunArguments<N, M>
   ): Step[] {
     const base: { readonly names: readonly string[]; readonly expr: Expr } = options.values ?? context;
-    const perCall: Record<string, Value> = options.with ?? {};
+    const perCall: Record<string, ValueInput> = options.with ?? {};
     const bound = new Set([...base.names, ...Object.keys(perCall)]);
     const unbound = sql.placeholders.filter((p) => !bound.has(p.name)).map((p) => p.name);
     if (unbound.length > 0) throw new Error(`${name}: no value for {{${unbound.join('}}, {{')}}}`);
@@ -542,7 +542,7 @@ export function statementRunner<C extends string>(context: PlaceholderValues<C>)
   };
 }
 
-function paramsArgument(sql: Sql, params: RunOptions<string>['params'], name: string): Value {
+function paramsArgument(sql: Sql, params: RunOptions<string>['params'], name: string): ValueInput {
   if (!isStored(params)) return paramsValue(sql, params ?? {}, name);
   const own = paramsValue(sql, params.values as Record<string, Expr | string>, name);
   if (JSON.stringify(own) !== JSON.stringify(params.list))

@@ -17,6 +17,7 @@ import { evaluateModel } from './evaluate';
 import { statements } from './statements';
 import { contextValues } from './placeholders';
 import { float64Text } from '../placeholders';
+import { PipelineTag } from '../error-tags';
 
 /** The serving name's champion row (championQuery): one statement, read before the gate and after a lost race. */
 export const currentChampion = subworkflow(
@@ -119,7 +120,7 @@ export const switchServingFunction = subworkflow(
           as: 'e',
           steps: [
             returnStep('not_switched', {
-              tags: ['ServingFunctionError'],
+              tags: [PipelineTag.ServingFunctionError],
               message: tpl`the table function ${ctx.serving_name} still serves the previous champion: ${fn('default', fn('map.get', v('e'), 'message'), '')}`,
             }),
           ],
@@ -193,7 +194,7 @@ export function deploySteps(): Step[] {
                   ]),
                   assign('record_moved', {
                     deploy_error: {
-                      tags: ['ChampionMovedError'],
+                      tags: [PipelineTag.ChampionMovedError],
                       message: tpl`the champion of ${ctx.serving_name} moved from ${fn('default', v('champion_before'), 'none')} to ${fn('default', v('champion_after'), 'none')} while this run was deciding: deployed nothing`,
                     },
                   }),

@@ -1,4 +1,4 @@
-import { assign, call, fn, forIn, returnStep, subworkflow, v, type Step, type Value } from '../../dsl';
+import { assign, call, fn, forIn, returnStep, subworkflow, v, type Step, type ValueInput } from '../../dsl';
 import { sharedContext } from './context';
 import { runRecordFields } from '../../../bigquery';
 import { runQuery, statementValue } from './bigquery';
@@ -13,7 +13,7 @@ if (declared.join() !== expected.join())
     `record_run: recordRunStatement's parameters are not @run_id, @execution and runRecordFields`,
   );
 
-const stringParam = (name: Value, value: Value) => ({
+const stringParam = (name: ValueInput, value: ValueInput) => ({
   name,
   parameterType: { type: 'STRING' },
   parameterValue: { value },
@@ -76,4 +76,4 @@ export const claimRun = subworkflow(
 );
 
 /** JSON text of any value: the JSON columns, and 'true' / 'false' for the boolean ones. */
-export const asJson = (value: Value) => fn('json.encode_to_string', value);
+export const asJson = (value: ValueInput) => fn('json.encode_to_string', value);

@@ -10,7 +10,7 @@ import {
   v,
   when,
   type Expr,
-  type Value,
+  type ValueInput,
 } from '../../dsl';
 import {
   dataChecks,
@@ -78,9 +78,15 @@ const checkLevels = ['fail', 'warn'];
 /** Every `checks.*` option that sets a data check's severity. */
 const checkNames = Object.values(dataChecks).flatMap((c) => (c.setting === null ? [] : [c.setting]));
 
-/** Every rule a run argument must meet, each with the message a user sees when it does not. */
-function rules(): { ok: Expr; message: string }[] {
-  const list: { ok: Expr; message: string }[] = [
+/** A rule a run argument must meet, with the message a user sees when it does not. */
+interface Rule {
+  ok: Expr;
+  message: string;
+}
+
+/** Where the run goes and what it reads: the run id, project, location, dataset, connection, data URIs. */
+function targetRules(): Rule[] {
+  return [
     {
       ok: text(v('run_id'), 'runId'),
       message: 'runId must be a lower-case letter, then up to 62 of a-z, 0-9, _',
@@ -97,6 +103,12 @@ function rules(): { ok: Expr; message: string }[] {
     },
     { ok: text(arg('data', 'train'), 'gcsUri'), message: 'data.train must be a gs://bucket/path URI' },
     { ok: text(arg('data', 'eval'), 'gcsUri'), message: 'data.eval must be a gs://bucket/path URI' },
+  ];
+}
+
+/** The task: its type, labels and prompt template. */
+function taskRules(): Rule[] {
+  return [
     {
       ok: fn('len', v('task_metrics')).gt(0),
       message: `task.type must be ${taskTypeNames.join(', ')}`,
@@ -118,6 +130,12 @@ function rules(): { ok: Expr; message: string }[] {
       ok: fn('get_type', fn('default', arg('task', 'promptTemplate', 'suffix'), '')).eq('string'),
       message: 'task.promptTemplate.suffix must be text',
     },
+  ];
+}
+
+/** The base model, its tuning, generation and retry options. */
+function modelRules(): Rule[] {
+  return [
     {
       ok: oneOf(arg('model', 'baseEndpoint'), tunableBaseModels),
       message: `model.baseEndpoint must be a tunable base model: ${tunableBaseModels.join(', ')}`,
@@ -165,6 +183,12 @@ function rules(): { ok: Expr; message: string }[] {
       ok: number(arg('model', 'retries', 'maxPasses'), 'positiveInteger'),
       message: 'model.retries.maxPasses must be a whole number >= 1',
     },
+  ];
+}
+
+/** The data checks, the gate and the serving name. */
+function checkAndGateRules(): Rule[] {
+  return [
     {
       ok: number(arg('checks', 'minTrainRows'), 'positiveInteger'),
       message: 'checks.minTrainRows must be a whole number (BigQuery needs at least 10 training rows)',
@@ -202,11 +226,15 @@ function rules(): { ok: Expr; message: string }[] {
       message: `checks.${key} must be fail or warn`,
     })),
   ];
-  return list;
+}
+
+/** Every rule a run argument must meet, in the order the workflow checks them. */
+function rules(): Rule[] {
+  return [...targetRules(), ...taskRules(), ...modelRules(), ...checkAndGateRules()];
 }
 
 /** The patterns the rules use, as one literal map (so no expression repeats a long regex). */
-function patterns(): Value {
+function patterns(): ValueInput {
   return {
     ...placeholderPatterns,
     runId: re2Pattern('^[a-z][a-z0-9_]{0,62}$'),

@@ -1,5 +1,5 @@
 /** A value as a reference page prints it: numbers compare as numbers (so `2.0` is `2`), arrays by element. */
-export type Value = string | number | boolean | null | Value[] | { [field: string]: Value };
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [field: string]: JsonValue };
 
 /**
  * One example from a BigQuery function reference page: the query (the page's own, or the page's table row
@@ -11,9 +11,9 @@ export interface Example {
   page: string;
   sql: string;
   /** The single row's first column, or `'error'`. */
-  expected?: Value | 'error';
+  expected?: JsonValue | 'error';
   /** The first column of each row, for an example with several rows. */
-  rows?: Value[];
+  rows?: JsonValue[];
   /** The query has no ORDER BY, so BigQuery's row order is unspecified: rows compare as a multiset. */
   unordered?: boolean;
   /**
@@ -26,7 +26,7 @@ export interface Example {
 export type Outcome =
   { kind: 'exact' } | { kind: 'refused'; message: string } | { kind: 'wrong'; detail: string };
 
-function same(actual: unknown, expected: Value): boolean {
+function same(actual: unknown, expected: JsonValue): boolean {
   if (expected === null) return actual === null;
   if (typeof expected === 'number') {
     if (actual === null || actual === undefined || typeof actual === 'object') return false;
@@ -93,8 +93,8 @@ export async function outcome(
   const first = rows
     .map((row) => Object.values(row)[0])
     .map((v) => (example.unorderedArrays ? sortArray(v) : v));
-  const expected = (example.rows ?? [example.expected as Value]).map((v) =>
-    example.unorderedArrays ? (sortArray(v) as Value) : v,
+  const expected = (example.rows ?? [example.expected as JsonValue]).map((v) =>
+    example.unorderedArrays ? (sortArray(v) as JsonValue) : v,
   );
   const key = (v: unknown): string => JSON.stringify(v);
   const actual = example.unordered ? [...first].sort((x, y) => key(x).localeCompare(key(y))) : first;
