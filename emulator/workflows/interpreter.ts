@@ -60,6 +60,19 @@ function errorText(error: RuntimeValue): string {
   return typeof message === 'string' ? message : JSON.stringify(toJs(error));
 }
 
+/**
+ * An UnhandledBranchError's message quotes the first `quotedCauses` failures, each cut at
+ * `quotedCauseChars` characters: `branches` already holds every error in full, and a message copying them
+ * all doubled the error's size, so an `except` could no longer hold it under the variable memory limit.
+ */
+const quotedCauses = 10;
+const quotedCauseChars = 200;
+
+function shortCause(text: string): string {
+  const chars = [...text];
+  return chars.length > quotedCauseChars ? chars.slice(0, quotedCauseChars).join('') + '…' : text;
+}
+
 function jumpFlow(target: string): Flow {
   if (target === 'end') return { kind: 'end' };
   if (target === 'break') return { kind: 'break' };
@@ -638,7 +651,10 @@ export class Interpreter {
     await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
     if (failures.length === 0) return;
     failures.sort((a, b) => a.index - b.index);
-    const causes = failures.map((f) => `${String(tasks[f.index].id)}: ${errorText(f.error.value)}`);
+    const causes = failures
+      .slice(0, quotedCauses)
+      .map((f) => `${String(tasks[f.index].id)}: ${shortCause(errorText(f.error.value))}`);
+    if (failures.length > quotedCauses) causes.push(`and ${failures.length - quotedCauses} more`);
     const err = errorValue(
       Tag.UnhandledBranchError,
       `${failures.length} of ${tasks.length} branches of ${step.name} failed with unhandled errors (${causes.join('; ')})`,

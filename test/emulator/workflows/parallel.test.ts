@@ -304,6 +304,58 @@ ${failing
 `;
     expect(await result(src)).toEqual([3, 0]);
   });
+
+  test('an except can hold the errors of 30 failed iterations of 10 KB each: the message does not copy them all', async () => {
+    // 30 causes of 10,240 characters are 300 KB in `branches`, under the 512 KB variable limit; a message
+    // quoting each one in full doubled that and the `as` variable overflowed the limit.
+    const src = `
+main:
+  params: [args]
+  steps:
+    - guarded:
+        try:
+          steps:
+            - par:
+                parallel:
+                  for:
+                    value: n
+                    range: [1, 30]
+                    steps:
+                      - fail:
+                          raise: \${args.cause}
+        except:
+          as: e
+          steps:
+            - seen:
+                return: \${[len(e.branches), len(e.message), e.branches[29].id, len(e.branches[29].error)]}
+`;
+    const cause = 'x'.repeat(10_240);
+    const [count, messageLength, lastId, lastLength] = (await result(src, {
+      argument: { cause },
+    })) as number[];
+    expect([count, lastId, lastLength]).toEqual([30, 29, 10_240]);
+    expect(messageLength).toBeLessThan(4_096);
+    // Twelve short causes: the first ten are quoted, each cut at 200 characters, then how many more failed.
+    const bare = `
+main:
+  params: [args]
+  steps:
+    - par:
+        parallel:
+          for:
+            value: n
+            range: [1, 12]
+            steps:
+              - fail:
+                  raise: \${args.causes[n - 1]}
+`;
+    const causes = Array.from({ length: 12 }, (_, i) => (i === 0 ? 'y'.repeat(300) : `c${i}`));
+    const short = await failure(bare, { argument: { causes } });
+    expect((short.branches as unknown[]).length).toBe(12);
+    expect(short.message).toBe(
+      `12 of 12 branches of par failed with unhandled errors (0: ${'y'.repeat(200)}…; 1: c1; 2: c2; 3: c3; 4: c4; 5: c5; 6: c6; 7: c7; 8: c8; 9: c9; and 2 more)`,
+    );
+  });
 });
 
 describe('parallel exception policy', () => {
