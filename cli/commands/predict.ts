@@ -15,7 +15,7 @@ interface PredictFlags {
   stateDir: string;
   /** `--run-id`; absent: `predict_<timestamp>_<random>`. */
   runId?: string;
-  /** `--warn-psi`, as typed (checked to be a positive number); absent: 0.2. */
+  /** `--warn-psi`, as typed (a decimal number; its range is the arguments schema's); absent: 0.2. */
   warnPsi?: string;
   /** `--json`: print the outcome as JSON; absent: as text. */
   json?: boolean;
@@ -51,6 +51,16 @@ function describeDrift(drift: PredictOutcome['drift']): string {
   return `drift: population stability index ${psi} <= ${drift.threshold} (by ${drift.by})`;
 }
 
+/**
+ * A flag's text as a number, written in decimal (`0.25`, `-1`, `2e-3`): Number() alone also reads `0x1`,
+ * `0b1`, ` 2` and `Infinity`. Throws `FLAG: "TEXT" is not a decimal number`.
+ */
+function decimalFlag(flag: string, text: string): number {
+  if (!/^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text))
+    throw new Error(`${flag}: ${JSON.stringify(text)} is not a decimal number`);
+  return Number(text);
+}
+
 export const register: Register = (program) => {
   program
     .command('predict')
@@ -81,9 +91,9 @@ export const register: Register = (program) => {
       ].join('\n'),
     )
     .action(async (input: string, opts: PredictFlags) => {
-      const warnPsi = opts.warnPsi === undefined ? undefined : Number(opts.warnPsi);
-      if (warnPsi !== undefined && !(Number.isFinite(warnPsi) && warnPsi > 0))
-        throw new Error(`--warn-psi: ${JSON.stringify(opts.warnPsi)} is not a positive number`);
+      // Only the text's form is checked here; its range is the batch-predict arguments schema's, so the
+      // refusal is the line trigger gives for the same value.
+      const warnPsi = opts.warnPsi === undefined ? undefined : decimalFlag('--warn-psi', opts.warnPsi);
       const { predictLocally } = load<typeof PredictLocally>('../local/predict-locally');
       const result = await predictLocally({
         input: path.resolve(input),
