@@ -125,3 +125,17 @@ describe('fingerprintQuery', () => {
     }
   });
 });
+
+// Found by breaking the label normalisation with hostile labels: the TypeScript form (the local model's and
+// the emulator metrics' keys) and the SQL form run by the emulator disagree on these. Which one BigQuery
+// matches is not settled by the LOWER page ("according to the Unicode Character Database without taking
+// into account language-specific mappings"), so neither side is changed yet.
+test.todo(
+  'label normalisation: dotted capital I (U+0130) is "i" + U+0307 in TypeScript (full case mapping) but "i" in the emulator\'s LOWER (simple mapping)',
+);
+test.todo(
+  'label normalisation: a word-final capital sigma is "ς" in TypeScript (Final_Sigma context) but "σ" in the emulator\'s LOWER, so "ΟΔΟΣ" keys differently',
+);
+test.todo(
+  "label normalisation: a leading U+FEFF is dropped by the emulator's SQL (the DuckDB client decodes strings with a BOM-stripping TextDecoder) but kept by TypeScript",
+);

@@ -64,3 +64,7 @@ describe('bqtune predict --warn-psi', () => {
     expect(res.stderr).toMatch(/^batch-predict failed: serving name medical_specialty has no champion yet/);
   });
 });
+
+test.todo(
+  'bqtune predict refused by the arguments schema on a state folder that did not exist leaves no state folder (today the local warehouse is opened, and created, before the arguments are checked)',
+);

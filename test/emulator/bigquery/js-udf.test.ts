@@ -295,3 +295,10 @@ describe('a JavaScript UDF body cannot escape its sandbox', () => {
     'a body that allocates without bound (new Array(1e9).fill(0)) fails the query instead of exhausting the host heap: node:vm shares the host heap and has no memory limit; it needs a worker with resourceLimits',
   );
 });
+
+// Found by breaking the label normalisation: @duckdb/node-api decodes VARCHAR with `new TextDecoder()`,
+// whose default drops a leading U+FEFF, so the JavaScript-computed functions taking a STRING (NORMALIZE and
+// INITCAP measured) see '\uFEFFab' as 'ab': LENGTH(NORMALIZE(@p, NFKC)) is 2 for a 3-character @p.
+test.todo(
+  'a string starting with U+FEFF keeps it through the JavaScript-computed functions and when rows are read back',
+);
