@@ -92,3 +92,20 @@ export function at(sql: string, needle: string): string {
   const before = sql.slice(0, i).split('\n');
   return `[${before.length}:${before[before.length - 1].length + 1}]`;
 }
+
+/** The table resource `tables.get` answers for `ds.<tableId>` in the harness's project. */
+export const tableResource = (h: Harness, tableId: string) =>
+  h.call('googleapis.bigquery.v2.tables.get', { projectId: project, datasetId: 'ds', tableId }) as Promise<{
+    type: string;
+    expirationTime?: string;
+  }>;
+
+/** The reason of the BigQuery error a promise rejects with; throws if it resolves. */
+export async function reasonOf(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+  } catch (error) {
+    return (error as { reason: string }).reason;
+  }
+  throw new Error('expected a BigQuery error');
+}

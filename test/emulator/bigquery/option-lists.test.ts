@@ -1,4 +1,4 @@
-import { at, connection, harness, project, type Harness } from './harness';
+import { at, connection, harness, project, type Harness, reasonOf, tableResource } from './harness';
 
 /*
  * Every DDL statement's OPTIONS list is checked against its own list on the DDL page
@@ -20,22 +20,6 @@ beforeEach(async () => {
   h = await harness({ now: () => clock });
 });
 afterEach(() => h.emulator.close());
-
-const tableResource = (tableId: string) =>
-  h.call('googleapis.bigquery.v2.tables.get', { projectId: project, datasetId: 'ds', tableId }) as Promise<{
-    type: string;
-    expirationTime?: string;
-  }>;
-
-/** The reason of the BigQuery error a promise rejects with. */
-async function reasonOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (error) {
-    return (error as { reason: string }).reason;
-  }
-  throw new Error('expected a BigQuery error');
-}
 
 /** Refused with invalidQuery and `message`, where `@` stands for the place of `needle`. */
 const refusedAt = (sql: string, needle: string, message: string) =>
@@ -99,7 +83,7 @@ describe('CREATE VIEW takes view_option_list', () => {
       ),
     );
     expect((await h.emulator.query(`SELECT x FROM ${t('v')}`)).rows).toEqual([{ x: 1 }]);
-    expect((await tableResource('v')).expirationTime).toBe(String(Date.UTC(2030, 0, 1)));
+    expect((await tableResource(h, 'v')).expirationTime).toBe(String(Date.UTC(2030, 0, 1)));
   });
 
   test("a view's column options are view_column_option_list: description only", async () => {
@@ -118,14 +102,14 @@ describe('CREATE VIEW takes view_option_list', () => {
     await h.emulator.query(
       view('expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 2 HOUR)'),
     );
-    expect(await tableResource('v')).toMatchObject({ type: 'VIEW', expirationTime: String(in2h) });
+    expect(await tableResource(h, 'v')).toMatchObject({ type: 'VIEW', expirationTime: String(in2h) });
     clock = in2h - 1;
     expect((await h.emulator.query(`SELECT x FROM ${t('v')}`)).rows).toEqual([{ x: 1 }]);
     clock = in2h;
     expect(await reasonOf(h.emulator.query(`SELECT x FROM ${t('v')}`))).toBe('notFound');
     // The name is free again.
     await h.emulator.query(`CREATE VIEW ${t('v')} AS SELECT 2 AS x`);
-    expect((await tableResource('v')).expirationTime).toBeUndefined();
+    expect((await tableResource(h, 'v')).expirationTime).toBeUndefined();
   });
 
   test('CREATE OR REPLACE VIEW without the option makes a view that does not expire', async () => {
@@ -194,7 +178,7 @@ OPTIONS(
   );
   const read = await h.emulator.query(`SELECT x, y.a AS a, y.b AS b FROM ${t('newtable')}`);
   expect(read.rows).toEqual([{ x: '1', a: ['p', 'q'], b: true }]);
-  expect((await tableResource('newtable')).expirationTime).toBe(String(Date.UTC(2025, 0, 1)));
+  expect((await tableResource(h, 'newtable')).expirationTime).toBe(String(Date.UTC(2025, 0, 1)));
 });
 
 test('a temporary table checks its options; an expiration on it is not supported', async () => {
@@ -225,7 +209,7 @@ describe('CREATE TABLE IF NOT EXISTS on an existing table', () => {
       `CREATE TABLE IF NOT EXISTS ${t('e')} (x INT64) OPTIONS(expiration_timestamp = TIMESTAMP '2000-01-01 00:00:00 UTC')`,
     );
     expect(result.ddlOperationPerformed).toBe('SKIP');
-    expect((await tableResource('e')).expirationTime).toBeUndefined();
+    expect((await tableResource(h, 'e')).expirationTime).toBeUndefined();
   });
 });
 

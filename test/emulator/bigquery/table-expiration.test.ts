@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { harness, project, type Harness } from './harness';
+import { harness, project, type Harness, reasonOf, tableResource } from './harness';
 
 /*
  * Table options and expiration as the DDL page documents them
@@ -22,21 +22,6 @@ beforeEach(async () => {
 });
 afterEach(() => h.emulator.close());
 
-const tableResource = (tableId: string) =>
-  h.call('googleapis.bigquery.v2.tables.get', { projectId: project, datasetId: 'ds', tableId }) as Promise<{
-    expirationTime?: string;
-  }>;
-
-/** The reason of the BigQuery error a promise rejects with. */
-async function reasonOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (error) {
-    return (error as { reason: string }).reason;
-  }
-  throw new Error('expected a BigQuery error');
-}
-
 /** The tables DuckDB itself holds, read after the emulator is closed: what is stored, not what is shown. */
 async function storedTables(dataDir: string): Promise<string[]> {
   const instance = await DuckDBInstance.create(path.join(dataDir, 'warehouse.duckdb'));
@@ -50,9 +35,9 @@ async function storedTables(dataDir: string): Promise<string[]> {
 
 test('expiration_timestamp is kept with the table and shown as the Table resource expirationTime', async () => {
   await h.emulator.query(`CREATE TABLE ${t('a')} (x INT64) OPTIONS(expiration_timestamp = ${ts2030})`);
-  expect((await tableResource('a')).expirationTime).toBe(String(in2030));
+  expect((await tableResource(h, 'a')).expirationTime).toBe(String(in2030));
   await h.emulator.query(`CREATE TABLE ${t('forever')} (x INT64) OPTIONS(description = 'kept')`);
-  expect((await tableResource('forever')).expirationTime).toBeUndefined();
+  expect((await tableResource(h, 'forever')).expirationTime).toBeUndefined();
 });
 
 test('a table is readable until its expiration and at it is not found, not listed and not stored', async () => {
@@ -63,7 +48,7 @@ test('a table is readable until its expiration and at it is not found, not liste
   clock = in2030;
   expect(await reasonOf(h.emulator.query(`SELECT x FROM ${t('a')}`))).toBe('notFound');
   expect(await reasonOf(h.emulator.query(`INSERT INTO ${t('a')} (x) VALUES (2)`))).toBe('notFound');
-  await expect(tableResource('a')).rejects.toMatchObject({
+  await expect(tableResource(h, 'a')).rejects.toMatchObject({
     value: { tags: ['HttpError'], code: 404, body: { error: { errors: [{ reason: 'notFound' }] } } },
   });
   // The name is free again, as after a DROP.
@@ -91,15 +76,15 @@ test('the expiration is an expression of scalar functions or a query parameter, 
   await h.emulator.query(
     `CREATE TABLE ${t('week')} (x INT64) OPTIONS(expiration_timestamp = TIMESTAMP_ADD(${ts2030}, INTERVAL 168 HOUR))`,
   );
-  expect((await tableResource('week')).expirationTime).toBe(String(in2030 + 168 * 3_600_000));
+  expect((await tableResource(h, 'week')).expirationTime).toBe(String(in2030 + 168 * 3_600_000));
   await h.emulator.query(`CREATE TABLE ${t('param')} (x INT64) OPTIONS(expiration_timestamp = @at)`, [
     { name: 'at', parameterType: { type: 'TIMESTAMP' }, parameterValue: { value: '2030-01-01 00:00:00' } },
   ]);
-  expect((await tableResource('param')).expirationTime).toBe(String(in2030));
+  expect((await tableResource(h, 'param')).expirationTime).toBe(String(in2030));
   await h.emulator.query(
     `CREATE TABLE ${t('ctas')} OPTIONS(expiration_timestamp = ${ts2030}) AS SELECT 1 AS x`,
   );
-  expect((await tableResource('ctas')).expirationTime).toBe(String(in2030));
+  expect((await tableResource(h, 'ctas')).expirationTime).toBe(String(in2030));
 });
 
 test('a STRING literal is coerced to TIMESTAMP, as the load statements page writes it', async () => {
@@ -109,15 +94,15 @@ test('a STRING literal is coerced to TIMESTAMP, as the load statements page writ
   await h.emulator.query(
     `CREATE TABLE ${t('lit')} (x INT64) OPTIONS(expiration_timestamp="2030-01-01 00:00:00 UTC")`,
   );
-  expect((await tableResource('lit')).expirationTime).toBe(String(in2030));
+  expect((await tableResource(h, 'lit')).expirationTime).toBe(String(in2030));
   await h.emulator.query(`CREATE TABLE ${t('day')} (x INT64) OPTIONS(expiration_timestamp='2030-01-02')`);
-  expect((await tableResource('day')).expirationTime).toBe(String(in2030 + 86_400_000));
+  expect((await tableResource(h, 'day')).expirationTime).toBe(String(in2030 + 86_400_000));
   h.writeObject('gs://bucket/one.jsonl', '{"x": 1}\n');
   await h.emulator.query(
     `LOAD DATA INTO ${t('loaded_lit')} (x INT64) OPTIONS(description="my table", expiration_timestamp="2030-01-01 00:00:00 UTC")
        FROM FILES(format = 'NEWLINE_DELIMITED_JSON', uris = ['gs://bucket/one.jsonl'])`,
   );
-  expect((await tableResource('loaded_lit')).expirationTime).toBe(String(in2030));
+  expect((await tableResource(h, 'loaded_lit')).expirationTime).toBe(String(in2030));
 });
 
 test('CURRENT_TIMESTAMP() + n hours expires n hours after the statement ran', async () => {
@@ -127,7 +112,7 @@ test('CURRENT_TIMESTAMP() + n hours expires n hours after the statement ran', as
     `CREATE TABLE ${t('now')} (x INT64) OPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 2 HOUR))`,
   );
   const after = Date.now();
-  const expires = Number((await tableResource('now')).expirationTime);
+  const expires = Number((await tableResource(h, 'now')).expirationTime);
   expect(expires).toBeGreaterThanOrEqual(before + 7_200_000);
   expect(expires).toBeLessThanOrEqual(after + 7_200_000);
 });
@@ -136,12 +121,12 @@ test('a NULL value leaves the option unset; the replacing table has only its own
   await h.emulator.query(
     `CREATE TABLE ${t('n')} (x INT64) OPTIONS(expiration_timestamp = CAST(NULL AS TIMESTAMP), friendly_name = NULL)`,
   );
-  expect((await tableResource('n')).expirationTime).toBeUndefined();
+  expect((await tableResource(h, 'n')).expirationTime).toBeUndefined();
   await h.emulator.query(`CREATE TABLE ${t('r')} (x INT64) OPTIONS(expiration_timestamp = ${ts2030})`);
   await h.emulator.query(`CREATE TABLE IF NOT EXISTS ${t('r')} (x INT64)`);
-  expect((await tableResource('r')).expirationTime).toBe(String(in2030));
+  expect((await tableResource(h, 'r')).expirationTime).toBe(String(in2030));
   await h.emulator.query(`CREATE OR REPLACE TABLE ${t('r')} (x INT64)`);
-  expect((await tableResource('r')).expirationTime).toBeUndefined();
+  expect((await tableResource(h, 'r')).expirationTime).toBeUndefined();
 });
 
 test('every documented option is taken with a value of its type', async () => {
@@ -151,7 +136,7 @@ test('every documented option is taken with a value of its type', async () => {
       default_rounding_mode = 'ROUND_HALF_EVEN', enable_change_history = false, max_staleness = INTERVAL 4 HOUR,
       enable_fine_grained_mutations = false)`,
   );
-  expect((await tableResource('all')).expirationTime).toBe(String(in2030));
+  expect((await tableResource(h, 'all')).expirationTime).toBe(String(in2030));
 });
 
 describe('a bad option is refused with invalidQuery, naming it, and no table is made', () => {
@@ -225,9 +210,9 @@ describe('LOAD DATA OPTIONS', () => {
 
   test('a load that creates or overwrites the table sets its expiration', async () => {
     await load('INTO', `expiration_timestamp = ${ts2030}`);
-    expect((await tableResource('loaded')).expirationTime).toBe(String(in2030));
+    expect((await tableResource(h, 'loaded')).expirationTime).toBe(String(in2030));
     await load('OVERWRITE', `expiration_timestamp = TIMESTAMP_ADD(${ts2030}, INTERVAL 1 HOUR)`);
-    expect((await tableResource('loaded')).expirationTime).toBe(String(in2030 + 3_600_000));
+    expect((await tableResource(h, 'loaded')).expirationTime).toBe(String(in2030 + 3_600_000));
     clock = in2030 + 3_600_000;
     expect(await reasonOf(h.emulator.query(`SELECT * FROM ${t('loaded')}`))).toBe('notFound');
   });
