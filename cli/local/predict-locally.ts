@@ -239,6 +239,8 @@ export async function predictLocally(options: LocalPredictOptions): Promise<Loca
   const runDir = path.join(options.stateDir, 'predictions', runId);
   if (fs.existsSync(runDir)) throw new Error(`prediction run ${runId} already exists in ${runDir}`);
   const startedAt = new Date().toISOString();
+  const stateExisted = fs.existsSync(options.stateDir);
+  let started = false;
   const env = await openLocalEnvironment(options.stateDir, options.faults);
   try {
     const servingName = options.servingName ?? (await onlyServingName(localWarehouse(env)));
@@ -267,6 +269,7 @@ export async function predictLocally(options: LocalPredictOptions): Promise<Loca
       throw error;
     }
     const workflow = compiledWorkflowForLocalRun(predictPipelineName);
+    started = true;
     const execution = await runWorkflow(workflow.source, {
       argument: args,
       connectors: env.bigquery.connectors,
@@ -318,6 +321,8 @@ export async function predictLocally(options: LocalPredictOptions): Promise<Loca
     return { runId, runDir, state, outcome, out, report, rows: predictions };
   } finally {
     await env.close();
+    // A command refused before its workflow started leaves nothing: not even the state folder it opened.
+    if (!started && !stateExisted) fs.rmSync(options.stateDir, { recursive: true, force: true });
   }
 }
 

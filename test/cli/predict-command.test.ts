@@ -65,6 +65,19 @@ describe('bqtune predict --warn-psi', () => {
   });
 });
 
-test.todo(
-  'bqtune predict refused by the arguments schema on a state folder that did not exist leaves no state folder (today the local warehouse is opened, and created, before the arguments are checked)',
-);
+test('bqtune predict refused by the arguments schema on a state folder that did not exist leaves no state folder', () => {
+  const dir = tempDir('predict-fresh-state');
+  fs.writeFileSync(path.join(dir, 'in.jsonl'), '{"id":"a","input_text":"x"}\n');
+  const args = ['predict', 'in.jsonl', '--serving', 'medical_specialty', '--state-dir', 'fresh'];
+  const refused = runBqtune([...args, '--warn-psi', '0'], dir);
+  expect(refused.stderr).toBe(
+    'bqtune: batch-predict arguments is invalid:\n  drift.warnPsi must be > 0 (got 0)\n',
+  );
+  expect(fs.existsSync(path.join(dir, 'fresh'))).toBe(false);
+  // A state folder that held something before is kept, with what it held.
+  fs.mkdirSync(path.join(dir, 'kept'));
+  fs.writeFileSync(path.join(dir, 'kept', 'mine.txt'), 'x');
+  const again = runBqtune([...args.slice(0, -1), 'kept', '--warn-psi', '0'], dir);
+  expect(again.status).toBe(1);
+  expect(fs.readFileSync(path.join(dir, 'kept', 'mine.txt'), 'utf8')).toBe('x');
+});
