@@ -101,17 +101,24 @@ type ExampleFiles = { train: ExampleFile; eval: ExampleFile };
  * process (where `finally` does not run): the folder is removed, then the process dies of the same signal.
  */
 async function inScratchFolder<T>(body: (tmp: string) => Promise<T>): Promise<T> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bqtune-check-'));
+  let tmp: string | undefined;
+  const remove = () => {
+    if (tmp !== undefined) fs.rmSync(tmp, { recursive: true, force: true });
+  };
   const onSignal = (signal: NodeJS.Signals) => {
-    fs.rmSync(tmp, { recursive: true, force: true });
+    remove();
     process.kill(process.pid, signal);
   };
+  // The handlers stand before the folder exists and until it is gone: a signal that lands in between would
+  // otherwise kill the process by default and leave the folder behind (Node runs a handler on its event
+  // loop, so one that arrives during mkdtempSync or rmSync waits for them).
   for (const signal of interruptSignals) process.once(signal, onSignal);
   try {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bqtune-check-'));
     return await body(tmp);
   } finally {
+    remove();
     for (const signal of interruptSignals) process.off(signal, onSignal);
-    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 

@@ -398,15 +398,17 @@ describe('bqtune check: unusable input exits 2 with one line naming file, line o
       env: { ...process.env, TMPDIR: tmp, NO_COLOR: '1' },
       stdio: 'ignore',
     });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-      child.on('exit', (_code, signal) => resolve(signal)),
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+      child.on('exit', (code, signal) => resolve(signal ?? code)),
     );
     // Interrupt once the throwaway copy exists, as a user pressing Ctrl-C mid-check would.
     while (fs.readdirSync(tmp).length === 0 && child.exitCode === null)
       await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fs.readdirSync(tmp)).toHaveLength(1);
     child.kill('SIGINT');
-    expect(await exited).toBe('SIGINT');
+    // Died of the signal; or, when a loaded machine let the check reach its end first, the signal landed
+    // while the finished check removed its folder and the check ended normally. Either way, nothing is left.
+    expect(['SIGINT', 0]).toContain(await exited);
     expect(fs.readdirSync(tmp)).toEqual([]);
   });
 
